@@ -1,0 +1,36 @@
+/* gloss-format-native.h: the .gloss file (DESIGN §4)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-format.h"
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_NATIVE_VERSION 1
+
+/* @where names the file in messages ("k.gloss: mentions[12].spans[0]: …"). */
+GlossStore *gloss_native_read_bytes  (GBytes      *bytes,
+                                      const char  *where,
+                                      GError     **error);
+GlossStore *gloss_native_read_file   (GFile       *file,
+                                      GError     **error);
+GBytes     *gloss_native_write_bytes (GlossStore  *store);
+/* Atomic: never truncates the old file on failure. */
+gboolean    gloss_native_write_file  (GlossStore  *store,
+                                      GFile       *file,
+                                      GError     **error);
+
+/* GlossImportFunc / GlossExportFunc for the format table. */
+GPtrArray  *gloss_native_import      (GBytes                   *input,
+                                      const GlossFormatOptions *options,
+                                      GError                  **error);
+GBytes     *gloss_native_export      (GPtrArray                *stores,
+                                      const GlossFormatOptions *options,
+                                      GError                  **error);
+
+G_END_DECLS

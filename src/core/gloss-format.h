@@ -1,0 +1,57 @@
+/* gloss-format.h: the import/export formats, looked up by name
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * GlossFormatOptions:
+ * @offsets: the offset unit of the file; see @offsets_set
+ * @offsets_set: %TRUE when the user chose @offsets, %FALSE for the format's default
+ * @schema: (nullable): the schema imported documents start from; the default one when %NULL
+ * @where: (nullable): the file name used in messages
+ */
+typedef struct
+{
+  GlossOffsetUnit  offsets;
+  gboolean         offsets_set;
+  GlossSchema     *schema;
+  const char      *where;
+} GlossFormatOptions;
+
+/* Read @input into one or more stores (one per document). */
+typedef GPtrArray *(*GlossImportFunc) (GBytes                   *input,
+                                       const GlossFormatOptions *options,
+                                       GError                  **error);
+/* Write @stores (GlossStore) into one file's bytes. */
+typedef GBytes    *(*GlossExportFunc) (GPtrArray                *stores,
+                                       const GlossFormatOptions *options,
+                                       GError                  **error);
+
+typedef struct
+{
+  const char      *name;
+  const char      *description;
+  const char      *extension;
+  GlossImportFunc  import;   /* NULL: cannot import */
+  GlossExportFunc  export;   /* NULL: cannot export */
+} GlossFormat;
+
+const GlossFormat  *gloss_format_lookup    (const char *name);
+/* NULL-terminated, in the order of DESIGN §6. */
+const GlossFormat **gloss_format_list      (void);
+
+/* Write @bytes to @file atomically (temporary file, then rename); refuse
+ * an existing file unless @overwrite. */
+gboolean            gloss_format_write_file (GFile     *file,
+                                             GBytes    *bytes,
+                                             gboolean   overwrite,
+                                             GError   **error);
+
+G_END_DECLS
