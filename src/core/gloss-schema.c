@@ -1,0 +1,999 @@
+/* gloss-schema.c: the label set a document is annotated with
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-error.h"
+#include "gloss-schema.h"
+#include "gloss-util-private.h"
+
+struct _GlossSchema
+{
+  GObject     parent_instance;
+
+  GListStore *labels[GLOSS_N_LABEL_KINDS];
+  GListStore *attributes;
+  JsonObject *extra;
+};
+
+G_DEFINE_FINAL_TYPE (GlossSchema, gloss_schema, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const list_names[GLOSS_N_LABEL_KINDS] = {
+  "entity_types", "claim_types", "relation_types",
+};
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *color;
+  const char *key;
+  const char *from;
+  const char *to;
+  const char *description;
+} DefaultLabel;
+
+/* DESIGN §5: the news-analysis schema. Colours from the GNOME palette. */
+static const DefaultLabel default_entities[] = {
+  { "PER", "Person", "#3584e4", "1", NULL, NULL, "A named or described person" },
+  { "ORG", "Organization", "#9141ac", "2", NULL, NULL, "Companies, agencies, armies, parties, institutions" },
+  { "GPE", "Country/region/city", "#2ec27e", "3", NULL, NULL, "Geo-political entities: countries, regions, cities" },
+  { "LOC", "Other location", "#1a9e8f", "4", NULL, NULL, "Places that are not political units: seas, mountains, regions" },
+  { "FAC", "Facility", "#986a44", "5", NULL, NULL, "Buildings, bases, ports, spaceports, roads" },
+  { "EQP", "Equipment", "#e01b24", "6", NULL, NULL, "Weapons, vehicles, spacecraft and other equipment" },
+  { "EVT", "Event", "#ff7800", "7", NULL, NULL, "Named events: wars, summits, launches" },
+  { "DATE", "Date/time", "#c88800", "8", NULL, NULL, "Dates, times and durations" },
+  { "QTY", "Quantity", "#c061cb", "9", NULL, NULL, "Numbers with units, money, percentages" },
+};
+
+static const DefaultLabel default_claims[] = {
+  { "assertion", "Assertion", "#1c71d8", NULL, NULL, NULL, "A statement presented as fact" },
+  { "quote", "Quote", "#e66100", NULL, NULL, NULL, "Words reported as said or written by the claimant" },
+  { "denial", "Denial", "#c01c28", NULL, NULL, NULL, "The claimant rejects a statement" },
+  { "prediction", "Prediction", "#813d9c", NULL, NULL, NULL, "A statement about the future" },
+  { "threat", "Threat/warning", "#a51d2d", NULL, NULL, NULL, "A threat or a warning" },
+  { "promise", "Promise", "#26a269", NULL, NULL, NULL, "A commitment or vow" },
+};
+
+static const DefaultLabel default_relations[] = {
+  { "member_of", "Member of", "#3584e4", NULL, "PER", "ORG", "A person belongs to an organization" },
+  { "leader_of", "Leader of", "#9141ac", NULL, "PER", "ORG GPE", "A person leads an organization or a country" },
+  { "located_in", "Located in", "#2ec27e", NULL, "PER ORG FAC EQP EVT LOC GPE", "GPE LOC FAC", "Something is in a place" },
+  { "meets_with", "Meets with", "#ff7800", NULL, "PER", "PER", "Two people meet" },
+  { "supplies", "Supplies", "#e01b24", NULL, "PER ORG GPE", "EQP", "Provides equipment" },
+  { "sanctions", "Sanctions", "#a51d2d", NULL, "ORG GPE", "PER ORG GPE", "Imposes sanctions on" },
+  { "allied_with", "Allied with", "#26a269", NULL, "ORG GPE", "ORG GPE", "An alliance between two parties" },
+};
+
+static void
+gloss_schema_finalize (GObject *object)
+{
+  GlossSchema *self = (GlossSchema *)object;
+
+  for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
+    g_clear_object (&self->labels[k]);
+  g_clear_object (&self->attributes);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (gloss_schema_parent_class)->finalize (object);
+}
+
+static void
+gloss_schema_class_init (GlossSchemaClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_schema_finalize;
+
+  /**
+   * GlossSchema::changed:
+   *
+   * A label or attribute was added, removed, moved or edited.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+gloss_schema_init (GlossSchema *self)
+{
+  for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
+    self->labels[k] = g_list_store_new (GLOSS_TYPE_LABEL);
+  self->attributes = g_list_store_new (GLOSS_TYPE_ATTRIBUTE_DEF);
+}
+
+static void
+emit_changed (GlossSchema *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_item_notify (GlossSchema *self)
+{
+  emit_changed (self);
+}
+
+static void
+watch (GlossSchema *self,
+       gpointer     item)
+{
+  g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * gloss_schema_new:
+ *
+ * Returns: (transfer full): an empty schema
+ */
+GlossSchema *
+gloss_schema_new (void)
+{
+  return g_object_new (GLOSS_TYPE_SCHEMA, NULL);
+}
+
+static void
+add_defaults (GlossSchema        *self,
+              GlossLabelKind      kind,
+              const DefaultLabel *labels,
+              guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossLabel) label = gloss_label_new (kind, labels[i].id, labels[i].name, labels[i].color);
+
+      gloss_label_set_key (label, labels[i].key);
+      gloss_label_set_description (label, labels[i].description);
+      if (labels[i].from != NULL)
+        {
+          g_auto(GStrv) from = g_strsplit (labels[i].from, " ", -1);
+          g_auto(GStrv) to = g_strsplit (labels[i].to, " ", -1);
+
+          gloss_label_set_from (label, (const char * const *)from);
+          gloss_label_set_to (label, (const char * const *)to);
+        }
+      gloss_schema_add (self, label, -1, NULL);
+    }
+}
+
+/**
+ * gloss_schema_new_default:
+ *
+ * Returns: (transfer full): the news-analysis schema of DESIGN §5
+ */
+GlossSchema *
+gloss_schema_new_default (void)
+{
+  GlossSchema *self = gloss_schema_new ();
+  g_autoptr(GlossAttributeDef) level = gloss_attribute_def_new ("level", GLOSS_ATTRIBUTE_ENUM);
+  g_autoptr(GlossAttributeDef) negated = gloss_attribute_def_new ("negated", GLOSS_ATTRIBUTE_BOOL);
+  static const char * const applies_mention[] = { "mention", NULL };
+  static const char * const applies_claim[] = { "claim", NULL };
+  static const char * const levels[] = { "name", "nominal", "pronoun", NULL };
+
+  add_defaults (self, GLOSS_LABEL_ENTITY, default_entities, G_N_ELEMENTS (default_entities));
+  add_defaults (self, GLOSS_LABEL_CLAIM, default_claims, G_N_ELEMENTS (default_claims));
+  add_defaults (self, GLOSS_LABEL_RELATION, default_relations, G_N_ELEMENTS (default_relations));
+
+  gloss_attribute_def_set_name (level, "Mention level");
+  gloss_attribute_def_set_applies_to (level, applies_mention);
+  gloss_attribute_def_set_values (level, levels);
+  gloss_schema_add_attribute (self, level, NULL);
+
+  gloss_attribute_def_set_name (negated, "Negated");
+  gloss_attribute_def_set_applies_to (negated, applies_claim);
+  gloss_schema_add_attribute (self, negated, NULL);
+
+  return self;
+}
+
+static const char *
+get_string_member (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+check_string_member (JsonObject  *object,
+                     const char  *member,
+                     gboolean     required,
+                     const char  *where,
+                     const char  *path,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: missing \"%s\"", where, path, member);
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      (required && *json_node_get_string (node) == '\0'))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s.%s: expected a non-empty string", where, path, member);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_strv_member (JsonObject  *object,
+                   const char  *member,
+                   const char  *where,
+                   const char  *path,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *e = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
+            {
+              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                           "%s: %s.%s[%u]: expected a string", where, path, member, i);
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
+
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+               "%s: %s.%s: expected an array of strings", where, path, member);
+  return FALSE;
+}
+
+static char **
+get_strv_member (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  return _gloss_json_array_to_strv (json_node_get_array (node));
+}
+
+/* Members of @object not named in @known, or NULL when there are none. */
+static JsonObject *
+collect_extra (JsonObject         *object,
+               const char * const *known)
+{
+  JsonObject *extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      if (g_strv_contains (known, name))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (node));
+    }
+
+  return extra;
+}
+
+static gboolean
+parse_labels (GlossSchema     *self,
+              GlossLabelKind   kind,
+              JsonNode        *node,
+              const char      *where,
+              GError         **error)
+{
+  static const char * const known[] = {
+    "id", "name", "color", "key", "description", "from", "to", "unknown", NULL
+  };
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: schema.%s: expected an array", where, list_names[kind]);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("schema.%s[%u]", list_names[kind], i);
+      g_autoptr(GlossLabel) label = NULL;
+      g_autoptr(JsonObject) extra = NULL;
+      g_auto(GStrv) from = NULL;
+      g_auto(GStrv) to = NULL;
+      JsonObject *o;
+      JsonNode *unknown;
+
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s: expected an object", where, path);
+          return FALSE;
+        }
+      o = json_node_get_object (e);
+      if (!check_string_member (o, "id", TRUE, where, path, error) ||
+          !check_string_member (o, "name", FALSE, where, path, error) ||
+          !check_string_member (o, "color", FALSE, where, path, error) ||
+          !check_string_member (o, "key", FALSE, where, path, error) ||
+          !check_string_member (o, "description", FALSE, where, path, error) ||
+          !check_strv_member (o, "from", where, path, error) ||
+          !check_strv_member (o, "to", where, path, error))
+        return FALSE;
+
+      if (gloss_schema_lookup (self, kind, get_string_member (o, "id")) != NULL)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s.id: \"%s\" is defined twice", where, path,
+                       get_string_member (o, "id"));
+          return FALSE;
+        }
+
+      label = gloss_label_new (kind, get_string_member (o, "id"), get_string_member (o, "name"),
+                               get_string_member (o, "color"));
+      gloss_label_set_key (label, get_string_member (o, "key"));
+      gloss_label_set_description (label, get_string_member (o, "description"));
+      from = get_strv_member (o, "from");
+      to = get_strv_member (o, "to");
+      gloss_label_set_from (label, (const char * const *)from);
+      gloss_label_set_to (label, (const char * const *)to);
+      unknown = json_object_get_member (o, "unknown");
+      if (unknown != NULL && JSON_NODE_HOLDS_VALUE (unknown) &&
+          json_node_get_value_type (unknown) == G_TYPE_BOOLEAN)
+        gloss_label_set_unknown (label, json_node_get_boolean (unknown));
+      extra = collect_extra (o, known);
+      gloss_label_set_extra (label, extra);
+      gloss_schema_add (self, label, -1, NULL);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_attributes (GlossSchema  *self,
+                  JsonNode     *node,
+                  const char   *where,
+                  GError      **error)
+{
+  static const char * const known[] = { "id", "name", "kind", "applies_to", "values", NULL };
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: schema.attributes: expected an array", where);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("schema.attributes[%u]", i);
+      g_autoptr(GlossAttributeDef) attr = NULL;
+      g_autoptr(JsonObject) extra = NULL;
+      g_auto(GStrv) applies_to = NULL;
+      g_auto(GStrv) values = NULL;
+      GlossAttributeKind kind = GLOSS_ATTRIBUTE_TEXT;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s: expected an object", where, path);
+          return FALSE;
+        }
+      o = json_node_get_object (e);
+      if (!check_string_member (o, "id", TRUE, where, path, error) ||
+          !check_string_member (o, "name", FALSE, where, path, error) ||
+          !check_string_member (o, "kind", TRUE, where, path, error) ||
+          !check_strv_member (o, "applies_to", where, path, error) ||
+          !check_strv_member (o, "values", where, path, error))
+        return FALSE;
+
+      if (!gloss_attribute_kind_from_string (get_string_member (o, "kind"), &kind))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s.kind: \"%s\" is not one of enum, bool, text",
+                       where, path, get_string_member (o, "kind"));
+          return FALSE;
+        }
+      if (gloss_schema_lookup_attribute (self, get_string_member (o, "id")) != NULL)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s.id: \"%s\" is defined twice", where, path,
+                       get_string_member (o, "id"));
+          return FALSE;
+        }
+
+      attr = gloss_attribute_def_new (get_string_member (o, "id"), kind);
+      gloss_attribute_def_set_name (attr, get_string_member (o, "name"));
+      applies_to = get_strv_member (o, "applies_to");
+      values = get_strv_member (o, "values");
+      gloss_attribute_def_set_applies_to (attr, (const char * const *)applies_to);
+      gloss_attribute_def_set_values (attr, (const char * const *)values);
+      extra = collect_extra (o, known);
+      gloss_attribute_def_set_extra (attr, extra);
+      gloss_schema_add_attribute (self, attr, NULL);
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_schema_new_from_json:
+ * @node: the schema object
+ * @where: a name for messages, such as the file name
+ *
+ * Returns: (transfer full) (nullable): the schema, or %NULL with @error set
+ */
+GlossSchema *
+gloss_schema_new_from_json (JsonNode    *node,
+                            const char  *where,
+                            GError     **error)
+{
+  static const char * const known[] = {
+    "entity_types", "claim_types", "relation_types", "attributes", NULL
+  };
+  g_autoptr(GlossSchema) self = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObject *object;
+  JsonNode *member;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (where == NULL)
+    where = "schema";
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: schema: expected an object", where);
+      return NULL;
+    }
+
+  self = gloss_schema_new ();
+  object = json_node_get_object (node);
+
+  for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
+    {
+      member = json_object_get_member (object, list_names[k]);
+      if (member != NULL && !parse_labels (self, k, member, where, error))
+        return NULL;
+    }
+
+  member = json_object_get_member (object, "attributes");
+  if (member != NULL && !parse_attributes (self, member, where, error))
+    return NULL;
+
+  extra = collect_extra (object, known);
+  gloss_schema_set_extra (self, extra);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * gloss_schema_new_from_file:
+ *
+ * Reads a schema from a JSON file: either a schema object or a `.gloss`
+ * file, whose "schema" member is used.
+ *
+ * Returns: (transfer full) (nullable): the schema
+ */
+GlossSchema *
+gloss_schema_new_from_file (GFile   *file,
+                            GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  JsonNode *root;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      json_object_has_member (json_node_get_object (root), "schema"))
+    root = json_object_get_member (json_node_get_object (root), "schema");
+
+  if (root == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+                   "%s: the file is empty", name);
+      return NULL;
+    }
+
+  return gloss_schema_new_from_json (root, name, error);
+}
+
+static void
+add_string (JsonObject *o,
+            const char *name,
+            const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (o, name, value);
+}
+
+static void
+add_extra (JsonObject *o,
+           JsonObject *extra)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (extra == NULL)
+    return;
+
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    if (!json_object_has_member (o, name))
+      json_object_set_member (o, name, json_node_copy (node));
+}
+
+/**
+ * gloss_schema_to_json:
+ *
+ * Returns: (transfer full): the schema as a JSON object, in a stable order
+ */
+JsonNode *
+gloss_schema_to_json (GlossSchema *self)
+{
+  JsonObject *root;
+  JsonNode *node;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+
+  root = json_object_new ();
+  for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
+    {
+      JsonArray *array = json_array_new ();
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->labels[k]));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GlossLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels[k]), i);
+          JsonObject *o = json_object_new ();
+
+          add_string (o, "id", gloss_label_get_id (label));
+          add_string (o, "name", gloss_label_get_name (label));
+          add_string (o, "color", gloss_label_get_color (label));
+          add_string (o, "key", gloss_label_get_key (label));
+          if (gloss_label_get_from (label) != NULL)
+            json_object_set_array_member (o, "from", _gloss_strv_to_json_array (gloss_label_get_from (label)));
+          if (gloss_label_get_to (label) != NULL)
+            json_object_set_array_member (o, "to", _gloss_strv_to_json_array (gloss_label_get_to (label)));
+          add_string (o, "description", gloss_label_get_description (label));
+          if (gloss_label_get_unknown (label))
+            json_object_set_boolean_member (o, "unknown", TRUE);
+          add_extra (o, gloss_label_get_extra (label));
+          json_array_add_object_element (array, o);
+        }
+      json_object_set_array_member (root, list_names[k], array);
+    }
+
+  {
+    JsonArray *array = json_array_new ();
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attributes));
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GlossAttributeDef) attr = g_list_model_get_item (G_LIST_MODEL (self->attributes), i);
+        JsonObject *o = json_object_new ();
+
+        add_string (o, "id", gloss_attribute_def_get_id (attr));
+        if (!g_str_equal (gloss_attribute_def_get_name (attr), gloss_attribute_def_get_id (attr)))
+          add_string (o, "name", gloss_attribute_def_get_name (attr));
+        add_string (o, "kind", gloss_attribute_kind_to_string (gloss_attribute_def_get_kind (attr)));
+        if (gloss_attribute_def_get_applies_to (attr) != NULL)
+          json_object_set_array_member (o, "applies_to",
+                                        _gloss_strv_to_json_array (gloss_attribute_def_get_applies_to (attr)));
+        if (gloss_attribute_def_get_values (attr) != NULL)
+          json_object_set_array_member (o, "values",
+                                        _gloss_strv_to_json_array (gloss_attribute_def_get_values (attr)));
+        add_extra (o, gloss_attribute_def_get_extra (attr));
+        json_array_add_object_element (array, o);
+      }
+    json_object_set_array_member (root, "attributes", array);
+  }
+
+  add_extra (root, self->extra);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+  return node;
+}
+
+/**
+ * gloss_schema_copy:
+ *
+ * Returns: (transfer full): a deep copy
+ */
+GlossSchema *
+gloss_schema_copy (GlossSchema *self)
+{
+  GlossSchema *copy;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+
+  copy = gloss_schema_new ();
+  for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->labels[k]));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GlossLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels[k]), i);
+          g_autoptr(GlossLabel) dup = gloss_label_copy (label);
+
+          gloss_schema_add (copy, dup, -1, NULL);
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->attributes)); i++)
+    {
+      g_autoptr(GlossAttributeDef) attr = g_list_model_get_item (G_LIST_MODEL (self->attributes), i);
+      g_autoptr(GlossAttributeDef) dup = gloss_attribute_def_copy (attr);
+
+      gloss_schema_add_attribute (copy, dup, NULL);
+    }
+  copy->extra = _gloss_json_object_copy (self->extra);
+  return copy;
+}
+
+/**
+ * gloss_schema_get_labels:
+ *
+ * Returns: (transfer none): a #GListModel of #GlossLabel
+ */
+GListModel *
+gloss_schema_get_labels (GlossSchema    *self,
+                         GlossLabelKind  kind)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+  g_return_val_if_fail (kind < GLOSS_N_LABEL_KINDS, NULL);
+  return G_LIST_MODEL (self->labels[kind]);
+}
+
+/**
+ * gloss_schema_get_attributes:
+ *
+ * Returns: (transfer none): a #GListModel of #GlossAttributeDef
+ */
+GListModel *
+gloss_schema_get_attributes (GlossSchema *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+  return G_LIST_MODEL (self->attributes);
+}
+
+static gboolean
+find_label (GlossSchema    *self,
+            GlossLabelKind  kind,
+            const char     *id,
+            const char     *key,
+            GlossLabel    **out,
+            guint          *position)
+{
+  GListModel *model = G_LIST_MODEL (self->labels[kind]);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossLabel *label = g_list_model_get_item (model, i);
+
+      g_object_unref (label); /* the store keeps it alive */
+      if ((id != NULL && g_str_equal (gloss_label_get_id (label), id)) ||
+          (key != NULL && g_strcmp0 (gloss_label_get_key (label), key) == 0))
+        {
+          if (out != NULL)
+            *out = label;
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * gloss_schema_lookup:
+ *
+ * Returns: (transfer none) (nullable): the label of @kind with @id
+ */
+GlossLabel *
+gloss_schema_lookup (GlossSchema    *self,
+                     GlossLabelKind  kind,
+                     const char     *id)
+{
+  GlossLabel *label = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+  g_return_val_if_fail (kind < GLOSS_N_LABEL_KINDS, NULL);
+
+  if (id == NULL)
+    return NULL;
+  find_label (self, kind, id, NULL, &label, NULL);
+  return label;
+}
+
+/**
+ * gloss_schema_lookup_key:
+ *
+ * Returns: (transfer none) (nullable): the label of @kind whose shortcut is @key
+ */
+GlossLabel *
+gloss_schema_lookup_key (GlossSchema    *self,
+                         GlossLabelKind  kind,
+                         const char     *key)
+{
+  GlossLabel *label = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+  g_return_val_if_fail (kind < GLOSS_N_LABEL_KINDS, NULL);
+
+  if (key == NULL)
+    return NULL;
+  find_label (self, kind, NULL, key, &label, NULL);
+  return label;
+}
+
+/**
+ * gloss_schema_lookup_attribute:
+ *
+ * Returns: (transfer none) (nullable): the attribute with @id
+ */
+GlossAttributeDef *
+gloss_schema_lookup_attribute (GlossSchema *self,
+                               const char  *id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  model = G_LIST_MODEL (self->attributes);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      GlossAttributeDef *attr = g_list_model_get_item (model, i);
+
+      g_object_unref (attr);
+      if (g_str_equal (gloss_attribute_def_get_id (attr), id))
+        return attr;
+    }
+
+  return NULL;
+}
+
+/* Colours for types met in files without a definition, by hash of id. */
+static const char * const fallback_colors[] = {
+  "#62a0ea", "#57e389", "#f8e45c", "#ffa348", "#ed333b", "#c061cb", "#b5835a", "#77767b",
+};
+
+/**
+ * gloss_schema_ensure:
+ *
+ * Returns: (transfer none): the label with @id, added (marked unknown) if missing
+ */
+GlossLabel *
+gloss_schema_ensure (GlossSchema    *self,
+                     GlossLabelKind  kind,
+                     const char     *id)
+{
+  g_autoptr(GlossLabel) label = NULL;
+  GlossLabel *found;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+
+  found = gloss_schema_lookup (self, kind, id);
+  if (found != NULL)
+    return found;
+
+  label = gloss_label_new (kind, id, id, fallback_colors[g_str_hash (id) % G_N_ELEMENTS (fallback_colors)]);
+  gloss_label_set_unknown (label, TRUE);
+  gloss_schema_add (self, label, -1, NULL);
+  return label;
+}
+
+/**
+ * gloss_schema_add:
+ * @position: where to insert, -1 for the end
+ *
+ * Returns: %FALSE if a label of that kind with that id exists
+ */
+gboolean
+gloss_schema_add (GlossSchema  *self,
+                  GlossLabel   *label,
+                  int           position,
+                  GError      **error)
+{
+  GListStore *store;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+
+  if (gloss_schema_lookup (self, gloss_label_get_kind (label), gloss_label_get_id (label)) != NULL)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_DUPLICATE_ID,
+                   "The schema already has a type “%s”", gloss_label_get_id (label));
+      return FALSE;
+    }
+
+  store = self->labels[gloss_label_get_kind (label)];
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (position < 0 || (guint)position > n)
+    position = n;
+  g_list_store_insert (store, position, label);
+  watch (self, label);
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+gloss_schema_remove (GlossSchema *self,
+                     GlossLabel  *label)
+{
+  guint position;
+  GlossLabelKind kind;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+
+  kind = gloss_label_get_kind (label);
+  if (!g_list_store_find (self->labels[kind], label, &position))
+    return FALSE;
+
+  g_signal_handlers_disconnect_by_data (label, self);
+  g_list_store_remove (self->labels[kind], position);
+  emit_changed (self);
+  return TRUE;
+}
+
+void
+gloss_schema_move (GlossSchema *self,
+                   GlossLabel  *label,
+                   guint        position)
+{
+  g_autoptr(GlossLabel) hold = NULL;
+  GListStore *store;
+  guint from;
+
+  g_return_if_fail (GLOSS_IS_SCHEMA (self));
+  g_return_if_fail (GLOSS_IS_LABEL (label));
+
+  store = self->labels[gloss_label_get_kind (label)];
+  if (!g_list_store_find (store, label, &from) || from == position)
+    return;
+
+  hold = g_object_ref (label);
+  g_list_store_remove (store, from);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_list_store_insert (store, position, label);
+  emit_changed (self);
+}
+
+gboolean
+gloss_schema_add_attribute (GlossSchema        *self,
+                            GlossAttributeDef  *attribute,
+                            GError            **error)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ATTRIBUTE_DEF (attribute), FALSE);
+
+  if (gloss_schema_lookup_attribute (self, gloss_attribute_def_get_id (attribute)) != NULL)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_DUPLICATE_ID,
+                   "The schema already has an attribute “%s”",
+                   gloss_attribute_def_get_id (attribute));
+      return FALSE;
+    }
+
+  g_list_store_append (self->attributes, attribute);
+  watch (self, attribute);
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+gloss_schema_remove_attribute (GlossSchema       *self,
+                               GlossAttributeDef *attribute)
+{
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ATTRIBUTE_DEF (attribute), FALSE);
+
+  if (!g_list_store_find (self->attributes, attribute, &position))
+    return FALSE;
+
+  g_signal_handlers_disconnect_by_data (attribute, self);
+  g_list_store_remove (self->attributes, position);
+  emit_changed (self);
+  return TRUE;
+}
+
+void
+gloss_schema_notify_changed (GlossSchema *self)
+{
+  g_return_if_fail (GLOSS_IS_SCHEMA (self));
+  emit_changed (self);
+}
+
+/**
+ * gloss_schema_get_extra:
+ *
+ * Returns: (transfer none) (nullable): members this version does not know
+ */
+JsonObject *
+gloss_schema_get_extra (GlossSchema *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+  return self->extra;
+}
+
+void
+gloss_schema_set_extra (GlossSchema *self,
+                        JsonObject  *extra)
+{
+  g_return_if_fail (GLOSS_IS_SCHEMA (self));
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}

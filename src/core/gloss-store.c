@@ -1,0 +1,1400 @@
+/* gloss-store.c: a document, its schema and its annotations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change goes through apply_op(): it updates the id table, the span
+ * index, the collection lists and the entities' mention counts, then
+ * tells listeners. Edits are recorded as groups of operations (add,
+ * remove, change from one snapshot to another) so that undo and redo
+ * replay them exactly, backwards or forwards.
+ */
+#include "config.h"
+
+#include "gloss-annotation-list.h"
+#include "gloss-annotation-private.h"
+#include "gloss-error.h"
+#include "gloss-span-index.h"
+#include "gloss-store.h"
+
+typedef enum
+{
+  OP_ADD,
+  OP_REMOVE,
+  OP_CHANGE,
+} OpKind;
+
+typedef struct
+{
+  OpKind           kind;
+  GlossAnnotation *annotation;
+  GlossAnnotation *before;   /* OP_CHANGE: detached snapshots */
+  GlossAnnotation *after;
+} Op;
+
+typedef struct
+{
+  char   *label;
+  GArray *ops;
+} Group;
+
+struct _GlossStore
+{
+  GObject              parent_instance;
+
+  GlossDocument       *document;
+  GlossSchema         *schema;
+
+  GlossSpanIndex      *index[GLOSS_N_KINDS];   /* NULL for entities */
+  GlossAnnotationList *lists[GLOSS_N_KINDS];
+  GHashTable          *by_id;                  /* id → annotation (owns a ref) */
+  guint                next_serial[GLOSS_N_KINDS];
+
+  GPtrArray           *undo;                   /* Group */
+  GPtrArray           *redo;
+  Group               *open_group;
+  guint                group_depth;
+  guint                saved_depth;
+  gboolean             saved_reachable;
+  gboolean             schema_changed;
+  gboolean             was_modified;
+
+  char                *author;
+  gint64             (*clock) (gpointer);
+  gpointer             clock_data;
+};
+
+G_DEFINE_FINAL_TYPE (GlossStore, gloss_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SCHEMA,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  EDITED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char id_prefixes[GLOSS_N_KINDS] = { 'm', 'e', 'c', 'r' };
+
+static void
+op_clear (gpointer data)
+{
+  Op *op = data;
+
+  g_clear_object (&op->annotation);
+  g_clear_object (&op->before);
+  g_clear_object (&op->after);
+}
+
+static Group *
+group_new (const char *label)
+{
+  Group *group = g_new0 (Group, 1);
+
+  group->label = g_strdup (label);
+  group->ops = g_array_new (FALSE, FALSE, sizeof (Op));
+  g_array_set_clear_func (group->ops, op_clear);
+  return group;
+}
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->label);
+  g_array_unref (group->ops);
+  g_free (group);
+}
+
+static void
+gloss_store_dispose (GObject *object)
+{
+  GlossStore *self = (GlossStore *)object;
+
+  /* History and id table hold the annotations; drop them before the lists. */
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->open_group, group_free);
+
+  G_OBJECT_CLASS (gloss_store_parent_class)->dispose (object);
+}
+
+static void
+detach (gpointer key,
+        gpointer value,
+        gpointer user_data)
+{
+  _gloss_annotation_set_store (value, NULL);
+}
+
+static void
+gloss_store_finalize (GObject *object)
+{
+  GlossStore *self = (GlossStore *)object;
+
+  for (guint k = 0; k < GLOSS_N_KINDS; k++)
+    {
+      g_clear_object (&self->lists[k]);
+      g_clear_pointer (&self->index[k], _gloss_span_index_free);
+    }
+  if (self->by_id != NULL)
+    g_hash_table_foreach (self->by_id, detach, NULL);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_object (&self->document);
+  g_clear_object (&self->schema);
+  g_clear_pointer (&self->author, g_free);
+
+  G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
+}
+
+static void
+gloss_store_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  GlossStore *self = GLOSS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SCHEMA:
+      g_value_set_object (value, self->schema);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, gloss_store_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, gloss_store_can_redo (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, gloss_store_get_modified (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_store_class_init (GlossStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gloss_store_dispose;
+  object_class->finalize = gloss_store_finalize;
+  object_class->get_property = gloss_store_get_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHEMA] =
+    g_param_spec_object ("schema", NULL, NULL, GLOSS_TYPE_SCHEMA,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossStore::changed:
+   * @kind: a #GlossChange
+   * @annotation: the annotation added, removed or modified
+   *
+   * Emitted for every annotation an edit, undo or redo touches, after the
+   * store (lists, index, counts) is up to date.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, GLOSS_TYPE_ANNOTATION);
+
+  /**
+   * GlossStore::edited:
+   * @label: what the edit did, e.g. "Tag “Kim” as Person"
+   * @direction: a #GlossEditDirection
+   *
+   * Emitted once a whole undoable step is done, undone or redone.
+   */
+  signals[EDITED] =
+    g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
+}
+
+static void
+gloss_store_init (GlossStore *self)
+{
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->undo = g_ptr_array_new_with_free_func (group_free);
+  self->redo = g_ptr_array_new_with_free_func (group_free);
+  self->saved_reachable = TRUE;
+
+  self->index[GLOSS_KIND_MENTION] = _gloss_span_index_new ();
+  self->index[GLOSS_KIND_CLAIM] = _gloss_span_index_new ();
+  self->index[GLOSS_KIND_RELATION] = _gloss_span_index_new ();
+  self->lists[GLOSS_KIND_MENTION] =
+    _gloss_annotation_list_new_indexed (GLOSS_TYPE_MENTION, self->index[GLOSS_KIND_MENTION]);
+  self->lists[GLOSS_KIND_CLAIM] =
+    _gloss_annotation_list_new_indexed (GLOSS_TYPE_CLAIM, self->index[GLOSS_KIND_CLAIM]);
+  self->lists[GLOSS_KIND_ENTITY] = _gloss_annotation_list_new_sorted (GLOSS_TYPE_ENTITY);
+  self->lists[GLOSS_KIND_RELATION] = _gloss_annotation_list_new_sorted (GLOSS_TYPE_RELATION);
+}
+
+static void
+update_state (GlossStore *self)
+{
+  gboolean modified = gloss_store_get_modified (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (modified != self->was_modified)
+    {
+      self->was_modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+}
+
+static void
+on_schema_changed (GlossStore *self)
+{
+  self->schema_changed = TRUE;
+  update_state (self);
+}
+
+/**
+ * gloss_store_new:
+ * @schema: (nullable): the schema; the default one when %NULL
+ *
+ * Returns: (transfer full): an empty store for @document
+ */
+GlossStore *
+gloss_store_new (GlossDocument *document,
+                 GlossSchema   *schema)
+{
+  GlossStore *self;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (schema == NULL || GLOSS_IS_SCHEMA (schema), NULL);
+
+  self = g_object_new (GLOSS_TYPE_STORE, NULL);
+  self->document = g_object_ref (document);
+  self->schema = schema ? g_object_ref (schema) : gloss_schema_new_default ();
+  for (guint k = 0; k < GLOSS_N_KINDS; k++)
+    self->next_serial[k] = 1;
+  g_signal_connect_object (self->schema, "changed", G_CALLBACK (on_schema_changed),
+                           self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+/**
+ * gloss_store_get_document:
+ *
+ * Returns: (transfer none): the document
+ */
+GlossDocument *
+gloss_store_get_document (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return self->document;
+}
+
+/**
+ * gloss_store_get_schema:
+ *
+ * Returns: (transfer none): the schema
+ */
+GlossSchema *
+gloss_store_get_schema (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return self->schema;
+}
+
+/**
+ * gloss_store_get_list:
+ *
+ * Returns: (transfer none): a #GListModel of the annotations of @kind
+ */
+GListModel *
+gloss_store_get_list (GlossStore          *self,
+                      GlossAnnotationKind  kind)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < GLOSS_N_KINDS, NULL);
+  return G_LIST_MODEL (self->lists[kind]);
+}
+
+guint
+gloss_store_get_n_items (GlossStore          *self,
+                         GlossAnnotationKind  kind)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (kind < GLOSS_N_KINDS, 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->lists[kind]));
+}
+
+/**
+ * gloss_store_lookup:
+ *
+ * Returns: (transfer none) (nullable): the annotation with @id
+ */
+GlossAnnotation *
+gloss_store_lookup (GlossStore *self,
+                    const char *id)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return id ? g_hash_table_lookup (self->by_id, id) : NULL;
+}
+
+static void
+note_id (GlossStore          *self,
+         GlossAnnotationKind  kind,
+         const char          *id)
+{
+  guint64 n;
+  char *end;
+
+  if (id[0] != id_prefixes[kind] || !g_ascii_isdigit (id[1]))
+    return;
+  n = g_ascii_strtoull (id + 1, &end, 10);
+  if (*end == '\0' && n < G_MAXUINT && n >= self->next_serial[kind])
+    self->next_serial[kind] = n + 1;
+}
+
+/**
+ * gloss_store_next_id:
+ *
+ * Returns: (transfer full): an unused id for an annotation of @kind ("m12")
+ */
+char *
+gloss_store_next_id (GlossStore          *self,
+                     GlossAnnotationKind  kind)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < GLOSS_N_KINDS, NULL);
+
+  for (;;)
+    {
+      char *id = g_strdup_printf ("%c%u", id_prefixes[kind], self->next_serial[kind]++);
+
+      if (!g_hash_table_contains (self->by_id, id))
+        return id;
+      g_free (id);
+    }
+}
+
+/* Applying operations */
+
+static void
+emit_changed (GlossStore      *self,
+              GlossChange      change,
+              GlossAnnotation *annotation)
+{
+  g_signal_emit (self, signals[CHANGED], 0, (int)change, annotation);
+}
+
+static void
+count_mention (GlossAnnotation *annotation,
+               int              delta)
+{
+  GlossEntity *entity;
+
+  if (gloss_annotation_get_kind (annotation) != GLOSS_KIND_MENTION)
+    return;
+  entity = gloss_mention_get_entity (GLOSS_MENTION (annotation));
+  if (entity != NULL)
+    _gloss_entity_add_mentions (entity, delta);
+}
+
+static void
+insert_annotation (GlossStore      *self,
+                   GlossAnnotation *annotation,
+                   gboolean         notify)
+{
+  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+  GlossAnnotationList *list = self->lists[kind];
+  guint position;
+
+  _gloss_annotation_set_store (annotation, self);
+  g_hash_table_insert (self->by_id, (gpointer)gloss_annotation_get_id (annotation),
+                       g_object_ref (annotation));
+  if (self->index[kind] != NULL)
+    _gloss_span_index_add (self->index[kind], annotation);
+  if (kind == GLOSS_KIND_ENTITY || kind == GLOSS_KIND_RELATION)
+    position = _gloss_annotation_list_insert (list, annotation);
+  else
+    position = _gloss_annotation_list_position (list, annotation);
+  count_mention (annotation, +1);
+
+  if (notify)
+    {
+      _gloss_annotation_list_emit (list, position, 0, 1);
+      emit_changed (self, GLOSS_CHANGE_ADDED, annotation);
+    }
+}
+
+static void
+take_out_annotation (GlossStore      *self,
+                     GlossAnnotation *annotation)
+{
+  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+  GlossAnnotationList *list = self->lists[kind];
+  g_autoptr(GlossAnnotation) hold = g_object_ref (annotation);
+  guint position;
+
+  if (kind == GLOSS_KIND_ENTITY || kind == GLOSS_KIND_RELATION)
+    position = _gloss_annotation_list_remove (list, annotation);
+  else
+    position = _gloss_annotation_list_position (list, annotation);
+  if (self->index[kind] != NULL)
+    _gloss_span_index_remove (self->index[kind], annotation);
+  count_mention (annotation, -1);
+  g_hash_table_remove (self->by_id, gloss_annotation_get_id (annotation));
+  _gloss_annotation_set_store (annotation, NULL);
+
+  _gloss_annotation_list_emit (list, position, 1, 0);
+  emit_changed (self, GLOSS_CHANGE_REMOVED, annotation);
+}
+
+static void
+change_annotation (GlossStore      *self,
+                   GlossAnnotation *annotation,
+                   GlossAnnotation *state)
+{
+  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+  GlossAnnotationList *list = self->lists[kind];
+  guint old_position, new_position;
+
+  old_position = _gloss_annotation_list_position (list, annotation);
+  if (self->index[kind] != NULL)
+    _gloss_span_index_remove (self->index[kind], annotation);
+  count_mention (annotation, -1);
+
+  _gloss_annotation_assign (annotation, state);
+
+  if (self->index[kind] != NULL)
+    _gloss_span_index_add (self->index[kind], annotation);
+  count_mention (annotation, +1);
+  new_position = _gloss_annotation_list_position (list, annotation);
+
+  if (old_position == new_position)
+    _gloss_annotation_list_emit (list, old_position, 1, 1);
+  else
+    {
+      _gloss_annotation_list_emit (list, old_position, 1, 0);
+      _gloss_annotation_list_emit (list, new_position, 0, 1);
+    }
+  emit_changed (self, GLOSS_CHANGE_MODIFIED, annotation);
+}
+
+static void
+apply_op (GlossStore *self,
+          const Op   *op,
+          gboolean    forward)
+{
+  switch (op->kind)
+    {
+    case OP_ADD:
+      if (forward)
+        insert_annotation (self, op->annotation, TRUE);
+      else
+        take_out_annotation (self, op->annotation);
+      break;
+    case OP_REMOVE:
+      if (forward)
+        take_out_annotation (self, op->annotation);
+      else
+        insert_annotation (self, op->annotation, TRUE);
+      break;
+    case OP_CHANGE:
+      change_annotation (self, op->annotation, forward ? op->after : op->before);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Records @op in the open group (or a group of its own) and applies it. */
+static void
+do_op (GlossStore      *self,
+       OpKind           kind,
+       GlossAnnotation *annotation,
+       GlossAnnotation *before,
+       GlossAnnotation *after,
+       const char      *label)
+{
+  Op op = { kind, g_object_ref (annotation),
+            before ? g_object_ref (before) : NULL,
+            after ? g_object_ref (after) : NULL };
+  gboolean own_group = self->open_group == NULL;
+
+  if (own_group)
+    gloss_store_begin_group (self, label);
+
+  g_array_append_val (self->open_group->ops, op);
+  apply_op (self, &op, TRUE);
+
+  if (own_group)
+    gloss_store_end_group (self);
+}
+
+/* Checks */
+
+static gboolean
+check_spans (GlossStore       *self,
+             GlossAnnotation  *annotation,
+             GError          **error)
+{
+  guint length = gloss_document_get_length (self->document);
+
+  for (guint role = GLOSS_ROLE_CONTENT; role <= GLOSS_ROLE_EVIDENCE; role++)
+    {
+      const GlossSpan *spans;
+      guint n;
+
+      spans = gloss_annotation_get_spans (annotation, role, &n);
+      for (guint i = 0; i < n; i++)
+        {
+          if (spans[i].start >= spans[i].end || spans[i].end > length)
+            {
+              g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,
+                           "span %u–%u is %s (the text has %u characters)",
+                           spans[i].start, spans[i].end,
+                           spans[i].start >= spans[i].end ? "empty or reversed" : "past the end of the text",
+                           length);
+              return FALSE;
+            }
+          if (n > G_MAXUINT16)
+            {
+              g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,
+                           "too many fragments (%u)", n);
+              return FALSE;
+            }
+        }
+    }
+
+  switch (gloss_annotation_get_kind (annotation))
+    {
+    case GLOSS_KIND_MENTION:
+    case GLOSS_KIND_CLAIM:
+      {
+        guint n;
+
+        gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
+        if (n == 0)
+          {
+            g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,
+                         "a %s needs at least one span",
+                         gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)));
+            return FALSE;
+          }
+      }
+      break;
+    case GLOSS_KIND_ENTITY:
+    case GLOSS_KIND_RELATION:
+    case GLOSS_N_KINDS:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+static GlossLabelKind
+label_kind_of (GlossAnnotationKind kind)
+{
+  switch (kind)
+    {
+    case GLOSS_KIND_CLAIM:
+      return GLOSS_LABEL_CLAIM;
+    case GLOSS_KIND_RELATION:
+      return GLOSS_LABEL_RELATION;
+    case GLOSS_KIND_MENTION:
+    case GLOSS_KIND_ENTITY:
+    case GLOSS_N_KINDS:
+    default:
+      return GLOSS_LABEL_ENTITY;
+    }
+}
+
+static gboolean
+check_type (GlossStore       *self,
+            GlossAnnotation  *annotation,
+            gboolean          add_unknown,
+            GError          **error)
+{
+  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+  const char *type_id = gloss_annotation_get_type_id (annotation);
+
+  if (type_id == NULL)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TYPE,
+                   "a %s needs a type", gloss_annotation_kind_to_string (kind));
+      return FALSE;
+    }
+
+  if (gloss_schema_lookup (self->schema, label_kind_of (kind), type_id) != NULL)
+    return TRUE;
+
+  if (add_unknown)
+    {
+      gloss_schema_ensure (self->schema, label_kind_of (kind), type_id);
+      return TRUE;
+    }
+
+  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TYPE,
+               "the schema has no %s type “%s”",
+               kind == GLOSS_KIND_CLAIM ? "claim" : kind == GLOSS_KIND_RELATION ? "relation" : "entity",
+               type_id);
+  return FALSE;
+}
+
+static gboolean
+check_entity_ref (GlossStore   *self,
+                  GlossEntity  *entity,
+                  const char   *what,
+                  GError      **error)
+{
+  if (entity == NULL || gloss_annotation_get_store (GLOSS_ANNOTATION (entity)) == self)
+    return TRUE;
+
+  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_REFERENCE,
+               "the %s “%s” is not in this document", what,
+               gloss_annotation_get_id (GLOSS_ANNOTATION (entity)) ?: "(new)");
+  return FALSE;
+}
+
+static gboolean
+check_refs (GlossStore       *self,
+            GlossAnnotation  *annotation,
+            GError          **error)
+{
+  switch (gloss_annotation_get_kind (annotation))
+    {
+    case GLOSS_KIND_MENTION:
+      return check_entity_ref (self, gloss_mention_get_entity (GLOSS_MENTION (annotation)), "entity", error);
+
+    case GLOSS_KIND_CLAIM:
+      {
+        GlossClaim *claim = GLOSS_CLAIM (annotation);
+
+        if (!check_entity_ref (self, gloss_claim_get_claimant (claim), "claimant", error))
+          return FALSE;
+        for (guint i = 0; i < gloss_claim_get_n_about (claim); i++)
+          if (!check_entity_ref (self, gloss_claim_get_about (claim, i), "entity", error))
+            return FALSE;
+        return TRUE;
+      }
+
+    case GLOSS_KIND_RELATION:
+      {
+        GlossRelation *relation = GLOSS_RELATION (annotation);
+
+        if (gloss_relation_get_from (relation) == NULL || gloss_relation_get_to (relation) == NULL)
+          {
+            g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_REFERENCE,
+                         "a relation needs both a “from” and a “to” entity");
+            return FALSE;
+          }
+        return check_entity_ref (self, gloss_relation_get_from (relation), "entity", error) &&
+               check_entity_ref (self, gloss_relation_get_to (relation), "entity", error);
+      }
+
+    case GLOSS_KIND_ENTITY:
+    case GLOSS_N_KINDS:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+check_new (GlossStore       *self,
+           GlossAnnotation  *annotation,
+           gboolean          loading,
+           GError          **error)
+{
+  const char *id = gloss_annotation_get_id (annotation);
+
+  if (gloss_annotation_is_frozen (annotation))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_STATE,
+                   "the annotation “%s” is already in a document", id ?: "");
+      return FALSE;
+    }
+
+  if (id != NULL && g_hash_table_contains (self->by_id, id))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_DUPLICATE_ID,
+                   "the id “%s” is used twice", id);
+      return FALSE;
+    }
+
+  return check_type (self, annotation, loading, error) &&
+         check_spans (self, annotation, error) &&
+         check_refs (self, annotation, error);
+}
+
+static gint64
+now (GlossStore *self)
+{
+  if (self->clock != NULL)
+    return self->clock (self->clock_data);
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+prepare_new (GlossStore      *self,
+             GlossAnnotation *annotation)
+{
+  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+  const char *id = gloss_annotation_get_id (annotation);
+
+  if (id == NULL)
+    {
+      g_autofree char *new_id = gloss_store_next_id (self, kind);
+
+      gloss_annotation_set_id (annotation, new_id);
+    }
+  else
+    note_id (self, kind, id);
+}
+
+static char *
+describe (GlossStore      *self,
+          const char      *verb,
+          GlossAnnotation *annotation)
+{
+  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+  GlossLabel *label = gloss_schema_lookup (self->schema, label_kind_of (kind),
+                                           gloss_annotation_get_type_id (annotation));
+  const char *type_name = label ? gloss_label_get_name (label) : gloss_annotation_get_type_id (annotation);
+
+  return g_strdup_printf ("%s %s %s", verb, type_name ? type_name : "",
+                          gloss_annotation_kind_to_string (kind));
+}
+
+/**
+ * gloss_store_add:
+ * @annotation: a new annotation (not in a store)
+ *
+ * Adds @annotation as one undoable step (or part of the open group),
+ * assigning an id if it has none and stamping author and times.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (and nothing changed)
+ *   if a span is out of the text, the type is not in the schema, the id is
+ *   taken or a referenced entity is not in this store
+ */
+gboolean
+gloss_store_add (GlossStore       *self,
+                 GlossAnnotation  *annotation,
+                 GError          **error)
+{
+  g_autofree char *label = NULL;
+  gint64 t;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+
+  if (!check_new (self, annotation, FALSE, error))
+    return FALSE;
+
+  prepare_new (self, annotation);
+  t = now (self);
+  if (gloss_annotation_get_created (annotation) == 0)
+    gloss_annotation_set_created (annotation, t);
+  if (gloss_annotation_get_modified (annotation) == 0)
+    gloss_annotation_set_modified (annotation, t);
+  if (gloss_annotation_get_author (annotation) == NULL && self->author != NULL)
+    gloss_annotation_set_author (annotation, self->author);
+
+  label = describe (self, "Add", annotation);
+  do_op (self, OP_ADD, annotation, NULL, NULL, label);
+  return TRUE;
+}
+
+/**
+ * gloss_store_load_add:
+ *
+ * Adds @annotation while loading a file: no history, no stamps, no
+ * signals; unknown types are added to the schema (marked unknown).
+ *
+ * Returns: %FALSE with @error set on a bad span, duplicate id or reference
+ */
+gboolean
+gloss_store_load_add (GlossStore       *self,
+                      GlossAnnotation  *annotation,
+                      GError          **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+
+  if (!check_new (self, annotation, TRUE, error))
+    return FALSE;
+
+  prepare_new (self, annotation);
+  insert_annotation (self, annotation, FALSE);
+  return TRUE;
+}
+
+static int
+compare_annotation_ptrs (gconstpointer a,
+                         gconstpointer b)
+{
+  GlossAnnotation *x = *(GlossAnnotation **)a;
+  GlossAnnotation *y = *(GlossAnnotation **)b;
+
+  if (gloss_annotation_get_kind (x) != gloss_annotation_get_kind (y))
+    return gloss_annotation_get_kind (x) < gloss_annotation_get_kind (y) ? -1 : 1;
+  return gloss_annotation_compare (x, y);
+}
+
+/**
+ * gloss_store_get_referrers:
+ *
+ * Returns: (transfer container) (element-type GlossAnnotation): the
+ *   mentions, claims and relations that point at @entity
+ */
+GPtrArray *
+gloss_store_get_referrers (GlossStore  *self,
+                           GlossEntity *entity)
+{
+  GPtrArray *referrers = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), referrers);
+  g_return_val_if_fail (GLOSS_IS_ENTITY (entity), referrers);
+
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (_gloss_annotation_refers_to (value, entity))
+      g_ptr_array_add (referrers, g_object_ref (value));
+
+  g_ptr_array_sort (referrers, compare_annotation_ptrs);
+  return referrers;
+}
+
+static void
+collect_mention_of (gpointer data,
+                    gpointer user_data)
+{
+  gpointer *args = user_data;
+
+  if (gloss_mention_get_entity (data) == args[1])
+    g_ptr_array_add (args[0], g_object_ref (data));
+}
+
+/**
+ * gloss_store_get_mentions_of:
+ *
+ * Returns: (transfer container) (element-type GlossMention): the mentions
+ *   of @entity in text order
+ */
+GPtrArray *
+gloss_store_get_mentions_of (GlossStore  *self,
+                             GlossEntity *entity)
+{
+  GPtrArray *mentions = g_ptr_array_new_with_free_func (g_object_unref);
+  gpointer args[2] = { mentions, entity };
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), mentions);
+
+  if (entity == NULL || gloss_entity_get_n_mentions (entity) == 0)
+    return mentions;
+
+  _gloss_span_index_foreach (self->index[GLOSS_KIND_MENTION], collect_mention_of, args);
+  return mentions;
+}
+
+static void
+retarget_referrers (GlossStore  *self,
+                    GlossEntity *from,
+                    GlossEntity *to)
+{
+  g_autoptr(GPtrArray) referrers = gloss_store_get_referrers (self, from);
+  gint64 t = now (self);
+
+  for (guint i = 0; i < referrers->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (referrers, i);
+      g_autoptr(GlossAnnotation) draft = gloss_annotation_copy (annotation);
+      g_autoptr(GlossAnnotation) before = gloss_annotation_copy (annotation);
+      GlossRelation *relation;
+
+      _gloss_annotation_retarget (draft, from, to);
+
+      /* A relation that loses an end, or would link an entity to itself
+       * after a merge, cannot stand. */
+      if (GLOSS_IS_RELATION (draft))
+        {
+          relation = GLOSS_RELATION (draft);
+          if (gloss_relation_get_from (relation) == NULL || gloss_relation_get_to (relation) == NULL)
+            {
+              do_op (self, OP_REMOVE, annotation, NULL, NULL, NULL);
+              continue;
+            }
+        }
+
+      gloss_annotation_set_modified (draft, t);
+      do_op (self, OP_CHANGE, annotation, before, draft, NULL);
+    }
+}
+
+/**
+ * gloss_store_remove:
+ *
+ * Removes @annotation. Removing an entity unlinks the mentions and claims
+ * that point at it and removes the relations that need it, all in the
+ * same undoable step.
+ *
+ * Returns: %FALSE if @annotation is not in this store
+ */
+gboolean
+gloss_store_remove (GlossStore       *self,
+                    GlossAnnotation  *annotation,
+                    GError          **error)
+{
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+
+  if (gloss_annotation_get_store (annotation) != self)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_STATE,
+                   "the annotation “%s” is not in this document",
+                   gloss_annotation_get_id (annotation) ?: "");
+      return FALSE;
+    }
+
+  label = describe (self, "Remove", annotation);
+  gloss_store_begin_group (self, label);
+  if (GLOSS_IS_ENTITY (annotation))
+    retarget_referrers (self, GLOSS_ENTITY (annotation), NULL);
+  do_op (self, OP_REMOVE, annotation, NULL, NULL, NULL);
+  gloss_store_end_group (self);
+  return TRUE;
+}
+
+/**
+ * gloss_store_replace:
+ * @annotation: an annotation in this store
+ * @draft: a changed copy of it (from gloss_annotation_copy())
+ *
+ * Makes @annotation equal to @draft as one undoable step. Nothing is
+ * recorded when they are already equal.
+ *
+ * Returns: %FALSE with @error set if the draft's spans, type or references
+ *   are not valid
+ */
+gboolean
+gloss_store_replace (GlossStore       *self,
+                     GlossAnnotation  *annotation,
+                     GlossAnnotation  *draft,
+                     GError          **error)
+{
+  g_autoptr(GlossAnnotation) before = NULL;
+  g_autoptr(GlossAnnotation) after = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (draft), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (annotation) == G_OBJECT_TYPE (draft), FALSE);
+
+  if (gloss_annotation_get_store (annotation) != self || gloss_annotation_is_frozen (draft))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_STATE,
+                   "replace needs an annotation of this document and a detached draft");
+      return FALSE;
+    }
+
+  if (!check_type (self, draft, FALSE, error) ||
+      !check_spans (self, draft, error) ||
+      !check_refs (self, draft, error))
+    return FALSE;
+
+  after = gloss_annotation_copy (draft);
+  gloss_annotation_set_id (after, gloss_annotation_get_id (annotation));
+  gloss_annotation_set_modified (after, gloss_annotation_get_modified (annotation));
+  if (gloss_annotation_equal (annotation, after))
+    return TRUE;
+
+  gloss_annotation_set_modified (after, now (self));
+  before = gloss_annotation_copy (annotation);
+  label = describe (self, "Edit", annotation);
+  do_op (self, OP_CHANGE, annotation, before, after, label);
+  return TRUE;
+}
+
+/**
+ * gloss_store_merge_entities:
+ *
+ * Points every mention, claim and relation that refers to @from at @into,
+ * then removes @from, as one undoable step.
+ */
+gboolean
+gloss_store_merge_entities (GlossStore   *self,
+                            GlossEntity  *into,
+                            GlossEntity  *from,
+                            GError      **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ENTITY (into), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ENTITY (from), FALSE);
+
+  if (gloss_annotation_get_store (GLOSS_ANNOTATION (into)) != self ||
+      gloss_annotation_get_store (GLOSS_ANNOTATION (from)) != self || into == from)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_STATE,
+                   "merging needs two different entities of this document");
+      return FALSE;
+    }
+
+  gloss_store_begin_group (self, "Merge entities");
+  retarget_referrers (self, from, into);
+  do_op (self, OP_REMOVE, GLOSS_ANNOTATION (from), NULL, NULL, NULL);
+  gloss_store_end_group (self);
+  return TRUE;
+}
+
+/* History */
+
+/**
+ * gloss_store_begin_group:
+ * @label: (nullable): what the group does, shown as "Undo @label"
+ *
+ * Starts a group of edits that undo and redo as one step. Groups nest:
+ * only the outermost one counts.
+ */
+void
+gloss_store_begin_group (GlossStore *self,
+                         const char *label)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  if (self->group_depth++ == 0)
+    self->open_group = group_new (label);
+}
+
+void
+gloss_store_end_group (GlossStore *self)
+{
+  Group *group;
+
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+
+  group = g_steal_pointer (&self->open_group);
+  if (group->ops->len == 0)
+    {
+      group_free (group);
+      return;
+    }
+
+  if (self->undo->len < self->saved_depth)
+    self->saved_reachable = FALSE;
+  g_ptr_array_set_size (self->redo, 0);
+  g_ptr_array_add (self->undo, group);
+  update_state (self);
+  g_signal_emit (self, signals[EDITED], 0, group->label, (int)GLOSS_EDIT_DO);
+}
+
+gboolean
+gloss_store_can_undo (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  return self->undo->len > 0 && self->group_depth == 0;
+}
+
+gboolean
+gloss_store_can_redo (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  return self->redo->len > 0 && self->group_depth == 0;
+}
+
+/**
+ * gloss_store_get_undo_label:
+ *
+ * Returns: (nullable): what undo would undo
+ */
+const char *
+gloss_store_get_undo_label (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  if (self->undo->len == 0)
+    return NULL;
+  return ((Group *)g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+}
+
+/**
+ * gloss_store_get_redo_label:
+ *
+ * Returns: (nullable): what redo would redo
+ */
+const char *
+gloss_store_get_redo_label (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  if (self->redo->len == 0)
+    return NULL;
+  return ((Group *)g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+}
+
+gboolean
+gloss_store_undo (GlossStore *self)
+{
+  Group *group;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  if (!gloss_store_can_undo (self))
+    return FALSE;
+
+  group = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  for (guint i = group->ops->len; i > 0; i--)
+    apply_op (self, &g_array_index (group->ops, Op, i - 1), FALSE);
+  g_ptr_array_add (self->redo, group);
+  update_state (self);
+  g_signal_emit (self, signals[EDITED], 0, group->label, (int)GLOSS_EDIT_UNDO);
+  return TRUE;
+}
+
+gboolean
+gloss_store_redo (GlossStore *self)
+{
+  Group *group;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  if (!gloss_store_can_redo (self))
+    return FALSE;
+
+  group = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  for (guint i = 0; i < group->ops->len; i++)
+    apply_op (self, &g_array_index (group->ops, Op, i), TRUE);
+  g_ptr_array_add (self->undo, group);
+  update_state (self);
+  g_signal_emit (self, signals[EDITED], 0, group->label, (int)GLOSS_EDIT_REDO);
+  return TRUE;
+}
+
+void
+gloss_store_clear_history (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  self->saved_depth = 0;
+  update_state (self);
+}
+
+gboolean
+gloss_store_get_modified (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  return self->schema_changed || !self->saved_reachable || self->undo->len != self->saved_depth;
+}
+
+void
+gloss_store_mark_saved (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  self->saved_depth = self->undo->len;
+  self->saved_reachable = TRUE;
+  self->schema_changed = FALSE;
+  update_state (self);
+}
+
+void
+gloss_store_set_author (GlossStore *self,
+                        const char *author)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  if (author != NULL && *author == '\0')
+    author = NULL;
+  g_free (self->author);
+  self->author = g_strdup (author);
+}
+
+/**
+ * gloss_store_get_author:
+ *
+ * Returns: (nullable): the author stamped on new annotations
+ */
+const char *
+gloss_store_get_author (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return self->author;
+}
+
+/**
+ * gloss_store_set_clock:
+ * @clock: (nullable) (scope notified): returns the time in Unix seconds;
+ *   %NULL for the real time
+ */
+void
+gloss_store_set_clock (GlossStore  *self,
+                       gint64     (*clock) (gpointer),
+                       gpointer     clock_data)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  self->clock = clock;
+  self->clock_data = clock_data;
+}
+
+/* Queries */
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const GlossSpanHit *x = a;
+  const GlossSpanHit *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;   /* outer spans first */
+  return gloss_annotation_compare (x->annotation, y->annotation);
+}
+
+/**
+ * gloss_store_query_range:
+ * @kind_mask: GLOSS_KIND_MASK() of the kinds wanted
+ *
+ * Returns: (transfer full) (element-type GlossSpanHit): every fragment
+ *   that overlaps [@start, @end), in text order
+ */
+GArray *
+gloss_store_query_range (GlossStore *self,
+                         guint       start,
+                         guint       end,
+                         guint       kind_mask)
+{
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (GlossSpanHit));
+  guint n_kinds = 0;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), hits);
+
+  if (start >= end)
+    return hits;
+
+  for (guint k = 0; k < GLOSS_N_KINDS; k++)
+    {
+      guint before = hits->len;
+
+      if (self->index[k] == NULL || !(kind_mask & GLOSS_KIND_MASK (k)))
+        continue;
+      _gloss_span_index_query (self->index[k], start, end, hits);
+      if (hits->len > before)
+        n_kinds++;
+    }
+
+  if (n_kinds > 1 || hits->len > 1)
+    g_array_sort (hits, compare_hits);
+  return hits;
+}
+
+/**
+ * gloss_store_query_at:
+ *
+ * Returns: (transfer full) (element-type GlossSpanHit): the fragments
+ *   covering code point @offset, outermost first
+ */
+GArray *
+gloss_store_query_at (GlossStore *self,
+                      guint       offset,
+                      guint       kind_mask)
+{
+  return gloss_store_query_range (self, offset, offset + 1, kind_mask);
+}
+
+/* Comparison */
+
+static gboolean
+lists_equal (GListModel *a,
+             GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) x = g_list_model_get_item (a, i);
+      g_autoptr(GlossAnnotation) y = g_list_model_get_item (b, i);
+
+      if (!gloss_annotation_equal (x, y))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_store_equal:
+ *
+ * Returns: %TRUE if both stores hold the same text, metadata, schema and
+ *   annotations (entities compared by id)
+ */
+gboolean
+gloss_store_equal (GlossStore *a,
+                   GlossStore *b)
+{
+  g_autoptr(JsonNode) sa = NULL;
+  g_autoptr(JsonNode) sb = NULL;
+  GlossDocument *da, *db;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (a), FALSE);
+  g_return_val_if_fail (GLOSS_IS_STORE (b), FALSE);
+
+  da = a->document;
+  db = b->document;
+  if (g_strcmp0 (gloss_document_get_text (da), gloss_document_get_text (db)) != 0 ||
+      g_strcmp0 (gloss_document_get_id (da), gloss_document_get_id (db)) != 0 ||
+      g_strcmp0 (gloss_document_get_title (da), gloss_document_get_title (db)) != 0 ||
+      g_strcmp0 (gloss_document_get_source (da), gloss_document_get_source (db)) != 0 ||
+      g_strcmp0 (gloss_document_get_language (da), gloss_document_get_language (db)) != 0)
+    return FALSE;
+
+  sa = gloss_schema_to_json (a->schema);
+  sb = gloss_schema_to_json (b->schema);
+  if (!json_node_equal (sa, sb))
+    return FALSE;
+
+  for (guint k = 0; k < GLOSS_N_KINDS; k++)
+    if (!lists_equal (G_LIST_MODEL (a->lists[k]), G_LIST_MODEL (b->lists[k])))
+      return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,19 @@
+/* gloss-util-private.h: small helpers shared inside the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+JsonObject *_gloss_json_object_copy  (JsonObject *object);
+gboolean    _gloss_json_object_equal (JsonObject *a,
+                                      JsonObject *b);
+gboolean    _gloss_json_node_equal   (JsonNode   *a,
+                                      JsonNode   *b);
+char      **_gloss_json_array_to_strv (JsonArray *array);
+JsonArray  *_gloss_strv_to_json_array (const char * const *strv);
+
+G_END_DECLS
