@@ -1,0 +1,66 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Install everything Gloss needs to build, run and test on Debian 12 or
+# later, or Ubuntu 23.04 or later. The one list of dependencies: .ci/run
+# calls this script too.
+#
+#   build-aux/install-deps.sh           build, run and test
+#   build-aux/install-deps.sh --fuzz    also clang and libFuzzer, for -Dfuzzing=true
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential
+  gcc
+  meson
+  ninja-build
+  pkg-config
+  gettext
+  libglib2.0-dev
+  libglib2.0-dev-bin
+  libglib2.0-bin
+  libjson-glib-dev
+  libgtk-4-dev
+  libgtk-4-bin
+  libadwaita-1-dev
+  # data files and their checks
+  desktop-file-utils
+  appstream
+  shared-mime-info
+  python3
+  python3-jsonschema
+  # running the window and the UI tests headless
+  xvfb
+  xauth
+  dbus
+  dbus-x11
+  at-spi2-core
+  gsettings-desktop-schemas
+  libgl1-mesa-dri
+  fonts-cantarell
+  fonts-dejavu-core
+  adwaita-icon-theme
+  librsvg2-common
+  imagemagick
+)
+
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) packages+=(clang libclang-rt-dev) ;;
+    *) echo "usage: $0 [--fuzz]" >&2; exit 2 ;;
+  esac
+done
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null; then
+  sudo=(sudo)
+else
+  echo "install-deps.sh: run as root or install sudo" >&2
+  exit 1
+fi
+
+"${sudo[@]}" apt-get update
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y --no-install-recommends "${packages[@]}"
