@@ -12,10 +12,12 @@
 
 G_BEGIN_DECLS
 
+/* One span, the common case, is stored inline: v points at one. */
 typedef struct
 {
   GlossSpan *v;
   guint      n;
+  GlossSpan  one;
 } GlossSpanList;
 
 void      _gloss_span_list_set      (GlossSpanList       *list,
@@ -36,10 +38,6 @@ void      _gloss_annotation_set_store  (GlossAnnotation *self,
  * frozen check: only the store calls it, to apply a recorded change. */
 void      _gloss_annotation_assign     (GlossAnnotation *self,
                                         GlossAnnotation *src);
-/* Bookkeeping slot for the collection that lists the annotation. */
-gpointer  _gloss_annotation_get_slot   (GlossAnnotation *self);
-void      _gloss_annotation_set_slot   (GlossAnnotation *self,
-                                        gpointer         slot);
 
 GlossSpanList *_gloss_claim_get_cue_list         (GlossClaim    *self);
 GlossSpanList *_gloss_relation_get_evidence_list (GlossRelation *self);

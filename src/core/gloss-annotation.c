@@ -20,17 +20,19 @@ typedef struct
   JsonObject *extra;
 } Rare;
 
+#define ID_INLINE 12
+
 typedef struct
 {
-  char          *id;
+  char          *id;        /* id_inline or the heap */
   const char    *type_id;   /* interned */
   const char    *author;    /* interned */
-  gint64         created;
-  gint64         modified;
-  GlossSpanList  spans;
   GlossStore    *store;
-  gpointer       slot;
   Rare          *rare;
+  GlossSpanList  spans;
+  guint32        created;   /* Unix seconds: good until 2106 */
+  guint32        modified;
+  char           id_inline[ID_INLINE];
   guint          status : 2;
 } GlossAnnotationPrivate;
 
@@ -70,11 +72,39 @@ ensure_rare (GlossAnnotation *self)
 }
 
 static void
+set_id (GlossAnnotationPrivate *priv,
+        const char             *id)
+{
+  gsize len;
+
+  if (priv->id != priv->id_inline)
+    g_free (priv->id);
+  priv->id = NULL;
+  if (id == NULL)
+    return;
+
+  len = strlen (id);
+  if (len < ID_INLINE)
+    {
+      memcpy (priv->id_inline, id, len + 1);
+      priv->id = priv->id_inline;
+    }
+  else
+    priv->id = g_strdup (id);
+}
+
+static guint32
+to_stamp (gint64 t)
+{
+  return (guint32)CLAMP (t, 0, (gint64)G_MAXUINT32);
+}
+
+static void
 gloss_annotation_finalize (GObject *object)
 {
   GlossAnnotationPrivate *priv = PRIV (GLOSS_ANNOTATION (object));
 
-  g_clear_pointer (&priv->id, g_free);
+  set_id (priv, NULL);
   _gloss_span_list_clear (&priv->spans);
   g_clear_pointer (&priv->rare, rare_free);
 
@@ -131,13 +161,26 @@ _gloss_span_list_set (GlossSpanList   *list,
                       guint            n)
 {
   guint kept = 0;
+  GlossSpan *v;
 
+  if (n == 1)
+    {
+      /* One span, the common case, is kept inline; @spans may be ours. */
+      GlossSpan one = spans[0];
+
+      _gloss_span_list_clear (list);
+      list->one = one;
+      list->v = &list->one;
+      list->n = 1;
+      return;
+    }
+
+  v = n > 0 ? g_memdup2 (spans, n * sizeof (GlossSpan)) : NULL;
   _gloss_span_list_clear (list);
   if (n == 0)
     return;
 
-  list->v = g_new (GlossSpan, n);
-  memcpy (list->v, spans, n * sizeof (GlossSpan));
+  list->v = v;
   if (n > 1)
     qsort (list->v, n, sizeof (GlossSpan), compare_spans);
   for (guint i = 0; i < n; i++)
@@ -149,7 +192,9 @@ _gloss_span_list_set (GlossSpanList   *list,
 void
 _gloss_span_list_clear (GlossSpanList *list)
 {
-  g_clear_pointer (&list->v, g_free);
+  if (list->v != &list->one)
+    g_free (list->v);
+  list->v = NULL;
   list->n = 0;
 }
 
@@ -188,19 +233,6 @@ _gloss_annotation_set_store (GlossAnnotation *self,
                              GlossStore      *store)
 {
   PRIV (self)->store = store;
-}
-
-gpointer
-_gloss_annotation_get_slot (GlossAnnotation *self)
-{
-  return PRIV (self)->slot;
-}
-
-void
-_gloss_annotation_set_slot (GlossAnnotation *self,
-                            gpointer         slot)
-{
-  PRIV (self)->slot = slot;
 }
 
 void
@@ -254,7 +286,7 @@ gloss_annotation_copy (GlossAnnotation *self)
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
 
   copy = g_object_new (G_OBJECT_TYPE (self), NULL);
-  PRIV (copy)->id = g_strdup (PRIV (self)->id);
+  set_id (PRIV (copy), PRIV (self)->id);
   _gloss_annotation_assign (copy, self);
   return copy;
 }
@@ -335,8 +367,9 @@ gloss_annotation_set_id (GlossAnnotation *self,
   priv = PRIV (self);
   if (id != NULL && *id == '\0')
     id = NULL;
-  g_free (priv->id);
-  priv->id = g_strdup (id);
+  if (id != NULL && priv->id != NULL && strcmp (id, priv->id) == 0)
+    return;
+  set_id (priv, id);
 }
 
 const char *
@@ -426,7 +459,7 @@ gloss_annotation_set_created (GlossAnnotation *self,
 {
   g_return_if_fail (GLOSS_IS_ANNOTATION (self));
   RETURN_IF_FROZEN (self);
-  PRIV (self)->created = created;
+  PRIV (self)->created = to_stamp (created);
 }
 
 gint64
@@ -442,7 +475,7 @@ gloss_annotation_set_modified (GlossAnnotation *self,
 {
   g_return_if_fail (GLOSS_IS_ANNOTATION (self));
   RETURN_IF_FROZEN (self);
-  PRIV (self)->modified = modified;
+  PRIV (self)->modified = to_stamp (modified);
 }
 
 /**

@@ -7,6 +7,8 @@
 #include "gloss-annotation-private.h"
 #include "gloss-span-index.h"
 
+#include <string.h>
+
 typedef struct _Node Node;
 
 struct _Node
@@ -23,10 +25,46 @@ struct _Node
   guint16          fragment;
 };
 
+/* Nodes come from blocks, so that each costs its 40 bytes and no more. */
+#define BLOCK_NODES 1024
+
 struct _GlossSpanIndex
 {
-  Node *root;
+  Node      *root;
+  Node      *free_nodes;   /* linked through left */
+  GPtrArray *blocks;
 };
+
+static Node *
+node_alloc (GlossSpanIndex *self)
+{
+  Node *node;
+
+  if (self->free_nodes == NULL)
+    {
+      Node *block = g_new (Node, BLOCK_NODES);
+
+      g_ptr_array_add (self->blocks, block);
+      for (guint i = 0; i < BLOCK_NODES; i++)
+        {
+          block[i].left = self->free_nodes;
+          self->free_nodes = &block[i];
+        }
+    }
+
+  node = self->free_nodes;
+  self->free_nodes = node->left;
+  memset (node, 0, sizeof *node);
+  return node;
+}
+
+static void
+node_free (GlossSpanIndex *self,
+           Node           *node)
+{
+  node->left = self->free_nodes;
+  self->free_nodes = node;
+}
 
 typedef struct
 {
@@ -201,20 +239,13 @@ delete (Node *n,
   return balance (n);
 }
 
-static void
-free_tree (Node *n)
-{
-  if (n == NULL)
-    return;
-  free_tree (n->left);
-  free_tree (n->right);
-  g_slice_free (Node, n);
-}
-
 GlossSpanIndex *
 _gloss_span_index_new (void)
 {
-  return g_new0 (GlossSpanIndex, 1);
+  GlossSpanIndex *self = g_new0 (GlossSpanIndex, 1);
+
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  return self;
 }
 
 void
@@ -222,7 +253,7 @@ _gloss_span_index_free (GlossSpanIndex *self)
 {
   if (self == NULL)
     return;
-  free_tree (self->root);
+  g_ptr_array_unref (self->blocks);
   g_free (self);
 }
 
@@ -237,7 +268,7 @@ add_role (GlossSpanIndex  *self,
   spans = gloss_annotation_get_spans (annotation, role, &n);
   for (guint i = 0; i < n; i++)
     {
-      Node *node = g_slice_new0 (Node);
+      Node *node = node_alloc (self);
       Key key = { spans[i].start, spans[i].end, annotation, role, i };
 
       node->annotation = annotation;
@@ -266,7 +297,7 @@ remove_role (GlossSpanIndex  *self,
 
       self->root = delete (self->root, &key, &removed);
       g_assert (removed != NULL);
-      g_slice_free (Node, removed);
+      node_free (self, removed);
     }
 }
 
