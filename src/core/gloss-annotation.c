@@ -538,7 +538,7 @@ gloss_annotation_set_attr (GlossAnnotation *self,
   rare = ensure_rare (self);
   if (rare->attrs == NULL)
     rare->attrs = json_object_new ();
-  json_object_set_member (rare->attrs, attr_id, json_node_copy (value));
+  json_object_set_member (rare->attrs, attr_id, _gloss_json_node_copy (value));
 }
 
 /**

@@ -301,7 +301,7 @@ collect_extra (JsonObject         *object,
         continue;
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, name, json_node_copy (node));
+      json_object_set_member (extra, name, _gloss_json_node_copy (node));
     }
 
   return extra;
@@ -579,7 +579,7 @@ add_extra (JsonObject *o,
   json_object_iter_init_ordered (&iter, extra);
   while (json_object_iter_next_ordered (&iter, &name, &node))
     if (!json_object_has_member (o, name))
-      json_object_set_member (o, name, json_node_copy (node));
+      json_object_set_member (o, name, _gloss_json_node_copy (node));
 }
 
 /**

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 JsonObject *_gloss_json_object_copy  (JsonObject *object);
+JsonNode   *_gloss_json_node_copy    (JsonNode   *node);
 gboolean    _gloss_json_object_equal (JsonObject *a,
                                       JsonObject *b);
 gboolean    _gloss_json_node_equal   (JsonNode   *a,

@@ -6,20 +6,68 @@
 
 #include "gloss-util-private.h"
 
+static JsonNode *deep_copy_node (JsonNode *node);
+
+static JsonObject *
+deep_copy_object (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    json_object_set_member (copy, name, deep_copy_node (member));
+  return copy;
+}
+
+/* json_node_copy() shares objects and arrays; this does not. */
+static JsonNode *
+deep_copy_node (JsonNode *node)
+{
+  JsonNode *copy;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      copy = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (copy, deep_copy_object (json_node_get_object (node)));
+      return copy;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        JsonArray *dup = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (dup, deep_copy_node (json_array_get_element (array, i)));
+        copy = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (copy, dup);
+        return copy;
+      }
+
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
+/* Returns: (transfer full) (nullable): a deep copy */
+JsonNode *
+_gloss_json_node_copy (JsonNode *node)
+{
+  return node ? deep_copy_node (node) : NULL;
+}
+
 /* Returns: (transfer full) (nullable): a deep copy, NULL for NULL */
 JsonObject *
 _gloss_json_object_copy (JsonObject *object)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) copy = NULL;
-
   if (object == NULL)
     return NULL;
-
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (node, object);
-  copy = json_node_copy (node);
-  return json_object_ref (json_node_get_object (copy));
+  return deep_copy_object (object);
 }
 
 /* Unlike json_node_equal(), compares objects member by member in order,
