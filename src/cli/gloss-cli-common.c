@@ -1,0 +1,256 @@
+/* gloss-cli-common.c: option parsing, messages, input and output for the verbs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gloss-cli.h"
+#include "gloss-error.h"
+#include "gloss-format-native.h"
+
+gboolean
+gloss_cli_parse_options (GOptionContext   *context,
+                         const char       *verb,
+                         int              *argc,
+                         char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("gloss-cli %s", verb);
+
+  /* The usage line of --help reads "gloss-cli VERB [OPTION…] …". */
+  g_set_prgname (prgname);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      gloss_cli_usage_error (verb, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+gloss_cli_usage_error (const char *verb,
+                       const char *format,
+                       ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (verb != NULL)
+    g_printerr ("gloss-cli %s: %s\nTry “gloss-cli %s --help”.\n", verb, message, verb);
+  else
+    g_printerr ("gloss-cli: %s\nTry “gloss-cli --help”.\n", message);
+}
+
+void
+gloss_cli_error (const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("gloss-cli: %s\n", message);
+}
+
+void
+gloss_cli_print_error (const char   *path,
+                       const GError *error)
+{
+  /* The core's messages start with the file's name; add it where not. */
+  if (path == NULL || g_str_has_prefix (error->message, path))
+    g_printerr ("%s\n", error->message);
+  else
+    g_printerr ("%s: %s\n", path, error->message);
+}
+
+const GlossFormat *
+gloss_cli_get_format (const char *verb,
+                      const char *name,
+                      gboolean    for_import,
+                      int        *exit_code)
+{
+  const GlossFormat *format;
+
+  if (name == NULL)
+    {
+      gloss_cli_usage_error (verb, "--format is required");
+      *exit_code = GLOSS_CLI_EXIT_USAGE;
+      return NULL;
+    }
+
+  format = gloss_format_lookup (name);
+  if (format == NULL)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      const GlossFormat **all = gloss_format_list ();
+
+      for (guint i = 0; all[i] != NULL; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", all[i]->name);
+      gloss_cli_usage_error (verb, "unknown format “%s” (one of %s)", name, names->str);
+      *exit_code = GLOSS_CLI_EXIT_USAGE;
+      return NULL;
+    }
+
+  if ((for_import && format->import == NULL) || (!for_import && format->export == NULL))
+    {
+      gloss_cli_error ("%s %s is not supported yet", for_import ? "reading" : "writing",
+                       format->name);
+      *exit_code = GLOSS_CLI_EXIT_FAILURE;
+      return NULL;
+    }
+
+  return format;
+}
+
+gboolean
+gloss_cli_parse_offsets (const char         *verb,
+                         const char         *name,
+                         GlossFormatOptions *options)
+{
+  if (name == NULL)
+    return TRUE;
+
+  if (!gloss_offset_unit_from_string (name, &options->offsets))
+    {
+      gloss_cli_usage_error (verb, "--offsets must be codepoints, utf16 or bytes, not “%s”", name);
+      return FALSE;
+    }
+
+  options->offsets_set = TRUE;
+  return TRUE;
+}
+
+GBytes *
+gloss_cli_load_file (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      GByteArray *buffer = g_byte_array_new ();
+      guint8 chunk[65536];
+      size_t n;
+
+      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+        g_byte_array_append (buffer, chunk, n);
+      if (ferror (stdin))
+        {
+          g_byte_array_unref (buffer);
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                       "standard input: cannot read: %s", g_strerror (errno));
+          return NULL;
+        }
+      return g_byte_array_free_to_bytes (buffer);
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   "%s: cannot read: %s", path, local_error->message);
+      return NULL;
+    }
+
+  return g_bytes_new_take (contents, length);
+}
+
+GPtrArray *
+gloss_cli_read_input (const GlossFormat        *format,
+                      const char               *path,
+                      const GlossFormatOptions *options,
+                      GError                  **error)
+{
+  g_autoptr(GBytes) bytes = gloss_cli_load_file (path, error);
+  GlossFormatOptions opts = { 0 };
+
+  if (bytes == NULL)
+    return NULL;
+
+  if (options != NULL)
+    opts = *options;
+  opts.where = g_strcmp0 (path, "-") == 0 ? "standard input" : path;
+
+  if (format == NULL || g_str_equal (format->name, "native"))
+    {
+      GlossStore *store = gloss_native_read_bytes (bytes, opts.where, error);
+      GPtrArray *stores;
+
+      if (store == NULL)
+        return NULL;
+      stores = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (stores, store);
+      return stores;
+    }
+
+  return format->import (bytes, &opts, error);
+}
+
+gboolean
+gloss_cli_write_output (const char  *path,
+                        GBytes      *bytes,
+                        gboolean     force,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      gsize size;
+      gconstpointer data = g_bytes_get_data (bytes, &size);
+
+      if ((size > 0 && fwrite (data, 1, size, stdout) != size) || fflush (stdout) != 0)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                       "standard output: cannot write: %s", g_strerror (errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  return gloss_format_write_file (file, bytes, force, error);
+}
+
+void
+gloss_cli_progress_init (GlossCliProgress *progress,
+                         guint             total)
+{
+  progress->total = total;
+  progress->active = total > 1 && isatty (STDERR_FILENO);
+}
+
+void
+gloss_cli_progress_update (GlossCliProgress *progress,
+                           guint             done,
+                           const char       *what)
+{
+  if (!progress->active)
+    return;
+
+  g_printerr ("\r\033[K[%u/%u] %s", done, progress->total, what ? what : "");
+}
+
+void
+gloss_cli_progress_clear (GlossCliProgress *progress)
+{
+  if (progress->active)
+    g_printerr ("\r\033[K");
+}

@@ -1,0 +1,300 @@
+/* gloss-cli-convert.c: gloss-cli import and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "gloss-cli.h"
+#include "gloss-format-native.h"
+
+/* A file name from a document id: no directory separators, no leading
+ * dot, and nothing a shell would trip over. */
+static char *
+file_name_for (GlossStore *store,
+               guint       index)
+{
+  const char *id = gloss_document_get_id (gloss_store_get_document (store));
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = id ? id : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || c == '-' || c == '_' || (c == '.' && name->len > 0))
+        g_string_append_unichar (name, c);
+      else
+        g_string_append_c (name, '_');
+    }
+  if (name->len == 0)
+    g_string_append_printf (name, "doc-%u", index + 1);
+  g_string_append (name, ".gloss");
+
+  return g_string_free (name, FALSE);
+}
+
+static gboolean
+is_directory_target (const char *output)
+{
+  return g_str_has_suffix (output, G_DIR_SEPARATOR_S) ||
+         g_file_test (output, G_FILE_TEST_IS_DIR);
+}
+
+int
+gloss_cli_import (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *offsets = NULL;
+  g_autofree char *schema_path = NULL;
+  gboolean force = FALSE;
+  GlossFormatOptions options = { 0 };
+  const GlossFormat *format;
+  GlossCliProgress progress;
+  int status = GLOSS_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &format_name, "The inputs' format: native, jsonl, doccano, …", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "The .gloss file to write, or a folder for several documents (required)", "OUT" },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
+      "The inputs' offset unit (default: the format's; doccano: utf16, jsonl: codepoints)", "codepoints|utf16|bytes" },
+    { "schema", 's', 0, G_OPTION_ARG_FILENAME, &schema_path,
+      "The schema to start from (default: the news schema); unknown types are added", "SCHEMA.json" },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, "Overwrite existing output files", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("INPUT… -o OUT");
+  g_option_context_set_summary (context,
+                                "Read annotated documents in another format and write them as .gloss "
+                                "documents: one document to the file OUT, several to the folder OUT "
+                                "(one FILE.gloss per document, named after its id). A span whose "
+                                "offsets fall outside the text or inside a character is an error.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!gloss_cli_parse_options (context, "import", &argc, &argv))
+    return GLOSS_CLI_EXIT_USAGE;
+
+  if (argc < 2)
+    {
+      gloss_cli_usage_error ("import", "no input files");
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      gloss_cli_usage_error ("import", "-o OUT is required");
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  if (!gloss_cli_parse_offsets ("import", offsets, &options))
+    return GLOSS_CLI_EXIT_USAGE;
+  if ((format = gloss_cli_get_format ("import", format_name, TRUE, &status)) == NULL)
+    return status;
+
+  if (schema_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (schema_path);
+      g_autoptr(GError) error = NULL;
+
+      if ((schema = gloss_schema_new_from_file (file, &error)) == NULL)
+        {
+          gloss_cli_print_error (schema_path, error);
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+      options.schema = schema;
+    }
+
+  gloss_cli_progress_init (&progress, argc - 1);
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) read = NULL;
+
+      gloss_cli_progress_update (&progress, i, argv[i]);
+      read = gloss_cli_read_input (format, argv[i], &options, &error);
+      if (read == NULL)
+        {
+          gloss_cli_progress_clear (&progress);
+          gloss_cli_print_error (argv[i], error);
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+      if (read->len == 0)
+        {
+          gloss_cli_progress_clear (&progress);
+          gloss_cli_error ("%s: no documents in the file", argv[i]);
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+      g_ptr_array_extend_and_steal (stores, g_steal_pointer (&read));
+    }
+  gloss_cli_progress_clear (&progress);
+
+  /* Decide every target, and refuse any that exists, before writing one. */
+  if (stores->len == 1 && !is_directory_target (output))
+    g_ptr_array_add (targets, g_strdup (output));
+  else if (g_str_equal (output, "-"))
+    {
+      gloss_cli_error ("the inputs hold %u documents; give a folder with -o, not “-”", stores->len);
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  else
+    {
+      if (g_mkdir_with_parents (output, 0777) != 0)
+        {
+          gloss_cli_error ("%s: cannot create the folder: %s", output, g_strerror (errno));
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+      for (guint i = 0; i < stores->len; i++)
+        {
+          g_autofree char *name = file_name_for (g_ptr_array_index (stores, i), i);
+          char *path = g_build_filename (output, name, NULL);
+
+          for (guint n = 2; g_hash_table_contains (taken, path); n++)
+            {
+              g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".gloss"));
+              g_autofree char *other = g_strdup_printf ("%s-%u.gloss", stem, n);
+
+              g_free (path);
+              path = g_build_filename (output, other, NULL);
+            }
+          g_hash_table_add (taken, path);
+          g_ptr_array_add (targets, path);
+        }
+    }
+
+  if (!force)
+    for (guint i = 0; i < targets->len; i++)
+      if (!g_str_equal (g_ptr_array_index (targets, i), "-") &&
+          g_file_test (g_ptr_array_index (targets, i), G_FILE_TEST_EXISTS))
+        {
+          gloss_cli_error ("%s: the file exists; use --force to overwrite it",
+                           (const char *) g_ptr_array_index (targets, i));
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+
+  gloss_cli_progress_init (&progress, stores->len);
+  for (guint i = 0; i < stores->len; i++)
+    {
+      g_autoptr(GBytes) bytes = gloss_native_write_bytes (g_ptr_array_index (stores, i));
+      g_autoptr(GError) error = NULL;
+      const char *target = g_ptr_array_index (targets, i);
+
+      gloss_cli_progress_update (&progress, i + 1, target);
+      if (!gloss_cli_write_output (target, bytes, force, &error))
+        {
+          gloss_cli_progress_clear (&progress);
+          gloss_cli_print_error (target, error);
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+    }
+  gloss_cli_progress_clear (&progress);
+
+  return GLOSS_CLI_EXIT_OK;
+}
+
+int
+gloss_cli_export (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *offsets = NULL;
+  gboolean force = FALSE;
+  GlossFormatOptions options = { 0 };
+  const GlossFormat *format;
+  GlossCliProgress progress;
+  int status = GLOSS_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &format_name, "The output format: native, jsonl, doccano, …", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The file to write, or - for standard output (required)", "OUT" },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
+      "The offset unit to write (default: the format's; jsonl: codepoints, doccano: utf16)", "codepoints|utf16|bytes" },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, "Overwrite an existing output file", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("INPUT.gloss… -o OUT");
+  g_option_context_set_summary (context,
+                                "Write .gloss documents as one file of another format; "
+                                "jsonl and doccano hold one document a line.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!gloss_cli_parse_options (context, "export", &argc, &argv))
+    return GLOSS_CLI_EXIT_USAGE;
+
+  if (argc < 2)
+    {
+      gloss_cli_usage_error ("export", "no input files");
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      gloss_cli_usage_error ("export", "-o OUT is required");
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  if (!gloss_cli_parse_offsets ("export", offsets, &options))
+    return GLOSS_CLI_EXIT_USAGE;
+  if ((format = gloss_cli_get_format ("export", format_name, FALSE, &status)) == NULL)
+    return status;
+  if (g_str_equal (format->name, "native"))
+    {
+      if (options.offsets_set && options.offsets != GLOSS_OFFSET_CODEPOINTS)
+        {
+          gloss_cli_usage_error ("export", "native offsets are always code points");
+          return GLOSS_CLI_EXIT_USAGE;
+        }
+      if (argc > 2)
+        {
+          gloss_cli_usage_error ("export", "a .gloss file holds one document; give one input");
+          return GLOSS_CLI_EXIT_USAGE;
+        }
+    }
+
+  /* Refuse before the work, not after it. */
+  if (!force && !g_str_equal (output, "-") && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      gloss_cli_error ("%s: the file exists; use --force to overwrite it", output);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
+
+  gloss_cli_progress_init (&progress, argc - 1);
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GPtrArray) read = NULL;
+
+      gloss_cli_progress_update (&progress, i, argv[i]);
+      read = gloss_cli_read_input (NULL, argv[i], NULL, &error);
+      if (read == NULL)
+        {
+          gloss_cli_progress_clear (&progress);
+          gloss_cli_print_error (argv[i], error);
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+      g_ptr_array_extend_and_steal (stores, g_steal_pointer (&read));
+    }
+  gloss_cli_progress_clear (&progress);
+
+  options.where = output;
+  bytes = format->export (stores, &options, &error);
+  if (bytes == NULL)
+    {
+      gloss_cli_print_error (output, error);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
+
+  if (!gloss_cli_write_output (output, bytes, force, &error))
+    {
+      gloss_cli_print_error (output, error);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
+
+  return GLOSS_CLI_EXIT_OK;
+}

@@ -1,0 +1,77 @@
+/* gloss-cli-validate.c: gloss-cli validate INPUT…
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-cli.h"
+
+int
+gloss_cli_validate (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *offsets = NULL;
+  gboolean verbose = FALSE;
+  GlossFormatOptions options = { 0 };
+  const GlossFormat *format = NULL;
+  GlossCliProgress progress;
+  guint n_invalid = 0;
+  int status = GLOSS_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &format_name, "The inputs' format (default: native)", "FORMAT" },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets, "The inputs' offset unit, for formats that vary", "codepoints|utf16|bytes" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Also print “FILE: OK” for valid files", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("INPUT…");
+  g_option_context_set_summary (context,
+                                "Read each file completely and check it: JSON syntax, version, "
+                                "types, ids and references, and that every span's text is the "
+                                "document's text at its offsets. Problems are printed on stderr as "
+                                "“FILE: where: what”. Exit status 0 when every file is valid, 1 when "
+                                "one is not.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!gloss_cli_parse_options (context, "validate", &argc, &argv))
+    return GLOSS_CLI_EXIT_USAGE;
+
+  if (argc < 2)
+    {
+      gloss_cli_usage_error ("validate", "no input files");
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  if (!gloss_cli_parse_offsets ("validate", offsets, &options))
+    return GLOSS_CLI_EXIT_USAGE;
+  if (format_name != NULL &&
+      (format = gloss_cli_get_format ("validate", format_name, TRUE, &status)) == NULL)
+    return status;
+
+  gloss_cli_progress_init (&progress, argc - 1);
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) stores = NULL;
+
+      gloss_cli_progress_update (&progress, i, argv[i]);
+      stores = gloss_cli_read_input (format, argv[i], &options, &error);
+      if (stores == NULL)
+        {
+          gloss_cli_progress_clear (&progress);
+          gloss_cli_print_error (argv[i], error);
+          n_invalid++;
+        }
+      else if (verbose)
+        {
+          gloss_cli_progress_clear (&progress);
+          g_print ("%s: OK\n", argv[i]);
+        }
+    }
+  gloss_cli_progress_clear (&progress);
+
+  if (n_invalid > 0 && argc > 2)
+    g_printerr ("%u of %d files are not valid\n", n_invalid, argc - 1);
+
+  return n_invalid > 0 ? GLOSS_CLI_EXIT_FAILURE : GLOSS_CLI_EXIT_OK;
+}

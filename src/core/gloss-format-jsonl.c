@@ -1,0 +1,1003 @@
+/* gloss-format-jsonl.c: the Gloss dataset, one document a line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The layout is described in docs/formats.md. In short: "entities" holds
+ * the mentions (start, end, label, text; "spans" when discontinuous),
+ * "clusters" the entities they refer to, "claims" and "relations" refer to
+ * clusters by id. Offsets are code points unless the options say else.
+ */
+#include "config.h"
+
+#include "gloss-error.h"
+#include "gloss-format-jsonl.h"
+#include "gloss-format-private.h"
+#include "gloss-store.h"
+
+/* Import */
+
+typedef struct
+{
+  const GlossFormatOptions *options;
+  GlossSchema *schema;
+  GPtrArray   *stores;
+  char        *stem;
+  char        *source;
+  guint        n_records;
+} Import;
+
+/* The annotations of one record, before they enter the store (where they
+ * are frozen): every link is made first. */
+typedef struct
+{
+  GlossDocument   *document;
+  GlossOffsetUnit  unit;
+  const char      *loc;
+  GHashTable      *by_id;      /* id → GlossAnnotation (borrowed) */
+  GPtrArray       *entities;
+  GPtrArray       *mentions;
+  GPtrArray       *claims;
+  GPtrArray       *relations;
+  guint            next_entity;
+} Record;
+
+static void
+record_clear (Record *r)
+{
+  g_clear_pointer (&r->by_id, g_hash_table_unref);
+  g_clear_pointer (&r->entities, g_ptr_array_unref);
+  g_clear_pointer (&r->mentions, g_ptr_array_unref);
+  g_clear_pointer (&r->claims, g_ptr_array_unref);
+  g_clear_pointer (&r->relations, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Record, record_clear)
+
+static JsonArray *
+get_array (JsonObject  *object,
+           const char  *member,
+           const char  *loc,
+           const char  *path,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      if (path != NULL)
+        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                     "%s: %s.%s: must be a list", loc, path, member);
+      else
+        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                     "%s: %s: must be a list", loc, member);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static gboolean
+register_id (Record           *r,
+             GlossAnnotation  *annotation,
+             JsonObject       *object,
+             const char       *path,
+             GError          **error)
+{
+  g_autofree char *id = _gloss_format_dup_id (object, "id");
+
+  if (id == NULL)
+    return TRUE;  /* the store names it */
+
+  if (g_hash_table_contains (r->by_id, id))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: the id “%s” is used twice", r->loc, path, id);
+      return FALSE;
+    }
+
+  gloss_annotation_set_id (annotation, id);
+  g_hash_table_insert (r->by_id, g_steal_pointer (&id), annotation);
+  return TRUE;
+}
+
+/* Spans: a "spans" list of {start, end, text} when present, else the
+ * object's own start, end and text. */
+static GArray *
+read_spans (Record      *r,
+            JsonObject  *object,
+            const char  *member,
+            gboolean     own,
+            const char  *path,
+            GError     **error)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *array;
+
+  array = get_array (object, member, r->loc, path, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (array == NULL && own)
+    {
+      GlossSpan span;
+      gint64 start, end;
+
+      if (!_gloss_format_get_offset (object, "start", r->loc, path, &start, error) ||
+          !_gloss_format_get_offset (object, "end", r->loc, path, &end, error) ||
+          !_gloss_format_make_span (r->document, r->unit, start, end,
+                                    _gloss_format_get_string (object, "text"),
+                                    r->loc, path, &span, error))
+        return NULL;
+      g_array_append_val (spans, span);
+      return g_steal_pointer (&spans);
+    }
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *spath = g_strdup_printf ("%s.%s[%u]", path, member, i);
+      JsonObject *span_object;
+      GlossSpan span;
+      gint64 start, end;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s: must be an object {start, end, text}", r->loc, spath);
+          return NULL;
+        }
+      span_object = json_node_get_object (element);
+      if (!_gloss_format_get_offset (span_object, "start", r->loc, spath, &start, error) ||
+          !_gloss_format_get_offset (span_object, "end", r->loc, spath, &end, error) ||
+          !_gloss_format_make_span (r->document, r->unit, start, end,
+                                    _gloss_format_get_string (span_object, "text"),
+                                    r->loc, spath, &span, error))
+        return NULL;
+      g_array_append_val (spans, span);
+    }
+
+  if (own && spans->len == 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s.%s: must hold at least one span", r->loc, path, member);
+      return NULL;
+    }
+
+  return g_steal_pointer (&spans);
+}
+
+static const char *
+read_label (Record          *r,
+            JsonObject      *object,
+            const char      *path,
+            GError         **error)
+{
+  const char *label = _gloss_format_get_string (object, "label");
+
+  if (label == NULL || *label == '\0')
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                 "%s: %s: “label” must be a non-empty string", r->loc, path);
+
+  return label;
+}
+
+static gboolean
+read_common (Record           *r,
+             GlossAnnotation  *annotation,
+             JsonObject       *object,
+             const char       *path,
+             GError          **error)
+{
+  const char *note = _gloss_format_get_string (object, "note");
+  const char *status = _gloss_format_get_string (object, "status");
+  JsonNode *attrs = json_object_get_member (object, "attrs");
+
+  if (note != NULL)
+    gloss_annotation_set_note (annotation, note);
+
+  if (status != NULL)
+    {
+      GlossStatus value;
+
+      if (!gloss_status_from_string (status, &value))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s: unknown status “%s”", r->loc, path, status);
+          return FALSE;
+        }
+      gloss_annotation_set_status (annotation, value);
+    }
+
+  if (attrs != NULL && JSON_NODE_HOLDS_OBJECT (attrs))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, json_node_get_object (attrs));
+      while (json_object_iter_next (&iter, &name, &value))
+        {
+          g_autoptr(JsonNode) copy = json_node_copy (value);
+
+          gloss_annotation_set_attr (annotation, name, copy);
+        }
+    }
+
+  return TRUE;
+}
+
+static char *
+alloc_entity_id (Record *r)
+{
+  for (;;)
+    {
+      char *id = g_strdup_printf ("e%u", ++r->next_entity);
+
+      if (!g_hash_table_contains (r->by_id, id))
+        return id;
+      g_free (id);
+    }
+}
+
+/* An id that relations and claims point at: a cluster, or a mention,
+ * which then gets a cluster of its own if it has none. */
+static GlossEntity *
+resolve_entity (Record      *r,
+                const char  *id,
+                const char  *path,
+                const char  *member,
+                GError     **error)
+{
+  GlossAnnotation *target = id ? g_hash_table_lookup (r->by_id, id) : NULL;
+  GlossMention *mention;
+  GlossEntity *entity;
+  g_autofree char *name = NULL;
+  g_autofree char *entity_id = NULL;
+
+  if (target == NULL ||
+      (!GLOSS_IS_ENTITY (target) && !GLOSS_IS_MENTION (target)))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s.%s: “%s” is not the id of a cluster or an entity",
+                   r->loc, path, member, id ? id : "");
+      return NULL;
+    }
+
+  if (GLOSS_IS_ENTITY (target))
+    return GLOSS_ENTITY (target);
+
+  mention = GLOSS_MENTION (target);
+  if (gloss_mention_get_entity (mention) != NULL)
+    return gloss_mention_get_entity (mention);
+
+  {
+    guint n;
+    const GlossSpan *spans = gloss_annotation_get_spans (target, GLOSS_ROLE_CONTENT, &n);
+
+    name = gloss_document_dup_slice (r->document, spans[0].start, spans[n - 1].end);
+  }
+  entity = gloss_entity_new (gloss_annotation_get_type_id (target), name);
+  entity_id = alloc_entity_id (r);
+  gloss_annotation_set_id (GLOSS_ANNOTATION (entity), entity_id);
+  g_hash_table_insert (r->by_id, g_steal_pointer (&entity_id), entity);
+  g_ptr_array_add (r->entities, entity);
+  gloss_mention_set_entity (mention, entity);
+
+  return entity;
+}
+
+static gboolean
+read_clusters (Import      *self,
+               Record      *r,
+               JsonObject  *record,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *array = get_array (record, "clusters", r->loc, NULL, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("clusters[%u]", i);
+      GlossEntity *entity;
+      JsonObject *object;
+      const char *label;
+      const char *kb;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s: must be an object", r->loc, path);
+          return FALSE;
+        }
+      object = json_node_get_object (element);
+      if ((label = read_label (r, object, path, error)) == NULL)
+        return FALSE;
+
+      gloss_schema_ensure (self->schema, GLOSS_LABEL_ENTITY, label);
+      entity = gloss_entity_new (label, _gloss_format_get_string (object, "name"));
+      g_ptr_array_add (r->entities, entity);
+      if ((kb = _gloss_format_get_string (object, "kb")) != NULL)
+        gloss_entity_set_kb (entity, kb);
+      if (!register_id (r, GLOSS_ANNOTATION (entity), object, path, error) ||
+          !read_common (r, GLOSS_ANNOTATION (entity), object, path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A cluster's "mentions" list, for files whose mentions lack "entity". */
+static gboolean
+link_cluster_mentions (Record      *r,
+                       JsonObject  *record,
+                       GError     **error)
+{
+  JsonArray *array = get_array (record, "clusters", r->loc, NULL, NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      g_autofree char *path = g_strdup_printf ("clusters[%u]", i);
+      g_autofree char *id = _gloss_format_dup_id (object, "id");
+      GlossAnnotation *entity = id ? g_hash_table_lookup (r->by_id, id) : NULL;
+      JsonArray *members = get_array (object, "mentions", r->loc, path, NULL);
+
+      for (guint j = 0; entity != NULL && members != NULL && j < json_array_get_length (members); j++)
+        {
+          JsonNode *node = json_array_get_element (members, j);
+          const char *mid = JSON_NODE_HOLDS_VALUE (node) &&
+                            json_node_get_value_type (node) == G_TYPE_STRING ?
+                            json_node_get_string (node) : NULL;
+          GlossAnnotation *mention = mid ? g_hash_table_lookup (r->by_id, mid) : NULL;
+
+          if (mention == NULL || !GLOSS_IS_MENTION (mention))
+            {
+              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                           "%s: %s.mentions[%u]: not the id of an entity (mention)",
+                           r->loc, path, j);
+              return FALSE;
+            }
+          if (gloss_mention_get_entity (GLOSS_MENTION (mention)) == NULL)
+            gloss_mention_set_entity (GLOSS_MENTION (mention), GLOSS_ENTITY (entity));
+          else if (gloss_mention_get_entity (GLOSS_MENTION (mention)) != GLOSS_ENTITY (entity))
+            {
+              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                           "%s: %s.mentions[%u]: “%s” belongs to another cluster",
+                           r->loc, path, j, mid);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_mentions (Import      *self,
+               Record      *r,
+               JsonObject  *record,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *array = get_array (record, "entities", r->loc, NULL, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("entities[%u]", i);
+      g_autoptr(GArray) spans = NULL;
+      GlossMention *mention;
+      JsonObject *object;
+      const char *label;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s: must be an object", r->loc, path);
+          return FALSE;
+        }
+      object = json_node_get_object (element);
+      if ((label = read_label (r, object, path, error)) == NULL ||
+          (spans = read_spans (r, object, "spans", TRUE, path, error)) == NULL)
+        return FALSE;
+
+      gloss_schema_ensure (self->schema, GLOSS_LABEL_ENTITY, label);
+      mention = gloss_mention_new (label, (GlossSpan *) spans->data, spans->len);
+      g_ptr_array_add (r->mentions, mention);
+      if (!register_id (r, GLOSS_ANNOTATION (mention), object, path, error) ||
+          !read_common (r, GLOSS_ANNOTATION (mention), object, path, error))
+        return FALSE;
+    }
+
+  /* Links in a second pass: "entity" may name a mention listed later. */
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      g_autofree char *path = g_strdup_printf ("entities[%u]", i);
+      g_autofree char *target = _gloss_format_dup_id (object, "entity");
+      GlossMention *mention = g_ptr_array_index (r->mentions, i);
+      GlossEntity *entity;
+
+      if (target == NULL)
+        continue;
+      if ((entity = resolve_entity (r, target, path, "entity", error)) == NULL)
+        return FALSE;
+      if (gloss_mention_get_entity (mention) == NULL)
+        gloss_mention_set_entity (mention, entity);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_claims (Import      *self,
+             Record      *r,
+             JsonObject  *record,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *array = get_array (record, "claims", r->loc, NULL, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("claims[%u]", i);
+      g_autofree char *claimant = NULL;
+      g_autoptr(GArray) spans = NULL;
+      g_autoptr(GArray) cue = NULL;
+      GlossClaim *claim;
+      JsonObject *object;
+      const char *label;
+      const char *certainty;
+      JsonArray *about;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s: must be an object", r->loc, path);
+          return FALSE;
+        }
+      object = json_node_get_object (element);
+      if ((label = read_label (r, object, path, error)) == NULL ||
+          (spans = read_spans (r, object, "spans", TRUE, path, error)) == NULL ||
+          (cue = read_spans (r, object, "cue", FALSE, path, error)) == NULL)
+        return FALSE;
+
+      gloss_schema_ensure (self->schema, GLOSS_LABEL_CLAIM, label);
+      claim = gloss_claim_new (label, (GlossSpan *) spans->data, spans->len);
+      g_ptr_array_add (r->claims, claim);
+      if (cue->len > 0)
+        gloss_annotation_set_spans (GLOSS_ANNOTATION (claim), GLOSS_ROLE_CUE,
+                                    (GlossSpan *) cue->data, cue->len);
+      if (!register_id (r, GLOSS_ANNOTATION (claim), object, path, error) ||
+          !read_common (r, GLOSS_ANNOTATION (claim), object, path, error))
+        return FALSE;
+
+      if ((certainty = _gloss_format_get_string (object, "certainty")) != NULL)
+        {
+          GlossCertainty value;
+
+          if (!gloss_certainty_from_string (certainty, &value))
+            {
+              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                           "%s: %s: unknown certainty “%s” (asserted, hedged or denied)",
+                           r->loc, path, certainty);
+              return FALSE;
+            }
+          gloss_claim_set_certainty (claim, value);
+        }
+
+      if ((claimant = _gloss_format_dup_id (object, "claimant")) != NULL)
+        {
+          GlossEntity *entity = resolve_entity (r, claimant, path, "claimant", error);
+
+          if (entity == NULL)
+            return FALSE;
+          gloss_claim_set_claimant (claim, entity);
+        }
+
+      about = get_array (object, "about", r->loc, path, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      for (guint j = 0; about != NULL && j < json_array_get_length (about); j++)
+        {
+          JsonNode *node = json_array_get_element (about, j);
+          g_autofree char *apath = g_strdup_printf ("%s.about[%u]", path, j);
+          const char *id = JSON_NODE_HOLDS_VALUE (node) &&
+                           json_node_get_value_type (node) == G_TYPE_STRING ?
+                           json_node_get_string (node) : NULL;
+          GlossEntity *entity = resolve_entity (r, id, apath, "id", error);
+
+          if (entity == NULL)
+            return FALSE;
+          gloss_claim_add_about (claim, entity);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_relations (Import      *self,
+                Record      *r,
+                JsonObject  *record,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *array = get_array (record, "relations", r->loc, NULL, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("relations[%u]", i);
+      g_autofree char *from_id = NULL;
+      g_autofree char *to_id = NULL;
+      g_autoptr(GArray) evidence = NULL;
+      GlossEntity *from, *to;
+      GlossRelation *relation;
+      JsonObject *object;
+      const char *label;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s: must be an object", r->loc, path);
+          return FALSE;
+        }
+      object = json_node_get_object (element);
+      from_id = _gloss_format_dup_id (object, "from");
+      to_id = _gloss_format_dup_id (object, "to");
+      if ((label = read_label (r, object, path, error)) == NULL ||
+          (from = resolve_entity (r, from_id, path, "from", error)) == NULL ||
+          (to = resolve_entity (r, to_id, path, "to", error)) == NULL ||
+          (evidence = read_spans (r, object, "evidence", FALSE, path, error)) == NULL)
+        return FALSE;
+
+      gloss_schema_ensure (self->schema, GLOSS_LABEL_RELATION, label);
+      relation = gloss_relation_new (label, from, to);
+      g_ptr_array_add (r->relations, relation);
+      if (evidence->len > 0)
+        gloss_annotation_set_spans (GLOSS_ANNOTATION (relation), GLOSS_ROLE_EVIDENCE,
+                                    (GlossSpan *) evidence->data, evidence->len);
+      if (!register_id (r, GLOSS_ANNOTATION (relation), object, path, error) ||
+          !read_common (r, GLOSS_ANNOTATION (relation), object, path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_all (GlossStore   *store,
+          GPtrArray    *annotations,
+          const char   *loc,
+          GError      **error)
+{
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      if (!gloss_store_load_add (store, annotation, error))
+        {
+          g_prefix_error (error, "%s: %s “%s”: ", loc,
+                          gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)),
+                          gloss_annotation_get_id (annotation) ? gloss_annotation_get_id (annotation) : "");
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_record (JsonObject  *record,
+               const char  *loc,
+               gpointer     user_data,
+               GError     **error)
+{
+  Import *self = user_data;
+  g_auto(Record) r = { 0 };
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autofree char *id = NULL;
+  const char *text;
+  const char *value;
+  JsonNode *node;
+
+  self->n_records++;
+
+  text = _gloss_format_get_string (record, "text");
+  if (text == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: the record has no “text” string", loc);
+      return FALSE;
+    }
+
+  document = gloss_document_new_from_text (text, -1, loc, error);
+  if (document == NULL)
+    return FALSE;
+
+  id = _gloss_format_dup_id (record, "id");
+  if (id == NULL)
+    id = g_strdup_printf ("%s-%u", self->stem, self->n_records);
+  gloss_document_set_id (document, id);
+  if ((value = _gloss_format_get_string (record, "title")) != NULL)
+    gloss_document_set_title (document, value);
+  if ((value = _gloss_format_get_string (record, "source")) != NULL)
+    gloss_document_set_source (document, value);
+  else if (self->source != NULL)
+    gloss_document_set_source (document, self->source);
+  if ((value = _gloss_format_get_string (record, "language")) != NULL)
+    gloss_document_set_language (document, value);
+  node = json_object_get_member (record, "meta");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    gloss_document_set_meta (document, json_node_get_object (node));
+
+  r.document = document;
+  r.loc = loc;
+  r.unit = GLOSS_OFFSET_CODEPOINTS;
+  if (self->options->offsets_set)
+    r.unit = self->options->offsets;
+  else if ((value = _gloss_format_get_string (record, "offsets")) != NULL &&
+           !_gloss_format_parse_unit (value, &r.unit))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: offsets: unknown unit “%s” (codepoints, utf16 or bytes)", loc, value);
+      return FALSE;
+    }
+
+  r.by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.entities = g_ptr_array_new_with_free_func (g_object_unref);
+  r.mentions = g_ptr_array_new_with_free_func (g_object_unref);
+  r.claims = g_ptr_array_new_with_free_func (g_object_unref);
+  r.relations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!read_clusters (self, &r, record, error) ||
+      !read_mentions (self, &r, record, error) ||
+      !link_cluster_mentions (&r, record, error) ||
+      !read_claims (self, &r, record, error) ||
+      !read_relations (self, &r, record, error))
+    return FALSE;
+
+  store = gloss_store_new (document, self->schema);
+  if (!load_all (store, r.entities, loc, error) ||
+      !load_all (store, r.mentions, loc, error) ||
+      !load_all (store, r.claims, loc, error) ||
+      !load_all (store, r.relations, loc, error))
+    return FALSE;
+
+  g_ptr_array_add (self->stores, g_steal_pointer (&store));
+  return TRUE;
+}
+
+/**
+ * gloss_jsonl_import:
+ * @input: the file's bytes
+ * @options: the offset unit (code points, or the records' "offsets",
+ *   unless set) and the starting schema
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Returns: (transfer container) (element-type GlossStore): one store per
+ *   line, sharing one schema, or %NULL on error
+ */
+GPtrArray *
+gloss_jsonl_import (GBytes                   *input,
+                    const GlossFormatOptions *options,
+                    GError                  **error)
+{
+  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *source = NULL;
+  Import self = { 0 };
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  schema = options->schema ? gloss_schema_copy (options->schema) : gloss_schema_new_default ();
+  stem = _gloss_format_stem (options->where);
+  source = options->where ? g_path_get_basename (options->where) : NULL;
+
+  self.options = options;
+  self.schema = schema;
+  self.stores = stores;
+  self.stem = stem;
+  self.source = source;
+
+  if (!_gloss_format_foreach_record (input, options->where, import_record, &self, error))
+    return NULL;
+
+  return g_steal_pointer (&stores);
+}
+
+/* Export */
+
+static void
+add_span_members (JsonBuilder     *builder,
+                  GlossDocument   *document,
+                  GlossOffsetUnit  unit,
+                  guint            start,
+                  guint            end)
+{
+  g_autofree char *text = gloss_document_dup_slice (document, start, end);
+
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, start));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, end));
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_span_list (JsonBuilder     *builder,
+               GlossDocument   *document,
+               GlossOffsetUnit  unit,
+               const char      *member,
+               const GlossSpan *spans,
+               guint            n_spans)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      json_builder_begin_object (builder);
+      add_span_members (builder, document, unit, spans[i].start, spans[i].end);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* start/end/text of the whole extent, and "spans" when it is broken. */
+static void
+add_content (JsonBuilder     *builder,
+             GlossDocument   *document,
+             GlossOffsetUnit  unit,
+             GlossAnnotation *annotation)
+{
+  guint n;
+  const GlossSpan *spans = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
+
+  if (n == 0)
+    return;
+  add_span_members (builder, document, unit, spans[0].start, spans[n - 1].end);
+  if (n > 1)
+    add_span_list (builder, document, unit, "spans", spans, n);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_common (JsonBuilder     *builder,
+            GlossAnnotation *annotation)
+{
+  JsonObject *attrs = gloss_annotation_get_attrs (annotation);
+
+  if (gloss_annotation_get_status (annotation) != GLOSS_STATUS_ACCEPTED)
+    add_string (builder, "status", gloss_status_to_string (gloss_annotation_get_status (annotation)));
+  add_string (builder, "note", gloss_annotation_get_note (annotation));
+  if (attrs != NULL && json_object_get_size (attrs) > 0)
+    {
+      JsonNode *node = json_node_alloc ();
+
+      json_node_init_object (node, attrs);
+      json_builder_set_member_name (builder, "attrs");
+      json_builder_add_value (builder, node);
+    }
+}
+
+static const char *
+entity_id (GlossEntity *entity)
+{
+  return entity ? gloss_annotation_get_id (GLOSS_ANNOTATION (entity)) : NULL;
+}
+
+static JsonNode *
+export_store (GlossStore      *store,
+              GlossOffsetUnit  unit)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GlossDocument *document = gloss_store_get_document (store);
+  GListModel *list;
+  JsonObject *meta;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", gloss_document_get_id (document));
+  add_string (builder, "title", gloss_document_get_title (document));
+  add_string (builder, "source", gloss_document_get_source (document));
+  add_string (builder, "language", gloss_document_get_language (document));
+  add_string (builder, "offsets", _gloss_format_unit_id (unit));
+  add_string (builder, "text", gloss_document_get_text (document));
+
+  json_builder_set_member_name (builder, "entities");
+  json_builder_begin_array (builder);
+  list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", gloss_annotation_get_id (mention));
+      add_content (builder, document, unit, mention);
+      add_string (builder, "label", gloss_annotation_get_type_id (mention));
+      add_string (builder, "entity", entity_id (gloss_mention_get_entity (GLOSS_MENTION (mention))));
+      add_common (builder, mention);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "clusters");
+  json_builder_begin_array (builder);
+  list = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GlossAnnotation) entity = g_list_model_get_item (list, i);
+      g_autoptr(GPtrArray) mentions = gloss_store_get_mentions_of (store, GLOSS_ENTITY (entity));
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", gloss_annotation_get_id (entity));
+      add_string (builder, "label", gloss_annotation_get_type_id (entity));
+      add_string (builder, "name", gloss_entity_get_name (GLOSS_ENTITY (entity)));
+      add_string (builder, "kb", gloss_entity_get_kb (GLOSS_ENTITY (entity)));
+      json_builder_set_member_name (builder, "mentions");
+      json_builder_begin_array (builder);
+      for (guint j = 0; mentions != NULL && j < mentions->len; j++)
+        json_builder_add_string_value (builder,
+                                       gloss_annotation_get_id (g_ptr_array_index (mentions, j)));
+      json_builder_end_array (builder);
+      add_common (builder, entity);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "claims");
+  json_builder_begin_array (builder);
+  list = gloss_store_get_list (store, GLOSS_KIND_CLAIM);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (list, i);
+      GlossClaim *claim = GLOSS_CLAIM (annotation);
+      const GlossSpan *cue;
+      guint n_cue;
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", gloss_annotation_get_id (annotation));
+      add_content (builder, document, unit, annotation);
+      add_string (builder, "label", gloss_annotation_get_type_id (annotation));
+      add_string (builder, "claimant", entity_id (gloss_claim_get_claimant (claim)));
+      cue = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CUE, &n_cue);
+      if (n_cue > 0)
+        add_span_list (builder, document, unit, "cue", cue, n_cue);
+      add_string (builder, "certainty", gloss_certainty_to_string (gloss_claim_get_certainty (claim)));
+      if (gloss_claim_get_n_about (claim) > 0)
+        {
+          json_builder_set_member_name (builder, "about");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < gloss_claim_get_n_about (claim); j++)
+            json_builder_add_string_value (builder, entity_id (gloss_claim_get_about (claim, j)));
+          json_builder_end_array (builder);
+        }
+      add_common (builder, annotation);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "relations");
+  json_builder_begin_array (builder);
+  list = gloss_store_get_list (store, GLOSS_KIND_RELATION);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (list, i);
+      GlossRelation *relation = GLOSS_RELATION (annotation);
+      const GlossSpan *evidence;
+      guint n_evidence;
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", gloss_annotation_get_id (annotation));
+      add_string (builder, "label", gloss_annotation_get_type_id (annotation));
+      add_string (builder, "from", entity_id (gloss_relation_get_from (relation)));
+      add_string (builder, "to", entity_id (gloss_relation_get_to (relation)));
+      evidence = gloss_annotation_get_spans (annotation, GLOSS_ROLE_EVIDENCE, &n_evidence);
+      if (n_evidence > 0)
+        add_span_list (builder, document, unit, "evidence", evidence, n_evidence);
+      add_common (builder, annotation);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  meta = gloss_document_get_meta (document);
+  if (meta != NULL && json_object_get_size (meta) > 0)
+    {
+      JsonNode *node = json_node_alloc ();
+
+      json_node_init_object (node, meta);
+      json_builder_set_member_name (builder, "meta");
+      json_builder_add_value (builder, node);
+    }
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * gloss_jsonl_export:
+ * @stores: (element-type GlossStore): the documents
+ * @options: the offset unit (code points unless set)
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Returns: (transfer full): the file's bytes, one document a line
+ */
+GBytes *
+gloss_jsonl_export (GPtrArray                *stores,
+                    const GlossFormatOptions *options,
+                    GError                  **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *out = g_string_new (NULL);
+  GlossOffsetUnit unit;
+
+  g_return_val_if_fail (stores != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  unit = options->offsets_set ? options->offsets : GLOSS_OFFSET_CODEPOINTS;
+
+  for (guint i = 0; i < stores->len; i++)
+    {
+      g_autoptr(JsonNode) root = export_store (g_ptr_array_index (stores, i), unit);
+      g_autofree char *line = NULL;
+
+      json_generator_set_root (generator, root);
+      line = json_generator_to_data (generator, NULL);
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free_to_bytes (out);
+}

@@ -1,0 +1,570 @@
+/* gloss-format.c: the table of import/export formats and the atomic writer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-format.h"
+#include "gloss-format-doccano.h"
+#include "gloss-format-jsonl.h"
+#include "gloss-format-native.h"
+#include "gloss-format-private.h"
+
+/* In the order of DESIGN §6. A NULL import or export is a direction that
+ * is not written yet; callers say so instead of failing obscurely. */
+static const GlossFormat formats[] = {
+  { "native", "Gloss document (.gloss), one document a file", "gloss",
+    gloss_native_import, gloss_native_export },
+  { "jsonl", "Gloss dataset: JSON Lines, one document a line", "jsonl",
+    gloss_jsonl_import, gloss_jsonl_export },
+  { "doccano", "doccano JSONL (label or entities/relations)", "jsonl",
+    gloss_doccano_import, gloss_doccano_export },
+  { "prodigy", "spaCy/Prodigy JSONL", "jsonl", NULL, NULL },
+  { "conll", "CoNLL, IOB2 tags", "conll", NULL, NULL },
+  { "brat", "brat standoff (.txt + .ann)", "ann", NULL, NULL },
+  { "w3c", "W3C Web Annotation JSON-LD", "jsonld", NULL, NULL },
+  { "labelstudio", "Label Studio task JSON", "json", NULL, NULL },
+  { "webanno", "WebAnno / INCEpTION TSV 3.3", "tsv", NULL, NULL },
+};
+
+static const GlossFormat *format_list[G_N_ELEMENTS (formats) + 1];
+
+/**
+ * gloss_format_lookup:
+ * @name: a format name such as "jsonl"
+ *
+ * Returns: (transfer none) (nullable): the format, or %NULL if there is no
+ *   format of that name
+ */
+const GlossFormat *
+gloss_format_lookup (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (formats[i].name, name) == 0)
+      return &formats[i];
+
+  return NULL;
+}
+
+/**
+ * gloss_format_list:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): every format
+ */
+const GlossFormat **
+gloss_format_list (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+        format_list[i] = &formats[i];
+      format_list[G_N_ELEMENTS (formats)] = NULL;
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return format_list;
+}
+
+/**
+ * gloss_format_write_file:
+ * @file: where to write
+ * @bytes: the whole content
+ * @overwrite: whether an existing @file may be replaced
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Writes @bytes to a temporary file next to @file and renames it over
+ * @file, so a failure never leaves a truncated file behind.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gloss_format_write_file (GFile    *file,
+                         GBytes   *bytes,
+                         gboolean  overwrite,
+                         GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  gconstpointer data;
+  gsize size;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_file_get_parse_name (file);
+
+  /* GIO has no "replace, but only if absent", so this check races with
+   * another writer; it is there to protect the analyst from a typo. */
+  if (!overwrite &&
+      g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
+                   "%s: the file exists; use --force to overwrite it", name);
+      return FALSE;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+
+  /* g_file_replace_contents() writes a temporary file and renames it over
+   * the target (for local files), and leaves the target alone on error. */
+  if (!g_file_replace_contents (file, data, size, NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   "%s: cannot write: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Helpers for the JSON-based formats. */
+
+const char *
+_gloss_format_unit_name (GlossOffsetUnit unit)
+{
+  switch (unit)
+    {
+    case GLOSS_OFFSET_CODEPOINTS: return "code points";
+    case GLOSS_OFFSET_UTF16: return "UTF-16 units";
+    case GLOSS_OFFSET_BYTES: return "bytes";
+    default: return "?";
+    }
+}
+
+const char *
+_gloss_format_unit_id (GlossOffsetUnit unit)
+{
+  switch (unit)
+    {
+    case GLOSS_OFFSET_CODEPOINTS: return "codepoints";
+    case GLOSS_OFFSET_UTF16: return "utf16";
+    case GLOSS_OFFSET_BYTES: return "bytes";
+    default: return "?";
+    }
+}
+
+gboolean
+_gloss_format_parse_unit (const char      *str,
+                          GlossOffsetUnit *unit)
+{
+  static const struct { const char *name; GlossOffsetUnit unit; } names[] = {
+    { "codepoints", GLOSS_OFFSET_CODEPOINTS },
+    { "codepoint", GLOSS_OFFSET_CODEPOINTS },
+    { "chars", GLOSS_OFFSET_CODEPOINTS },
+    { "utf16", GLOSS_OFFSET_UTF16 },
+    { "utf-16", GLOSS_OFFSET_UTF16 },
+    { "bytes", GLOSS_OFFSET_BYTES },
+    { "utf8", GLOSS_OFFSET_BYTES },
+    { "utf-8", GLOSS_OFFSET_BYTES },
+  };
+
+  if (str == NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (str, names[i].name) == 0)
+      {
+        *unit = names[i].unit;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+gboolean
+_gloss_format_get_offset (JsonObject  *object,
+                          const char  *member,
+                          const char  *loc,
+                          const char  *path,
+                          gint64      *out,
+                          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: “%s” is missing", loc, path, member);
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: “%s” must be a whole number ≥ 0", loc, path, member);
+      return FALSE;
+    }
+
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+char *
+_gloss_format_dup_id (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  return NULL;
+}
+
+const char *
+_gloss_format_get_string (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static gsize
+unit_length (GlossDocument   *document,
+             GlossOffsetUnit  unit)
+{
+  switch (unit)
+    {
+    case GLOSS_OFFSET_UTF16: return gloss_document_get_utf16_length (document);
+    case GLOSS_OFFSET_BYTES: return gloss_document_get_n_bytes (document);
+    case GLOSS_OFFSET_CODEPOINTS:
+    default: return gloss_document_get_length (document);
+    }
+}
+
+static gboolean
+convert_offset (GlossDocument    *document,
+                GlossOffsetUnit   unit,
+                gint64            offset,
+                const char       *loc,
+                const char       *path,
+                const char       *member,
+                guint            *cp,
+                GError          **error)
+{
+  gsize length = unit_length (document, unit);
+
+  if (offset < 0 || (guint64) offset > length)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
+                   "%s: %s: %s %" G_GINT64_FORMAT " is beyond the end of the text "
+                   "(%" G_GSIZE_FORMAT " %s)",
+                   loc, path, member, offset, length, _gloss_format_unit_name (unit));
+      return FALSE;
+    }
+
+  if (!gloss_document_offset_to_cp (document, unit, (gsize) offset, cp))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
+                   "%s: %s: %s %" G_GINT64_FORMAT " falls inside a character%s",
+                   loc, path, member, offset,
+                   unit == GLOSS_OFFSET_UTF16 ? " (between the halves of a UTF-16 surrogate pair)" :
+                   unit == GLOSS_OFFSET_BYTES ? " (inside a UTF-8 sequence)" : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* When the text does not match in @unit, find a unit in which it does, so
+ * the message can say which --offsets to use. */
+static gboolean
+guess_unit (GlossDocument   *document,
+            GlossOffsetUnit  unit,
+            gint64           start,
+            gint64           end,
+            const char      *text,
+            GlossOffsetUnit *guess)
+{
+  static const GlossOffsetUnit units[] = {
+    GLOSS_OFFSET_CODEPOINTS, GLOSS_OFFSET_UTF16, GLOSS_OFFSET_BYTES,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      guint s, e;
+
+      if (units[i] == unit ||
+          (guint64) end > unit_length (document, units[i]) ||
+          !gloss_document_offset_to_cp (document, units[i], (gsize) start, &s) ||
+          !gloss_document_offset_to_cp (document, units[i], (gsize) end, &e) ||
+          s >= e ||
+          !gloss_document_slice_equals (document, s, e, text, -1))
+        continue;
+
+      *guess = units[i];
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+_gloss_format_make_span (GlossDocument   *document,
+                         GlossOffsetUnit  unit,
+                         gint64           start,
+                         gint64           end,
+                         const char      *text,
+                         const char      *loc,
+                         const char      *path,
+                         GlossSpan       *span,
+                         GError         **error)
+{
+  guint s, e;
+
+  if (start >= end)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
+                   "%s: %s: the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                   " is empty or reversed", loc, path, start, end);
+      return FALSE;
+    }
+
+  if (!convert_offset (document, unit, start, loc, path, "start", &s, error) ||
+      !convert_offset (document, unit, end, loc, path, "end", &e, error))
+    return FALSE;
+
+  if (text != NULL && !gloss_document_slice_equals (document, s, e, text, -1))
+    {
+      g_autofree char *found = gloss_document_dup_slice (document, s, e);
+      GlossOffsetUnit guess;
+
+      if (guess_unit (document, unit, start, end, text, &guess))
+        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
+                     "%s: %s: text “%s” does not match the document's “%s” at "
+                     "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " %s; it does in %s "
+                     "(try --offsets %s)",
+                     loc, path, text, found, start, end, _gloss_format_unit_name (unit),
+                     _gloss_format_unit_name (guess), _gloss_format_unit_id (guess));
+      else
+        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN,
+                     "%s: %s: text “%s” does not match the document's “%s” at "
+                     "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " %s",
+                     loc, path, text, found, start, end, _gloss_format_unit_name (unit));
+      return FALSE;
+    }
+
+  span->start = s;
+  span->end = e;
+  return TRUE;
+}
+
+char *
+_gloss_format_stem (const char *where)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (where == NULL || *where == '\0')
+    return g_strdup ("doc");
+
+  base = g_path_get_basename (where);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+/* json-glib prefixes its messages with "<data>:LINE:COLUMN: "; keep the
+ * column and drop the rest, which means nothing to the reader. */
+static void
+set_parse_error (GError     **error,
+                 const char  *loc,
+                 GError      *parse_error)
+{
+  const char *msg = parse_error->message;
+  const char *column = "";
+  gsize column_len = 0;
+
+  if (g_str_has_prefix (msg, "<data>:"))
+    {
+      const char *p = msg + strlen ("<data>:");
+      const char *colon = strchr (p, ':');
+
+      if (colon != NULL)
+        {
+          const char *col = colon + 1;
+          const char *end = strchr (col, ':');
+
+          if (end != NULL)
+            {
+              column = col;
+              column_len = end - col;
+              msg = end + 1;
+              while (*msg == ' ')
+                msg++;
+            }
+        }
+    }
+
+  if (column_len > 0)
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+                 "%s:%.*s: malformed JSON: %s", loc, (int) column_len, column, msg);
+  else
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+                 "%s: malformed JSON: %s", loc, msg);
+}
+
+static gboolean
+foreach_in_node (JsonNode         *root,
+                 const char       *where,
+                 guint             line,
+                 GlossRecordFunc   func,
+                 gpointer          user_data,
+                 GError          **error)
+{
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autofree char *loc = g_strdup_printf ("%s:%u", where, line);
+
+      return func (json_node_get_object (root), loc, user_data, error);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *loc = g_strdup_printf ("%s: [%u]", where, i);
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            {
+              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                           "%s: a record must be a JSON object", loc);
+              return FALSE;
+            }
+          if (!func (json_node_get_object (element), loc, user_data, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+               "%s:%u: a record must be a JSON object", where, line);
+  return FALSE;
+}
+
+gboolean
+_gloss_format_foreach_record (GBytes          *input,
+                              const char      *where,
+                              GlossRecordFunc  func,
+                              gpointer         user_data,
+                              GError         **error)
+{
+  const char *data;
+  gsize size;
+  gsize pos = 0;
+  guint line = 0;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  if (where == NULL)
+    where = "<input>";
+
+  data = g_bytes_get_data (input, &size);
+  if (data == NULL)
+    data = "";
+
+  /* A UTF-8 byte order mark is common in files from Windows tools. */
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    pos = 3;
+
+  while (pos < size)
+    {
+      g_autoptr(JsonParser) parser = NULL;
+      g_autoptr(GError) parse_error = NULL;
+      g_autofree char *loc = NULL;
+      const char *start = data + pos;
+      const char *nl = memchr (start, '\n', size - pos);
+      gsize len = nl ? (gsize) (nl - start) : size - pos;
+      const char *bad;
+      gboolean blank = TRUE;
+
+      pos += len + (nl ? 1 : 0);
+      line++;
+
+      if (len > 0 && start[len - 1] == '\r')
+        len--;
+      for (gsize i = 0; i < len && blank; i++)
+        blank = g_ascii_isspace (start[i]);
+      if (blank)
+        continue;
+
+      loc = g_strdup_printf ("%s:%u", where, line);
+
+      if (memchr (start, '\0', len) != NULL)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+                       "%s: the line contains a NUL byte (a binary file?)", loc);
+          return FALSE;
+        }
+      if (!g_utf8_validate (start, len, &bad))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+                       "%s: not valid UTF-8 at byte %" G_GSIZE_FORMAT " of the line",
+                       loc, (gsize) (bad - start));
+          return FALSE;
+        }
+
+      parser = json_parser_new ();
+      if (!json_parser_load_from_data (parser, start, len, &parse_error))
+        {
+          /* doccano's own "jsonl" example is one object pretty-printed
+           * over many lines: accept a file that is one JSON value. */
+          if (first)
+            {
+              g_autoptr(JsonParser) whole = json_parser_new ();
+              const char *rest = data + (start - data);
+              gsize rest_len = size - (start - data);
+
+              if (!g_utf8_validate (rest, rest_len, NULL) || memchr (rest, '\0', rest_len) != NULL)
+                {
+                  set_parse_error (error, loc, parse_error);
+                  return FALSE;
+                }
+              if (json_parser_load_from_data (whole, rest, rest_len, NULL) &&
+                  json_parser_get_root (whole) != NULL)
+                return foreach_in_node (json_parser_get_root (whole), where, line,
+                                        func, user_data, error);
+            }
+          set_parse_error (error, loc, parse_error);
+          return FALSE;
+        }
+
+      first = FALSE;
+
+      if (json_parser_get_root (parser) == NULL)
+        continue;
+
+      if (!foreach_in_node (json_parser_get_root (parser), where, line,
+                            func, user_data, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,736 @@
+/* test-cli.c: gloss-cli from the outside, as a user runs it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GLOSS_CLI names the built binary; GLOSS_SAMPLES_DIR the sample article.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *tmpdir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static char *
+data_path (const char *dir,
+           const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", dir, name, NULL);
+}
+
+/* Runs gloss-cli with the NULL-terminated arguments. */
+static Run
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("GLOSS_CLI");
+  Run run = { 0 };
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (tmpdir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run.out, &run.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));  /* never a crash */
+  run.status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run.status, run.out, run.err);
+
+  return run;
+}
+
+#define assert_contains(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) == NULL) \
+      g_error ("“%s” not found in “%s”", (needle), (haystack)); \
+  } G_STMT_END
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static char *
+sample_article (void)
+{
+  const char *dir = g_getenv ("GLOSS_SAMPLES_DIR");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, "kim-putin-vostochny.txt", NULL);
+}
+
+static void
+test_help (void)
+{
+  static const char * const verbs[] = { "new", "import", "export", "validate", "stats", "agree" };
+  g_auto(Run) top = run_cli ("--help", NULL);
+
+  g_assert_cmpint (top.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    assert_contains (top.out, verbs[i]);
+  assert_contains (top.out, "doccano");
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_auto(Run) run = run_cli (verbs[i], "--help", NULL);
+      g_autofree char *usage = g_strdup_printf ("gloss-cli %s", verbs[i]);
+
+      g_assert_cmpint (run.status, ==, 0);
+      assert_contains (run.out, "Usage:");
+      assert_contains (run.out, usage);
+    }
+
+  {
+    g_auto(Run) run = run_cli ("help", "stats", NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "--json");
+  }
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *article = sample_article ();
+  g_autofree char *out = tmp_path ("usage.gloss");
+  struct { const char *args[8]; const char *message; } cases[] = {
+    { { NULL }, "verb" },
+    { { "frobnicate", NULL }, "unknown verb" },
+    { { "--frobnicate", NULL }, "unknown option" },
+    { { "new", NULL }, "article" },
+    { { "new", article, NULL }, "-o" },
+    { { "new", article, "-o", out, "--frobnicate", NULL }, "frobnicate" },
+    { { "import", "x.jsonl", "-o", out, NULL }, "--format" },
+    { { "import", "--format", "nonsense", "x", "-o", out }, "unknown format" },
+    { { "export", "--format", "jsonl", "--offsets", "furlongs", "x", "-o", out }, "--offsets" },
+    { { "validate", NULL }, "no input" },
+    { { "stats", NULL }, "no input" },
+    { { "agree", "a.gloss", NULL }, "two files" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char **a = cases[i].args;
+      g_auto(Run) run = run_cli (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
+
+      g_assert_cmpint (run.status, ==, 2);
+      assert_contains (run.err, cases[i].message);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_unsupported (void)
+{
+  g_autofree char *input = data_path ("doccano", "export-sequence_labeling.jsonl");
+  g_autofree char *gloss = data_path (".", "minimal.gloss");
+  g_autofree char *out = tmp_path ("unsupported.out");
+  static const char * const formats[] = { "prodigy", "conll", "brat", "w3c", "labelstudio", "webanno" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(Run) in = run_cli ("import", "--format", formats[i], input, "-o", out, NULL);
+      g_auto(Run) ex = run_cli ("export", "--format", formats[i], gloss, "-o", out, NULL);
+
+      g_assert_cmpint (in.status, ==, 1);
+      assert_contains (in.err, "not supported yet");
+      g_assert_cmpint (ex.status, ==, 1);
+      assert_contains (ex.err, "not supported yet");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_new_and_validate (void)
+{
+  g_autofree char *article = sample_article ();
+  g_autofree char *k = tmp_path ("k.gloss");
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+
+  {
+    g_auto(Run) run = run_cli ("new", article, "-o", k, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  contents = read_file (k);
+  assert_contains (contents, "North Korea’s Kim vows full support");  /* the title */
+  assert_contains (contents, "\"kim-putin-vostochny.txt\"");          /* the source */
+
+  {
+    g_auto(Run) run = run_cli ("validate", k, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+
+  /* No overwriting without --force, and the file stays as it was. */
+  before = read_file (k);
+  {
+    g_auto(Run) run = run_cli ("new", article, "-o", k, "--title", "Other", NULL);
+    g_autofree char *after = read_file (k);
+
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "--force");
+    assert_contains (run.err, "k.gloss");
+    g_assert_cmpstr (after, ==, before);
+  }
+  {
+    g_auto(Run) run = run_cli ("new", article, "-o", k, "--title", "Other", "--force", NULL);
+    g_autofree char *after = read_file (k);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (after, "\"Other\"");
+  }
+}
+
+static void
+test_new_refuses_binary (void)
+{
+  g_autofree char *bad = tmp_path ("latin1.txt");
+  g_autofree char *out = tmp_path ("latin1.gloss");
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (bad, "Caf\xe9 au lait\n", -1, NULL));
+  run = run_cli ("new", bad, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "latin1.txt");
+  assert_contains (run.err, "byte offset 3");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_validate_wrong_span (void)
+{
+  g_autofree char *good = data_path (".", "minimal.gloss");
+  g_autofree char *bad = tmp_path ("wrong-span.gloss");
+  g_autofree char *contents = read_file (good);
+  g_autoptr(GString) edited = g_string_new (contents);
+  g_auto(Run) ok = run_cli ("validate", good, NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpint (ok.status, ==, 0);
+
+  g_assert_cmpuint (g_string_replace (edited, "\"text\": \"Kim Jong Un\"", "\"text\": \"Kim Jong Il\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (bad, edited->str, edited->len, NULL));
+
+  run = run_cli ("validate", good, bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "wrong-span.gloss: ");
+  assert_contains (run.err, "mentions[0]");
+  assert_contains (run.err, "Kim Jong Il");
+  g_assert_null (strstr (run.err, "minimal.gloss"));
+}
+
+/* Every span's text, checked by slicing the exported text by its offsets
+ * with json-glib here and with Python when there is one. */
+static guint
+check_jsonl_spans (const char *path)
+{
+  g_autofree char *contents = read_file (path);
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  static const char * const kinds[] = { "entities", "claims", "relations" };
+  guint n_checked = 0;
+
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonObject *record;
+      const char *text;
+      const char *unit;
+
+      if (*lines[l] == '\0')
+        continue;
+      json_parser_load_from_data (parser, lines[l], -1, &error);
+      g_assert_no_error (error);
+      record = json_node_get_object (json_parser_get_root (parser));
+      text = json_object_get_string_member (record, "text");
+      unit = json_object_get_string_member (record, "offsets");
+      g_assert_cmpstr (unit, ==, "codepoints");
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          JsonArray *array = json_object_get_array_member (record, kinds[k]);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonObject *o = json_array_get_object_element (array, i);
+              glong start, end;
+              const char *s, *e;
+
+              if (!json_object_has_member (o, "start"))
+                continue;
+              start = json_object_get_int_member (o, "start");
+              end = json_object_get_int_member (o, "end");
+              s = g_utf8_offset_to_pointer (text, start);
+              e = g_utf8_offset_to_pointer (text, end);
+              g_assert_cmpint (strlen (json_object_get_string_member (o, "text")), ==, e - s);
+              g_assert_true (strncmp (s, json_object_get_string_member (o, "text"), e - s) == 0);
+              n_checked++;
+            }
+        }
+    }
+
+  return n_checked;
+}
+
+static const char python_check[] =
+  "import json, sys\n"
+  "n = 0\n"
+  "for path in sys.argv[1:]:\n"
+  "    for line in open(path, encoding='utf-8'):\n"
+  "        if not line.strip(): continue\n"
+  "        d = json.loads(line); t = d['text']; u = d.get('offsets', 'codepoints')\n"
+  "        def sl(s, e):\n"
+  "            if u == 'codepoints': return t[s:e]\n"
+  "            if u == 'utf16': return t.encode('utf-16-le')[2*s:2*e].decode('utf-16-le')\n"
+  "            return t.encode('utf-8')[s:e].decode('utf-8')\n"
+  "        for kind in ('entities', 'claims', 'relations'):\n"
+  "            for o in d.get(kind, []):\n"
+  "                for s in [o] + o.get('spans', []) + o.get('cue', []) + o.get('evidence', []):\n"
+  "                    if 'start' in s:\n"
+  "                        assert sl(s['start'], s['end']) == s['text'], (path, o, s)\n"
+  "                        n += 1\n"
+  "print(n)\n";
+
+static void
+python_check_spans (const char *path,
+                    guint       at_least)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { NULL, "-c", python_check, path, NULL };
+  int status = 0;
+
+  if (python == NULL)
+    {
+      g_test_message ("python3 not found: skipping the Python slicing check");
+      return;
+    }
+  argv[0] = python;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("python: %s%s", out, err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpuint (g_ascii_strtoull (out, NULL, 10), >=, at_least);
+}
+
+static void
+test_doccano_corpus (void)
+{
+  g_autofree char *relations = data_path ("doccano", "import-relation_extraction.jsonl");
+  g_autofree char *pretty = data_path ("doccano", "export-relation_extraction.pretty.json");
+  g_autofree char *labels = data_path ("doccano", "export-sequence_labeling.jsonl");
+  g_autofree char *missing = data_path ("doccano", "tests-sequence_labeling.jsonl");
+  g_autofree char *g = tmp_path ("google.gloss");
+  g_autofree char *p = tmp_path ("pretty.gloss");
+  g_autofree char *dir = tmp_path ("labels");
+  g_autofree char *never = tmp_path ("never.gloss");
+
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "doccano", relations, "-o", g, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = run_cli ("validate", g, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = run_cli ("stats", "--json", g, NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonObject *root;
+
+    g_assert_cmpint (run.status, ==, 0);
+    json_parser_load_from_data (parser, run.out, -1, &error);
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_object_get_int_member (root, "documents"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "mentions"), "total"), ==, 4);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "relations"), "total"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                       json_object_get_object_member (root, "mentions"), "by_type"), "PERSON"), ==, 2);
+  }
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "doccano", pretty, "-o", p, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_autofree char *d1 = g_build_filename (dir, "export-sequence_labeling-1.gloss", NULL);
+    g_autofree char *d3 = g_build_filename (dir, "export-sequence_labeling-3.gloss", NULL);
+    g_auto(Run) run = run_cli ("import", "--format", "doccano", labels, "-o", dir, NULL);
+    g_auto(Run) again = run_cli ("import", "--format", "doccano", labels, "-o", dir, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (d1, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (d3, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (again.status, ==, 1);
+    assert_contains (again.err, "--force");
+  }
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "doccano", missing, "-o", never, NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "tests-sequence_labeling.jsonl:3:");
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  }
+}
+
+static GPtrArray *
+gloss_files_in (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".gloss"))
+      g_ptr_array_add (files, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);  /* not used for order-sensitive checks */
+
+  return files;
+}
+
+/* Imports @input, exports every document as jsonl, checks every span. */
+static void
+doccano_to_jsonl (const char *input,
+                  const char *offsets,
+                  const char *name)
+{
+  g_autofree char *dir = tmp_path (name);
+  g_autofree char *jsonl = g_strconcat (dir, ".jsonl", NULL);
+  g_autofree char *expected_path = data_path ("doccano", "emoji-expected.txt");
+  g_autofree char *expected = read_file (expected_path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(GStrv) texts = g_strsplit (expected, "\n", -1);
+  g_auto(Run) imp = { 0 };
+
+  if (offsets != NULL)
+    imp = run_cli ("import", "--format", "doccano", "--offsets", offsets, input, "-o", dir, NULL);
+  else
+    imp = run_cli ("import", "--format", "doccano", input, "-o", dir, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+
+  files = gloss_files_in (dir);
+  g_assert_cmpuint (files->len, ==, 2);
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "jsonl",
+                               (char *) g_ptr_array_index (files, 0), (char *) g_ptr_array_index (files, 1),
+                               "-o", jsonl, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  /* 8 mentions in each of 2 documents */
+  g_assert_cmpuint (check_jsonl_spans (jsonl), ==, 16);
+  python_check_spans (jsonl, 16);
+
+  contents = read_file (jsonl);
+  for (guint i = 0; texts[i] != NULL && *texts[i] != '\0'; i++)
+    {
+      g_autofree char *member = g_strdup_printf ("\"text\":\"%s\"", texts[i]);
+
+      assert_contains (contents, member);
+    }
+}
+
+static void
+test_doccano_emoji (void)
+{
+  g_autofree char *utf16 = data_path ("doccano", "emoji-utf16.jsonl");
+  g_autofree char *cp = data_path ("doccano", "emoji-codepoints.jsonl");
+  g_autofree char *surrogate = data_path ("doccano", "bad-surrogate.jsonl");
+  g_autofree char *never = tmp_path ("never.gloss");
+
+  doccano_to_jsonl (utf16, NULL, "emoji-utf16");
+  doccano_to_jsonl (cp, "codepoints", "emoji-cp");
+
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "doccano", surrogate, "-o", never, NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "bad-surrogate.jsonl:2: label[0]");
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_jsonl (void)
+{
+  g_autofree char *sample = data_path ("jsonl", "sample.jsonl");
+  g_autofree char *dir = tmp_path ("sample");
+  g_autofree char *cp = tmp_path ("sample-cp.jsonl");
+  g_autofree char *utf16 = tmp_path ("sample-utf16.jsonl");
+  g_autofree char *bytes = tmp_path ("sample-bytes.jsonl");
+  g_autofree char *back = tmp_path ("back");
+  g_autofree char *again = tmp_path ("again.jsonl");
+  g_autofree char *doccano = tmp_path ("sample-doccano.jsonl");
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) back_files = NULL;
+  g_autofree char *first = NULL;
+  g_auto(Run) imp = run_cli ("import", "--format", "jsonl", sample, "-o", dir, NULL);
+
+  g_assert_cmpint (imp.status, ==, 0);
+  files = gloss_files_in (dir);
+  g_assert_cmpuint (files->len, ==, 2);
+
+  {
+    g_auto(Run) v = run_cli ("validate", (char *) g_ptr_array_index (files, 0),
+                             (char *) g_ptr_array_index (files, 1), NULL);
+    g_auto(Run) a = run_cli ("export", "--format", "jsonl", (char *) g_ptr_array_index (files, 0),
+                             (char *) g_ptr_array_index (files, 1), "-o", cp, NULL);
+    g_auto(Run) b = run_cli ("export", "--format", "jsonl", "--offsets", "utf16",
+                             (char *) g_ptr_array_index (files, 0), "-o", utf16, NULL);
+    g_auto(Run) c = run_cli ("export", "--format", "jsonl", "--offsets", "bytes",
+                             (char *) g_ptr_array_index (files, 0), "-o", bytes, NULL);
+    g_auto(Run) d = run_cli ("export", "--format", "doccano",
+                             (char *) g_ptr_array_index (files, 0), "-o", doccano, NULL);
+
+    g_assert_cmpint (v.status, ==, 0);
+    g_assert_cmpint (a.status, ==, 0);
+    g_assert_cmpint (b.status, ==, 0);
+    g_assert_cmpint (c.status, ==, 0);
+    g_assert_cmpint (d.status, ==, 0);
+  }
+
+  /* 5 mentions + 2 fragments, 1 claim + 2 fragments + 1 cue */
+  g_assert_cmpuint (check_jsonl_spans (cp), >=, 6);
+  python_check_spans (cp, 11);
+  python_check_spans (utf16, 11);
+  python_check_spans (bytes, 11);
+
+  /* import(export(x)): utf16 offsets read back from the "offsets" member */
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "jsonl", cp, "-o", back, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  back_files = gloss_files_in (back);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *a = read_file (g_ptr_array_index (files, i));
+      g_autofree char *b = read_file (g_ptr_array_index (back_files, i));
+
+      g_assert_cmpstr (a, ==, b);
+    }
+  {
+    g_autofree char *from_utf16 = tmp_path ("from-utf16.gloss");
+    g_autofree char *a = NULL;
+    g_autofree char *b = NULL;
+    g_auto(Run) run = run_cli ("import", "--format", "jsonl", utf16, "-o", from_utf16, NULL);
+    g_auto(Run) ex = run_cli ("export", "--format", "jsonl", from_utf16, "-o", again, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpint (ex.status, ==, 0);
+    a = read_file (again);
+    first = read_file (cp);
+    b = g_strndup (first, strchr (first, '\n') - first + 1);  /* the first document */
+    g_assert_cmpstr (a, ==, b);
+  }
+
+  /* the doccano export reads back */
+  {
+    g_autofree char *d = tmp_path ("from-doccano.gloss");
+    g_auto(Run) run = run_cli ("import", "--format", "doccano", doccano, "-o", d, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  /* export to stdout */
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "jsonl", (char *) g_ptr_array_index (files, 0), "-o", "-", NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "\"Kim Jong Un\"");
+  }
+
+  /* a .gloss holds one document */
+  {
+    g_autofree char *out = tmp_path ("two.gloss");
+    g_auto(Run) run = run_cli ("export", "--format", "native", (char *) g_ptr_array_index (files, 0),
+                               (char *) g_ptr_array_index (files, 1), "-o", out, NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+  }
+}
+
+static void
+test_stats_and_agree (void)
+{
+  g_autofree char *minimal = data_path (".", "minimal.gloss");
+  g_autofree char *article = sample_article ();
+  g_autofree char *other = tmp_path ("other.gloss");
+
+  {
+    g_auto(Run) run = run_cli ("stats", minimal, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "mentions");
+    assert_contains (run.out, "PER");
+  }
+  {
+    g_auto(Run) run = run_cli ("stats", "--json", minimal, minimal, NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonObject *root;
+
+    g_assert_cmpint (run.status, ==, 0);
+    json_parser_load_from_data (parser, run.out, -1, &error);
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_object_get_int_member (root, "documents"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "claims"), "total"), ==, 2);
+    g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "per_file")), ==, 2);
+  }
+  {
+    g_auto(Run) run = run_cli ("agree", "--json", minimal, minimal, NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonObject *root, *micro;
+
+    g_assert_cmpint (run.status, ==, 0);
+    json_parser_load_from_data (parser, run.out, -1, &error);
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    micro = json_object_get_object_member (json_object_get_object_member (root, "mentions"), "micro");
+    g_assert_cmpfloat (json_object_get_double_member (micro, "f1"), ==, 1.0);
+    g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (root, "tokens"), "kappa"), ==, 1.0);
+  }
+  /* B drops a mention and retypes another */
+  {
+    g_autofree char *sample = data_path ("jsonl", "sample.jsonl");
+    g_autofree char *sample_b = data_path ("jsonl", "sample-b.jsonl");
+    g_autofree char *a = tmp_path ("agree-a.gloss");
+    g_autofree char *b = tmp_path ("agree-b.gloss");
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    g_auto(Run) ia = { 0 };
+    g_auto(Run) ib = run_cli ("import", "--format", "jsonl", sample_b, "-o", b, NULL);
+    g_auto(Run) run = { 0 };
+    g_auto(Run) text = { 0 };
+    JsonObject *root, *micro, *org;
+    double kappa;
+
+    /* sample.jsonl holds two documents: keep the first */
+    {
+      g_autofree char *contents = read_file (sample);
+      g_autofree char *one = tmp_path ("agree-a.jsonl");
+
+      *strchr (contents, '\n') = '\0';
+      g_assert_true (g_file_set_contents (one, contents, -1, NULL));
+      ia = run_cli ("import", "--format", "jsonl", one, "-o", a, NULL);
+    }
+    g_assert_cmpint (ia.status, ==, 0);
+    g_assert_cmpint (ib.status, ==, 0);
+
+    run = run_cli ("agree", a, b, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    json_parser_load_from_data (parser, run.out, -1, &error);
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    micro = json_object_get_object_member (json_object_get_object_member (root, "mentions"), "micro");
+    g_assert_cmpint (json_object_get_int_member (micro, "a"), ==, 5);
+    g_assert_cmpint (json_object_get_int_member (micro, "b"), ==, 4);
+    g_assert_cmpint (json_object_get_int_member (micro, "matched"), ==, 3);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (micro, "precision"), 0.75, 1e-9);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (micro, "recall"), 0.6, 1e-9);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (micro, "f1"), 6.0 / 9.0, 1e-9);
+    org = json_object_get_object_member (json_object_get_object_member (
+            json_object_get_object_member (root, "mentions"), "by_type"), "ORG");
+    g_assert_true (json_object_get_null_member (org, "recall"));
+    g_assert_cmpfloat (json_object_get_double_member (org, "f1"), ==, 0.0);
+    kappa = json_object_get_double_member (json_object_get_object_member (root, "tokens"), "kappa");
+    g_assert_cmpfloat (kappa, >, 0.0);
+    g_assert_cmpfloat (kappa, <, 1.0);
+
+    text = run_cli ("agree", a, b, NULL);
+    g_assert_cmpint (text.status, ==, 0);
+    assert_contains (text.out, "kappa");
+  }
+  {
+    g_auto(Run) made = run_cli ("new", article, "-o", other, NULL);
+    g_auto(Run) run = run_cli ("agree", minimal, other, NULL);
+
+    g_assert_cmpint (made.status, ==, 0);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "different texts");
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  tmpdir = g_dir_make_tmp ("gloss-cli-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/unsupported", test_unsupported);
+  g_test_add_func ("/cli/new-and-validate", test_new_and_validate);
+  g_test_add_func ("/cli/new-refuses-binary", test_new_refuses_binary);
+  g_test_add_func ("/cli/validate-wrong-span", test_validate_wrong_span);
+  g_test_add_func ("/cli/doccano-corpus", test_doccano_corpus);
+  g_test_add_func ("/cli/doccano-emoji", test_doccano_emoji);
+  g_test_add_func ("/cli/jsonl", test_jsonl);
+  g_test_add_func ("/cli/stats-and-agree", test_stats_and_agree);
+
+  status = g_test_run ();
+
+  g_free (tmpdir);
+  return status;
+}

@@ -1,0 +1,346 @@
+/* test-jsonl.c: the jsonl dataset format, the format table and the writer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "gloss-error.h"
+#include "gloss-format.h"
+#include "gloss-format-jsonl.h"
+
+static GBytes *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "jsonl", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static GPtrArray *
+import_fixture (const char       *name,
+                GlossOffsetUnit   unit,
+                gboolean          unit_set,
+                GError          **error)
+{
+  g_autoptr(GBytes) bytes = load_fixture (name);
+  GlossFormatOptions options = { .offsets = unit, .offsets_set = unit_set, .where = name };
+
+  return gloss_jsonl_import (bytes, &options, error);
+}
+
+static GBytes *
+export_stores (GPtrArray       *stores,
+               GlossOffsetUnit  unit)
+{
+  GlossFormatOptions options = { .offsets = unit, .offsets_set = TRUE };
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = gloss_jsonl_export (stores, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+static GPtrArray *
+reimport (GBytes          *bytes,
+          GlossOffsetUnit  unit,
+          gboolean         unit_set)
+{
+  GlossFormatOptions options = { .offsets = unit, .offsets_set = unit_set, .where = "again.jsonl" };
+  g_autoptr(GError) error = NULL;
+  GPtrArray *stores = gloss_jsonl_import (bytes, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stores);
+  return stores;
+}
+
+static char *
+span_text (GlossStore      *store,
+           GlossAnnotation *annotation,
+           GlossSpanRole    role,
+           guint            i)
+{
+  guint n;
+  const GlossSpan *spans = gloss_annotation_get_spans (annotation, role, &n);
+
+  g_assert_cmpuint (i, <, n);
+  return gloss_document_dup_slice (gloss_store_get_document (store), spans[i].start, spans[i].end);
+}
+
+static void
+check_sample (GPtrArray *stores)
+{
+  GlossStore *store;
+  GlossAnnotation *claim, *mention, *e1;
+  GlossRelation *relation;
+  g_autofree char *q1 = NULL;
+  g_autofree char *q2 = NULL;
+  g_autofree char *cue = NULL;
+  g_autofree char *f1 = NULL;
+  g_autofree char *f2 = NULL;
+  guint n;
+
+  g_assert_cmpuint (stores->len, ==, 2);
+  store = g_ptr_array_index (stores, 0);
+
+  g_assert_cmpstr (gloss_document_get_id (gloss_store_get_document (store)), ==, "vostochny");
+  g_assert_cmpstr (gloss_document_get_title (gloss_store_get_document (store)), ==, "Kim meets Putin");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 5);
+  /* e1, e2, and one made for the mention that relation r2 starts at */
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 3);
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_CLAIM), ==, 1);
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 2);
+
+  e1 = gloss_store_lookup (store, "e1");
+  g_assert_true (GLOSS_IS_ENTITY (e1));
+  g_assert_cmpstr (gloss_entity_get_kb (GLOSS_ENTITY (e1)), ==, "wikidata:Q56226");
+  mention = gloss_store_lookup (store, "m2");
+  g_assert_true (gloss_mention_get_entity (GLOSS_MENTION (mention)) == GLOSS_ENTITY (e1));
+
+  mention = gloss_store_lookup (store, "m5");
+  gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n);
+  g_assert_cmpuint (n, ==, 2);
+  f1 = span_text (store, mention, GLOSS_ROLE_CONTENT, 0);
+  f2 = span_text (store, mention, GLOSS_ROLE_CONTENT, 1);
+  g_assert_cmpstr (f1, ==, "Vostochny");
+  g_assert_cmpstr (f2, ==, "🚀");
+
+  claim = gloss_store_lookup (store, "c1");
+  g_assert_true (GLOSS_IS_CLAIM (claim));
+  gloss_annotation_get_spans (claim, GLOSS_ROLE_CONTENT, &n);
+  g_assert_cmpuint (n, ==, 2);
+  q1 = span_text (store, claim, GLOSS_ROLE_CONTENT, 0);
+  q2 = span_text (store, claim, GLOSS_ROLE_CONTENT, 1);
+  cue = span_text (store, claim, GLOSS_ROLE_CUE, 0);
+  g_assert_cmpstr (q1, ==, "Putin will win");
+  g_assert_cmpstr (q2, ==, "and Russia will prevail");
+  g_assert_cmpstr (cue, ==, "said");
+  g_assert_true (gloss_claim_get_claimant (GLOSS_CLAIM (claim)) == GLOSS_ENTITY (e1));
+  g_assert_cmpint (gloss_claim_get_certainty (GLOSS_CLAIM (claim)), ==, GLOSS_CERTAINTY_HEDGED);
+  g_assert_cmpuint (gloss_claim_get_n_about (GLOSS_CLAIM (claim)), ==, 1);
+  g_assert_cmpstr (gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_claim_get_about (GLOSS_CLAIM (claim), 0))), ==, "e2");
+  g_assert_cmpstr (gloss_annotation_get_note (claim), ==, "interrupted quote");
+
+  relation = GLOSS_RELATION (gloss_store_lookup (store, "r2"));
+  mention = gloss_store_lookup (store, "m4");
+  g_assert_nonnull (gloss_mention_get_entity (GLOSS_MENTION (mention)));
+  g_assert_true (gloss_relation_get_from (relation) == gloss_mention_get_entity (GLOSS_MENTION (mention)));
+
+  g_assert_nonnull (gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_RELATION, "mentions"));
+
+  store = g_ptr_array_index (stores, 1);
+  g_assert_cmpstr (gloss_document_get_id (gloss_store_get_document (store)), ==, "second");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 0);
+}
+
+static void
+test_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = import_fixture ("sample.jsonl", 0, FALSE, &error);
+
+  g_assert_no_error (error);
+  check_sample (stores);
+}
+
+/* import(export(x)) keeps everything, in every offset unit. */
+static void
+test_round_trip (void)
+{
+  static const GlossOffsetUnit units[] = {
+    GLOSS_OFFSET_CODEPOINTS, GLOSS_OFFSET_UTF16, GLOSS_OFFSET_BYTES,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = import_fixture ("sample.jsonl", 0, FALSE, &error);
+  g_autoptr(GBytes) reference = NULL;
+
+  g_assert_no_error (error);
+  reference = export_stores (stores, GLOSS_OFFSET_CODEPOINTS);
+
+  for (gsize u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      g_autoptr(GBytes) bytes = export_stores (stores, units[u]);
+      /* Once with the unit given, once read from the records' "offsets". */
+      g_autoptr(GPtrArray) told = reimport (bytes, units[u], TRUE);
+      g_autoptr(GPtrArray) read = reimport (bytes, 0, FALSE);
+      g_autoptr(GBytes) again = export_stores (read, GLOSS_OFFSET_CODEPOINTS);
+
+      check_sample (told);
+      check_sample (read);
+      for (guint i = 0; i < stores->len; i++)
+        g_assert_true (gloss_store_equal (g_ptr_array_index (told, i), g_ptr_array_index (read, i)));
+      g_assert_true (g_bytes_equal (again, reference));
+    }
+}
+
+static void
+test_offsets_differ (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = import_fixture ("sample.jsonl", 0, FALSE, &error);
+  g_autoptr(GBytes) cp = export_stores (stores, GLOSS_OFFSET_CODEPOINTS);
+  g_autoptr(GBytes) utf16 = export_stores (stores, GLOSS_OFFSET_UTF16);
+  g_autoptr(GBytes) bytes = export_stores (stores, GLOSS_OFFSET_BYTES);
+
+  /* The sample has an emoji and curly quotes: the three must differ. */
+  g_assert_false (g_bytes_equal (cp, utf16));
+  g_assert_false (g_bytes_equal (cp, bytes));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (utf16, NULL), g_bytes_get_size (utf16), "\"offsets\":\"utf16\""));
+}
+
+static void
+check_error (const char *fixture,
+             int         code,
+             const char *part1,
+             const char *part2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = import_fixture (fixture, 0, FALSE, &error);
+
+  g_assert_null (stores);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, part1));
+  if (part2 != NULL)
+    g_assert_nonnull (strstr (error->message, part2));
+}
+
+static void
+test_errors (void)
+{
+  check_error ("wrong-text.jsonl", GLOSS_FORMAT_ERROR_SPAN, "wrong-text.jsonl:1: entities[0]", "Kim Jong Il");
+  check_error ("utf16-declared-codepoints.jsonl", GLOSS_FORMAT_ERROR_SPAN, "entities[0]", "--offsets utf16");
+  check_error ("dangling.jsonl", GLOSS_FORMAT_ERROR_INVALID, "relations[0].to", "nope");
+}
+
+static void
+check_bytes_error (const char *input,
+                   int         code,
+                   const char *part)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (input, strlen (input));
+  GlossFormatOptions options = { .where = "x.jsonl" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = gloss_jsonl_import (bytes, &options, &error);
+
+  g_assert_null (stores);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, part));
+}
+
+static void
+test_malformed (void)
+{
+  g_autoptr(GBytes) empty = g_bytes_new ("\n\n", 2);
+  GlossFormatOptions options = { .where = "x.jsonl" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = gloss_jsonl_import (empty, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  check_bytes_error ("{\"text\": \"a\"}\n{\"text\": \n", GLOSS_FORMAT_ERROR_SYNTAX, "x.jsonl:2");
+  check_bytes_error ("{\"id\": \"a\"}\n", GLOSS_FORMAT_ERROR_INVALID, "x.jsonl:1: the record has no");
+  check_bytes_error ("[1, 2]\n", GLOSS_FORMAT_ERROR_INVALID, "must be a JSON object");
+  check_bytes_error ("{\"text\": \"\xff\"}\n", GLOSS_FORMAT_ERROR_SYNTAX, "UTF-8");
+  check_bytes_error ("{\"text\": \"abc\", \"entities\": [{\"start\": 2, \"end\": 1, \"label\": \"PER\"}]}",
+                     GLOSS_FORMAT_ERROR_SPAN, "entities[0]");
+  check_bytes_error ("{\"text\": \"abc\", \"entities\": [{\"start\": 0, \"end\": 9, \"label\": \"PER\"}]}",
+                     GLOSS_FORMAT_ERROR_SPAN, "beyond the end");
+  check_bytes_error ("{\"text\": \"abc\", \"entities\": [{\"start\": 0, \"end\": 1}]}",
+                     GLOSS_FORMAT_ERROR_INVALID, "label");
+  check_bytes_error ("{\"text\": \"abc\", \"entities\": [{\"id\": \"m\", \"start\": 0, \"end\": 1, \"label\": \"A\"},"
+                     "{\"id\": \"m\", \"start\": 1, \"end\": 2, \"label\": \"A\"}]}",
+                     GLOSS_FORMAT_ERROR_INVALID, "used twice");
+  check_bytes_error ("{\"text\": \"abc\", \"offsets\": \"furlongs\"}", GLOSS_FORMAT_ERROR_INVALID, "furlongs");
+  check_bytes_error ("{\"text\": \"a😀\", \"offsets\": \"utf16\", \"entities\": [{\"start\": 0, \"end\": 2, \"label\": \"A\"}]}",
+                     GLOSS_FORMAT_ERROR_SPAN, "surrogate");
+}
+
+static void
+test_format_table (void)
+{
+  static const char * const order[] = {
+    "native", "jsonl", "doccano", "prodigy", "conll", "brat", "w3c", "labelstudio", "webanno",
+  };
+  const GlossFormat **list = gloss_format_list ();
+  guint n = 0;
+
+  while (list[n] != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpstr (list[i]->name, ==, order[i]);
+      g_assert_true (gloss_format_lookup (order[i]) == list[i]);
+    }
+
+  g_assert_nonnull (gloss_format_lookup ("jsonl")->import);
+  g_assert_nonnull (gloss_format_lookup ("doccano")->export);
+  g_assert_null (gloss_format_lookup ("prodigy")->import);
+  g_assert_null (gloss_format_lookup ("nonsense"));
+}
+
+static void
+test_write_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-format-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.jsonl", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "dir.jsonl", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (missing);
+  g_autoptr(GBytes) one = g_bytes_new_static ("one\n", 4);
+  g_autoptr(GBytes) two = g_bytes_new_static ("two\n", 4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (gloss_format_write_file (file, one, FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (gloss_format_write_file (file, two, FALSE, &error));
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "--force"));
+  g_clear_error (&error);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "one\n");
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (gloss_format_write_file (file, two, TRUE, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "two\n");
+
+  g_assert_false (gloss_format_write_file (bad, two, FALSE, &error));
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/formats/jsonl/import", test_import);
+  g_test_add_func ("/formats/jsonl/round-trip", test_round_trip);
+  g_test_add_func ("/formats/jsonl/offsets-differ", test_offsets_differ);
+  g_test_add_func ("/formats/jsonl/errors", test_errors);
+  g_test_add_func ("/formats/jsonl/malformed", test_malformed);
+  g_test_add_func ("/formats/table", test_format_table);
+  g_test_add_func ("/formats/write-file", test_write_file);
+
+  return g_test_run ();
+}
