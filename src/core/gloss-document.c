@@ -40,6 +40,7 @@ struct _GlossDocument
   char       *source;
   char       *language;
   JsonObject *meta;
+  JsonObject *extra;
 };
 
 G_DEFINE_FINAL_TYPE (GlossDocument, gloss_document, G_TYPE_OBJECT)
@@ -68,6 +69,7 @@ gloss_document_finalize (GObject *object)
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->meta, json_object_unref);
+  g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
 }
@@ -513,6 +515,7 @@ gloss_document_set_meta (GlossDocument *self,
   if (meta != NULL)
     json_object_ref (meta);
   g_clear_pointer (&self->meta, json_object_unref);
+  g_clear_pointer (&self->extra, json_object_unref);
   self->meta = meta;
 }
 
@@ -774,4 +777,28 @@ gloss_document_slice_equals (GlossDocument *self,
 
   p = gloss_document_peek_slice (self, start, end, &n);
   return n == (gsize)n_bytes && memcmp (p, text, n) == 0;
+}
+
+/**
+ * gloss_document_get_extra:
+ *
+ * Returns: (transfer none) (nullable): members this version does not know
+ */
+JsonObject *
+gloss_document_get_extra (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  return self->extra;
+}
+
+void
+gloss_document_set_extra (GlossDocument *self,
+                          JsonObject    *extra)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
 }

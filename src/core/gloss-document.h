@@ -43,6 +43,10 @@ void           gloss_document_set_source      (GlossDocument  *self,
 const char    *gloss_document_get_language    (GlossDocument  *self);
 void           gloss_document_set_language    (GlossDocument  *self,
                                                const char     *language);
+/* Members of the file's "document" object this version does not know. */
+JsonObject    *gloss_document_get_extra       (GlossDocument  *self);
+void           gloss_document_set_extra       (GlossDocument  *self,
+                                               JsonObject     *extra);
 JsonObject    *gloss_document_get_meta        (GlossDocument  *self);
 void           gloss_document_set_meta        (GlossDocument  *self,
                                                JsonObject     *meta);

@@ -4,7 +4,7 @@
  *
  * FOLDER/project.json lists the documents (paths relative to FOLDER),
  * their progress and annotator, and the schema new documents start from;
- * the documents are FOLDER/documents/*.gloss.
+ * the documents are FOLDER/documents/NAME.gloss.
  */
 #include "config.h"
 

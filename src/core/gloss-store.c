@@ -15,6 +15,7 @@
 #include "gloss-error.h"
 #include "gloss-span-index.h"
 #include "gloss-store.h"
+#include "gloss-util-private.h"
 
 typedef enum
 {
@@ -58,6 +59,7 @@ struct _GlossStore
   gboolean             schema_changed;
   gboolean             was_modified;
 
+  JsonObject          *extra;
   char                *author;
   gint64             (*clock) (gpointer);
   gpointer             clock_data;
@@ -154,6 +156,7 @@ gloss_store_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->schema);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
 }
@@ -1271,6 +1274,30 @@ gloss_store_set_clock (GlossStore  *self,
   self->clock_data = clock_data;
 }
 
+/**
+ * gloss_store_get_extra:
+ *
+ * Returns: (transfer none) (nullable): top-level members this version does not know
+ */
+JsonObject *
+gloss_store_get_extra (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return self->extra;
+}
+
+void
+gloss_store_set_extra (GlossStore *self,
+                       JsonObject *extra)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}
+
 /* Queries */
 
 static int
@@ -1384,7 +1411,10 @@ gloss_store_equal (GlossStore *a,
       g_strcmp0 (gloss_document_get_id (da), gloss_document_get_id (db)) != 0 ||
       g_strcmp0 (gloss_document_get_title (da), gloss_document_get_title (db)) != 0 ||
       g_strcmp0 (gloss_document_get_source (da), gloss_document_get_source (db)) != 0 ||
-      g_strcmp0 (gloss_document_get_language (da), gloss_document_get_language (db)) != 0)
+      g_strcmp0 (gloss_document_get_language (da), gloss_document_get_language (db)) != 0 ||
+      !_gloss_json_object_equal (gloss_document_get_meta (da), gloss_document_get_meta (db)) ||
+      !_gloss_json_object_equal (gloss_document_get_extra (da), gloss_document_get_extra (db)) ||
+      !_gloss_json_object_equal (a->extra, b->extra))
     return FALSE;
 
   sa = gloss_schema_to_json (a->schema);

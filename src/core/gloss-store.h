@@ -156,6 +156,11 @@ gboolean         gloss_store_load_add           (GlossStore        *self,
                                                  GlossAnnotation   *annotation,
                                                  GError           **error);
 
+/* Top-level members of the file this version does not know. */
+JsonObject      *gloss_store_get_extra          (GlossStore        *self);
+void             gloss_store_set_extra          (GlossStore        *self,
+                                                 JsonObject        *extra);
+
 gboolean         gloss_store_equal              (GlossStore        *a,
                                                  GlossStore        *b);
 

@@ -1,0 +1,317 @@
+/* gloss-json-writer.c: deterministic JSON output into a GString
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * json-glib's JsonGenerator escapes more than it needs to and cannot mix
+ * layouts; .gloss files want pretty headers and one annotation per line.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "gloss-json-writer.h"
+
+/* 1: the byte needs an escape. */
+static const guint8 needs_escape[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* '"' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,   /* '\\' */
+};
+
+static void
+append_escape (GString *out,
+               guchar   c)
+{
+  static const char hex[] = "0123456789abcdef";
+  char buf[6] = { '\\', 'u', '0', '0', 0, 0 };
+
+  switch (c)
+    {
+    case '"': g_string_append_len (out, "\\\"", 2); return;
+    case '\\': g_string_append_len (out, "\\\\", 2); return;
+    case '\n': g_string_append_len (out, "\\n", 2); return;
+    case '\t': g_string_append_len (out, "\\t", 2); return;
+    case '\r': g_string_append_len (out, "\\r", 2); return;
+    case '\b': g_string_append_len (out, "\\b", 2); return;
+    case '\f': g_string_append_len (out, "\\f", 2); return;
+    default:
+      buf[4] = hex[c >> 4];
+      buf[5] = hex[c & 0xf];
+      g_string_append_len (out, buf, 6);
+    }
+}
+
+/* Valid UTF-8 (NUL allowed: it is escaped). */
+static gboolean
+is_utf8 (const char *str,
+         gsize       length)
+{
+  const char *p = str;
+  const char *end = str + length;
+
+  while (p < end)
+    {
+      const char *nul = memchr (p, '\0', end - p);
+      gsize n = nul != NULL ? (gsize)(nul - p) : (gsize)(end - p);
+
+      if (!g_utf8_validate_len (p, n, NULL))
+        return FALSE;
+      p += n + (nul != NULL);
+    }
+  return TRUE;
+}
+
+void
+gloss_json_write_string (GString    *out,
+                         const char *str,
+                         gssize      length)
+{
+  const guchar *p, *end, *run;
+  gsize n;
+
+  if (str == NULL)
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+  n = length < 0 ? strlen (str) : (gsize)length;
+  p = run = (const guchar *)str;
+  end = p + n;
+
+  g_string_append_c (out, '"');
+  if (G_LIKELY (is_utf8 (str, n)))
+    {
+      while (p < end)
+        {
+          if (G_UNLIKELY (needs_escape[*p]))
+            {
+              g_string_append_len (out, (const char *)run, p - run);
+              append_escape (out, *p);
+              run = p + 1;
+            }
+          p++;
+        }
+      g_string_append_len (out, (const char *)run, p - run);
+    }
+  else
+    {
+      while (p < end)
+        {
+          gunichar c;
+
+          if (*p < 0x80)
+            {
+              if (needs_escape[*p])
+                append_escape (out, *p);
+              else
+                g_string_append_c (out, *p);
+              p++;
+              continue;
+            }
+          c = g_utf8_get_char_validated ((const char *)p, end - p);
+          if (c == (gunichar)-1 || c == (gunichar)-2)
+            {
+              g_string_append_len (out, "\xef\xbf\xbd", 3);
+              p++;
+            }
+          else
+            {
+              guint len = g_utf8_skip[*p];
+
+              g_string_append_len (out, (const char *)p, len);
+              p += len;
+            }
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+gloss_json_write_uint (GString *out,
+                       guint64  value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+
+  do
+    {
+      *--p = '0' + value % 10;
+      value /= 10;
+    }
+  while (value != 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+void
+gloss_json_write_int (GString *out,
+                      gint64   value)
+{
+  if (value < 0)
+    {
+      g_string_append_c (out, '-');
+      gloss_json_write_uint (out, (guint64)0 - (guint64)value);
+    }
+  else
+    gloss_json_write_uint (out, (guint64)value);
+}
+
+void
+gloss_json_write_double (GString *out,
+                         double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".e") == NULL)
+    g_string_append_len (out, ".0", 2);
+}
+
+void
+gloss_json_write_newline (GString *out,
+                          guint    level)
+{
+  static const char spaces[] = "                                ";   /* 32 */
+  guint n = level * 2;
+
+  g_string_append_c (out, '\n');
+  while (n > 0)
+    {
+      guint k = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (out, spaces, k);
+      n -= k;
+    }
+}
+
+static void
+write_value (GString  *out,
+             JsonNode *node)
+{
+  GType type = json_node_get_value_type (node);
+
+  if (type == G_TYPE_STRING)
+    gloss_json_write_string (out, json_node_get_string (node), -1);
+  else if (type == G_TYPE_INT64)
+    gloss_json_write_int (out, json_node_get_int (node));
+  else if (type == G_TYPE_DOUBLE)
+    gloss_json_write_double (out, json_node_get_double (node));
+  else if (type == G_TYPE_BOOLEAN)
+    g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+  else
+    g_string_append_len (out, "null", 4);
+}
+
+void
+gloss_json_write_node (GString  *out,
+                       JsonNode *node,
+                       gboolean  pretty,
+                       guint     level)
+{
+  if (node == NULL)
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        if (object == NULL || json_object_get_size (object) == 0)
+          {
+            g_string_append_len (out, "{}", 2);
+            return;
+          }
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            if (pretty)
+              gloss_json_write_newline (out, level + 1);
+            else if (!first)
+              g_string_append_c (out, ' ');
+            first = FALSE;
+            gloss_json_write_string (out, name, -1);
+            g_string_append_len (out, ": ", 2);
+            gloss_json_write_node (out, member, pretty, level + 1);
+          }
+        if (pretty)
+          gloss_json_write_newline (out, level);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = array != NULL ? json_array_get_length (array) : 0;
+
+        if (n == 0)
+          {
+            g_string_append_len (out, "[]", 2);
+            return;
+          }
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            if (pretty)
+              gloss_json_write_newline (out, level + 1);
+            else if (i > 0)
+              g_string_append_c (out, ' ');
+            gloss_json_write_node (out, json_array_get_element (array, i), pretty, level + 1);
+          }
+        if (pretty)
+          gloss_json_write_newline (out, level);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      write_value (out, node);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append_len (out, "null", 4);
+      break;
+    }
+}
+
+char *
+gloss_json_node_to_string (JsonNode *node,
+                           gboolean  pretty)
+{
+  GString *out = g_string_new (NULL);
+
+  gloss_json_write_node (out, node, pretty, 0);
+  return g_string_free (out, FALSE);
+}
