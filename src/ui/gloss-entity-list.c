@@ -1,0 +1,558 @@
+/* gloss-entity-list.c: the sidebar's entities, grouped by type
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GtkListView sections need GTK 4.12, so the list is flattened: for each
+ * entity type with entities, a GlossLabel row (the header) and then its
+ * entities sorted by name.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gloss-entity-list.h"
+#include "gloss-label-palette.h"
+
+struct _GlossEntityList
+{
+  GtkWidget           parent_instance;
+
+  GtkLabel           *count_label;
+  GtkSearchEntry     *filter_entry;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+
+  GlossStore         *store;
+  GListStore         *sections;      /* of GListModel, one per type */
+  GtkCustomFilter    *section_filter;
+  GtkFilterListModel *visible_sections;
+  GtkFlattenListModel *rows;
+  GtkSingleSelection *selection;
+  GPtrArray          *entity_filters;
+  GtkCustomSorter    *sorter;
+  GHashTable         *bound;         /* GtkListItem set */
+  char               *needle;
+  guint               refresh_id;
+};
+
+G_DEFINE_FINAL_TYPE (GlossEntityList, gloss_entity_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  ENTITY_SELECTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  GlossEntityList *list;
+  char            *type_id;
+} TypeMatch;
+
+static void
+type_match_free (gpointer data)
+{
+  TypeMatch *match = data;
+
+  g_free (match->type_id);
+  g_free (match);
+}
+
+static gboolean
+match_entity (gpointer item,
+              gpointer user_data)
+{
+  TypeMatch *match = user_data;
+  GlossEntityList *self = match->list;
+  const char *type_id = match->type_id;
+  GlossAnnotation *annotation = item;
+
+  if (g_strcmp0 (gloss_annotation_get_type_id (annotation), type_id) != 0)
+    return FALSE;
+  if (self->needle != NULL)
+    {
+      const char *name = gloss_entity_get_name (GLOSS_ENTITY (item));
+      g_autofree char *folded = name ? g_utf8_casefold (name, -1) : NULL;
+
+      return folded != NULL && strstr (folded, self->needle) != NULL;
+    }
+  return TRUE;
+}
+
+static int
+compare_entities (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const char *na = gloss_entity_get_name ((GlossEntity *) a);
+  const char *nb = gloss_entity_get_name ((GlossEntity *) b);
+  int cmp = g_utf8_collate (na ? na : "", nb ? nb : "");
+
+  if (cmp == 0)
+    cmp = g_strcmp0 (gloss_annotation_get_id ((GlossAnnotation *) a),
+                     gloss_annotation_get_id ((GlossAnnotation *) b));
+  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+/* A section is visible when its entity part (item 1 of its parts) has rows. */
+static gboolean
+match_section (gpointer item,
+               gpointer user_data)
+{
+  GListModel *parts = g_object_get_data (G_OBJECT (item), "parts");
+  g_autoptr(GListModel) entities = g_list_model_get_item (parts, 1);
+
+  return g_list_model_get_n_items (entities) > 0;
+}
+
+static void
+update_row (GlossEntityList *self,
+            GtkListItem     *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *header = g_object_get_data (G_OBJECT (box), "header");
+  GtkWidget *row = g_object_get_data (G_OBJECT (box), "row");
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *parent;
+
+  if (item == NULL)
+    return;
+
+  parent = gtk_widget_get_parent (box);
+
+  if (GLOSS_IS_LABEL (item))
+    {
+      GlossLabel *label = GLOSS_LABEL (item);
+      GtkLabel *title = g_object_get_data (G_OBJECT (header), "title");
+
+      gtk_label_set_text (title, gloss_label_get_name (label));
+      gtk_widget_set_visible (header, TRUE);
+      gtk_widget_set_visible (row, FALSE);
+      gtk_list_item_set_selectable (list_item, FALSE);
+      gtk_list_item_set_activatable (list_item, FALSE);
+      if (parent != NULL)
+        gtk_widget_add_css_class (parent, "header-row");
+    }
+  else
+    {
+      GlossEntity *entity = GLOSS_ENTITY (item);
+      GtkWidget *swatch_box = g_object_get_data (G_OBJECT (row), "swatch-box");
+      GtkLabel *name = g_object_get_data (G_OBJECT (row), "name");
+      GtkLabel *kb = g_object_get_data (G_OBJECT (row), "kb");
+      GtkLabel *count = g_object_get_data (G_OBJECT (row), "count");
+      GlossLabel *type = NULL;
+      GtkWidget *old;
+      g_autofree char *n = g_strdup_printf ("%u", gloss_entity_get_n_mentions (entity));
+
+      if (self->store != NULL)
+        type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY,
+                                    gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)));
+      while ((old = gtk_widget_get_first_child (swatch_box)) != NULL)
+        gtk_box_remove (GTK_BOX (swatch_box), old);
+      gtk_box_append (GTK_BOX (swatch_box), gloss_color_swatch_new (type ? gloss_label_get_color (type) : NULL));
+
+      gtk_label_set_text (name, gloss_entity_get_name (entity));
+      gtk_label_set_text (kb, gloss_entity_get_kb (entity));
+      gtk_widget_set_visible (GTK_WIDGET (kb), gloss_entity_get_kb (entity) != NULL);
+      gtk_label_set_text (count, n);
+      gtk_widget_set_tooltip_text (row, gloss_entity_get_name (entity));
+      gtk_widget_set_visible (header, FALSE);
+      gtk_widget_set_visible (row, TRUE);
+      gtk_list_item_set_selectable (list_item, TRUE);
+      gtk_list_item_set_activatable (list_item, TRUE);
+      if (parent != NULL)
+        gtk_widget_remove_css_class (parent, "header-row");
+    }
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          GlossEntityList          *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *swatch_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *kb = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "caption-heading");
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_widget_add_css_class (header, "entity-header");
+  g_object_set_data (G_OBJECT (header), "title", title);
+
+  gtk_widget_set_valign (swatch_box, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (kb), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (kb), 14);
+  gtk_widget_add_css_class (kb, "dim-label");
+  gtk_widget_add_css_class (kb, "caption");
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_add_css_class (count, "mention-count");
+  gtk_box_append (GTK_BOX (row), swatch_box);
+  gtk_box_append (GTK_BOX (row), name);
+  gtk_box_append (GTK_BOX (row), kb);
+  gtk_box_append (GTK_BOX (row), count);
+  g_object_set_data (G_OBJECT (row), "swatch-box", swatch_box);
+  g_object_set_data (G_OBJECT (row), "name", name);
+  g_object_set_data (G_OBJECT (row), "kb", kb);
+  g_object_set_data (G_OBJECT (row), "count", count);
+
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), row);
+  g_object_set_data (G_OBJECT (box), "header", header);
+  g_object_set_data (G_OBJECT (box), "row", row);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         GlossEntityList          *self)
+{
+  g_hash_table_add (self->bound, list_item);
+  update_row (self, list_item);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           GlossEntityList          *self)
+{
+  g_hash_table_remove (self->bound, list_item);
+}
+
+static void
+update_count (GlossEntityList *self)
+{
+  guint n = self->store ? gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY) : 0;
+  g_autofree char *text = g_strdup_printf ("%u", n);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0 ||
+                                    self->needle != NULL ? "list" : "empty");
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  GlossEntityList *self = user_data;
+  GHashTableIter iter;
+  gpointer key;
+
+  self->refresh_id = 0;
+  /* Names may have changed: sort again, and show the new counts. */
+  if (self->sorter != NULL)
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    update_row (self, key);
+  update_count (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (GlossEntityList *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, refresh_cb, self, NULL);
+}
+
+static void
+section_changed_cb (GlossEntityList *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->section_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+rebuild (GlossEntityList *self)
+{
+  GListModel *labels;
+  GListModel *entities;
+  guint n;
+
+  g_list_store_remove_all (self->sections);
+  g_ptr_array_set_size (self->entity_filters, 0);
+
+  if (self->store == NULL)
+    {
+      update_count (self);
+      return;
+    }
+
+  labels = gloss_schema_get_labels (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY);
+  entities = gloss_store_get_list (self->store, GLOSS_KIND_ENTITY);
+  n = g_list_model_get_n_items (labels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+      g_autoptr(GListStore) header = g_list_store_new (G_TYPE_OBJECT);
+      g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+      TypeMatch *match = g_new0 (TypeMatch, 1);
+      GtkCustomFilter *filter;
+      GtkFilterListModel *filtered;
+      GtkSortListModel *sorted;
+      GtkFlattenListModel *section;
+
+      match->list = self;
+      match->type_id = g_strdup (gloss_label_get_id (label));
+      filter = gtk_custom_filter_new (match_entity, match, type_match_free);
+      g_ptr_array_add (self->entity_filters, g_object_ref (filter));
+      filtered = gtk_filter_list_model_new (g_object_ref (entities), GTK_FILTER (filter));
+      sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (GTK_SORTER (self->sorter)));
+
+      g_list_store_append (header, label);
+      g_list_store_append (parts, header);
+      g_list_store_append (parts, sorted);
+      section = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
+      /* After the section has counted the change, or the rows go stale. */
+      g_signal_connect_object (section, "items-changed", G_CALLBACK (section_changed_cb),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_object_set_data_full (G_OBJECT (section), "parts", g_object_ref (parts), g_object_unref);
+      g_list_store_append (self->sections, section);
+      g_object_unref (section);
+      g_object_unref (sorted);
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->section_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+selection_changed_cb (GlossEntityList *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  g_signal_emit (self, signals[ENTITY_SELECTED], 0,
+                 item != NULL && GLOSS_IS_ENTITY (item) ? item : NULL);
+}
+
+static void
+activate_cb (GlossEntityList *self,
+             guint            position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  if (item != NULL && GLOSS_IS_ENTITY (item))
+    g_signal_emit (self, signals[ENTITY_SELECTED], 0, item);
+}
+
+static void
+filter_changed_cb (GlossEntityList *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (*text != '\0')
+    self->needle = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < self->entity_filters->len; i++)
+    gtk_filter_changed (g_ptr_array_index (self->entity_filters, i), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+GlossStore *
+gloss_entity_list_get_store (GlossEntityList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), NULL);
+
+  return self->store;
+}
+
+void
+gloss_entity_list_set_store (GlossEntityList *self,
+                             GlossStore      *store)
+{
+  g_return_if_fail (GLOSS_IS_ENTITY_LIST (self));
+  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_signal_handlers_disconnect_by_data (gloss_store_get_schema (self->store), self);
+      g_signal_handlers_disconnect_by_data (gloss_schema_get_labels (gloss_store_get_schema (self->store),
+                                                                     GLOSS_LABEL_ENTITY), self);
+    }
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      GlossSchema *schema = gloss_store_get_schema (store);
+
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
+      g_signal_connect_swapped (schema, "changed", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (gloss_schema_get_labels (schema, GLOSS_LABEL_ENTITY), "items-changed",
+                                G_CALLBACK (rebuild), self);
+    }
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+gloss_entity_list_unselect (GlossEntityList *self)
+{
+  g_return_if_fail (GLOSS_IS_ENTITY_LIST (self));
+
+  g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
+}
+
+GListModel *
+gloss_entity_list_get_model (GlossEntityList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->rows);
+}
+
+static void
+gloss_entity_list_dispose (GObject *object)
+{
+  GlossEntityList *self = GLOSS_ENTITY_LIST (object);
+
+  gloss_entity_list_set_store (self, NULL);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ENTITY_LIST);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorter);
+  g_clear_pointer (&self->entity_filters, g_ptr_array_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (gloss_entity_list_parent_class)->dispose (object);
+}
+
+static void
+gloss_entity_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  GlossEntityList *self = GLOSS_ENTITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_entity_list_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  GlossEntityList *self = GLOSS_ENTITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      gloss_entity_list_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_entity_list_class_init (GlossEntityListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_entity_list_dispose;
+  object_class->get_property = gloss_entity_list_get_property;
+  object_class->set_property = gloss_entity_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GLOSS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ENTITY_SELECTED] =
+    g_signal_new ("entity-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, GLOSS_TYPE_ENTITY);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-entity-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossEntityList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossEntityList, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossEntityList, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossEntityList, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "entitylist");
+}
+
+static void
+gloss_entity_list_init (GlossEntityList *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->entity_filters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sorter = gtk_custom_sorter_new (compare_entities, NULL, NULL);
+  self->sections = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->section_filter = gtk_custom_filter_new (match_section, NULL, NULL);
+  self->visible_sections = gtk_filter_list_model_new (G_LIST_MODEL (self->sections),
+                                                      GTK_FILTER (self->section_filter));
+  self->rows = gtk_flatten_list_model_new (G_LIST_MODEL (self->visible_sections));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->rows));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  update_count (self);
+}
+
+GtkWidget *
+gloss_entity_list_new (void)
+{
+  return g_object_new (GLOSS_TYPE_ENTITY_LIST, NULL);
+}

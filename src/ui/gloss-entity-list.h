@@ -1,0 +1,25 @@
+/* gloss-entity-list.h: the sidebar's entities, grouped by type
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_ENTITY_LIST (gloss_entity_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossEntityList, gloss_entity_list, GLOSS, ENTITY_LIST, GtkWidget)
+
+GtkWidget  *gloss_entity_list_new       (void);
+GlossStore *gloss_entity_list_get_store (GlossEntityList *self);
+void        gloss_entity_list_set_store (GlossEntityList *self,
+                                         GlossStore      *store);
+void        gloss_entity_list_unselect  (GlossEntityList *self);
+/* The flattened rows: GlossLabel headers and GlossEntity items. */
+GListModel *gloss_entity_list_get_model (GlossEntityList *self);
+
+G_END_DECLS

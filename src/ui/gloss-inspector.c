@@ -1,0 +1,831 @@
+/* gloss-inspector.c: edits the selected mention and its entity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every edit takes a draft (gloss_annotation_copy), changes it and hands it
+ * to gloss_store_replace inside a labelled group, so it is one undoable
+ * step with a name the undo toast can show.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gloss-inspector.h"
+
+struct _GlossInspector
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *scroller;
+  GtkLabel        *chip;
+  GtkLabel        *title;
+  AdwComboRow     *type_row;
+  AdwActionRow    *entity_row;
+  GtkDropDown     *entity_dropdown;
+  AdwEntryRow     *note_row;
+  GtkListBox      *attr_list;
+  GtkWidget       *entity_heading;
+  GtkListBox      *entity_list;
+  AdwEntryRow     *name_row;
+  AdwEntryRow     *kb_row;
+  GtkDropDown     *merge_dropdown;
+
+  GlossStore      *store;
+  GlossAnnotation *annotation;
+  GtkCssProvider  *chip_provider;
+  gboolean         updating;
+};
+
+G_DEFINE_FINAL_TYPE (GlossInspector, gloss_inspector, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ANNOTATION,
+  N_PROPS
+};
+
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void gloss_inspector_refresh (GlossInspector *self);
+
+static void
+report (GlossInspector *self,
+        const char     *what,
+        const GError   *error)
+{
+  g_autofree char *message = g_strdup_printf ("%s: %s", what, error ? error->message : "");
+
+  g_signal_emit (self, signals[MESSAGE], 0, message);
+}
+
+static GlossMention *
+get_mention (GlossInspector *self)
+{
+  if (self->annotation != NULL && GLOSS_IS_MENTION (self->annotation))
+    return GLOSS_MENTION (self->annotation);
+  return NULL;
+}
+
+static GlossEntity *
+get_entity (GlossInspector *self)
+{
+  GlossMention *mention = get_mention (self);
+
+  return mention ? gloss_mention_get_entity (mention) : NULL;
+}
+
+static char *
+label_name (GlossLabel *label)
+{
+  return g_strdup (label ? gloss_label_get_name (label) : "");
+}
+
+static char *
+entity_name (GlossEntity *entity)
+{
+  return g_strdup (entity ? gloss_entity_get_name (entity) : "");
+}
+
+static void
+remove_if_orphan (GlossStore  *store,
+                  GlossEntity *entity)
+{
+  g_autoptr(GPtrArray) referrers = NULL;
+
+  if (entity == NULL || gloss_annotation_get_store (GLOSS_ANNOTATION (entity)) != store)
+    return;
+  referrers = gloss_store_get_referrers (store, entity);
+  if (referrers == NULL || referrers->len == 0)
+    gloss_store_remove (store, GLOSS_ANNOTATION (entity), NULL);
+}
+
+/* Edits */
+
+static gboolean
+replace_in_group (GlossInspector  *self,
+                  GlossAnnotation *annotation,
+                  GlossAnnotation *draft,
+                  const char      *label)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  gloss_store_begin_group (self->store, label);
+  ok = gloss_store_replace (self->store, annotation, draft, &error);
+  gloss_store_end_group (self->store);
+  if (!ok)
+    report (self, label, error);
+  return ok;
+}
+
+gboolean
+gloss_inspector_set_note (GlossInspector *self,
+                          const char     *note)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
+
+  if (self->annotation == NULL || self->store == NULL)
+    return FALSE;
+  if (note != NULL && *note == '\0')
+    note = NULL;
+  if (g_strcmp0 (note, gloss_annotation_get_note (self->annotation)) == 0)
+    return TRUE;
+
+  draft = gloss_annotation_copy (self->annotation);
+  gloss_annotation_set_note (draft, note);
+  return replace_in_group (self, self->annotation, draft, _("Edit Note"));
+}
+
+gboolean
+gloss_inspector_link_entity (GlossInspector *self,
+                             GlossEntity    *entity)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  GlossMention *mention;
+  GlossEntity *old;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
+  g_return_val_if_fail (entity == NULL || GLOSS_IS_ENTITY (entity), FALSE);
+
+  mention = get_mention (self);
+  if (mention == NULL || self->store == NULL)
+    return FALSE;
+  old = gloss_mention_get_entity (mention);
+  if (old == entity)
+    return TRUE;
+
+  draft = gloss_annotation_copy (GLOSS_ANNOTATION (mention));
+  gloss_mention_set_entity (GLOSS_MENTION (draft), entity);
+  /* Translators: an undoable step: Link to “Kim Jong Un” */
+  label = g_strdup_printf (_("Link to “%s”"), entity ? gloss_entity_get_name (entity) : "");
+
+  g_object_ref (old != NULL ? (gpointer) old : (gpointer) mention);
+  gloss_store_begin_group (self->store, label);
+  ok = gloss_store_replace (self->store, GLOSS_ANNOTATION (mention), draft, &error);
+  if (ok)
+    remove_if_orphan (self->store, old);
+  gloss_store_end_group (self->store);
+  g_object_unref (old != NULL ? (gpointer) old : (gpointer) mention);
+
+  if (!ok)
+    report (self, label, error);
+  return ok;
+}
+
+gboolean
+gloss_inspector_rename_entity (GlossInspector *self,
+                               const char     *name)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autofree char *label = NULL;
+  GlossEntity *entity;
+
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
+
+  entity = get_entity (self);
+  if (entity == NULL || name == NULL || *name == '\0')
+    return FALSE;
+  if (g_strcmp0 (name, gloss_entity_get_name (entity)) == 0)
+    return TRUE;
+
+  draft = gloss_annotation_copy (GLOSS_ANNOTATION (entity));
+  gloss_entity_set_name (GLOSS_ENTITY (draft), name);
+  /* Translators: an undoable step: Rename “Kim” to “Kim Jong Un” */
+  label = g_strdup_printf (_("Rename “%s” to “%s”"), gloss_entity_get_name (entity), name);
+  return replace_in_group (self, GLOSS_ANNOTATION (entity), draft, label);
+}
+
+gboolean
+gloss_inspector_set_kb (GlossInspector *self,
+                        const char     *kb)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  GlossEntity *entity;
+
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
+
+  entity = get_entity (self);
+  if (entity == NULL)
+    return FALSE;
+  if (kb != NULL && *kb == '\0')
+    kb = NULL;
+  if (g_strcmp0 (kb, gloss_entity_get_kb (entity)) == 0)
+    return TRUE;
+
+  draft = gloss_annotation_copy (GLOSS_ANNOTATION (entity));
+  gloss_entity_set_kb (GLOSS_ENTITY (draft), kb);
+  return replace_in_group (self, GLOSS_ANNOTATION (entity), draft, _("Set Knowledge Base ID"));
+}
+
+gboolean
+gloss_inspector_merge_entity (GlossInspector *self,
+                              GlossEntity    *other)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  GlossEntity *entity;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ENTITY (other), FALSE);
+
+  entity = get_entity (self);
+  if (entity == NULL || entity == other)
+    return FALSE;
+
+  /* Translators: an undoable step: Merge “Kim” into “Kim Jong Un” */
+  label = g_strdup_printf (_("Merge “%s” into “%s”"), gloss_entity_get_name (other),
+                           gloss_entity_get_name (entity));
+  message = g_strdup (label);
+  gloss_store_begin_group (self->store, label);
+  ok = gloss_store_merge_entities (self->store, entity, other, &error);
+  gloss_store_end_group (self->store);
+  if (!ok)
+    report (self, label, error);
+  else
+    g_signal_emit (self, signals[MESSAGE], 0, message);
+  return ok;
+}
+
+gboolean
+gloss_inspector_set_attribute (GlossInspector *self,
+                               const char     *attr_id,
+                               JsonNode       *value)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
+  g_return_val_if_fail (attr_id != NULL, FALSE);
+
+  if (self->annotation == NULL || self->store == NULL)
+    return FALSE;
+
+  draft = gloss_annotation_copy (self->annotation);
+  gloss_annotation_set_attr (draft, attr_id, value);
+  if (gloss_annotation_equal (draft, self->annotation))
+    return TRUE;
+  /* Translators: an undoable step: Set “negated” */
+  label = g_strdup_printf (_("Set “%s”"), attr_id);
+  return replace_in_group (self, self->annotation, draft, label);
+}
+
+/* Field callbacks */
+
+static void
+type_selected_cb (GlossInspector *self)
+{
+  GlossLabel *label;
+
+  if (self->updating || self->annotation == NULL)
+    return;
+  label = adw_combo_row_get_selected_item (self->type_row);
+  if (label != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s", gloss_label_get_id (label));
+}
+
+static void
+entity_selected_cb (GlossInspector *self)
+{
+  GlossEntity *entity;
+
+  if (self->updating)
+    return;
+  entity = gtk_drop_down_get_selected_item (self->entity_dropdown);
+  if (entity != NULL)
+    gloss_inspector_link_entity (self, entity);
+}
+
+static void
+merge_selected_cb (GlossInspector *self)
+{
+  GlossEntity *other;
+
+  if (self->updating)
+    return;
+  other = gtk_drop_down_get_selected_item (self->merge_dropdown);
+  if (other != NULL)
+    {
+      g_object_ref (other);
+      gloss_inspector_merge_entity (self, other);
+      g_object_unref (other);
+    }
+}
+
+static void
+note_apply_cb (GlossInspector *self)
+{
+  gloss_inspector_set_note (self, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+}
+
+static void
+name_apply_cb (GlossInspector *self)
+{
+  gloss_inspector_rename_entity (self, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+}
+
+static void
+kb_apply_cb (GlossInspector *self)
+{
+  gloss_inspector_set_kb (self, gtk_editable_get_text (GTK_EDITABLE (self->kb_row)));
+}
+
+static void
+attr_enum_cb (AdwComboRow    *row,
+              GParamSpec     *pspec,
+              GlossInspector *self)
+{
+  const char *attr_id = g_object_get_data (G_OBJECT (row), "attr-id");
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (self->updating)
+    return;
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+    {
+      GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+      node = json_node_init_string (json_node_alloc (), gtk_string_object_get_string (item));
+    }
+  gloss_inspector_set_attribute (self, attr_id, node);
+}
+
+static void
+attr_bool_cb (GtkSwitch      *sw,
+              GParamSpec     *pspec,
+              GlossInspector *self)
+{
+  const char *attr_id = g_object_get_data (G_OBJECT (sw), "attr-id");
+  g_autoptr(JsonNode) node = NULL;
+
+  if (self->updating)
+    return;
+  node = json_node_init_boolean (json_node_alloc (), gtk_switch_get_active (sw));
+  gloss_inspector_set_attribute (self, attr_id, node);
+}
+
+static void
+attr_text_cb (AdwEntryRow    *row,
+              GlossInspector *self)
+{
+  const char *attr_id = g_object_get_data (G_OBJECT (row), "attr-id");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(JsonNode) node = NULL;
+
+  if (*text != '\0')
+    node = json_node_init_string (json_node_alloc (), text);
+  gloss_inspector_set_attribute (self, attr_id, node);
+}
+
+/* Showing */
+
+static GListModel *
+entities_of_type (GlossInspector *self,
+                  const char     *type_id,
+                  GlossEntity    *except)
+{
+  GListModel *all = gloss_store_get_list (self->store, GLOSS_KIND_ENTITY);
+  GListStore *result = g_list_store_new (GLOSS_TYPE_ENTITY);
+  guint n = g_list_model_get_n_items (all);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossEntity) entity = g_list_model_get_item (all, i);
+
+      if (entity != except &&
+          g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), type_id) == 0)
+        g_list_store_append (result, entity);
+    }
+  return G_LIST_MODEL (result);
+}
+
+static void
+rebuild_attributes (GlossInspector *self)
+{
+  GtkWidget *child;
+  GListModel *defs;
+  const char *type_id;
+  guint n, shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attr_list))) != NULL)
+    gtk_list_box_remove (self->attr_list, child);
+
+  if (self->annotation == NULL || self->store == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->attr_list), FALSE);
+      return;
+    }
+
+  type_id = gloss_annotation_get_type_id (self->annotation);
+  defs = gloss_schema_get_attributes (gloss_store_get_schema (self->store));
+  n = g_list_model_get_n_items (defs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAttributeDef) def = g_list_model_get_item (defs, i);
+      const char *id = gloss_attribute_def_get_id (def);
+      const char *name = gloss_attribute_def_get_name (def);
+      JsonNode *value = gloss_annotation_get_attr (self->annotation, id);
+      GtkWidget *row = NULL;
+
+      if (!gloss_attribute_def_applies (def, gloss_annotation_get_kind (self->annotation), type_id))
+        continue;
+      if (name == NULL)
+        name = id;
+
+      switch (gloss_attribute_def_get_kind (def))
+        {
+        case GLOSS_ATTRIBUTE_ENUM:
+          {
+            const char * const *values = gloss_attribute_def_get_values (def);
+            g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+            guint selected = 0;
+
+            gtk_string_list_append (list, "—");
+            for (guint j = 0; values != NULL && values[j] != NULL; j++)
+              {
+                gtk_string_list_append (list, values[j]);
+                if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
+                    json_node_get_value_type (value) == G_TYPE_STRING &&
+                    g_strcmp0 (json_node_get_string (value), values[j]) == 0)
+                  selected = j + 1;
+              }
+            row = adw_combo_row_new ();
+            adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+            adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+            g_object_set_data_full (G_OBJECT (row), "attr-id", g_strdup (id), g_free);
+            g_signal_connect (row, "notify::selected", G_CALLBACK (attr_enum_cb), self);
+          }
+          break;
+
+        case GLOSS_ATTRIBUTE_BOOL:
+          {
+            GtkWidget *sw = gtk_switch_new ();
+
+            gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+            gtk_switch_set_active (GTK_SWITCH (sw), value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
+                                   json_node_get_value_type (value) == G_TYPE_BOOLEAN &&
+                                   json_node_get_boolean (value));
+            row = adw_action_row_new ();
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+            adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+            g_object_set_data_full (G_OBJECT (sw), "attr-id", g_strdup (id), g_free);
+            g_signal_connect (sw, "notify::active", G_CALLBACK (attr_bool_cb), self);
+          }
+          break;
+
+        case GLOSS_ATTRIBUTE_TEXT:
+        default:
+          row = adw_entry_row_new ();
+          adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+          if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
+              json_node_get_value_type (value) == G_TYPE_STRING)
+            gtk_editable_set_text (GTK_EDITABLE (row), json_node_get_string (value));
+          g_object_set_data_full (G_OBJECT (row), "attr-id", g_strdup (id), g_free);
+          g_signal_connect (row, "apply", G_CALLBACK (attr_text_cb), self);
+          break;
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      gtk_list_box_append (self->attr_list, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attr_list), shown > 0);
+}
+
+static guint
+position_of (GListModel *model,
+             gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) it = g_list_model_get_item (model, i);
+
+      if ((gpointer) it == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+set_chip (GlossInspector *self,
+          GlossLabel     *label)
+{
+  g_autofree char *css = NULL;
+  GdkRGBA rgba;
+  const char *color = label ? gloss_label_get_color (label) : NULL;
+
+  gtk_label_set_text (self->chip, label ? gloss_label_get_name (label) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->chip), label != NULL);
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    gdk_rgba_parse (&rgba, "#9a9996");
+  css = g_strdup_printf ("label.type-chip { background-color: rgba(%d,%d,%d,0.22); "
+                         "box-shadow: inset 0 0 0 1px rgba(%d,%d,%d,0.6); }",
+                         (int) (rgba.red * 255), (int) (rgba.green * 255), (int) (rgba.blue * 255),
+                         (int) (rgba.red * 255), (int) (rgba.green * 255), (int) (rgba.blue * 255));
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->chip_provider, css);
+#else
+  gtk_css_provider_load_from_data (self->chip_provider, css, -1);
+#endif
+}
+
+static void
+gloss_inspector_refresh (GlossInspector *self)
+{
+  GlossSchema *schema;
+  GlossLabel *type;
+  GlossEntity *entity;
+  GListModel *labels;
+  g_autoptr(GListModel) same_type = NULL;
+  g_autoptr(GListModel) others = NULL;
+  g_autofree char *text = NULL;
+  guint pos;
+
+  gtk_widget_set_visible (GTK_WIDGET (self), self->annotation != NULL && self->store != NULL);
+  if (self->annotation == NULL || self->store == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  schema = gloss_store_get_schema (self->store);
+  labels = gloss_schema_get_labels (schema, GLOSS_LABEL_ENTITY);
+  type = gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, gloss_annotation_get_type_id (self->annotation));
+  entity = get_entity (self);
+
+  set_chip (self, type);
+  text = gloss_document_dup_slice (gloss_store_get_document (self->store),
+                                   gloss_annotation_get_start (self->annotation),
+                                   gloss_annotation_get_end (self->annotation));
+  gtk_label_set_text (self->title, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), text);
+
+  if (adw_combo_row_get_model (self->type_row) != labels)
+    adw_combo_row_set_model (self->type_row, labels);
+  pos = type ? position_of (labels, type) : GTK_INVALID_LIST_POSITION;
+  adw_combo_row_set_selected (self->type_row, pos);
+
+  same_type = entities_of_type (self, gloss_annotation_get_type_id (self->annotation), NULL);
+  gtk_drop_down_set_model (self->entity_dropdown, same_type);
+  gtk_drop_down_set_selected (self->entity_dropdown,
+                              entity ? position_of (same_type, entity) : GTK_INVALID_LIST_POSITION);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row),
+                         gloss_annotation_get_note (self->annotation) ?: "");
+
+  gtk_widget_set_visible (self->entity_heading, entity != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->entity_list), entity != NULL);
+  if (entity != NULL)
+    {
+      g_autofree char *subtitle = NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), gloss_entity_get_name (entity) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (self->kb_row), gloss_entity_get_kb (entity) ?: "");
+      others = entities_of_type (self, gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), entity);
+      gtk_drop_down_set_model (self->merge_dropdown, others);
+      gtk_drop_down_set_selected (self->merge_dropdown, GTK_INVALID_LIST_POSITION);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->merge_dropdown), g_list_model_get_n_items (others) > 0);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
+                                               gloss_entity_get_n_mentions (entity)),
+                                  gloss_entity_get_n_mentions (entity));
+      adw_action_row_set_subtitle (self->entity_row, subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (self->entity_row, _("Not linked"));
+
+  rebuild_attributes (self);
+
+  self->updating = FALSE;
+}
+
+static void
+store_changed_cb (GlossInspector *self)
+{
+  /* The selected annotation may have left the store (undo, delete). */
+  if (self->annotation != NULL && gloss_annotation_get_store (self->annotation) != self->store)
+    {
+      gloss_inspector_set_annotation (self, NULL);
+      return;
+    }
+  gloss_inspector_refresh (self);
+}
+
+GlossStore *
+gloss_inspector_get_store (GlossInspector *self)
+{
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), NULL);
+
+  return self->store;
+}
+
+void
+gloss_inspector_set_store (GlossInspector *self,
+                           GlossStore     *store)
+{
+  g_return_if_fail (GLOSS_IS_INSPECTOR (self));
+  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gloss_inspector_set_annotation (self, NULL);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "edited", G_CALLBACK (store_changed_cb), self);
+
+  gloss_inspector_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+GlossAnnotation *
+gloss_inspector_get_annotation (GlossInspector *self)
+{
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), NULL);
+
+  return self->annotation;
+}
+
+void
+gloss_inspector_set_annotation (GlossInspector  *self,
+                                GlossAnnotation *annotation)
+{
+  g_return_if_fail (GLOSS_IS_INSPECTOR (self));
+  g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
+
+  /* The inspector edits mentions; claims and relations come later. */
+  if (annotation != NULL && !GLOSS_IS_MENTION (annotation))
+    annotation = NULL;
+
+  if (g_set_object (&self->annotation, annotation))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATION]);
+  gloss_inspector_refresh (self);
+}
+
+static void
+gloss_inspector_dispose (GObject *object)
+{
+  GlossInspector *self = GLOSS_INSPECTOR (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->chip_provider != NULL)
+    {
+      gtk_style_context_remove_provider (gtk_widget_get_style_context (GTK_WIDGET (self->chip)),
+                                         GTK_STYLE_PROVIDER (self->chip_provider));
+      g_clear_object (&self->chip_provider);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_INSPECTOR);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->annotation);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gloss_inspector_parent_class)->dispose (object);
+}
+
+static void
+gloss_inspector_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GlossInspector *self = GLOSS_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_ANNOTATION:
+      g_value_set_object (value, self->annotation);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_inspector_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  GlossInspector *self = GLOSS_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      gloss_inspector_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_ANNOTATION:
+      gloss_inspector_set_annotation (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_inspector_class_init (GlossInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_inspector_dispose;
+  object_class->get_property = gloss_inspector_get_property;
+  object_class->set_property = gloss_inspector_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GLOSS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ANNOTATION] =
+    g_param_spec_object ("annotation", NULL, NULL, GLOSS_TYPE_ANNOTATION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, chip);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, title);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, type_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, entity_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, entity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, note_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, attr_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, entity_heading);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, entity_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, name_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, kb_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, merge_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, type_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entity_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, merge_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, note_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kb_apply_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "inspector");
+}
+
+static void
+gloss_inspector_init (GlossInspector *self)
+{
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (label_name), NULL, NULL);
+  adw_combo_row_set_expression (self->type_row, expression);
+  gtk_expression_unref (expression);
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (entity_name), NULL, NULL);
+  gtk_drop_down_set_expression (self->entity_dropdown, expression);
+  gtk_drop_down_set_expression (self->merge_dropdown, expression);
+  gtk_expression_unref (expression);
+
+  self->chip_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->chip)),
+                                  GTK_STYLE_PROVIDER (self->chip_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+gloss_inspector_new (void)
+{
+  return g_object_new (GLOSS_TYPE_INSPECTOR, NULL);
+}

@@ -1,0 +1,246 @@
+/* gloss-label-palette.c: the bottom bar of entity types, their keys and colours
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each button activates win.tag with its type's id; buttons never take the
+ * focus, so the text selection survives a click.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-label-palette.h"
+
+struct _GlossLabelPalette
+{
+  GtkWidget    parent_instance;
+
+  GtkWidget   *scroller;
+  GtkWidget   *box;
+  GlossSchema *schema;
+  GListModel  *labels;
+};
+
+G_DEFINE_FINAL_TYPE (GlossLabelPalette, gloss_label_palette, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SCHEMA,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  const char *color = g_object_get_data (G_OBJECT (area), "color");
+  GdkRGBA rgba;
+  double r = MIN (width, height) / 2.0 - 0.5;
+
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    gdk_rgba_parse (&rgba, "#9a9996");
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, width / 2.0, height / 2.0, r, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+GtkWidget *
+gloss_color_swatch_new (const char *color)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  g_object_set_data_full (G_OBJECT (area), "color", g_strdup (color), g_free);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 10);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 10);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, NULL, NULL);
+  gtk_widget_add_css_class (area, "swatch");
+  return area;
+}
+
+static GtkWidget *
+create_button (GlossLabel *label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *key = gloss_label_get_key (label);
+  g_autofree char *tooltip = NULL;
+
+  if (key != NULL && *key != '\0')
+    {
+      GtkWidget *keycap = gtk_label_new (key);
+
+      gtk_widget_add_css_class (keycap, "keycap");
+      gtk_box_append (GTK_BOX (box), keycap);
+      /* Translators: a label palette button's tooltip: Tag as Person (1) */
+      tooltip = g_strdup_printf (_("Tag as %s (%s)"), gloss_label_get_name (label), key);
+    }
+  else
+    tooltip = g_strdup_printf (_("Tag as %s"), gloss_label_get_name (label));
+
+  gtk_box_append (GTK_BOX (box), gloss_color_swatch_new (gloss_label_get_color (label)));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (gloss_label_get_name (label)));
+
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gloss_label_get_id (label));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "palette-button");
+  return button;
+}
+
+static void
+rebuild (GlossLabelPalette *self)
+{
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+
+  if (self->labels == NULL)
+    return;
+
+  n = g_list_model_get_n_items (self->labels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (self->labels, i);
+
+      if (gloss_label_get_unknown (label))
+        continue;
+      gtk_box_append (GTK_BOX (self->box), create_button (label));
+    }
+}
+
+GlossSchema *
+gloss_label_palette_get_schema (GlossLabelPalette *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_PALETTE (self), NULL);
+
+  return self->schema;
+}
+
+void
+gloss_label_palette_set_schema (GlossLabelPalette *self,
+                                GlossSchema       *schema)
+{
+  g_return_if_fail (GLOSS_IS_LABEL_PALETTE (self));
+  g_return_if_fail (schema == NULL || GLOSS_IS_SCHEMA (schema));
+
+  if (self->schema == schema)
+    return;
+
+  if (self->schema != NULL)
+    g_signal_handlers_disconnect_by_data (self->schema, self);
+  if (self->labels != NULL)
+    g_signal_handlers_disconnect_by_data (self->labels, self);
+
+  g_set_object (&self->schema, schema);
+  self->labels = schema ? gloss_schema_get_labels (schema, GLOSS_LABEL_ENTITY) : NULL;
+
+  if (schema != NULL)
+    {
+      g_signal_connect_swapped (schema, "changed", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (self->labels, "items-changed", G_CALLBACK (rebuild), self);
+    }
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEMA]);
+}
+
+static void
+gloss_label_palette_dispose (GObject *object)
+{
+  GlossLabelPalette *self = GLOSS_LABEL_PALETTE (object);
+
+  gloss_label_palette_set_schema (self, NULL);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (gloss_label_palette_parent_class)->dispose (object);
+}
+
+static void
+gloss_label_palette_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GlossLabelPalette *self = GLOSS_LABEL_PALETTE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEMA:
+      g_value_set_object (value, self->schema);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_label_palette_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  GlossLabelPalette *self = GLOSS_LABEL_PALETTE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEMA:
+      gloss_label_palette_set_schema (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_label_palette_class_init (GlossLabelPaletteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_label_palette_dispose;
+  object_class->get_property = gloss_label_palette_get_property;
+  object_class->set_property = gloss_label_palette_set_property;
+
+  properties[PROP_SCHEMA] =
+    g_param_spec_object ("schema", NULL, NULL, GLOSS_TYPE_SCHEMA,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "labelpalette");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
+}
+
+static void
+gloss_label_palette_init (GlossLabelPalette *self)
+{
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (self->box, "palette-box");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->box);
+}
+
+GtkWidget *
+gloss_label_palette_new (void)
+{
+  return g_object_new (GLOSS_TYPE_LABEL_PALETTE, NULL);
+}

@@ -1,0 +1,815 @@
+/* gloss-window-actions.c: the win.* actions, their shortcuts and the
+ * editing they do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-window-private.h"
+
+/* Every shortcut of the window, in one place. Plain keys (digits, Tab,
+ * Delete, Escape) act only while the article has the focus, so they never
+ * steal typing from the search bar or the inspector. */
+const GlossShortcut _gloss_shortcuts[] = {
+  { "app.new-window",        NULL, { "<Control>n", NULL } },
+  { "app.quit",              NULL, { "<Control>q", NULL } },
+  { "app.preferences",       NULL, { "<Control>comma", NULL } },
+  { "win.open",              NULL, { "<Control>o", NULL } },
+  { "win.save",              NULL, { "<Control>s", NULL } },
+  { "win.save-as",           NULL, { "<Control><Shift>s", NULL } },
+  { "win.close",             NULL, { "<Control>w", NULL } },
+  { "win.undo",              NULL, { "<Control>z", NULL } },
+  { "win.redo",              NULL, { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.find",              NULL, { "<Control>f", NULL } },
+  { "win.toggle-sidebar",    NULL, { "F9", NULL } },
+  { "win.tag-key",           "1",  { "1", "KP_1", NULL }, TRUE },
+  { "win.tag-key",           "2",  { "2", "KP_2", NULL }, TRUE },
+  { "win.tag-key",           "3",  { "3", "KP_3", NULL }, TRUE },
+  { "win.tag-key",           "4",  { "4", "KP_4", NULL }, TRUE },
+  { "win.tag-key",           "5",  { "5", "KP_5", NULL }, TRUE },
+  { "win.tag-key",           "6",  { "6", "KP_6", NULL }, TRUE },
+  { "win.tag-key",           "7",  { "7", "KP_7", NULL }, TRUE },
+  { "win.tag-key",           "8",  { "8", "KP_8", NULL }, TRUE },
+  { "win.tag-key",           "9",  { "9", "KP_9", NULL }, TRUE },
+  { "win.tag-all",           NULL, { "a", NULL }, TRUE },
+  { "win.delete",            NULL, { "Delete", "KP_Delete", "BackSpace" }, TRUE },
+  { "win.select-next",       NULL, { "Tab", "KP_Tab", NULL }, TRUE },
+  { "win.select-previous",   NULL, { "<Shift>Tab", "<Shift>ISO_Left_Tab", NULL }, TRUE },
+  { "win.clear-selection",   NULL, { "Escape", NULL }, TRUE },
+  { NULL }
+};
+
+void
+_gloss_window_add_text_shortcuts (GlossWindow *self,
+                                  GtkWidget   *target)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "gloss-text-shortcuts");
+  /* Capture: the text view's input method must not see the digits first. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+
+  for (guint i = 0; _gloss_shortcuts[i].action != NULL; i++)
+    {
+      const GlossShortcut *s = &_gloss_shortcuts[i];
+
+      if (!s->in_text_only)
+        continue;
+
+      for (guint j = 0; j < G_N_ELEMENTS (s->accels) && s->accels[j] != NULL; j++)
+        {
+          GtkShortcutAction *action = gtk_named_action_new (s->action);
+          GtkShortcut *shortcut;
+
+          shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (s->accels[j]), action);
+          if (s->target != NULL)
+            gtk_shortcut_set_arguments (shortcut, g_variant_new_string (s->target));
+          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+        }
+    }
+
+  gtk_widget_add_controller (target, controller);
+}
+
+static char *
+short_text (GlossDocument *document,
+            guint          start,
+            guint          end)
+{
+  g_autofree char *text = NULL;
+
+  if (end - start > 40)
+    {
+      g_autofree char *head = gloss_document_dup_slice (document, start, start + 38);
+
+      return g_strconcat (g_strstrip (head), "…", NULL);
+    }
+  text = gloss_document_dup_slice (document, start, end);
+  return g_steal_pointer (&text);
+}
+
+static GlossEntity *
+find_entity (GlossStore *store,
+             const char *type_id,
+             const char *name)
+{
+  GListModel *entities = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
+  guint n = g_list_model_get_n_items (entities);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossEntity) entity = g_list_model_get_item (entities, i);
+
+      if (g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), type_id) == 0 &&
+          g_strcmp0 (gloss_entity_get_name (entity), name) == 0)
+        return entity;
+    }
+  return NULL;
+}
+
+static GlossMention *
+find_mention_at (GlossStore *store,
+                 guint       start,
+                 guint       end,
+                 const char *type_id)
+{
+  g_autoptr(GArray) hits = gloss_store_query_range (store, start, end,
+                                                    GLOSS_KIND_MASK (GLOSS_KIND_MENTION));
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      GlossSpanHit *hit = &g_array_index (hits, GlossSpanHit, i);
+      GlossAnnotation *annotation = hit->annotation;
+
+      if (gloss_annotation_get_start (annotation) == start &&
+          gloss_annotation_get_end (annotation) == end &&
+          (type_id == NULL || g_strcmp0 (gloss_annotation_get_type_id (annotation), type_id) == 0))
+        return GLOSS_MENTION (annotation);
+    }
+  return NULL;
+}
+
+/* "Putin" inside a tagged "Vladimir Putin" counts as tagged already. */
+static gboolean
+covered_by_type (GlossStore *store,
+                 guint       start,
+                 guint       end,
+                 const char *type_id)
+{
+  g_autoptr(GArray) hits = gloss_store_query_range (store, start, end,
+                                                    GLOSS_KIND_MASK (GLOSS_KIND_MENTION));
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      GlossSpanHit *hit = &g_array_index (hits, GlossSpanHit, i);
+
+      if (hit->start <= start && hit->end >= end &&
+          g_strcmp0 (gloss_annotation_get_type_id (hit->annotation), type_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Entities nothing points at any more go with the edit that orphaned them. */
+static void
+remove_if_orphan (GlossStore  *store,
+                  GlossEntity *entity)
+{
+  g_autoptr(GPtrArray) referrers = NULL;
+
+  if (entity == NULL || gloss_annotation_get_store (GLOSS_ANNOTATION (entity)) != store)
+    return;
+  referrers = gloss_store_get_referrers (store, entity);
+  if (referrers == NULL || referrers->len == 0)
+    gloss_store_remove (store, GLOSS_ANNOTATION (entity), NULL);
+}
+
+static GlossMention *
+add_mention (GlossStore   *store,
+             const char   *type_id,
+             guint         start,
+             guint         end,
+             GlossEntity  *entity,
+             GError      **error)
+{
+  GlossSpan span = { start, end };
+  g_autoptr(GlossMention) mention = gloss_mention_new (type_id, &span, 1);
+
+  if (entity == NULL)
+    {
+      g_autofree char *name = gloss_document_dup_slice (gloss_store_get_document (store), start, end);
+
+      entity = find_entity (store, type_id, name);
+      if (entity == NULL)
+        {
+          g_autoptr(GlossEntity) new_entity = gloss_entity_new (type_id, name);
+
+          if (!gloss_store_add (store, GLOSS_ANNOTATION (new_entity), error))
+            return NULL;
+          entity = new_entity;
+        }
+    }
+
+  gloss_mention_set_entity (mention, entity);
+  if (!gloss_store_add (store, GLOSS_ANNOTATION (mention), error))
+    return NULL;
+  return mention;
+}
+
+/* Tag the text selection with @type_id, or retype the selected mention. */
+gboolean
+_gloss_window_tag (GlossWindow *self,
+                   const char  *type_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+  GlossDocument *document;
+  GlossLabel *type;
+  GlossAnnotation *selected;
+  GlossMention *mention;
+  gboolean has_selection;
+  guint start, end;
+
+  if (self->store == NULL)
+    return FALSE;
+
+  type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY, type_id);
+  if (type == NULL)
+    return FALSE;
+  document = gloss_store_get_document (self->store);
+  selected = gloss_annotation_view_get_selected (self->view);
+
+  has_selection = gloss_annotation_view_get_text_selection (self->view, &start, &end) && start < end;
+  /* A selected mention whose text is the selection gets the new type. */
+  if (has_selection && selected != NULL && GLOSS_IS_MENTION (selected) &&
+      gloss_annotation_get_start (selected) == start && gloss_annotation_get_end (selected) == end)
+    has_selection = FALSE;
+
+  if (has_selection)
+    {
+      mention = find_mention_at (self->store, start, end, type_id);
+      if (mention != NULL)
+        {
+          gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (mention));
+          return TRUE;
+        }
+
+      text = short_text (document, start, end);
+      /* Translators: an undoable step: “Vladimir Putin” as Person */
+      label = g_strdup_printf (_("Tag “%s” as %s"), text, gloss_label_get_name (type));
+      gloss_store_begin_group (self->store, label);
+      mention = add_mention (self->store, type_id, start, end, NULL, &error);
+      gloss_store_end_group (self->store);
+      if (mention == NULL)
+        {
+          _gloss_window_show_error (self, _("Could Not Tag the Selection"), error);
+          return FALSE;
+        }
+      gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (mention));
+      return TRUE;
+    }
+
+  if (selected != NULL && GLOSS_IS_MENTION (selected) &&
+      g_strcmp0 (gloss_annotation_get_type_id (selected), type_id) != 0)
+    {
+      g_autoptr(GlossAnnotation) draft = gloss_annotation_copy (selected);
+      GlossEntity *old_entity = gloss_mention_get_entity (GLOSS_MENTION (selected));
+      GlossEntity *entity;
+      g_autofree char *name = NULL;
+      gboolean ok;
+
+      start = gloss_annotation_get_start (selected);
+      end = gloss_annotation_get_end (selected);
+      name = gloss_document_dup_slice (document, start, end);
+      text = short_text (document, start, end);
+      label = g_strdup_printf (_("Tag “%s” as %s"), text, gloss_label_get_name (type));
+
+      gloss_store_begin_group (self->store, label);
+      gloss_annotation_set_type_id (draft, type_id);
+      entity = find_entity (self->store, type_id,
+                            old_entity ? gloss_entity_get_name (old_entity) : name);
+      if (entity == NULL)
+        {
+          g_autoptr(GlossEntity) new_entity =
+            gloss_entity_new (type_id, old_entity ? gloss_entity_get_name (old_entity) : name);
+
+          ok = gloss_store_add (self->store, GLOSS_ANNOTATION (new_entity), &error);
+          entity = new_entity;
+        }
+      else
+        ok = TRUE;
+      if (ok)
+        {
+          gloss_mention_set_entity (GLOSS_MENTION (draft), entity);
+          ok = gloss_store_replace (self->store, selected, draft, &error);
+        }
+      if (ok)
+        remove_if_orphan (self->store, old_entity);
+      gloss_store_end_group (self->store);
+
+      if (!ok)
+        {
+          _gloss_window_show_error (self, _("Could Not Change the Type"), error);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (selected == NULL)
+    _gloss_window_toast (self, _("Select some text to tag first"));
+  return FALSE;
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '_';
+}
+
+/* Tag every whole-word occurrence of the selected mention's text that no
+ * mention covers exactly yet, linked to the same entity, as one step. */
+static void
+tag_all_occurrences (GlossWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *needle = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  GlossAnnotation *selected;
+  GlossDocument *document;
+  GlossEntity *entity;
+  const char *haystack, *p;
+  const char *type_id;
+  gsize needle_len;
+  guint added = 0;
+  guint start, end;
+
+  if (self->store == NULL)
+    return;
+
+  selected = gloss_annotation_view_get_selected (self->view);
+  if (selected == NULL || !GLOSS_IS_MENTION (selected))
+    {
+      guint s, e;
+
+      /* A bare selection: tag it with the first type, then spread it. */
+      if (gloss_annotation_view_get_text_selection (self->view, &s, &e) && s < e)
+        {
+          GListModel *labels = gloss_schema_get_labels (gloss_store_get_schema (self->store),
+                                                        GLOSS_LABEL_ENTITY);
+          g_autoptr(GlossLabel) first = g_list_model_get_item (labels, 0);
+
+          if (first == NULL || !_gloss_window_tag (self, gloss_label_get_id (first)))
+            return;
+          selected = gloss_annotation_view_get_selected (self->view);
+        }
+      if (selected == NULL || !GLOSS_IS_MENTION (selected))
+        {
+          _gloss_window_toast (self, _("Select a mention first"));
+          return;
+        }
+    }
+
+  document = gloss_store_get_document (self->store);
+  start = gloss_annotation_get_start (selected);
+  end = gloss_annotation_get_end (selected);
+  type_id = gloss_annotation_get_type_id (selected);
+  entity = gloss_mention_get_entity (GLOSS_MENTION (selected));
+  needle = gloss_document_dup_slice (document, start, end);
+  needle_len = strlen (needle);
+  haystack = gloss_document_get_text (document);
+  if (needle_len == 0)
+    return;
+
+  text = short_text (document, start, end);
+  label = g_strdup_printf (_("Tag All “%s”"), text);
+  gloss_store_begin_group (self->store, label);
+
+  for (p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    {
+      guint s = gloss_document_byte_to_cp (document, p - haystack);
+      guint e = s + (end - start);
+      const char *after = p + needle_len;
+
+      if (p > haystack && is_word_char (g_utf8_get_char (g_utf8_prev_char (p))))
+        continue;
+      if (*after != '\0' && is_word_char (g_utf8_get_char (after)))
+        continue;
+      if (find_mention_at (self->store, s, e, NULL) != NULL || covered_by_type (self->store, s, e, type_id))
+        continue;
+      if (add_mention (self->store, type_id, s, e, entity, &error) == NULL)
+        break;
+      added++;
+    }
+
+  gloss_store_end_group (self->store);
+
+  if (error != NULL)
+    {
+      _gloss_window_show_error (self, _("Could Not Tag All Occurrences"), error);
+      return;
+    }
+
+  if (added == 0)
+    message = g_strdup_printf (_("No untagged occurrences of “%s”"), text);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Tagged %u more occurrence of “%s”",
+                                            "Tagged %u more occurrences of “%s”", added),
+                               added, text);
+  _gloss_window_toast (self, message);
+}
+
+static void
+delete_selected (GlossWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GlossEntity) entity = NULL;
+  GlossAnnotation *selected;
+  GlossAnnotation *next = NULL;
+  gboolean ok;
+
+  if (self->store == NULL)
+    return;
+  selected = gloss_annotation_view_get_selected (self->view);
+  if (selected == NULL)
+    return;
+
+  if (GLOSS_IS_MENTION (selected) && gloss_mention_get_entity (GLOSS_MENTION (selected)))
+    entity = g_object_ref (gloss_mention_get_entity (GLOSS_MENTION (selected)));
+
+  text = short_text (gloss_store_get_document (self->store),
+                     gloss_annotation_get_start (selected), gloss_annotation_get_end (selected));
+  label = g_strdup_printf (_("Delete “%s”"), text);
+
+  /* Keep the keyboard walk going: select what follows the deleted one. */
+  {
+    GListModel *list = gloss_store_get_list (self->store, gloss_annotation_get_kind (selected));
+    guint n = g_list_model_get_n_items (list);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GlossAnnotation) item = g_list_model_get_item (list, i);
+
+        if (item == selected)
+          {
+            if (i + 1 < n)
+              next = g_list_model_get_item (list, i + 1);
+            break;
+          }
+      }
+  }
+
+  gloss_store_begin_group (self->store, label);
+  ok = gloss_store_remove (self->store, selected, &error);
+  if (ok)
+    remove_if_orphan (self->store, entity);
+  gloss_store_end_group (self->store);
+
+  if (!ok)
+    _gloss_window_show_error (self, _("Could Not Delete"), error);
+  else if (next != NULL)
+    gloss_annotation_view_set_selected (self->view, next);
+  g_clear_object (&next);
+}
+
+static void
+undo_redo (GlossWindow *self,
+           gboolean     redo)
+{
+  g_autofree char *message = NULL;
+  const char *label;
+  AdwToast *toast;
+
+  if (self->store == NULL)
+    return;
+
+  label = redo ? gloss_store_get_redo_label (self->store) : gloss_store_get_undo_label (self->store);
+  if (label != NULL)
+    /* Translators: %s is an edit such as Tag “Kim” as Person */
+    message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
+  else
+    message = g_strdup (redo ? _("Redone") : _("Undone"));
+
+  if (!(redo ? gloss_store_redo (self->store) : gloss_store_undo (self->store)))
+    return;
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (!redo)
+    {
+      adw_toast_set_button_label (toast, _("_Redo"));
+      adw_toast_set_action_name (toast, "win.redo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  _gloss_window_update_title (self);
+  gloss_window_update_actions (self);
+}
+
+/* Opening */
+static void
+open_files (GlossWindow *self,
+            GListModel  *files)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  guint n = g_list_model_get_n_items (files);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      GlossWindow *target = self;
+
+      if (gloss_window_has_document (self))
+        {
+          if (app == NULL)
+            break;
+          target = gloss_window_new (GLOSS_APPLICATION (app));
+          gtk_window_present (GTK_WINDOW (target));
+        }
+      gloss_window_load_file (target, file);
+    }
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+open_dialog_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object),
+                                                                      result, NULL);
+
+  if (files != NULL)
+    open_files (self, files);
+}
+#else
+static void
+open_chooser_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      open_files (self, files);
+    }
+  g_clear_object (&self->file_chooser);
+}
+#endif
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (supported, _("Documents and Text Files"));
+  gtk_file_filter_add_pattern (supported, "*.gloss");
+  gtk_file_filter_add_pattern (supported, "*.txt");
+  gtk_file_filter_add_mime_type (supported, "text/plain");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, supported);
+  g_list_store_append (filters, all);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Open Documents"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_set_default_filter (dialog, supported);
+    gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, open_dialog_done_cb,
+                                   g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (_("Open Documents"), GTK_WINDOW (self),
+                                           GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), supported);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response_cb), self);
+    g_clear_object (&self->file_chooser);
+    self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+    gtk_native_dialog_show (self->file_chooser);
+  }
+#endif
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  g_list_store_append (files, file);
+  open_files (self, G_LIST_MODEL (files));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+  GlossWindow *target = self;
+
+  if (gloss_window_has_document (self) && app != NULL)
+    {
+      target = gloss_window_new (GLOSS_APPLICATION (app));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  if (!gloss_window_open_sample (target, &error))
+    _gloss_window_show_error (target, _("Could Not Open the Sample Article"), error);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (self->file == NULL)
+    {
+      _gloss_window_save_as (self);
+      return;
+    }
+
+  if (!gloss_window_save_to_file (self, self->file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      _gloss_window_show_error (self, heading, error);
+    }
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->store != NULL)
+    _gloss_window_save_as (self);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  undo_redo (GLOSS_WINDOW (widget), FALSE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  undo_redo (GLOSS_WINDOW (widget), TRUE);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+    }
+  else
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  gboolean reveal = !adw_flap_get_reveal_flap (self->flap);
+
+  adw_flap_set_reveal_flap (self->flap, reveal);
+  if (self->settings != NULL && !adw_flap_get_folded (self->flap))
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      if (g_settings_schema_has_key (schema, "sidebar-visible"))
+        g_settings_set_boolean (self->settings, "sidebar-visible", reveal);
+    }
+}
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  _gloss_window_tag (GLOSS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+tag_key_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossLabel *label;
+
+  if (self->store == NULL)
+    return;
+  label = gloss_schema_lookup_key (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY,
+                                   g_variant_get_string (param, NULL));
+  if (label != NULL)
+    _gloss_window_tag (self, gloss_label_get_id (label));
+  else
+    gtk_widget_error_bell (widget);
+}
+
+static void
+tag_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  tag_all_occurrences (GLOSS_WINDOW (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  delete_selected (GLOSS_WINDOW (widget));
+}
+
+static void
+select_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->store != NULL)
+    gloss_annotation_view_select_next (self->view, g_str_equal (action_name, "win.select-previous"));
+}
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  gloss_annotation_view_clear_selection (self->view);
+  gloss_annotation_view_set_selected (self->view, NULL);
+  gloss_annotation_view_set_highlighted_entity (self->view, NULL);
+  gloss_entity_list_unselect (self->entity_list);
+}
+
+void
+_gloss_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-key", "s", tag_key_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-all", NULL, tag_all_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.select-next", NULL, select_next_action);
+  gtk_widget_class_install_action (widget_class, "win.select-previous", NULL, select_next_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
+}

@@ -1,0 +1,73 @@
+/* gloss-window-private.h: what gloss-window.c and gloss-window-actions.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-annotation-view.h"
+#include "gloss-entity-list.h"
+#include "gloss-inspector.h"
+#include "gloss-label-palette.h"
+#include "gloss-window.h"
+
+G_BEGIN_DECLS
+
+struct _GlossWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  AdwSplitButton       *open_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_count;
+  GtkStack             *stack;
+  AdwFlap              *flap;
+  GtkScrolledWindow    *scroller;
+  GlossAnnotationView  *view;
+  GlossLabelPalette    *palette;
+  GlossEntityList      *entity_list;
+  GlossInspector       *inspector;
+  GMenu                *recent_menu;
+
+  GlossStore           *store;
+  /* Where Ctrl+S writes: a .gloss file, NULL for a new document. */
+  GFile                *file;
+  /* The name a new document is offered under when saved. */
+  char                 *suggested_name;
+  GSettings            *settings;
+  GtkNativeDialog      *file_chooser;
+  gulong                schema_changed_id;
+  gboolean              schema_modified;
+  gboolean              close_after_save;
+  gboolean              closing;
+};
+
+typedef struct
+{
+  const char *action;
+  const char *target;       /* string parameter, or NULL */
+  const char *accels[3];
+  gboolean    in_text_only; /* plain keys: only while the article has focus */
+} GlossShortcut;
+
+extern const GlossShortcut _gloss_shortcuts[];
+
+void     _gloss_window_class_add_actions   (GtkWidgetClass *widget_class);
+void     _gloss_window_add_text_shortcuts  (GlossWindow    *self,
+                                            GtkWidget      *target);
+void     _gloss_window_show_error          (GlossWindow    *self,
+                                            const char     *heading,
+                                            const GError   *error);
+void     _gloss_window_toast               (GlossWindow    *self,
+                                            const char     *title);
+void     _gloss_window_save_as             (GlossWindow    *self);
+void     _gloss_window_find                (GlossWindow    *self,
+                                            gboolean        backward);
+gboolean _gloss_window_tag                 (GlossWindow    *self,
+                                            const char     *type_id);
+void     _gloss_window_update_title        (GlossWindow    *self);
+
+G_END_DECLS

@@ -1,0 +1,1139 @@
+/* gloss-window.c: a window showing one document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-error.h"
+#include "gloss-format-native.h"
+#include "gloss-resources.h"
+#include "gloss-window-private.h"
+
+#define SAMPLE_RESOURCE "/io/github/glossapp/Gloss/samples/kim-putin-vostochny.txt"
+#define SAMPLE_NAME     "kim-putin-vostochny.txt"
+#define MAX_RECENT      8
+
+G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_HAS_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Settings may be missing (an uninstalled schema, an older one): never
+ * abort over them. */
+static gboolean
+settings_has_key (GSettings  *settings,
+                  const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+static char *
+replace_extension (const char *name,
+                   const char *extension)
+{
+  const char *dot = strrchr (name, '.');
+
+  if (dot != NULL && dot != name)
+    return g_strdup_printf ("%.*s%s", (int) (dot - name), name, extension);
+  return g_strconcat (name, extension, NULL);
+}
+
+static gboolean
+is_gloss_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && g_str_has_suffix (name, ".gloss");
+}
+
+gboolean
+gloss_window_get_modified (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return self->store != NULL &&
+         (gloss_store_get_modified (self->store) || self->schema_modified);
+}
+
+gboolean
+gloss_window_has_document (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return self->store != NULL;
+}
+
+GlossStore *
+gloss_window_get_store (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+GFile *
+gloss_window_get_file (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+GtkWidget *
+gloss_window_get_view (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->view);
+}
+
+GtkWidget *
+gloss_window_get_search_entry (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->search_entry);
+}
+
+void
+_gloss_window_toast (GlossWindow *self,
+                     const char  *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_gloss_window_show_error (GlossWindow  *self,
+                          const char   *heading,
+                          const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       error != NULL ? error->message : NULL));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_gloss_window_update_title (GlossWindow *self)
+{
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  const char *title = NULL;
+  gboolean modified;
+
+  if (self->store == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Gloss"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Gloss"));
+      return;
+    }
+
+  modified = gloss_window_get_modified (self);
+  if (self->file != NULL)
+    name = file_display_name (self->file);
+  else
+    name = g_strdup (_("New Document"));
+
+  title = gloss_document_get_title (gloss_store_get_document (self->store));
+  if (title == NULL || *title == '\0')
+    title = name;
+
+  if (modified)
+    g_string_append (subtitle, "• ");
+  g_string_append (subtitle, name);
+  g_string_append (subtitle, " — ");
+  g_string_append_printf (subtitle,
+                          g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
+                                       gloss_store_get_n_items (self->store, GLOSS_KIND_MENTION)),
+                          gloss_store_get_n_items (self->store, GLOSS_KIND_MENTION));
+  g_string_append (subtitle, ", ");
+  g_string_append_printf (subtitle,
+                          g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities",
+                                       gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY)),
+                          gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
+
+  {
+    g_autofree char *window_title = g_strdup_printf ("%s%s — %s", modified ? "• " : "",
+                                                     name, _("Gloss"));
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
+  }
+}
+
+void
+gloss_window_update_actions (GlossWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GlossAnnotation *selected = NULL;
+  gboolean has_store = self->store != NULL;
+  gboolean has_text_selection = FALSE;
+  guint start, end;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  if (has_store)
+    {
+      selected = gloss_annotation_view_get_selected (self->view);
+      has_text_selection = gloss_annotation_view_get_text_selection (self->view, &start, &end)
+                           && start < end;
+    }
+
+  gtk_widget_action_set_enabled (widget, "win.save", has_store);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_store);
+  gtk_widget_action_set_enabled (widget, "win.undo", has_store && gloss_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_store && gloss_store_can_redo (self->store));
+  gtk_widget_action_set_enabled (widget, "win.find", has_store);
+  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_store);
+  gtk_widget_action_set_enabled (widget, "win.tag", has_store);
+  gtk_widget_action_set_enabled (widget, "win.tag-key", has_store);
+  gtk_widget_action_set_enabled (widget, "win.tag-all",
+                                 has_store && (has_text_selection ||
+                                               (selected != NULL && GLOSS_IS_MENTION (selected))));
+  gtk_widget_action_set_enabled (widget, "win.delete", selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.select-next", has_store);
+  gtk_widget_action_set_enabled (widget, "win.select-previous", has_store);
+  gtk_widget_action_set_enabled (widget, "win.clear-selection", has_store);
+}
+
+static void
+store_changed_cb (GlossWindow *self)
+{
+  _gloss_window_update_title (self);
+  gloss_window_update_actions (self);
+}
+
+static void
+schema_changed_cb (GlossWindow *self)
+{
+  self->schema_modified = TRUE;
+  store_changed_cb (self);
+}
+
+static void
+apply_author (GlossWindow *self)
+{
+  g_autofree char *author = NULL;
+
+  if (self->store == NULL || !settings_has_key (self->settings, "author"))
+    return;
+  author = g_settings_get_string (self->settings, "author");
+  gloss_store_set_author (self->store, *author != '\0' ? author : NULL);
+}
+
+static void
+gloss_window_add_recent (GlossWindow *self,
+                         GFile       *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  gboolean enabled = TRUE;
+
+  /* The user may have turned recent files off (privacy settings). */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-recent-files-enabled", &enabled, NULL);
+  if (enabled)
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+void
+gloss_window_set_store (GlossWindow *self,
+                        GlossStore  *store,
+                        GFile       *file)
+{
+  gboolean had_document;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
+
+  had_document = self->store != NULL;
+
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_clear_signal_handler (&self->schema_changed_id, gloss_store_get_schema (self->store));
+    }
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->file, file);
+  self->schema_modified = FALSE;
+
+  gloss_annotation_view_set_highlighted_entity (self->view, NULL);
+  gloss_annotation_view_set_store (self->view, store);
+  gloss_label_palette_set_schema (self->palette, store ? gloss_store_get_schema (store) : NULL);
+  gloss_entity_list_set_store (self->entity_list, store);
+  gloss_inspector_set_store (self->inspector, store);
+  gloss_inspector_set_annotation (self->inspector, NULL);
+
+  if (store != NULL)
+    {
+      g_signal_connect_swapped (store, "edited", G_CALLBACK (store_changed_cb), self);
+      self->schema_changed_id = g_signal_connect_swapped (gloss_store_get_schema (store), "changed",
+                                                          G_CALLBACK (schema_changed_cb), self);
+      apply_author (self);
+      gtk_stack_set_visible_child_name (self->stack, "document");
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+    }
+
+  if (had_document != (store != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DOCUMENT]);
+
+  _gloss_window_update_title (self);
+  gloss_window_update_actions (self);
+}
+
+/* A text file's first line is its headline in the articles we annotate;
+ * keep it as the title when it is short enough to be one. */
+static void
+guess_title (GlossDocument *document)
+{
+  const char *text = gloss_document_get_text (document);
+  const char *eol;
+  gsize len;
+
+  if (gloss_document_get_title (document) != NULL)
+    return;
+  text += strspn (text, " \t\r\n");
+  eol = strchr (text, '\n');
+  len = eol != NULL ? (gsize) (eol - text) : strlen (text);
+  while (len > 0 && g_ascii_isspace (text[len - 1]))
+    len--;
+  if (len > 0 && g_utf8_strlen (text, len) <= 160)
+    {
+      g_autofree char *title = g_strndup (text, len);
+      gloss_document_set_title (document, title);
+    }
+}
+
+static GlossStore *
+store_from_text (GlossDocument *document,
+                 const char    *name)
+{
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+
+  if (name != NULL && gloss_document_get_source (document) == NULL)
+    gloss_document_set_source (document, name);
+  guess_title (document);
+  return gloss_store_new (document, schema);
+}
+
+gboolean
+gloss_window_open_file (GlossWindow  *self,
+                        GFile        *file,
+                        GError      **error)
+{
+  g_autoptr(GlossStore) store = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+
+  if (is_gloss_file (file))
+    {
+      store = gloss_native_read_file (file, error);
+      if (store == NULL)
+        return FALSE;
+      g_clear_pointer (&self->suggested_name, g_free);
+      self->suggested_name = g_strdup (name);
+      gloss_window_set_store (self, store, file);
+    }
+  else
+    {
+      g_autoptr(GlossDocument) document = gloss_document_new_from_file (file, error);
+
+      if (document == NULL)
+        return FALSE;
+      store = store_from_text (document, name);
+      g_clear_pointer (&self->suggested_name, g_free);
+      self->suggested_name = replace_extension (name, ".gloss");
+      gloss_window_set_store (self, store, NULL);
+    }
+
+  gloss_window_add_recent (self, file);
+  return TRUE;
+}
+
+void
+gloss_window_load_file (GlossWindow *self,
+                        GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  if (!gloss_window_open_file (self, file, &error))
+    {
+      g_autofree char *name = file_display_name (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      _gloss_window_show_error (self, heading, error);
+    }
+}
+
+gboolean
+gloss_window_open_sample (GlossWindow  *self,
+                          GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossStore) store = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  document = gloss_document_new_from_bytes (bytes, SAMPLE_NAME, error);
+  if (document == NULL)
+    return FALSE;
+  store = store_from_text (document, SAMPLE_NAME);
+  g_clear_pointer (&self->suggested_name, g_free);
+  self->suggested_name = replace_extension (SAMPLE_NAME, ".gloss");
+  gloss_window_set_store (self, store, NULL);
+  return TRUE;
+}
+
+gboolean
+gloss_window_save_to_file (GlossWindow  *self,
+                           GFile        *file,
+                           GError      **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!gloss_native_write_file (self->store, file, error))
+    return FALSE;
+
+  gloss_store_mark_saved (self->store);
+  self->schema_modified = FALSE;
+  g_set_object (&self->file, file);
+  gloss_window_add_recent (self, file);
+
+  name = file_display_name (file);
+  g_clear_pointer (&self->suggested_name, g_free);
+  self->suggested_name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  _gloss_window_toast (self, message);
+
+  _gloss_window_update_title (self);
+  gloss_window_update_actions (self);
+  return TRUE;
+}
+
+/* Saving as: GtkFileDialog where the toolkit has it, else the portal-aware
+ * native chooser. */
+static void
+save_as_finish (GlossWindow *self,
+                GFile       *chosen)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *basename = g_file_get_basename (chosen);
+
+  if (strchr (basename, '.') == NULL)
+    {
+      g_autofree char *with_ext = g_strconcat (basename, ".gloss", NULL);
+      g_autoptr(GFile) parent = g_file_get_parent (chosen);
+
+      file = g_file_get_child (parent, with_ext);
+    }
+  else
+    file = g_object_ref (chosen);
+
+  if (!gloss_window_save_to_file (self, file, &error))
+    {
+      g_autofree char *name = file_display_name (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      self->close_after_save = FALSE;
+      _gloss_window_show_error (self, heading, error);
+      return;
+    }
+
+  if (self->close_after_save)
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_dialog_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    save_as_finish (self, file);
+  else
+    self->close_after_save = FALSE;
+}
+#else
+static void
+save_chooser_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      save_as_finish (self, file);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  g_clear_object (&self->file_chooser);
+}
+#endif
+
+static GtkFileFilter *
+gloss_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Gloss Documents"));
+  gtk_file_filter_add_pattern (filter, "*.gloss");
+  gtk_file_filter_add_mime_type (filter, "application/x-gloss+json");
+  return filter;
+}
+
+void
+_gloss_window_save_as (GlossWindow *self)
+{
+  const char *name = self->suggested_name ? self->suggested_name : _("Untitled.gloss");
+  g_autoptr(GtkFileFilter) filter = gloss_filter_new ();
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Save Document"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+      gtk_file_dialog_set_initial_folder (dialog, folder);
+    }
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_done_cb, g_object_ref (self));
+#else
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Document"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), self);
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+#endif
+}
+
+/* Search: Enter selects the next match after the selection (or cursor),
+ * wrapping at the end; the match stays selected when the bar closes. */
+static guint
+count_matches (GlossWindow *self,
+               const char  *needle,
+               guint        upto,
+               guint       *index)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkTextIter iter, match_start, match_end;
+  guint n = 0;
+
+  *index = 0;
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                       &match_start, &match_end, NULL))
+    {
+      n++;
+      if ((guint) gtk_text_iter_get_offset (&match_start) == upto)
+        *index = n;
+      iter = match_end;
+    }
+  return n;
+}
+
+static void
+update_search_count (GlossWindow *self,
+                     int          selected_start)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *label = NULL;
+  guint index, n;
+
+  if (self->store == NULL || *needle == '\0')
+    {
+      gtk_label_set_text (self->search_count, "");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+      return;
+    }
+
+  n = count_matches (self, needle, (guint) selected_start, &index);
+  if (n == 0)
+    label = g_strdup (_("No matches"));
+  else if (index > 0)
+    /* Translators: the search match shown and how many there are */
+    label = g_strdup_printf (_("%u of %u"), index, n);
+  else
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n), n);
+  gtk_label_set_text (self->search_count, label);
+  if (n == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+}
+
+void
+_gloss_window_find (GlossWindow *self,
+                    gboolean     backward)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, match_start, match_end;
+  GtkTextIter sel_start, sel_end;
+  const char *needle;
+  gboolean found;
+  guint start, end;
+
+  if (self->store == NULL)
+    return;
+  needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (*needle == '\0')
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  if (gloss_annotation_view_get_text_selection (self->view, &start, &end) && start < end)
+    gtk_text_buffer_get_iter_at_offset (buffer, &from, backward ? start : end);
+  else if (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end))
+    from = backward ? sel_start : sel_end;
+  else if (gloss_annotation_view_get_selected (self->view) != NULL)
+    {
+      GlossAnnotation *selected = gloss_annotation_view_get_selected (self->view);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &from,
+                                          backward ? gloss_annotation_get_start (selected)
+                                                   : gloss_annotation_get_end (selected));
+    }
+  else
+    gtk_text_buffer_get_iter_at_mark (buffer, &from, gtk_text_buffer_get_insert (buffer));
+
+  if (backward)
+    {
+      found = gtk_text_iter_backward_search (&from, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                             &match_start, &match_end, NULL);
+      if (!found)
+        {
+          gtk_text_buffer_get_end_iter (buffer, &from);
+          found = gtk_text_iter_backward_search (&from, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                                 &match_start, &match_end, NULL);
+        }
+    }
+  else
+    {
+      found = gtk_text_iter_forward_search (&from, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                            &match_start, &match_end, NULL);
+      if (!found)
+        {
+          gtk_text_buffer_get_start_iter (buffer, &from);
+          found = gtk_text_iter_forward_search (&from, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                                &match_start, &match_end, NULL);
+        }
+    }
+
+  if (!found)
+    {
+      update_search_count (self, -1);
+      gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+      return;
+    }
+
+  gloss_annotation_view_select_range (self->view,
+                                      gtk_text_iter_get_offset (&match_start),
+                                      gtk_text_iter_get_offset (&match_end));
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &match_start, 0.1, FALSE, 0, 0);
+  update_search_count (self, gtk_text_iter_get_offset (&match_start));
+  gloss_window_update_actions (self);
+}
+
+static void
+search_activate_cb (GlossWindow *self)
+{
+  _gloss_window_find (self, FALSE);
+}
+
+static void
+search_next_cb (GlossWindow *self)
+{
+  _gloss_window_find (self, FALSE);
+}
+
+static void
+search_previous_cb (GlossWindow *self)
+{
+  _gloss_window_find (self, TRUE);
+}
+
+static void
+search_changed_cb (GlossWindow *self)
+{
+  update_search_count (self, -1);
+}
+
+static void
+search_mode_changed_cb (GlossWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+    }
+  else if (self->store != NULL)
+    /* Back to the article, match still selected, ready for a label key. */
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+view_selected_changed_cb (GlossWindow *self)
+{
+  GlossAnnotation *selected = gloss_annotation_view_get_selected (self->view);
+
+  gloss_inspector_set_annotation (self->inspector, selected);
+  gloss_window_update_actions (self);
+}
+
+static void
+view_annotation_activated_cb (GlossWindow     *self,
+                              GlossAnnotation *annotation)
+{
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+static void
+entity_selected_cb (GlossWindow *self,
+                    GlossEntity *entity)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  gloss_annotation_view_set_highlighted_entity (self->view, entity);
+  if (entity == NULL)
+    return;
+
+  mentions = gloss_store_get_mentions_of (self->store, entity);
+  if (mentions != NULL && mentions->len > 0)
+    gloss_annotation_view_set_selected (self->view, g_ptr_array_index (mentions, 0));
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+inspector_message_cb (GlossWindow *self,
+                      const char  *message)
+{
+  _gloss_window_toast (self, message);
+}
+
+/* Recent documents, shown in the Open button's menu. */
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+  g_autoptr(GDateTime) ma = gtk_recent_info_get_modified (ia);
+  g_autoptr(GDateTime) mb = gtk_recent_info_get_modified (ib);
+
+  return g_date_time_compare (mb, ma);
+}
+
+static void
+update_recent_menu (GlossWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GList *items = gtk_recent_manager_get_items (manager);
+  const char *app_name = g_get_application_name ();
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (app_name != NULL && gtk_recent_info_has_application (info, app_name) &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (infos, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (infos, compare_recent);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < infos->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (infos, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      g_auto(GStrv) parts = NULL;
+
+      /* Menu labels take mnemonics: keep underscores in names. */
+      parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
+      label = g_strjoinv ("__", parts);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+  if (infos->len == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Documents"), "win.none");
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+/* Drag and drop */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GlossWindow   *self)
+{
+  GSList *files;
+  GFile *first = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+      GlossWindow *target_window = self;
+
+      if (first == NULL && self->store == NULL)
+        first = file;
+      else if (app != NULL)
+        {
+          target_window = gloss_window_new (GLOSS_APPLICATION (app));
+          gtk_window_present (GTK_WINDOW (target_window));
+        }
+      else
+        continue;
+      gloss_window_load_file (target_window, file);
+    }
+  return TRUE;
+}
+
+/* Closing with unsaved changes asks first. */
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GlossWindow      *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      if (self->file != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (gloss_window_save_to_file (self, self->file, &error))
+            {
+              self->closing = TRUE;
+              gtk_window_close (GTK_WINDOW (self));
+            }
+          else
+            {
+              g_autofree char *name = file_display_name (self->file);
+              g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+              _gloss_window_show_error (self, heading, error);
+            }
+        }
+      else
+        {
+          self->close_after_save = TRUE;
+          _gloss_window_save_as (self);
+        }
+    }
+}
+
+static void
+save_window_state (GlossWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (settings_has_key (self->settings, "is-maximized"))
+    g_settings_set_boolean (self->settings, "is-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0 &&
+      settings_has_key (self->settings, "window-width") &&
+      settings_has_key (self->settings, "window-height"))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+gloss_window_close_request (GtkWindow *window)
+{
+  GlossWindow *self = GLOSS_WINDOW (window);
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+
+  if (!self->closing && gloss_window_get_modified (self))
+    {
+      name = self->file ? file_display_name (self->file) : g_strdup (self->suggested_name);
+      body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
+                              name ? name : _("New Document"));
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), body));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
+}
+
+static void
+gloss_window_dispose (GObject *object)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_clear_signal_handler (&self->schema_changed_id, gloss_store_get_schema (self->store));
+    }
+  if (self->file_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_chooser, self);
+      gtk_native_dialog_destroy (self->file_chooser);
+      g_clear_object (&self->file_chooser);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->suggested_name, g_free);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
+}
+
+static void
+gloss_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HAS_DOCUMENT:
+      g_value_set_boolean (value, self->store != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_window_class_init (GlossWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gloss_window_dispose;
+  object_class->get_property = gloss_window_get_property;
+  window_class->close_request = gloss_window_close_request;
+
+  properties[PROP_HAS_DOCUMENT] =
+    g_param_spec_boolean ("has-document", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Referencing the resources keeps the linker from dropping them (and
+   * their registering constructor) out of the static library. */
+  (void) gloss_get_resource ();
+
+  g_type_ensure (GLOSS_TYPE_ANNOTATION_VIEW);
+  g_type_ensure (GLOSS_TYPE_ENTITY_LIST);
+  g_type_ensure (GLOSS_TYPE_INSPECTOR);
+  g_type_ensure (GLOSS_TYPE_LABEL_PALETTE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_count);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, entity_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_selected_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_annotation_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entity_selected_cb);
+
+  _gloss_window_class_add_actions (widget_class);
+}
+
+static void
+gloss_window_init (GlossWindow *self)
+{
+  GtkDropTarget *drop;
+  GtkEventController *shift_enter;
+  GSettingsSchema *schema;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                            BASE_APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (BASE_APP_ID);
+      g_settings_schema_unref (schema);
+    }
+
+  if (settings_has_key (self->settings, "window-width") &&
+      settings_has_key (self->settings, "window-height"))
+    {
+      int width = g_settings_get_int (self->settings, "window-width");
+      int height = g_settings_get_int (self->settings, "window-height");
+
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+    }
+  if (settings_has_key (self->settings, "is-maximized") &&
+      g_settings_get_boolean (self->settings, "is-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (settings_has_key (self->settings, "sidebar-visible"))
+    adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "sidebar-visible"));
+  if (settings_has_key (self->settings, "snap-to-words"))
+    g_settings_bind (self->settings, "snap-to-words", self->view, "snap-to-words", G_SETTINGS_BIND_GET);
+  if (settings_has_key (self->settings, "author"))
+    g_signal_connect_object (self->settings, "changed::author", G_CALLBACK (apply_author),
+                             self, G_CONNECT_SWAPPED);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  shift_enter = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shift_enter, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shift_enter),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>Return|<Shift>KP_Enter"),
+                                                          gtk_signal_action_new ("previous-match")));
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shift_enter);
+
+  _gloss_window_add_text_shortcuts (self, GTK_WIDGET (self->scroller));
+
+  g_signal_connect_object (self->inspector, "message", G_CALLBACK (inspector_message_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  _gloss_window_update_title (self);
+  gloss_window_update_actions (self);
+}
+
+GlossWindow *
+gloss_window_new (GlossApplication *application)
+{
+  return g_object_new (GLOSS_TYPE_WINDOW, "application", application, NULL);
+}

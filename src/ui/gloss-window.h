@@ -1,0 +1,50 @@
+/* gloss-window.h: a window showing one document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss-application.h"
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_WINDOW (gloss_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, AdwApplicationWindow)
+
+GlossWindow *gloss_window_new            (GlossApplication *application);
+
+/* Opening: a .gloss file opens as itself; any other file is read as text
+ * and becomes a new, unsaved document. On failure the window is unchanged. */
+gboolean     gloss_window_open_file      (GlossWindow      *self,
+                                          GFile            *file,
+                                          GError          **error);
+/* Like gloss_window_open_file() but shows the error in the window. */
+void         gloss_window_load_file      (GlossWindow      *self,
+                                          GFile            *file);
+gboolean     gloss_window_open_sample    (GlossWindow      *self,
+                                          GError          **error);
+/* Show @store as a new, unsaved document (or as @file when not NULL). */
+void         gloss_window_set_store      (GlossWindow      *self,
+                                          GlossStore       *store,
+                                          GFile            *file);
+
+/* Write the .gloss to @file atomically; on success it becomes the file
+ * Ctrl+S writes to and the document is marked saved. */
+gboolean     gloss_window_save_to_file   (GlossWindow      *self,
+                                          GFile            *file,
+                                          GError          **error);
+
+GlossStore  *gloss_window_get_store      (GlossWindow      *self);
+GFile       *gloss_window_get_file       (GlossWindow      *self);
+gboolean     gloss_window_get_modified   (GlossWindow      *self);
+gboolean     gloss_window_has_document   (GlossWindow      *self);
+GtkWidget   *gloss_window_get_view       (GlossWindow      *self);
+GtkWidget   *gloss_window_get_search_entry (GlossWindow    *self);
+
+void         gloss_window_update_actions (GlossWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,547 @@
+/* test-annotation-view.c: the article view (selection, order, drawing cost)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Needs a display: run under xvfb-run with GDK_BACKEND=x11; skips without.
+ */
+
+#include <adwaita.h>
+
+#include "gloss-annotation-view.h"
+
+static gboolean have_display;
+
+static char *
+read_sample (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *dir = g_getenv ("GLOSS_SAMPLES_DIR");
+  char *contents = NULL;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "kim-putin-vostochny.txt", NULL);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static GlossStore *
+new_store (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+
+  document = gloss_document_new_from_text (text, -1, "sample", &error);
+  g_assert_no_error (error);
+  return gloss_store_new (document, schema);
+}
+
+static GlossStore *
+new_sample_store (void)
+{
+  g_autofree char *text = read_sample ();
+
+  return new_store (text);
+}
+
+static GlossAnnotation *
+add_mention (GlossStore *store,
+             const char *type,
+             guint       start,
+             guint       end)
+{
+  g_autoptr(GError) error = NULL;
+  GlossSpan span = { start, end };
+  g_autoptr(GlossMention) mention = gloss_mention_new (type, &span, 1);
+
+  gloss_store_add (store, GLOSS_ANNOTATION (mention), &error);
+  g_assert_no_error (error);
+  return GLOSS_ANNOTATION (mention);   /* the store holds it */
+}
+
+static GlossAnnotation *
+add_claim (GlossStore *store,
+           const char *type,
+           guint       start,
+           guint       end)
+{
+  g_autoptr(GError) error = NULL;
+  GlossSpan span = { start, end };
+  g_autoptr(GlossClaim) claim = gloss_claim_new (type, &span, 1);
+
+  gloss_store_add (store, GLOSS_ANNOTATION (claim), &error);
+  g_assert_no_error (error);
+  return GLOSS_ANNOTATION (claim);
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* How long the paint phase (snapshot and render) of the frames takes. */
+typedef struct
+{
+  gint64 layout_done;
+  gint64 worst;
+  gint64 total;
+  guint  n;
+} PaintTimes;
+
+static void
+on_layout_done (GdkFrameClock *clock,
+                PaintTimes    *times)
+{
+  times->layout_done = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                PaintTimes    *times)
+{
+  gint64 spent;
+
+  if (times->layout_done == 0)
+    return;
+  spent = g_get_monotonic_time () - times->layout_done;
+  times->worst = MAX (times->worst, spent);
+  times->total += spent;
+  times->n++;
+  times->layout_done = 0;
+}
+
+/* Waits until a frame has been painted after now. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean done = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &done);
+  gtk_widget_queue_draw (widget);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *scroller;
+  GlossAnnotationView *view;
+} Fixture;
+
+static void
+fixture_show (Fixture    *fixture,
+              GlossStore *store)
+{
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  fixture->scroller = gtk_scrolled_window_new ();
+  fixture->view = GLOSS_ANNOTATION_VIEW (gloss_annotation_view_new ());
+  g_object_ref (fixture->view);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (fixture->scroller), GTK_WIDGET (fixture->view));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->scroller);
+  if (store != NULL)
+    gloss_annotation_view_set_store (fixture->view, store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->view)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (GTK_WIDGET (fixture->view));
+}
+
+static void
+fixture_destroy (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (fixture->view);
+}
+
+static void
+assert_selection (GlossAnnotationView *view,
+                  guint                start,
+                  guint                end,
+                  guint                expected_start,
+                  guint                expected_end)
+{
+  guint s = 0, e = 0;
+
+  gloss_annotation_view_select_range (view, start, end);
+  g_assert_true (gloss_annotation_view_get_text_selection (view, &s, &e));
+  g_assert_cmpuint (s, ==, expected_start);
+  g_assert_cmpuint (e, ==, expected_end);
+}
+
+static void
+test_snap (void)
+{
+  GlossStore *store;
+  Fixture f;
+  guint s, e;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  store = new_sample_store ();
+  fixture_show (&f, store);
+
+  g_assert_true (gloss_annotation_view_get_snap_to_words (f.view));
+
+  /* "ladimir Pu" → "Vladimir Putin" */
+  assert_selection (f.view, 114, 124, 113, 127);
+  /* " Vladimir Putin " → trimmed */
+  assert_selection (f.view, 112, 128, 113, 127);
+  /* "im Jong U" → "Kim Jong Un", after curly quotes */
+  assert_selection (f.view, 225, 234, 224, 235);
+  /* "orth Ko" in "North Korea’s": the possessive stays out */
+  assert_selection (f.view, 1, 8, 0, 11);
+  /* "Russia’s" selected whole stays whole */
+  assert_selection (f.view, 104, 112, 104, 112);
+  /* a word already whole does not grow */
+  assert_selection (f.view, 113, 121, 113, 121);
+
+  /* only spaces: nothing */
+  gloss_annotation_view_select_range (f.view, 112, 113);
+  g_assert_false (gloss_annotation_view_get_text_selection (f.view, &s, &e));
+
+  gloss_annotation_view_set_snap_to_words (f.view, FALSE);
+  assert_selection (f.view, 114, 124, 114, 124);
+  assert_selection (f.view, 112, 128, 113, 127);
+
+  gloss_annotation_view_clear_selection (f.view);
+  g_assert_false (gloss_annotation_view_get_text_selection (f.view, &s, &e));
+
+  fixture_destroy (&f);
+  g_assert_finalize_object (store);
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_selected (void)
+{
+  GlossStore *store;
+  GlossAnnotation *putin, *kim;
+  Fixture f;
+  guint notified = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  store = new_sample_store ();
+  putin = add_mention (store, "PER", 113, 127);
+  kim = add_mention (store, "PER", 224, 235);
+  fixture_show (&f, store);
+
+  g_signal_connect_swapped (f.view, "notify::selected", G_CALLBACK (count_notify), &notified);
+
+  g_assert_null (gloss_annotation_view_get_selected (f.view));
+  gloss_annotation_view_set_selected (f.view, putin);
+  g_assert_true (gloss_annotation_view_get_selected (f.view) == putin);
+  g_assert_cmpuint (notified, ==, 1);
+  gloss_annotation_view_set_selected (f.view, putin);
+  g_assert_cmpuint (notified, ==, 1);
+  wait_for_frame (GTK_WIDGET (f.view));
+
+  gloss_annotation_view_set_selected (f.view, kim);
+  g_assert_true (gloss_annotation_view_get_selected (f.view) == kim);
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Removed from the store: no longer selected. */
+  g_assert_true (gloss_store_remove (store, kim, NULL));
+  g_assert_null (gloss_annotation_view_get_selected (f.view));
+  g_assert_cmpuint (notified, ==, 3);
+
+  /* Clearing the store clears the selection too. */
+  gloss_annotation_view_set_selected (f.view, putin);
+  gloss_annotation_view_set_store (f.view, NULL);
+  g_assert_null (gloss_annotation_view_get_selected (f.view));
+  g_assert_null (gloss_annotation_view_get_store (f.view));
+
+  fixture_destroy (&f);
+  g_assert_finalize_object (store);
+}
+
+static void
+test_select_next (void)
+{
+  GlossStore *store;
+  GlossAnnotation *order[6];
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  Fixture f;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  store = new_sample_store ();
+  /* added out of text order */
+  order[3] = add_mention (store, "PER", 224, 235);          /* Kim Jong Un */
+  order[1] = add_mention (store, "PER", 113, 127);          /* Vladimir Putin */
+  order[0] = add_mention (store, "GPE", 104, 110);          /* Russia */
+  order[2] = add_claim (store, "assertion", 113, 160);      /* same start, longer */
+  order[5] = add_mention (store, "GPE", 335, 342);          /* Ukraine */
+  order[4] = add_mention (store, "PER", 228, 235);          /* "Jong Un", nested */
+  fixture_show (&f, store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      gloss_annotation_view_select_next (f.view, FALSE);
+      g_assert_true (gloss_annotation_view_get_selected (f.view) == order[i]);
+    }
+  /* wraps */
+  gloss_annotation_view_select_next (f.view, FALSE);
+  g_assert_true (gloss_annotation_view_get_selected (f.view) == order[0]);
+  gloss_annotation_view_select_next (f.view, TRUE);
+  g_assert_true (gloss_annotation_view_get_selected (f.view) == order[5]);
+  for (guint i = G_N_ELEMENTS (order) - 1; i > 0; i--)
+    {
+      gloss_annotation_view_select_next (f.view, TRUE);
+      g_assert_true (gloss_annotation_view_get_selected (f.view) == order[i - 1]);
+    }
+
+  /* From the caret when nothing is selected. */
+  gloss_annotation_view_set_selected (f.view, NULL);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f.view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 200);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gloss_annotation_view_select_next (f.view, FALSE);
+  g_assert_true (gloss_annotation_view_get_selected (f.view) == order[3]);
+
+  gloss_annotation_view_set_selected (f.view, NULL);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 200);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gloss_annotation_view_select_next (f.view, TRUE);
+  g_assert_true (gloss_annotation_view_get_selected (f.view) == order[2]);
+
+  fixture_destroy (&f);
+  g_assert_finalize_object (store);
+}
+
+static void
+point_of_offset (GlossAnnotationView *view,
+                 guint                offset,
+                 double              *x,
+                 double              *y)
+{
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+  *x = wx;
+  *y = wy;
+}
+
+static void
+test_hit (void)
+{
+  GlossStore *store;
+  GlossAnnotation *org, *gpe, *claim;
+  Fixture f;
+  double x, y;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  store = new_sample_store ();
+  /* "North Korea’s Kim vows": ORG over the whole, GPE inside, a claim over both */
+  claim = add_claim (store, "assertion", 0, 22);
+  org = add_mention (store, "ORG", 0, 17);
+  gpe = add_mention (store, "GPE", 0, 11);
+  fixture_show (&f, store);
+
+  point_of_offset (f.view, 3, &x, &y);
+  g_assert_true (gloss_annotation_view_get_annotation_at (f.view, x, y) == gpe);
+  point_of_offset (f.view, 15, &x, &y);
+  g_assert_true (gloss_annotation_view_get_annotation_at (f.view, x, y) == org);
+  point_of_offset (f.view, 19, &x, &y);
+  g_assert_true (gloss_annotation_view_get_annotation_at (f.view, x, y) == claim);
+  point_of_offset (f.view, 30, &x, &y);
+  g_assert_null (gloss_annotation_view_get_annotation_at (f.view, x, y));
+
+  fixture_destroy (&f);
+  g_assert_finalize_object (store);
+}
+
+static gboolean
+is_word_start (const char *p,
+               const char *text)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  if (!g_unichar_isupper (c))
+    return FALSE;
+  return p == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+}
+
+static void
+test_many (void)
+{
+  g_autofree char *sample = NULL;
+  g_autoptr(GString) big = NULL;
+  GlossStore *store;
+  GtkAdjustment *vadj;
+  Fixture f;
+  const char *text;
+  const char *p;
+  guint n = 0, offset = 0;
+  gint64 t0, t1, worst = 0, total = 0;
+  guint frames = 0;
+  PaintTimes times = { 0, };
+  GdkFrameClock *clock;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  sample = read_sample ();
+  big = g_string_new (NULL);
+  while (big->len < 650 * 1000)
+    {
+      g_string_append (big, sample);
+      g_string_append_c (big, '\n');
+    }
+  store = new_store (big->str);
+  text = gloss_document_get_text (gloss_store_get_document (store));
+
+  /* Every capitalised word, some with a nested mention, up to 10,000. */
+  for (p = text; *p != '\0' && n < 10000; p = g_utf8_next_char (p), offset++)
+    {
+      guint len = 0;
+      const char *q;
+      g_autoptr(GlossMention) mention = NULL;
+      g_autoptr(GError) error = NULL;
+      GlossSpan span;
+
+      if (!is_word_start (p, text))
+        continue;
+      for (q = p; g_unichar_isalnum (g_utf8_get_char (q)); q = g_utf8_next_char (q))
+        len++;
+      span.start = offset;
+      span.end = offset + len;
+      mention = gloss_mention_new (n % 3 == 0 ? "PER" : n % 3 == 1 ? "GPE" : "ORG", &span, 1);
+      gloss_store_load_add (store, GLOSS_ANNOTATION (mention), &error);
+      g_assert_no_error (error);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 10000);
+
+  fixture_show (&f, NULL);
+
+  t0 = g_get_monotonic_time ();
+  gloss_annotation_view_set_store (f.view, store);
+  wait_for_frame (GTK_WIDGET (f.view));
+  t1 = g_get_monotonic_time ();
+  g_test_message ("first frame of %zu bytes, 10000 mentions: %.1f ms",
+                  big->len, (t1 - t0) / 1000.);
+  g_assert_cmpint (t1 - t0, <, G_USEC_PER_SEC);
+
+  /* Scroll through the part that has mentions. */
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f.view));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f.view));
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_done), &times);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &times);
+  for (guint i = 0; i < 40; i++)
+    {
+      gint64 a, b;
+
+      a = g_get_monotonic_time ();
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + 500);
+      wait_for_frame (GTK_WIDGET (f.view));
+      b = g_get_monotonic_time ();
+      worst = MAX (worst, b - a);
+      total += b - a;
+      frames++;
+    }
+  g_signal_handlers_disconnect_by_data (clock, &times);
+  g_test_message ("scrolling: %u frames, mean %.1f ms, worst %.1f ms (to the next frame)",
+                  frames, total / 1000. / frames, worst / 1000.);
+  g_test_message ("paint phase (snapshot + cairo render): %u frames, mean %.2f ms, worst %.2f ms",
+                  times.n, times.total / 1000. / MAX (times.n, 1), times.worst / 1000.);
+  g_assert_cmpint (times.worst, <, G_USEC_PER_SEC / 10);
+
+  /* Selecting a mention far down brings it into view, even while the text
+   * above it is still being measured. */
+  {
+    GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+    g_autoptr(GlossAnnotation) far = g_list_model_get_item (mentions, 9000);
+    GtkTextIter iter;
+    GdkRectangle location, visible;
+    guint in_view = 0;
+
+    gloss_annotation_view_set_selected (f.view, far);
+    gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (f.view)), &iter,
+                                        gloss_annotation_get_start (far));
+    for (guint i = 0; i < 120 && in_view < 5; i++)
+      {
+        wait_for_frame (GTK_WIDGET (f.view));
+        gtk_text_view_get_iter_location (GTK_TEXT_VIEW (f.view), &iter, &location);
+        gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (f.view), &visible);
+        if (location.y >= visible.y && location.y + location.height <= visible.y + visible.height)
+          in_view++;
+        else
+          in_view = 0;
+      }
+    g_test_message ("selected mention at offset %u: y %d in view [%d, %d)",
+                    gloss_annotation_get_start (far), location.y, visible.y, visible.y + visible.height);
+    g_assert_cmpint (location.y, >=, visible.y);
+    g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+  }
+
+  fixture_destroy (&f);
+  g_assert_finalize_object (store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Xvfb has neither Wayland nor GL worth testing, nor a session bus for
+   * the accessibility bus to be found on. */
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/ui/annotation-view/snap", test_snap);
+  g_test_add_func ("/ui/annotation-view/selected", test_selected);
+  g_test_add_func ("/ui/annotation-view/select-next", test_select_next);
+  g_test_add_func ("/ui/annotation-view/hit", test_hit);
+  g_test_add_func ("/ui/annotation-view/many", test_many);
+
+  return g_test_run ();
+}

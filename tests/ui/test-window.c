@@ -1,0 +1,439 @@
+/* test-window.c: the main window driven through its actions and shortcuts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Keys are "pressed" through the same tables a real key press meets: the
+ * application's accelerators, then the shortcut controllers from the
+ * focus widget up (GTK 4 has no public way to synthesize a key event).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gloss-application.h"
+#include "gloss-annotation-view.h"
+#include "gloss-error.h"
+#include "gloss-format-native.h"
+#include "gloss-inspector.h"
+#include "gloss-window.h"
+
+static GlossApplication *app;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static gboolean
+press_in (GtkWidget          *widget,
+          GtkShortcutTrigger *trigger,
+          gboolean            capture)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      guint m;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE) != capture)
+        continue;
+      m = g_list_model_get_n_items (G_LIST_MODEL (controller));
+      for (guint j = 0; j < m; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (trigger, gtk_shortcut_get_trigger (shortcut)) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+press (GtkWidget  *window,
+       const char *accel)
+{
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accel);
+  g_autoptr(GtkShortcutTrigger) trigger = NULL;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (actions != NULL && actions[0] != NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      g_assert_true (g_action_parse_detailed_name (actions[0], &name, &target, NULL));
+      g_assert_true (gtk_widget_activate_action_variant (focus ? focus : window, name, target));
+      iterate ();
+      return;
+    }
+
+  trigger = gtk_shortcut_trigger_parse_string (accel);
+  g_assert_nonnull (trigger);
+  {
+    g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+    for (GtkWidget *w = focus ? focus : window; w != NULL; w = gtk_widget_get_parent (w))
+      g_ptr_array_add (chain, w);
+    /* Capture phase from the root down, then bubble from the focus up. */
+    for (guint i = chain->len; i > 0; i--)
+      if (press_in (g_ptr_array_index (chain, i - 1), trigger, TRUE))
+        {
+          iterate ();
+          return;
+        }
+    for (guint i = 0; i < chain->len; i++)
+      if (press_in (g_ptr_array_index (chain, i), trigger, FALSE))
+        {
+          iterate ();
+          return;
+        }
+  }
+  g_error ("nothing handles %s (focus: %s)", accel, focus ? G_OBJECT_TYPE_NAME (focus) : "none");
+}
+
+static GFile *
+tmp_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static GlossWindow *
+new_window (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static void
+close_window (GlossWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* A .gloss of the sample, as the app writes it. */
+static GFile *
+sample_gloss (const char *name)
+{
+  GlossWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  GFile *file = tmp_file (name);
+
+  g_assert_true (gloss_window_open_sample (window, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  close_window (window);
+  return file;
+}
+
+static GlossMention *
+find_mention (GlossStore *store,
+              guint       start,
+              guint       end)
+{
+  GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(GlossAnnotation) m = g_list_model_get_item (mentions, i);
+
+      if (gloss_annotation_get_start (m) == start && gloss_annotation_get_end (m) == end)
+        return GLOSS_MENTION (m);
+    }
+  return NULL;
+}
+
+static void
+test_search_tag_save_undo (void)
+{
+  g_autoptr(GFile) file = sample_gloss ("search-tag.gloss");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) saved = NULL;
+  GlossWindow *window = new_window ();
+  GtkWidget *entry;
+  GtkWidget *focus;
+  GlossMention *mention;
+  GlossDocument *document;
+
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_window_get_modified (window));
+  entry = gloss_window_get_search_entry (window);
+
+  /* Ctrl+F, a phrase, Enter, Escape, 1, Ctrl+S */
+  press (GTK_WIDGET (window), "<Control>f");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Vladimir Putin");
+  press (GTK_WIDGET (window), "Return");
+  press (GTK_WIDGET (window), "Escape");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == gloss_window_get_view (window));
+  press (GTK_WIDGET (window), "1");
+  g_assert_true (gloss_window_get_modified (window));
+  press (GTK_WIDGET (window), "<Control>s");
+  g_assert_false (gloss_window_get_modified (window));
+
+  saved = gloss_native_read_file (file, &error);
+  g_assert_no_error (error);
+  mention = find_mention (saved, 113, 127);
+  g_assert_nonnull (mention);
+  g_assert_cmpstr (gloss_annotation_get_type_id (GLOSS_ANNOTATION (mention)), ==, "PER");
+  document = gloss_store_get_document (saved);
+  g_assert_true (gloss_document_slice_equals (document, 113, 127, "Vladimir Putin", -1));
+  g_assert_nonnull (gloss_mention_get_entity (mention));
+  g_assert_cmpstr (gloss_entity_get_name (gloss_mention_get_entity (mention)), ==, "Vladimir Putin");
+  g_clear_object (&saved);
+
+  /* Ctrl+Z, Ctrl+S */
+  press (GTK_WIDGET (window), "<Control>z");
+  press (GTK_WIDGET (window), "<Control>s");
+  saved = gloss_native_read_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_mention (saved, 113, 127));
+  g_assert_cmpuint (gloss_store_get_n_items (saved, GLOSS_KIND_MENTION), ==, 0);
+  g_assert_cmpuint (gloss_store_get_n_items (saved, GLOSS_KIND_ENTITY), ==, 0);
+
+  close_window (window);
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+test_tag_all_is_one_step (void)
+{
+  GlossWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationView *view;
+  GlossStore *store;
+  guint n;
+
+  g_assert_true (gloss_window_open_sample (window, &error));
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  store = gloss_window_get_store (window);
+
+  gloss_annotation_view_select_range (view, 104, 110); /* Russia */
+  press (GTK_WIDGET (window), "3");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 1);
+  press (GTK_WIDGET (window), "a");
+  n = gloss_store_get_n_items (store, GLOSS_KIND_MENTION);
+  g_assert_cmpuint (n, ==, 20);
+  /* Every one is whole-word "Russia", none inside "Russian". */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) m = g_list_model_get_item (gloss_store_get_list (store, GLOSS_KIND_MENTION), i);
+
+      g_assert_true (gloss_document_slice_equals (gloss_store_get_document (store),
+                                                  gloss_annotation_get_start (m),
+                                                  gloss_annotation_get_end (m), "Russia", -1));
+      g_assert_cmpstr (gloss_annotation_get_type_id (m), ==, "GPE");
+    }
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  iterate ();
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, n);
+
+  /* Tab walks, Delete removes, Escape clears. */
+  gloss_annotation_view_clear_selection (view);
+  press (GTK_WIDGET (window), "Tab");
+  g_assert_nonnull (gloss_annotation_view_get_selected (view));
+  g_assert_true (gloss_document_slice_equals (gloss_store_get_document (store),
+                                              gloss_annotation_get_start (gloss_annotation_view_get_selected (view)),
+                                              gloss_annotation_get_end (gloss_annotation_view_get_selected (view)),
+                                              "Russia", -1));
+  press (GTK_WIDGET (window), "Delete");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, n - 1);
+  press (GTK_WIDGET (window), "Escape");
+  g_assert_null (gloss_annotation_view_get_selected (view));
+
+  /* Discard on close. */
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+        dialog = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "discard");
+    iterate ();
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_unref (window);
+}
+
+static void
+test_inspector_edits_undo (void)
+{
+  GlossWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationView *view;
+  GlossInspector *inspector;
+  GlossStore *store;
+  GlossMention *kim, *kju;
+  GlossEntity *entity;
+
+  g_assert_true (gloss_window_open_sample (window, &error));
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  store = gloss_window_get_store (window);
+
+  gloss_annotation_view_select_range (view, 224, 235); /* Kim Jong Un */
+  press (GTK_WIDGET (window), "1");
+  kju = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
+  gloss_annotation_view_select_range (view, 14, 17); /* Kim */
+  press (GTK_WIDGET (window), "1");
+  kim = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 2);
+
+  inspector = GLOSS_INSPECTOR (gloss_inspector_new ());
+  g_object_ref_sink (inspector);
+  gloss_inspector_set_store (inspector, store);
+  gloss_inspector_set_annotation (inspector, GLOSS_ANNOTATION (kim));
+
+  /* Link "Kim" to "Kim Jong Un": the orphaned entity goes too. */
+  g_assert_true (gloss_inspector_link_entity (inspector, gloss_mention_get_entity (kju)));
+  g_assert_true (gloss_mention_get_entity (kim) == gloss_mention_get_entity (kju));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 1);
+  entity = gloss_mention_get_entity (kim);
+  g_assert_cmpuint (gloss_entity_get_n_mentions (entity), ==, 2);
+
+  g_assert_true (gloss_inspector_set_kb (inspector, "wikidata:Q56226"));
+  g_assert_cmpstr (gloss_entity_get_kb (entity), ==, "wikidata:Q56226");
+  g_assert_true (gloss_inspector_set_note (inspector, "short form"));
+  g_assert_cmpstr (gloss_annotation_get_note (GLOSS_ANNOTATION (kim)), ==, "short form");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (gloss_annotation_get_note (GLOSS_ANNOTATION (kim)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (gloss_entity_get_kb (entity));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 2);
+  iterate ();
+
+  g_clear_object (&inspector);
+  gloss_window_set_store (window, NULL, NULL);
+  close_window (window);
+}
+
+static void
+test_bad_files (void)
+{
+  GlossWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) latin1 = tmp_file ("latin1.txt");
+  g_autoptr(GFile) newer = tmp_file ("newer.gloss");
+  const char bad[] = "Caf\xe9 au lait\n";
+  const char future[] = "{\"format\": \"gloss\", \"version\": 99, \"document\": {\"text\": \"x\"}}";
+
+  g_assert_true (g_file_replace_contents (latin1, bad, sizeof bad - 1, NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_false (gloss_window_open_file (window, latin1, &error));
+  g_assert_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_NOT_UTF8);
+  g_assert_nonnull (strstr (error->message, "latin1.txt"));
+  g_clear_error (&error);
+  g_assert_false (gloss_window_has_document (window));
+
+  g_assert_true (g_file_replace_contents (newer, future, sizeof future - 1, NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_false (gloss_window_open_file (window, newer, &error));
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_VERSION);
+  g_clear_error (&error);
+  g_assert_false (gloss_window_has_document (window));
+
+  g_file_delete (latin1, NULL, NULL);
+  g_file_delete (newer, NULL, NULL);
+  close_window (window);
+}
+
+static void
+test_save_failure_keeps_work (void)
+{
+  GlossWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent-dir/x.gloss");
+  GlossAnnotationView *view;
+
+  g_assert_true (gloss_window_open_sample (window, &error));
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  gloss_annotation_view_select_range (view, 113, 127);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PER");
+  g_assert_true (gloss_window_get_modified (window));
+  g_assert_false (gloss_window_save_to_file (window, nowhere, &error));
+  g_assert_nonnull (error);
+  g_assert_true (gloss_window_get_modified (window));
+  g_assert_null (gloss_window_get_file (window));
+
+  gloss_window_set_store (window, NULL, NULL);
+  close_window (window);
+}
+
+/* Xvfb has no session bus; GtkApplication says so and carries on. */
+static gboolean
+log_fatal_cb (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GLogLevelFlags fatal;
+  int status;
+
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return 77;
+    }
+  adw_init ();
+  /* Each test's isolated data dir is gone when the next one saves. */
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+
+  g_test_add_func ("/ui/window/search-tag-save-undo", test_search_tag_save_undo);
+  g_test_add_func ("/ui/window/tag-all-walk-delete-close", test_tag_all_is_one_step);
+  g_test_add_func ("/ui/window/inspector-edits-undo", test_inspector_edits_undo);
+  g_test_add_func ("/ui/window/bad-files", test_bad_files);
+  g_test_add_func ("/ui/window/save-failure-keeps-work", test_save_failure_keeps_work);
+
+  app = gloss_application_new ();
+  /* No id: no session bus to need (or warn about) under Xvfb. */
+  g_application_set_application_id (G_APPLICATION (app), NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  /* Registering runs startup: actions, accelerators, settings. Xvfb has
+   * no session bus, which GtkApplication warns about and survives. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_log_set_always_fatal (fatal);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
