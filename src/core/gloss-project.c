@@ -157,27 +157,6 @@ get_string (JsonObject *o,
   return json_node_get_string (node);
 }
 
-static JsonObject *
-extra_members (JsonObject         *o,
-               const char * const *known)
-{
-  JsonObject *extra = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, o);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    {
-      if (g_strv_contains (known, name))
-        continue;
-      if (extra == NULL)
-        extra = json_object_new ();
-      json_object_set_member (extra, name, _gloss_json_node_copy (node));
-    }
-  return extra;
-}
-
 static gboolean
 parse_documents (GlossProject  *self,
                  JsonNode      *node,
@@ -238,7 +217,7 @@ parse_documents (GlossProject  *self,
       gloss_project_document_set_title (doc, get_string (o, "title"));
       gloss_project_document_set_status (doc, status);
       gloss_project_document_set_annotator (doc, get_string (o, "annotator"));
-      extra = extra_members (o, known);
+      extra = _gloss_json_object_extra (o, known);
       gloss_project_document_set_extra (doc, extra);
       g_list_store_append (self->documents, doc);
     }
@@ -344,7 +323,7 @@ gloss_project_load (GFile   *location,
   if (node != NULL && !parse_documents (self, node, where, error))
     return NULL;
 
-  self->extra = extra_members (root, known);
+  self->extra = _gloss_json_object_extra (root, known);
   return g_steal_pointer (&self);
 }
 
@@ -374,32 +353,12 @@ to_json (GlossProject *self)
       json_object_set_string_member (o, "status", gloss_progress_to_string (gloss_project_document_get_status (doc)));
       if (gloss_project_document_get_annotator (doc) != NULL)
         json_object_set_string_member (o, "annotator", gloss_project_document_get_annotator (doc));
-      if (extra != NULL)
-        {
-          JsonObjectIter iter;
-          const char *name;
-          JsonNode *member;
-
-          json_object_iter_init_ordered (&iter, extra);
-          while (json_object_iter_next_ordered (&iter, &name, &member))
-            if (!json_object_has_member (o, name))
-              json_object_set_member (o, name, _gloss_json_node_copy (member));
-        }
+      _gloss_json_object_add_extra (o, extra);
       json_array_add_object_element (documents, o);
     }
   json_object_set_array_member (root, "documents", documents);
 
-  if (self->extra != NULL)
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *member;
-
-      json_object_iter_init_ordered (&iter, self->extra);
-      while (json_object_iter_next_ordered (&iter, &name, &member))
-        if (!json_object_has_member (root, name))
-          json_object_set_member (root, name, _gloss_json_node_copy (member));
-    }
+  _gloss_json_object_add_extra (root, self->extra);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, root);

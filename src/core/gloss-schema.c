@@ -284,29 +284,6 @@ get_strv_member (JsonObject *object,
   return _gloss_json_array_to_strv (json_node_get_array (node));
 }
 
-/* Members of @object not named in @known, or NULL when there are none. */
-static JsonObject *
-collect_extra (JsonObject         *object,
-               const char * const *known)
-{
-  JsonObject *extra = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    {
-      if (g_strv_contains (known, name))
-        continue;
-      if (extra == NULL)
-        extra = json_object_new ();
-      json_object_set_member (extra, name, _gloss_json_node_copy (node));
-    }
-
-  return extra;
-}
-
 static gboolean
 parse_labels (GlossSchema     *self,
               GlossLabelKind   kind,
@@ -374,7 +351,7 @@ parse_labels (GlossSchema     *self,
       if (unknown != NULL && JSON_NODE_HOLDS_VALUE (unknown) &&
           json_node_get_value_type (unknown) == G_TYPE_BOOLEAN)
         gloss_label_set_unknown (label, json_node_get_boolean (unknown));
-      extra = collect_extra (o, known);
+      extra = _gloss_json_object_extra (o, known);
       gloss_label_set_extra (label, extra);
       gloss_schema_add (self, label, -1, NULL);
     }
@@ -445,7 +422,7 @@ parse_attributes (GlossSchema  *self,
       values = get_strv_member (o, "values");
       gloss_attribute_def_set_applies_to (attr, (const char * const *)applies_to);
       gloss_attribute_def_set_values (attr, (const char * const *)values);
-      extra = collect_extra (o, known);
+      extra = _gloss_json_object_extra (o, known);
       gloss_attribute_def_set_extra (attr, extra);
       gloss_schema_add_attribute (self, attr, NULL);
     }
@@ -499,7 +476,7 @@ gloss_schema_new_from_json (JsonNode    *node,
   if (member != NULL && !parse_attributes (self, member, where, error))
     return NULL;
 
-  extra = collect_extra (object, known);
+  extra = _gloss_json_object_extra (object, known);
   gloss_schema_set_extra (self, extra);
 
   return g_steal_pointer (&self);
@@ -565,23 +542,6 @@ add_string (JsonObject *o,
     json_object_set_string_member (o, name, value);
 }
 
-static void
-add_extra (JsonObject *o,
-           JsonObject *extra)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  if (extra == NULL)
-    return;
-
-  json_object_iter_init_ordered (&iter, extra);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    if (!json_object_has_member (o, name))
-      json_object_set_member (o, name, _gloss_json_node_copy (node));
-}
-
 /**
  * gloss_schema_to_json:
  *
@@ -617,7 +577,7 @@ gloss_schema_to_json (GlossSchema *self)
           add_string (o, "description", gloss_label_get_description (label));
           if (gloss_label_get_unknown (label))
             json_object_set_boolean_member (o, "unknown", TRUE);
-          add_extra (o, gloss_label_get_extra (label));
+          _gloss_json_object_add_extra (o, gloss_label_get_extra (label));
           json_array_add_object_element (array, o);
         }
       json_object_set_array_member (root, list_names[k], array);
@@ -642,13 +602,13 @@ gloss_schema_to_json (GlossSchema *self)
         if (gloss_attribute_def_get_values (attr) != NULL)
           json_object_set_array_member (o, "values",
                                         _gloss_strv_to_json_array (gloss_attribute_def_get_values (attr)));
-        add_extra (o, gloss_attribute_def_get_extra (attr));
+        _gloss_json_object_add_extra (o, gloss_attribute_def_get_extra (attr));
         json_array_add_object_element (array, o);
       }
     json_object_set_array_member (root, "attributes", array);
   }
 
-  add_extra (root, self->extra);
+  _gloss_json_object_add_extra (root, self->extra);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, root);

@@ -14,6 +14,10 @@ gboolean    _gloss_json_object_equal (JsonObject *a,
                                       JsonObject *b);
 gboolean    _gloss_json_node_equal   (JsonNode   *a,
                                       JsonNode   *b);
+JsonObject *_gloss_json_object_extra (JsonObject         *object,
+                                      const char * const *known);
+void        _gloss_json_object_add_extra (JsonObject     *object,
+                                          JsonObject     *extra);
 char      **_gloss_json_array_to_strv (JsonArray *array);
 JsonArray  *_gloss_strv_to_json_array (const char * const *strv);
 

@@ -171,3 +171,45 @@ _gloss_strv_to_json_array (const char * const *strv)
     json_array_add_string_element (array, strv[i]);
   return array;
 }
+
+/* Returns: (transfer full) (nullable): the members of @object not named
+ * in @known (deep copies, in order), or NULL when there are none */
+JsonObject *
+_gloss_json_object_extra (JsonObject         *object,
+                          const char * const *known)
+{
+  JsonObject *extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      if (g_strv_contains (known, name))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, deep_copy_node (node));
+    }
+
+  return extra;
+}
+
+/* Adds the members of @extra that @object does not have yet. */
+void
+_gloss_json_object_add_extra (JsonObject *object,
+                              JsonObject *extra)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (extra == NULL)
+    return;
+
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    if (!json_object_has_member (object, name))
+      json_object_set_member (object, name, deep_copy_node (node));
+}
