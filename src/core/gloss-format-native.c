@@ -127,7 +127,7 @@ find_name (const char * const *names,
            gsize               len)
 {
   for (guint i = 0; i < n_names; i++)
-    if (len > 0 && names[i][0] == str[0] && strncmp (names[i], str, len) == 0 && names[i][len] == '\0')
+    if (len > 0 && names[i][0] == str[0] && strlen (names[i]) == len && memcmp (names[i], str, len) == 0)
       return i;
   return -1;
 }

@@ -394,7 +394,9 @@ set_parse_error (GError     **error,
                  const char  *loc,
                  GError      *parse_error)
 {
-  const char *msg = parse_error->message;
+  /* json-glib quotes the bad token as it found it: maybe not UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+  const char *msg = valid;
   const char *column = "";
   gsize column_len = 0;
 
