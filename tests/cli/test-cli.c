@@ -423,6 +423,14 @@ test_doccano_corpus (void)
   }
 }
 
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
 static GPtrArray *
 gloss_files_in (const char *dir)
 {
@@ -434,7 +442,7 @@ gloss_files_in (const char *dir)
   while ((name = g_dir_read_name (d)) != NULL)
     if (g_str_has_suffix (name, ".gloss"))
       g_ptr_array_add (files, g_build_filename (dir, name, NULL));
-  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);  /* not used for order-sensitive checks */
+  g_ptr_array_sort (files, compare_paths);
 
   return files;
 }
