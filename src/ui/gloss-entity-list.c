@@ -417,8 +417,66 @@ gloss_entity_list_unselect (GlossEntityList *self)
   g_return_if_fail (GLOSS_IS_ENTITY_LIST (self));
 
   g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
+}
+
+gboolean
+gloss_entity_list_select_entity (GlossEntityList *self,
+                                 GlossEntity     *entity)
+{
+  GListModel *rows;
+  guint position = GTK_INVALID_LIST_POSITION;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), FALSE);
+  g_return_val_if_fail (entity == NULL || GLOSS_IS_ENTITY (entity), FALSE);
+
+  if (entity == NULL)
+    {
+      gloss_entity_list_unselect (self);
+      return FALSE;
+    }
+
+  if (gtk_single_selection_get_selected_item (self->selection) == (gpointer) entity)
+    position = gtk_single_selection_get_selected (self->selection);
+  else
+    {
+      rows = G_LIST_MODEL (self->rows);
+      n = g_list_model_get_n_items (rows);
+      for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+
+          if (item == (GObject *) entity)
+            position = i;
+        }
+    }
+
+  g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
+  if (position == GTK_INVALID_LIST_POSITION)
+    /* Filtered out: nothing stale stays selected. */
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  else
+    gtk_single_selection_set_selected (self->selection, position);
+  g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  /* gtk_list_view_scroll_to () is GTK 4.12; the list's own action is older. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  return TRUE;
+}
+
+GlossEntity *
+gloss_entity_list_get_selected (GlossEntityList *self)
+{
+  gpointer item;
+
+  g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), NULL);
+
+  item = gtk_single_selection_get_selected_item (self->selection);
+  return item != NULL && GLOSS_IS_ENTITY (item) ? item : NULL;
 }
 
 GListModel *

@@ -19,6 +19,11 @@ GlossStore *gloss_entity_list_get_store (GlossEntityList *self);
 void        gloss_entity_list_set_store (GlossEntityList *self,
                                          GlossStore      *store);
 void        gloss_entity_list_unselect  (GlossEntityList *self);
+/* Select @entity's row and scroll to it, without emitting
+ * GlossEntityList::entity-selected (the caller already knows). */
+gboolean    gloss_entity_list_select_entity (GlossEntityList *self,
+                                             GlossEntity     *entity);
+GlossEntity *gloss_entity_list_get_selected (GlossEntityList *self);
 /* The flattened rows: GlossLabel headers and GlossEntity items. */
 GListModel *gloss_entity_list_get_model (GlossEntityList *self);
 

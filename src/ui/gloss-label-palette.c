@@ -3,7 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each button activates win.tag with its type's id; buttons never take the
- * focus, so the text selection survives a click.
+ * focus, so the text selection survives a click. The chips wrap onto more
+ * lines rather than scroll, so every type stays in view at any width; a
+ * name such as "Country/region/city" shows its first part, in full in the
+ * tooltip.
  */
 #include "config.h"
 
@@ -15,8 +18,7 @@ struct _GlossLabelPalette
 {
   GtkWidget    parent_instance;
 
-  GtkWidget   *scroller;
-  GtkWidget   *box;
+  GtkWidget   *flow;
   GlossSchema *schema;
   GListModel  *labels;
 };
@@ -64,12 +66,27 @@ gloss_color_swatch_new (const char *color)
   return area;
 }
 
+/* "Country/region/city" → "Country": the chip stays short, the tooltip
+ * and the sidebar keep the whole name. */
+static char *
+short_name (const char *name)
+{
+  const char *slash = strchr (name, '/');
+
+  if (slash != NULL && slash != name)
+    return g_strndup (name, slash - name);
+  return g_strdup (name);
+}
+
 static GtkWidget *
 create_button (GlossLabel *label)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name_label;
   const char *key = gloss_label_get_key (label);
+  const char *name = gloss_label_get_name (label);
+  g_autofree char *shown = short_name (name);
   g_autofree char *tooltip = NULL;
 
   if (key != NULL && *key != '\0')
@@ -77,23 +94,28 @@ create_button (GlossLabel *label)
       GtkWidget *keycap = gtk_label_new (key);
 
       gtk_widget_add_css_class (keycap, "keycap");
+      gtk_widget_set_valign (keycap, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), keycap);
       /* Translators: a label palette button's tooltip: Tag as Person (1) */
-      tooltip = g_strdup_printf (_("Tag as %s (%s)"), gloss_label_get_name (label), key);
+      tooltip = g_strdup_printf (_("Tag as %s (%s)"), name, key);
     }
   else
-    tooltip = g_strdup_printf (_("Tag as %s"), gloss_label_get_name (label));
+    tooltip = g_strdup_printf (_("Tag as %s"), name);
 
   gtk_box_append (GTK_BOX (box), gloss_color_swatch_new (gloss_label_get_color (label)));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (gloss_label_get_name (label)));
+  name_label = gtk_label_new (shown);
+  gtk_box_append (GTK_BOX (box), name_label);
 
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_focus_on_click (button, FALSE);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gloss_label_get_id (label));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "palette-button");
+  g_object_set_data_full (G_OBJECT (button), "type-id", g_strdup (gloss_label_get_id (label)), g_free);
   return button;
 }
 
@@ -103,8 +125,8 @@ rebuild (GlossLabelPalette *self)
   GtkWidget *child;
   guint n;
 
-  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->box), child);
+  while ((child = gtk_widget_get_first_child (self->flow)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->flow), child);
 
   if (self->labels == NULL)
     return;
@@ -113,10 +135,15 @@ rebuild (GlossLabelPalette *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossLabel) label = g_list_model_get_item (self->labels, i);
+      GtkWidget *item;
 
       if (gloss_label_get_unknown (label))
         continue;
-      gtk_box_append (GTK_BOX (self->box), create_button (label));
+      item = gtk_flow_box_child_new ();
+      /* The chip's button is what takes clicks and keyboard focus. */
+      gtk_widget_set_focusable (item, FALSE);
+      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (item), create_button (label));
+      gtk_flow_box_append (GTK_FLOW_BOX (self->flow), item);
     }
 }
 
@@ -162,7 +189,7 @@ gloss_label_palette_dispose (GObject *object)
   GlossLabelPalette *self = GLOSS_LABEL_PALETTE (object);
 
   gloss_label_palette_set_schema (self, NULL);
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->flow, gtk_widget_unparent);
 
   G_OBJECT_CLASS (gloss_label_palette_parent_class)->dispose (object);
 }
@@ -228,15 +255,16 @@ gloss_label_palette_class_init (GlossLabelPaletteClass *klass)
 static void
 gloss_label_palette_init (GlossLabelPalette *self)
 {
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
-                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
-
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_add_css_class (self->box, "palette-box");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->box);
+  self->flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), FALSE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), 32);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 2);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow), 2);
+  gtk_widget_set_focusable (self->flow, FALSE);
+  gtk_widget_add_css_class (self->flow, "palette-box");
+  gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -28,6 +28,7 @@ struct _GlossWindow
   GtkScrolledWindow    *scroller;
   GlossAnnotationView  *view;
   GlossLabelPalette    *palette;
+  GtkPaned             *sidebar;
   GlossEntityList      *entity_list;
   GlossInspector       *inspector;
   GMenu                *recent_menu;
@@ -40,6 +41,9 @@ struct _GlossWindow
   GSettings            *settings;
   GtkNativeDialog      *file_chooser;
   gulong                schema_changed_id;
+  /* Where the list/inspector divider was while the inspector showed. */
+  int                   inspector_position;
+  gboolean              inspector_placed;
   gboolean              schema_modified;
   gboolean              close_after_save;
   gboolean              closing;

@@ -748,8 +748,16 @@ static void
 view_selected_changed_cb (GlossWindow *self)
 {
   GlossAnnotation *selected = gloss_annotation_view_get_selected (self->view);
+  GlossEntity *entity = NULL;
+
+  if (selected != NULL && GLOSS_IS_MENTION (selected))
+    entity = gloss_mention_get_entity (GLOSS_MENTION (selected));
 
   gloss_inspector_set_annotation (self->inspector, selected);
+  /* The sidebar follows the text: the mention's entity is selected there
+   * and all its mentions are ringed, so the coreference chain shows. */
+  gloss_entity_list_select_entity (self->entity_list, entity);
+  gloss_annotation_view_set_highlighted_entity (self->view, entity);
   gloss_window_update_actions (self);
 }
 
@@ -779,6 +787,46 @@ entity_selected_cb (GlossWindow *self,
 
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* The inspector takes room only while something is selected. When it
+ * shows, the list keeps the larger share (or where the divider was last
+ * dragged to), never less than a few rows. */
+static gboolean
+place_inspector (GtkWidget     *sidebar,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  int height = gtk_widget_get_height (sidebar);
+  int position;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
+    return G_SOURCE_REMOVE;
+  if (height <= 0)
+    return G_SOURCE_CONTINUE; /* not laid out yet */
+  position = self->inspector_position > 0 ? self->inspector_position : height * 9 / 20;
+  gtk_paned_set_position (self->sidebar, CLAMP (position, MIN (220, height / 2), MAX (height - 160, 0)));
+  self->inspector_placed = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+inspector_visible_cb (GlossWindow *self)
+{
+  self->inspector_placed = FALSE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->inspector)) &&
+      place_inspector (GTK_WIDGET (self->sidebar), NULL, self) == G_SOURCE_CONTINUE)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->sidebar), place_inspector, self, NULL);
+}
+
+static void
+sidebar_position_cb (GlossWindow *self)
+{
+  /* Only once placed: the paned moves the divider itself as the
+   * inspector appears. */
+  if (self->inspector_placed && gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
+    self->inspector_position = gtk_paned_get_position (self->sidebar);
 }
 
 static void
@@ -1050,6 +1098,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, entity_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
@@ -1117,6 +1166,10 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_add_text_shortcuts (self, GTK_WIDGET (self->scroller));
 
   g_signal_connect_object (self->inspector, "message", G_CALLBACK (inspector_message_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector, "notify::visible", G_CALLBACK (inspector_visible_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::position", G_CALLBACK (sidebar_position_cb),
                            self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

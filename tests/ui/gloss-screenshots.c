@@ -7,17 +7,171 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
 #include "gloss-window.h"
 
-static const struct { const char *text; const char *type; } tags[] = {
-  { "Vladimir Putin", "PER" }, { "Kim Jong Un", "PER" }, { "Pak Thae Song", "PER" },
-  { "Kim Myong Sik", "PER" }, { "Sergei Shoigu", "PER" }, { "Putin", "PER" }, { "Kim", "PER" },
-  { "North Korea", "GPE" }, { "Russia", "GPE" }, { "Ukraine", "GPE" }, { "Moscow", "GPE" },
-  { "Pyongyang", "GPE" }, { "Vostochny Cosmodrome", "FAC" }, { "Far East", "LOC" },
-  { "Wednesday", "DATE" }, { "ballistic missiles", "EQP" }, { "Kremlin", "ORG" },
+/* The sample as an analyst would annotate it: every surface form of a
+ * referent linked to one entity (coreference), and nesting where the text
+ * has it (GPE "North Korea" inside an ORG). Forms are tagged longest
+ * first, whole words only; a form inside a mention of the same type, or
+ * crossing any mention, is left alone. */
+typedef struct
+{
+  const char *type;
+  const char *name;
+  const char *kb;
+  const char *forms[6];
+} SampleEntity;
+
+static const SampleEntity sample[] = {
+  { "PER", "Kim Jong Un", "wikidata:Q56226", { "Kim Jong Un", "the North Korean leader", "Kim", NULL } },
+  { "PER", "Vladimir Putin", "wikidata:Q7747", { "Vladimir Putin", "the Russian leader", "Putin", NULL } },
+  { "PER", "Pak Thae Song", NULL, { "Pak Thae Song", NULL } },
+  { "PER", "Kim Myong Sik", NULL, { "Kim Myong Sik", NULL } },
+  { "PER", "Jo Chun Ryong", NULL, { "Jo Chun Ryong", NULL } },
+  { "PER", "Sergei Shoigu", NULL, { "Sergei Shoigu", NULL } },
+  { "PER", "Sergei Lavrov", NULL, { "Sergei Lavrov", NULL } },
+  { "PER", "Antonio Guterres", NULL, { "Antonio Guterres", "Guterres", NULL } },
+  { "PER", "Matthew Miller", NULL, { "Matthew Miller", NULL } },
+  { "PER", "Joe Biden", NULL, { "President Biden", NULL } },
+  { "ORG", "Space Science and Technology Committee", NULL,
+    { "North Korea’s space science and technology committee", NULL } },
+  { "ORG", "UN Security Council", NULL, { "UN Security Council", "the Security Council", NULL } },
+  { "ORG", "State Department", NULL, { "State Department", NULL } },
+  { "ORG", "Kremlin", NULL, { "the Kremlin", NULL } },
+  { "ORG", "Korea Research Institute for National Strategy", NULL,
+    { "Korea Research Institute for National Strategy", NULL } },
+  { "GPE", "North Korea", "wikidata:Q423",
+    { "North Korea", "The Democratic People’s Republic of Korea", NULL } },
+  { "GPE", "Russia", "wikidata:Q159", { "Russia", NULL } },
+  { "GPE", "Ukraine", NULL, { "Ukraine", NULL } },
+  { "GPE", "Moscow", NULL, { "Moscow", NULL } },
+  { "GPE", "Pyongyang", NULL, { "Pyongyang", NULL } },
+  { "GPE", "Vladivostok", NULL, { "Vladivostok", NULL } },
+  { "GPE", "Komsomolsk-on-Amur", NULL, { "Komsomolsk-on-Amur", NULL } },
+  { "LOC", "Russian Far East", NULL, { "Far East", NULL } },
+  { "FAC", "Vostochny Cosmodrome", NULL, { "Vostochny Cosmodrome", "Vostochny", "the spaceport", NULL } },
+  { "EQP", "Ballistic missiles", NULL, { "ballistic missiles", NULL } },
+  { "EQP", "Spy satellites", NULL, { "spy satellites", NULL } },
+  { "EQP", "Armored train", NULL, { "armored train", NULL } },
+  { "DATE", "Wednesday", NULL, { "Wednesday", NULL } },
+  { "DATE", "July", NULL, { "in July", NULL } },
+  { "DATE", "Next month", NULL, { "next month", NULL } },
+  { "QTY", "Two failed launches", NULL, { "two failed launches", NULL } },
 };
+
+typedef struct
+{
+  const char *form;
+  guint       entity;
+} Form;
+
+static int
+compare_forms (gconstpointer a,
+               gconstpointer b)
+{
+  return (int) g_utf8_strlen (((const Form *) b)->form, -1) - (int) g_utf8_strlen (((const Form *) a)->form, -1);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || c == '_';
+}
+
+static gboolean
+can_tag (GlossStore *store,
+         guint       start,
+         guint       end,
+         const char *type)
+{
+  g_autoptr(GArray) hits = gloss_store_query_range (store, start, end, GLOSS_KIND_MASK (GLOSS_KIND_MENTION));
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      GlossSpanHit *hit = &g_array_index (hits, GlossSpanHit, i);
+      gboolean inside = hit->start <= start && hit->end >= end;
+
+      if (!inside || g_strcmp0 (gloss_annotation_get_type_id (hit->annotation), type) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GlossMention *
+annotate (GlossWindow *window)
+{
+  GlossStore *store = gloss_window_get_store (window);
+  GlossDocument *document = gloss_store_get_document (store);
+  const char *text = gloss_document_get_text (document);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) forms = g_array_new (FALSE, FALSE, sizeof (Form));
+  GlossMention *selected = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample); i++)
+    {
+      GlossEntity *entity = gloss_entity_new (sample[i].type, sample[i].name);
+
+      if (sample[i].kb != NULL)
+        gloss_entity_set_kb (entity, sample[i].kb);
+      g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (entity), NULL));
+      g_ptr_array_add (entities, entity);
+      for (guint j = 0; sample[i].forms[j] != NULL; j++)
+        g_array_append_val (forms, ((Form) { sample[i].forms[j], i }));
+    }
+  g_array_sort (forms, compare_forms);
+
+  for (guint f = 0; f < forms->len; f++)
+    {
+      const Form *form = &g_array_index (forms, Form, f);
+      const SampleEntity *def = &sample[form->entity];
+      gsize len = strlen (form->form);
+
+      for (const char *p = strstr (text, form->form); p != NULL; p = strstr (p + 1, form->form))
+        {
+          guint start, end;
+          GlossSpan span;
+          g_autoptr(GlossMention) mention = NULL;
+          g_autoptr(JsonNode) level = NULL;
+
+          if ((p > text && is_word_char (g_utf8_get_char (g_utf8_prev_char (p)))) ||
+              is_word_char (g_utf8_get_char (p + len)))
+            continue;
+          start = gloss_document_byte_to_cp (document, p - text);
+          end = start + g_utf8_strlen (form->form, -1);
+          if (!can_tag (store, start, end, def->type))
+            continue;
+
+          span.start = start;
+          span.end = end;
+          mention = gloss_mention_new (def->type, &span, 1);
+          gloss_mention_set_entity (mention, g_ptr_array_index (entities, form->entity));
+          if (def->type[0] == 'P')
+            {
+              level = json_node_init_string (json_node_alloc (),
+                                             g_ascii_islower (form->form[0]) ? "nominal" : "name");
+              gloss_annotation_set_attr (GLOSS_ANNOTATION (mention), "level", level);
+            }
+          g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (mention), NULL));
+          /* The inspector shows "Kim" in "showed Kim around the spaceport". */
+          if (selected == NULL && g_str_equal (form->form, "Kim") &&
+              g_str_has_prefix (p - strlen ("showed "), "showed Kim"))
+            selected = mention;
+        }
+    }
+
+  /* Entities no form matched would only clutter the list. */
+  for (guint i = 0; i < entities->len; i++)
+    if (gloss_entity_get_n_mentions (g_ptr_array_index (entities, i)) == 0)
+      gloss_store_remove (store, g_ptr_array_index (entities, i), NULL);
+
+  gloss_store_clear_history (store);
+  g_assert_nonnull (selected);
+  return selected;
+}
 
 static void
 wait_frames (GtkWidget *widget,
@@ -48,27 +202,17 @@ save_png (GtkWidget  *window,
 }
 
 static void
-annotate (GlossWindow *window)
+dismiss_toasts (GtkWidget *widget)
 {
-  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
-  GlossDocument *document = gloss_store_get_document (gloss_window_get_store (window));
-  const char *text = gloss_document_get_text (document);
-
-  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+  /* The overlay keeps no list of its toasts: close what it shows. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      const char *p = strstr (text, tags[i].text);
-      guint start;
-
-      if (p == NULL)
-        continue;
-      start = gloss_document_byte_to_cp (document, p - text);
-      gloss_annotation_view_select_range (view, start, start + g_utf8_strlen (tags[i].text, -1));
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", tags[i].type);
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", NULL);
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+        gtk_widget_set_visible (child, FALSE);
+      else
+        dismiss_toasts (child);
     }
-  /* Show the inspector on Kim Jong Un. */
-  gloss_annotation_view_select_range (view, 224, 235);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PER");
 }
 
 static GlossWindow *
@@ -78,12 +222,26 @@ shot (GlossApplication *app,
       const char       *path)
 {
   GlossWindow *window = gloss_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("gloss-shot-XXXXXX", NULL);
+  g_autofree char *file_path = g_build_filename (dir, "kim-putin-vostochny.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  GlossAnnotationView *view;
+  GlossMention *selected;
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   gloss_window_open_sample (window, NULL);
-  annotate (window);
-  wait_frames (GTK_WIDGET (window), 3800); /* past the toasts */
+  selected = annotate (window);
+  /* Saved under its own name: the header shows the file, not "New Document". */
+  gloss_window_save_to_file (window, file, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (selected));
+  wait_frames (GTK_WIDGET (window), 600);
+  dismiss_toasts (GTK_WIDGET (window));
+  wait_frames (GTK_WIDGET (window), 400);
   save_png (GTK_WIDGET (window), path);
   return window;
 }
@@ -163,6 +321,57 @@ measure (GlossApplication *app)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+/* More to look at while designing (not in the README): other widths, the
+ * empty window, Preferences, the shortcuts window. */
+static void
+extra_shots (GlossApplication *app,
+             const char       *dir)
+{
+  g_autofree char *p1 = g_build_filename (dir, "main-1000.png", NULL);
+  g_autofree char *p2 = g_build_filename (dir, "empty.png", NULL);
+  g_autofree char *p3 = g_build_filename (dir, "preferences.png", NULL);
+  g_autofree char *p4 = g_build_filename (dir, "shortcuts.png", NULL);
+  g_autofree char *p5 = g_build_filename (dir, "main-800.png", NULL);
+  GlossWindow *window;
+  GtkWidget *w;
+
+  shot (app, 1000, 720, p1);
+  shot (app, 800, 700, p5);
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 800);
+  save_png (GTK_WIDGET (window), p2);
+
+  gloss_window_open_sample (window, NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  wait_frames (GTK_WIDGET (window), 800);
+  if ((w = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL)
+    {
+      save_png (w, p3);
+      gtk_window_destroy (GTK_WINDOW (w));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  wait_frames (GTK_WIDGET (window), 800);
+  if ((w = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL)
+    save_png (w, p4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +385,9 @@ main (int   argc,
   if (!gtk_init_check ())
     return 77;
   adw_init ();
+  /* The saved copy of the sample is a temporary file: keep it out of the
+   * user's recent files. */
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
 
   app = gloss_application_new ();
   g_application_set_application_id (G_APPLICATION (app), NULL);
@@ -193,6 +405,8 @@ main (int   argc,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   shot (app, 600, 800, narrow);
 
+  if (g_getenv ("GLOSS_EXTRA_SHOTS") != NULL)
+    extra_shots (app, g_getenv ("GLOSS_EXTRA_SHOTS"));
   if (g_getenv ("GLOSS_MEASURE") != NULL)
     measure (app);
 

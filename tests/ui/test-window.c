@@ -14,7 +14,9 @@
 #include "gloss-annotation-view.h"
 #include "gloss-error.h"
 #include "gloss-format-native.h"
+#include "gloss-entity-list.h"
 #include "gloss-inspector.h"
+#include "gloss-label-palette.h"
 #include "gloss-window.h"
 
 static GlossApplication *app;
@@ -387,6 +389,171 @@ test_save_failure_keeps_work (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_for_layout (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end &&
+         (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0))
+    g_main_context_iteration (NULL, FALSE);
+  /* One more frame, for height-for-width to settle. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (50000);
+  iterate ();
+}
+
+static void
+collect_palette_buttons (GtkWidget  *widget,
+                         GHashTable *types)
+{
+  const char *id = g_object_get_data (G_OBJECT (widget), "type-id");
+
+  if (id != NULL)
+    g_hash_table_insert (types, (gpointer) id, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_palette_buttons (child, types);
+}
+
+/* Every entity type has a chip in the palette, drawn whole inside it and
+ * inside the window: nothing hidden behind a scroll, at any width. */
+static void
+check_palette_at (int width)
+{
+  GlossWindow *window = gloss_window_new (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) buttons = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *palette;
+  GListModel *labels;
+  graphene_rect_t palette_bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_sample (window, &error));
+  g_assert_no_error (error);
+  palette = find_child (GTK_WIDGET (window), GLOSS_TYPE_LABEL_PALETTE);
+  g_assert_nonnull (palette);
+  wait_for_layout (palette);
+
+  g_assert_true (gtk_widget_compute_bounds (palette, GTK_WIDGET (window), &palette_bounds));
+  g_assert_cmpfloat (palette_bounds.origin.x + palette_bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)) + 0.5);
+  g_assert_cmpfloat (palette_bounds.origin.y + palette_bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)) + 0.5);
+
+  collect_palette_buttons (palette, buttons);
+  labels = gloss_schema_get_labels (gloss_store_get_schema (gloss_window_get_store (window)), GLOSS_LABEL_ENTITY);
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 9);
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+      GtkWidget *button = g_hash_table_lookup (buttons, gloss_label_get_id (label));
+      graphene_rect_t bounds;
+      const char *tooltip;
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_get_mapped (button));
+      g_assert_true (gtk_widget_compute_bounds (button, palette, &bounds));
+      g_assert_cmpfloat (bounds.size.width, >, 0);
+      g_assert_cmpfloat (bounds.origin.x, >=, -0.5);
+      g_assert_cmpfloat (bounds.origin.y, >=, -0.5);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, palette_bounds.size.width + 0.5);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, palette_bounds.size.height + 0.5);
+      /* The key and the full name are told, whatever the chip shows. */
+      tooltip = gtk_widget_get_tooltip_text (button);
+      g_assert_nonnull (strstr (tooltip, gloss_label_get_name (label)));
+      g_assert_nonnull (strstr (tooltip, gloss_label_get_key (label)));
+    }
+
+  /* A chip tags the selection. */
+  gloss_annotation_view_select_range (GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window)), 113, 127);
+  g_signal_emit_by_name (g_hash_table_lookup (buttons, "PER"), "clicked");
+  iterate ();
+  g_assert_nonnull (find_mention (gloss_window_get_store (window), 113, 127));
+
+  gloss_window_set_store (window, NULL, NULL);
+  close_window (window);
+}
+
+static void
+test_palette_shows_every_type (void)
+{
+  check_palette_at (1280);
+  check_palette_at (1000);
+  check_palette_at (600);
+}
+
+/* A mention selected in the text (what a click does) selects its entity in
+ * the sidebar and rings the entity's other mentions; Escape clears both. */
+static void
+test_mention_selects_entity (void)
+{
+  GlossWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationView *view;
+  GlossEntityList *list;
+  GlossMention *putin, *kju;
+  GlossEntity *selected;
+
+  g_assert_true (gloss_window_open_sample (window, &error));
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  list = GLOSS_ENTITY_LIST (find_child (GTK_WIDGET (window), GLOSS_TYPE_ENTITY_LIST));
+  g_assert_nonnull (list);
+
+  gloss_annotation_view_select_range (view, 113, 127); /* Vladimir Putin */
+  press (GTK_WIDGET (window), "1");
+  putin = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
+  gloss_annotation_view_select_range (view, 224, 235); /* Kim Jong Un */
+  press (GTK_WIDGET (window), "1");
+  kju = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
+  g_assert_nonnull (putin);
+  g_assert_nonnull (kju);
+  iterate ();
+
+  /* Tagging selected the new mention: its entity is selected already. */
+  g_assert_true (gloss_entity_list_get_selected (list) == gloss_mention_get_entity (kju));
+
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin));
+  iterate ();
+  selected = gloss_entity_list_get_selected (list);
+  g_assert_nonnull (selected);
+  g_assert_true (selected == gloss_mention_get_entity (putin));
+  g_assert_cmpstr (gloss_entity_get_name (selected), ==, "Vladimir Putin");
+  g_assert_true (gloss_annotation_view_get_highlighted_entity (view) == selected);
+  /* Following the text does not move the text: the mention stays selected. */
+  g_assert_true (gloss_annotation_view_get_selected (view) == GLOSS_ANNOTATION (putin));
+
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (kju));
+  iterate ();
+  g_assert_true (gloss_entity_list_get_selected (list) == gloss_mention_get_entity (kju));
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press (GTK_WIDGET (window), "Escape");
+  g_assert_null (gloss_annotation_view_get_selected (view));
+  g_assert_null (gloss_entity_list_get_selected (list));
+  g_assert_null (gloss_annotation_view_get_highlighted_entity (view));
+
+  gloss_window_set_store (window, NULL, NULL);
+  close_window (window);
+}
+
 /* Xvfb has no session bus; GtkApplication says so and carries on. */
 static gboolean
 log_fatal_cb (const char     *domain,
@@ -423,6 +590,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/inspector-edits-undo", test_inspector_edits_undo);
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/save-failure-keeps-work", test_save_failure_keeps_work);
+  g_test_add_func ("/ui/window/palette-shows-every-type", test_palette_shows_every_type);
+  g_test_add_func ("/ui/window/mention-selects-entity", test_mention_selects_entity);
 
   app = gloss_application_new ();
   /* No id: no session bus to need (or warn about) under Xvfb. */
