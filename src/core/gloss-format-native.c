@@ -19,6 +19,7 @@
 #include "gloss-annotation-private.h"
 #include "gloss-error.h"
 #include "gloss-format-native.h"
+#include "gloss-format-native-private.h"
 #include "gloss-json-reader.h"
 #include "gloss-json-writer.h"
 
@@ -303,6 +304,11 @@ typedef struct
   GPtrArray       *about;           /* GlossEntity, not owned */
   GString         *span_text;
   char            *last_type[GLOSS_N_LABEL_KINDS];
+
+  /* _gloss_native_read_annotation(): build one annotation, keep it here
+   * instead of adding it to the store. */
+  gboolean         detached;
+  GlossAnnotation *built;
 } Loader;
 
 static void
@@ -320,6 +326,7 @@ loader_clear (Loader *L)
     g_string_free (L->span_text, TRUE);
   for (guint i = 0; i < GLOSS_N_LABEL_KINDS; i++)
     g_free (L->last_type[i]);
+  g_clear_object (&L->built);
 }
 
 /* An error at the reader's path plus ".@member". */
@@ -987,7 +994,7 @@ read_annotation (Loader              *L,
                                    f.from == NULL ? "from" : "to");
       return FALSE;
     }
-  if (f.strings[M_ID] != NULL && gloss_store_lookup (L->store, f.strings[M_ID]) != NULL)
+  if (!L->detached && f.strings[M_ID] != NULL && gloss_store_lookup (L->store, f.strings[M_ID]) != NULL)
     {
       g_autofree char *q = quote (f.strings[M_ID], strlen (f.strings[M_ID]));
 
@@ -996,7 +1003,8 @@ read_annotation (Loader              *L,
       return FALSE;
     }
 
-  ensure_type (L, label_kinds[kind], f.strings[M_TYPE]);
+  if (!L->detached)
+    ensure_type (L, label_kinds[kind], f.strings[M_TYPE]);
   spans = (const GlossSpan *)(gpointer)L->spans[GLOSS_ROLE_CONTENT]->data;
   n_spans = L->spans[GLOSS_ROLE_CONTENT]->len;
 
@@ -1065,6 +1073,11 @@ read_annotation (Loader              *L,
   if (f.extra != NULL)
     gloss_annotation_set_extra (a, f.extra);
 
+  if (L->detached)
+    {
+      g_set_object (&L->built, a);
+      return TRUE;
+    }
   if (!gloss_store_load_add (L->store, a, &local_error))
     {
       gloss_json_reader_set_error (r, local_error->domain == GLOSS_STORE_ERROR &&
@@ -1374,6 +1387,47 @@ gloss_native_read_bytes (GBytes      *bytes,
   return store;
 }
 
+GlossAnnotation *
+_gloss_native_read_annotation (GlossStore           *store,
+                               GlossAnnotationKind   kind,
+                               const char           *json,
+                               gsize                 len,
+                               const char           *where,
+                               GError              **error)
+{
+  Loader L = { 0, };
+  g_autoptr(GlossJsonReader) r = NULL;
+  GlossAnnotation *a = NULL;
+  GlossJsonToken t;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < GLOSS_N_KINDS, NULL);
+
+  L.data = json;
+  L.length = len;
+  L.where = where != NULL ? where : "input";
+  L.document = g_object_ref (gloss_store_get_document (store));
+  L.doc_length = gloss_document_get_length (L.document);
+  L.store = g_object_ref (store);
+  L.detached = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (L.spans); i++)
+    L.spans[i] = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  L.about = g_ptr_array_new ();
+  L.span_text = g_string_new (NULL);
+
+  r = gloss_json_reader_new (json, len, L.where);
+  t = gloss_json_reader_next (r);
+  if (t != GLOSS_JSON_BEGIN_OBJECT)
+    expected (r, t, "an object");
+  else if (read_annotation (&L, r, kind) && gloss_json_reader_next (r) == GLOSS_JSON_END)
+    a = g_steal_pointer (&L.built);
+
+  if (a == NULL)
+    g_propagate_error (error, gloss_json_reader_take_error (r));
+  loader_clear (&L);
+  return a;
+}
+
 /**
  * gloss_native_read_file:
  *
@@ -1572,6 +1626,14 @@ write_annotation (GString         *out,
         }
     }
   g_string_append_c (out, '}');
+}
+
+void
+_gloss_native_write_annotation (GString         *out,
+                                GlossStore      *store,
+                                GlossAnnotation *a)
+{
+  write_annotation (out, gloss_store_get_document (store), a);
 }
 
 static int

@@ -1,0 +1,664 @@
+/* test-journal.c: the crash journal (DESIGN §8)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Random edit sequences run on the sample article with a journal
+ * attached; then the journal is dropped as a crash would leave it, the
+ * last saved state is loaded fresh and the journal replayed, and the
+ * result must equal the store before the "crash".
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "gloss-error.h"
+#include "gloss-format-native.h"
+#include "gloss-journal.h"
+#include "gloss-store.h"
+
+static gint64
+ticking_clock (gpointer data)
+{
+  gint64 *t = data;
+
+  /* A new second for every stamp, so a replay that stamped its own time
+   * could not pass for exact. */
+  return (*t)++;
+}
+
+static GlossDocument *
+sample_document (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlossDocument *document = gloss_document_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/* The sample article saved as a .gloss file in the test's own folder. */
+static GFile *
+saved_sample (void)
+{
+  g_autoptr(GlossDocument) document = sample_document ();
+  g_autoptr(GlossStore) store = gloss_store_new (document, NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "sample.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  gloss_native_write_file (store, file, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&file);
+}
+
+static GlossStore *
+load (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  GlossStore *store = gloss_native_read_file (file, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static GlossAnnotation *
+random_item (GRand               *rand,
+             GlossStore          *store,
+             GlossAnnotationKind  kind)
+{
+  guint n = gloss_store_get_n_items (store, kind);
+  GlossAnnotation *a;
+
+  if (n == 0)
+    return NULL;
+  a = g_list_model_get_item (gloss_store_get_list (store, kind), g_rand_int_range (rand, 0, n));
+  g_object_unref (a);   /* the store holds it */
+  return a;
+}
+
+static const char * const entity_types[] = { "PER", "ORG", "GPE", "FAC", "EQP", "X-THING" };
+
+static GlossSpan
+random_span (GRand      *rand,
+             GlossStore *store)
+{
+  guint length = gloss_document_get_length (gloss_store_get_document (store));
+  GlossSpan span;
+
+  span.start = g_rand_int_range (rand, 0, length - 20);
+  span.end = span.start + g_rand_int_range (rand, 1, 20);
+  return span;
+}
+
+static void
+random_edit (GRand      *rand,
+             GlossStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *a, *b;
+  GlossSchema *schema = gloss_store_get_schema (store);
+  gboolean has_thing = gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "X-THING") != NULL;
+  const char *type = entity_types[g_rand_int_range (rand, 0, G_N_ELEMENTS (entity_types) - (has_thing ? 0 : 1))];
+
+  switch (g_rand_int_range (rand, 0, 14))
+    {
+    case 0:
+    case 1:
+      {
+        GlossSpan span = random_span (rand, store);
+        g_autoptr(GlossMention) m = gloss_mention_new (type, &span, 1);
+
+        if (g_rand_boolean (rand))
+          gloss_mention_set_entity (m, (GlossEntity *)random_item (rand, store, GLOSS_KIND_ENTITY));
+        gloss_store_add (store, GLOSS_ANNOTATION (m), &error);
+      }
+      break;
+
+    case 2:
+      {
+        GlossSpan span = random_span (rand, store);
+        g_autoptr(GlossMention) m = gloss_mention_new (type, &span, 1);
+        g_autoptr(GlossEntity) e = gloss_entity_new (type, "Someone");
+
+        /* Tagging a new entity: one step of two adds. */
+        gloss_store_begin_group (store, "Tag");
+        gloss_store_add (store, GLOSS_ANNOTATION (e), &error);
+        g_assert_no_error (error);
+        gloss_mention_set_entity (m, e);
+        gloss_store_add (store, GLOSS_ANNOTATION (m), &error);
+        gloss_store_end_group (store);
+      }
+      break;
+
+    case 3:
+      if ((a = random_item (rand, store, GLOSS_KIND_MENTION)) != NULL)
+        gloss_store_remove (store, a, &error);
+      break;
+
+    case 4:
+      if ((a = random_item (rand, store, GLOSS_KIND_ENTITY)) != NULL)
+        gloss_store_remove (store, a, &error);   /* cascades */
+      break;
+
+    case 5:
+      if ((a = random_item (rand, store, GLOSS_KIND_MENTION)) != NULL)
+        {
+          g_autoptr(GlossAnnotation) draft = gloss_annotation_copy (a);
+          g_autofree char *note = g_strdup_printf ("note “%u”\n", g_rand_int (rand));
+
+          gloss_annotation_set_note (draft, note);
+          gloss_mention_set_entity (GLOSS_MENTION (draft), (GlossEntity *)random_item (rand, store, GLOSS_KIND_ENTITY));
+          gloss_store_replace (store, a, draft, &error);
+        }
+      break;
+
+    case 6:
+      if ((a = random_item (rand, store, GLOSS_KIND_ENTITY)) != NULL)
+        {
+          g_autoptr(GlossAnnotation) draft = gloss_annotation_copy (a);
+
+          gloss_entity_set_name (GLOSS_ENTITY (draft), g_rand_boolean (rand) ? "Kim Jong Un" : "Путин");
+          gloss_store_replace (store, a, draft, &error);
+        }
+      break;
+
+    case 7:
+    case 8:
+      gloss_store_undo (store);
+      break;
+
+    case 9:
+      gloss_store_redo (store);
+      break;
+
+    case 10:
+      a = random_item (rand, store, GLOSS_KIND_ENTITY);
+      b = random_item (rand, store, GLOSS_KIND_ENTITY);
+      if (a != NULL && b != NULL && a != b)
+        gloss_store_merge_entities (store, GLOSS_ENTITY (a), GLOSS_ENTITY (b), &error);
+      break;
+
+    case 11:
+      a = random_item (rand, store, GLOSS_KIND_ENTITY);
+      b = random_item (rand, store, GLOSS_KIND_ENTITY);
+      if (a != NULL && b != NULL && a != b)
+        {
+          g_autoptr(GlossRelation) r = gloss_relation_new ("meets_with", GLOSS_ENTITY (a), GLOSS_ENTITY (b));
+          gloss_store_add (store, GLOSS_ANNOTATION (r), &error);
+        }
+      break;
+
+    case 12:
+      {
+        GlossSpan span = random_span (rand, store);
+        g_autoptr(GlossClaim) c = gloss_claim_new ("quote", &span, 1);
+
+        gloss_claim_set_claimant (c, (GlossEntity *)random_item (rand, store, GLOSS_KIND_ENTITY));
+        gloss_store_add (store, GLOSS_ANNOTATION (c), &error);
+      }
+      break;
+
+    case 13:
+    default:
+      /* Several edits as one step, and now and then a new label. */
+      if (!has_thing && g_rand_boolean (rand))
+        {
+          g_autoptr(GlossLabel) label = gloss_label_new (GLOSS_LABEL_ENTITY, "X-THING", "Thing", "#123456");
+
+          gloss_schema_add (schema, label, -1, &error);
+          break;
+        }
+      gloss_store_begin_group (store, "Several");
+      for (int i = g_rand_int_range (rand, 1, 5); i > 0; i--)
+        {
+          GlossSpan span = random_span (rand, store);
+          g_autoptr(GlossMention) m = gloss_mention_new ("GPE", &span, 1);
+
+          gloss_store_add (store, GLOSS_ANNOTATION (m), &error);
+          g_assert_no_error (error);
+          if ((a = random_item (rand, store, GLOSS_KIND_ENTITY)) != NULL && g_rand_boolean (rand))
+            gloss_store_remove (store, a, &error);
+        }
+      gloss_store_end_group (store);
+      break;
+    }
+  g_assert_no_error (error);
+}
+
+static void
+recover_into (GlossStore *store,
+              GFile      *journal_file,
+              guint       expect_edits)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_edits = 0;
+
+  g_assert_true (gloss_journal_recover (store, journal_file, &n_edits, &error));
+  g_assert_no_error (error);
+  if (expect_edits != G_MAXUINT)
+    g_assert_cmpuint (n_edits, ==, expect_edits);
+}
+
+static GlossJournal *
+journal_new (GlossStore *store,
+             GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  GlossJournal *journal = gloss_journal_new (store, file, &error);
+
+  g_assert_no_error (error);
+  return journal;
+}
+
+static guint
+count_lines (GFile *journal_file)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint n = 0;
+
+  g_assert_true (g_file_load_contents (journal_file, NULL, &contents, &length, NULL, NULL));
+  for (gsize i = 0; i < length; i++)
+    n += contents[i] == '\n';
+  return n;
+}
+
+static void
+test_random (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+
+  for (guint seed = 1; seed <= 12; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(GlossStore) store = load (file);
+      g_autoptr(GlossStore) fresh = NULL;
+      g_autoptr(GlossStore) saved = NULL;
+      g_autoptr(GFile) journal_file = NULL;
+      GlossJournal *journal;
+      gint64 t = 1795000000;
+
+      gloss_store_set_clock (store, ticking_clock, &t);
+      gloss_store_set_author (store, seed % 2 ? "analyst" : NULL);
+      journal = journal_new (store, file);
+      for (guint i = 0; i < 120; i++)
+        {
+          random_edit (rand, store);
+          /* A save halfway, now and then: the journal starts over. */
+          if (i == 60 && seed % 3 == 0)
+            {
+              g_autoptr(GBytes) bytes = gloss_native_write_bytes (store);
+              g_autoptr(GError) error = NULL;
+
+              g_assert_true (g_file_replace_contents (file, g_bytes_get_data (bytes, NULL),
+                                                      g_bytes_get_size (bytes), NULL, FALSE,
+                                                      G_FILE_CREATE_NONE, NULL, NULL, &error));
+              gloss_store_mark_saved (store);
+              g_assert_true (gloss_journal_mark_saved (journal, file, bytes, &error));
+              g_assert_no_error (error);
+            }
+        }
+      g_assert_null (gloss_journal_get_error (journal));
+
+      /* The crash: the journal goes without being discarded. */
+      g_assert_finalize_object (journal);
+      journal_file = gloss_journal_find (file, NULL);
+      g_assert_nonnull (journal_file);
+
+      fresh = load (file);
+      saved = load (file);
+      recover_into (fresh, journal_file, G_MAXUINT);
+      g_assert_true (gloss_store_equal (fresh, store));
+      g_assert_true (gloss_store_get_modified (fresh));
+      g_assert_cmpstr (gloss_store_get_undo_label (fresh), ==, "Recover unsaved edits");
+
+      /* Recovery is one step the user can undo, as far as annotations go. */
+      gloss_store_undo (fresh);
+      for (guint k = 0; k < GLOSS_N_KINDS; k++)
+        g_assert_cmpuint (gloss_store_get_n_items (fresh, k), ==, gloss_store_get_n_items (saved, k));
+      gloss_store_redo (fresh);
+      g_assert_true (gloss_store_equal (fresh, store));
+
+      g_assert_true (gloss_journal_delete (journal_file, NULL));
+      if (seed % 3 == 0)
+        {
+          g_autoptr(GlossDocument) document = sample_document ();
+          g_autoptr(GlossStore) empty = gloss_store_new (document, NULL);
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (gloss_native_write_file (empty, file, &error));
+        }
+    }
+}
+
+/* A journal attached while recovering records the recovered state, so a
+ * second crash right after loses nothing either. */
+static void
+test_recover_twice (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GlossStore) store = load (file);
+  g_autoptr(GlossStore) second = load (file);
+  g_autoptr(GlossStore) third = load (file);
+  g_autoptr(GFile) journal_file = NULL;
+  GlossJournal *journal;
+
+  journal = journal_new (store, file);
+  for (guint i = 0; i < 40; i++)
+    random_edit (rand, store);
+  g_assert_finalize_object (journal);
+
+  journal_file = gloss_journal_find (file, NULL);
+  journal = journal_new (second, file);
+  recover_into (second, journal_file, G_MAXUINT);
+  g_assert_true (gloss_store_equal (second, store));
+  g_assert_finalize_object (journal);
+
+  /* One line for the whole recovery (plus the schema, if it changed). */
+  g_assert_cmpuint (count_lines (journal_file), <=, 3);
+  recover_into (third, journal_file, G_MAXUINT);
+  g_assert_true (gloss_store_equal (third, store));
+  gloss_journal_delete (journal_file, NULL);
+}
+
+static void
+test_torn (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GlossStore) store = load (file);
+  g_autoptr(GlossStore) before_last = NULL;
+  g_autoptr(GlossStore) fresh = load (file);
+  g_autoptr(GlossStore) fresh2 = load (file);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) journal_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GlossJournal *journal;
+  GlossSpan span = { 10, 20 };
+  g_autoptr(GlossMention) m = gloss_mention_new ("PER", &span, 1);
+  guint lines;
+
+  journal = journal_new (store, file);
+  for (guint i = 0; i < 30; i++)
+    random_edit (rand, store);
+  bytes = gloss_native_write_bytes (store);
+  before_last = gloss_native_read_bytes (bytes, "before", &error);
+  g_assert_no_error (error);
+  gloss_store_add (store, GLOSS_ANNOTATION (m), &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (journal);
+  journal_file = gloss_journal_find (file, NULL);
+  lines = count_lines (journal_file);
+
+  /* Half a line more, as if the crash came in the middle of a write. */
+  g_assert_true (g_file_load_contents (journal_file, NULL, &contents, &length, NULL, NULL));
+  {
+    g_autoptr(GString) torn = g_string_new_len (contents, length);
+
+    g_string_append (torn, "{\"edit\": \"Add Person mention\", \"direction\": \"do\", \"changes\": [{\"chan");
+    g_assert_true (g_file_set_contents (g_file_peek_path (journal_file), torn->str, torn->len, NULL));
+  }
+  recover_into (fresh, journal_file, lines - 1);
+  g_assert_true (gloss_store_equal (fresh, store));
+
+  /* The last line cut short: its edit is lost, every one before it not. */
+  g_assert_true (g_file_set_contents (g_file_peek_path (journal_file), contents, length - 9, NULL));
+  recover_into (fresh2, journal_file, lines - 2);
+  g_assert_true (gloss_store_equal (fresh2, before_last));
+  gloss_journal_delete (journal_file, NULL);
+}
+
+static void
+test_mismatch (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(GlossStore) store = load (file);
+  g_autoptr(GlossStore) fresh = NULL;
+  g_autoptr(GlossStore) other = NULL;
+  g_autoptr(GlossDocument) other_doc = NULL;
+  g_autoptr(GFile) journal_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  GlossJournal *journal;
+  gsize length;
+  guint n = 99;
+
+  journal = journal_new (store, file);
+  for (guint i = 0; i < 10; i++)
+    random_edit (rand, store);
+  g_assert_finalize_object (journal);
+  journal_file = gloss_journal_find (file, NULL);
+
+  /* The file was saved again (by another program, another copy) since. */
+  g_assert_true (g_file_load_contents (file, NULL, &contents, &length, NULL, NULL));
+  changed = g_strconcat (contents, "\n", NULL);
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), changed, -1, NULL));
+  fresh = load (file);
+  g_assert_false (gloss_journal_check (fresh, journal_file, &n, &error));
+  g_assert_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_MISMATCH);
+  g_assert_cmpuint (n, ==, 99);
+  g_clear_error (&error);
+  g_assert_false (gloss_journal_recover (fresh, journal_file, NULL, &error));
+  g_assert_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_MISMATCH);
+  g_assert_nonnull (strstr (error->message, "sample.gloss"));
+  g_clear_error (&error);
+  g_assert_false (gloss_store_get_modified (fresh));
+  g_assert_cmpuint (gloss_store_get_n_items (fresh, GLOSS_KIND_MENTION), ==, 0);
+
+  /* Another text altogether. */
+  other_doc = gloss_document_new_from_text ("Another article.", -1, "other", NULL);
+  other = gloss_store_new (other_doc, NULL);
+  g_assert_false (gloss_journal_recover (other, journal_file, NULL, &error));
+  g_assert_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_MISMATCH);
+  g_clear_error (&error);
+
+  /* Not a journal. */
+  g_assert_true (g_file_set_contents (g_file_peek_path (journal_file), "hello\n", -1, NULL));
+  g_assert_false (gloss_journal_check (fresh, journal_file, NULL, &error));
+  g_assert_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_INVALID);
+  gloss_journal_delete (journal_file, NULL);
+}
+
+static void
+test_mark_saved_discard (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GlossStore) store = load (file);
+  g_autoptr(GFile) journal_file = NULL;
+  g_autoptr(GFile) other_file = NULL;
+  g_autoptr(GFile) other_journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_path = g_build_filename (g_get_user_data_dir (), "saved-as.gloss", NULL);
+  GlossJournal *journal;
+  guint n = 0;
+
+  journal = journal_new (store, file);
+  journal_file = gloss_journal_get_file (journal);
+  g_assert_false (g_file_query_exists (journal_file, NULL));   /* no edit yet */
+  for (guint i = 0; i < 10; i++)
+    random_edit (rand, store);
+  g_assert_true (gloss_journal_check (store, journal_file, &n, &error));
+  g_assert_cmpuint (n, >, 0);
+
+  /* Save as: the journal moves to the new name and is empty. */
+  {
+    g_autoptr(GBytes) bytes = gloss_native_write_bytes (store);
+
+    other_file = g_file_new_for_path (other_path);
+    g_assert_true (g_file_replace_contents (other_file, g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), NULL, FALSE,
+                                            G_FILE_CREATE_NONE, NULL, NULL, &error));
+    g_assert_true (gloss_journal_mark_saved (journal, other_file, bytes, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (g_file_query_exists (journal_file, NULL));
+  other_journal = gloss_journal_find (other_file, NULL);
+  g_assert_nonnull (other_journal);
+  g_assert_cmpuint (count_lines (other_journal), ==, 1);
+  g_assert_true (gloss_journal_check (store, other_journal, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+
+  random_edit (rand, store);
+  random_edit (rand, store);
+  g_assert_cmpuint (count_lines (other_journal), >=, 2);
+
+  /* A clean close. */
+  gloss_journal_discard (journal);
+  g_assert_false (g_file_query_exists (other_journal, NULL));
+  g_assert_null (gloss_journal_find (other_file, NULL));
+  random_edit (rand, store);
+  g_assert_false (g_file_query_exists (other_journal, NULL));
+  g_assert_finalize_object (journal);
+}
+
+/* A new article from text, never saved: the journal is keyed by the text. */
+static void
+test_unsaved (void)
+{
+  g_autoptr(GlossDocument) document = sample_document ();
+  g_autoptr(GlossDocument) document2 = sample_document ();
+  g_autoptr(GlossStore) store = gloss_store_new (document, NULL);
+  g_autoptr(GlossStore) fresh = gloss_store_new (document2, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GFile) journal_file = NULL;
+  GlossJournal *journal;
+
+  journal = journal_new (store, NULL);
+  for (guint i = 0; i < 30; i++)
+    random_edit (rand, store);
+  g_assert_finalize_object (journal);
+
+  journal_file = gloss_journal_find (NULL, gloss_document_get_sha256 (document2));
+  g_assert_nonnull (journal_file);
+  recover_into (fresh, journal_file, G_MAXUINT);
+  g_assert_true (gloss_store_equal (fresh, store));
+  gloss_journal_delete (journal_file, NULL);
+}
+
+#define ABORT_SEED 2024
+#define ABORT_EDITS 80
+
+static void
+run_abort_edits (GlossStore *store)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (ABORT_SEED);
+  static gint64 t;
+
+  t = 1795000000;
+  gloss_store_set_clock (store, ticking_clock, &t);
+  for (guint i = 0; i < ABORT_EDITS; i++)
+    random_edit (rand, store);
+}
+
+static void
+test_abort (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "sample.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (g_test_subprocess ())
+    {
+      GlossStore *store = load (file);
+      GlossJournal *journal = journal_new (store, file);
+
+      run_abort_edits (store);
+      g_assert_null (gloss_journal_get_error (journal));
+      abort ();
+    }
+  else
+    {
+      g_autoptr(GFile) created = saved_sample ();
+      g_autoptr(GlossStore) expected = load (file);
+      g_autoptr(GlossStore) fresh = load (file);
+      g_autoptr(GFile) journal_file = NULL;
+
+      g_assert_true (g_file_equal (created, file));
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_failed ();
+
+      run_abort_edits (expected);
+      journal_file = gloss_journal_find (file, NULL);
+      g_assert_nonnull (journal_file);
+      recover_into (fresh, journal_file, G_MAXUINT);
+      g_assert_true (gloss_store_equal (fresh, expected));
+      gloss_journal_delete (journal_file, NULL);
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The cost of an edit with the journal: one write and one fdatasync. Run
+ * with -m perf (and TMPDIR on the disk of interest). */
+static void
+test_cost (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autoptr(GlossStore) store = load (file);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  GlossJournal *journal = journal_new (store, file);
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("run with -m perf");
+      g_assert_finalize_object (journal);
+      return;
+    }
+
+  for (guint i = 0; i < 201; i++)
+    {
+      GlossSpan span = { i * 3 + 1, i * 3 + 3 };
+      g_autoptr(GlossMention) m = gloss_mention_new ("PER", &span, 1);
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      gloss_store_add (store, GLOSS_ANNOTATION (m), NULL);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (i > 0)   /* the first creates the file */
+        g_array_append_val (times, ms);
+    }
+  g_array_sort (times, compare_doubles);
+  g_test_minimized_result (g_array_index (times, double, times->len / 2),
+                           "median edit with journal: %.3f ms (p90 %.3f ms, max %.3f ms)",
+                           g_array_index (times, double, times->len / 2),
+                           g_array_index (times, double, times->len * 9 / 10),
+                           g_array_index (times, double, times->len - 1));
+  gloss_journal_discard (journal);
+  g_assert_finalize_object (journal);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/journal/random", test_random);
+  g_test_add_func ("/core/journal/recover-twice", test_recover_twice);
+  g_test_add_func ("/core/journal/torn", test_torn);
+  g_test_add_func ("/core/journal/mismatch", test_mismatch);
+  g_test_add_func ("/core/journal/mark-saved-discard", test_mark_saved_discard);
+  g_test_add_func ("/core/journal/unsaved", test_unsaved);
+  g_test_add_func ("/core/journal/abort", test_abort);
+  g_test_add_func ("/core/journal/cost", test_cost);
+
+  return g_test_run ();
+}
