@@ -70,9 +70,21 @@ void
 gloss_cli_print_error (const char   *path,
                        const GError *error)
 {
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *full = NULL;
+
   /* The core's messages start with the file's name; add it where not. */
   if (path == NULL || g_str_has_prefix (error->message, path))
-    g_printerr ("%s\n", error->message);
+    {
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  /* GIO names a file by its absolute path: say it as the user wrote it. */
+  file = g_file_new_for_commandline_arg (path);
+  full = g_file_get_parse_name (file);
+  if (g_str_has_prefix (error->message, full) && error->message[strlen (full)] == ':')
+    g_printerr ("%s%s\n", path, error->message + strlen (full));
   else
     g_printerr ("%s: %s\n", path, error->message);
 }
@@ -223,6 +235,15 @@ gloss_cli_write_output (const char  *path,
           return FALSE;
         }
       return TRUE;
+    }
+
+  /* Checked here too so that the message names the file as the user
+   * wrote it, not as an absolute path after the "PATH: " prefix. */
+  if (!force && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
+                   "%s: the file exists; use --force to overwrite it", path);
+      return FALSE;
     }
 
   file = g_file_new_for_commandline_arg (path);

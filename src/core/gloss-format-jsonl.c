@@ -386,6 +386,55 @@ link_cluster_mentions (Record      *r,
   return TRUE;
 }
 
+/* Links entities[@i] to the cluster its "entity" names. When that is a
+ * mention which names a cluster of its own, that link is made first, so
+ * the result does not depend on the order of the list; a link that
+ * contradicts one already made is an error, never silently dropped. */
+static gboolean
+link_mention (Record     *r,
+              JsonArray  *array,
+              guint       i,
+              guint       depth,
+              GError    **error)
+{
+  JsonObject *object = json_array_get_object_element (array, i);
+  g_autofree char *target = _gloss_format_dup_id (object, "entity");
+  g_autofree char *path = g_strdup_printf ("entities[%u]", i);
+  GlossMention *mention = g_ptr_array_index (r->mentions, i);
+  GlossAnnotation *named;
+  GlossEntity *entity;
+
+  if (target == NULL)
+    return TRUE;
+
+  named = g_hash_table_lookup (r->by_id, target);
+  if (named != NULL && GLOSS_IS_MENTION (named) && named != GLOSS_ANNOTATION (mention) &&
+      gloss_mention_get_entity (GLOSS_MENTION (named)) == NULL && depth < 32)
+    {
+      guint j;
+
+      /* bounded: a cycle of mentions ends in one new cluster */
+      if (g_ptr_array_find (r->mentions, named, &j) &&
+          !link_mention (r, array, j, depth + 1, error))
+        return FALSE;
+    }
+
+  if ((entity = resolve_entity (r, target, path, "entity", error)) == NULL)
+    return FALSE;
+  if (gloss_mention_get_entity (mention) == NULL)
+    gloss_mention_set_entity (mention, entity);
+  else if (gloss_mention_get_entity (mention) != entity)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s.entity: “%s” is in another cluster than “%s”",
+                   r->loc, path, target,
+                   gloss_annotation_get_id (GLOSS_ANNOTATION (mention)));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_mentions (Import      *self,
                Record      *r,
@@ -431,20 +480,8 @@ read_mentions (Import      *self,
 
   /* Links in a second pass: "entity" may name a mention listed later. */
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *object = json_array_get_object_element (array, i);
-      g_autofree char *path = g_strdup_printf ("entities[%u]", i);
-      g_autofree char *target = _gloss_format_dup_id (object, "entity");
-      GlossMention *mention = g_ptr_array_index (r->mentions, i);
-      GlossEntity *entity;
-
-      if (target == NULL)
-        continue;
-      if ((entity = resolve_entity (r, target, path, "entity", error)) == NULL)
-        return FALSE;
-      if (gloss_mention_get_entity (mention) == NULL)
-        gloss_mention_set_entity (mention, entity);
-    }
+    if (!link_mention (r, array, i, 0, error))
+      return FALSE;
 
   return TRUE;
 }

@@ -58,6 +58,8 @@ struct _GlossStore
   gboolean             saved_reachable;
   gboolean             schema_changed;
   gboolean             was_modified;
+  gboolean             could_undo;
+  gboolean             could_redo;
 
   JsonObject          *extra;
   char                *author;
@@ -264,9 +266,19 @@ static void
 update_state (GlossStore *self)
 {
   gboolean modified = gloss_store_get_modified (self);
+  gboolean can_undo = gloss_store_can_undo (self);
+  gboolean can_redo = gloss_store_can_redo (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (can_undo != self->could_undo)
+    {
+      self->could_undo = can_undo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+    }
+  if (can_redo != self->could_redo)
+    {
+      self->could_redo = can_redo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
   if (modified != self->was_modified)
     {
       self->was_modified = modified;
@@ -497,13 +509,15 @@ change_annotation (GlossStore      *self,
   count_mention (annotation, +1);
   new_position = _gloss_annotation_list_position (list, annotation);
 
-  if (old_position == new_position)
-    _gloss_annotation_list_emit (list, old_position, 1, 1);
-  else
-    {
-      _gloss_annotation_list_emit (list, old_position, 1, 0);
-      _gloss_annotation_list_emit (list, new_position, 0, 1);
-    }
+  /* The list is already in its final state, so a "removed here, added
+   * there" pair would describe an intermediate list that never existed:
+   * one emission covers every position between the old and the new. */
+  {
+    guint from = MIN (old_position, new_position);
+    guint n = MAX (old_position, new_position) - from + 1;
+
+    _gloss_annotation_list_emit (list, from, n, n);
+  }
   emit_changed (self, GLOSS_CHANGE_MODIFIED, annotation);
 }
 
@@ -943,8 +957,8 @@ retarget_referrers (GlossStore  *self,
 
       _gloss_annotation_retarget (draft, from, to);
 
-      /* A relation that loses an end, or would link an entity to itself
-       * after a merge, cannot stand. */
+      /* A relation that loses an end cannot stand; one that links an
+       * entity to itself after a merge is kept (the analyst may mean it). */
       if (GLOSS_IS_RELATION (draft))
         {
           relation = GLOSS_RELATION (draft);

@@ -217,6 +217,13 @@ test_new_and_validate (void)
     g_assert_cmpstr (after, ==, before);
   }
   {
+    /* named as given, once: not "k.gloss: /tmp/…/k.gloss: …" */
+    g_auto(Run) run = run_cli ("new", article, "-o", "k.gloss", NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, ==, "k.gloss: the file exists; use --force to overwrite it\n");
+  }
+  {
     g_auto(Run) run = run_cli ("new", article, "-o", k, "--title", "Other", "--force", NULL);
     g_autofree char *after = read_file (k);
 
@@ -526,23 +533,28 @@ test_jsonl (void)
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) back_files = NULL;
   g_autofree char *first = NULL;
+  const char *vostochny;
+  const char *second;
   g_auto(Run) imp = run_cli ("import", "--format", "jsonl", sample, "-o", dir, NULL);
 
   g_assert_cmpint (imp.status, ==, 0);
   files = gloss_files_in (dir);
   g_assert_cmpuint (files->len, ==, 2);
+  /* sorted by name: "second" (no annotations) before "vostochny" */
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (files, 0), "second.gloss"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (files, 1), "vostochny.gloss"));
+  vostochny = g_ptr_array_index (files, 1);
+  second = g_ptr_array_index (files, 0);
 
   {
-    g_auto(Run) v = run_cli ("validate", (char *) g_ptr_array_index (files, 0),
-                             (char *) g_ptr_array_index (files, 1), NULL);
-    g_auto(Run) a = run_cli ("export", "--format", "jsonl", (char *) g_ptr_array_index (files, 0),
-                             (char *) g_ptr_array_index (files, 1), "-o", cp, NULL);
+    g_auto(Run) v = run_cli ("validate", (char *) vostochny, (char *) second, NULL);
+    g_auto(Run) a = run_cli ("export", "--format", "jsonl", (char *) vostochny, (char *) second, "-o", cp, NULL);
     g_auto(Run) b = run_cli ("export", "--format", "jsonl", "--offsets", "utf16",
-                             (char *) g_ptr_array_index (files, 0), "-o", utf16, NULL);
+                             (char *) vostochny, "-o", utf16, NULL);
     g_auto(Run) c = run_cli ("export", "--format", "jsonl", "--offsets", "bytes",
-                             (char *) g_ptr_array_index (files, 0), "-o", bytes, NULL);
+                             (char *) vostochny, "-o", bytes, NULL);
     g_auto(Run) d = run_cli ("export", "--format", "doccano",
-                             (char *) g_ptr_array_index (files, 0), "-o", doccano, NULL);
+                             (char *) vostochny, "-o", doccano, NULL);
 
     g_assert_cmpint (v.status, ==, 0);
     g_assert_cmpint (a.status, ==, 0);
@@ -596,7 +608,7 @@ test_jsonl (void)
 
   /* export to stdout */
   {
-    g_auto(Run) run = run_cli ("export", "--format", "jsonl", (char *) g_ptr_array_index (files, 0), "-o", "-", NULL);
+    g_auto(Run) run = run_cli ("export", "--format", "jsonl", (char *) vostochny, "-o", "-", NULL);
 
     g_assert_cmpint (run.status, ==, 0);
     assert_contains (run.out, "\"Kim Jong Un\"");

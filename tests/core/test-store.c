@@ -527,6 +527,141 @@ test_random_undo_redo (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+
+/* A mirror of a GListModel kept up to date from items-changed alone: after
+ * every emission the model must hold, at every position, what the mirror
+ * says (GtkListView relies on this). */
+typedef struct
+{
+  GListModel *model;
+  GPtrArray  *mirror;
+  guint       n_emissions;
+} Mirror;
+
+static void
+mirror_check (Mirror *m)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (m->model), ==, m->mirror->len);
+  for (guint i = 0; i < m->mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (m->model, i);
+
+      g_assert_true (item == g_ptr_array_index (m->mirror, i));
+    }
+}
+
+static void
+mirror_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      Mirror     *m)
+{
+  g_assert_cmpuint (position + removed, <=, m->mirror->len);
+  g_ptr_array_remove_range (m->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, position + i);
+
+      g_assert_nonnull (item);
+      g_ptr_array_insert (m->mirror, position + i, g_steal_pointer (&item));
+    }
+  m->n_emissions++;
+  mirror_check (m);
+}
+
+static void
+mirror_init (Mirror     *m,
+             GListModel *model)
+{
+  m->model = model;
+  m->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  m->n_emissions = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (m->mirror, g_list_model_get_item (model, i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (mirror_items_changed), m);
+}
+
+static void
+mirror_clear (Mirror *m)
+{
+  g_signal_handlers_disconnect_by_data (m->model, m);
+  g_clear_pointer (&m->mirror, g_ptr_array_unref);
+}
+
+static void
+move_mention (GlossStore   *store,
+              GlossMention *mention,
+              guint         start,
+              guint         end)
+{
+  g_autoptr(GlossAnnotation) draft = gloss_annotation_copy (GLOSS_ANNOTATION (mention));
+  g_autoptr(GError) error = NULL;
+  GlossSpan span = { start, end };
+
+  gloss_annotation_set_spans (draft, GLOSS_ROLE_CONTENT, &span, 1);
+  g_assert_true (gloss_store_replace (store, GLOSS_ANNOTATION (mention), draft, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_items_changed (void)
+{
+  g_autoptr(GlossStore) store = new_store ();
+  GlossEntity *putin = add_entity (store, "PER", "Vladimir Putin");
+  GlossEntity *kim = add_entity (store, "PER", "Kim Jong Un");
+  GlossMention *first;
+  GlossMention *last;
+  Mirror mirrors[GLOSS_N_KINDS];
+
+  for (guint k = 0; k < GLOSS_N_KINDS; k++)
+    mirror_init (&mirrors[k], gloss_store_get_list (store, k));
+
+  first = add_mention (store, "GPE", 0, 6, NULL);
+  add_mention (store, "PER", 9, 23, putin);
+  add_mention (store, "PER", 48, 59, kim);
+  add_mention (store, "FAC", 67, 88, NULL);
+  last = add_mention (store, "PER", 118, 121, kim);
+
+  /* first to last and back, then across the middle, both ways */
+  move_mention (store, first, 125, 127);
+  move_mention (store, first, 0, 6);
+  move_mention (store, last, 30, 33);
+  g_assert_true (gloss_store_undo (store));
+  g_assert_true (gloss_store_undo (store));
+  g_assert_true (gloss_store_undo (store));
+  g_assert_true (gloss_store_redo (store));
+  g_assert_true (gloss_store_redo (store));
+  g_assert_true (gloss_store_redo (store));
+
+  /* a merge moves mentions between entities and removes one */
+  g_assert_true (gloss_store_merge_entities (store, putin, kim, NULL));
+  g_assert_cmpuint (gloss_entity_get_n_mentions (putin), ==, 3);
+  g_assert_true (gloss_store_undo (store));
+  g_assert_cmpuint (gloss_entity_get_n_mentions (putin), ==, 1);
+  g_assert_cmpuint (gloss_entity_get_n_mentions (kim), ==, 2);
+  g_assert_true (gloss_store_redo (store));
+  g_assert_cmpuint (gloss_entity_get_n_mentions (putin), ==, 3);
+  g_assert_true (gloss_store_undo (store));
+  g_assert_true (gloss_store_remove (store, GLOSS_ANNOTATION (kim), NULL));
+  g_assert_cmpuint (gloss_entity_get_n_mentions (kim), ==, 0);
+  g_assert_true (gloss_store_undo (store));
+  g_assert_cmpuint (gloss_entity_get_n_mentions (kim), ==, 2);
+
+  while (gloss_store_undo (store))
+    ;
+  while (gloss_store_redo (store))
+    ;
+
+  g_assert_cmpuint (mirrors[GLOSS_KIND_MENTION].n_emissions, >, 20);
+  for (guint k = 0; k < GLOSS_N_KINDS; k++)
+    {
+      mirror_check (&mirrors[k]);
+      mirror_clear (&mirrors[k]);
+    }
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 static void
 test_query (void)
 {
@@ -589,6 +724,28 @@ test_modified (void)
   g_assert_cmpuint (notified, >=, 4);
 
   gloss_store_mark_saved (store);
+  {
+    guint can_undo = 0, can_redo = 0;
+
+    /* notified on a real change only */
+    g_signal_connect_swapped (store, "notify::can-undo", G_CALLBACK (g_atomic_int_inc), &can_undo);
+    g_signal_connect_swapped (store, "notify::can-redo", G_CALLBACK (g_atomic_int_inc), &can_redo);
+    add_mention (store, "PER", 30, 33, NULL);
+    /* undo was empty, redo held the ORG mention: both changed */
+    g_assert_cmpuint (can_undo, ==, 1);
+    g_assert_cmpuint (can_redo, ==, 1);
+    add_mention (store, "PER", 34, 37, NULL);
+    g_assert_cmpuint (can_undo, ==, 1);
+    g_assert_cmpuint (can_redo, ==, 1);
+    gloss_store_undo (store);
+    g_assert_cmpuint (can_redo, ==, 2);
+    gloss_store_redo (store);
+    g_assert_cmpuint (can_redo, ==, 3);
+    g_assert_cmpuint (can_undo, ==, 1);
+    g_signal_handlers_disconnect_by_data (store, &can_undo);
+    g_signal_handlers_disconnect_by_data (store, &can_redo);
+    gloss_store_mark_saved (store);
+  }
   gloss_label_set_color (gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_ENTITY, "PER"),
                          "#000000");
   g_assert_true (gloss_store_get_modified (store));
@@ -608,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/core/store/query", test_query);
   g_test_add_func ("/core/store/modified", test_modified);
   g_test_add_func ("/core/store/random-undo-redo", test_random_undo_redo);
+  g_test_add_func ("/core/store/items-changed", test_items_changed);
 
   return g_test_run ();
 }

@@ -328,6 +328,59 @@ test_write_file (void)
   g_rmdir (dir);
 }
 
+
+/* A mention's "entity" may name another mention listed earlier, whose own
+ * "entity" names a cluster: the link must not depend on the list's order
+ * (it was dropped silently), and a contradiction is an error. */
+static void
+test_mention_links (void)
+{
+  static const char chain[] =
+    "{\"text\": \"Kim and Kim and Kim\", "
+    "\"clusters\": [{\"id\": \"e1\", \"label\": \"PER\", \"name\": \"Kim Jong Un\"}], "
+    "\"entities\": [{\"id\": \"m3\", \"start\": 16, \"end\": 19, \"label\": \"PER\", \"entity\": \"m1\"}, "
+    "{\"id\": \"m1\", \"start\": 0, \"end\": 3, \"label\": \"PER\", \"entity\": \"m2\"}, "
+    "{\"id\": \"m2\", \"start\": 8, \"end\": 11, \"label\": \"PER\", \"entity\": \"e1\"}]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (chain, strlen (chain));
+  GlossFormatOptions options = { .where = "chain.jsonl" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = gloss_jsonl_import (bytes, &options, &error);
+  GlossStore *store;
+  GlossAnnotation *e1;
+
+  g_assert_no_error (error);
+  store = g_ptr_array_index (stores, 0);
+  e1 = gloss_store_lookup (store, "e1");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 1);
+  g_assert_cmpuint (gloss_entity_get_n_mentions (GLOSS_ENTITY (e1)), ==, 3);
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("m%u", i);
+
+      g_assert_true (gloss_mention_get_entity (GLOSS_MENTION (gloss_store_lookup (store, id))) ==
+                     GLOSS_ENTITY (e1));
+    }
+
+  /* m1 is in e2 by the cluster's list, but names e1 */
+  check_bytes_error ("{\"text\": \"Kim\", "
+                     "\"clusters\": [{\"id\": \"e1\", \"label\": \"PER\"}, "
+                     "{\"id\": \"e2\", \"label\": \"PER\", \"mentions\": [\"m1\"]}], "
+                     "\"entities\": [{\"id\": \"m1\", \"start\": 0, \"end\": 3, \"label\": \"PER\", \"entity\": \"e1\"}]}",
+                     GLOSS_FORMAT_ERROR_INVALID, "x.jsonl:1: clusters[1].mentions[0]");
+  /* a cycle of mentions makes one cluster */
+  {
+    static const char cycle[] =
+      "{\"text\": \"Kim Kim\", \"entities\": ["
+      "{\"id\": \"m1\", \"start\": 0, \"end\": 3, \"label\": \"PER\", \"entity\": \"m2\"}, "
+      "{\"id\": \"m2\", \"start\": 4, \"end\": 7, \"label\": \"PER\", \"entity\": \"m1\"}]}\n";
+    g_autoptr(GBytes) b = g_bytes_new_static (cycle, strlen (cycle));
+    g_autoptr(GPtrArray) s = gloss_jsonl_import (b, &options, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (gloss_store_get_n_items (g_ptr_array_index (s, 0), GLOSS_KIND_ENTITY), ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +392,7 @@ main (int    argc,
   g_test_add_func ("/formats/jsonl/offsets-differ", test_offsets_differ);
   g_test_add_func ("/formats/jsonl/errors", test_errors);
   g_test_add_func ("/formats/jsonl/malformed", test_malformed);
+  g_test_add_func ("/formats/jsonl/mention-links", test_mention_links);
   g_test_add_func ("/formats/table", test_format_table);
   g_test_add_func ("/formats/write-file", test_write_file);
 
