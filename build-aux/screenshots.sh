@@ -1,5 +1,5 @@
 #!/bin/sh
-# Write data/screenshots/main-{light,dark,narrow}.png from a build of Gloss.
+# Write data/screenshots/main-{light,dark,narrow}.png and claim-light.png from a build of Gloss.
 # Usage: build-aux/screenshots.sh [BUILDDIR]   (GLOSS_MEASURE=1 also times
 # the window with 10,000 generated mentions)
 # SPDX-License-Identifier: GPL-3.0-or-later

@@ -11,13 +11,18 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gloss-claim-editor.h"
 #include "gloss-inspector.h"
+#include "gloss-relation-editor.h"
 
 struct _GlossInspector
 {
   GtkWidget        parent_instance;
 
   GtkWidget       *scroller;
+  GtkWidget       *mention_box;
+  GlossClaimEditor *claim_editor;
+  GlossRelationEditor *relation_editor;
   GtkLabel        *chip;
   GtkLabel        *title;
   AdwComboRow     *type_row;
@@ -560,7 +565,13 @@ gloss_inspector_refresh (GlossInspector *self)
   guint pos;
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->annotation != NULL && self->store != NULL);
-  if (self->annotation == NULL || self->store == NULL)
+  /* Claims and relations have editors of their own. */
+  gloss_claim_editor_set_claim (self->claim_editor,
+                                self->annotation && GLOSS_IS_CLAIM (self->annotation) ? GLOSS_CLAIM (self->annotation) : NULL);
+  gloss_relation_editor_set_relation (self->relation_editor,
+                                      self->annotation && GLOSS_IS_RELATION (self->annotation) ? GLOSS_RELATION (self->annotation) : NULL);
+  gtk_widget_set_visible (self->mention_box, get_mention (self) != NULL);
+  if (get_mention (self) == NULL || self->store == NULL)
     return;
 
   self->updating = TRUE;
@@ -649,6 +660,8 @@ gloss_inspector_set_store (GlossInspector *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   gloss_inspector_set_annotation (self, NULL);
   g_set_object (&self->store, store);
+  gloss_claim_editor_set_store (self->claim_editor, store);
+  gloss_relation_editor_set_store (self->relation_editor, store);
   if (store != NULL)
     g_signal_connect_swapped (store, "edited", G_CALLBACK (store_changed_cb), self);
 
@@ -671,8 +684,8 @@ gloss_inspector_set_annotation (GlossInspector  *self,
   g_return_if_fail (GLOSS_IS_INSPECTOR (self));
   g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
 
-  /* The inspector edits mentions; claims and relations come later. */
-  if (annotation != NULL && !GLOSS_IS_MENTION (annotation))
+  /* Mentions here; claims and relations in their editors. */
+  if (annotation != NULL && GLOSS_IS_ENTITY (annotation))
     annotation = NULL;
 
   if (g_set_object (&self->annotation, annotation))
@@ -774,8 +787,13 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (GLOSS_TYPE_CLAIM_EDITOR);
+  g_type_ensure (GLOSS_TYPE_RELATION_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, mention_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, claim_editor);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, relation_editor);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, chip);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, title);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, type_row);
@@ -796,6 +814,13 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, kb_apply_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
+}
+
+static void
+forward_message (GlossInspector *self,
+                 const char     *message)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, message);
 }
 
 static void
@@ -821,6 +846,8 @@ gloss_inspector_init (GlossInspector *self)
                                   GTK_STYLE_PROVIDER (self->chip_provider),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
+  g_signal_connect_object (self->claim_editor, "message", G_CALLBACK (forward_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->relation_editor, "message", G_CALLBACK (forward_message), self, G_CONNECT_SWAPPED);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 

@@ -119,6 +119,61 @@ create_button (GlossLabel *label)
   return button;
 }
 
+/* Claim (C), Relation (R) and Fragment (+) after the entity types. */
+static GtkWidget *
+create_action_button (const char *key,
+                      const char *color,
+                      const char *name,
+                      const char *tooltip,
+                      const char *action)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *keycap = gtk_label_new (key);
+
+  gtk_widget_add_css_class (keycap, "keycap");
+  gtk_widget_set_valign (keycap, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), keycap);
+  if (color != NULL)
+    gtk_box_append (GTK_BOX (box), gloss_color_swatch_new (color));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (name));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "palette-button");
+  return button;
+}
+
+static void
+append_child (GlossLabelPalette *self,
+              GtkWidget         *child)
+{
+  GtkWidget *item = gtk_flow_box_child_new ();
+
+  gtk_widget_set_focusable (item, FALSE);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (item), child);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->flow), item);
+}
+
+static void
+append_actions (GlossLabelPalette *self)
+{
+  g_autoptr(GlossLabel) claim_type = NULL;
+
+  claim_type = g_list_model_get_item (gloss_schema_get_labels (self->schema, GLOSS_LABEL_CLAIM), 0);
+  append_child (self, create_action_button ("C", claim_type ? gloss_label_get_color (claim_type) : NULL,
+                                            _("Claim"), _("Make the Selection a Claim (C)"), "win.new-claim"));
+  append_child (self, create_action_button ("R", NULL, _("Relation"),
+                                            _("Relate the Selected Mention’s Entity to Another (R)"),
+                                            "win.new-relation"));
+  append_child (self, create_action_button ("+", NULL, _("Fragment"),
+                                            _("Add the Selection to the Selected Mention or Claim (+)"),
+                                            "win.add-fragment"));
+}
+
 static void
 rebuild (GlossLabelPalette *self)
 {
@@ -145,6 +200,7 @@ rebuild (GlossLabelPalette *self)
       gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (item), create_button (label));
       gtk_flow_box_append (GTK_FLOW_BOX (self->flow), item);
     }
+  append_actions (self);
 }
 
 GlossSchema *

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-preferences-window.h"
+#include "gloss-schema-editor.h"
 
 struct _GlossPreferencesWindow
 {
@@ -408,6 +409,8 @@ gloss_preferences_window_new (GSettings  *settings,
                                 G_CALLBACK (queue_rebuild), self);
     }
   rebuild_types (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (gloss_schema_editor_new (store)));
 
   return GTK_WIDGET (self);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-edits.h"
 #include "gloss-window-private.h"
 
 /* Every shortcut of the window, in one place. Plain keys (digits, Tab,
@@ -34,6 +35,12 @@ const GlossShortcut _gloss_shortcuts[] = {
   { "win.tag-key",           "8",  { "8", "KP_8", NULL }, TRUE },
   { "win.tag-key",           "9",  { "9", "KP_9", NULL }, TRUE },
   { "win.tag-all",           NULL, { "a", NULL }, TRUE },
+  { "win.new-claim",         NULL, { "c", NULL }, TRUE },
+  { "win.set-cue",           NULL, { "<Shift>c", "C", NULL }, TRUE },
+  { "win.pick-claimant",     NULL, { "<Shift>k", "K", NULL }, TRUE },
+  { "win.add-fragment",      NULL, { "plus", "KP_Add", NULL }, TRUE },
+  { "win.remove-fragment",   NULL, { "minus", "KP_Subtract", NULL }, TRUE },
+  { "win.new-relation",      NULL, { "r", NULL }, TRUE },
   { "win.delete",            NULL, { "Delete", "KP_Delete", "BackSpace" }, TRUE },
   { "win.select-next",       NULL, { "Tab", "KP_Tab", NULL }, TRUE },
   { "win.select-previous",   NULL, { "<Shift>Tab", "<Shift>ISO_Left_Tab", NULL }, TRUE },
@@ -424,8 +431,11 @@ delete_selected (GlossWindow *self)
   if (GLOSS_IS_MENTION (selected) && gloss_mention_get_entity (GLOSS_MENTION (selected)))
     entity = g_object_ref (gloss_mention_get_entity (GLOSS_MENTION (selected)));
 
-  text = short_text (gloss_store_get_document (self->store),
-                     gloss_annotation_get_start (selected), gloss_annotation_get_end (selected));
+  if (GLOSS_IS_RELATION (selected))
+    text = gloss_edit_describe (self->store, selected);
+  else
+    text = short_text (gloss_store_get_document (self->store),
+                       gloss_annotation_get_start (selected), gloss_annotation_get_end (selected));
   label = g_strdup_printf (_("Delete “%s”"), text);
 
   /* Keep the keyboard walk going: select what follows the deleted one. */
@@ -784,7 +794,7 @@ clear_selection_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (self->store == NULL)
+  if (self->store == NULL || _gloss_window_cancel_pick (self))
     return;
   gloss_annotation_view_clear_selection (self->view);
   gloss_annotation_view_set_selected (self->view, NULL);
@@ -812,4 +822,5 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.select-next", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "win.select-previous", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, clear_selection_action);
+  _gloss_window_class_add_claim_actions (widget_class);
 }

@@ -5,12 +5,22 @@
 #pragma once
 
 #include "gloss-annotation-view.h"
+#include "gloss-claim-list.h"
 #include "gloss-entity-list.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
+#include "gloss-relation-list.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
+
+/* What the next click on a mention does (gloss-window-claims.c). */
+typedef enum
+{
+  GLOSS_PICK_NONE,
+  GLOSS_PICK_CLAIMANT,
+  GLOSS_PICK_RELATION_TARGET,
+} GlossPickMode;
 
 struct _GlossWindow
 {
@@ -30,6 +40,9 @@ struct _GlossWindow
   GlossLabelPalette    *palette;
   GtkPaned             *sidebar;
   GlossEntityList      *entity_list;
+  AdwViewStack         *sidebar_stack;
+  GlossClaimList       *claim_list;
+  GlossRelationList    *relation_list;
   GlossInspector       *inspector;
   GMenu                *recent_menu;
 
@@ -47,6 +60,13 @@ struct _GlossWindow
   gboolean              schema_modified;
   gboolean              close_after_save;
   gboolean              closing;
+
+  /* Claims and relations (gloss-window-claims.c) */
+  GlossPickMode         pick_mode;
+  GlossClaim           *pick_claim;
+  GlossEntity          *relation_from;
+  GlossEntity          *relation_to;
+  GtkWidget            *pick_popover;
 };
 
 typedef struct
@@ -73,5 +93,18 @@ void     _gloss_window_find                (GlossWindow    *self,
 gboolean _gloss_window_tag                 (GlossWindow    *self,
                                             const char     *type_id);
 void     _gloss_window_update_title        (GlossWindow    *self);
+
+/* gloss-window-claims.c */
+void     _gloss_window_class_add_claim_actions (GtkWidgetClass *widget_class);
+void     _gloss_window_claims_init         (GlossWindow    *self);
+void     _gloss_window_claims_dispose      (GlossWindow    *self);
+void     _gloss_window_claims_set_store    (GlossWindow    *self,
+                                            GlossStore     *store);
+void     _gloss_window_claims_update       (GlossWindow    *self);
+/* TRUE when a pick mode took the new selection (the caller stops). */
+gboolean _gloss_window_claims_selected     (GlossWindow    *self,
+                                            GlossAnnotation *selected);
+/* TRUE when Escape cancelled a pick mode. */
+gboolean _gloss_window_cancel_pick         (GlossWindow    *self);
 
 G_END_DECLS

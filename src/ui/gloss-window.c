@@ -8,6 +8,7 @@
 
 #include "gloss-error.h"
 #include "gloss-format-native.h"
+#include "gloss-recovery.h"
 #include "gloss-resources.h"
 #include "gloss-window-private.h"
 
@@ -182,6 +183,22 @@ _gloss_window_update_title (GlossWindow *self)
                           g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities",
                                        gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY)),
                           gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY));
+  if (gloss_store_get_n_items (self->store, GLOSS_KIND_CLAIM) > 0)
+    {
+      g_string_append (subtitle, ", ");
+      g_string_append_printf (subtitle,
+                              g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims",
+                                           gloss_store_get_n_items (self->store, GLOSS_KIND_CLAIM)),
+                              gloss_store_get_n_items (self->store, GLOSS_KIND_CLAIM));
+    }
+  if (gloss_store_get_n_items (self->store, GLOSS_KIND_RELATION) > 0)
+    {
+      g_string_append (subtitle, ", ");
+      g_string_append_printf (subtitle,
+                              g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
+                                           gloss_store_get_n_items (self->store, GLOSS_KIND_RELATION)),
+                              gloss_store_get_n_items (self->store, GLOSS_KIND_RELATION));
+    }
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle->str);
@@ -227,6 +244,7 @@ gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.select-next", has_store);
   gtk_widget_action_set_enabled (widget, "win.select-previous", has_store);
   gtk_widget_action_set_enabled (widget, "win.clear-selection", has_store);
+  _gloss_window_claims_update (self);
 }
 
 static void
@@ -285,6 +303,7 @@ gloss_window_set_store (GlossWindow *self,
       g_clear_signal_handler (&self->schema_changed_id, gloss_store_get_schema (self->store));
     }
 
+  _gloss_recovery_attach (self, store, file);
   g_set_object (&self->store, store);
   g_set_object (&self->file, file);
   self->schema_modified = FALSE;
@@ -295,6 +314,7 @@ gloss_window_set_store (GlossWindow *self,
   gloss_entity_list_set_store (self->entity_list, store);
   gloss_inspector_set_store (self->inspector, store);
   gloss_inspector_set_annotation (self->inspector, NULL);
+  _gloss_window_claims_set_store (self, store);
 
   if (store != NULL)
     {
@@ -447,6 +467,7 @@ gloss_window_save_to_file (GlossWindow  *self,
     return FALSE;
 
   gloss_store_mark_saved (self->store);
+  _gloss_recovery_saved (self, file);
   self->schema_modified = FALSE;
   g_set_object (&self->file, file);
   gloss_window_add_recent (self, file);
@@ -750,6 +771,8 @@ view_selected_changed_cb (GlossWindow *self)
   GlossAnnotation *selected = gloss_annotation_view_get_selected (self->view);
   GlossEntity *entity = NULL;
 
+  if (_gloss_window_claims_selected (self, selected))
+    return;
   if (selected != NULL && GLOSS_IS_MENTION (selected))
     entity = gloss_mention_get_entity (GLOSS_MENTION (selected));
 
@@ -1011,6 +1034,7 @@ gloss_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  _gloss_recovery_discard (self);
   save_window_state (self);
   return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
 }
@@ -1032,6 +1056,7 @@ gloss_window_dispose (GObject *object)
       g_clear_object (&self->file_chooser);
     }
 
+  _gloss_window_claims_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->store);
@@ -1100,6 +1125,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, entity_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, claim_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, relation_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -1164,6 +1192,7 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shift_enter);
 
   _gloss_window_add_text_shortcuts (self, GTK_WIDGET (self->scroller));
+  _gloss_window_claims_init (self);
 
   g_signal_connect_object (self->inspector, "message", G_CALLBACK (inspector_message_cb),
                            self, G_CONNECT_SWAPPED);

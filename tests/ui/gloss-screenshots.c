@@ -11,6 +11,7 @@
 
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
+#include "gloss-edits.h"
 #include "gloss-window.h"
 
 /* The sample as an analyst would annotate it: every surface form of a
@@ -173,6 +174,89 @@ annotate (GlossWindow *window)
   return selected;
 }
 
+static GlossEntity *
+entity_named (GlossStore *store,
+              const char *name)
+{
+  GListModel *entities = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(GlossEntity) entity = g_list_model_get_item (entities, i);
+
+      if (g_strcmp0 (gloss_entity_get_name (entity), name) == 0)
+        return entity;
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+offset_of (GlossStore *store,
+           const char *needle)
+{
+  GlossDocument *document = gloss_store_get_document (store);
+  const char *text = gloss_document_get_text (document);
+  const char *p = strstr (text, needle);
+
+  g_assert_nonnull (p);
+  return gloss_document_byte_to_cp (document, p - text);
+}
+
+/* The attributions of the sample, as issue 4 records them; returns the
+ * claim the claim screenshot selects. */
+static GlossClaim *
+add_claims (GlossWindow *window)
+{
+  static const struct {
+    const char *type, *claimant, *text, *cue, *about;
+    GlossCertainty certainty;
+  } claims[] = {
+    { "quote", "Kim Jong Un", "I firmly believe that the heroic Russian army and people will brilliantly inherit their victories and traditions and vigorously demonstrate their noble dignity and honor on the two fronts of military operations and building a powerful nation,", "read", NULL, GLOSS_CERTAINTY_ASSERTED },
+    { "quote", "Kim Jong Un", "The Russian army and people will certainly win a great victory in the sacred struggle for the punishment of a great evil that claims hegemony and feeds an expansionist illusion,", "added", "Ukraine", GLOSS_CERTAINTY_ASSERTED },
+    { "promise", "Kim Jong Un", "full and unconditional support", "vowed", "Russia", GLOSS_CERTAINTY_ASSERTED },
+    { "quote", "Vladimir Putin", "That’s why we came here.", "replied", NULL, GLOSS_CERTAINTY_ASSERTED },
+    { "denial", "Vladimir Putin", "There are certain restrictions, Russia is following all of them,", "he said", NULL, GLOSS_CERTAINTY_HEDGED },
+  };
+  GlossStore *store = gloss_window_get_store (window);
+  GlossClaim *selected = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+    {
+      guint start = offset_of (store, claims[i].text);
+      GlossClaim *claim = gloss_edit_new_claim (store, claims[i].type, start,
+                                                start + g_utf8_strlen (claims[i].text, -1), NULL);
+      guint cue = offset_of (store, claims[i].cue);
+      GlossSpan span;
+
+      /* The cue nearest after the content. */
+      {
+        GlossDocument *document = gloss_store_get_document (store);
+        const char *text = gloss_document_get_text (document);
+        const char *from = text + gloss_document_cp_to_byte (document, start);
+        const char *p = strstr (from, claims[i].cue);
+
+        if (p != NULL)
+          cue = gloss_document_byte_to_cp (document, p - text);
+      }
+      span.start = cue;
+      span.end = cue + g_utf8_strlen (claims[i].cue, -1);
+      g_assert_nonnull (claim);
+      gloss_edit_set_claimant (store, claim, entity_named (store, claims[i].claimant), NULL);
+      gloss_edit_set_spans (store, GLOSS_ANNOTATION (claim), GLOSS_ROLE_CUE, &span, 1, NULL);
+      gloss_edit_set_certainty (store, claim, claims[i].certainty, NULL);
+      if (claims[i].about != NULL)
+        gloss_edit_set_about (store, claim, entity_named (store, claims[i].about), TRUE, NULL);
+      if (i == 1)
+        selected = claim;
+    }
+  gloss_edit_new_relation (store, "meets_with", entity_named (store, "Vladimir Putin"),
+                           entity_named (store, "Kim Jong Un"), NULL);
+  gloss_edit_new_relation (store, "leader_of", entity_named (store, "Kim Jong Un"),
+                           entity_named (store, "North Korea"), NULL);
+  gloss_store_clear_history (store);
+  return selected;
+}
+
 static void
 wait_frames (GtkWidget *widget,
              guint      ms)
@@ -215,11 +299,29 @@ dismiss_toasts (GtkWidget *widget)
     }
 }
 
+static GtkWidget *
+find_child (GtkWidget *root,
+            GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_child (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GlossWindow *
-shot (GlossApplication *app,
-      int               width,
-      int               height,
-      const char       *path)
+shot_full (GlossApplication *app,
+           int               width,
+           int               height,
+           const char       *path,
+           gboolean          show_claim)
 {
   GlossWindow *window = gloss_window_new (app);
   g_autofree char *dir = g_dir_make_tmp ("gloss-shot-XXXXXX", NULL);
@@ -227,23 +329,42 @@ shot (GlossApplication *app,
   g_autoptr(GFile) file = g_file_new_for_path (file_path);
   GlossAnnotationView *view;
   GlossMention *selected;
+  GlossClaim *claim;
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   gloss_window_open_sample (window, NULL);
   selected = annotate (window);
+  claim = add_claims (window);
   /* Saved under its own name: the header shows the file, not "New Document". */
   gloss_window_save_to_file (window, file, NULL);
   g_file_delete (file, NULL, NULL);
   g_rmdir (dir);
 
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
-  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (selected));
+  if (show_claim)
+    {
+      GtkWidget *stack = find_child (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "claims");
+      gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (claim));
+    }
+  else
+    gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (selected));
   wait_frames (GTK_WIDGET (window), 600);
   dismiss_toasts (GTK_WIDGET (window));
   wait_frames (GTK_WIDGET (window), 400);
   save_png (GTK_WIDGET (window), path);
   return window;
+}
+
+static GlossWindow *
+shot (GlossApplication *app,
+      int               width,
+      int               height,
+      const char       *path)
+{
+  return shot_full (app, width, height, path, FALSE);
 }
 
 static gboolean painted;
@@ -377,7 +498,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GlossApplication) app = NULL;
-  g_autofree char *light = NULL, *dark = NULL, *narrow = NULL;
+  g_autofree char *light = NULL, *dark = NULL, *narrow = NULL, *claim = NULL;
   const char *outdir = argc > 1 ? argv[1] : ".";
 
   g_setenv ("GDK_BACKEND", "x11", FALSE);
@@ -397,6 +518,7 @@ main (int   argc,
   light = g_build_filename (outdir, "main-light.png", NULL);
   dark = g_build_filename (outdir, "main-dark.png", NULL);
   narrow = g_build_filename (outdir, "main-narrow.png", NULL);
+  claim = g_build_filename (outdir, "claim-light.png", NULL);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   shot (app, 1280, 800, light);
@@ -404,6 +526,7 @@ main (int   argc,
   shot (app, 1280, 800, dark);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   shot (app, 600, 800, narrow);
+  shot_full (app, 1280, 800, claim, TRUE);
 
   if (g_getenv ("GLOSS_EXTRA_SHOTS") != NULL)
     extra_shots (app, g_getenv ("GLOSS_EXTRA_SHOTS"));

@@ -1,0 +1,27 @@
+/* gloss-attribute-rows.h: rows that edit an annotation's schema attributes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+/* Called with the new value (NULL: unset) when a row changes. */
+typedef void (*GlossAttributeSetFunc) (gpointer    user_data,
+                                       const char *attr_id,
+                                       JsonNode   *value);
+
+/* Replace @list's rows with one per attribute that applies to
+ * @annotation (enum: combo row, bool: switch, text: entry row); returns
+ * how many there are. */
+guint gloss_attribute_rows_fill (GtkListBox            *list,
+                                 GlossStore            *store,
+                                 GlossAnnotation       *annotation,
+                                 GlossAttributeSetFunc  set,
+                                 gpointer               user_data);
+
+G_END_DECLS

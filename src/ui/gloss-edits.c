@@ -1,0 +1,493 @@
+/* gloss-edits.c: the claim, relation and fragment edits the window makes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-edits.h"
+#include "gloss-error.h"
+
+#define SHORT_TEXT 40
+
+static char *
+short_slice (GlossDocument *document,
+             guint          start,
+             guint          end)
+{
+  g_autofree char *text = NULL;
+
+  if (end - start > SHORT_TEXT)
+    {
+      g_autofree char *head = gloss_document_dup_slice (document, start, start + SHORT_TEXT - 2);
+
+      return g_strconcat (g_strstrip (head), "…", NULL);
+    }
+  text = gloss_document_dup_slice (document, start, end);
+  return g_steal_pointer (&text);
+}
+
+char *
+gloss_edit_describe (GlossStore      *store,
+                     GlossAnnotation *annotation)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), NULL);
+
+  if (GLOSS_IS_RELATION (annotation))
+    {
+      GlossEntity *from = gloss_relation_get_from (GLOSS_RELATION (annotation));
+      GlossEntity *to = gloss_relation_get_to (GLOSS_RELATION (annotation));
+
+      return g_strdup_printf ("%s → %s", from ? gloss_entity_get_name (from) : "?",
+                              to ? gloss_entity_get_name (to) : "?");
+    }
+  if (GLOSS_IS_ENTITY (annotation))
+    return g_strdup (gloss_entity_get_name (GLOSS_ENTITY (annotation)));
+  if (gloss_annotation_get_start (annotation) == G_MAXUINT)
+    return g_strdup ("");
+  {
+    const GlossSpan *spans;
+    guint n;
+    g_autofree char *text = NULL;
+
+    spans = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
+    text = short_slice (gloss_store_get_document (store), spans[0].start, spans[0].end);
+    return g_strdup_printf ("“%s”", text);
+  }
+}
+
+const char *
+gloss_edit_claimant_name (GlossClaim *claim)
+{
+  GlossEntity *claimant;
+
+  g_return_val_if_fail (GLOSS_IS_CLAIM (claim), NULL);
+
+  claimant = gloss_claim_get_claimant (claim);
+  /* Translators: the claimant of a claim with none: the article's author */
+  return claimant ? gloss_entity_get_name (claimant) : _("Author");
+}
+
+static gboolean
+replace_in_group (GlossStore       *store,
+                  GlossAnnotation  *annotation,
+                  GlossAnnotation  *draft,
+                  const char       *label,
+                  GError          **error)
+{
+  gboolean ok;
+
+  if (gloss_annotation_equal (annotation, draft))
+    return TRUE;
+  gloss_store_begin_group (store, label);
+  ok = gloss_store_replace (store, annotation, draft, error);
+  gloss_store_end_group (store);
+  return ok;
+}
+
+static gboolean
+check_in_store (GlossStore       *store,
+                GlossAnnotation  *annotation,
+                GError          **error)
+{
+  if (gloss_annotation_get_store (annotation) == store)
+    return TRUE;
+  g_set_error_literal (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_STATE,
+                       _("The annotation is no longer in the document"));
+  return FALSE;
+}
+
+GlossClaim *
+gloss_edit_new_claim (GlossStore  *store,
+                      const char  *type_id,
+                      guint        start,
+                      guint        end,
+                      GError     **error)
+{
+  GlossSpan span = { start, end };
+  g_autoptr(GlossClaim) claim = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  GlossLabel *type;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+
+  if (type_id == NULL)
+    {
+      GListModel *types = gloss_schema_get_labels (gloss_store_get_schema (store), GLOSS_LABEL_CLAIM);
+      g_autoptr(GlossLabel) first = g_list_model_get_item (types, 0);
+
+      if (first == NULL)
+        {
+          g_set_error_literal (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TYPE,
+                               _("The schema has no claim types; add one in Preferences"));
+          return NULL;
+        }
+      type_id = gloss_label_get_id (first);
+    }
+  type = gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_CLAIM, type_id);
+
+  claim = gloss_claim_new (type_id, &span, 1);
+  if (start < end && end <= gloss_document_get_length (gloss_store_get_document (store)))
+    text = short_slice (gloss_store_get_document (store), start, end);
+  /* Translators: an undoable step: Claim “That’s why we came here.” as Quote */
+  label = g_strdup_printf (_("Claim “%s” as %s"), text ? text : "",
+                           type ? gloss_label_get_name (type) : type_id);
+  gloss_store_begin_group (store, label);
+  ok = gloss_store_add (store, GLOSS_ANNOTATION (claim), error);
+  gloss_store_end_group (store);
+  return ok ? claim : NULL;
+}
+
+gboolean
+gloss_edit_add_fragment (GlossStore       *store,
+                         GlossAnnotation  *annotation,
+                         guint             start,
+                         guint             end,
+                         GError          **error)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  const GlossSpan *old;
+  GlossSpan added = { start, end };
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_MENTION (annotation) || GLOSS_IS_CLAIM (annotation), FALSE);
+
+  if (!check_in_store (store, annotation, error))
+    return FALSE;
+  if (start >= end || end > gloss_document_get_length (gloss_store_get_document (store)))
+    {
+      g_set_error_literal (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,
+                           _("Select the text of the new fragment first"));
+      return FALSE;
+    }
+
+  /* Merge what the new fragment overlaps or touches. */
+  old = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (old[i].end < added.start || old[i].start > added.end)
+        g_array_append_val (spans, old[i]);
+      else
+        {
+          added.start = MIN (added.start, old[i].start);
+          added.end = MAX (added.end, old[i].end);
+        }
+    }
+  g_array_append_val (spans, added);
+
+  draft = gloss_annotation_copy (annotation);
+  gloss_annotation_set_spans (draft, GLOSS_ROLE_CONTENT, (GlossSpan *) spans->data, spans->len);
+  text = short_slice (gloss_store_get_document (store), start, end);
+  /* Translators: an undoable step: Add Fragment “Kim added,” */
+  label = g_strdup_printf (_("Add Fragment “%s”"), text);
+  return replace_in_group (store, annotation, draft, label, error);
+}
+
+guint
+gloss_edit_find_fragment (GlossAnnotation *annotation,
+                          guint            start,
+                          guint            end)
+{
+  const GlossSpan *spans;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), G_MAXUINT);
+
+  spans = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
+  for (guint i = 0; i < n; i++)
+    if (spans[i].start <= start && end <= spans[i].end)
+      return i;
+  return G_MAXUINT;
+}
+
+gboolean
+gloss_edit_remove_fragment (GlossStore       *store,
+                            GlossAnnotation  *annotation,
+                            guint             index,
+                            GError          **error)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  const GlossSpan *old;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+
+  if (!check_in_store (store, annotation, error))
+    return FALSE;
+  old = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
+  if (index >= n)
+    {
+      g_set_error_literal (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,
+                           _("There is no such fragment"));
+      return FALSE;
+    }
+  if (n == 1)
+    {
+      g_set_error_literal (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,
+                           _("The only fragment cannot be removed; delete the annotation instead"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    if (i != index)
+      g_array_append_val (spans, old[i]);
+  text = short_slice (gloss_store_get_document (store), old[index].start, old[index].end);
+  draft = gloss_annotation_copy (annotation);
+  gloss_annotation_set_spans (draft, GLOSS_ROLE_CONTENT, (GlossSpan *) spans->data, spans->len);
+  /* Translators: an undoable step: Remove Fragment “Kim added,” */
+  label = g_strdup_printf (_("Remove Fragment “%s”"), text);
+  return replace_in_group (store, annotation, draft, label, error);
+}
+
+gboolean
+gloss_edit_set_type (GlossStore       *store,
+                     GlossAnnotation  *annotation,
+                     const char       *type_id,
+                     GError          **error)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autofree char *label = NULL;
+  GlossLabelKind kind;
+  GlossLabel *type;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_CLAIM (annotation) || GLOSS_IS_RELATION (annotation), FALSE);
+  g_return_val_if_fail (type_id != NULL, FALSE);
+
+  if (!check_in_store (store, annotation, error))
+    return FALSE;
+  kind = GLOSS_IS_CLAIM (annotation) ? GLOSS_LABEL_CLAIM : GLOSS_LABEL_RELATION;
+  type = gloss_schema_lookup (gloss_store_get_schema (store), kind, type_id);
+  draft = gloss_annotation_copy (annotation);
+  gloss_annotation_set_type_id (draft, type_id);
+  /* Translators: an undoable step: Change Type to Quote */
+  label = g_strdup_printf (_("Change Type to %s"), type ? gloss_label_get_name (type) : type_id);
+  return replace_in_group (store, annotation, draft, label, error);
+}
+
+gboolean
+gloss_edit_set_note (GlossStore       *store,
+                     GlossAnnotation  *annotation,
+                     const char       *note,
+                     GError          **error)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+
+  if (!check_in_store (store, annotation, error))
+    return FALSE;
+  if (note != NULL && *note == '\0')
+    note = NULL;
+  draft = gloss_annotation_copy (annotation);
+  gloss_annotation_set_note (draft, note);
+  return replace_in_group (store, annotation, draft, _("Edit Note"), error);
+}
+
+gboolean
+gloss_edit_set_attribute (GlossStore       *store,
+                          GlossAnnotation  *annotation,
+                          const char       *attr_id,
+                          JsonNode         *value,
+                          GError          **error)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (attr_id != NULL, FALSE);
+
+  if (!check_in_store (store, annotation, error))
+    return FALSE;
+  draft = gloss_annotation_copy (annotation);
+  gloss_annotation_set_attr (draft, attr_id, value);
+  /* Translators: an undoable step: Set “negated” */
+  label = g_strdup_printf (_("Set “%s”"), attr_id);
+  return replace_in_group (store, annotation, draft, label, error);
+}
+
+gboolean
+gloss_edit_set_spans (GlossStore       *store,
+                      GlossAnnotation  *annotation,
+                      GlossSpanRole     role,
+                      const GlossSpan  *spans,
+                      guint             n_spans,
+                      GError          **error)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail ((role == GLOSS_ROLE_CUE && GLOSS_IS_CLAIM (annotation)) ||
+                        (role == GLOSS_ROLE_EVIDENCE && GLOSS_IS_RELATION (annotation)), FALSE);
+
+  if (!check_in_store (store, annotation, error))
+    return FALSE;
+  draft = gloss_annotation_copy (annotation);
+  gloss_annotation_set_spans (draft, role, spans, n_spans);
+  if (n_spans == 0)
+    label = g_strdup (role == GLOSS_ROLE_CUE ? _("Clear Cue") : _("Clear Evidence"));
+  else
+    {
+      g_autofree char *text = short_slice (gloss_store_get_document (store),
+                                           spans[0].start, spans[0].end);
+
+      /* Translators: undoable steps: Set Cue “added”, Set Evidence “…” */
+      label = g_strdup_printf (role == GLOSS_ROLE_CUE ? _("Set Cue “%s”") : _("Set Evidence “%s”"), text);
+    }
+  return replace_in_group (store, annotation, draft, label, error);
+}
+
+gboolean
+gloss_edit_set_claimant (GlossStore   *store,
+                         GlossClaim   *claim,
+                         GlossEntity  *claimant,
+                         GError      **error)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_CLAIM (claim), FALSE);
+  g_return_val_if_fail (claimant == NULL || GLOSS_IS_ENTITY (claimant), FALSE);
+
+  if (!check_in_store (store, GLOSS_ANNOTATION (claim), error))
+    return FALSE;
+  draft = gloss_annotation_copy (GLOSS_ANNOTATION (claim));
+  gloss_claim_set_claimant (GLOSS_CLAIM (draft), claimant);
+  /* Translators: an undoable step: Claimant “Kim Jong Un” */
+  label = g_strdup_printf (_("Claimant “%s”"), claimant ? gloss_entity_get_name (claimant) : _("Author"));
+  return replace_in_group (store, GLOSS_ANNOTATION (claim), draft, label, error);
+}
+
+gboolean
+gloss_edit_set_certainty (GlossStore      *store,
+                          GlossClaim      *claim,
+                          GlossCertainty   certainty,
+                          GError         **error)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_CLAIM (claim), FALSE);
+
+  if (!check_in_store (store, GLOSS_ANNOTATION (claim), error))
+    return FALSE;
+  draft = gloss_annotation_copy (GLOSS_ANNOTATION (claim));
+  gloss_claim_set_certainty (GLOSS_CLAIM (draft), certainty);
+  return replace_in_group (store, GLOSS_ANNOTATION (claim), draft, _("Change Certainty"), error);
+}
+
+gboolean
+gloss_edit_set_about (GlossStore   *store,
+                      GlossClaim   *claim,
+                      GlossEntity  *entity,
+                      gboolean      about,
+                      GError      **error)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_CLAIM (claim), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ENTITY (entity), FALSE);
+
+  if (!check_in_store (store, GLOSS_ANNOTATION (claim), error))
+    return FALSE;
+  draft = gloss_annotation_copy (GLOSS_ANNOTATION (claim));
+  if (about)
+    gloss_claim_add_about (GLOSS_CLAIM (draft), entity);
+  else
+    gloss_claim_remove_about (GLOSS_CLAIM (draft), entity);
+  /* Translators: undoable steps: About “Ukraine”, Not About “Ukraine” */
+  label = g_strdup_printf (about ? _("About “%s”") : _("Not About “%s”"), gloss_entity_get_name (entity));
+  return replace_in_group (store, GLOSS_ANNOTATION (claim), draft, label, error);
+}
+
+GPtrArray *
+gloss_edit_fitting_relation_types (GlossSchema *schema,
+                                   GlossEntity *from,
+                                   GlossEntity *to)
+{
+  GListModel *types;
+  GPtrArray *result = g_ptr_array_new ();
+  const char *from_type, *to_type;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (schema), result);
+
+  from_type = from ? gloss_annotation_get_type_id (GLOSS_ANNOTATION (from)) : NULL;
+  to_type = to ? gloss_annotation_get_type_id (GLOSS_ANNOTATION (to)) : NULL;
+  types = gloss_schema_get_labels (schema, GLOSS_LABEL_RELATION);
+  n = g_list_model_get_n_items (types);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossLabel) type = g_list_model_get_item (types, i);
+
+      if (gloss_label_allows (type, from_type, to_type))
+        g_ptr_array_add (result, type);
+    }
+  return result;
+}
+
+GlossRelation *
+gloss_edit_new_relation (GlossStore   *store,
+                         const char   *type_id,
+                         GlossEntity  *from,
+                         GlossEntity  *to,
+                         GError      **error)
+{
+  g_autoptr(GlossRelation) relation = NULL;
+  g_autofree char *label = NULL;
+  GlossLabel *type;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (type_id != NULL, NULL);
+  g_return_val_if_fail (GLOSS_IS_ENTITY (from) && GLOSS_IS_ENTITY (to), NULL);
+
+  type = gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_RELATION, type_id);
+  relation = gloss_relation_new (type_id, from, to);
+  /* Translators: an undoable step: Relate Vladimir Putin → Kim Jong Un (Meets with) */
+  label = g_strdup_printf (_("Relate %s → %s (%s)"), gloss_entity_get_name (from),
+                           gloss_entity_get_name (to), type ? gloss_label_get_name (type) : type_id);
+  gloss_store_begin_group (store, label);
+  ok = gloss_store_add (store, GLOSS_ANNOTATION (relation), error);
+  gloss_store_end_group (store);
+  return ok ? relation : NULL;
+}
+
+gboolean
+gloss_edit_set_relation_ends (GlossStore     *store,
+                              GlossRelation  *relation,
+                              GlossEntity    *from,
+                              GlossEntity    *to,
+                              GError        **error)
+{
+  g_autoptr(GlossAnnotation) draft = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ENTITY (from) && GLOSS_IS_ENTITY (to), FALSE);
+
+  if (!check_in_store (store, GLOSS_ANNOTATION (relation), error))
+    return FALSE;
+  draft = gloss_annotation_copy (GLOSS_ANNOTATION (relation));
+  gloss_relation_set_from (GLOSS_RELATION (draft), from);
+  gloss_relation_set_to (GLOSS_RELATION (draft), to);
+  return replace_in_group (store, GLOSS_ANNOTATION (relation), draft, _("Change Relation Ends"), error);
+}

@@ -1,0 +1,95 @@
+/* gloss-edits.h: the claim, relation and fragment edits the window makes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each function is one undoable step with a label the undo toast shows:
+ * a draft (gloss_annotation_copy) handed to gloss_store_replace, or an add,
+ * inside a labelled group. The actions, the inspector's editors and the
+ * tests all go through here.
+ */
+#pragma once
+
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+/* Short quoted text of an annotation ("“That’s why we came…”"). */
+char          *gloss_edit_describe           (GlossStore       *store,
+                                              GlossAnnotation  *annotation);
+/* The name a claimant is shown under: the entity's, or "Author". */
+const char    *gloss_edit_claimant_name      (GlossClaim       *claim);
+
+GlossClaim    *gloss_edit_new_claim          (GlossStore       *store,
+                                              const char       *type_id,
+                                              guint             start,
+                                              guint             end,
+                                              GError          **error);
+/* Add [start, end) to the content spans of a mention or claim; spans it
+ * overlaps or touches merge into one fragment. */
+gboolean       gloss_edit_add_fragment       (GlossStore       *store,
+                                              GlossAnnotation  *annotation,
+                                              guint             start,
+                                              guint             end,
+                                              GError          **error);
+/* The last fragment cannot go: delete the annotation instead. */
+gboolean       gloss_edit_remove_fragment    (GlossStore       *store,
+                                              GlossAnnotation  *annotation,
+                                              guint             index,
+                                              GError          **error);
+/* The fragment that contains [start, end), or G_MAXUINT. */
+guint          gloss_edit_find_fragment      (GlossAnnotation  *annotation,
+                                              guint             start,
+                                              guint             end);
+
+gboolean       gloss_edit_set_type           (GlossStore       *store,
+                                              GlossAnnotation  *annotation,
+                                              const char       *type_id,
+                                              GError          **error);
+gboolean       gloss_edit_set_note           (GlossStore       *store,
+                                              GlossAnnotation  *annotation,
+                                              const char       *note,
+                                              GError          **error);
+gboolean       gloss_edit_set_attribute      (GlossStore       *store,
+                                              GlossAnnotation  *annotation,
+                                              const char       *attr_id,
+                                              JsonNode         *value,
+                                              GError          **error);
+/* The cue of a claim, the evidence of a relation; n_spans 0 clears. */
+gboolean       gloss_edit_set_spans          (GlossStore       *store,
+                                              GlossAnnotation  *annotation,
+                                              GlossSpanRole     role,
+                                              const GlossSpan  *spans,
+                                              guint             n_spans,
+                                              GError          **error);
+/* NULL: the article's author. */
+gboolean       gloss_edit_set_claimant       (GlossStore       *store,
+                                              GlossClaim       *claim,
+                                              GlossEntity      *claimant,
+                                              GError          **error);
+gboolean       gloss_edit_set_certainty      (GlossStore       *store,
+                                              GlossClaim       *claim,
+                                              GlossCertainty    certainty,
+                                              GError          **error);
+gboolean       gloss_edit_set_about          (GlossStore       *store,
+                                              GlossClaim       *claim,
+                                              GlossEntity      *entity,
+                                              gboolean          about,
+                                              GError          **error);
+
+/* Relation types whose from/to constraints fit the two entities' types,
+ * in schema order (transfer container; the labels belong to the schema). */
+GPtrArray     *gloss_edit_fitting_relation_types (GlossSchema  *schema,
+                                                  GlossEntity  *from,
+                                                  GlossEntity  *to);
+GlossRelation *gloss_edit_new_relation       (GlossStore       *store,
+                                              const char       *type_id,
+                                              GlossEntity      *from,
+                                              GlossEntity      *to,
+                                              GError          **error);
+gboolean       gloss_edit_set_relation_ends  (GlossStore       *store,
+                                              GlossRelation    *relation,
+                                              GlossEntity      *from,
+                                              GlossEntity      *to,
+                                              GError          **error);
+
+G_END_DECLS

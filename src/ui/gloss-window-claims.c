@@ -1,0 +1,635 @@
+/* gloss-window-claims.c: claims, relations and fragments in the window:
+ * their actions, the pick modes and the sidebar's claim and relation pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two actions wait for a click on a mention: Shift+K (the claimant of the
+ * selected claim) and R (the other end of a relation from the selected
+ * mention). The click arrives as a change of the view's selection, which
+ * _gloss_window_claims_selected() sees first. Escape cancels either.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-edits.h"
+#include "gloss-window-private.h"
+
+static GlossAnnotation *
+get_selected (GlossWindow *self)
+{
+  return self->store ? gloss_annotation_view_get_selected (self->view) : NULL;
+}
+
+static GlossEntity *
+mention_entity (GlossAnnotation *annotation)
+{
+  if (annotation != NULL && GLOSS_IS_MENTION (annotation))
+    return gloss_mention_get_entity (GLOSS_MENTION (annotation));
+  return NULL;
+}
+
+static gboolean
+get_text_selection (GlossWindow *self,
+                    guint       *start,
+                    guint       *end)
+{
+  return gloss_annotation_view_get_text_selection (self->view, start, end) && *start < *end;
+}
+
+static void
+fail (GlossWindow  *self,
+      const GError *error)
+{
+  _gloss_window_toast (self, error ? error->message : _("That did not work"));
+}
+
+/* The popover hangs off an invisible menu button laid over the text (a
+ * text view overlay): the button presents the popover on each
+ * allocation, which a popover parented to the text view itself lacks. */
+static void
+close_popover (GlossWindow *self)
+{
+  if (self->pick_popover != NULL)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (self->pick_popover));
+}
+
+static void
+set_pick_mode (GlossWindow   *self,
+               GlossPickMode  mode)
+{
+  self->pick_mode = mode;
+  if (mode != GLOSS_PICK_CLAIMANT)
+    g_clear_object (&self->pick_claim);
+  if (mode != GLOSS_PICK_RELATION_TARGET)
+    {
+      g_clear_object (&self->relation_from);
+      g_clear_object (&self->relation_to);
+    }
+  if (mode == GLOSS_PICK_NONE)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->view), "picking");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->view), "picking");
+}
+
+gboolean
+_gloss_window_cancel_pick (GlossWindow *self)
+{
+  if (self->pick_mode == GLOSS_PICK_NONE)
+    return FALSE;
+  close_popover (self);
+  set_pick_mode (self, GLOSS_PICK_NONE);
+  _gloss_window_toast (self, _("Cancelled"));
+  return TRUE;
+}
+
+/* A popover menu pointing at an offset of the article. */
+static void
+show_menu_at (GlossWindow *self,
+              GMenuModel  *menu,
+              guint        offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkTextIter iter;
+  GdkRectangle rect, visible;
+  GdkSurface *surface;
+
+  close_popover (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->view)))
+    return;
+  /* A popover needs a monitor to place itself on (headless X servers may
+   * have none); the click on a mention works without it. */
+  surface = gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (self->view)));
+  if (surface == NULL ||
+      gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (self->view)), surface) == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->view), &iter, &rect);
+  /* Inside the visible text: anchored off screen, it has no monitor. */
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->view), &visible);
+  rect.x = CLAMP (rect.x, visible.x, visible.x + MAX (visible.width - 1, 0));
+  rect.y = CLAMP (rect.y, visible.y, visible.y + MAX (visible.height - rect.height, 0));
+
+  if (self->pick_popover == NULL)
+    {
+      self->pick_popover = gtk_menu_button_new ();
+      gtk_widget_set_opacity (self->pick_popover, 0);
+      gtk_widget_set_can_target (self->pick_popover, FALSE);
+      gtk_widget_set_focusable (self->pick_popover, FALSE);
+      gtk_widget_set_size_request (self->pick_popover, 1, MAX (rect.height, 1));
+      gtk_text_view_add_overlay (GTK_TEXT_VIEW (self->view), self->pick_popover, rect.x, rect.y);
+    }
+  else
+    gtk_text_view_move_overlay (GTK_TEXT_VIEW (self->view), self->pick_popover, rect.x, rect.y);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->pick_popover), menu);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->pick_popover));
+}
+
+/* Claims */
+
+static void
+select_new (GlossWindow     *self,
+            GlossAnnotation *annotation)
+{
+  gloss_annotation_view_clear_selection (self->view);
+  gloss_annotation_view_set_selected (self->view, annotation);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+new_claim_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GlossClaim *claim;
+  guint start, end;
+
+  if (self->store == NULL)
+    return;
+  if (!get_text_selection (self, &start, &end))
+    {
+      _gloss_window_toast (self, _("Select the words of the claim first"));
+      return;
+    }
+  claim = gloss_edit_new_claim (self->store, NULL, start, end, &error);
+  if (claim == NULL)
+    {
+      fail (self, error);
+      return;
+    }
+  select_new (self, GLOSS_ANNOTATION (claim));
+}
+
+static void
+add_fragment_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *selected = get_selected (self);
+  guint start, end;
+
+  if (selected == NULL || !(GLOSS_IS_MENTION (selected) || GLOSS_IS_CLAIM (selected)))
+    {
+      _gloss_window_toast (self, _("Select the mention or claim to extend first"));
+      return;
+    }
+  if (!get_text_selection (self, &start, &end))
+    {
+      _gloss_window_toast (self, _("Select the words of the new fragment first"));
+      return;
+    }
+  g_object_ref (selected);
+  if (!gloss_edit_add_fragment (self->store, selected, start, end, &error))
+    fail (self, error);
+  else
+    select_new (self, selected);
+  g_object_unref (selected);
+}
+
+static void
+remove_fragment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *selected = get_selected (self);
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor;
+  guint start, end, index, n;
+
+  if (selected == NULL || !(GLOSS_IS_MENTION (selected) || GLOSS_IS_CLAIM (selected)))
+    return;
+  gloss_annotation_get_spans (selected, GLOSS_ROLE_CONTENT, &n);
+  /* The fragment the selection or the caret is in; else the last one. */
+  if (!get_text_selection (self, &start, &end))
+    {
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      start = end = gtk_text_iter_get_offset (&cursor);
+    }
+  index = gloss_edit_find_fragment (selected, start, end);
+  if (index == G_MAXUINT)
+    index = n - 1;
+  if (!gloss_edit_remove_fragment (self->store, selected, index, &error))
+    fail (self, error);
+}
+
+static void
+set_text_spans (GlossWindow   *self,
+                GlossSpanRole  role)
+{
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *selected = get_selected (self);
+  GlossSpan span;
+
+  if (selected == NULL || (role == GLOSS_ROLE_CUE ? !GLOSS_IS_CLAIM (selected) : !GLOSS_IS_RELATION (selected)))
+    {
+      _gloss_window_toast (self, role == GLOSS_ROLE_CUE ? _("Select a claim first")
+                                                        : _("Select a relation first"));
+      return;
+    }
+  if (!get_text_selection (self, &span.start, &span.end))
+    {
+      _gloss_window_toast (self, role == GLOSS_ROLE_CUE ? _("Select the cue words first, such as “said”")
+                                                        : _("Select the text that shows the relation first"));
+      return;
+    }
+  if (!gloss_edit_set_spans (self->store, selected, role, &span, 1, &error))
+    fail (self, error);
+  else
+    gloss_annotation_view_clear_selection (self->view);
+}
+
+static void
+set_cue_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  set_text_spans (GLOSS_WINDOW (widget), GLOSS_ROLE_CUE);
+}
+
+static void
+set_evidence_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  set_text_spans (GLOSS_WINDOW (widget), GLOSS_ROLE_EVIDENCE);
+}
+
+static void
+pick_claimant_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossAnnotation *selected = get_selected (self);
+
+  if (selected == NULL || !GLOSS_IS_CLAIM (selected))
+    {
+      _gloss_window_toast (self, _("Select a claim first"));
+      return;
+    }
+  close_popover (self);
+  set_pick_mode (self, GLOSS_PICK_CLAIMANT);
+  self->pick_claim = g_object_ref (GLOSS_CLAIM (selected));
+  _gloss_window_toast (self, _("Click a mention of the claimant — Escape cancels"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+/* Relations */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  GlossEntity *ea = *(GlossEntity **) a;
+  GlossEntity *eb = *(GlossEntity **) b;
+
+  return g_utf8_collate (gloss_entity_get_name (ea) ?: "", gloss_entity_get_name (eb) ?: "");
+}
+
+static guint
+anchor_of (GlossWindow *self,
+           GlossEntity *entity)
+{
+  GlossAnnotation *selected = get_selected (self);
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  if (selected != NULL && mention_entity (selected) == entity)
+    return gloss_annotation_get_start (selected);
+  mentions = gloss_store_get_mentions_of (self->store, entity);
+  return mentions != NULL && mentions->len > 0 ? gloss_annotation_get_start (g_ptr_array_index (mentions, 0)) : 0;
+}
+
+/* The entities a relation from @from can reach, by type, in a menu. */
+static GMenuModel *
+target_menu (GlossWindow *self,
+             GlossEntity *from)
+{
+  GlossSchema *schema = gloss_store_get_schema (self->store);
+  GListModel *types = gloss_schema_get_labels (schema, GLOSS_LABEL_ENTITY);
+  GListModel *all = gloss_store_get_list (self->store, GLOSS_KIND_ENTITY);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GlossEntity) entity = g_list_model_get_item (all, i);
+      g_autoptr(GPtrArray) fitting = NULL;
+
+      if (entity == from)
+        continue;
+      fitting = gloss_edit_fitting_relation_types (schema, from, entity);
+      if (fitting->len > 0)
+        g_ptr_array_add (entities, g_object_ref (entity));
+    }
+  g_ptr_array_sort (entities, compare_names);
+
+  for (guint t = 0; t < g_list_model_get_n_items (types); t++)
+    {
+      g_autoptr(GlossLabel) type = g_list_model_get_item (types, t);
+      g_autoptr(GMenu) section = g_menu_new ();
+
+      for (guint i = 0; i < entities->len; i++)
+        {
+          GlossAnnotation *entity = g_ptr_array_index (entities, i);
+          g_autoptr(GMenuItem) item = NULL;
+          g_auto(GStrv) parts = NULL;
+          g_autofree char *label = NULL;
+
+          if (g_strcmp0 (gloss_annotation_get_type_id (entity), gloss_label_get_id (type)) != 0)
+            continue;
+          parts = g_strsplit (gloss_entity_get_name (GLOSS_ENTITY (entity)), "_", -1);
+          label = g_strjoinv ("__", parts);
+          item = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target (item, "win.relation-target", "s", gloss_annotation_get_id (entity));
+          g_menu_append_item (section, item);
+        }
+      if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
+        g_menu_append_section (menu, gloss_label_get_name (type), G_MENU_MODEL (section));
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static void
+new_relation_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossAnnotation *selected = get_selected (self);
+  GlossEntity *from = mention_entity (selected);
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autofree char *message = NULL;
+
+  if (from == NULL)
+    {
+      _gloss_window_toast (self, _("Select a mention of the relation’s first entity, then press R"));
+      return;
+    }
+  close_popover (self);
+  set_pick_mode (self, GLOSS_PICK_RELATION_TARGET);
+  self->relation_from = g_object_ref (from);
+  /* Translators: %s is an entity: Relation from Vladimir Putin: click … */
+  message = g_strdup_printf (_("Relation from %s: click a mention of the other end — Escape cancels"),
+                             gloss_entity_get_name (from));
+  _gloss_window_toast (self, message);
+
+  menu = target_menu (self, from);
+  if (g_menu_model_get_n_items (menu) > 0)
+    show_menu_at (self, menu, gloss_annotation_get_end (selected));
+}
+
+static void
+choose_type (GlossWindow *self,
+             GlossEntity *to)
+{
+  g_autoptr(GPtrArray) fitting = NULL;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) section = NULL;
+  g_autofree char *heading = NULL;
+
+  close_popover (self);
+  if (to == self->relation_from)
+    {
+      _gloss_window_toast (self, _("Pick a mention of another entity"));
+      return;
+    }
+  fitting = gloss_edit_fitting_relation_types (gloss_store_get_schema (self->store), self->relation_from, to);
+  if (fitting->len == 0)
+    {
+      GlossSchema *schema = gloss_store_get_schema (self->store);
+      GlossLabel *a = gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY,
+                                           gloss_annotation_get_type_id (GLOSS_ANNOTATION (self->relation_from)));
+      GlossLabel *b = gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY,
+                                           gloss_annotation_get_type_id (GLOSS_ANNOTATION (to)));
+      g_autofree char *message =
+        /* Translators: No relation type goes from Person to Date; add one in Preferences */
+        g_strdup_printf (_("No relation type goes from %s to %s; add one in Preferences"),
+                         a ? gloss_label_get_name (a) : "?", b ? gloss_label_get_name (b) : "?");
+
+      _gloss_window_toast (self, message);
+      return;
+    }
+  g_set_object (&self->relation_to, to);
+
+  menu = g_menu_new ();
+  section = g_menu_new ();
+  for (guint i = 0; i < fitting->len; i++)
+    {
+      GlossLabel *type = g_ptr_array_index (fitting, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gloss_label_get_name (type), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.relation-type", "s", gloss_label_get_id (type));
+      g_menu_append_item (section, item);
+    }
+  /* Translators: the heading of the relation type menu: Putin → Kim */
+  heading = g_strdup_printf (_("%s → %s"), gloss_entity_get_name (self->relation_from), gloss_entity_get_name (to));
+  g_menu_append_section (menu, heading, G_MENU_MODEL (section));
+  show_menu_at (self, G_MENU_MODEL (menu), anchor_of (self, to));
+}
+
+static void
+relation_target_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossAnnotation *entity;
+
+  if (self->store == NULL || self->pick_mode != GLOSS_PICK_RELATION_TARGET)
+    return;
+  entity = gloss_store_lookup (self->store, g_variant_get_string (param, NULL));
+  if (entity != NULL && GLOSS_IS_ENTITY (entity))
+    choose_type (self, GLOSS_ENTITY (entity));
+}
+
+static void
+relation_type_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GlossRelation *relation;
+
+  if (self->store == NULL || self->relation_from == NULL || self->relation_to == NULL)
+    return;
+  close_popover (self);
+  relation = gloss_edit_new_relation (self->store, g_variant_get_string (param, NULL),
+                                      self->relation_from, self->relation_to, &error);
+  set_pick_mode (self, GLOSS_PICK_NONE);
+  if (relation == NULL)
+    {
+      fail (self, error);
+      return;
+    }
+  select_new (self, GLOSS_ANNOTATION (relation));
+}
+
+/* The view's selection changed: a pick mode may take it. */
+gboolean
+_gloss_window_claims_selected (GlossWindow     *self,
+                               GlossAnnotation *selected)
+{
+  GlossEntity *entity = mention_entity (selected);
+
+  switch (self->pick_mode)
+    {
+    case GLOSS_PICK_CLAIMANT:
+      if (selected == GLOSS_ANNOTATION (self->pick_claim))
+        break;
+      if (entity != NULL && gloss_annotation_get_store (GLOSS_ANNOTATION (self->pick_claim)) == self->store)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GlossClaim) claim = g_object_ref (self->pick_claim);
+
+          set_pick_mode (self, GLOSS_PICK_NONE);
+          if (!gloss_edit_set_claimant (self->store, claim, entity, &error))
+            fail (self, error);
+          gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (claim));
+          return TRUE;
+        }
+      if (selected != NULL && GLOSS_IS_MENTION (selected))
+        {
+          _gloss_window_toast (self, _("That mention is not linked to an entity"));
+          gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (self->pick_claim));
+          return TRUE;
+        }
+      set_pick_mode (self, GLOSS_PICK_NONE);
+      break;
+
+    case GLOSS_PICK_RELATION_TARGET:
+      if (entity != NULL && entity != self->relation_from)
+        choose_type (self, entity);
+      else if (selected == NULL)
+        {
+          close_popover (self);
+          set_pick_mode (self, GLOSS_PICK_NONE);
+        }
+      break;
+
+    case GLOSS_PICK_NONE:
+    default:
+      break;
+    }
+
+  gloss_claim_list_select_claim (self->claim_list,
+                                 selected != NULL && GLOSS_IS_CLAIM (selected) ? GLOSS_CLAIM (selected) : NULL);
+  gloss_relation_list_select_relation (self->relation_list,
+                                       selected != NULL && GLOSS_IS_RELATION (selected) ? GLOSS_RELATION (selected) : NULL);
+  return FALSE;
+}
+
+/* Sidebar */
+
+static void
+claim_selected_cb (GlossWindow *self,
+                   GlossClaim  *claim)
+{
+  if (self->store == NULL || claim == NULL)
+    return;
+  gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (claim));
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+relation_selected_cb (GlossWindow   *self,
+                      GlossRelation *relation)
+{
+  if (self->store == NULL || relation == NULL)
+    return;
+  gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (relation));
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+void
+_gloss_window_claims_update (GlossWindow *self)
+{
+  static const struct { const char *name; GlossAnnotationKind kind; } pages[] = {
+    { "entities", GLOSS_KIND_ENTITY },
+    { "claims", GLOSS_KIND_CLAIM },
+    { "relations", GLOSS_KIND_RELATION },
+  };
+  GlossAnnotation *selected = get_selected (self);
+  gboolean has_store = self->store != NULL;
+  gboolean extendable = selected != NULL && (GLOSS_IS_MENTION (selected) || GLOSS_IS_CLAIM (selected));
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (self->sidebar_stack, pages[i].name);
+
+      if (child != NULL)
+        adw_view_stack_page_set_badge_number (adw_view_stack_get_page (self->sidebar_stack, child),
+                                              has_store ? gloss_store_get_n_items (self->store, pages[i].kind) : 0);
+    }
+
+  if (extendable)
+    gloss_annotation_get_spans (selected, GLOSS_ROLE_CONTENT, &n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-fragment", extendable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-fragment", extendable && n > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-cue", selected != NULL && GLOSS_IS_CLAIM (selected));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-claimant", selected != NULL && GLOSS_IS_CLAIM (selected));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-evidence", selected != NULL && GLOSS_IS_RELATION (selected));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-relation", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relation-target", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relation-type", has_store);
+}
+
+void
+_gloss_window_claims_set_store (GlossWindow *self,
+                                GlossStore  *store)
+{
+  close_popover (self);
+  set_pick_mode (self, GLOSS_PICK_NONE);
+  gloss_claim_list_set_store (self->claim_list, store);
+  gloss_relation_list_set_store (self->relation_list, store);
+  _gloss_window_claims_update (self);
+}
+
+void
+_gloss_window_claims_init (GlossWindow *self)
+{
+  g_signal_connect_object (self->claim_list, "claim-selected", G_CALLBACK (claim_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->relation_list, "relation-selected", G_CALLBACK (relation_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+void
+_gloss_window_claims_dispose (GlossWindow *self)
+{
+  /* The menu button is the view's child and goes with it. */
+  close_popover (self);
+  self->pick_popover = NULL;
+  g_clear_object (&self->pick_claim);
+  g_clear_object (&self->relation_from);
+  g_clear_object (&self->relation_to);
+}
+
+void
+_gloss_window_class_add_claim_actions (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (GLOSS_TYPE_CLAIM_LIST);
+  g_type_ensure (GLOSS_TYPE_RELATION_LIST);
+
+  gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.add-fragment", NULL, add_fragment_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-fragment", NULL, remove_fragment_action);
+  gtk_widget_class_install_action (widget_class, "win.set-cue", NULL, set_cue_action);
+  gtk_widget_class_install_action (widget_class, "win.set-evidence", NULL, set_evidence_action);
+  gtk_widget_class_install_action (widget_class, "win.pick-claimant", NULL, pick_claimant_action);
+  gtk_widget_class_install_action (widget_class, "win.new-relation", NULL, new_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.relation-target", "s", relation_target_action);
+  gtk_widget_class_install_action (widget_class, "win.relation-type", "s", relation_type_action);
+}

@@ -1,0 +1,255 @@
+/* test-recovery.c: a window's crash journal and the offer to recover it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-annotation-view.h"
+#include "gloss-application.h"
+#include "gloss-format-native.h"
+#include "gloss-journal.h"
+#include "gloss-window.h"
+
+static GlossApplication *app;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static GlossWindow *
+new_window (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+/* The crash: the window goes without a close request, so nothing
+ * discards its journal. */
+static void
+crash_window (GlossWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static AdwMessageDialog *
+find_dialog (GlossWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static GlossMention *
+find_mention (GlossStore *store,
+              guint       start,
+              guint       end)
+{
+  GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(GlossAnnotation) m = g_list_model_get_item (mentions, i);
+
+      if (gloss_annotation_get_start (m) == start && gloss_annotation_get_end (m) == end)
+        return GLOSS_MENTION (m);
+    }
+  return NULL;
+}
+
+static GFile *
+sample_gloss (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "recovery.gloss", NULL);
+  GFile *file = g_file_new_for_path (path);
+  GlossWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (gloss_window_open_sample (window, &error));
+  g_assert_true (gloss_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_close (GTK_WINDOW (window));   /* saved: a clean close */
+  iterate ();
+  g_assert_null (gloss_journal_find (file, NULL));
+  return file;
+}
+
+static void
+tag (GlossWindow *window,
+     guint        start,
+     guint        end,
+     const char  *type)
+{
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+
+  gloss_annotation_view_select_range (view, start, end);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", type);
+  iterate ();
+}
+
+static void
+test_recover (void)
+{
+  g_autoptr(GFile) file = sample_gloss ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) journal_file = NULL;
+  AdwMessageDialog *dialog;
+  GlossWindow *window;
+  GlossStore *store;
+  GlossMention *mention;
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  g_assert_null (find_dialog (window));
+  tag (window, 113, 127, "PER");   /* Vladimir Putin */
+  tag (window, 224, 235, "PER");   /* Kim Jong Un */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  store = gloss_window_get_store (window);
+  g_assert_nonnull (find_mention (store, 113, 127));
+  g_assert_null (find_mention (store, 224, 235));
+  crash_window (window);
+
+  journal_file = gloss_journal_find (file, NULL);
+  g_assert_nonnull (journal_file);
+
+  /* Reopening offers the edits back. */
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  iterate ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "recovery.gloss"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 edits"));
+  g_assert_false (gloss_window_get_modified (window));
+
+  adw_message_dialog_response (dialog, "recover");
+  iterate ();
+  store = gloss_window_get_store (window);
+  mention = find_mention (store, 113, 127);
+  g_assert_nonnull (mention);
+  g_assert_cmpstr (gloss_annotation_get_type_id (GLOSS_ANNOTATION (mention)), ==, "PER");
+  g_assert_nonnull (gloss_mention_get_entity (mention));
+  g_assert_null (find_mention (store, 224, 235));
+  g_assert_true (gloss_window_get_modified (window));
+  g_assert_cmpstr (gloss_store_get_undo_label (store), ==, "Recover unsaved edits");
+
+  /* Recovered edits are journaled again: a second crash keeps them. */
+  crash_window (window);
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  iterate ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "recover");
+  iterate ();
+  g_assert_nonnull (find_mention (gloss_window_get_store (window), 113, 127));
+
+  /* Saving empties the journal; closing cleanly deletes it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  iterate ();
+  g_assert_false (gloss_window_get_modified (window));
+  g_assert_true (g_file_query_exists (journal_file, NULL));
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_false (g_file_query_exists (journal_file, NULL));
+
+  /* And nothing to offer next time. */
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  iterate ();
+  g_assert_null (find_dialog (window));
+  g_assert_nonnull (find_mention (gloss_window_get_store (window), 113, 127));
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+test_discard (void)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GlossWindow *window;
+
+  /* The bundled sample, never saved: the journal is keyed by its text. */
+  window = new_window ();
+  g_assert_true (gloss_window_open_sample (window, &error));
+  tag (window, 113, 127, "PER");
+  crash_window (window);
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_sample (window, &error));
+  iterate ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 edit"));
+  adw_message_dialog_response (dialog, "discard");
+  iterate ();
+  g_assert_null (find_mention (gloss_window_get_store (window), 113, 127));
+  g_assert_false (gloss_window_get_modified (window));
+  g_assert_null (gloss_journal_find (NULL, gloss_document_get_sha256 (gloss_store_get_document (gloss_window_get_store (window)))));
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+}
+
+static gboolean
+log_fatal_cb (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GLogLevelFlags fatal;
+  int status;
+
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return 77;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+
+  g_test_add_func ("/ui/recovery/recover", test_recover);
+  g_test_add_func ("/ui/recovery/discard", test_discard);
+
+  app = gloss_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_log_set_always_fatal (fatal);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

@@ -1,0 +1,315 @@
+/* test-relations.c: relations, their editor and list, and the schema editor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gloss-annotation-view.h"
+#include "gloss-application.h"
+#include "gloss-edits.h"
+#include "gloss-format-native.h"
+#include "gloss-preferences-window.h"
+#include "gloss-relation-editor.h"
+#include "gloss-relation-list.h"
+#include "gloss-schema-editor.h"
+#include "gloss-window.h"
+#include "ui-test-helpers.h"
+
+static GlossApplication *app;
+
+static GlossEntity *
+tag (GlossStore *store,
+     const char *type_id,
+     const char *text)
+{
+  guint start = find_text (store, text, 0);
+
+  return gloss_mention_get_entity (add_mention (store, type_id, start, text_end (text, start), NULL));
+}
+
+/* The type row offers only what fits the ends; ends and evidence edit. */
+static void
+test_editor (void)
+{
+  g_autoptr(GlossStore) store = new_sample_store ();
+  g_autoptr(GError) error = NULL;
+  GlossRelationEditor *editor = GLOSS_RELATION_EDITOR (g_object_ref_sink (gloss_relation_editor_new ()));
+  GlossEntity *putin = tag (store, "PER", "Vladimir Putin");
+  GlossEntity *kim = tag (store, "PER", "Kim Jong Un");
+  GlossEntity *russia = tag (store, "GPE", "Russia");
+  GlossRelation *relation;
+  GListModel *types;
+  GtkWidget *window = gtk_window_new ();
+  guint start;
+  GlossSpan evidence;
+
+  relation = gloss_edit_new_relation (store, "meets_with", putin, kim, &error);
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  gloss_relation_editor_set_store (editor, store);
+  gloss_relation_editor_set_relation (editor, relation);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* Person → Person: only meets_with fits. */
+  types = gloss_relation_editor_get_types (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (types), ==, 1);
+
+  /* Person → Country: leader_of and located_in. */
+  choose (ADW_COMBO_ROW (find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "To")), "Russia");
+  g_assert_true (gloss_relation_get_to (relation) == russia);
+  /* meets_with stays listed (the current type) after those that fit. */
+  g_assert_cmpuint (g_list_model_get_n_items (types), ==, 3);
+  choose (ADW_COMBO_ROW (find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Type")), "Leader of");
+  g_assert_cmpstr (gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)), ==, "leader_of");
+  g_assert_cmpuint (g_list_model_get_n_items (types), ==, 2);
+
+  start = find_text (store, "Russia’s Vladimir Putin", 0);
+  evidence.start = start;
+  evidence.end = text_end ("Russia’s Vladimir Putin", start);
+  g_assert_true (gloss_edit_set_spans (store, GLOSS_ANNOTATION (relation), GLOSS_ROLE_EVIDENCE, &evidence, 1, &error));
+  {
+    g_autofree char *text = span_text (store, GLOSS_ANNOTATION (relation), GLOSS_ROLE_EVIDENCE, 0);
+
+    g_assert_cmpstr (text, ==, "Russia’s Vladimir Putin");
+  }
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gloss_store_undo (store));
+  iterate ();
+  g_assert_cmpstr (gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)), ==, "meets_with");
+  g_assert_true (gloss_relation_get_to (relation) == kim);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_list_filter (void)
+{
+  g_autoptr(GlossStore) store = new_sample_store ();
+  g_autoptr(GError) error = NULL;
+  GlossRelationList *list = GLOSS_RELATION_LIST (g_object_ref_sink (gloss_relation_list_new ()));
+  GlossEntity *putin = tag (store, "PER", "Vladimir Putin");
+  GlossEntity *kim = tag (store, "PER", "Kim Jong Un");
+  GlossEntity *russia = tag (store, "GPE", "Russia");
+  GListModel *model;
+
+  g_assert_nonnull (gloss_edit_new_relation (store, "meets_with", putin, kim, &error));
+  g_assert_nonnull (gloss_edit_new_relation (store, "leader_of", putin, russia, &error));
+  gloss_relation_list_set_store (list, store);
+  model = gloss_relation_list_get_model (list);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  gloss_relation_list_set_filter (list, NULL, gloss_annotation_get_id (GLOSS_ANNOTATION (kim)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  gloss_relation_list_set_filter (list, "leader_of", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  gloss_relation_list_set_filter (list, "leader_of", gloss_annotation_get_id (GLOSS_ANNOTATION (kim)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  gloss_relation_list_set_filter (list, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* Removing an end removes the relation, and the list follows. */
+  g_assert_true (gloss_store_remove (store, GLOSS_ANNOTATION (russia), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  gloss_relation_list_set_store (list, NULL);
+  g_assert_finalize_object (list);
+}
+
+/* Claim types, relation types with their ends, attributes: edited in
+ * Preferences, saved with the document. */
+static void
+test_schema_editor (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "schema-editor.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossStore) store = new_sample_store ();
+  g_autoptr(GlossStore) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossSchema *schema = gloss_store_get_schema (store);
+  GtkWidget *prefs = gloss_preferences_window_new (NULL, store);
+  GlossSchemaEditor *editor;
+  GlossLabel *rumour, *funds;
+  GlossAttributeDef *source;
+  GlossEntity *putin = tag (store, "PER", "Vladimir Putin");
+  GlossEntity *russia = tag (store, "GPE", "Russia");
+  static const char * const per[] = { "PER", NULL };
+  static const char * const gpe[] = { "GPE", NULL };
+  g_autoptr(GPtrArray) fitting = NULL;
+
+  /* Not shown: headless runs cannot load the expander rows' SVG icons. */
+  editor = GLOSS_SCHEMA_EDITOR (find_widget (prefs, GLOSS_TYPE_SCHEMA_EDITOR, NULL));
+  g_assert_nonnull (editor);
+
+  rumour = gloss_schema_editor_add_type (editor, GLOSS_LABEL_CLAIM, "Rumour");
+  g_assert_cmpstr (gloss_label_get_id (rumour), ==, "rumour");
+  g_assert_true (gloss_schema_lookup (schema, GLOSS_LABEL_CLAIM, "rumour") == rumour);
+
+  funds = gloss_schema_editor_add_type (editor, GLOSS_LABEL_RELATION, "Funds");
+  gloss_schema_editor_set_ends (editor, funds, per, gpe);
+  fitting = gloss_edit_fitting_relation_types (schema, putin, russia);
+  g_assert_true (g_ptr_array_find (fitting, funds, NULL));
+  g_clear_pointer (&fitting, g_ptr_array_unref);
+  fitting = gloss_edit_fitting_relation_types (schema, russia, putin);
+  g_assert_false (g_ptr_array_find (fitting, funds, NULL));
+
+  source = gloss_schema_editor_add_attribute (editor, "Source kind", GLOSS_ATTRIBUTE_ENUM);
+  g_assert_cmpstr (gloss_attribute_def_get_id (source), ==, "source_kind");
+  {
+    static const char * const values[] = { "statement", "interview", NULL };
+    static const char * const claims[] = { "claim", NULL };
+
+    gloss_attribute_def_set_values (source, values);
+    gloss_attribute_def_set_applies_to (source, claims);
+  }
+  iterate ();
+
+  /* A type in use stays. */
+  g_assert_nonnull (gloss_edit_new_relation (store, "funds", putin, russia, &error));
+  g_assert_false (gloss_schema_editor_remove_type (editor, funds));
+  g_assert_nonnull (gloss_schema_lookup (schema, GLOSS_LABEL_RELATION, "funds"));
+
+  g_assert_true (gloss_native_write_file (store, file, &error));
+  g_assert_no_error (error);
+  saved = gloss_native_read_file (file, &error);
+  g_assert_no_error (error);
+  {
+    GlossSchema *s = gloss_store_get_schema (saved);
+    GlossLabel *label = gloss_schema_lookup (s, GLOSS_LABEL_RELATION, "funds");
+    GlossAttributeDef *attribute = gloss_schema_lookup_attribute (s, "source_kind");
+
+    g_assert_nonnull (gloss_schema_lookup (s, GLOSS_LABEL_CLAIM, "rumour"));
+    g_assert_nonnull (label);
+    g_assert_false (gloss_label_get_unknown (label));
+    g_assert_cmpstr (gloss_label_get_from (label)[0], ==, "PER");
+    g_assert_cmpstr (gloss_label_get_to (label)[0], ==, "GPE");
+    g_assert_nonnull (attribute);
+    g_assert_cmpint (gloss_attribute_def_get_kind (attribute), ==, GLOSS_ATTRIBUTE_ENUM);
+    g_assert_cmpstr (gloss_attribute_def_get_values (attribute)[1], ==, "interview");
+  }
+
+  g_assert_true (gloss_schema_editor_remove_type (editor, rumour));
+  g_assert_true (gloss_schema_editor_remove_attribute (editor, source));
+  g_assert_null (gloss_schema_lookup (schema, GLOSS_LABEL_CLAIM, "rumour"));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  iterate ();
+  g_unlink (path);
+}
+
+/* R, then the target from the popover's list of entities, then the type. */
+static void
+test_window_relation (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationView *view;
+  GlossStore *store;
+  GlossAnnotation *putin, *kim, *selected;
+  guint start;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 460);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_true (gloss_window_open_sample (window, &error));
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  store = gloss_window_get_store (window);
+
+  start = find_text (store, "Kim Jong Un", 0);
+  gloss_annotation_view_select_range (view, start, text_end ("Kim Jong Un", start));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PER");
+  kim = gloss_annotation_view_get_selected (view);
+  gloss_annotation_view_select_range (view, 113, 127);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PER");
+  putin = gloss_annotation_view_get_selected (view);
+  iterate ();
+
+  /* R needs a mention. */
+  gloss_annotation_view_set_selected (view, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-relation", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.relation-type", "s", "meets_with");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 0);
+
+  gloss_annotation_view_set_selected (view, putin);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-relation", NULL);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.relation-target", "s",
+                              gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (GLOSS_MENTION (kim)))));
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.relation-type", "s", "meets_with");
+  iterate ();
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 1);
+  selected = gloss_annotation_view_get_selected (view);
+  g_assert_true (GLOSS_IS_RELATION (selected));
+
+  /* Evidence from a selection, then Delete removes the relation. */
+  start = find_text (store, "rare meeting", 0);
+  gloss_annotation_view_select_range (view, start, text_end ("rare meeting", start));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-evidence", NULL);
+  {
+    g_autofree char *text = span_text (store, selected, GLOSS_ROLE_EVIDENCE, 0);
+
+    g_assert_cmpstr (text, ==, "rare meeting");
+  }
+  gtk_widget_grab_focus (gloss_window_get_view (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 1);
+
+  gloss_window_set_store (window, NULL, NULL);
+  wait_ms (600);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static gboolean
+log_fatal_cb (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GLogLevelFlags fatal;
+  int status;
+
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return 77;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+
+  g_test_add_func ("/ui/relations/editor", test_editor);
+  g_test_add_func ("/ui/relations/list-filter", test_list_filter);
+  g_test_add_func ("/ui/relations/schema-editor", test_schema_editor);
+  g_test_add_func ("/ui/relations/window", test_window_relation);
+
+  app = gloss_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_log_set_always_fatal (fatal);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

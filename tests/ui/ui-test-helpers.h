@@ -1,0 +1,170 @@
+/* ui-test-helpers.h: what the claim and relation UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Keys are "pressed" through the same tables a real key press meets: the
+ * application's accelerators, then the shortcut controllers from the
+ * focus widget up (GTK 4 has no public way to synthesize a key event).
+ * A click on an annotation is gloss_annotation_view_set_selected(), which
+ * is what the view's click handler does.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss-store.h"
+
+G_GNUC_UNUSED static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static gboolean
+wait_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Run the main loop for @ms: GTK's tooltip timer (500 ms) must fire
+ * while the window it was started for still exists. */
+G_GNUC_UNUSED static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, wait_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+G_GNUC_UNUSED static GlossStore *
+new_sample_store (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+  const char *dir = g_getenv ("GLOSS_SAMPLES_DIR");
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "kim-putin-vostochny.txt", NULL);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  document = gloss_document_new_from_text (text, -1, "kim-putin-vostochny.txt", &error);
+  g_assert_no_error (error);
+  return gloss_store_new (document, schema);
+}
+
+/* The code point offset of the @nth (from 0) occurrence of @needle. */
+G_GNUC_UNUSED static guint
+find_text (GlossStore *store,
+           const char *needle,
+           guint       nth)
+{
+  GlossDocument *document = gloss_store_get_document (store);
+  const char *text = gloss_document_get_text (document);
+  const char *p = strstr (text, needle);
+
+  for (guint i = 0; p != NULL && i < nth; i++)
+    p = strstr (p + 1, needle);
+  g_assert_nonnull (p);
+  return gloss_document_byte_to_cp (document, p - text);
+}
+
+G_GNUC_UNUSED static guint
+text_end (const char *needle,
+          guint       start)
+{
+  return start + g_utf8_strlen (needle, -1);
+}
+
+G_GNUC_UNUSED static GlossMention *
+add_mention (GlossStore  *store,
+             const char  *type_id,
+             guint        start,
+             guint        end,
+             GlossEntity *entity)
+{
+  g_autoptr(GError) error = NULL;
+  GlossSpan span = { start, end };
+  g_autoptr(GlossMention) mention = gloss_mention_new (type_id, &span, 1);
+
+  if (entity == NULL)
+    {
+      g_autofree char *name = gloss_document_dup_slice (gloss_store_get_document (store), start, end);
+      g_autoptr(GlossEntity) new_entity = gloss_entity_new (type_id, name);
+
+      g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (new_entity), &error));
+      entity = new_entity;
+    }
+  gloss_mention_set_entity (mention, entity);
+  g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (mention), &error));
+  g_assert_no_error (error);
+  return mention;
+}
+
+/* The first descendant of @root of @type (and, for preference rows,
+ * with @title). */
+G_GNUC_UNUSED static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (title == NULL ||
+           (ADW_IS_PREFERENCES_ROW (child) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
+        return child;
+      found = find_widget (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Select the item of a combo row whose string (or label name) is @name. */
+G_GNUC_UNUSED static void
+choose (AdwComboRow *row,
+        const char  *name)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      const char *text = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                                                      : gloss_label_get_name (GLOSS_LABEL (item));
+
+      if (g_strcmp0 (text, name) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          iterate ();
+          return;
+        }
+    }
+  g_error ("no “%s” in the combo row", name);
+}
+
+G_GNUC_UNUSED static char *
+span_text (GlossStore      *store,
+           GlossAnnotation *annotation,
+           GlossSpanRole    role,
+           guint            i)
+{
+  const GlossSpan *spans;
+  guint n;
+
+  spans = gloss_annotation_get_spans (annotation, role, &n);
+  g_assert_cmpuint (i, <, n);
+  return gloss_document_dup_slice (gloss_store_get_document (store), spans[i].start, spans[i].end);
+}
