@@ -146,6 +146,32 @@ gloss_cli_parse_offsets (const char         *verb,
   return TRUE;
 }
 
+gboolean
+gloss_cli_check_format_options (const char               *verb,
+                                const GlossFormat        *format,
+                                const GlossFormatOptions *options,
+                                const char               *schema_path)
+{
+  /* NULL is native, the default of the verbs that read .gloss files. */
+  if (format == NULL || g_str_equal (format->name, "native"))
+    {
+      if (options->offsets_set && options->offsets != GLOSS_OFFSET_CODEPOINTS)
+        {
+          gloss_cli_usage_error (verb, "--offsets does not apply to native: "
+                                 "its offsets are always code points");
+          return FALSE;
+        }
+      if (schema_path != NULL)
+        {
+          gloss_cli_usage_error (verb, "--schema does not apply to native: "
+                                 "a .gloss file carries its own schema");
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 GBytes *
 gloss_cli_load_file (const char  *path,
                      GError     **error)
@@ -250,12 +276,71 @@ gloss_cli_write_output (const char  *path,
   return gloss_format_write_file (file, bytes, force, error);
 }
 
+/* Long names are cut from the left: the end of a path says most. */
+#define PROGRESS_NAME_WIDTH 48
+#define PROGRESS_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
+
 void
 gloss_cli_progress_init (GlossCliProgress *progress,
                          guint             total)
 {
-  progress->total = total;
-  progress->active = total > 1 && isatty (STDERR_FILENO);
+  *progress = (GlossCliProgress) {
+    .active = isatty (STDERR_FILENO),
+    .total = total,
+  };
+}
+
+static void
+progress_draw (GlossCliProgress *progress)
+{
+  g_autoptr(GString) line = NULL;
+  gint64 now = g_get_monotonic_time ();
+
+  if (progress->shown && now - progress->last_draw < PROGRESS_INTERVAL_US)
+    return;
+
+  line = g_string_new ("\r\033[K");
+  if (progress->total > 1)
+    g_string_append_printf (line, "[%u/%u] ", progress->done, progress->total);
+  if (progress->what != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (progress->what);
+      glong length = g_utf8_strlen (name, -1);
+
+      if (length > PROGRESS_NAME_WIDTH)
+        g_string_append_printf (line, "…%s",
+                                g_utf8_offset_to_pointer (name, length - PROGRESS_NAME_WIDTH + 1));
+      else
+        g_string_append (line, name);
+    }
+  g_string_append_printf (line, " %u%%", progress->percent);
+
+  g_printerr ("%s", line->str);
+  progress->last_draw = now;
+  progress->shown = TRUE;
+}
+
+/* A GlossFormatProgressFunc. */
+static void
+progress_report (gsize    done,
+                 gsize    total,
+                 gpointer data)
+{
+  GlossCliProgress *progress = data;
+
+  progress->percent = total > 0 ? (guint) ((double) done / total * 100) : 100;
+  progress_draw (progress);
+}
+
+void
+gloss_cli_progress_attach (GlossCliProgress   *progress,
+                           GlossFormatOptions *options)
+{
+  if (!progress->active)
+    return;
+
+  options->progress = progress_report;
+  options->progress_data = progress;
 }
 
 void
@@ -266,12 +351,16 @@ gloss_cli_progress_update (GlossCliProgress *progress,
   if (!progress->active)
     return;
 
-  g_printerr ("\r\033[K[%u/%u] %s", done, progress->total, what ? what : "");
+  progress->done = done;
+  progress->what = what;
+  progress->percent = 0;
+  progress_draw (progress);
 }
 
 void
 gloss_cli_progress_clear (GlossCliProgress *progress)
 {
-  if (progress->active)
+  if (progress->shown)
     g_printerr ("\r\033[K");
+  progress->shown = FALSE;
 }

@@ -96,6 +96,8 @@ gloss_cli_import (int    argc,
     return GLOSS_CLI_EXIT_USAGE;
   if ((format = gloss_cli_get_format ("import", format_name, TRUE, &status)) == NULL)
     return status;
+  if (!gloss_cli_check_format_options ("import", format, &options, schema_path))
+    return GLOSS_CLI_EXIT_USAGE;
 
   if (schema_path != NULL)
     {
@@ -111,6 +113,7 @@ gloss_cli_import (int    argc,
     }
 
   gloss_cli_progress_init (&progress, argc - 1);
+  gloss_cli_progress_attach (&progress, &options);
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -244,18 +247,12 @@ gloss_cli_export (int    argc,
     return GLOSS_CLI_EXIT_USAGE;
   if ((format = gloss_cli_get_format ("export", format_name, FALSE, &status)) == NULL)
     return status;
-  if (g_str_equal (format->name, "native"))
+  if (!gloss_cli_check_format_options ("export", format, &options, NULL))
+    return GLOSS_CLI_EXIT_USAGE;
+  if (g_str_equal (format->name, "native") && argc > 2)
     {
-      if (options.offsets_set && options.offsets != GLOSS_OFFSET_CODEPOINTS)
-        {
-          gloss_cli_usage_error ("export", "native offsets are always code points");
-          return GLOSS_CLI_EXIT_USAGE;
-        }
-      if (argc > 2)
-        {
-          gloss_cli_usage_error ("export", "a .gloss file holds one document; give one input");
-          return GLOSS_CLI_EXIT_USAGE;
-        }
+      gloss_cli_usage_error ("export", "a .gloss file holds one document; give one input");
+      return GLOSS_CLI_EXIT_USAGE;
     }
 
   /* Refuse before the work, not after it. */
@@ -283,7 +280,11 @@ gloss_cli_export (int    argc,
   gloss_cli_progress_clear (&progress);
 
   options.where = output;
+  gloss_cli_progress_init (&progress, 1);
+  gloss_cli_progress_attach (&progress, &options);
+  gloss_cli_progress_update (&progress, 1, g_str_equal (output, "-") ? "standard output" : output);
   bytes = format->export (stores, &options, &error);
+  gloss_cli_progress_clear (&progress);
   if (bytes == NULL)
     {
       gloss_cli_print_error (output, error);

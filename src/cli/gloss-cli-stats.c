@@ -229,11 +229,14 @@ gloss_cli_stats (int    argc,
   if (format_name != NULL &&
       (format = gloss_cli_get_format ("stats", format_name, TRUE, &status)) == NULL)
     return status;
+  if (!gloss_cli_check_format_options ("stats", format, &options, NULL))
+    return GLOSS_CLI_EXIT_USAGE;
 
   stats_init (&total);
   json_builder_begin_array (files);
 
   gloss_cli_progress_init (&progress, argc - 1);
+  gloss_cli_progress_attach (&progress, &options);
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) error = NULL;

@@ -47,8 +47,11 @@ gloss_cli_validate (int    argc,
   if (format_name != NULL &&
       (format = gloss_cli_get_format ("validate", format_name, TRUE, &status)) == NULL)
     return status;
+  if (!gloss_cli_check_format_options ("validate", format, &options, NULL))
+    return GLOSS_CLI_EXIT_USAGE;
 
   gloss_cli_progress_init (&progress, argc - 1);
+  gloss_cli_progress_attach (&progress, &options);
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) error = NULL;

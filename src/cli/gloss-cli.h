@@ -69,6 +69,13 @@ gboolean    gloss_cli_parse_offsets   (const char      *verb,
                                        const char      *name,
                                        GlossFormatOptions *options);
 
+/* An option that means nothing for @format (native when NULL) is a usage
+ * error, never silently ignored. */
+gboolean    gloss_cli_check_format_options (const char               *verb,
+                                            const GlossFormat        *format,
+                                            const GlossFormatOptions *options,
+                                            const char               *schema_path);
+
 GBytes     *gloss_cli_load_file       (const char      *path,
                                        GError         **error);
 /* Reads @path in @format (native when NULL) into stores. */
@@ -82,18 +89,27 @@ gboolean    gloss_cli_write_output    (const char      *path,
                                        gboolean         force,
                                        GError         **error);
 
-/* Progress on stderr when it is a terminal and there is more than one item. */
+/* One line of progress on stderr, only when it is a terminal, redrawn at
+ * most every 100 ms and cleared before anything else is printed. */
 typedef struct
 {
-  gboolean active;
-  guint    total;
+  gboolean    active;
+  guint       total;      /* items (files or documents) */
+  guint       done;       /* the item being worked on, from 1 */
+  const char *what;       /* its file name (borrowed) */
+  guint       percent;    /* of the current item, from the format's callback */
+  gint64      last_draw;  /* g_get_monotonic_time () of the last redraw */
+  gboolean    shown;      /* the line is on the terminal */
 } GlossCliProgress;
 
-void        gloss_cli_progress_init   (GlossCliProgress *progress,
-                                       guint             total);
-void        gloss_cli_progress_update (GlossCliProgress *progress,
-                                       guint             done,
-                                       const char       *what);
-void        gloss_cli_progress_clear  (GlossCliProgress *progress);
+void        gloss_cli_progress_init   (GlossCliProgress   *progress,
+                                       guint               total);
+/* Makes the formats report into @progress while it is active. */
+void        gloss_cli_progress_attach (GlossCliProgress   *progress,
+                                       GlossFormatOptions *options);
+void        gloss_cli_progress_update (GlossCliProgress   *progress,
+                                       guint               done,
+                                       const char         *what);
+void        gloss_cli_progress_clear  (GlossCliProgress   *progress);
 
 G_END_DECLS

@@ -15,20 +15,21 @@
 #include "gloss-format-private.h"
 #include "gloss-store.h"
 
+/* One record's annotations, before they enter the store. */
 typedef struct
 {
-  GlossOffsetUnit  unit;
-  GlossSchema     *schema;
-  GPtrArray       *stores;
-  char            *stem;
-  char            *source;
-  guint            n_records;
-} Import;
+  GlossImportContext *context;
+  GlossDocument      *document;
+  const char         *loc;
+  GHashTable         *by_id;      /* doccano id → GlossMention (borrowed) */
+  GPtrArray          *mentions;
+  GPtrArray          *entities;
+  GPtrArray          *relations;
+} Record;
 
 static GlossEntity *
-entity_for_mention (GlossDocument *document,
-                    GlossMention  *mention,
-                    GPtrArray     *entities)
+entity_for_mention (Record       *r,
+                    GlossMention *mention)
 {
   GlossEntity *entity = gloss_mention_get_entity (mention);
   g_autofree char *name = NULL;
@@ -41,26 +42,23 @@ entity_for_mention (GlossDocument *document,
 
   spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (mention), GLOSS_ROLE_CONTENT, &n_spans);
   g_assert (n_spans > 0);
-  name = gloss_document_dup_slice (document, spans[0].start, spans[n_spans - 1].end);
+  name = gloss_document_dup_slice (r->document, spans[0].start, spans[n_spans - 1].end);
   entity = gloss_entity_new (gloss_annotation_get_type_id (GLOSS_ANNOTATION (mention)), name);
-  id = g_strdup_printf ("e%u", entities->len + 1);
+  id = g_strdup_printf ("e%u", r->entities->len + 1);
   gloss_annotation_set_id (GLOSS_ANNOTATION (entity), id);
   gloss_mention_set_entity (mention, entity);
-  g_ptr_array_add (entities, entity);
+  g_ptr_array_add (r->entities, entity);
 
   return entity;
 }
 
 static gboolean
-add_mention (Import         *self,
-             GlossDocument  *document,
-             GPtrArray      *mentions,
-             gint64          start,
-             gint64          end,
-             const char     *label,
-             const char     *loc,
-             const char     *path,
-             GError        **error)
+add_mention (Record      *r,
+             gint64       start,
+             gint64       end,
+             const char  *label,
+             const char  *path,
+             GError     **error)
 {
   g_autofree char *id = NULL;
   GlossMention *mention;
@@ -69,36 +67,34 @@ add_mention (Import         *self,
   if (label == NULL || *label == '\0')
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   "%s: %s: the label must be a non-empty string", loc, path);
+                   "%s: %s: the label must be a non-empty string", r->loc, path);
       return FALSE;
     }
 
-  if (!_gloss_format_make_span (document, self->unit, start, end, NULL, loc, path, &span, error))
+  if (!_gloss_format_make_span (r->document, r->context->unit, start, end, NULL,
+                                r->loc, path, &span, error))
     return FALSE;
 
-  gloss_schema_ensure (self->schema, GLOSS_LABEL_ENTITY, label);
+  gloss_schema_ensure (r->context->schema, GLOSS_LABEL_ENTITY, label);
   mention = gloss_mention_new (label, &span, 1);
-  id = g_strdup_printf ("m%u", mentions->len + 1);
+  id = g_strdup_printf ("m%u", r->mentions->len + 1);
   gloss_annotation_set_id (GLOSS_ANNOTATION (mention), id);
-  g_ptr_array_add (mentions, mention);
+  g_ptr_array_add (r->mentions, mention);
 
   return TRUE;
 }
 
 static gboolean
-read_label_shape (Import         *self,
-                  GlossDocument  *document,
-                  JsonNode       *node,
-                  GPtrArray      *mentions,
-                  const char     *loc,
-                  GError        **error)
+read_label_shape (Record      *r,
+                  JsonNode    *node,
+                  GError     **error)
 {
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   "%s: label: must be a list of [start, end, \"TYPE\"]", loc);
+                   "%s: label: must be a list of [start, end, \"TYPE\"]", r->loc);
       return FALSE;
     }
 
@@ -116,7 +112,7 @@ read_label_shape (Import         *self,
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
                        "%s: %s: “%s” is a category (doccano text classification), "
                        "not a span; only sequence labelling and relation extraction "
-                       "are supported", loc, path, json_node_get_string (element));
+                       "are supported", r->loc, path, json_node_get_string (element));
           return FALSE;
         }
 
@@ -130,13 +126,12 @@ read_label_shape (Import         *self,
           json_node_get_value_type (l) != G_TYPE_STRING)
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: %s: must be [start, end, \"TYPE\"]", loc, path);
+                       "%s: %s: must be [start, end, \"TYPE\"]", r->loc, path);
           return FALSE;
         }
 
-      if (!add_mention (self, document, mentions,
-                        json_node_get_int (s), json_node_get_int (e),
-                        json_node_get_string (l), loc, path, error))
+      if (!add_mention (r, json_node_get_int (s), json_node_get_int (e),
+                        json_node_get_string (l), path, error))
         return FALSE;
     }
 
@@ -144,68 +139,40 @@ read_label_shape (Import         *self,
 }
 
 static gboolean
-read_entities_shape (Import         *self,
-                     GlossDocument  *document,
-                     JsonNode       *node,
-                     GPtrArray      *mentions,
-                     GHashTable     *by_id,
-                     const char     *loc,
-                     GError        **error)
+read_entity (JsonObject  *object,
+             const char  *path,
+             gpointer     user_data,
+             GError     **error)
 {
-  JsonArray *array;
+  Record *r = user_data;
+  g_autofree char *id = NULL;
+  gint64 start, end;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!_gloss_format_get_offset (object, "start_offset", r->loc, path, &start, error) ||
+      !_gloss_format_get_offset (object, "end_offset", r->loc, path, &end, error) ||
+      !add_mention (r, start, end, _gloss_format_get_string (object, "label"), path, error))
+    return FALSE;
+
+  id = _gloss_format_dup_id (object, "id");
+  if (id != NULL)
     {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   "%s: entities: must be a list of objects", loc);
-      return FALSE;
-    }
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("entities[%u]", i);
-      g_autofree char *id = NULL;
-      JsonObject *object;
-      gint64 start, end;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (g_hash_table_contains (r->by_id, id))
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: %s: must be an object", loc, path);
+                       "%s: %s: the id %s is used twice", r->loc, path, id);
           return FALSE;
         }
-      object = json_node_get_object (element);
-
-      if (!_gloss_format_get_offset (object, "start_offset", loc, path, &start, error) ||
-          !_gloss_format_get_offset (object, "end_offset", loc, path, &end, error) ||
-          !add_mention (self, document, mentions, start, end,
-                        _gloss_format_get_string (object, "label"), loc, path, error))
-        return FALSE;
-
-      id = _gloss_format_dup_id (object, "id");
-      if (id != NULL)
-        {
-          if (g_hash_table_contains (by_id, id))
-            {
-              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                           "%s: %s: the id %s is used twice", loc, path, id);
-              return FALSE;
-            }
-          g_hash_table_insert (by_id, g_steal_pointer (&id),
-                               g_ptr_array_index (mentions, mentions->len - 1));
-        }
+      g_hash_table_insert (r->by_id, g_steal_pointer (&id),
+                           g_ptr_array_index (r->mentions, r->mentions->len - 1));
     }
 
   return TRUE;
 }
 
 static GlossMention *
-lookup_end (JsonObject  *object,
+lookup_end (Record      *r,
+            JsonObject  *object,
             const char  *member,
-            GHashTable  *by_id,
-            const char  *loc,
             const char  *path,
             GError     **error)
 {
@@ -215,101 +182,69 @@ lookup_end (JsonObject  *object,
   if (id == NULL)
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   "%s: %s: “%s” is missing", loc, path, member);
+                   "%s: %s: “%s” is missing", r->loc, path, member);
       return NULL;
     }
 
-  mention = g_hash_table_lookup (by_id, id);
+  mention = g_hash_table_lookup (r->by_id, id);
   if (mention == NULL)
     g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                  "%s: %s: %s %s is not the id of an entity of the record",
-                 loc, path, member, id);
+                 r->loc, path, member, id);
 
   return mention;
 }
 
 static gboolean
-read_relations (Import         *self,
-                GlossDocument  *document,
-                JsonNode       *node,
-                GHashTable     *by_id,
-                GPtrArray      *entities,
-                GPtrArray      *relations,
-                const char     *loc,
-                GError        **error)
+read_relation (JsonObject  *object,
+               const char  *path,
+               gpointer     user_data,
+               GError     **error)
 {
-  JsonArray *array;
+  Record *r = user_data;
+  g_autofree char *id = NULL;
+  GlossMention *from, *to;
+  GlossRelation *relation;
+  const char *type;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  type = _gloss_format_get_string (object, "type");
+  if (type == NULL || *type == '\0')
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   "%s: relations: must be a list of objects", loc);
+                   "%s: %s: “type” must be a non-empty string", r->loc, path);
       return FALSE;
     }
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("relations[%u]", i);
-      g_autofree char *id = NULL;
-      GlossMention *from, *to;
-      GlossRelation *relation;
-      JsonObject *object;
-      const char *type;
+  if ((from = lookup_end (r, object, "from_id", path, error)) == NULL ||
+      (to = lookup_end (r, object, "to_id", path, error)) == NULL)
+    return FALSE;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: %s: must be an object", loc, path);
-          return FALSE;
-        }
-      object = json_node_get_object (element);
-
-      type = _gloss_format_get_string (object, "type");
-      if (type == NULL || *type == '\0')
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: %s: “type” must be a non-empty string", loc, path);
-          return FALSE;
-        }
-
-      if ((from = lookup_end (object, "from_id", by_id, loc, path, error)) == NULL ||
-          (to = lookup_end (object, "to_id", by_id, loc, path, error)) == NULL)
-        return FALSE;
-
-      gloss_schema_ensure (self->schema, GLOSS_LABEL_RELATION, type);
-      relation = gloss_relation_new (type,
-                                     entity_for_mention (document, from, entities),
-                                     entity_for_mention (document, to, entities));
-      id = g_strdup_printf ("r%u", relations->len + 1);
-      gloss_annotation_set_id (GLOSS_ANNOTATION (relation), id);
-      g_ptr_array_add (relations, relation);
-    }
+  gloss_schema_ensure (r->context->schema, GLOSS_LABEL_RELATION, type);
+  relation = gloss_relation_new (type, entity_for_mention (r, from), entity_for_mention (r, to));
+  id = g_strdup_printf ("r%u", r->relations->len + 1);
+  gloss_annotation_set_id (GLOSS_ANNOTATION (relation), id);
+  g_ptr_array_add (r->relations, relation);
 
   return TRUE;
 }
 
+/* "entities" and "relations": lists of objects. */
 static gboolean
-load_all (GlossStore   *store,
-          GPtrArray    *annotations,
-          const char   *loc,
-          GError      **error)
+read_objects (Record           *r,
+              JsonNode         *node,
+              const char       *member,
+              GlossObjectFunc   func,
+              GError          **error)
 {
-  for (guint i = 0; i < annotations->len; i++)
+  if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
-
-      if (!gloss_store_load_add (store, annotation, error))
-        {
-          g_prefix_error (error, "%s: %s %s: ", loc,
-                          gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)),
-                          gloss_annotation_get_id (annotation));
-          return FALSE;
-        }
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: must be a list of objects", r->loc, member);
+      return FALSE;
     }
 
-  return TRUE;
+  return _gloss_format_foreach_object (json_node_get_array (node), member, r->loc,
+                                       func, r, error);
 }
 
 static gboolean
@@ -318,18 +253,16 @@ import_record (JsonObject  *record,
                gpointer     user_data,
                GError     **error)
 {
-  Import *self = user_data;
+  GlossImportContext *context = user_data;
   g_autoptr(GlossDocument) document = NULL;
-  g_autoptr(GlossStore) store = NULL;
   g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *id = NULL;
+  GPtrArray *lists[] = { entities, mentions, relations };
+  Record r;
   const char *text;
   JsonNode *node;
-
-  self->n_records++;
 
   text = _gloss_format_get_string (record, "text");
   if (text == NULL)
@@ -346,50 +279,38 @@ import_record (JsonObject  *record,
       return FALSE;
     }
 
-  document = gloss_document_new_from_text (text, -1, loc, error);
+  document = _gloss_format_new_document (context, record, text, loc, error);
   if (document == NULL)
     return FALSE;
 
-  id = _gloss_format_dup_id (record, "id");
-  if (id == NULL)
-    id = g_strdup_printf ("%s-%u", self->stem, self->n_records);
-  gloss_document_set_id (document, id);
-  if (self->source != NULL)
-    gloss_document_set_source (document, self->source);
-
-  node = json_object_get_member (record, "meta");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    gloss_document_set_meta (document, json_node_get_object (node));
+  r = (Record) {
+    .context = context, .document = document, .loc = loc, .by_id = by_id,
+    .mentions = mentions, .entities = entities, .relations = relations,
+  };
 
   node = json_object_get_member (record, "label");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
-      !read_label_shape (self, document, node, mentions, loc, error))
+      !read_label_shape (&r, node, error))
     return FALSE;
 
   node = json_object_get_member (record, "entities");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
-      !read_entities_shape (self, document, node, mentions, by_id, loc, error))
+      !read_objects (&r, node, "entities", read_entity, error))
     return FALSE;
 
   node = json_object_get_member (record, "relations");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
-      !read_relations (self, document, node, by_id, entities, relations, loc, error))
+      !read_objects (&r, node, "relations", read_relation, error))
     return FALSE;
 
-  store = gloss_store_new (document, self->schema);
-  if (!load_all (store, entities, loc, error) ||
-      !load_all (store, mentions, loc, error) ||
-      !load_all (store, relations, loc, error))
-    return FALSE;
-
-  g_ptr_array_add (self->stores, g_steal_pointer (&store));
-  return TRUE;
+  return _gloss_format_add_store (context, document, lists, G_N_ELEMENTS (lists), loc, error);
 }
 
 /**
  * gloss_doccano_import:
  * @input: the file's bytes
  * @options: the offset unit (UTF-16 units unless set), the starting schema
+ *   and the progress callback
  * @error: return location for a #GLOSS_FORMAT_ERROR
  *
  * Returns: (transfer container) (element-type GlossStore): one store per
@@ -400,30 +321,11 @@ gloss_doccano_import (GBytes                   *input,
                       const GlossFormatOptions *options,
                       GError                  **error)
 {
-  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GlossSchema) schema = NULL;
-  g_autofree char *stem = NULL;
-  g_autofree char *source = NULL;
-  Import self = { 0 };
-
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  schema = options->schema ? gloss_schema_copy (options->schema) : gloss_schema_new_default ();
-  stem = _gloss_format_stem (options->where);
-  source = options->where ? g_path_get_basename (options->where) : NULL;
-
-  self.unit = options->offsets_set ? options->offsets : GLOSS_OFFSET_UTF16;
-  self.schema = schema;
-  self.stores = stores;
-  self.stem = stem;
-  self.source = source;
-
-  if (!_gloss_format_foreach_record (input, options->where, import_record, &self, error))
-    return NULL;
-
-  return g_steal_pointer (&stores);
+  return _gloss_format_import_records (input, options, GLOSS_OFFSET_UTF16, import_record, error);
 }
 
 static void
@@ -446,7 +348,6 @@ export_store (GlossStore      *store,
   g_autoptr(GHashTable) first_id = g_hash_table_new (NULL, NULL);
   GlossDocument *document = gloss_store_get_document (store);
   GListModel *list;
-  JsonObject *meta;
   guint n_out = 0;
   guint n_rel = 0;
 
@@ -527,25 +428,14 @@ export_store (GlossStore      *store,
     }
   json_builder_end_array (builder);
 
-  meta = gloss_document_get_meta (document);
-  if (meta != NULL && json_object_get_size (meta) > 0)
-    {
-      JsonNode *node = json_node_alloc ();
-
-      json_node_init_object (node, meta);
-      json_builder_set_member_name (builder, "meta");
-      json_builder_add_value (builder, node);
-    }
-
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  return _gloss_format_end_record (builder, document);
 }
 
 /**
  * gloss_doccano_export:
  * @stores: (element-type GlossStore): the documents
- * @options: the offset unit (UTF-16 units unless set)
+ * @options: the offset unit (UTF-16 units unless set) and the progress
+ *   callback
  * @error: return location for a #GLOSS_FORMAT_ERROR
  *
  * Writes one line per document in doccano's entities/relations shape.
@@ -558,25 +448,8 @@ gloss_doccano_export (GPtrArray                *stores,
                       const GlossFormatOptions *options,
                       GError                  **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  GString *out = g_string_new (NULL);
-  GlossOffsetUnit unit;
-
   g_return_val_if_fail (stores != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  unit = options->offsets_set ? options->offsets : GLOSS_OFFSET_UTF16;
-
-  for (guint i = 0; i < stores->len; i++)
-    {
-      g_autoptr(JsonNode) root = export_store (g_ptr_array_index (stores, i), unit);
-      g_autofree char *line = NULL;
-
-      json_generator_set_root (generator, root);
-      line = json_generator_to_data (generator, NULL);
-      g_string_append (out, line);
-      g_string_append_c (out, '\n');
-    }
-
-  return g_string_free_to_bytes (out);
+  return _gloss_format_export_lines (stores, options, GLOSS_OFFSET_UTF16, export_store);
 }

@@ -16,20 +16,11 @@
 
 /* Import */
 
-typedef struct
-{
-  const GlossFormatOptions *options;
-  GlossSchema *schema;
-  GPtrArray   *stores;
-  char        *stem;
-  char        *source;
-  guint        n_records;
-} Import;
-
 /* The annotations of one record, before they enter the store (where they
  * are frozen): every link is made first. */
 typedef struct
 {
+  GlossImportContext *context;
   GlossDocument   *document;
   GlossOffsetUnit  unit;
   const char      *loc;
@@ -77,6 +68,26 @@ get_array (JsonObject  *object,
     }
 
   return json_node_get_array (node);
+}
+
+/* Calls @func for each object of the record's list @member. */
+static gboolean
+foreach_object (Record           *r,
+                JsonObject       *record,
+                const char       *member,
+                GlossObjectFunc   func,
+                GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *array = get_array (record, member, r->loc, NULL, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return _gloss_format_foreach_object (array, member, r->loc, func, r, error);
 }
 
 static gboolean
@@ -294,50 +305,27 @@ resolve_entity (Record      *r,
 }
 
 static gboolean
-read_clusters (Import      *self,
-               Record      *r,
-               JsonObject  *record,
-               GError     **error)
+read_cluster (JsonObject  *object,
+              const char  *path,
+              gpointer     user_data,
+              GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonArray *array = get_array (record, "clusters", r->loc, NULL, &local_error);
+  Record *r = user_data;
+  GlossEntity *entity;
+  const char *label;
+  const char *kb;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if ((label = read_label (r, object, path, error)) == NULL)
+    return FALSE;
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("clusters[%u]", i);
-      GlossEntity *entity;
-      JsonObject *object;
-      const char *label;
-      const char *kb;
+  gloss_schema_ensure (r->context->schema, GLOSS_LABEL_ENTITY, label);
+  entity = gloss_entity_new (label, _gloss_format_get_string (object, "name"));
+  g_ptr_array_add (r->entities, entity);
+  if ((kb = _gloss_format_get_string (object, "kb")) != NULL)
+    gloss_entity_set_kb (entity, kb);
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: %s: must be an object", r->loc, path);
-          return FALSE;
-        }
-      object = json_node_get_object (element);
-      if ((label = read_label (r, object, path, error)) == NULL)
-        return FALSE;
-
-      gloss_schema_ensure (self->schema, GLOSS_LABEL_ENTITY, label);
-      entity = gloss_entity_new (label, _gloss_format_get_string (object, "name"));
-      g_ptr_array_add (r->entities, entity);
-      if ((kb = _gloss_format_get_string (object, "kb")) != NULL)
-        gloss_entity_set_kb (entity, kb);
-      if (!register_id (r, GLOSS_ANNOTATION (entity), object, path, error) ||
-          !read_common (r, GLOSS_ANNOTATION (entity), object, path, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return register_id (r, GLOSS_ANNOTATION (entity), object, path, error) &&
+         read_common (r, GLOSS_ANNOTATION (entity), object, path, error);
 }
 
 /* A cluster's "mentions" list, for files whose mentions lack "entity". */
@@ -436,49 +424,40 @@ link_mention (Record     *r,
 }
 
 static gboolean
-read_mentions (Import      *self,
-               Record      *r,
+read_mention (JsonObject  *object,
+              const char  *path,
+              gpointer     user_data,
+              GError     **error)
+{
+  Record *r = user_data;
+  g_autoptr(GArray) spans = NULL;
+  GlossMention *mention;
+  const char *label;
+
+  if ((label = read_label (r, object, path, error)) == NULL ||
+      (spans = read_spans (r, object, "spans", TRUE, path, error)) == NULL)
+    return FALSE;
+
+  gloss_schema_ensure (r->context->schema, GLOSS_LABEL_ENTITY, label);
+  mention = gloss_mention_new (label, (GlossSpan *) spans->data, spans->len);
+  g_ptr_array_add (r->mentions, mention);
+
+  return register_id (r, GLOSS_ANNOTATION (mention), object, path, error) &&
+         read_common (r, GLOSS_ANNOTATION (mention), object, path, error);
+}
+
+static gboolean
+read_mentions (Record      *r,
                JsonObject  *record,
                GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonArray *array = get_array (record, "entities", r->loc, NULL, &local_error);
+  JsonArray *array;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("entities[%u]", i);
-      g_autoptr(GArray) spans = NULL;
-      GlossMention *mention;
-      JsonObject *object;
-      const char *label;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: %s: must be an object", r->loc, path);
-          return FALSE;
-        }
-      object = json_node_get_object (element);
-      if ((label = read_label (r, object, path, error)) == NULL ||
-          (spans = read_spans (r, object, "spans", TRUE, path, error)) == NULL)
-        return FALSE;
-
-      gloss_schema_ensure (self->schema, GLOSS_LABEL_ENTITY, label);
-      mention = gloss_mention_new (label, (GlossSpan *) spans->data, spans->len);
-      g_ptr_array_add (r->mentions, mention);
-      if (!register_id (r, GLOSS_ANNOTATION (mention), object, path, error) ||
-          !read_common (r, GLOSS_ANNOTATION (mention), object, path, error))
-        return FALSE;
-    }
+  if (!foreach_object (r, record, "entities", read_mention, error))
+    return FALSE;
 
   /* Links in a second pass: "entity" may name a mention listed later. */
+  array = get_array (record, "entities", r->loc, NULL, NULL);
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     if (!link_mention (r, array, i, 0, error))
       return FALSE;
@@ -487,178 +466,111 @@ read_mentions (Import      *self,
 }
 
 static gboolean
-read_claims (Import      *self,
-             Record      *r,
-             JsonObject  *record,
-             GError     **error)
+read_claim (JsonObject  *object,
+            const char  *path,
+            gpointer     user_data,
+            GError     **error)
 {
+  Record *r = user_data;
   g_autoptr(GError) local_error = NULL;
-  JsonArray *array = get_array (record, "claims", r->loc, NULL, &local_error);
+  g_autofree char *claimant = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GArray) cue = NULL;
+  GlossClaim *claim;
+  const char *label;
+  const char *certainty;
+  JsonArray *about;
 
+  if ((label = read_label (r, object, path, error)) == NULL ||
+      (spans = read_spans (r, object, "spans", TRUE, path, error)) == NULL ||
+      (cue = read_spans (r, object, "cue", FALSE, path, error)) == NULL)
+    return FALSE;
+
+  gloss_schema_ensure (r->context->schema, GLOSS_LABEL_CLAIM, label);
+  claim = gloss_claim_new (label, (GlossSpan *) spans->data, spans->len);
+  g_ptr_array_add (r->claims, claim);
+  if (cue->len > 0)
+    gloss_annotation_set_spans (GLOSS_ANNOTATION (claim), GLOSS_ROLE_CUE,
+                                (GlossSpan *) cue->data, cue->len);
+  if (!register_id (r, GLOSS_ANNOTATION (claim), object, path, error) ||
+      !read_common (r, GLOSS_ANNOTATION (claim), object, path, error))
+    return FALSE;
+
+  if ((certainty = _gloss_format_get_string (object, "certainty")) != NULL)
+    {
+      GlossCertainty value;
+
+      if (!gloss_certainty_from_string (certainty, &value))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s: unknown certainty “%s” (asserted, hedged or denied)",
+                       r->loc, path, certainty);
+          return FALSE;
+        }
+      gloss_claim_set_certainty (claim, value);
+    }
+
+  if ((claimant = _gloss_format_dup_id (object, "claimant")) != NULL)
+    {
+      GlossEntity *entity = resolve_entity (r, claimant, path, "claimant", error);
+
+      if (entity == NULL)
+        return FALSE;
+      gloss_claim_set_claimant (claim, entity);
+    }
+
+  about = get_array (object, "about", r->loc, path, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint j = 0; about != NULL && j < json_array_get_length (about); j++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("claims[%u]", i);
-      g_autofree char *claimant = NULL;
-      g_autoptr(GArray) spans = NULL;
-      g_autoptr(GArray) cue = NULL;
-      GlossClaim *claim;
-      JsonObject *object;
-      const char *label;
-      const char *certainty;
-      JsonArray *about;
+      JsonNode *node = json_array_get_element (about, j);
+      g_autofree char *apath = g_strdup_printf ("%s.about[%u]", path, j);
+      const char *id = JSON_NODE_HOLDS_VALUE (node) &&
+                       json_node_get_value_type (node) == G_TYPE_STRING ?
+                       json_node_get_string (node) : NULL;
+      GlossEntity *entity = resolve_entity (r, id, apath, "id", error);
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: %s: must be an object", r->loc, path);
-          return FALSE;
-        }
-      object = json_node_get_object (element);
-      if ((label = read_label (r, object, path, error)) == NULL ||
-          (spans = read_spans (r, object, "spans", TRUE, path, error)) == NULL ||
-          (cue = read_spans (r, object, "cue", FALSE, path, error)) == NULL)
+      if (entity == NULL)
         return FALSE;
-
-      gloss_schema_ensure (self->schema, GLOSS_LABEL_CLAIM, label);
-      claim = gloss_claim_new (label, (GlossSpan *) spans->data, spans->len);
-      g_ptr_array_add (r->claims, claim);
-      if (cue->len > 0)
-        gloss_annotation_set_spans (GLOSS_ANNOTATION (claim), GLOSS_ROLE_CUE,
-                                    (GlossSpan *) cue->data, cue->len);
-      if (!register_id (r, GLOSS_ANNOTATION (claim), object, path, error) ||
-          !read_common (r, GLOSS_ANNOTATION (claim), object, path, error))
-        return FALSE;
-
-      if ((certainty = _gloss_format_get_string (object, "certainty")) != NULL)
-        {
-          GlossCertainty value;
-
-          if (!gloss_certainty_from_string (certainty, &value))
-            {
-              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                           "%s: %s: unknown certainty “%s” (asserted, hedged or denied)",
-                           r->loc, path, certainty);
-              return FALSE;
-            }
-          gloss_claim_set_certainty (claim, value);
-        }
-
-      if ((claimant = _gloss_format_dup_id (object, "claimant")) != NULL)
-        {
-          GlossEntity *entity = resolve_entity (r, claimant, path, "claimant", error);
-
-          if (entity == NULL)
-            return FALSE;
-          gloss_claim_set_claimant (claim, entity);
-        }
-
-      about = get_array (object, "about", r->loc, path, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      for (guint j = 0; about != NULL && j < json_array_get_length (about); j++)
-        {
-          JsonNode *node = json_array_get_element (about, j);
-          g_autofree char *apath = g_strdup_printf ("%s.about[%u]", path, j);
-          const char *id = JSON_NODE_HOLDS_VALUE (node) &&
-                           json_node_get_value_type (node) == G_TYPE_STRING ?
-                           json_node_get_string (node) : NULL;
-          GlossEntity *entity = resolve_entity (r, id, apath, "id", error);
-
-          if (entity == NULL)
-            return FALSE;
-          gloss_claim_add_about (claim, entity);
-        }
+      gloss_claim_add_about (claim, entity);
     }
 
   return TRUE;
 }
 
 static gboolean
-read_relations (Import      *self,
-                Record      *r,
-                JsonObject  *record,
-                GError     **error)
+read_relation (JsonObject  *object,
+               const char  *path,
+               gpointer     user_data,
+               GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonArray *array = get_array (record, "relations", r->loc, NULL, &local_error);
+  Record *r = user_data;
+  g_autofree char *from_id = _gloss_format_dup_id (object, "from");
+  g_autofree char *to_id = _gloss_format_dup_id (object, "to");
+  g_autoptr(GArray) evidence = NULL;
+  GlossEntity *from, *to;
+  GlossRelation *relation;
+  const char *label;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if ((label = read_label (r, object, path, error)) == NULL ||
+      (from = resolve_entity (r, from_id, path, "from", error)) == NULL ||
+      (to = resolve_entity (r, to_id, path, "to", error)) == NULL ||
+      (evidence = read_spans (r, object, "evidence", FALSE, path, error)) == NULL)
+    return FALSE;
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("relations[%u]", i);
-      g_autofree char *from_id = NULL;
-      g_autofree char *to_id = NULL;
-      g_autoptr(GArray) evidence = NULL;
-      GlossEntity *from, *to;
-      GlossRelation *relation;
-      JsonObject *object;
-      const char *label;
+  gloss_schema_ensure (r->context->schema, GLOSS_LABEL_RELATION, label);
+  relation = gloss_relation_new (label, from, to);
+  g_ptr_array_add (r->relations, relation);
+  if (evidence->len > 0)
+    gloss_annotation_set_spans (GLOSS_ANNOTATION (relation), GLOSS_ROLE_EVIDENCE,
+                                (GlossSpan *) evidence->data, evidence->len);
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: %s: must be an object", r->loc, path);
-          return FALSE;
-        }
-      object = json_node_get_object (element);
-      from_id = _gloss_format_dup_id (object, "from");
-      to_id = _gloss_format_dup_id (object, "to");
-      if ((label = read_label (r, object, path, error)) == NULL ||
-          (from = resolve_entity (r, from_id, path, "from", error)) == NULL ||
-          (to = resolve_entity (r, to_id, path, "to", error)) == NULL ||
-          (evidence = read_spans (r, object, "evidence", FALSE, path, error)) == NULL)
-        return FALSE;
-
-      gloss_schema_ensure (self->schema, GLOSS_LABEL_RELATION, label);
-      relation = gloss_relation_new (label, from, to);
-      g_ptr_array_add (r->relations, relation);
-      if (evidence->len > 0)
-        gloss_annotation_set_spans (GLOSS_ANNOTATION (relation), GLOSS_ROLE_EVIDENCE,
-                                    (GlossSpan *) evidence->data, evidence->len);
-      if (!register_id (r, GLOSS_ANNOTATION (relation), object, path, error) ||
-          !read_common (r, GLOSS_ANNOTATION (relation), object, path, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-load_all (GlossStore   *store,
-          GPtrArray    *annotations,
-          const char   *loc,
-          GError      **error)
-{
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
-
-      if (!gloss_store_load_add (store, annotation, error))
-        {
-          g_prefix_error (error, "%s: %s “%s”: ", loc,
-                          gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)),
-                          gloss_annotation_get_id (annotation) ? gloss_annotation_get_id (annotation) : "");
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return register_id (r, GLOSS_ANNOTATION (relation), object, path, error) &&
+         read_common (r, GLOSS_ANNOTATION (relation), object, path, error);
 }
 
 static gboolean
@@ -667,16 +579,11 @@ import_record (JsonObject  *record,
                gpointer     user_data,
                GError     **error)
 {
-  Import *self = user_data;
+  GlossImportContext *context = user_data;
   g_auto(Record) r = { 0 };
   g_autoptr(GlossDocument) document = NULL;
-  g_autoptr(GlossStore) store = NULL;
-  g_autofree char *id = NULL;
   const char *text;
   const char *value;
-  JsonNode *node;
-
-  self->n_records++;
 
   text = _gloss_format_get_string (record, "text");
   if (text == NULL)
@@ -686,33 +593,23 @@ import_record (JsonObject  *record,
       return FALSE;
     }
 
-  document = gloss_document_new_from_text (text, -1, loc, error);
+  document = _gloss_format_new_document (context, record, text, loc, error);
   if (document == NULL)
     return FALSE;
-
-  id = _gloss_format_dup_id (record, "id");
-  if (id == NULL)
-    id = g_strdup_printf ("%s-%u", self->stem, self->n_records);
-  gloss_document_set_id (document, id);
   if ((value = _gloss_format_get_string (record, "title")) != NULL)
     gloss_document_set_title (document, value);
   if ((value = _gloss_format_get_string (record, "source")) != NULL)
     gloss_document_set_source (document, value);
-  else if (self->source != NULL)
-    gloss_document_set_source (document, self->source);
   if ((value = _gloss_format_get_string (record, "language")) != NULL)
     gloss_document_set_language (document, value);
-  node = json_object_get_member (record, "meta");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    gloss_document_set_meta (document, json_node_get_object (node));
 
+  r.context = context;
   r.document = document;
   r.loc = loc;
-  r.unit = GLOSS_OFFSET_CODEPOINTS;
-  if (self->options->offsets_set)
-    r.unit = self->options->offsets;
-  else if ((value = _gloss_format_get_string (record, "offsets")) != NULL &&
-           !_gloss_format_parse_unit (value, &r.unit))
+  r.unit = context->unit;
+  if (!context->options->offsets_set &&
+      (value = _gloss_format_get_string (record, "offsets")) != NULL &&
+      !_gloss_format_parse_unit (value, &r.unit))
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                    "%s: offsets: unknown unit “%s” (codepoints, utf16 or bytes)", loc, value);
@@ -725,29 +622,25 @@ import_record (JsonObject  *record,
   r.claims = g_ptr_array_new_with_free_func (g_object_unref);
   r.relations = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!read_clusters (self, &r, record, error) ||
-      !read_mentions (self, &r, record, error) ||
+  if (!foreach_object (&r, record, "clusters", read_cluster, error) ||
+      !read_mentions (&r, record, error) ||
       !link_cluster_mentions (&r, record, error) ||
-      !read_claims (self, &r, record, error) ||
-      !read_relations (self, &r, record, error))
+      !foreach_object (&r, record, "claims", read_claim, error) ||
+      !foreach_object (&r, record, "relations", read_relation, error))
     return FALSE;
 
-  store = gloss_store_new (document, self->schema);
-  if (!load_all (store, r.entities, loc, error) ||
-      !load_all (store, r.mentions, loc, error) ||
-      !load_all (store, r.claims, loc, error) ||
-      !load_all (store, r.relations, loc, error))
-    return FALSE;
+  {
+    GPtrArray *lists[] = { r.entities, r.mentions, r.claims, r.relations };
 
-  g_ptr_array_add (self->stores, g_steal_pointer (&store));
-  return TRUE;
+    return _gloss_format_add_store (context, document, lists, G_N_ELEMENTS (lists), loc, error);
+  }
 }
 
 /**
  * gloss_jsonl_import:
  * @input: the file's bytes
  * @options: the offset unit (code points, or the records' "offsets",
- *   unless set) and the starting schema
+ *   unless set), the starting schema and the progress callback
  * @error: return location for a #GLOSS_FORMAT_ERROR
  *
  * Returns: (transfer container) (element-type GlossStore): one store per
@@ -758,30 +651,12 @@ gloss_jsonl_import (GBytes                   *input,
                     const GlossFormatOptions *options,
                     GError                  **error)
 {
-  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GlossSchema) schema = NULL;
-  g_autofree char *stem = NULL;
-  g_autofree char *source = NULL;
-  Import self = { 0 };
-
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  schema = options->schema ? gloss_schema_copy (options->schema) : gloss_schema_new_default ();
-  stem = _gloss_format_stem (options->where);
-  source = options->where ? g_path_get_basename (options->where) : NULL;
-
-  self.options = options;
-  self.schema = schema;
-  self.stores = stores;
-  self.stem = stem;
-  self.source = source;
-
-  if (!_gloss_format_foreach_record (input, options->where, import_record, &self, error))
-    return NULL;
-
-  return g_steal_pointer (&stores);
+  return _gloss_format_import_records (input, options, GLOSS_OFFSET_CODEPOINTS,
+                                       import_record, error);
 }
 
 /* Export */
@@ -882,7 +757,6 @@ export_store (GlossStore      *store,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   GlossDocument *document = gloss_store_get_document (store);
   GListModel *list;
-  JsonObject *meta;
 
   json_builder_begin_object (builder);
   add_string (builder, "id", gloss_document_get_id (document));
@@ -988,25 +862,14 @@ export_store (GlossStore      *store,
     }
   json_builder_end_array (builder);
 
-  meta = gloss_document_get_meta (document);
-  if (meta != NULL && json_object_get_size (meta) > 0)
-    {
-      JsonNode *node = json_node_alloc ();
-
-      json_node_init_object (node, meta);
-      json_builder_set_member_name (builder, "meta");
-      json_builder_add_value (builder, node);
-    }
-
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  return _gloss_format_end_record (builder, document);
 }
 
 /**
  * gloss_jsonl_export:
  * @stores: (element-type GlossStore): the documents
- * @options: the offset unit (code points unless set)
+ * @options: the offset unit (code points unless set) and the progress
+ *   callback
  * @error: return location for a #GLOSS_FORMAT_ERROR
  *
  * Returns: (transfer full): the file's bytes, one document a line
@@ -1016,25 +879,8 @@ gloss_jsonl_export (GPtrArray                *stores,
                     const GlossFormatOptions *options,
                     GError                  **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  GString *out = g_string_new (NULL);
-  GlossOffsetUnit unit;
-
   g_return_val_if_fail (stores != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  unit = options->offsets_set ? options->offsets : GLOSS_OFFSET_CODEPOINTS;
-
-  for (guint i = 0; i < stores->len; i++)
-    {
-      g_autoptr(JsonNode) root = export_store (g_ptr_array_index (stores, i), unit);
-      g_autofree char *line = NULL;
-
-      json_generator_set_root (generator, root);
-      line = json_generator_to_data (generator, NULL);
-      g_string_append (out, line);
-      g_string_append_c (out, '\n');
-    }
-
-  return g_string_free_to_bytes (out);
+  return _gloss_format_export_lines (stores, options, GLOSS_OFFSET_CODEPOINTS, export_store);
 }

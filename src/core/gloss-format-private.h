@@ -1,4 +1,4 @@
-/* gloss-format-private.h: helpers shared by the JSON-based importers
+/* gloss-format-private.h: helpers shared by the JSON-based formats
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,9 +18,76 @@ typedef gboolean (*GlossRecordFunc) (JsonObject  *record,
                                      gpointer     user_data,
                                      GError     **error);
 
-gboolean    _gloss_format_foreach_record  (GBytes          *input,
-                                           const char      *where,
-                                           GlossRecordFunc  func,
+/* Reports progress through @options after each line. */
+gboolean    _gloss_format_foreach_record  (GBytes                   *input,
+                                           const GlossFormatOptions *options,
+                                           GlossRecordFunc           func,
+                                           gpointer                  user_data,
+                                           GError                  **error);
+
+/* What the records of one JSON Lines import share; the user_data of the
+ * GlossRecordFunc given to _gloss_format_import_records(). */
+typedef struct
+{
+  const GlossFormatOptions *options;
+  GlossOffsetUnit           unit;       /* the options' unit, else the format's */
+  GlossSchema              *schema;     /* shared by every store */
+  GPtrArray                *stores;
+  char                     *stem;
+  char                     *source;     /* the input's basename, or NULL */
+  guint                     n_records;
+} GlossImportContext;
+
+/* Calls @func for each record of @input; the stores it adds to the
+ * context's are returned (NULL on error). */
+GPtrArray  *_gloss_format_import_records  (GBytes                   *input,
+                                           const GlossFormatOptions *options,
+                                           GlossOffsetUnit           default_unit,
+                                           GlossRecordFunc           func,
+                                           GError                  **error);
+/* A document of @text named by the record's "id" (else STEM-N), with the
+ * input's name as source and the record's "meta"; counts the record. */
+GlossDocument *_gloss_format_new_document (GlossImportContext *context,
+                                           JsonObject         *record,
+                                           const char         *text,
+                                           const char         *loc,
+                                           GError            **error);
+/* A store of @document holding the annotations of @lists in order (each
+ * a GPtrArray of GlossAnnotation), appended to the context's stores. */
+gboolean    _gloss_format_add_store       (GlossImportContext  *context,
+                                           GlossDocument       *document,
+                                           GPtrArray          **lists,
+                                           guint                n_lists,
+                                           const char          *loc,
+                                           GError             **error);
+
+/* Builds one JSON object for a document. */
+typedef JsonNode *(*GlossExportStoreFunc) (GlossStore      *store,
+                                           GlossOffsetUnit  unit);
+
+/* One line per store, each from @func; reports progress through @options
+ * after each document. */
+GBytes     *_gloss_format_export_lines    (GPtrArray                *stores,
+                                           const GlossFormatOptions *options,
+                                           GlossOffsetUnit           default_unit,
+                                           GlossExportStoreFunc      func);
+/* Adds the document's "meta" member, when it has one, ends the record's
+ * object and returns it. */
+JsonNode   *_gloss_format_end_record      (JsonBuilder     *builder,
+                                           GlossDocument   *document);
+
+/* Called for each element of a JSON array with its path "MEMBER[I]". */
+typedef gboolean (*GlossObjectFunc) (JsonObject  *object,
+                                     const char  *path,
+                                     gpointer     user_data,
+                                     GError     **error);
+
+/* Calls @func for each element of @array, which must be an object, else
+ * an error "LOC: MEMBER[I]: must be an object". */
+gboolean    _gloss_format_foreach_object  (JsonArray       *array,
+                                           const char      *member,
+                                           const char      *loc,
+                                           GlossObjectFunc  func,
                                            gpointer         user_data,
                                            GError         **error);
 

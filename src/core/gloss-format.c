@@ -1,4 +1,5 @@
-/* gloss-format.c: the table of import/export formats and the atomic writer
+/* gloss-format.c: the table of import/export formats, the atomic writer and
+ * what the JSON-based formats share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -470,13 +471,23 @@ foreach_in_node (JsonNode         *root,
   return FALSE;
 }
 
-gboolean
-_gloss_format_foreach_record (GBytes          *input,
-                              const char      *where,
-                              GlossRecordFunc  func,
-                              gpointer         user_data,
-                              GError         **error)
+static void
+report_progress (const GlossFormatOptions *options,
+                 gsize                     done,
+                 gsize                     total)
 {
+  if (options->progress != NULL)
+    options->progress (done, total, options->progress_data);
+}
+
+gboolean
+_gloss_format_foreach_record (GBytes                   *input,
+                              const GlossFormatOptions *options,
+                              GlossRecordFunc           func,
+                              gpointer                  user_data,
+                              GError                  **error)
+{
+  const char *where;
   const char *data;
   gsize size;
   gsize pos = 0;
@@ -484,9 +495,9 @@ _gloss_format_foreach_record (GBytes          *input,
   gboolean first = TRUE;
 
   g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
 
-  if (where == NULL)
-    where = "<input>";
+  where = options->where ? options->where : "<input>";
 
   data = g_bytes_get_data (input, &size);
   if (data == NULL)
@@ -496,7 +507,8 @@ _gloss_format_foreach_record (GBytes          *input,
   if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     pos = 3;
 
-  while (pos < size)
+  /* Progress after every line, blank ones included. */
+  for (; pos < size; report_progress (options, pos, size))
     {
       g_autoptr(JsonParser) parser = NULL;
       g_autoptr(GError) parse_error = NULL;
@@ -551,8 +563,13 @@ _gloss_format_foreach_record (GBytes          *input,
                 }
               if (json_parser_load_from_data (whole, rest, rest_len, NULL) &&
                   json_parser_get_root (whole) != NULL)
-                return foreach_in_node (json_parser_get_root (whole), where, line,
-                                        func, user_data, error);
+                {
+                  if (!foreach_in_node (json_parser_get_root (whole), where, line,
+                                        func, user_data, error))
+                    return FALSE;
+                  report_progress (options, size, size);
+                  return TRUE;
+                }
             }
           set_parse_error (error, loc, parse_error);
           return FALSE;
@@ -568,5 +585,185 @@ _gloss_format_foreach_record (GBytes          *input,
         return FALSE;
     }
 
+  if (line == 0)
+    report_progress (options, size, size);  /* empty: still say it is done */
+
   return TRUE;
+}
+
+GPtrArray *
+_gloss_format_import_records (GBytes                   *input,
+                              const GlossFormatOptions *options,
+                              GlossOffsetUnit           default_unit,
+                              GlossRecordFunc           func,
+                              GError                  **error)
+{
+  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *source = NULL;
+  GlossImportContext context = { 0 };
+
+  schema = options->schema ? gloss_schema_copy (options->schema) : gloss_schema_new_default ();
+  stem = _gloss_format_stem (options->where);
+  source = options->where ? g_path_get_basename (options->where) : NULL;
+
+  context.options = options;
+  context.unit = options->offsets_set ? options->offsets : default_unit;
+  context.schema = schema;
+  context.stores = stores;
+  context.stem = stem;
+  context.source = source;
+
+  if (!_gloss_format_foreach_record (input, options, func, &context, error))
+    return NULL;
+
+  return g_steal_pointer (&stores);
+}
+
+GlossDocument *
+_gloss_format_new_document (GlossImportContext *context,
+                            JsonObject         *record,
+                            const char         *text,
+                            const char         *loc,
+                            GError            **error)
+{
+  g_autoptr(GlossDocument) document = NULL;
+  g_autofree char *id = NULL;
+  JsonNode *meta;
+
+  context->n_records++;
+
+  document = gloss_document_new_from_text (text, -1, loc, error);
+  if (document == NULL)
+    return NULL;
+
+  id = _gloss_format_dup_id (record, "id");
+  if (id == NULL)
+    id = g_strdup_printf ("%s-%u", context->stem, context->n_records);
+  gloss_document_set_id (document, id);
+  if (context->source != NULL)
+    gloss_document_set_source (document, context->source);
+
+  meta = json_object_get_member (record, "meta");
+  if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))
+    gloss_document_set_meta (document, json_node_get_object (meta));
+
+  return g_steal_pointer (&document);
+}
+
+static gboolean
+load_all (GlossStore  *store,
+          GPtrArray   *annotations,
+          const char  *loc,
+          GError     **error)
+{
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const char *id = gloss_annotation_get_id (annotation);
+
+      if (!gloss_store_load_add (store, annotation, error))
+        {
+          g_prefix_error (error, "%s: %s “%s”: ", loc,
+                          gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)),
+                          id ? id : "");
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+_gloss_format_add_store (GlossImportContext  *context,
+                         GlossDocument       *document,
+                         GPtrArray          **lists,
+                         guint                n_lists,
+                         const char          *loc,
+                         GError             **error)
+{
+  g_autoptr(GlossStore) store = gloss_store_new (document, context->schema);
+
+  for (guint i = 0; i < n_lists; i++)
+    if (!load_all (store, lists[i], loc, error))
+      return FALSE;
+
+  g_ptr_array_add (context->stores, g_steal_pointer (&store));
+  return TRUE;
+}
+
+gboolean
+_gloss_format_foreach_object (JsonArray       *array,
+                              const char      *member,
+                              const char      *loc,
+                              GlossObjectFunc  func,
+                              gpointer         user_data,
+                              GError         **error)
+{
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: %s: must be an object", loc, path);
+          return FALSE;
+        }
+      if (!func (json_node_get_object (element), path, user_data, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Export */
+
+GBytes *
+_gloss_format_export_lines (GPtrArray                *stores,
+                            const GlossFormatOptions *options,
+                            GlossOffsetUnit           default_unit,
+                            GlossExportStoreFunc      func)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *out = g_string_new (NULL);
+  GlossOffsetUnit unit = options->offsets_set ? options->offsets : default_unit;
+
+  for (guint i = 0; i < stores->len; i++)
+    {
+      g_autoptr(JsonNode) root = func (g_ptr_array_index (stores, i), unit);
+      g_autofree char *line = NULL;
+
+      json_generator_set_root (generator, root);
+      line = json_generator_to_data (generator, NULL);
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+      report_progress (options, i + 1, stores->len);
+    }
+
+  if (stores->len == 0)
+    report_progress (options, 0, 0);
+
+  return g_string_free_to_bytes (out);
+}
+
+JsonNode *
+_gloss_format_end_record (JsonBuilder   *builder,
+                          GlossDocument *document)
+{
+  JsonObject *meta = gloss_document_get_meta (document);
+
+  if (meta != NULL && json_object_get_size (meta) > 0)
+    {
+      JsonNode *node = json_node_alloc ();
+
+      json_node_init_object (node, meta);
+      json_builder_set_member_name (builder, "meta");
+      json_builder_add_value (builder, node);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
 }

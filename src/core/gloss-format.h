@@ -16,13 +16,25 @@ G_BEGIN_DECLS
  * @offsets_set: %TRUE when the user chose @offsets, %FALSE for the format's default
  * @schema: (nullable): the schema imported documents start from; the default one when %NULL
  * @where: (nullable): the file name used in messages
+ * @progress: (nullable): called as the work advances: importers after each
+ *   line with the bytes read so far, exporters after each document; the
+ *   last call has @done == @total
+ * @progress_data: (closure progress): data for @progress
+ *
+ * New members go at the end, so positional initializers keep working.
  */
+typedef void (*GlossFormatProgressFunc) (gsize    done,
+                                         gsize    total,
+                                         gpointer data);
+
 typedef struct
 {
-  GlossOffsetUnit  offsets;
-  gboolean         offsets_set;
-  GlossSchema     *schema;
-  const char      *where;
+  GlossOffsetUnit          offsets;
+  gboolean                 offsets_set;
+  GlossSchema             *schema;
+  const char              *where;
+  GlossFormatProgressFunc  progress;
+  gpointer                 progress_data;
 } GlossFormatOptions;
 
 /* Read @input into one or more stores (one per document). */

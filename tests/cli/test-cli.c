@@ -143,6 +143,10 @@ test_usage (void)
     { { "import", "x.jsonl", "-o", out, NULL }, "--format" },
     { { "import", "--format", "nonsense", "x", "-o", out }, "unknown format" },
     { { "export", "--format", "jsonl", "--offsets", "furlongs", "x", "-o", out }, "--offsets" },
+    /* options that do not apply to the format are refused, not ignored */
+    { { "import", "--format", "native", "--offsets", "utf16", "x", "-o", out }, "--offsets does not apply to native" },
+    { { "import", "--format", "native", "--schema", "s.json", "x", "-o", out }, "--schema does not apply to native" },
+    { { "export", "--format", "native", "--offsets", "bytes", "x", "-o", out }, "--offsets does not apply to native" },
     { { "validate", NULL }, "no input" },
     { { "stats", NULL }, "no input" },
     { { "agree", "a.gloss", NULL }, "two files" },

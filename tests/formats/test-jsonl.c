@@ -381,6 +381,90 @@ test_mention_links (void)
   }
 }
 
+typedef struct
+{
+  guint n_calls;
+  gsize done;
+  gsize total;
+} Progress;
+
+static void
+on_progress (gsize    done,
+             gsize    total,
+             gpointer data)
+{
+  Progress *p = data;
+
+  g_assert_cmpuint (done, <=, total);
+  if (p->n_calls > 0)
+    {
+      g_assert_cmpuint (done, >=, p->done);   /* monotonic */
+      g_assert_cmpuint (total, ==, p->total);
+    }
+  p->n_calls++;
+  p->done = done;
+  p->total = total;
+}
+
+/* Import reports bytes per line, export documents, both ending at the
+ * total; doccano's pretty-printed file is read as one step. */
+static void
+check_progress (const char *format,
+                const char *fixture,
+                guint       n_documents)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", format, fixture, NULL);
+  const GlossFormat *f = gloss_format_lookup (format);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) stores = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress p = { 0 };
+  GlossFormatOptions options = { .where = fixture, .progress = on_progress, .progress_data = &p };
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (contents, length);
+
+  stores = f->import (bytes, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stores->len, ==, n_documents);
+  g_assert_cmpuint (p.n_calls, >=, 1);
+  g_assert_cmpuint (p.total, ==, length);
+  g_assert_cmpuint (p.done, ==, p.total);
+
+  p = (Progress) { 0 };
+  out = f->export (stores, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (p.n_calls, ==, n_documents);
+  g_assert_cmpuint (p.total, ==, n_documents);
+  g_assert_cmpuint (p.done, ==, p.total);
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress p = { 0 };
+  GlossFormatOptions options = { .where = "empty.jsonl", .progress = on_progress, .progress_data = &p };
+
+  check_progress ("jsonl", "sample.jsonl", 2);
+  check_progress ("doccano", "export-sequence_labeling.jsonl", 3);
+  check_progress ("doccano", "export-relation_extraction.pretty.json", 1);
+
+  /* nothing to read still ends */
+  none = gloss_jsonl_import (empty, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (p.n_calls, ==, 1);
+  g_assert_cmpuint (p.done, ==, 0);
+  g_assert_cmpuint (p.total, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +477,7 @@ main (int    argc,
   g_test_add_func ("/formats/jsonl/errors", test_errors);
   g_test_add_func ("/formats/jsonl/malformed", test_malformed);
   g_test_add_func ("/formats/jsonl/mention-links", test_mention_links);
+  g_test_add_func ("/formats/progress", test_progress);
   g_test_add_func ("/formats/table", test_format_table);
   g_test_add_func ("/formats/write-file", test_write_file);
 
