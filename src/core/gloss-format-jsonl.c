@@ -439,7 +439,7 @@ read_mention (JsonObject  *object,
     return FALSE;
 
   gloss_schema_ensure (r->context->schema, GLOSS_LABEL_ENTITY, label);
-  mention = gloss_mention_new (label, (GlossSpan *) spans->data, spans->len);
+  mention = gloss_mention_new (label, (const GlossSpan *)(gpointer) spans->data, spans->len);
   g_ptr_array_add (r->mentions, mention);
 
   return register_id (r, GLOSS_ANNOTATION (mention), object, path, error) &&
@@ -487,11 +487,11 @@ read_claim (JsonObject  *object,
     return FALSE;
 
   gloss_schema_ensure (r->context->schema, GLOSS_LABEL_CLAIM, label);
-  claim = gloss_claim_new (label, (GlossSpan *) spans->data, spans->len);
+  claim = gloss_claim_new (label, (const GlossSpan *)(gpointer) spans->data, spans->len);
   g_ptr_array_add (r->claims, claim);
   if (cue->len > 0)
     gloss_annotation_set_spans (GLOSS_ANNOTATION (claim), GLOSS_ROLE_CUE,
-                                (GlossSpan *) cue->data, cue->len);
+                                (const GlossSpan *)(gpointer) cue->data, cue->len);
   if (!register_id (r, GLOSS_ANNOTATION (claim), object, path, error) ||
       !read_common (r, GLOSS_ANNOTATION (claim), object, path, error))
     return FALSE;
@@ -567,7 +567,7 @@ read_relation (JsonObject  *object,
   g_ptr_array_add (r->relations, relation);
   if (evidence->len > 0)
     gloss_annotation_set_spans (GLOSS_ANNOTATION (relation), GLOSS_ROLE_EVIDENCE,
-                                (GlossSpan *) evidence->data, evidence->len);
+                                (const GlossSpan *)(gpointer) evidence->data, evidence->len);
 
   return register_id (r, GLOSS_ANNOTATION (relation), object, path, error) &&
          read_common (r, GLOSS_ANNOTATION (relation), object, path, error);

@@ -471,8 +471,10 @@ take_out_annotation (GlossStore      *self,
 {
   GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
   GlossAnnotationList *list = self->lists[kind];
-  g_autoptr(GlossAnnotation) hold = g_object_ref (annotation);
   guint position;
+
+  /* The id table may hold the last reference: keep it for the signals. */
+  g_object_ref (annotation);
 
   if (kind == GLOSS_KIND_ENTITY || kind == GLOSS_KIND_RELATION)
     position = _gloss_annotation_list_remove (list, annotation);
@@ -486,6 +488,7 @@ take_out_annotation (GlossStore      *self,
 
   _gloss_annotation_list_emit (list, position, 1, 0);
   emit_changed (self, GLOSS_CHANGE_REMOVED, annotation);
+  g_object_unref (annotation);
 }
 
 static void
