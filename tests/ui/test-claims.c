@@ -209,8 +209,7 @@ test_editor (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
   gloss_claim_editor_set_store (editor, store);
   gloss_claim_editor_set_claim (editor, claim);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  present_and_wait (GTK_WINDOW (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
   choose (ADW_COMBO_ROW (find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Type")), "Quote");
@@ -319,8 +318,7 @@ new_window (void)
 
   /* Inside xvfb-run's default 640×480 screen, so popovers can be placed. */
   gtk_window_set_default_size (GTK_WINDOW (window), 620, 460);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  present_and_wait (GTK_WINDOW (window));
   return window;
 }
 

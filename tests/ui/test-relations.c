@@ -50,8 +50,7 @@ test_editor (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
   gloss_relation_editor_set_store (editor, store);
   gloss_relation_editor_set_relation (editor, relation);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  present_and_wait (GTK_WINDOW (window));
 
   /* Person → Person: only meets_with fits. */
   types = gloss_relation_editor_get_types (editor);
@@ -213,8 +212,7 @@ test_window_relation (void)
   guint start;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 620, 460);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  present_and_wait (GTK_WINDOW (window));
   g_assert_true (gloss_window_open_sample (window, &error));
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   store = gloss_window_get_store (window);

@@ -21,6 +21,21 @@ iterate (void)
     ;
 }
 
+/* Present @window and wait (5 s at most) until it is mapped and laid out:
+ * before that, selections and popovers have nothing to measure against. */
+G_GNUC_UNUSED static void
+present_and_wait (GtkWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_window_present (window);
+  while (g_get_monotonic_time () < deadline &&
+         !(gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (GTK_WIDGET (window)) > 0))
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  iterate ();
+}
+
 static gboolean
 wait_done_cb (gpointer data)
 {
