@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gloss-attribute-rows.h"
 #include "gloss-claim-editor.h"
 #include "gloss-inspector.h"
 #include "gloss-relation-editor.h"
@@ -40,6 +41,9 @@ struct _GlossInspector
   GlossAnnotation *annotation;
   GtkCssProvider  *chip_provider;
   gboolean         updating;
+  /* Inside an attribute row's own signal: rebuild the rows from an idle. */
+  guint            in_row;
+  guint            rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (GlossInspector, gloss_inspector, GTK_TYPE_WIDGET)
@@ -349,51 +353,22 @@ kb_apply_cb (GlossInspector *self)
   gloss_inspector_set_kb (self, gtk_editable_get_text (GTK_EDITABLE (self->kb_row)));
 }
 
+/* The attribute rows call back from inside their own signals (a combo
+ * row's notify::selected, a switch's notify::active, an entry row's
+ * ::apply); the store's ::edited that follows must not destroy them
+ * mid-emission, so while in_row the rows are rebuilt from an idle. */
 static void
-attr_enum_cb (AdwComboRow    *row,
-              GParamSpec     *pspec,
-              GlossInspector *self)
+set_attribute_cb (gpointer    user_data,
+                  const char *attr_id,
+                  JsonNode   *value)
 {
-  const char *attr_id = g_object_get_data (G_OBJECT (row), "attr-id");
-  guint selected = adw_combo_row_get_selected (row);
-  g_autoptr(JsonNode) node = NULL;
+  GlossInspector *self = user_data;
 
-  if (self->updating)
+  if (self->updating || self->annotation == NULL)
     return;
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
-    {
-      GtkStringObject *item = adw_combo_row_get_selected_item (row);
-
-      node = json_node_init_string (json_node_alloc (), gtk_string_object_get_string (item));
-    }
-  gloss_inspector_set_attribute (self, attr_id, node);
-}
-
-static void
-attr_bool_cb (GtkSwitch      *sw,
-              GParamSpec     *pspec,
-              GlossInspector *self)
-{
-  const char *attr_id = g_object_get_data (G_OBJECT (sw), "attr-id");
-  g_autoptr(JsonNode) node = NULL;
-
-  if (self->updating)
-    return;
-  node = json_node_init_boolean (json_node_alloc (), gtk_switch_get_active (sw));
-  gloss_inspector_set_attribute (self, attr_id, node);
-}
-
-static void
-attr_text_cb (AdwEntryRow    *row,
-              GlossInspector *self)
-{
-  const char *attr_id = g_object_get_data (G_OBJECT (row), "attr-id");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autoptr(JsonNode) node = NULL;
-
-  if (*text != '\0')
-    node = json_node_init_string (json_node_alloc (), text);
-  gloss_inspector_set_attribute (self, attr_id, node);
+  self->in_row++;
+  gloss_inspector_set_attribute (self, attr_id, value);
+  self->in_row--;
 }
 
 /* Showing */
@@ -421,96 +396,32 @@ entities_of_type (GlossInspector *self,
 static void
 rebuild_attributes (GlossInspector *self)
 {
-  GtkWidget *child;
-  GListModel *defs;
-  const char *type_id;
-  guint n, shown = 0;
+  guint shown;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attr_list))) != NULL)
-    gtk_list_box_remove (self->attr_list, child);
-
-  if (self->annotation == NULL || self->store == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->attr_list), FALSE);
-      return;
-    }
-
-  type_id = gloss_annotation_get_type_id (self->annotation);
-  defs = gloss_schema_get_attributes (gloss_store_get_schema (self->store));
-  n = g_list_model_get_n_items (defs);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossAttributeDef) def = g_list_model_get_item (defs, i);
-      const char *id = gloss_attribute_def_get_id (def);
-      const char *name = gloss_attribute_def_get_name (def);
-      JsonNode *value = gloss_annotation_get_attr (self->annotation, id);
-      GtkWidget *row = NULL;
-
-      if (!gloss_attribute_def_applies (def, gloss_annotation_get_kind (self->annotation), type_id))
-        continue;
-      if (name == NULL)
-        name = id;
-
-      switch (gloss_attribute_def_get_kind (def))
-        {
-        case GLOSS_ATTRIBUTE_ENUM:
-          {
-            const char * const *values = gloss_attribute_def_get_values (def);
-            g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-            guint selected = 0;
-
-            gtk_string_list_append (list, "—");
-            for (guint j = 0; values != NULL && values[j] != NULL; j++)
-              {
-                gtk_string_list_append (list, values[j]);
-                if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
-                    json_node_get_value_type (value) == G_TYPE_STRING &&
-                    g_strcmp0 (json_node_get_string (value), values[j]) == 0)
-                  selected = j + 1;
-              }
-            row = adw_combo_row_new ();
-            adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-            adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-            g_object_set_data_full (G_OBJECT (row), "attr-id", g_strdup (id), g_free);
-            g_signal_connect (row, "notify::selected", G_CALLBACK (attr_enum_cb), self);
-          }
-          break;
-
-        case GLOSS_ATTRIBUTE_BOOL:
-          {
-            GtkWidget *sw = gtk_switch_new ();
-
-            gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-            gtk_switch_set_active (GTK_SWITCH (sw), value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
-                                   json_node_get_value_type (value) == G_TYPE_BOOLEAN &&
-                                   json_node_get_boolean (value));
-            row = adw_action_row_new ();
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-            adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-            g_object_set_data_full (G_OBJECT (sw), "attr-id", g_strdup (id), g_free);
-            g_signal_connect (sw, "notify::active", G_CALLBACK (attr_bool_cb), self);
-          }
-          break;
-
-        case GLOSS_ATTRIBUTE_TEXT:
-        default:
-          row = adw_entry_row_new ();
-          adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-          if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
-              json_node_get_value_type (value) == G_TYPE_STRING)
-            gtk_editable_set_text (GTK_EDITABLE (row), json_node_get_string (value));
-          g_object_set_data_full (G_OBJECT (row), "attr-id", g_strdup (id), g_free);
-          g_signal_connect (row, "apply", G_CALLBACK (attr_text_cb), self);
-          break;
-        }
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      gtk_list_box_append (self->attr_list, row);
-      shown++;
-    }
-
+  shown = gloss_attribute_rows_fill (self->attr_list, self->store,
+                                     get_mention (self) ? self->annotation : NULL,
+                                     set_attribute_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self->attr_list), shown > 0);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  GlossInspector *self = data;
+  gboolean updating = self->updating;
+
+  self->rebuild_id = 0;
+  self->updating = TRUE;
+  rebuild_attributes (self);
+  self->updating = updating;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild_attributes (GlossInspector *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
 }
 
 static guint
@@ -621,7 +532,13 @@ gloss_inspector_refresh (GlossInspector *self)
   else
     adw_action_row_set_subtitle (self->entity_row, _("Not linked"));
 
-  rebuild_attributes (self);
+  if (self->in_row > 0)
+    queue_rebuild_attributes (self);
+  else
+    {
+      g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      rebuild_attributes (self);
+    }
 
   self->updating = FALSE;
 }
@@ -698,6 +615,7 @@ gloss_inspector_dispose (GObject *object)
 {
   GlossInspector *self = GLOSS_INSPECTOR (object);
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->chip_provider != NULL)

@@ -15,6 +15,10 @@
 #include "gloss-edits.h"
 #include "gloss-window-private.h"
 
+#ifdef GLOSS_HAVE_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 static GlossAnnotation *
 get_selected (GlossWindow *self)
 {
@@ -46,18 +50,399 @@ fail (GlossWindow  *self,
 
 /* The popover hangs off an invisible menu button laid over the text (a
  * text view overlay): the button presents the popover on each
- * allocation, which a popover parented to the text view itself lacks. */
+ * allocation, which a popover parented to the text view itself lacks.
+ *
+ * GDK places a popup on the monitor under its anchor and asks that
+ * monitor for its geometry; with none there (a headless X server, a
+ * window partly off screen, an anchor scrolled out of sight, a window
+ * being unmapped) it passes NULL on (Gdk-CRITICAL gdk_monitor_get_geometry).
+ * So the button sits in a GlossPickAnchor, which checks where it is each
+ * time it is laid out, before the button can present the popover, and
+ * pops the popover down rather than let GDK place it nowhere (then up
+ * again inside the text shown now); the same check comes before it first
+ * pops up, after a layout. */
+
+#define GLOSS_TYPE_PICK_ANCHOR (gloss_pick_anchor_get_type ())
+G_DECLARE_FINAL_TYPE (GlossPickAnchor, gloss_pick_anchor, GLOSS, PICK_ANCHOR, GtkWidget)
+
+struct _GlossPickAnchor
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *button;
+  GtkWidget *view;       /* unowned: the text view it is laid over */
+  guint      offset;     /* where in the text it points */
+  gboolean   want_popup;
+  guint      tries;      /* placements tried for this popup */
+  gboolean   held;       /* not allocated: its popover could not be placed */
+  guint      popup_id;
+  guint      popdown_id;
+};
+
+G_DEFINE_FINAL_TYPE (GlossPickAnchor, gloss_pick_anchor, GTK_TYPE_WIDGET)
+
+#ifdef GLOSS_HAVE_X11
+/* Where GDK's X11 backend looks for the popup's monitor: the anchor in
+ * root coordinates (gdk_surface_get_layout_monitor). */
+static gboolean
+x11_on_monitor (GdkSurface *surface,
+                double      x,
+                double      y,
+                int         width,
+                int         height)
+{
+  GdkDisplay *display = gdk_surface_get_display (surface);
+  GListModel *monitors = gdk_display_get_monitors (display);
+  int scale = gdk_surface_get_scale_factor (surface);
+  GdkRectangle rect;
+  Window child;
+  int rx = 0, ry = 0;
+  Bool ok;
+
+  gdk_x11_display_error_trap_push (display);
+  ok = XTranslateCoordinates (gdk_x11_display_get_xdisplay (display),
+                              gdk_x11_surface_get_xid (surface),
+                              gdk_x11_display_get_xrootwindow (display),
+                              (int) (x * scale), (int) (y * scale), &rx, &ry, &child);
+  if (gdk_x11_display_error_trap_pop (display) != 0 || !ok)
+    return FALSE;
+
+  rect.x = rx / scale;
+  rect.y = ry / scale;
+  rect.width = MAX (width, 1);
+  rect.height = MAX (height, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      if (gdk_rectangle_intersect (&rect, &geometry, NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+#endif
+
+/* Whether a popover anchored at @self now could be placed on a monitor. */
+static gboolean
+gloss_pick_anchor_placeable (GlossPickAnchor *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface;
+  graphene_point_t p;
+  double sx, sy;
+
+  if (self->view == NULL || native == NULL ||
+      !gtk_widget_get_mapped (widget) || !gtk_widget_get_mapped (self->view))
+    return FALSE;
+  surface = gtk_native_get_surface (native);
+  if (surface == NULL || !gdk_surface_get_mapped (surface) ||
+      gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) == NULL)
+    return FALSE;
+
+  /* Inside the text the view shows… */
+  if (!gtk_widget_compute_point (widget, self->view, &GRAPHENE_POINT_INIT (0, 0), &p) ||
+      p.x < 0 || p.y < 0 ||
+      p.x >= gtk_widget_get_width (self->view) || p.y >= gtk_widget_get_height (self->view))
+    return FALSE;
+  /* …and inside the window’s surface… */
+  if (!gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0), &p))
+    return FALSE;
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  p.x += sx;
+  p.y += sy;
+  if (p.x < 0 || p.y < 0 ||
+      p.x >= gdk_surface_get_width (surface) || p.y >= gdk_surface_get_height (surface))
+    return FALSE;
+#ifdef GLOSS_HAVE_X11
+  /* …and on a monitor. */
+  if (GDK_IS_X11_SURFACE (surface))
+    return x11_on_monitor (surface, p.x, p.y, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+#endif
+  return TRUE;
+}
+
+static GtkPopover *
+gloss_pick_anchor_get_popover (GlossPickAnchor *self)
+{
+  return gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->button));
+}
+
+/* Lay the anchor over its offset of the text, inside the text shown:
+ * anchored off screen, the popover has no monitor. */
+static void
+gloss_pick_anchor_place (GlossPickAnchor *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->view);
+  GtkTextIter iter;
+  GdkRectangle rect, visible;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, self->offset);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_get_visible_rect (view, &visible);
+  rect.x = CLAMP (rect.x, visible.x, visible.x + MAX (visible.width - 1, 0));
+  rect.y = CLAMP (rect.y, visible.y, visible.y + MAX (visible.height - rect.height, 0));
+  gtk_text_view_move_overlay (view, GTK_WIDGET (self), rect.x, rect.y);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 1, MAX (rect.height, 1));
+  /* A move alone does not run size_allocate, where the checks are; and
+   * the text view's overlay layer lays its children out again only when
+   * asked (not on each scroll). */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_widget_queue_allocate (gtk_widget_get_parent (GTK_WIDGET (self)));
+}
+
+static gboolean
+gloss_pick_anchor_popup_cb (gpointer data)
+{
+  GlossPickAnchor *self = data;
+
+  self->popup_id = 0;
+  if (!self->want_popup)
+    return G_SOURCE_REMOVE;
+  /* Laid out since it was asked for: check where, then pop up (the
+   * popover places itself at once, against this allocation). */
+  if (gloss_pick_anchor_placeable (self))
+    {
+      self->want_popup = FALSE;
+      gtk_menu_button_popup (GTK_MENU_BUTTON (self->button));
+    }
+  else if (self->tries++ < 3 && gtk_widget_get_mapped (self->view))
+    /* The text scrolled since (to the mention clicked, say): again
+     * inside what it shows now. */
+    gloss_pick_anchor_place (self);
+  else
+    self->want_popup = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+gloss_pick_anchor_popdown_cb (gpointer data)
+{
+  GlossPickAnchor *self = data;
+
+  self->popdown_id = 0;
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->button));
+  /* Up again where the text now shows, if it can be. */
+  self->want_popup = TRUE;
+  self->tries = 0;
+  gloss_pick_anchor_place (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+gloss_pick_anchor_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  GlossPickAnchor *self = GLOSS_PICK_ANCHOR (widget);
+  GtkPopover *popover = gloss_pick_anchor_get_popover (self);
+  gboolean showing = popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+
+
+  /* The button presents a visible popover as it is allocated: not
+   * where GDK would find no monitor. Hold the button back instead (it
+   * is not drawn then) and pop the popover down after this layout:
+   * hiding it now would queue resizes in the middle of one. */
+  self->held = showing && !gloss_pick_anchor_placeable (self);
+  if (self->held)
+    {
+      if (self->popdown_id == 0)
+        self->popdown_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, gloss_pick_anchor_popdown_cb,
+                                            self, NULL);
+      return;
+    }
+  gtk_widget_allocate (self->button, width, height, baseline, NULL);
+
+  if (self->want_popup && self->popup_id == 0)
+    self->popup_id = g_idle_add (gloss_pick_anchor_popup_cb, self);
+}
+
+static void
+gloss_pick_anchor_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  GlossPickAnchor *self = GLOSS_PICK_ANCHOR (widget);
+
+  if (!self->held)
+    gtk_widget_snapshot_child (widget, self->button, snapshot);
+}
+
+static void
+gloss_pick_anchor_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gtk_widget_measure (GLOSS_PICK_ANCHOR (widget)->button, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+gloss_pick_anchor_unmap (GtkWidget *widget)
+{
+  GlossPickAnchor *self = GLOSS_PICK_ANCHOR (widget);
+  GtkPopover *popover = gloss_pick_anchor_get_popover (self);
+
+  self->want_popup = FALSE;
+  g_clear_handle_id (&self->popup_id, g_source_remove);
+  g_clear_handle_id (&self->popdown_id, g_source_remove);
+  if (popover != NULL)
+    gtk_popover_popdown (popover);
+  GTK_WIDGET_CLASS (gloss_pick_anchor_parent_class)->unmap (widget);
+}
+
+static void
+gloss_pick_anchor_dispose (GObject *object)
+{
+  GlossPickAnchor *self = GLOSS_PICK_ANCHOR (object);
+
+  g_clear_handle_id (&self->popup_id, g_source_remove);
+  g_clear_handle_id (&self->popdown_id, g_source_remove);
+  g_clear_pointer (&self->button, gtk_widget_unparent);
+  self->view = NULL;
+  G_OBJECT_CLASS (gloss_pick_anchor_parent_class)->dispose (object);
+}
+
+static void
+gloss_pick_anchor_class_init (GlossPickAnchorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_pick_anchor_dispose;
+  widget_class->measure = gloss_pick_anchor_measure;
+  widget_class->size_allocate = gloss_pick_anchor_size_allocate;
+  widget_class->snapshot = gloss_pick_anchor_snapshot;
+  widget_class->unmap = gloss_pick_anchor_unmap;
+}
+
+static void
+gloss_pick_anchor_init (GlossPickAnchor *self)
+{
+  self->button = gtk_menu_button_new ();
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), gtk_popover_menu_new_from_model (NULL));
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+  gtk_widget_set_opacity (GTK_WIDGET (self), 0);
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_focusable (self->button, FALSE);
+}
+
+/* Pop @menu up at @offset of the text, after the anchor's next layout
+ * and if it can be placed there. */
+static void
+gloss_pick_anchor_popup (GlossPickAnchor *self,
+                         GMenuModel      *menu,
+                         guint            offset)
+{
+  /* One popover for every menu: a new one each time would leave GTK's
+   * tooltip timer pointing at the old one's destroyed surface. */
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (gloss_pick_anchor_get_popover (self)), menu);
+  self->offset = offset;
+  self->want_popup = TRUE;
+  self->tries = 0;
+  gloss_pick_anchor_place (self);
+}
+
+static void
+gloss_pick_anchor_popdown (GlossPickAnchor *self)
+{
+  self->want_popup = FALSE;
+  g_clear_handle_id (&self->popup_id, g_source_remove);
+  g_clear_handle_id (&self->popdown_id, g_source_remove);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->button));
+}
+
 static void
 close_popover (GlossWindow *self)
 {
   if (self->pick_popover != NULL)
-    gtk_menu_button_popdown (GTK_MENU_BUTTON (self->pick_popover));
+    gloss_pick_anchor_popdown (GLOSS_PICK_ANCHOR (self->pick_popover));
+}
+
+/* The toast that says what a pick mode waits for goes when it ends.
+ *
+ * libadwaita 1.2 frees a dismissed toast when its hide animation (300 ms)
+ * ends, even while its show animation (500 ms when it replaced another
+ * toast) still runs, which then crashes. So a toast on show is dismissed
+ * only once any show animation it started now is over; a queued one (no
+ * animation yet) at once. */
+#define PICK_TOAST_SETTLE_MS 350
+
+static gboolean
+label_shows (GtkWidget  *widget,
+             const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_shows (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the overlay shows @toast (not queued, not hiding): besides its
+ * child, the overlay's children are its toasts' widgets. */
+static gboolean
+toast_on_show (GlossWindow *self,
+               AdwToast    *toast)
+{
+  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+  const char *title = adw_toast_get_title (toast);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content && gtk_widget_get_can_target (child) && label_shows (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+dismiss_toast_cb (gpointer data)
+{
+  adw_toast_dismiss (ADW_TOAST (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_pick_toast (GlossWindow *self)
+{
+  AdwToast *toast = self->pick_toast;
+
+  if (toast == NULL)
+    return;
+  g_object_ref (toast);
+  g_clear_weak_pointer (&self->pick_toast);
+  if (toast_on_show (self, toast))
+    g_timeout_add_full (G_PRIORITY_DEFAULT, PICK_TOAST_SETTLE_MS, dismiss_toast_cb,
+                        g_object_ref (toast), g_object_unref);
+  else
+    adw_toast_dismiss (toast);
+  g_object_unref (toast);
+}
+
+static void
+show_pick_toast (GlossWindow *self,
+                 const char  *message)
+{
+  dismiss_pick_toast (self);
+  g_set_weak_pointer (&self->pick_toast, _gloss_window_toast (self, message));
 }
 
 static void
 set_pick_mode (GlossWindow   *self,
                GlossPickMode  mode)
 {
+  /* Whatever the new mode, the old pick is over. */
+  dismiss_pick_toast (self);
   self->pick_mode = mode;
   if (mode != GLOSS_PICK_CLAIMANT)
     g_clear_object (&self->pick_claim);
@@ -89,41 +474,20 @@ show_menu_at (GlossWindow *self,
               GMenuModel  *menu,
               guint        offset)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  GtkTextIter iter;
-  GdkRectangle rect, visible;
-  GdkSurface *surface;
-
   close_popover (self);
+  /* Not shown, no popover: the click on a mention works without it. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->view)))
     return;
-  /* A popover needs a monitor to place itself on (headless X servers may
-   * have none); the click on a mention works without it. */
-  surface = gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (self->view)));
-  if (surface == NULL ||
-      gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (self->view)), surface) == NULL)
-    return;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->view), &iter, &rect);
-  /* Inside the visible text: anchored off screen, it has no monitor. */
-  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->view), &visible);
-  rect.x = CLAMP (rect.x, visible.x, visible.x + MAX (visible.width - 1, 0));
-  rect.y = CLAMP (rect.y, visible.y, visible.y + MAX (visible.height - rect.height, 0));
 
   if (self->pick_popover == NULL)
     {
-      self->pick_popover = gtk_menu_button_new ();
-      gtk_widget_set_opacity (self->pick_popover, 0);
-      gtk_widget_set_can_target (self->pick_popover, FALSE);
-      gtk_widget_set_focusable (self->pick_popover, FALSE);
-      gtk_widget_set_size_request (self->pick_popover, 1, MAX (rect.height, 1));
-      gtk_text_view_add_overlay (GTK_TEXT_VIEW (self->view), self->pick_popover, rect.x, rect.y);
+      GlossPickAnchor *anchor = g_object_new (GLOSS_TYPE_PICK_ANCHOR, NULL);
+
+      anchor->view = GTK_WIDGET (self->view);
+      self->pick_popover = GTK_WIDGET (anchor);
+      gtk_text_view_add_overlay (GTK_TEXT_VIEW (self->view), self->pick_popover, 0, 0);
     }
-  else
-    gtk_text_view_move_overlay (GTK_TEXT_VIEW (self->view), self->pick_popover, rect.x, rect.y);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->pick_popover), menu);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (self->pick_popover));
+  gloss_pick_anchor_popup (GLOSS_PICK_ANCHOR (self->pick_popover), menu, offset);
 }
 
 /* Claims */
@@ -278,7 +642,7 @@ pick_claimant_action (GtkWidget  *widget,
   close_popover (self);
   set_pick_mode (self, GLOSS_PICK_CLAIMANT);
   self->pick_claim = g_object_ref (GLOSS_CLAIM (selected));
-  _gloss_window_toast (self, _("Click a mention of the claimant — Escape cancels"));
+  show_pick_toast (self, _("Click a mention of the claimant — Escape cancels"));
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
@@ -379,7 +743,7 @@ new_relation_action (GtkWidget  *widget,
   /* Translators: %s is an entity: Relation from Vladimir Putin: click … */
   message = g_strdup_printf (_("Relation from %s: click a mention of the other end — Escape cancels"),
                              gloss_entity_get_name (from));
-  _gloss_window_toast (self, message);
+  show_pick_toast (self, message);
 
   menu = target_menu (self, from);
   if (g_menu_model_get_n_items (menu) > 0)
@@ -612,6 +976,7 @@ _gloss_window_claims_dispose (GlossWindow *self)
   /* The menu button is the view's child and goes with it. */
   close_popover (self);
   self->pick_popover = NULL;
+  g_clear_weak_pointer (&self->pick_toast);
   g_clear_object (&self->pick_claim);
   g_clear_object (&self->relation_from);
   g_clear_object (&self->relation_to);

@@ -66,7 +66,8 @@ struct _GlossWindow
   GlossClaim           *pick_claim;
   GlossEntity          *relation_from;
   GlossEntity          *relation_to;
-  GtkWidget            *pick_popover;
+  GtkWidget            *pick_popover;   /* a GlossPickAnchor */
+  AdwToast             *pick_toast;     /* weak: what the pick waits for */
 };
 
 typedef struct
@@ -85,7 +86,7 @@ void     _gloss_window_add_text_shortcuts  (GlossWindow    *self,
 void     _gloss_window_show_error          (GlossWindow    *self,
                                             const char     *heading,
                                             const GError   *error);
-void     _gloss_window_toast               (GlossWindow    *self,
+AdwToast *_gloss_window_toast              (GlossWindow    *self,
                                             const char     *title);
 void     _gloss_window_save_as             (GlossWindow    *self);
 void     _gloss_window_find                (GlossWindow    *self,

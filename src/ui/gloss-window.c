@@ -120,7 +120,8 @@ gloss_window_get_search_entry (GlossWindow *self)
   return GTK_WIDGET (self->search_entry);
 }
 
-void
+/* Returns the toast (transfer none: the overlay owns it). */
+AdwToast *
 _gloss_window_toast (GlossWindow *self,
                      const char  *title)
 {
@@ -128,6 +129,7 @@ _gloss_window_toast (GlossWindow *self,
 
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
 }
 
 void

@@ -13,6 +13,7 @@
 #include "gloss-edits.h"
 #include "gloss-error.h"
 #include "gloss-format-native.h"
+#include "gloss-inspector.h"
 #include "gloss-window.h"
 #include "ui-test-helpers.h"
 
@@ -618,6 +619,194 @@ test_two_fragments_round_trip (void)
   g_unlink (path);
 }
 
+/* The mention inspector's attribute rows edit from inside their own
+ * signals (notify::selected, notify::active); the edit's store change
+ * must not rebuild the rows under them. Several edits in a row, then
+ * undo restores the mention. */
+static void
+test_mention_attribute_rows (void)
+{
+  static const char * const applies_mention[] = { "mention", NULL };
+  static const char * const levels[] = { NULL, "name", "nominal", "pronoun" };
+  static const guint picks[] = { 1, 2, 3, 0, 2, 1 };
+  g_autoptr(GlossAttributeDef) confirmed = gloss_attribute_def_new ("confirmed", GLOSS_ATTRIBUTE_BOOL);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window = new_window ();
+  GtkWidget *w = GTK_WIDGET (window);
+  GlossAnnotationView *view;
+  GlossStore *store;
+  GlossAnnotation *mention;
+  GtkWidget *inspector, *row, *sw;
+  guint steps = 0;
+
+  g_assert_true (gloss_window_open_sample (window, &error));
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  store = gloss_window_get_store (window);
+  gloss_attribute_def_set_name (confirmed, "Confirmed");
+  gloss_attribute_def_set_applies_to (confirmed, applies_mention);
+  g_assert_true (gloss_schema_add_attribute (gloss_store_get_schema (store), confirmed, &error));
+  g_assert_no_error (error);
+
+  select_text (view, store, "Kim Jong Un", 0);
+  press (w, "1");
+  mention = gloss_annotation_view_get_selected (view);
+  g_assert_true (GLOSS_IS_MENTION (mention));
+  iterate ();
+  inspector = find_widget (w, GLOSS_TYPE_INSPECTOR, NULL);
+  g_assert_nonnull (inspector);
+  g_assert_true (gtk_widget_get_visible (inspector));
+
+  for (guint i = 0; i < G_N_ELEMENTS (picks); i++)
+    {
+      JsonNode *value;
+
+      row = find_widget (inspector, ADW_TYPE_COMBO_ROW, "Mention level");
+      g_assert_nonnull (row);
+      g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), picks[i]);
+      /* The row outlives its own signal, still in its list. */
+      g_assert_nonnull (row);
+      g_assert_nonnull (gtk_widget_get_parent (row));
+      g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+      steps++;
+      value = gloss_annotation_get_attr (mention, "level");
+      if (levels[picks[i]] == NULL)
+        g_assert_null (value);
+      else
+        g_assert_cmpstr (json_node_get_string (value), ==, levels[picks[i]]);
+      /* Sometimes twice on the same row before the rows are rebuilt. */
+      if (i % 2 == 1)
+        iterate ();
+    }
+  iterate ();
+  row = find_widget (inspector, ADW_TYPE_COMBO_ROW, "Mention level");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, picks[G_N_ELEMENTS (picks) - 1]);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      JsonNode *value;
+
+      row = find_widget (inspector, ADW_TYPE_ACTION_ROW, "Confirmed");
+      g_assert_nonnull (row);
+      sw = find_widget (row, GTK_TYPE_SWITCH, NULL);
+      g_assert_nonnull (sw);
+      g_object_add_weak_pointer (G_OBJECT (sw), (gpointer *) &sw);
+      gtk_switch_set_active (GTK_SWITCH (sw), !gtk_switch_get_active (GTK_SWITCH (sw)));
+      g_assert_nonnull (sw);
+      g_assert_nonnull (gtk_widget_get_parent (sw));
+      g_object_remove_weak_pointer (G_OBJECT (sw), (gpointer *) &sw);
+      steps++;
+      value = gloss_annotation_get_attr (mention, "confirmed");
+      g_assert_nonnull (value);
+      g_assert_true (json_node_get_boolean (value) == (i % 2 == 0));
+      if (i % 2 == 1)
+        iterate ();
+    }
+
+  /* Each edit was one step: undo restores the mention as tagged. */
+  for (guint i = 0; i < steps; i++)
+    press (w, "<Control>z");
+  g_assert_true (gloss_annotation_get_store (mention) == store);
+  g_assert_null (gloss_annotation_get_attr (mention, "level"));
+  g_assert_null (gloss_annotation_get_attr (mention, "confirmed"));
+  gloss_annotation_view_set_selected (view, mention);
+  iterate ();
+  row = find_widget (inspector, ADW_TYPE_COMBO_ROW, "Mention level");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  row = find_widget (inspector, ADW_TYPE_ACTION_ROW, "Confirmed");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH, NULL))));
+  /* One more undo takes the tag itself. */
+  press (w, "<Control>z");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 0);
+
+  gloss_window_set_store (window, NULL, NULL);
+  wait_ms (600);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+#define RELATION_TOAST "click a mention of the other end"
+#define CLAIMANT_TOAST "Click a mention of the claimant"
+
+/* The toast that asks for a click goes as soon as the pick ends: when
+ * another pick starts, when the pick is done, on Escape. R's popover
+ * still comes up. */
+static void
+test_pick_toasts (void)
+{
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window = new_window ();
+  GtkWidget *w = GTK_WIDGET (window);
+  GlossAnnotationView *view;
+  GlossStore *store;
+  GlossMention *kju_mention, *putin_mention;
+  GlossClaim *claim;
+
+  g_assert_true (gloss_window_open_sample (window, &error));
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  store = gloss_window_get_store (window);
+  select_text (view, store, "Kim Jong Un", 0);
+  press (w, "1");
+  kju_mention = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
+  select_text (view, store, "Vladimir Putin", 0);
+  press (w, "1");
+  putin_mention = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
+  select_text (view, store, QUOTE, 0);
+  press (w, "c");
+  claim = GLOSS_CLAIM (gloss_annotation_view_get_selected (view));
+  g_assert_nonnull (claim);
+
+  /* R: the toast, and the popover of targets. */
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
+  iterate ();
+  press (w, "r");
+  g_assert_nonnull (find_toast (w, RELATION_TOAST));
+  g_assert_true (wait_popover_visible (gloss_window_get_view (window), GTK_TYPE_POPOVER_MENU));
+
+  /* Shift+K on a claim starts another pick: its toast replaces R's. */
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (claim));
+  iterate ();
+  press (w, "<Shift>k");
+  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
+  g_assert_true (wait_toast (w, CLAIMANT_TOAST, TRUE, 1500));
+
+  /* The click on the claimant ends it. */
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (kju_mention));
+  iterate ();
+  g_assert_true (gloss_claim_get_claimant (claim) == gloss_mention_get_entity (kju_mention));
+  g_assert_true (wait_toast (w, CLAIMANT_TOAST, FALSE, 1500));
+
+  /* R, the click, the type: made, and the toast goes. */
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
+  iterate ();
+  press (w, "r");
+  g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, 1500));
+  /* (Selecting it scrolls the text, so the type popover may stay down
+   * rather than point off screen; the type is then picked directly.) */
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (kju_mention));
+  iterate ();
+  g_assert_nonnull (find_toast (w, RELATION_TOAST));
+  g_assert_true (gtk_widget_activate_action (w, "win.relation-type", "s", "meets_with"));
+  iterate ();
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 1);
+  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
+
+  /* R, Escape: the toast goes and "Cancelled" shows at once. */
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
+  iterate ();
+  press (w, "r");
+  g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, 1500));
+  gtk_widget_grab_focus (gloss_window_get_view (window));
+  press (w, "Escape");
+  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
+  g_assert_true (wait_toast (w, "Cancelled", TRUE, 1500));
+
+  gloss_window_set_store (window, NULL, NULL);
+  wait_ms (600);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static gboolean
 log_fatal_cb (const char     *domain,
               GLogLevelFlags  level,
@@ -653,6 +842,8 @@ main (int   argc,
   g_test_add_func ("/ui/claims/list-filter", test_list_filter);
   g_test_add_func ("/ui/claims/done-when", test_done_when);
   g_test_add_func ("/ui/claims/two-fragments-round-trip", test_two_fragments_round_trip);
+  g_test_add_func ("/ui/claims/mention-attribute-rows", test_mention_attribute_rows);
+  g_test_add_func ("/ui/claims/pick-toasts", test_pick_toasts);
 
   app = gloss_application_new ();
   g_application_set_application_id (G_APPLICATION (app), NULL);

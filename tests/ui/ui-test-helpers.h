@@ -170,6 +170,84 @@ choose (AdwComboRow *row,
   g_error ("no “%s” in the combo row", name);
 }
 
+/* The toast showing (not being dismissed) whose title contains @text,
+ * if any. The overlay keeps no public list: its toast widgets (private
+ * AdwToastWidget) stop taking input as soon as their toast is dismissed,
+ * and go once they have faded out. */
+G_GNUC_UNUSED static gboolean
+label_contains (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_contains (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+G_GNUC_UNUSED static GtkWidget *
+find_toast (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+        {
+          if (gtk_widget_get_can_target (child) && label_contains (child, text))
+            return child;
+          continue;
+        }
+      found = find_toast (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Run the main loop until a toast with @text shows (@shown) or no longer
+ * does (!@shown), for @ms at most; well under a toast's own 3 s timeout,
+ * so a toast that is only timing out does not pass for dismissed. */
+G_GNUC_UNUSED static gboolean
+wait_toast (GtkWidget  *root,
+            const char *text,
+            gboolean    shown,
+            guint       ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * (G_USEC_PER_SEC / 1000);
+
+  while ((find_toast (root, text) != NULL) != shown)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* Run the main loop until @popover shows (or 5 s pass). */
+G_GNUC_UNUSED static gboolean
+wait_popover_visible (GtkWidget *root,
+                      GType      type)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *popover;
+
+  while ((popover = find_widget (root, type, NULL)) == NULL || !gtk_widget_get_visible (popover))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
 G_GNUC_UNUSED static char *
 span_text (GlossStore      *store,
            GlossAnnotation *annotation,
