@@ -24,75 +24,6 @@
 
 static GlossApplication *app;
 
-static gboolean
-press_in (GtkWidget          *widget,
-          GtkShortcutTrigger *trigger,
-          gboolean            capture)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      guint m;
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE) != capture)
-        continue;
-      m = g_list_model_get_n_items (G_LIST_MODEL (controller));
-      for (guint j = 0; j < m; j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (trigger, gtk_shortcut_get_trigger (shortcut)) &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static void
-press (GtkWidget  *window,
-       const char *accel)
-{
-  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accel);
-  g_autoptr(GtkShortcutTrigger) trigger = NULL;
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  if (actions != NULL && actions[0] != NULL)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GVariant) target = NULL;
-
-      g_assert_true (g_action_parse_detailed_name (actions[0], &name, &target, NULL));
-      g_assert_true (gtk_widget_activate_action_variant (focus ? focus : window, name, target));
-      iterate ();
-      return;
-    }
-
-  trigger = gtk_shortcut_trigger_parse_string (accel);
-  g_assert_nonnull (trigger);
-  for (GtkWidget *w = focus ? focus : window; w != NULL; w = gtk_widget_get_parent (w))
-    g_ptr_array_add (chain, w);
-  for (guint i = chain->len; i > 0; i--)
-    if (press_in (g_ptr_array_index (chain, i - 1), trigger, TRUE))
-      {
-        iterate ();
-        return;
-      }
-  for (guint i = 0; i < chain->len; i++)
-    if (press_in (g_ptr_array_index (chain, i), trigger, FALSE))
-      {
-        iterate ();
-        return;
-      }
-  g_error ("nothing handles %s (focus: %s)", accel, focus ? G_OBJECT_TYPE_NAME (focus) : "none");
-}
-
 static GlossClaim *
 claim_at (GlossStore *store,
           guint       start)
@@ -367,6 +298,7 @@ test_done_when (void)
   GlossRelation *relation;
 
   g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (GTK_WIDGET (gloss_window_get_view (window)));
   g_assert_no_error (error);
   g_assert_true (gloss_window_save_to_file (window, file, &error));
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
@@ -527,6 +459,7 @@ test_two_fragments_round_trip (void)
   guint n;
 
   g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (GTK_WIDGET (gloss_window_get_view (window)));
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   store = gloss_window_get_store (window);
   select_text (view, store, "Kim Jong Un", 0);
@@ -640,6 +573,7 @@ test_mention_attribute_rows (void)
   guint steps = 0;
 
   g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (GTK_WIDGET (gloss_window_get_view (window)));
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   store = gloss_window_get_store (window);
   gloss_attribute_def_set_name (confirmed, "Confirmed");
@@ -743,6 +677,7 @@ test_pick_toasts (void)
   GlossClaim *claim;
 
   g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (GTK_WIDGET (gloss_window_get_view (window)));
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   store = gloss_window_get_store (window);
   select_text (view, store, "Kim Jong Un", 0);

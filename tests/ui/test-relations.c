@@ -214,6 +214,7 @@ test_window_relation (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 620, 460);
   present_and_wait (GTK_WINDOW (window));
   g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (GTK_WIDGET (gloss_window_get_view (window)));
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   store = gloss_window_get_store (window);
 

@@ -18,88 +18,9 @@
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
 #include "gloss-window.h"
+#include "ui-test-helpers.h"
 
 static GlossApplication *app;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static gboolean
-press_in (GtkWidget          *widget,
-          GtkShortcutTrigger *trigger,
-          gboolean            capture)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      guint m;
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE) != capture)
-        continue;
-      m = g_list_model_get_n_items (G_LIST_MODEL (controller));
-      for (guint j = 0; j < m; j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (trigger, gtk_shortcut_get_trigger (shortcut)) &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static void
-press (GtkWidget  *window,
-       const char *accel)
-{
-  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accel);
-  g_autoptr(GtkShortcutTrigger) trigger = NULL;
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  if (actions != NULL && actions[0] != NULL)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GVariant) target = NULL;
-
-      g_assert_true (g_action_parse_detailed_name (actions[0], &name, &target, NULL));
-      g_assert_true (gtk_widget_activate_action_variant (focus ? focus : window, name, target));
-      iterate ();
-      return;
-    }
-
-  trigger = gtk_shortcut_trigger_parse_string (accel);
-  g_assert_nonnull (trigger);
-  {
-    g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-
-    for (GtkWidget *w = focus ? focus : window; w != NULL; w = gtk_widget_get_parent (w))
-      g_ptr_array_add (chain, w);
-    /* Capture phase from the root down, then bubble from the focus up. */
-    for (guint i = chain->len; i > 0; i--)
-      if (press_in (g_ptr_array_index (chain, i - 1), trigger, TRUE))
-        {
-          iterate ();
-          return;
-        }
-    for (guint i = 0; i < chain->len; i++)
-      if (press_in (g_ptr_array_index (chain, i), trigger, FALSE))
-        {
-          iterate ();
-          return;
-        }
-  }
-  g_error ("nothing handles %s (focus: %s)", accel, focus ? G_OBJECT_TYPE_NAME (focus) : "none");
-}
 
 static GFile *
 tmp_file (const char *name)
