@@ -6,7 +6,7 @@
 # calls this script too.
 #
 #   build-aux/install-deps.sh           build, run and test
-#   build-aux/install-deps.sh --fuzz    also clang and libFuzzer, for -Dfuzzing=true
+#   build-aux/install-deps.sh --fuzz    also libFuzzer, for -Dfuzzing=true
 set -euo pipefail
 
 packages=(
@@ -24,6 +24,8 @@ packages=(
   libgtk-4-dev
   libgtk-4-bin
   libadwaita-1-dev
+  # the second compiler CI builds with (-Dwerror=true)
+  clang
   # data files and their checks
   desktop-file-utils
   appstream
@@ -47,7 +49,7 @@ packages=(
 
 for arg in "$@"; do
   case "$arg" in
-    --fuzz) packages+=(clang libclang-rt-dev) ;;
+    --fuzz) packages+=(libclang-rt-dev) ;;
     *) echo "usage: $0 [--fuzz]" >&2; exit 2 ;;
   esac
 done
@@ -61,6 +63,9 @@ else
   exit 1
 fi
 
-"${sudo[@]}" apt-get update
+# Wait for another apt (unattended-upgrades on a fresh machine) rather than
+# fail at once on its lock.
+apt=(apt-get -o DPkg::Lock::Timeout=600)
+"${sudo[@]}" "${apt[@]}" update
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-  apt-get install -y --no-install-recommends "${packages[@]}"
+  "${apt[@]}" install -y --no-install-recommends "${packages[@]}"

@@ -7,14 +7,13 @@
 #   build-aux/run.sh [FILE...]     e.g. data/samples/kim-putin-vostochny.txt
 #
 # The build directory is build/ at the top of the source tree, or
-# $GLOSS_BUILDDIR. Relative FILEs are taken from the current directory.
+# $GLOSS_BUILDDIR, configured as test.sh does (build-aux/configure.sh), so
+# the two share one build. Relative FILEs are taken from the current directory.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 builddir=${GLOSS_BUILDDIR:-$root/build}
 
-if [ ! -f "$builddir/meson-private/coredata.dat" ]; then
-  meson setup "$builddir" "$root"
-fi
+"$root/build-aux/configure.sh" "$builddir"
 meson compile -C "$builddir"
 exec meson devenv -C "$builddir" -w "$PWD" gloss "$@"

@@ -1,15 +1,17 @@
 #!/bin/sh
 # Write data/screenshots/main-{light,dark,narrow}.png and claim-light.png from a build of Gloss.
-# Usage: build-aux/screenshots.sh [BUILDDIR]   (GLOSS_MEASURE=1 also times
+# Usage: build-aux/screenshots.sh [BUILDDIR]   (build/ by default, configured
+# like run.sh and test.sh do; GLOSS_MEASURE=1 also times
 # the window with 10,000 generated mentions)
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-builddir=${1:-$srcdir/_build}
+builddir=${1:-$srcdir/build}
 outdir=$srcdir/data/screenshots
 mkdir -p "$outdir"
 export GSETTINGS_SCHEMA_DIR="$builddir/data" GSETTINGS_BACKEND=memory
 export GDK_BACKEND=x11 GSK_RENDERER=cairo NO_AT_BRIDGE=1
-ninja -C "$builddir" tests/ui/gloss-screenshots >/dev/null
+"$srcdir/build-aux/configure.sh" "$builddir"
+meson compile -C "$builddir" gloss-screenshots >/dev/null
 exec xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
   "$builddir/tests/ui/gloss-screenshots" "$outdir"

@@ -1,12 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Configure (or reconfigure), build and run the whole test suite headless,
-# under Xvfb and a private D-Bus session.
+# Configure (build-aux/configure.sh, as run.sh does), build and run the
+# whole test suite headless, under Xvfb and a private D-Bus session.
 #
 #   build-aux/test.sh [BUILDDIR [MESON_OPTION...]]
 #
-# BUILDDIR defaults to build/; -Dwerror=true unless an option sets werror.
+# BUILDDIR defaults to build/. A new one gets -Dwerror=true unless an option
+# sets werror; an existing one is reconfigured only when options are given.
 # Extra arguments for `meson test` come from $MESON_TEST_ARGS, e.g.
 #   MESON_TEST_ARGS="--suite data" build-aux/test.sh
 set -euo pipefail
@@ -14,17 +15,7 @@ cd "$(dirname "$0")/.."
 
 builddir=${1:-build}
 [ $# -gt 0 ] && shift
-options=("$@")
-case " ${options[*]-} " in
-  *-Dwerror=*) ;;
-  *) options+=(-Dwerror=true) ;;
-esac
-
-if [ -f "$builddir/meson-private/coredata.dat" ]; then
-  meson setup --reconfigure "$builddir" "${options[@]}"
-else
-  meson setup "$builddir" "${options[@]}"
-fi
+./build-aux/configure.sh "$builddir" "$@"
 meson compile -C "$builddir"
 
 # shellcheck disable=SC2206 # split MESON_TEST_ARGS on purpose

@@ -184,7 +184,7 @@ gloss_edit_add_fragment (GlossStore       *store,
   g_array_append_val (spans, added);
 
   draft = gloss_annotation_copy (annotation);
-  gloss_annotation_set_spans (draft, GLOSS_ROLE_CONTENT, (GlossSpan *) spans->data, spans->len);
+  gloss_annotation_set_spans (draft, GLOSS_ROLE_CONTENT, &g_array_index (spans, GlossSpan, 0), spans->len);
   text = short_slice (gloss_store_get_document (store), start, end);
   /* Translators: an undoable step: Add Fragment “Kim added,” */
   label = g_strdup_printf (_("Add Fragment “%s”"), text);
@@ -245,7 +245,7 @@ gloss_edit_remove_fragment (GlossStore       *store,
       g_array_append_val (spans, old[i]);
   text = short_slice (gloss_store_get_document (store), old[index].start, old[index].end);
   draft = gloss_annotation_copy (annotation);
-  gloss_annotation_set_spans (draft, GLOSS_ROLE_CONTENT, (GlossSpan *) spans->data, spans->len);
+  gloss_annotation_set_spans (draft, GLOSS_ROLE_CONTENT, &g_array_index (spans, GlossSpan, 0), spans->len);
   /* Translators: an undoable step: Remove Fragment “Kim added,” */
   label = g_strdup_printf (_("Remove Fragment “%s”"), text);
   return replace_in_group (store, annotation, draft, label, error);

@@ -470,7 +470,6 @@ doccano_to_jsonl (const char *input,
   g_autofree char *expected = read_file (expected_path);
   g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_auto(GStrv) texts = g_strsplit (expected, "\n", -1);
   g_auto(Run) imp = { 0 };
 

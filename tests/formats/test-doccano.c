@@ -210,7 +210,6 @@ test_round_trip (void)
     GLOSS_OFFSET_CODEPOINTS, GLOSS_OFFSET_UTF16, GLOSS_OFFSET_BYTES,
   };
   g_autoptr(GPtrArray) stores = import_ok ("emoji-utf16.jsonl");
-  g_autoptr(GBytes) original = load_fixture ("emoji-utf16.jsonl");
   GlossFormatOptions defaults = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) written = gloss_doccano_export (stores, &defaults, &error);
