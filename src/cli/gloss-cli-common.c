@@ -263,6 +263,14 @@ gloss_cli_write_output (const char  *path,
       return TRUE;
     }
 
+  /* GIO would drop the slash and write a file of the folder's name. */
+  if (g_str_has_suffix (path, G_DIR_SEPARATOR_S))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   "%s: names a folder; give a file name", path);
+      return FALSE;
+    }
+
   /* Checked here too so that the message names the file as the user
    * wrote it, not as an absolute path after the "PATH: " prefix. */
   if (!force && g_file_test (path, G_FILE_TEST_EXISTS))

@@ -7,6 +7,9 @@
 #include <errno.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "gloss-atomic-file.h"
 #include "gloss-cli.h"
 #include "gloss-format-native.h"
 
@@ -35,11 +38,135 @@ file_name_for (GlossStore *store,
   return g_string_free (name, FALSE);
 }
 
+static void
+remove_folders (GPtrArray *created)
+{
+  for (guint i = 0; i < created->len; i++)
+    g_rmdir (g_ptr_array_index (created, i));
+  g_ptr_array_set_size (created, 0);
+}
+
 static gboolean
 is_directory_target (const char *output)
 {
   return g_str_has_suffix (output, G_DIR_SEPARATOR_S) ||
          g_file_test (output, G_FILE_TEST_IS_DIR);
+}
+
+/* Creates the folder @output for @n documents, recording in @created the
+ * folders that did not exist (deepest first), so a failure can remove
+ * them again. */
+static gboolean
+make_folder (const char *output,
+             guint       n,
+             GPtrArray  *created)
+{
+  g_autofree char *path = g_strdup (output);
+
+  while (g_str_has_suffix (path, G_DIR_SEPARATOR_S) && strlen (path) > 1)
+    path[strlen (path) - 1] = '\0';
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      gloss_cli_error ("%s: is a file, but the inputs hold %u documents; "
+                       "give a folder with -o (one .gloss per document)", output, n);
+      return FALSE;
+    }
+
+  for (g_autofree char *p = g_strdup (path);
+       !g_file_test (p, G_FILE_TEST_EXISTS) && !g_str_equal (p, ".") && !g_str_equal (p, G_DIR_SEPARATOR_S); )
+    {
+      char *parent = g_path_get_dirname (p);
+
+      g_ptr_array_add (created, g_steal_pointer (&p));
+      p = parent;
+    }
+
+  if (g_mkdir_with_parents (path, 0777) != 0)
+    {
+      int saved_errno = errno;
+
+      /* Some folder on the way is a file. */
+      if (saved_errno == ENOTDIR || saved_errno == EEXIST)
+        {
+          for (g_autofree char *p = g_path_get_dirname (path);
+               !g_str_equal (p, ".") && !g_str_equal (p, G_DIR_SEPARATOR_S); )
+            {
+              char *parent;
+
+              if (g_file_test (p, G_FILE_TEST_EXISTS) && !g_file_test (p, G_FILE_TEST_IS_DIR))
+                {
+                  gloss_cli_error ("%s: cannot create the folder: %s is a file, not a folder", output, p);
+                  break;
+                }
+              parent = g_path_get_dirname (p);
+              g_free (p);
+              p = parent;
+            }
+        }
+      else
+        gloss_cli_error ("%s: cannot create the folder: %s", output, g_strerror (saved_errno));
+      remove_folders (created);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Several documents are written all or nothing: each to a temporary file,
+ * synced; only when all are on the disk are they renamed into place. */
+static gboolean
+write_all_or_nothing (GPtrArray *stores,
+                      GPtrArray *targets,
+                      gboolean   force)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_atomic_file_abort);
+  GlossCliProgress progress;
+
+  gloss_cli_progress_init (&progress, stores->len);
+  for (guint i = 0; i < stores->len; i++)
+    {
+      g_autoptr(GBytes) bytes = gloss_native_write_bytes (g_ptr_array_index (stores, i));
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_ptr_array_index (targets, i));
+      g_autoptr(GError) error = NULL;
+      const char *target = g_ptr_array_index (targets, i);
+      GlossAtomicFile *atomic;
+      gsize size;
+      gconstpointer data = g_bytes_get_data (bytes, &size);
+
+      gloss_cli_progress_update (&progress, i + 1, target);
+      atomic = gloss_atomic_file_begin (file, force, &error);
+      if (atomic != NULL)
+        g_ptr_array_add (files, atomic);
+      if (atomic == NULL ||
+          !gloss_atomic_file_write (atomic, data, size, &error) ||
+          !gloss_atomic_file_sync (atomic, &error))
+        {
+          gloss_cli_progress_clear (&progress);
+          gloss_cli_print_error (target, error);
+          gloss_cli_error ("no document was written");
+          return FALSE;
+        }
+    }
+  gloss_cli_progress_clear (&progress);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gloss_atomic_file_commit (g_ptr_array_index (files, i), &error))
+        {
+          /* Only a rename can fail here: take back the new files written
+           * so far (files replaced with --force are already replaced). */
+          gloss_cli_print_error (g_ptr_array_index (targets, i), error);
+          for (guint j = 0; j < i; j++)
+            if (gloss_atomic_file_is_new (g_ptr_array_index (files, j)))
+              g_unlink (g_ptr_array_index (targets, j));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 int
@@ -50,6 +177,7 @@ gloss_cli_import (int    argc,
   g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GlossSchema) schema = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
@@ -147,11 +275,8 @@ gloss_cli_import (int    argc,
     }
   else
     {
-      if (g_mkdir_with_parents (output, 0777) != 0)
-        {
-          gloss_cli_error ("%s: cannot create the folder: %s", output, g_strerror (errno));
-          return GLOSS_CLI_EXIT_FAILURE;
-        }
+      if (!make_folder (output, stores->len, created))
+        return GLOSS_CLI_EXIT_FAILURE;
       for (guint i = 0; i < stores->len; i++)
         {
           g_autofree char *name = file_name_for (g_ptr_array_index (stores, i), i);
@@ -177,25 +302,29 @@ gloss_cli_import (int    argc,
         {
           gloss_cli_error ("%s: the file exists; use --force to overwrite it",
                            (const char *) g_ptr_array_index (targets, i));
+          remove_folders (created);
           return GLOSS_CLI_EXIT_FAILURE;
         }
 
-  gloss_cli_progress_init (&progress, stores->len);
-  for (guint i = 0; i < stores->len; i++)
+  if (targets->len == 1)
     {
-      g_autoptr(GBytes) bytes = gloss_native_write_bytes (g_ptr_array_index (stores, i));
+      g_autoptr(GBytes) bytes = gloss_native_write_bytes (g_ptr_array_index (stores, 0));
       g_autoptr(GError) error = NULL;
-      const char *target = g_ptr_array_index (targets, i);
+      const char *target = g_ptr_array_index (targets, 0);
 
-      gloss_cli_progress_update (&progress, i + 1, target);
       if (!gloss_cli_write_output (target, bytes, force, &error))
         {
-          gloss_cli_progress_clear (&progress);
           gloss_cli_print_error (target, error);
           return GLOSS_CLI_EXIT_FAILURE;
         }
+      return GLOSS_CLI_EXIT_OK;
     }
-  gloss_cli_progress_clear (&progress);
+
+  if (!write_all_or_nothing (stores, targets, force))
+    {
+      remove_folders (created);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
 
   return GLOSS_CLI_EXIT_OK;
 }
@@ -252,6 +381,13 @@ gloss_cli_export (int    argc,
   if (g_str_equal (format->name, "native") && argc > 2)
     {
       gloss_cli_usage_error ("export", "a .gloss file holds one document; give one input");
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  if (g_str_has_suffix (output, G_DIR_SEPARATOR_S))
+    {
+      gloss_cli_usage_error ("export", "“%s” names a folder, but export writes one file: "
+                             "give its name, such as %sdataset.%s",
+                             output, output, format->extension);
       return GLOSS_CLI_EXIT_USAGE;
     }
 

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "gloss-atomic-file.h"
 #include "gloss-error.h"
 #include "gloss-format.h"
 #include "gloss-format-doccano.h"
@@ -81,7 +82,8 @@ gloss_format_list (void)
  * @error: return location for a #GLOSS_FORMAT_ERROR
  *
  * Writes @bytes to a temporary file next to @file and renames it over
- * @file, so a failure never leaves a truncated file behind.
+ * @file (gloss_atomic_file_replace()), so a failure leaves @file byte for
+ * byte as it was, or absent, and no temporary file behind.
  *
  * Returns: %TRUE on success
  */
@@ -92,7 +94,6 @@ gloss_format_write_file (GFile    *file,
                          GError  **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
   gconstpointer data;
   gsize size;
 
@@ -100,27 +101,13 @@ gloss_format_write_file (GFile    *file,
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  name = g_file_get_parse_name (file);
-
-  /* GIO has no "replace, but only if absent", so this check races with
-   * another writer; it is there to protect the analyst from a typo. */
-  if (!overwrite &&
-      g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN)
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
-                   "%s: the file exists; use --force to overwrite it", name);
-      return FALSE;
-    }
-
   data = g_bytes_get_data (bytes, &size);
-
-  /* g_file_replace_contents() writes a temporary file and renames it over
-   * the target (for local files), and leaves the target alone on error. */
-  if (!g_file_replace_contents (file, data, size, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+  if (!gloss_atomic_file_replace (file, data, size, overwrite, &local_error))
     {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                   "%s: cannot write: %s", name, local_error->message);
+      g_set_error_literal (error, GLOSS_FORMAT_ERROR,
+                           g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS)
+                             ? GLOSS_FORMAT_ERROR_EXISTS : GLOSS_FORMAT_ERROR_IO,
+                           local_error->message);
       return FALSE;
     }
 

@@ -1,0 +1,351 @@
+/* test-atomic-file.c: a failed write leaves the old file byte for byte
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE   /* unshare () */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "gloss-atomic-file.h"
+
+static char *
+make_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("gloss-atomic-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces. */
+static char *
+list_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+remove_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            int         mode)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_NONE, mode, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_file (const char *path,
+             const char *expected)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, expected, strlen (expected));
+}
+
+static gboolean
+replace (const char  *path,
+         const char  *contents,
+         gboolean     overwrite,
+         GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return gloss_atomic_file_replace (file, contents, strlen (contents), overwrite, error);
+}
+
+static void
+test_new_and_replace (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *path = g_build_filename (dir, "a.gloss", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  mode_t mask = umask (022);
+
+  umask (mask);
+  g_assert_true (replace (path, "first", FALSE, &error));
+  g_assert_no_error (error);
+  assert_file (path, "first");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0666 & ~mask);
+
+  /* The old file's mode is kept. */
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_true (replace (path, "second, longer", TRUE, &error));
+  g_assert_no_error (error);
+  assert_file (path, "second, longer");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  /* Not asked to overwrite: refused, unchanged. */
+  g_assert_false (replace (path, "third", FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  assert_file (path, "second, longer");
+
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "a.gloss");
+  remove_folder (dir);
+}
+
+static void
+test_symlink (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *real = g_build_filename (dir, "real.gloss", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.gloss", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  write_file (real, "old", 0644);
+  g_assert_cmpint (symlink ("real.gloss", link), ==, 0);
+  g_assert_true (replace (link, "new", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  assert_file (real, "new");
+  remove_folder (dir);
+}
+
+/* GLOSS_TEST_WRITE_FAILURE: the write fails part way, as on a full disk. */
+static void
+test_injected_failure (void)
+{
+  static const char *plans[] = { "ENOSPC:0", "ENOSPC:7", "EIO:fsync", "EDQUOT:100000" };
+  g_autofree char *dir = make_folder ();
+  g_autofree char *path = g_build_filename (dir, "a.gloss", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "new.gloss", NULL);
+  g_autoptr(GString) big = g_string_new (NULL);
+
+  for (int i = 0; i < 20000; i++)
+    g_string_append (big, "0123456789");
+  write_file (path, "the analyst's work", 0644);
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *listing = NULL;
+
+      g_setenv ("GLOSS_TEST_WRITE_FAILURE", plans[i], TRUE);
+      g_assert_false (replace (path, big->str, TRUE, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", plans[i], error->message);
+      g_assert_nonnull (strstr (error->message, "a.gloss: cannot write: "));
+      g_assert_nonnull (strstr (error->message, "the file is unchanged"));
+      assert_file (path, "the analyst's work");
+
+      /* A new file that fails leaves nothing. */
+      g_clear_error (&error);
+      g_assert_false (replace (fresh, big->str, FALSE, &error));
+      g_assert_nonnull (strstr (error->message, "nothing was written"));
+      g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+      listing = list_folder (dir);
+      g_assert_cmpstr (listing, ==, "a.gloss");
+    }
+
+  g_unsetenv ("GLOSS_TEST_WRITE_FAILURE");
+  remove_folder (dir);
+}
+
+static void
+test_vanished_folder (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *path = g_build_filename (dir, "gone", "a.gloss", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (replace (path, "x", TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  remove_folder (dir);
+}
+
+static void
+test_folder_target (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (replace (dir, "x", TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  remove_folder (dir);
+}
+
+static void
+test_permission_denied (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *path = g_build_filename (dir, "a.gloss", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      /* root writes anywhere; the CLI test covers a read-only mount. */
+      g_test_skip ("running as root: permissions do not apply");
+      remove_folder (dir);
+      return;
+    }
+
+  write_file (path, "old", 0644);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_assert_false (replace (path, "new", TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  assert_file (path, "old");
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "a.gloss");
+  remove_folder (dir);
+}
+
+/* A real full disk: a 200 KB tmpfs in a mount namespace of our own (as
+ * root, or through a user namespace where the kernel allows one). */
+static gboolean
+mount_small_tmpfs (const char *dir)
+{
+  if (unshare (CLONE_NEWNS) != 0 &&
+      unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
+    return FALSE;
+  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+    return FALSE;
+  return mount ("tmpfs", dir, "tmpfs", 0, "size=200k") == 0;
+}
+
+static gboolean
+can_mount_tmpfs (const char *dir)
+{
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (mount_small_tmpfs (dir) ? 0 : 1);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = make_folder ();
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *filler = NULL;
+      g_autofree char *listing = NULL;
+      g_autoptr(GString) big = g_string_new (NULL);
+      g_autoptr(GString) old = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      const char *target = g_getenv ("GLOSS_TEST_TMPFS");
+
+      g_assert_true (mount_small_tmpfs (target));
+      path = g_build_filename (target, "a.gloss", NULL);
+      filler = g_build_filename (target, "filler", NULL);
+      for (int i = 0; i < 8000; i++)
+        g_string_append (old, "old text! ");      /* 80 KB */
+      for (int i = 0; i < 15000; i++)
+        g_string_append (big, "0123456789");     /* 150 KB: does not fit next to it */
+      write_file (path, old->str, 0644);
+
+      g_assert_false (replace (path, big->str, TRUE, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      assert_file (path, old->str);
+      listing = list_folder (target);
+      g_assert_cmpstr (listing, ==, "a.gloss");
+
+      /* Full to the last block: even creating the temporary file fails. */
+      {
+        int fd = g_open (filler, O_WRONLY | O_CREAT, 0644);
+        char block[4096] = { 0 };
+
+        while (write (fd, block, sizeof block) > 0)
+          ;
+        close (fd);
+      }
+      g_clear_error (&error);
+      g_assert_false (replace (path, "x", TRUE, &error));
+      g_assert_nonnull (error);
+      assert_file (path, old->str);
+      g_clear_pointer (&listing, g_free);
+      listing = list_folder (target);
+      g_assert_cmpstr (listing, ==, "a.gloss filler");
+      exit (0);
+    }
+
+  if (!can_mount_tmpfs (dir))
+    {
+      g_test_skip ("cannot mount a tmpfs here (needs root or user namespaces)");
+      remove_folder (dir);
+      return;
+    }
+  g_setenv ("GLOSS_TEST_TMPFS", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  remove_folder (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/atomic-file/new-and-replace", test_new_and_replace);
+  g_test_add_func ("/core/atomic-file/symlink", test_symlink);
+  g_test_add_func ("/core/atomic-file/injected-failure", test_injected_failure);
+  g_test_add_func ("/core/atomic-file/vanished-folder", test_vanished_folder);
+  g_test_add_func ("/core/atomic-file/folder-target", test_folder_target);
+  g_test_add_func ("/core/atomic-file/permission-denied", test_permission_denied);
+  g_test_add_func ("/core/atomic-file/disk-full", test_disk_full);
+
+  return g_test_run ();
+}
