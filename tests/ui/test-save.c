@@ -1,0 +1,243 @@
+/* test-save.c: a Save that fails loses nothing and says why
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The disk "fills up" through GLOSS_TEST_WRITE_FAILURE (the test hook of
+ * gloss-atomic-file.c); the folder vanishes for real.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gloss-annotation-view.h"
+#include "gloss-application.h"
+#include "gloss-journal.h"
+#include "gloss-window.h"
+#include "ui-test-helpers.h"
+
+static GlossApplication *app;
+
+static GlossWindow *
+new_window (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 460);
+  present_and_wait (GTK_WINDOW (window));
+  return window;
+}
+
+static AdwMessageDialog *
+wait_dialog (GlossWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+              gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window) &&
+              gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+            return ADW_MESSAGE_DIALOG (toplevel);
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return NULL;
+}
+
+static void
+tag_by_key (GlossWindow *window,
+            const char  *text,
+            const char  *key)
+{
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  GlossStore *store = gloss_window_get_store (window);
+  guint start = find_text (store, text, 0);
+
+  gloss_annotation_view_select_range (view, start, text_end (text, start));
+  iterate ();
+  press (GTK_WIDGET (window), key);
+}
+
+static guint
+n_mentions (GlossWindow *window)
+{
+  return g_list_model_get_n_items (gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION));
+}
+
+static char *
+list_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_string_append_printf (names, "%s%s", names->len ? " " : "", name);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A saved document, a second window on another one (a lived-in session),
+ * two edits by key, then Ctrl+S on a full disk. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "save-full", NULL);
+  g_autofree char *path = g_build_filename (dir, "article.gloss", NULL);
+  g_autofree char *other_path = g_build_filename (g_get_user_data_dir (), "other.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  g_autoptr(GFile) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing = NULL;
+  gsize before_len, after_len;
+  GlossWindow *other, *window;
+  AdwMessageDialog *dialog;
+  guint n_edits = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  other = new_window ();
+  g_assert_true (gloss_window_open_sample (other, &error));
+  wait_for_allocation (GTK_WIDGET (gloss_window_get_view (other)));
+  g_assert_true (gloss_window_save_to_file (other, other_file, &error));
+  tag_by_key (other, "Vostochny", "3");
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (GTK_WIDGET (gloss_window_get_view (window)));
+  g_assert_true (gloss_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  tag_by_key (window, "Kim Jong Un", "1");
+  tag_by_key (window, "Vladimir Putin", "1");
+  g_assert_cmpuint (n_mentions (window), ==, 2);
+  g_assert_true (gloss_window_get_modified (window));
+
+  g_setenv ("GLOSS_TEST_WRITE_FAILURE", "ENOSPC:4096", TRUE);
+  press (GTK_WIDGET (window), "<Control>s");
+  g_unsetenv ("GLOSS_TEST_WRITE_FAILURE");
+
+  /* It says why ... */
+  dialog = wait_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “article.gloss”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "No space left on device"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the file is unchanged"));
+
+  /* ... the old file is byte for byte as it was, with nothing beside it ... */
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (after, after_len, before, before_len);
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "article.gloss");
+
+  /* ... the edits are kept, the document still modified, the journal
+   * still holds both edits. */
+  g_assert_cmpuint (n_mentions (window), ==, 2);
+  g_assert_true (gloss_window_get_modified (window));
+  journal = gloss_journal_find (file, NULL);
+  g_assert_nonnull (journal);
+  g_assert_true (gloss_journal_check (gloss_window_get_store (window), journal, &n_edits, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_edits, ==, 2);
+
+  /* With room again, the same Save works. */
+  adw_message_dialog_response (dialog, "close");
+  iterate ();
+  press (GTK_WIDGET (window), "<Control>s");
+  g_assert_false (gloss_window_get_modified (window));
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_nonnull (strstr (after, "Vladimir Putin"));
+
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (other));   /* unsaved: no close dialog */
+  iterate ();
+}
+
+/* The folder was removed behind the window's back. */
+static void
+test_vanished_folder (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "save-vanished", NULL);
+  g_autofree char *path = g_build_filename (dir, "article.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  window = new_window ();
+  g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (GTK_WIDGET (gloss_window_get_view (window)));
+  g_assert_true (gloss_window_save_to_file (window, file, &error));
+  tag_by_key (window, "Kim Jong Un", "1");
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  press (GTK_WIDGET (window), "<Control>s");
+
+  dialog = wait_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "does not exist"));
+  g_assert_true (gloss_window_get_modified (window));
+  g_assert_cmpuint (n_mentions (window), ==, 1);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  adw_message_dialog_response (dialog, "close");
+  iterate ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static gboolean
+log_fatal_cb (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GLogLevelFlags fatal;
+  int status;
+
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return 77;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+
+  g_test_add_func ("/ui/save/disk-full", test_disk_full);
+  g_test_add_func ("/ui/save/vanished-folder", test_vanished_folder);
+
+  app = gloss_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_log_set_always_fatal (fatal);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
