@@ -12,38 +12,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <sched.h>
 #include <stdlib.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "cli-test-helpers.h"
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces ("" when empty). */
-static char *
-list_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
+#include "../fs-test-helpers.h"
 
 static char *
 make_folder (const char *name)
@@ -193,31 +169,6 @@ test_import_midway (void)
 
       assert_same_file (path, g_ptr_array_index (contents, i));
     }
-}
-
-/* A real full disk, a read-only one, and a missing folder. */
-static gboolean
-mount_small_tmpfs (const char *dir)
-{
-  if (unshare (CLONE_NEWNS) != 0 &&
-      unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
-    return FALSE;
-  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
-    return FALSE;
-  return mount ("tmpfs", dir, "tmpfs", 0, "size=200k") == 0;
-}
-
-static gboolean
-can_mount_tmpfs (const char *dir)
-{
-  pid_t pid = fork ();
-  int status = 0;
-
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    _exit (mount_small_tmpfs (dir) ? 0 : 1);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
 
 static void

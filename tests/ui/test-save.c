@@ -5,6 +5,7 @@
  * The disk "fills up" through GLOSS_TEST_WRITE_FAILURE (the test hook of
  * gloss-atomic-file.c); the folder vanishes for real.
  */
+#define _GNU_SOURCE   /* unshare () in fs-test-helpers.h */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -14,6 +15,7 @@
 #include "gloss-journal.h"
 #include "gloss-window.h"
 #include "ui-test-helpers.h"
+#include "../fs-test-helpers.h"
 
 static GlossApplication *app;
 
@@ -69,19 +71,6 @@ static guint
 n_mentions (GlossWindow *window)
 {
   return g_list_model_get_n_items (gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION));
-}
-
-static char *
-list_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GString) names = g_string_new (NULL);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_string_append_printf (names, "%s%s", names->len ? " " : "", name);
-  return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
 /* A saved document, a second window on another one (a lived-in session),
@@ -198,46 +187,16 @@ test_vanished_folder (void)
   iterate ();
 }
 
-static gboolean
-log_fatal_cb (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        user_data)
+static void
+add_tests (void)
 {
-  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+  g_test_add_func ("/ui/save/disk-full", test_disk_full);
+  g_test_add_func ("/ui/save/vanished-folder", test_vanished_folder);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  GLogLevelFlags fatal;
-  int status;
-
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return 77;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
-
-  g_test_add_func ("/ui/save/disk-full", test_disk_full);
-  g_test_add_func ("/ui/save/vanished-folder", test_vanished_folder);
-
-  app = gloss_application_new ();
-  g_application_set_application_id (G_APPLICATION (app), NULL);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_log_set_always_fatal (fatal);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return ui_test_main (&argc, &argv, &app, add_tests);
 }

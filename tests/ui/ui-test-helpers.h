@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "gloss-application.h"
 #include "gloss-store.h"
 
 G_GNUC_UNUSED static void
@@ -340,4 +341,51 @@ span_text (GlossStore      *store,
   spans = gloss_annotation_get_spans (annotation, role, &n);
   g_assert_cmpuint (i, <, n);
   return gloss_document_dup_slice (gloss_store_get_document (store), spans[i].start, spans[i].end);
+}
+
+static gboolean
+ui_test_log_fatal_cb (const char     *domain,
+                      GLogLevelFlags  level,
+                      const char     *message,
+                      gpointer        user_data)
+{
+  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+}
+
+/* The main () of a window test: X11 with cairo and no accessibility bus,
+ * isolated user folders, an application without id in *@app; runs the
+ * tests @add_tests adds. 77 (a skip) without a display. */
+G_GNUC_UNUSED static int
+ui_test_main (int                 *argc,
+              char              ***argv,
+              GlossApplication   **app,
+              void               (*add_tests) (void))
+{
+  GLogLevelFlags fatal;
+  int status;
+
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return 77;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  g_test_log_set_fatal_handler (ui_test_log_fatal_cb, NULL);
+  add_tests ();
+
+  *app = gloss_application_new ();
+  g_application_set_application_id (G_APPLICATION (*app), NULL);
+  g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, NULL));
+  g_log_set_always_fatal (fatal);
+  status = g_test_run ();
+  g_clear_object (app);
+  return status;
 }
