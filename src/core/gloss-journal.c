@@ -15,6 +15,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <utime.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -22,7 +26,7 @@
 
 #include "gloss-error.h"
 #include "gloss-format-native-private.h"
-#include "gloss-journal.h"
+#include "gloss-journal-private.h"
 #include "gloss-json-reader.h"
 #include "gloss-json-writer.h"
 
@@ -40,10 +44,14 @@ struct _GlossJournal
 
   GlossStore   *store;
   GFile        *file;              /* the saved .gloss file, or NULL */
+  GFile        *source;            /* what an unsaved document was read from */
   char         *document_sha256;
   char         *saved_sha256;      /* of the file's bytes, or NULL */
   char         *path;              /* the journal file */
-  int           fd;                /* -1 until the first write */
+  int           fd;                /* open, appending and locked; or -1 */
+  gsize         size;              /* bytes of complete lines in it */
+  GString      *backlog;           /* lines not on disk yet (after a failure) */
+  int           inject_errno;      /* tests: writes fail with this */
 
   GHashTable   *touched;           /* id → Touched, for the open step */
   GPtrArray    *order;             /* ids (owned by @touched) in order */
@@ -53,6 +61,15 @@ struct _GlossJournal
   GError       *error;
   gboolean      stopped;
 };
+
+enum
+{
+  PROP_0,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (GlossJournal, gloss_journal, G_TYPE_OBJECT)
 
@@ -86,7 +103,16 @@ kind_from_string (const char          *str,
   return FALSE;
 }
 
-/* Paths */
+/* Identity, names and locks
+ *
+ * A journal is named <key>.<session>.jsonl. The key is the SHA-256 of the
+ * document's identity: the canonical URI of its .gloss file or, for a
+ * document never saved, "unsaved:" and the canonical URI of the article
+ * it was read from. The session (start time, process, counter) makes the
+ * name unique, so two windows on one unsaved article, or a new session
+ * next to a leftover the user has not decided about, never share a file.
+ * The journal's owner holds an flock() on it for as long as it lives; a
+ * journal nobody holds is a leftover of a crash (or one kept for later). */
 
 static char *
 journal_dir (void)
@@ -94,22 +120,129 @@ journal_dir (void)
   return g_build_filename (g_get_user_state_dir (), "gloss", "journal", NULL);
 }
 
+/* The file's URI with symbolic links and "..", "." resolved, so that two
+ * names of one file have one journal. */
 static char *
-journal_path (GFile      *file,
-              const char *document_sha256)
+canonical_uri (GFile *file)
 {
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *canonical = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  char *real;
+
+  if (path == NULL)
+    return g_file_get_uri (file);
+
+  canonical = g_canonicalize_filename (path, NULL);
+  real = realpath (canonical, NULL);
+  if (real == NULL)
+    {
+      /* Not there (yet): resolve its folder. */
+      dir = g_path_get_dirname (canonical);
+      base = g_path_get_basename (canonical);
+      real = realpath (dir, NULL);
+      if (real != NULL)
+        {
+          g_free (canonical);
+          canonical = g_build_filename (real, base, NULL);
+          free (real);
+        }
+    }
+  else
+    {
+      g_free (canonical);
+      canonical = g_strdup (real);
+      free (real);
+    }
+  return g_filename_to_uri (canonical, NULL, NULL);
+}
+
+static char *
+identity_key (GFile *file,
+              GFile *source)
+{
+  g_autofree char *uri = NULL;
   g_autofree char *key_source = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dir = journal_dir ();
 
   if (file != NULL)
-    key_source = g_file_get_uri (file);
+    key_source = canonical_uri (file);
   else
-    key_source = g_strconcat ("unsaved:", document_sha256, NULL);
-  key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key_source, -1);
-  name = g_strconcat (key, ".jsonl", NULL);
+    {
+      uri = source != NULL ? canonical_uri (source) : NULL;
+      key_source = g_strconcat ("unsaved:", uri, NULL);
+    }
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, key_source, -1);
+}
+
+static char *
+new_journal_path (const char *key)
+{
+  static int counter;
+  g_autofree char *dir = journal_dir ();
+  g_autofree char *name = NULL;
+
+  name = g_strdup_printf ("%s.%016" G_GINT64_MODIFIER "x-%ld-%d.jsonl", key, g_get_real_time (),
+                          (long) getpid (), g_atomic_int_add (&counter, 1));
   return g_build_filename (dir, name, NULL);
+}
+
+/* Whether an open file description (of this process or another) holds
+ * the lock on @path. */
+static gboolean
+path_is_held (const char *path)
+{
+  gboolean held = FALSE;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return FALSE;
+  if (flock (fd, LOCK_EX | LOCK_NB) < 0)
+    held = errno == EWOULDBLOCK;
+  g_close (fd, NULL);   /* releases our probe, not the owner's lock */
+  return held;
+}
+
+typedef enum
+{
+  LIST_ALL,
+  LIST_LEFTOVERS,
+  LIST_HELD,
+} ListWhat;
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The journals of @key, oldest first (session names sort by time). */
+static GPtrArray *
+list_journals (const char *key,
+               ListWhat    what)
+{
+  g_autofree char *dir_path = journal_dir ();
+  g_autofree char *prefix = g_strconcat (key, ".", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return paths;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".jsonl"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      if (what != LIST_ALL && path_is_held (path) != (what == LIST_HELD))
+        continue;
+      g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+  g_ptr_array_sort (paths, compare_paths);
+  return paths;
 }
 
 /* Writing */
@@ -189,18 +322,51 @@ write_header (GlossJournal *self,
   g_string_append (out, ", \"writer\": \"Gloss " PACKAGE_VERSION "\"}\n");
 }
 
-/* Creates (or empties) the journal file and writes its header, so that
- * the file and its name are on disk. */
+static void
+set_error (GlossJournal *self,
+           GError       *error)
+{
+  gboolean changed;
+
+  if (error != NULL)
+    g_message ("Journal %s: %s", self->path != NULL ? self->path : "(none)", error->message);
+  changed = (self->error == NULL) != (error == NULL) ||
+            (error != NULL && g_strcmp0 (error->message, self->error->message) != 0);
+  g_clear_error (&self->error);
+  self->error = error;
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static gboolean
+journal_write (GlossJournal  *self,
+               const char    *data,
+               gsize          len,
+               GError       **error)
+{
+  if (self->inject_errno != 0)
+    {
+      g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
+                   "cannot write the journal: %s", g_strerror (self->inject_errno));
+      return FALSE;
+    }
+  return write_all (self->fd, data, len, error);
+}
+
+/* Creates a new journal file for the document, locks it and writes its
+ * header, so that the file and its name are on disk. The previous file,
+ * if any, is the caller's. */
 static gboolean
 open_journal (GlossJournal  *self,
               GError       **error)
 {
-  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *dir = journal_dir ();
+  g_autofree char *key = identity_key (self->file, self->source);
+  g_autofree char *path = new_journal_path (key);
   g_autoptr(GString) header = g_string_new (NULL);
   int saved_errno;
   int dir_fd;
-
-  g_assert (self->fd < 0);
+  int fd;
 
   if (g_mkdir_with_parents (dir, 0700) < 0)
     {
@@ -210,22 +376,36 @@ open_journal (GlossJournal  *self,
       return FALSE;
     }
 
-  self->fd = g_open (self->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (self->fd < 0)
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0)
     {
       saved_errno = errno;
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                   "cannot create the journal %s: %s", self->path, g_strerror (saved_errno));
+                   "cannot create the journal %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
+                   "cannot lock the journal %s: %s", path, g_strerror (saved_errno));
+      g_close (fd, NULL);
+      g_unlink (path);
       return FALSE;
     }
 
   write_header (self, header);
-  if (!write_all (self->fd, header->str, header->len, error) || !sync_fd (self->fd, error))
+  self->fd = fd;
+  if (!journal_write (self, header->str, header->len, error) || !sync_fd (fd, error))
     {
-      g_close (self->fd, NULL);
       self->fd = -1;
+      g_close (fd, NULL);
+      g_unlink (path);
       return FALSE;
     }
+  self->size = header->len;
+  g_free (self->path);
+  self->path = g_steal_pointer (&path);
 
   /* A new file's directory entry needs its own sync. */
   dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
@@ -241,31 +421,20 @@ static void
 close_journal (GlossJournal *self)
 {
   if (self->fd >= 0)
-    g_close (self->fd, NULL);
+    g_close (self->fd, NULL);   /* and the lock goes with it */
   self->fd = -1;
 }
 
-static void
-fail (GlossJournal *self,
-      GError       *error)
-{
-  /* Keep the first error; the UI can ask for it. Not a warning: losing
-   * the journal must not take the program down. */
-  g_message ("Journal %s: %s", self->path, error->message);
-  if (self->error == NULL)
-    self->error = error;
-  else
-    g_error_free (error);
-  close_journal (self);
-}
-
+/* Writes what failed to go out before, then @lines. On failure the file
+ * is cut back to its last complete line and the lines wait in memory for
+ * the next edit, which tries again. */
 static void
 append_lines (GlossJournal *self,
               GString      *lines)
 {
   GError *error = NULL;
 
-  if (self->stopped || self->error != NULL || lines->len == 0)
+  if (self->stopped || lines->len == 0)
     return;
 
   if (self->recovering > 0)
@@ -274,10 +443,23 @@ append_lines (GlossJournal *self,
       return;
     }
 
+  g_string_append_len (self->backlog, lines->str, lines->len);
   if ((self->fd < 0 && !open_journal (self, &error)) ||
-      !write_all (self->fd, lines->str, lines->len, &error) ||
+      !journal_write (self, self->backlog->str, self->backlog->len, &error) ||
       !sync_fd (self->fd, &error))
-    fail (self, error);
+    {
+      if (self->fd >= 0 && ftruncate (self->fd, self->size) < 0)
+        {
+          /* A torn line in the middle would hide what follows it: start a
+           * new file at the next attempt. */
+          close_journal (self);
+        }
+      set_error (self, error);
+      return;
+    }
+  self->size += self->backlog->len;
+  g_string_truncate (self->backlog, 0);
+  set_error (self, NULL);
 }
 
 static void
@@ -396,20 +578,41 @@ gloss_journal_finalize (GObject *object)
 {
   GlossJournal *self = (GlossJournal *)object;
 
-  /* Dropped without gloss_journal_discard(): the file stays, as after a
-   * crash. */
+  /* Dropped without gloss_journal_discard(): the file stays, unlocked,
+   * as after a crash. */
   stop (self);
   g_clear_object (&self->store);
   g_clear_object (&self->file);
+  g_clear_object (&self->source);
   g_clear_pointer (&self->document_sha256, g_free);
   g_clear_pointer (&self->saved_sha256, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_string_free (self->pending, TRUE);
+  g_string_free (self->backlog, TRUE);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (gloss_journal_parent_class)->finalize (object);
+}
+
+static void
+gloss_journal_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GlossJournal *self = GLOSS_JOURNAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -418,6 +621,18 @@ gloss_journal_class_init (GlossJournalClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = gloss_journal_finalize;
+  object_class->get_property = gloss_journal_get_property;
+
+  /**
+   * GlossJournal:error:
+   *
+   * Why the last edit could not be written to the journal, or %NULL
+   * while every edit is on disk. Each new edit tries again.
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -427,6 +642,7 @@ gloss_journal_init (GlossJournal *self)
   self->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->order = g_ptr_array_new ();
   self->pending = g_string_new (NULL);
+  self->backlog = g_string_new (NULL);
 }
 
 static char *
@@ -445,18 +661,26 @@ sha256_of_file (GFile   *file,
  * @store: the store to journal
  * @file: (nullable): the .gloss file @store was loaded from or last saved
  *   to; %NULL for a document never saved
+ * @source: (nullable): for a document never saved, the article it was
+ *   read from (%NULL if none)
  * @error: return location for a #GLOSS_JOURNAL_ERROR
  *
- * Starts journaling @store. The journal file is created (replacing a
- * leftover one for the same document) at the first edit, so recover a
- * leftover journal first.
+ * Starts journaling @store in a new journal file, created and locked now
+ * and held until the journal is discarded or dropped. Leftover journals
+ * of the same document are left alone.
+ *
+ * If the journal file cannot be created the journal is still returned,
+ * with #GlossJournal:error set; the next edit tries again and keeps the
+ * edits in memory until one succeeds.
  *
  * Returns: (transfer full) (nullable): the journal, or %NULL if @file
- *   cannot be read
+ *   cannot be read or, with %GLOSS_JOURNAL_ERROR_HELD, if another window
+ *   (of this process or another) holds the journal of @file
  */
 GlossJournal *
 gloss_journal_new (GlossStore  *store,
                    GFile       *file,
+                   GFile       *source,
                    GError     **error)
 {
   g_autoptr(GlossJournal) self = NULL;
@@ -465,7 +689,17 @@ gloss_journal_new (GlossStore  *store,
 
   g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+  g_return_val_if_fail (source == NULL || G_IS_FILE (source), NULL);
   g_return_val_if_fail (g_object_get_qdata (G_OBJECT (store), journal_qdata_quark ()) == NULL, NULL);
+
+  if (file != NULL && gloss_journal_is_held (file))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_HELD,
+                   "%s is open in another window", name);
+      return NULL;
+    }
 
   document = gloss_store_get_document (store);
   self = g_object_new (GLOSS_TYPE_JOURNAL, NULL);
@@ -484,7 +718,11 @@ gloss_journal_new (GlossStore  *store,
           return NULL;
         }
     }
-  self->path = journal_path (file, self->document_sha256);
+  else if (source != NULL)
+    self->source = g_object_ref (source);
+
+  if (!open_journal (self, &local_error))
+    set_error (self, g_steal_pointer (&local_error));
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
@@ -510,20 +748,21 @@ gloss_journal_get_store (GlossJournal *self)
 /**
  * gloss_journal_get_file:
  *
- * Returns: (transfer full): the journal file, which exists once an edit
- *   was journaled
+ * Returns: (transfer full) (nullable): the journal file, or %NULL while
+ *   it could not be created
  */
 GFile *
 gloss_journal_get_file (GlossJournal *self)
 {
   g_return_val_if_fail (GLOSS_IS_JOURNAL (self), NULL);
-  return g_file_new_for_path (self->path);
+  return self->fd >= 0 && self->path != NULL ? g_file_new_for_path (self->path) : NULL;
 }
 
 /**
  * gloss_journal_get_error:
  *
- * Returns: (transfer none) (nullable): why journaling stopped
+ * Returns: (transfer none) (nullable): why the last edit is not on disk;
+ *   %NULL when every edit is
  */
 const GError *
 gloss_journal_get_error (GlossJournal *self)
@@ -532,15 +771,49 @@ gloss_journal_get_error (GlossJournal *self)
   return self->error;
 }
 
+void
+_gloss_journal_inject_failure (GlossJournal *self,
+                               int           saved_errno)
+{
+  g_return_if_fail (GLOSS_IS_JOURNAL (self));
+  self->inject_errno = saved_errno;
+}
+
+/**
+ * gloss_journal_is_for_file:
+ * @file: a .gloss file
+ *
+ * Returns: whether @self journals the document saved as @file (under
+ *   any of its names)
+ */
+gboolean
+gloss_journal_is_for_file (GlossJournal *self,
+                           GFile        *file)
+{
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->file == NULL || self->stopped)
+    return FALSE;
+  mine = identity_key (self->file, NULL);
+  theirs = identity_key (file, NULL);
+  return g_str_equal (mine, theirs);
+}
+
 /**
  * gloss_journal_mark_saved:
  * @file: where the store was saved
  * @saved_bytes: (nullable): what was written there; %NULL to read @file
  *
- * Starts the journal over from the saved state: a fresh file with only a
- * header. A journal under another name (before a Save As) is deleted.
+ * Starts the journal over from the saved state: a new file, keyed by
+ * @file, holding only a header; then the old one is deleted (after a Save
+ * As the journal moves to the new name).
  *
- * Returns: %FALSE if the new journal cannot be written
+ * Returns: %FALSE if the new journal cannot be written (the journal's
+ *   error is set, and the next edit tries again)
  */
 gboolean
 gloss_journal_mark_saved (GlossJournal  *self,
@@ -548,9 +821,10 @@ gloss_journal_mark_saved (GlossJournal  *self,
                           GBytes        *saved_bytes,
                           GError       **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *old_path = NULL;
   g_autofree char *saved_sha256 = NULL;
   GError *local_error = NULL;
+  int old_fd;
 
   g_return_val_if_fail (GLOSS_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -564,31 +838,37 @@ gloss_journal_mark_saved (GlossJournal  *self,
     {
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
                    "cannot read the saved file: %s", local_error->message);
-      fail (self, local_error);
+      set_error (self, local_error);
       return FALSE;
     }
 
-  close_journal (self);
-  path = journal_path (file, self->document_sha256);
-  if (g_strcmp0 (path, self->path) != 0)
-    {
-      g_unlink (self->path);
-      g_free (self->path);
-      self->path = g_steal_pointer (&path);
-    }
+  old_path = g_strdup (self->path);
+  old_fd = self->fd;
+  self->fd = -1;
   g_set_object (&self->file, file);
+  g_clear_object (&self->source);
   g_free (self->saved_sha256);
   self->saved_sha256 = g_steal_pointer (&saved_sha256);
-  g_clear_error (&self->error);
   self->schema_dirty = FALSE;
+  /* The saved file holds everything the backlog held. */
+  g_string_truncate (self->backlog, 0);
 
   if (!open_journal (self, &local_error))
     {
-      fail (self, g_error_copy (local_error));
-      g_propagate_error (error, local_error);
-      return FALSE;
+      g_propagate_error (error, g_error_copy (local_error));
+      set_error (self, local_error);
     }
-  return TRUE;
+  else
+    set_error (self, NULL);
+
+  /* The old journal's edits are in the saved file now. */
+  if (old_fd >= 0)
+    {
+      if (old_path != NULL)
+        g_unlink (old_path);
+      g_close (old_fd, NULL);
+    }
+  return self->error == NULL;
 }
 
 /**
@@ -601,34 +881,67 @@ gloss_journal_discard (GlossJournal *self)
 {
   g_return_if_fail (GLOSS_IS_JOURNAL (self));
 
+  if (self->fd >= 0 && self->path != NULL)
+    g_unlink (self->path);
   stop (self);
-  g_unlink (self->path);
+}
+
+/**
+ * gloss_journal_is_held:
+ * @file: a .gloss file
+ *
+ * Returns: whether a window (of this process or another) holds the
+ *   journal of the document saved as @file, that is, has it open
+ */
+gboolean
+gloss_journal_is_held (GFile *file)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) held = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  key = identity_key (file, NULL);
+  held = list_journals (key, LIST_HELD);
+  return held->len > 0;
 }
 
 /**
  * gloss_journal_find:
  * @file: (nullable): a .gloss file
- * @document_sha256: (nullable): the text's SHA-256, for a document with
- *   no file
+ * @source: (nullable): with @file %NULL: the article an unsaved document
+ *   was read from (%NULL for one read from nowhere)
+ *
+ * The one way to find the journal a crash (or a kill, or a recovery put
+ * off) left behind for a document: the oldest journal of the document
+ * saved as @file (or of the unsaved article from @source) that no window
+ * holds. Journals are keyed by the document's identity, never by its
+ * text.
  *
  * Returns: (transfer full) (nullable): the leftover journal, if any
  */
 GFile *
-gloss_journal_find (GFile      *file,
-                    const char *document_sha256)
+gloss_journal_find (GFile *file,
+                    GFile *source)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) leftovers = NULL;
 
-  g_return_val_if_fail (file != NULL || document_sha256 != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+  g_return_val_if_fail (source == NULL || G_IS_FILE (source), NULL);
 
-  path = journal_path (file, document_sha256);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  gloss_journal_prune_discarded ();
+  key = identity_key (file, source);
+  leftovers = list_journals (key, LIST_LEFTOVERS);
+  if (leftovers->len == 0)
     return NULL;
-  return g_file_new_for_path (path);
+  return g_file_new_for_path (g_ptr_array_index (leftovers, 0));
 }
 
 /**
  * gloss_journal_delete:
+ *
+ * Deletes a leftover journal (one with no edits in it).
  *
  * Returns: %FALSE if @journal_file exists and cannot be deleted
  */
@@ -646,6 +959,76 @@ gloss_journal_delete (GFile   *journal_file,
   g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
                "cannot delete the journal: %s", local_error->message);
   return FALSE;
+}
+
+static char *
+discarded_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "gloss", "journal", "discarded", NULL);
+}
+
+/**
+ * gloss_journal_set_aside:
+ * @journal_file: a leftover journal the user chose not to recover
+ *
+ * Moves @journal_file into the `discarded` folder next to the journals,
+ * from where it is deleted after %GLOSS_JOURNAL_DISCARDED_DAYS days.
+ *
+ * Returns: %FALSE if it cannot be moved
+ */
+gboolean
+gloss_journal_set_aside (GFile   *journal_file,
+                         GError **error)
+{
+  g_autofree char *dir = discarded_dir ();
+  g_autofree char *path = g_file_get_path (journal_file);
+  g_autofree char *base = NULL;
+  g_autofree char *target = NULL;
+  int saved_errno;
+
+  g_return_val_if_fail (G_IS_FILE (journal_file), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  base = g_path_get_basename (path);
+  target = g_build_filename (dir, base, NULL);
+  if (g_mkdir_with_parents (dir, 0700) < 0 || g_rename (path, target) < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
+                   "cannot move the journal to %s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* The week starts now, not when the edits were made. */
+  g_utime (target, NULL);
+  gloss_journal_prune_discarded ();
+  return TRUE;
+}
+
+/**
+ * gloss_journal_prune_discarded:
+ *
+ * Deletes the discarded journals set aside more than
+ * %GLOSS_JOURNAL_DISCARDED_DAYS days ago.
+ */
+void
+gloss_journal_prune_discarded (void)
+{
+  g_autofree char *dir_path = discarded_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64 limit = g_get_real_time () / G_USEC_PER_SEC - GLOSS_JOURNAL_DISCARDED_DAYS * 24 * 3600;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      GStatBuf st;
+
+      if (g_str_has_suffix (name, ".jsonl") && g_stat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+          (gint64) st.st_mtime < limit)
+        g_unlink (path);
+    }
 }
 
 /* Reading */

@@ -42,6 +42,7 @@ offer_response_cb (AdwMessageDialog *dialog,
 {
   Offer *offer = user_data;
   g_autoptr(GError) error = NULL;
+  GlossJournal *journal;
   guint n_edits = 0;
 
   /* The window may show another document by now. */
@@ -59,6 +60,11 @@ offer_response_cb (AdwMessageDialog *dialog,
       _gloss_window_show_error (offer->window, _("Could Not Recover Unsaved Changes"), error);
       return;
     }
+  /* The window's own journal holds the recovered state now, unless it is
+   * failing: then the leftover stays. */
+  journal = g_object_get_data (G_OBJECT (offer->window), JOURNAL_KEY);
+  if (journal != NULL && gloss_journal_get_error (journal) == NULL)
+    gloss_journal_delete (offer->leftover, NULL);
   {
     g_autofree char *message = g_strdup_printf (ngettext ("Recovered %u edit", "Recovered %u edits", n_edits),
                                                 n_edits);
@@ -125,7 +131,7 @@ _gloss_recovery_attach (GlossWindow *window,
   if (store == NULL)
     return;
 
-  leftover = gloss_journal_find (file, gloss_document_get_sha256 (gloss_store_get_document (store)));
+  leftover = gloss_journal_find (file, NULL);
   if (leftover != NULL && !gloss_journal_check (store, leftover, &n_edits, &error))
     {
       /* Edits for another version of the file cannot be applied to this
@@ -139,7 +145,7 @@ _gloss_recovery_attach (GlossWindow *window,
       g_clear_object (&leftover);
     }
 
-  journal = gloss_journal_new (store, file, &error);
+  journal = gloss_journal_new (store, file, NULL, &error);
   if (journal == NULL)
     g_message ("No journal for this document: %s", error->message);
   else

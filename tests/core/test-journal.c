@@ -9,14 +9,17 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <utime.h>
 
 #include "gloss-error.h"
 #include "gloss-format-native.h"
-#include "gloss-journal.h"
+#include "gloss-journal-private.h"
 #include "gloss-store.h"
 
 static gint64
@@ -250,9 +253,10 @@ journal_new (GlossStore *store,
              GFile      *file)
 {
   g_autoptr(GError) error = NULL;
-  GlossJournal *journal = gloss_journal_new (store, file, &error);
+  GlossJournal *journal = gloss_journal_new (store, file, NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_null (gloss_journal_get_error (journal));
   return journal;
 }
 
@@ -359,9 +363,14 @@ test_recover_twice (void)
   journal = journal_new (second, file);
   recover_into (second, journal_file, G_MAXUINT);
   g_assert_true (gloss_store_equal (second, store));
+  /* The recovered state is in the new journal: the old one can go. */
+  gloss_journal_delete (journal_file, NULL);
+  g_clear_object (&journal_file);
   g_assert_finalize_object (journal);
 
   /* One line for the whole recovery (plus the schema, if it changed). */
+  journal_file = gloss_journal_find (file, NULL);
+  g_assert_nonnull (journal_file);
   g_assert_cmpuint (count_lines (journal_file), <=, 3);
   recover_into (third, journal_file, G_MAXUINT);
   g_assert_true (gloss_store_equal (third, store));
@@ -486,7 +495,10 @@ test_mark_saved_discard (void)
 
   journal = journal_new (store, file);
   journal_file = gloss_journal_get_file (journal);
-  g_assert_false (g_file_query_exists (journal_file, NULL));   /* no edit yet */
+  /* Created and held from the start: a header, no edit, no leftover. */
+  g_assert_cmpuint (count_lines (journal_file), ==, 1);
+  g_assert_true (gloss_journal_is_held (file));
+  g_assert_null (gloss_journal_find (file, NULL));
   for (guint i = 0; i < 10; i++)
     random_edit (rand, store);
   g_assert_true (gloss_journal_check (store, journal_file, &n, &error));
@@ -504,7 +516,9 @@ test_mark_saved_discard (void)
     g_assert_no_error (error);
   }
   g_assert_false (g_file_query_exists (journal_file, NULL));
-  other_journal = gloss_journal_find (other_file, NULL);
+  g_assert_false (gloss_journal_is_held (file));
+  g_assert_true (gloss_journal_is_held (other_file));
+  other_journal = gloss_journal_get_file (journal);
   g_assert_nonnull (other_journal);
   g_assert_cmpuint (count_lines (other_journal), ==, 1);
   g_assert_true (gloss_journal_check (store, other_journal, &n, &error));
@@ -523,7 +537,16 @@ test_mark_saved_discard (void)
   g_assert_finalize_object (journal);
 }
 
-/* A new article from text, never saved: the journal is keyed by the text. */
+static GFile *
+sample_source (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.txt", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* A new article from text, never saved: the journal is keyed by the
+ * article's file and the window (session), never by the text. */
 static void
 test_unsaved (void)
 {
@@ -533,14 +556,20 @@ test_unsaved (void)
   g_autoptr(GlossStore) fresh = gloss_store_new (document2, NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
   g_autoptr(GFile) journal_file = NULL;
+  g_autoptr(GFile) source = sample_source ();
+  g_autoptr(GError) error = NULL;
   GlossJournal *journal;
 
-  journal = journal_new (store, NULL);
+  journal = gloss_journal_new (store, NULL, source, &error);
+  g_assert_no_error (error);
   for (guint i = 0; i < 30; i++)
     random_edit (rand, store);
+  g_assert_null (gloss_journal_find (NULL, source));   /* held: not a leftover */
   g_assert_finalize_object (journal);
 
-  journal_file = gloss_journal_find (NULL, gloss_document_get_sha256 (document2));
+  /* The same text from nowhere (or from elsewhere) is another document. */
+  g_assert_null (gloss_journal_find (NULL, NULL));
+  journal_file = gloss_journal_find (NULL, source);
   g_assert_nonnull (journal_file);
   recover_into (fresh, journal_file, G_MAXUINT);
   g_assert_true (gloss_store_equal (fresh, store));
@@ -595,6 +624,209 @@ test_abort (void)
       g_assert_true (gloss_store_equal (fresh, expected));
       gloss_journal_delete (journal_file, NULL);
     }
+}
+
+/* Two files with the same text are two documents: neither sees the
+ * other's journal. Two names of one file (a symbolic link) are one. */
+static void
+test_identity (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autofree char *copy_path = g_build_filename (g_get_user_data_dir (), "copy.gloss", NULL);
+  g_autofree char *link_path = g_build_filename (g_get_user_data_dir (), "link.gloss", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+  g_autoptr(GFile) leftover = NULL;
+  g_autoptr(GlossStore) store = load (file);
+  g_autoptr(GlossStore) copy_store = NULL;
+  g_autoptr(GlossStore) link_store = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  g_autoptr(GError) error = NULL;
+  GlossJournal *journal, *copy_journal;
+
+  g_assert_true (g_file_copy (file, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+  g_unlink (link_path);
+  g_assert_cmpint (symlink (g_file_peek_path (file), link_path), ==, 0);
+  copy_store = load (copy);
+  link_store = load (link);
+
+  journal = journal_new (store, file);
+  copy_journal = journal_new (copy_store, copy);
+  for (guint i = 0; i < 10; i++)
+    random_edit (rand, store);
+  g_assert_true (gloss_journal_is_held (file));
+  g_assert_true (gloss_journal_is_held (link));
+  g_assert_true (gloss_journal_is_held (copy));
+  g_assert_true (gloss_journal_is_for_file (journal, link));
+  g_assert_false (gloss_journal_is_for_file (journal, copy));
+
+  /* The same file under another name is refused while held. */
+  g_assert_null (gloss_journal_new (link_store, link, NULL, &error));
+  g_assert_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_HELD);
+  g_clear_error (&error);
+
+  /* A crash of the first: only its own document finds the journal. */
+  g_assert_finalize_object (journal);
+  gloss_journal_discard (copy_journal);
+  g_assert_finalize_object (copy_journal);
+  g_assert_null (gloss_journal_find (copy, NULL));
+  leftover = gloss_journal_find (link, NULL);
+  g_assert_nonnull (leftover);
+  g_assert_false (gloss_journal_is_held (file));
+  recover_into (link_store, leftover, G_MAXUINT);
+  g_assert_true (gloss_store_equal (link_store, store));
+  gloss_journal_delete (leftover, NULL);
+  g_unlink (link_path);
+}
+
+/* Two windows on one unsaved article: a journal each, neither offered to
+ * the other while it lives, and a crash of both leaves two leftovers. */
+static void
+test_unsaved_two (void)
+{
+  g_autoptr(GlossDocument) document = sample_document ();
+  g_autoptr(GlossDocument) document2 = sample_document ();
+  g_autoptr(GlossDocument) document3 = sample_document ();
+  g_autoptr(GlossStore) a = gloss_store_new (document, NULL);
+  g_autoptr(GlossStore) b = gloss_store_new (document2, NULL);
+  g_autoptr(GlossStore) fresh = gloss_store_new (document3, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  g_autoptr(GFile) source = sample_source ();
+  g_autoptr(GFile) leftover = NULL;
+  g_autoptr(GFile) file_a = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossJournal *ja, *jb;
+
+  ja = gloss_journal_new (a, NULL, source, &error);
+  g_assert_no_error (error);
+  jb = gloss_journal_new (b, NULL, source, &error);
+  g_assert_no_error (error);
+  file_a = gloss_journal_get_file (ja);
+  for (guint i = 0; i < 20; i++)
+    random_edit (rand, i % 2 ? a : b);
+  g_assert_null (gloss_journal_find (NULL, source));
+
+  g_assert_finalize_object (ja);
+  leftover = gloss_journal_find (NULL, source);
+  g_assert_true (g_file_equal (leftover, file_a));
+  recover_into (fresh, leftover, G_MAXUINT);
+  g_assert_true (gloss_store_equal (fresh, a));
+  gloss_journal_delete (leftover, NULL);
+  gloss_journal_discard (jb);
+  g_assert_finalize_object (jb);
+  g_assert_null (gloss_journal_find (NULL, source));
+}
+
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+/* A failing journal says so, keeps the edits in memory and writes them
+ * at the first edit that succeeds: a crash after that loses none. */
+static void
+test_failure_retry (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autoptr(GlossStore) store = load (file);
+  g_autoptr(GlossStore) fresh = load (file);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GFile) leftover = NULL;
+  GlossJournal *journal = journal_new (store, file);
+  guint notified = 0;
+
+  g_signal_connect_swapped (journal, "notify::error", G_CALLBACK (count_notify), &notified);
+  for (guint i = 0; i < 5; i++)
+    random_edit (rand, store);
+  _gloss_journal_inject_failure (journal, ENOSPC);
+  for (guint i = 0; i < 5; i++)
+    random_edit (rand, store);
+  g_assert_nonnull (gloss_journal_get_error (journal));
+  g_assert_nonnull (strstr (gloss_journal_get_error (journal)->message, g_strerror (ENOSPC)));
+  g_assert_cmpuint (notified, ==, 1);
+  _gloss_journal_inject_failure (journal, 0);
+  for (guint i = 0; i < 20 && gloss_journal_get_error (journal) != NULL; i++)
+    random_edit (rand, store);
+  g_assert_null (gloss_journal_get_error (journal));
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_assert_finalize_object (journal);
+  leftover = gloss_journal_find (file, NULL);
+  recover_into (fresh, leftover, G_MAXUINT);
+  g_assert_true (gloss_store_equal (fresh, store));
+  gloss_journal_delete (leftover, NULL);
+}
+
+/* The journal cannot even be created (its folder is a file): the edits
+ * wait in memory and go out once it can. */
+static void
+test_failure_create (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autoptr(GlossStore) store = load (file);
+  g_autoptr(GlossStore) fresh = load (file);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autoptr(GFile) leftover = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "gloss", "journal", NULL);
+  g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+  GlossJournal *journal;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (g_rename (dir, aside), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+  journal = gloss_journal_new (store, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (gloss_journal_get_error (journal));
+  g_assert_null (gloss_journal_get_file (journal));
+  for (guint i = 0; i < 6; i++)
+    random_edit (rand, store);
+  g_assert_nonnull (gloss_journal_get_error (journal));
+
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  g_assert_cmpint (g_rename (aside, dir), ==, 0);
+  for (guint i = 0; i < 20 && gloss_journal_get_error (journal) != NULL; i++)
+    random_edit (rand, store);
+  g_assert_null (gloss_journal_get_error (journal));
+  g_assert_finalize_object (journal);
+  leftover = gloss_journal_find (file, NULL);
+  g_assert_nonnull (leftover);
+  recover_into (fresh, leftover, G_MAXUINT);
+  g_assert_true (gloss_store_equal (fresh, store));
+  gloss_journal_delete (leftover, NULL);
+}
+
+/* Discarded journals wait a week in discarded/. */
+static void
+test_set_aside (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autoptr(GlossStore) store = load (file);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  g_autoptr(GFile) leftover = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *kept = NULL;
+  GlossJournal *journal = journal_new (store, file);
+  struct utimbuf eight_days_ago;
+
+  random_edit (rand, store);
+  g_assert_finalize_object (journal);
+  leftover = gloss_journal_find (file, NULL);
+  name = g_file_get_basename (leftover);
+  g_assert_true (gloss_journal_set_aside (leftover, &error));
+  g_assert_no_error (error);
+  g_assert_null (gloss_journal_find (file, NULL));
+  kept = g_build_filename (g_get_user_state_dir (), "gloss", "journal", "discarded", name, NULL);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  gloss_journal_prune_discarded ();
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+
+  eight_days_ago.actime = eight_days_ago.modtime = time (NULL) - 8 * 24 * 3600;
+  g_assert_cmpint (utime (kept, &eight_days_ago), ==, 0);
+  gloss_journal_prune_discarded ();
+  g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
 }
 
 static int
@@ -658,6 +890,11 @@ main (int   argc,
   g_test_add_func ("/core/journal/mark-saved-discard", test_mark_saved_discard);
   g_test_add_func ("/core/journal/unsaved", test_unsaved);
   g_test_add_func ("/core/journal/abort", test_abort);
+  g_test_add_func ("/core/journal/identity", test_identity);
+  g_test_add_func ("/core/journal/unsaved-two", test_unsaved_two);
+  g_test_add_func ("/core/journal/failure-retry", test_failure_retry);
+  g_test_add_func ("/core/journal/failure-create", test_failure_create);
+  g_test_add_func ("/core/journal/set-aside", test_set_aside);
   g_test_add_func ("/core/journal/cost", test_cost);
 
   return g_test_run ();
