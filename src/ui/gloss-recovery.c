@@ -166,6 +166,12 @@ _gloss_recovery_saved (GlossWindow *window,
     g_message ("The journal could not start over after saving: %s", error->message);
 }
 
+GlossJournal *
+_gloss_recovery_get_journal (GlossWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), JOURNAL_KEY);
+}
+
 void
 _gloss_recovery_discard (GlossWindow *window)
 {

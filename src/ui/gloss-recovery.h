@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "gloss-journal.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ void _gloss_recovery_attach  (GlossWindow *window,
 /* After the document was saved to @file. */
 void _gloss_recovery_saved   (GlossWindow *window,
                               GFile       *file);
+/* The journal of @window's document (transfer none), or NULL. */
+GlossJournal *_gloss_recovery_get_journal (GlossWindow *window);
 /* On a clean close (saved, or changes discarded on purpose). */
 void _gloss_recovery_discard (GlossWindow *window);
 

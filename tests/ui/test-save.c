@@ -13,6 +13,7 @@
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
 #include "gloss-journal.h"
+#include "gloss-recovery.h"
 #include "gloss-window.h"
 #include "ui-test-helpers.h"
 #include "../fs-test-helpers.h"
@@ -133,7 +134,8 @@ test_disk_full (void)
    * still holds both edits. */
   g_assert_cmpuint (n_mentions (window), ==, 2);
   g_assert_true (gloss_window_get_modified (window));
-  journal = gloss_journal_find (file, NULL);
+  g_assert_true (gloss_journal_is_held (file));
+  journal = gloss_journal_get_file (_gloss_recovery_get_journal (window));
   g_assert_nonnull (journal);
   g_assert_true (gloss_journal_check (gloss_window_get_store (window), journal, &n_edits, &error));
   g_assert_no_error (error);
