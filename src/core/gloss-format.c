@@ -14,6 +14,7 @@
 #include "gloss-format-jsonl.h"
 #include "gloss-format-native.h"
 #include "gloss-format-private.h"
+#include "gloss-json-parse.h"
 
 /* In the order of DESIGN §6. A NULL import or export is a direction that
  * is not written yet; callers say so instead of failing obscurely. */
@@ -375,48 +376,6 @@ _gloss_format_stem (const char *where)
   return g_steal_pointer (&base);
 }
 
-/* json-glib prefixes its messages with "<data>:LINE:COLUMN: "; keep the
- * column and drop the rest, which means nothing to the reader. */
-static void
-set_parse_error (GError     **error,
-                 const char  *loc,
-                 GError      *parse_error)
-{
-  /* json-glib quotes the bad token as it found it: maybe not UTF-8. */
-  g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
-  const char *msg = valid;
-  const char *column = "";
-  gsize column_len = 0;
-
-  if (g_str_has_prefix (msg, "<data>:"))
-    {
-      const char *p = msg + strlen ("<data>:");
-      const char *colon = strchr (p, ':');
-
-      if (colon != NULL)
-        {
-          const char *col = colon + 1;
-          const char *end = strchr (col, ':');
-
-          if (end != NULL)
-            {
-              column = col;
-              column_len = end - col;
-              msg = end + 1;
-              while (*msg == ' ')
-                msg++;
-            }
-        }
-    }
-
-  if (column_len > 0)
-    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
-                 "%s:%.*s: malformed JSON: %s", loc, (int) column_len, column, msg);
-  else
-    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
-                 "%s: malformed JSON: %s", loc, msg);
-}
-
 static gboolean
 foreach_in_node (JsonNode         *root,
                  const char       *where,
@@ -497,9 +456,10 @@ _gloss_format_foreach_record (GBytes                   *input,
   /* Progress after every line, blank ones included. */
   for (; pos < size; report_progress (options, pos, size))
     {
-      g_autoptr(JsonParser) parser = NULL;
-      g_autoptr(GError) parse_error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GError) line_error = NULL;
       g_autofree char *loc = NULL;
+      gboolean incomplete;
       const char *start = data + pos;
       const char *nl = memchr (start, '\n', size - pos);
       gsize len = nl ? (gsize) (nl - start) : size - pos;
@@ -532,43 +492,30 @@ _gloss_format_foreach_record (GBytes                   *input,
           return FALSE;
         }
 
-      parser = json_parser_new ();
-      if (!json_parser_load_from_data (parser, start, len, &parse_error))
+      root = gloss_json_parse_range (data, start - data, (start - data) + len, loc,
+                                     &incomplete, &line_error);
+      if (root == NULL)
         {
+          g_autoptr(JsonNode) whole = NULL;
+
           /* doccano's own "jsonl" example is one object pretty-printed
            * over many lines: accept a file that is one JSON value. */
-          if (first)
+          if (!first || !incomplete)
             {
-              g_autoptr(JsonParser) whole = json_parser_new ();
-              const char *rest = data + (start - data);
-              gsize rest_len = size - (start - data);
-
-              if (!g_utf8_validate (rest, rest_len, NULL) || memchr (rest, '\0', rest_len) != NULL)
-                {
-                  set_parse_error (error, loc, parse_error);
-                  return FALSE;
-                }
-              if (json_parser_load_from_data (whole, rest, rest_len, NULL) &&
-                  json_parser_get_root (whole) != NULL)
-                {
-                  if (!foreach_in_node (json_parser_get_root (whole), where, line,
-                                        func, user_data, error))
-                    return FALSE;
-                  report_progress (options, size, size);
-                  return TRUE;
-                }
+              g_propagate_error (error, g_steal_pointer (&line_error));
+              return FALSE;
             }
-          set_parse_error (error, loc, parse_error);
-          return FALSE;
+          whole = gloss_json_parse_range (data, start - data, size, where, NULL, error);
+          if (whole == NULL ||
+              !foreach_in_node (whole, where, line, func, user_data, error))
+            return FALSE;
+          report_progress (options, size, size);
+          return TRUE;
         }
 
       first = FALSE;
 
-      if (json_parser_get_root (parser) == NULL)
-        continue;
-
-      if (!foreach_in_node (json_parser_get_root (parser), where, line,
-                            func, user_data, error))
+      if (!foreach_in_node (root, where, line, func, user_data, error))
         return FALSE;
     }
 

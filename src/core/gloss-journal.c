@@ -27,6 +27,7 @@
 #include "gloss-error.h"
 #include "gloss-format-native-private.h"
 #include "gloss-journal-private.h"
+#include "gloss-json-parse.h"
 #include "gloss-json-reader.h"
 #include "gloss-json-writer.h"
 
@@ -1242,14 +1243,12 @@ check_header (const char     *data,
               const char     *name,
               GError        **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = gloss_json_parse (data, length, name, NULL);
   const char *format, *uri, *document_sha256, *saved_sha256;
   GlossDocument *document = gloss_store_get_document (store);
   JsonObject *header;
-  JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     goto invalid;
   header = json_node_get_object (root);
   format = json_object_get_string_member_with_default (header, "format", NULL);

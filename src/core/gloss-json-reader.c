@@ -143,6 +143,12 @@ gloss_json_reader_get_offset (GlossJsonReader *self)
   return self->token_pos;
 }
 
+gsize
+gloss_json_reader_get_position (GlossJsonReader *self)
+{
+  return self->pos;
+}
+
 guint
 gloss_json_reader_get_depth (GlossJsonReader *self)
 {
@@ -648,6 +654,9 @@ gloss_json_reader_get_location (GlossJsonReader *self,
   *column = c;
 }
 
+#define PATH_HEAD 4
+#define PATH_TAIL 2
+
 char *
 gloss_json_reader_dup_path (GlossJsonReader *self)
 {
@@ -656,6 +665,14 @@ gloss_json_reader_dup_path (GlossJsonReader *self)
   for (guint i = 0; i < self->depth; i++)
     {
       const Frame *f = &self->stack[i];
+
+      /* Deep nesting: the first and last few steps say enough. */
+      if (i == PATH_HEAD && self->depth > PATH_HEAD + PATH_TAIL + 1)
+        {
+          g_string_append_printf (path, "…(%u more levels)…", self->depth - PATH_HEAD - PATH_TAIL);
+          i = self->depth - PATH_TAIL - 1;
+          continue;
+        }
 
       if (f->is_array)
         {
@@ -676,6 +693,14 @@ gloss_json_reader_dup_path (GlossJsonReader *self)
           g_free (tmp.scratch);
         }
     }
+
+  /* A member name may hold \u0000: keep the message one C string. */
+  for (gsize i = 0; i < path->len; i++)
+    if (path->str[i] == '\0')
+      {
+        g_string_erase (path, i, 1);
+        g_string_insert (path, i, "\\u0000");
+      }
 
   return g_string_free (path, FALSE);
 }

@@ -55,6 +55,8 @@ GlossJsonToken   gloss_json_reader_next        (GlossJsonReader *self);
 GlossJsonToken   gloss_json_reader_get_token   (GlossJsonReader *self);
 /* Byte offset in @data where the current token starts. */
 gsize            gloss_json_reader_get_offset  (GlossJsonReader *self);
+/* Byte offset in @data just past what the reader has consumed. */
+gsize            gloss_json_reader_get_position (GlossJsonReader *self);
 /* Number of containers the reader is inside. */
 guint            gloss_json_reader_get_depth   (GlossJsonReader *self);
 

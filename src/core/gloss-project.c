@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gloss-error.h"
+#include "gloss-json-parse.h"
 #include "gloss-format-native.h"
 #include "gloss-project.h"
 #include "gloss-util-private.h"
@@ -238,13 +239,12 @@ gloss_project_load (GFile   *location,
   g_autoptr(GlossProject) self = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *where = NULL;
   g_autofree char *contents = NULL;
   gsize length;
   JsonObject *root;
-  JsonNode *node;
 
   g_return_val_if_fail (G_IS_FILE (location), NULL);
 
@@ -266,15 +266,10 @@ gloss_project_load (GFile   *location,
                    "%s: %s", where, local_error->message);
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
-                   "%s: %s", where, local_error->message);
-      return NULL;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  node = gloss_json_parse (contents, length, where, error);
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                    "%s: expected a JSON object", where);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gloss-error.h"
+#include "gloss-json-parse.h"
 #include "gloss-schema.h"
 #include "gloss-util-private.h"
 
@@ -494,8 +495,8 @@ GlossSchema *
 gloss_schema_new_from_file (GFile   *file,
                             GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
   g_autofree char *name = NULL;
   g_autofree char *contents = NULL;
   gsize length;
@@ -511,24 +512,12 @@ gloss_schema_new_from_file (GFile   *file,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
-                   "%s: %s", name, local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+  root = parsed = gloss_json_parse (contents, length, name, error);
+  if (root == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_OBJECT (root) &&
       json_object_has_member (json_node_get_object (root), "schema"))
     root = json_object_get_member (json_node_get_object (root), "schema");
-
-  if (root == NULL)
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
-                   "%s: the file is empty", name);
-      return NULL;
-    }
 
   return gloss_schema_new_from_json (root, name, error);
 }

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cli-test-helpers.h"
+#include "../formats/hostile-json.h"
 
 static void
 test_help (void)
@@ -645,6 +646,52 @@ test_stats_and_agree (void)
   }
 }
 
+/* One hostile jsonl file through import (jsonl, doccano) and validate. */
+static void
+check_hostile (const char *input,
+               int         code,
+               const char *part)
+{
+  g_autofree char *path = tmp_path ("x.jsonl");
+  g_autofree char *out = tmp_path ("hostile.gloss");
+  const char *formats[] = { "jsonl", "doccano" };
+
+  g_assert_true (g_file_set_contents (path, input, -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(Run) import = run_cli ("import", "--format", formats[i], "x.jsonl", "-o", "hostile.gloss", NULL);
+      g_auto(Run) validate = run_cli ("validate", "--format", formats[i], "x.jsonl", NULL);
+
+      g_assert_cmpint (import.status, ==, 1);
+      assert_contains (import.err, part);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (validate.status, ==, 1);
+      assert_contains (validate.err, part);
+    }
+}
+
+static void
+test_hostile_json (void)
+{
+  g_autofree char *article = sample_article ();
+  g_autofree char *schema = tmp_path ("deep-schema.json");
+  g_autofree char *out = tmp_path ("deep.gloss");
+  GString *deep = g_string_new ("{\"entity_types\": ");
+  g_auto(Run) run = { 0 };
+
+  hostile_json_check_all (check_hostile);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  g_assert_true (g_file_set_contents (schema, deep->str, deep->len, NULL));
+  g_string_free (deep, TRUE);
+  run = run_cli ("new", article, "--schema", "deep-schema.json", "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "deep-schema.json: entity_types[0][0][0]…(122 more levels)…[0][0]: "
+                            "malformed JSON at line 1, column 145: nested more than 128 levels deep");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -666,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/cli/doccano-emoji", test_doccano_emoji);
   g_test_add_func ("/cli/jsonl", test_jsonl);
   g_test_add_func ("/cli/stats-and-agree", test_stats_and_agree);
+  g_test_add_func ("/cli/hostile-json", test_hostile_json);
 
   status = g_test_run ();
 

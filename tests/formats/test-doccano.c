@@ -9,6 +9,8 @@
 #include "gloss-error.h"
 #include "gloss-format-doccano.h"
 
+#include "hostile-json.h"
+
 static GBytes *
 load_fixture (const char *name)
 {
@@ -292,6 +294,12 @@ test_malformed (void)
   check_bytes_error ("\"just a string\"\n", GLOSS_FORMAT_ERROR_INVALID, "JSON object");
 }
 
+static void
+test_hostile (void)
+{
+  hostile_json_check_all (check_bytes_error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -307,6 +315,7 @@ main (int    argc,
   g_test_add_func ("/formats/doccano/round-trip", test_round_trip);
   g_test_add_func ("/formats/doccano/errors", test_errors);
   g_test_add_func ("/formats/doccano/malformed", test_malformed);
+  g_test_add_func ("/formats/doccano/hostile", test_hostile);
 
   return g_test_run ();
 }

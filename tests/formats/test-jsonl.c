@@ -12,6 +12,8 @@
 #include "gloss-format.h"
 #include "gloss-format-jsonl.h"
 
+#include "hostile-json.h"
+
 static GBytes *
 load_fixture (const char *name)
 {
@@ -269,6 +271,12 @@ test_malformed (void)
 }
 
 static void
+test_hostile (void)
+{
+  hostile_json_check_all (check_bytes_error);
+}
+
+static void
 test_format_table (void)
 {
   static const char * const order[] = {
@@ -476,6 +484,7 @@ main (int    argc,
   g_test_add_func ("/formats/jsonl/offsets-differ", test_offsets_differ);
   g_test_add_func ("/formats/jsonl/errors", test_errors);
   g_test_add_func ("/formats/jsonl/malformed", test_malformed);
+  g_test_add_func ("/formats/jsonl/hostile", test_hostile);
   g_test_add_func ("/formats/jsonl/mention-links", test_mention_links);
   g_test_add_func ("/formats/progress", test_progress);
   g_test_add_func ("/formats/table", test_format_table);
