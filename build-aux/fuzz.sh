@@ -2,12 +2,19 @@
 # build-aux/fuzz.sh: build the libFuzzer harnesses (tests/fuzz) with clang,
 # ASan and UBSan, and run each for SECONDS (default 60).
 #
-#   build-aux/fuzz.sh [SECONDS] [HARNESS...]     # native jsonl doccano json-reader
+#   build-aux/fuzz.sh [SECONDS] [HARNESS...]     # native jsonl doccano json-reader schema
+#
+# Inputs are capped at MAX_LEN bytes (default 16384: small inputs mutate
+# fast). Deep nesting and very long lines need more; run now and then
+#
+#   MAX_LEN=262144 build-aux/fuzz.sh 600
+#
+# (the deep-* seeds in tests/fuzz/corpus are 100 000 levels deep).
 #
 # Environment: BUILDDIR (default /tmp/build-fuzz), WORKDIR (default
 # BUILDDIR/fuzz-work: the growing corpora and the crash artifacts),
 # JOBS (harnesses run at once; default: the number of CPUs),
-# FUZZ_ARGS (more libFuzzer flags). The seed corpora in tests/fuzz/corpus
+# MAX_LEN (-max_len), FUZZ_ARGS (more libFuzzer flags). The seed corpora in tests/fuzz/corpus
 # are only read. Exit status 1 when any harness found a crash, hang or leak;
 # the reproducers are in WORKDIR/artifacts. See docs/fuzzing.md.
 #
@@ -17,10 +24,11 @@ set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-harnesses=${*:-native jsonl doccano json-reader}
+harnesses=${*:-native jsonl doccano json-reader schema}
 builddir=${BUILDDIR:-/tmp/build-fuzz}
 workdir=${WORKDIR:-$builddir/fuzz-work}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+max_len=${MAX_LEN:-16384}
 
 command -v clang >/dev/null || {
   echo "fuzz.sh: clang is missing (Debian: apt-get install clang libclang-rt-14-dev)" >&2
@@ -53,7 +61,7 @@ run_one ()
   # shallow bug does not hide the others; each finding is an artifact.
   # shellcheck disable=SC2086
   "$builddir/tests/fuzz/fuzz-$h" \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
     -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -dict="$srcdir/tests/fuzz/json.dict" \
     -artifact_prefix="$workdir/artifacts/$h-" \

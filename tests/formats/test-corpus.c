@@ -11,6 +11,7 @@
 
 #include "gloss-format-native.h"
 #include "gloss-format.h"
+#include "gloss-schema.h"
 
 static void
 check_error (const char   *path,
@@ -69,6 +70,30 @@ run_corpus (gconstpointer data)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* Schema files: parsed as gloss_schema_new_from_file() does. */
+static void
+run_schema_corpus (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "schema", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossSchema) schema = gloss_schema_new_from_file (file, &error);
+
+      if (schema == NULL)
+        check_error (path, error);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -78,6 +103,7 @@ main (int   argc,
   g_test_add_data_func ("/formats/corpus/native", "native", run_corpus);
   g_test_add_data_func ("/formats/corpus/jsonl", "jsonl", run_corpus);
   g_test_add_data_func ("/formats/corpus/doccano", "doccano", run_corpus);
+  g_test_add_func ("/formats/corpus/schema", run_schema_corpus);
 
   return g_test_run ();
 }
