@@ -98,47 +98,57 @@ test_parse (void)
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
 }
 
+typedef struct
+{
+  const char *contents;
+  const char *part;
+} FileCase;
+
+typedef gpointer (*LoadFunc) (GFile *file, GError **error);
+
+/* Each case written to @name must fail to load, naming the file and @part. */
+static void
+check_file_cases (const char     *name,
+                  LoadFunc        load,
+                  const FileCase *cases,
+                  guint           n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(GFile) file = write_tmp (name, cases[i].contents);
+      g_autoptr(GError) error = NULL;
+      gpointer loaded = load (file, &error);
+
+      g_assert_null (loaded);
+      assert_message (error, file, cases[i].part);
+    }
+}
+
 static void
 test_schema_file (void)
 {
   g_autofree char *deep = deep_json ("{\"entity_types\": ");
-  struct { const char *contents; const char *part; } cases[] = {
+  const FileCase cases[] = {
     { deep, ": entity_types[0][0][0]…(" },
     { "{\"entity_types\": [{\"id\": \"P\\u0000\"}]}", ": entity_types[0].id: a string holds a NUL character" },
     { "{\"entity_types\": [{\"id\": \"P\\udbff\"}]}", ": entity_types[0].id: malformed JSON at line 1, column 28: \\uDBFF is a high surrogate" },
     { "{\"entity_types\": [], \"entity_types\": []}", ": entity_types: the member appears twice" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GFile) file = write_tmp ("schema.json", cases[i].contents);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GlossSchema) schema = gloss_schema_new_from_file (file, &error);
-
-      g_assert_null (schema);
-      assert_message (error, file, cases[i].part);
-    }
+  check_file_cases ("schema.json", (LoadFunc) gloss_schema_new_from_file, cases, G_N_ELEMENTS (cases));
 }
 
 static void
 test_project_file (void)
 {
   g_autofree char *deep = deep_json ("{\"format\": \"gloss-project\", \"documents\": ");
-  struct { const char *contents; const char *part; } cases[] = {
+  const FileCase cases[] = {
     { deep, ": documents[0][0][0]…(" },
     { "{\"format\": \"gloss-project\", \"name\": \"a\\u0000b\"}", ": name: a string holds a NUL character" },
     { "{\"format\": \"gloss-project\", \"format\": \"x\"}", ": format: the member appears twice" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GFile) file = write_tmp ("project.json", cases[i].contents);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GlossProject) project = gloss_project_load (file, &error);
-
-      g_assert_null (project);
-      assert_message (error, file, cases[i].part);
-    }
+  check_file_cases ("project.json", (LoadFunc) gloss_project_load, cases, G_N_ELEMENTS (cases));
 }
 
 static void
