@@ -32,6 +32,7 @@ packages=(
   shared-mime-info
   python3
   python3-jsonschema
+  groff-base
   # running the window and the UI tests headless
   xvfb
   xauth

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-appearance.h"
 #include "gloss-application.h"
 #include "gloss-preferences-window.h"
 #include "gloss-window-private.h"
@@ -15,6 +16,7 @@ struct _GlossApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GlossAppearance *appearance;
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
@@ -178,6 +180,7 @@ gloss_application_startup (GApplication *app)
     {
       self->settings = g_settings_new (BASE_APP_ID);
       g_settings_schema_unref (schema);
+      self->appearance = gloss_appearance_new (self->settings);
     }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
@@ -201,9 +204,23 @@ gloss_application_dispose (GObject *object)
 {
   GlossApplication *self = GLOSS_APPLICATION (object);
 
+  g_clear_object (&self->appearance);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gloss_application_parent_class)->dispose (object);
+}
+
+/* Options the first instance never sees: answered here and done. */
+static int
+gloss_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("gloss %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
 }
 
 static void
@@ -214,6 +231,7 @@ gloss_application_class_init (GlossApplicationClass *klass)
 
   object_class->dispose = gloss_application_dispose;
   app_class->activate = gloss_application_activate;
+  app_class->handle_local_options = gloss_application_handle_local_options;
   app_class->open = gloss_application_open;
   app_class->startup = gloss_application_startup;
 }
@@ -221,6 +239,23 @@ gloss_application_class_init (GlossApplicationClass *klass)
 static void
 gloss_application_init (GlossApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  /* Translators: the arguments in "Usage: gloss [OPTION…] [FILE…]" */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Annotate entities, claims and relations in news articles."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Each FILE opens in a window: a .gloss document, or the text of an article\n"
+                                                  "(UTF-8) to annotate. Without one, the last window comes to the front, or a\n"
+                                                  "new one offers to open a file or the sample article.\n"
+                                                  "\n"
+                                                  "gloss-cli converts, validates and compares documents without a window."));
 }
 
 GlossApplication *

@@ -1,4 +1,4 @@
-/* gloss-preferences-window.c: snapping, author, and the schema's entity types
+/* gloss-preferences-window.c: style, text size, snapping, author, and the schema's entity types
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -16,6 +16,9 @@ struct _GlossPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwComboRow          *style_row;
+  AdwActionRow         *text_size_row;
+  GtkSpinButton        *text_size_spin;
   AdwActionRow         *snap_row;
   GtkSwitch            *snap_switch;
   AdwEntryRow          *author_row;
@@ -32,6 +35,9 @@ struct _GlossPreferencesWindow
 G_DEFINE_FINAL_TYPE (GlossPreferencesWindow, gloss_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static const char * const keys[] = { "—", "1", "2", "3", "4", "5", "6", "7", "8", "9", NULL };
+
+/* The "style-variant" values, in the order of the style row's items. */
+static const char * const style_variants[] = { "follow", "light", "dark" };
 
 static const char * const palette[] = {
   "#3584e4", "#e66100", "#33d17a", "#986a44", "#f6d32d",
@@ -51,6 +57,51 @@ has_key (GSettings  *settings,
 }
 
 static void rebuild_types (GlossPreferencesWindow *self);
+
+static gboolean
+style_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char *variant_name = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (style_variants); i++)
+    if (g_str_equal (variant_name, style_variants[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+style_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (style_variants))
+    return NULL;
+  return g_variant_new_string (style_variants[selected]);
+}
+
+static gboolean
+size_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_int32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+size_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  return g_variant_new_int32 ((gint32) (g_value_get_double (value) + 0.5));
+}
 
 static gboolean
 rebuild_idle_cb (gpointer data)
@@ -356,6 +407,9 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, text_size_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, text_size_spin);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, snap_row);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, snap_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, author_row);
@@ -385,6 +439,20 @@ gloss_preferences_window_new (GSettings  *settings,
 
   if (settings != NULL)
     self->settings = g_object_ref (settings);
+
+  if (has_key (self->settings, "style-variant"))
+    g_settings_bind_with_mapping (self->settings, "style-variant", self->style_row, "selected",
+                                  G_SETTINGS_BIND_DEFAULT, style_get_mapping, style_set_mapping,
+                                  NULL, NULL);
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->style_row), FALSE);
+
+  if (has_key (self->settings, "text-size"))
+    g_settings_bind_with_mapping (self->settings, "text-size", self->text_size_spin, "value",
+                                  G_SETTINGS_BIND_DEFAULT, size_get_mapping, size_set_mapping,
+                                  NULL, NULL);
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->text_size_row), FALSE);
 
   if (has_key (self->settings, "snap-to-words"))
     g_settings_bind (self->settings, "snap-to-words", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
