@@ -426,6 +426,26 @@ gloss_preferences_window_init (GlossPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Binds @key to @object's @property (through the mappings, if any), or
+ * greys out @row when the settings lack the key. */
+static void
+bind_setting (GlossPreferencesWindow  *self,
+              const char              *key,
+              GObject                 *object,
+              const char              *property,
+              GtkWidget               *row,
+              GSettingsBindGetMapping  get_mapping,
+              GSettingsBindSetMapping  set_mapping)
+{
+  if (!has_key (self->settings, key))
+    gtk_widget_set_sensitive (row, FALSE);
+  else if (get_mapping != NULL)
+    g_settings_bind_with_mapping (self->settings, key, object, property, G_SETTINGS_BIND_DEFAULT,
+                                  get_mapping, set_mapping, NULL, NULL);
+  else
+    g_settings_bind (self->settings, key, object, property, G_SETTINGS_BIND_DEFAULT);
+}
+
 GtkWidget *
 gloss_preferences_window_new (GSettings  *settings,
                               GlossStore *store)
@@ -440,24 +460,12 @@ gloss_preferences_window_new (GSettings  *settings,
   if (settings != NULL)
     self->settings = g_object_ref (settings);
 
-  if (has_key (self->settings, "style-variant"))
-    g_settings_bind_with_mapping (self->settings, "style-variant", self->style_row, "selected",
-                                  G_SETTINGS_BIND_DEFAULT, style_get_mapping, style_set_mapping,
-                                  NULL, NULL);
-  else
-    gtk_widget_set_sensitive (GTK_WIDGET (self->style_row), FALSE);
-
-  if (has_key (self->settings, "text-size"))
-    g_settings_bind_with_mapping (self->settings, "text-size", self->text_size_spin, "value",
-                                  G_SETTINGS_BIND_DEFAULT, size_get_mapping, size_set_mapping,
-                                  NULL, NULL);
-  else
-    gtk_widget_set_sensitive (GTK_WIDGET (self->text_size_row), FALSE);
-
-  if (has_key (self->settings, "snap-to-words"))
-    g_settings_bind (self->settings, "snap-to-words", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  else
-    gtk_widget_set_sensitive (GTK_WIDGET (self->snap_row), FALSE);
+  bind_setting (self, "style-variant", G_OBJECT (self->style_row), "selected",
+                GTK_WIDGET (self->style_row), style_get_mapping, style_set_mapping);
+  bind_setting (self, "text-size", G_OBJECT (self->text_size_spin), "value",
+                GTK_WIDGET (self->text_size_row), size_get_mapping, size_set_mapping);
+  bind_setting (self, "snap-to-words", G_OBJECT (self->snap_switch), "active",
+                GTK_WIDGET (self->snap_row), NULL, NULL);
 
   if (has_key (self->settings, "author"))
     {

@@ -146,57 +146,15 @@ test_preferences (void)
   g_settings_reset (settings, "author");
 }
 
-static gboolean
-log_fatal_cb (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        user_data)
+static void
+add_tests (void)
 {
-  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+  g_test_add_func ("/ui/preferences/style-size-author", test_preferences);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
-  g_auto(GStrv) mime = NULL;
-  GLogLevelFlags fatal;
-  int status;
-
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* The system's MIME database, which the isolated data dirs lack: the
-   * combo rows' arrows are SVG icons, recognised by their MIME type. */
-  for (const char * const *dir = g_get_system_data_dirs (); *dir != NULL; dir++)
-    {
-      g_autofree char *path = g_build_filename (*dir, "mime", NULL);
-
-      g_strv_builder_add (mime_dirs, path);
-    }
-  mime = g_strv_builder_end (mime_dirs);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime);
-
-  if (!gtk_init_check ())
-    {
-      /* A TAP plan of no tests: meson reports the program as skipped. */
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
-
-  g_test_add_func ("/ui/preferences/style-size-author", test_preferences);
-
-  app = gloss_application_new ();
-  g_application_set_application_id (G_APPLICATION (app), NULL);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_log_set_always_fatal (fatal);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return ui_test_main (&argc, &argv, &app, add_tests);
 }
