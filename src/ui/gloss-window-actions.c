@@ -20,6 +20,7 @@ const GlossShortcut _gloss_shortcuts[] = {
   { "win.open",              NULL, { "<Control>o", NULL } },
   { "win.save",              NULL, { "<Control>s", NULL } },
   { "win.save-as",           NULL, { "<Control><Shift>s", NULL } },
+  { "win.export",            NULL, { "<Control>e", NULL } },
   { "win.close",             NULL, { "<Control>w", NULL } },
   { "win.undo",              NULL, { "<Control>z", NULL } },
   { "win.redo",              NULL, { "<Control><Shift>z", "<Control>y", NULL } },
@@ -674,6 +675,14 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  _gloss_window_export (GLOSS_WINDOW (widget));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
@@ -810,6 +819,7 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

@@ -7,6 +7,7 @@
 #include "gloss-annotation-view.h"
 #include "gloss-claim-list.h"
 #include "gloss-entity-list.h"
+#include "gloss-format.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
 #include "gloss-relation-list.h"
@@ -94,6 +95,13 @@ void     _gloss_window_find                (GlossWindow    *self,
 gboolean _gloss_window_tag                 (GlossWindow    *self,
                                             const char     *type_id);
 void     _gloss_window_update_title        (GlossWindow    *self);
+
+/* gloss-window-export.c */
+void     _gloss_window_export              (GlossWindow    *self);
+gboolean _gloss_window_export_to_file      (GlossWindow       *self,
+                                            GFile             *file,
+                                            const GlossFormat *format,
+                                            GError           **error);
 
 /* gloss-window-claims.c */
 void     _gloss_window_class_add_claim_actions (GtkWidgetClass *widget_class);

@@ -233,6 +233,7 @@ gloss_window_update_actions (GlossWindow *self)
 
   gtk_widget_action_set_enabled (widget, "win.save", has_store);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_store);
+  gtk_widget_action_set_enabled (widget, "win.export", has_store);
   gtk_widget_action_set_enabled (widget, "win.undo", has_store && gloss_store_can_undo (self->store));
   gtk_widget_action_set_enabled (widget, "win.redo", has_store && gloss_store_can_redo (self->store));
   gtk_widget_action_set_enabled (widget, "win.find", has_store);
