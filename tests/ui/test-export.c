@@ -14,10 +14,11 @@
 
 static GlossApplication *app;
 
-/* The file chooser Ctrl+E opened: without a portal (the test's private
- * bus has none), GtkFileChooserNative shows GTK's own dialog. */
+/* The visible toplevel of @type, waited for (10 s at most). Without a
+ * portal (the test's private bus has none), GtkFileChooserNative shows
+ * GTK's own dialog, a toplevel like any other. */
 static GtkWidget *
-wait_chooser (void)
+wait_toplevel (GType type)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
@@ -29,13 +30,13 @@ wait_chooser (void)
         {
           g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
 
-          if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (toplevel))
+          if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
             return toplevel;
         }
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
     }
-  g_error ("no file chooser appeared");
+  g_error ("no %s appeared", g_type_name (type));
   return NULL;
 }
 
@@ -46,29 +47,6 @@ static void
 use_system_data_dirs (void)
 {
   g_setenv ("XDG_DATA_DIRS", g_getenv ("GLOSS_TEST_SYSTEM_DATA_DIRS"), TRUE);
-}
-
-static GtkWidget *
-wait_message_dialog (void)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-          if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
-            return toplevel;
-        }
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  g_error ("no message dialog appeared");
-  return NULL;
 }
 
 /* Pick the filter named @prefix…, name the file, press Export. */
@@ -169,7 +147,7 @@ test_export (void)
    * named after the document, with one filter per format. */
   gtk_widget_grab_focus (gloss_window_get_view (window));
   press (GTK_WIDGET (window), "<Control>e");
-  chooser = wait_chooser ();
+  chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER);
   {
     g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
     g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
@@ -186,7 +164,7 @@ test_export (void)
   g_clear_object (&parser);
 
   press (GTK_WIDGET (window), "<Control>e");
-  chooser = wait_chooser ();
+  chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER);
   choose_file (chooser, "Gloss Dataset", folder, "dataset");
   g_assert_true (wait_toast (GTK_WIDGET (window), "Exported “dataset.jsonl”", TRUE, 5000));
   record = read_first_line (dataset, &parser);
@@ -197,9 +175,9 @@ test_export (void)
 
   /* A folder nobody can write to, not even root: the error, plainly. */
   press (GTK_WIDGET (window), "<Control>e");
-  chooser = wait_chooser ();
+  chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER);
   choose_file (chooser, "doccano", proc, "vostochny.jsonl");
-  dialog = wait_message_dialog ();
+  dialog = wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Export “vostochny.jsonl”");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "/proc/vostochny.jsonl"));
