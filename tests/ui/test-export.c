@@ -258,8 +258,9 @@ main (int   argc,
 
   if (!gtk_init_check ())
     {
-      g_test_skip ("no display");
-      return 77;
+      /* A TAP plan of no tests: meson reports the program as skipped. */
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
     }
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
