@@ -232,50 +232,20 @@ test_shortcut_listed (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
-static gboolean
-log_fatal_cb (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        user_data)
+static void
+add_tests (void)
 {
-  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+  g_test_add_func ("/ui/export/chooser-formats-errors", test_export);
+  g_test_add_func ("/ui/export/shortcut-listed", test_shortcut_listed);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = NULL;
-  GLogLevelFlags fatal;
-  int status;
+  g_autofree char *system_data_dirs = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, (char **) g_get_system_data_dirs ());
 
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  system_data_dirs = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, (char **) g_get_system_data_dirs ());
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Before the isolation of each test's folders hides them. */
   g_setenv ("GLOSS_TEST_SYSTEM_DATA_DIRS", system_data_dirs, TRUE);
-
-  if (!gtk_init_check ())
-    {
-      /* A TAP plan of no tests: meson reports the program as skipped. */
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
-
-  g_test_add_func ("/ui/export/chooser-formats-errors", test_export);
-  g_test_add_func ("/ui/export/shortcut-listed", test_shortcut_listed);
-
-  app = gloss_application_new ();
-  g_application_set_application_id (G_APPLICATION (app), NULL);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_log_set_always_fatal (fatal);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return ui_test_main (&argc, &argv, &app, add_tests);
 }
