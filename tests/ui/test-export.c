@@ -40,15 +40,6 @@ wait_toplevel (GType type)
   return NULL;
 }
 
-/* GTK's file chooser needs its settings schema and the MIME database (to
- * load its SVG icons): both are system data, which the isolation of each
- * test's directories need not hide. */
-static void
-use_system_data_dirs (void)
-{
-  g_setenv ("XDG_DATA_DIRS", g_getenv ("GLOSS_TEST_SYSTEM_DATA_DIRS"), TRUE);
-}
-
 /* Pick the filter named @prefix…, name the file, press Export. */
 static void
 choose_file (GtkWidget  *chooser,
@@ -131,7 +122,6 @@ test_export (void)
   GtkWidget *chooser, *dialog;
   JsonObject *record;
 
-  use_system_data_dirs ();
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   present_and_wait (GTK_WINDOW (window));
   g_assert_true (gloss_window_open_sample (window, &error));
@@ -243,9 +233,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, (char **) g_get_system_data_dirs ());
+  g_autoptr(GString) schema_dirs = g_string_new (g_getenv ("GSETTINGS_SCHEMA_DIR"));
 
-  /* Before the isolation of each test's folders hides them. */
-  g_setenv ("GLOSS_TEST_SYSTEM_DATA_DIRS", system_data_dirs, TRUE);
+  /* GTK's file chooser needs its own settings schema, found through the
+   * system's data folders, which isolating each test's folders hides. */
+  for (const char * const *dir = g_get_system_data_dirs (); *dir != NULL; dir++)
+    {
+      g_autofree char *path = g_build_filename (*dir, "glib-2.0", "schemas", NULL);
+
+      if (schema_dirs->len > 0)
+        g_string_append_c (schema_dirs, G_SEARCHPATH_SEPARATOR);
+      g_string_append (schema_dirs, path);
+    }
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dirs->str, TRUE);
   return ui_test_main (&argc, &argv, &app, add_tests);
 }
