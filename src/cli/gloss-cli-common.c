@@ -12,6 +12,25 @@
 #include "gloss-cli.h"
 #include "gloss-error.h"
 #include "gloss-format-native.h"
+#include "gloss-input-file.h"
+
+static gboolean
+parse_max_size (const char  *option,
+                const char  *value,
+                gpointer     data,
+                GError     **error)
+{
+  guint64 size;
+
+  if (!gloss_input_parse_size (value, &size) || size == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--max-size must be a size such as 500M or 2G, not “%s”", value);
+      return FALSE;
+    }
+  gloss_input_set_max_size (size, "use --max-size to raise it");
+  return TRUE;
+}
 
 gboolean
 gloss_cli_parse_options (GOptionContext   *context,
@@ -21,6 +40,15 @@ gloss_cli_parse_options (GOptionContext   *context,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("gloss-cli %s", verb);
+  /* Every verb reads files: every verb takes the limit. */
+  const GOptionEntry common[] = {
+    { "max-size", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) parse_max_size,
+      "Refuse input files larger than SIZE (default 1G; K, M, G, T are powers of 1024)", "SIZE" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, common, NULL);
+  gloss_input_set_max_size (gloss_input_get_max_size (), "use --max-size to raise it");
 
   /* The usage line of --help reads "gloss-cli VERB [OPTION…] …". */
   g_set_prgname (prgname);
@@ -178,36 +206,19 @@ gloss_cli_load_file (const char  *path,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  GBytes *bytes;
 
   if (g_strcmp0 (path, "-") == 0)
+    bytes = gloss_input_stream_load (STDIN_FILENO, "standard input", &local_error);
+  else
     {
-      GByteArray *buffer = g_byte_array_new ();
-      guint8 chunk[65536];
-      size_t n;
-
-      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-        g_byte_array_append (buffer, chunk, n);
-      if (ferror (stdin))
-        {
-          g_byte_array_unref (buffer);
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                       "standard input: cannot read: %s", g_strerror (errno));
-          return NULL;
-        }
-      return g_byte_array_free_to_bytes (buffer);
+      file = g_file_new_for_commandline_arg (path);
+      bytes = gloss_input_file_load (file, &local_error);
     }
 
-  file = g_file_new_for_commandline_arg (path);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                   "%s: cannot read: %s", path, local_error->message);
-      return NULL;
-    }
-
-  return g_bytes_new_take (contents, length);
+  if (bytes == NULL)
+    g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, local_error->message);
+  return bytes;
 }
 
 GPtrArray *

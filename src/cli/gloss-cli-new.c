@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gloss-cli.h"
+#include "gloss-error.h"
 #include "gloss-format-native.h"
 
 #define MAX_TITLE_CHARS 200
@@ -93,6 +94,12 @@ gloss_cli_new (int    argc,
   if (document == NULL)
     {
       gloss_cli_print_error (argv[1], error);
+      if (g_error_matches (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_UTF16))
+        {
+          g_autofree char *quoted = g_shell_quote (argv[1]);
+
+          g_printerr ("Convert it with: iconv -f UTF-16 -t UTF-8 %s > article-utf8.txt\n", quoted);
+        }
       return GLOSS_CLI_EXIT_FAILURE;
     }
 

@@ -13,6 +13,7 @@
 
 #include "gloss-document.h"
 #include "gloss-error.h"
+#include "gloss-input-file.h"
 
 #define CHECKPOINT_SHIFT 6
 #define CHECKPOINT_STEP  (1u << CHECKPOINT_SHIFT)
@@ -342,21 +343,47 @@ gloss_document_new_from_file (GFile   *file,
   g_autofree char *name = NULL;
   g_autofree char *basename = NULL;
   GlossDocument *self;
+  const char *data;
+  gsize size;
+  gboolean has_bom;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = gloss_input_file_load (file, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_IO,
-                   "%s: %s", name, local_error->message);
+      g_set_error_literal (error, GLOSS_DOCUMENT_ERROR,
+                           g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
+                             ? GLOSS_DOCUMENT_ERROR_TOO_LARGE : GLOSS_DOCUMENT_ERROR_IO,
+                           local_error->message);
       return NULL;
     }
 
-  self = gloss_document_new_from_bytes (bytes, name, error);
+  data = g_bytes_get_data (bytes, &size);
+  if (size >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe) ||
+                    ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)))
+    {
+      g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_UTF16,
+                   "%s: the text is UTF-16 (%s, with a byte order mark), not UTF-8; "
+                   "convert it to UTF-8 first",
+                   name, (guchar) data[0] == 0xff ? "little-endian" : "big-endian");
+      return NULL;
+    }
+
+  /* A UTF-8 byte order mark is no part of the text: offsets count from
+   * after it, and meta.source_bom says the file had one. */
+  has_bom = size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0;
+  self = gloss_document_new_from_text (has_bom ? data + 3 : data, has_bom ? size - 3 : size, name, error);
   if (self == NULL)
     return NULL;
+  if (has_bom)
+    {
+      g_autoptr(JsonObject) meta = json_object_new ();
+
+      json_object_set_string_member (meta, "source_bom", "utf-8");
+      gloss_document_set_meta (self, meta);
+    }
 
   basename = g_file_get_basename (file);
   gloss_document_set_source (self, basename);

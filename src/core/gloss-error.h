@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @GLOSS_DOCUMENT_ERROR_NUL: the text contains a NUL character (a binary file)
  * @GLOSS_DOCUMENT_ERROR_TOO_LARGE: the text is longer than the model can index
  * @GLOSS_DOCUMENT_ERROR_IO: the file could not be read
+ * @GLOSS_DOCUMENT_ERROR_UTF16: the text is UTF-16 (it starts with a UTF-16
+ *   byte order mark)
  */
 typedef enum
 {
@@ -25,6 +27,7 @@ typedef enum
   GLOSS_DOCUMENT_ERROR_NUL,
   GLOSS_DOCUMENT_ERROR_TOO_LARGE,
   GLOSS_DOCUMENT_ERROR_IO,
+  GLOSS_DOCUMENT_ERROR_UTF16,
 } GlossDocumentError;
 
 /**

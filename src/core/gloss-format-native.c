@@ -20,6 +20,7 @@
 #include "gloss-error.h"
 #include "gloss-format-native.h"
 #include "gloss-format-native-private.h"
+#include "gloss-input-file.h"
 #include "gloss-json-reader.h"
 #include "gloss-json-writer.h"
 
@@ -1444,11 +1445,10 @@ gloss_native_read_file (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = gloss_input_file_load (file, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                   "%s: cannot read: %s", name, local_error->message);
+      g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, local_error->message);
       return NULL;
     }
   return gloss_native_read_bytes (bytes, name, error);

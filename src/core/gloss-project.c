@@ -13,6 +13,7 @@
 #include "gloss-error.h"
 #include "gloss-json-parse.h"
 #include "gloss-format-native.h"
+#include "gloss-input-file.h"
 #include "gloss-project.h"
 #include "gloss-util-private.h"
 
@@ -242,7 +243,8 @@ gloss_project_load (GFile   *location,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *where = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *contents;
   gsize length;
   JsonObject *root;
 
@@ -260,12 +262,12 @@ gloss_project_load (GFile   *location,
     }
   where = g_file_get_parse_name (file);
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  if ((bytes = gloss_input_file_load (file, &local_error)) == NULL)
     {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                   "%s: %s", where, local_error->message);
+      g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, local_error->message);
       return NULL;
     }
+  contents = g_bytes_get_data (bytes, &length);
   node = gloss_json_parse (contents, length, where, error);
   if (node == NULL)
     return NULL;

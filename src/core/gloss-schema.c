@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gloss-error.h"
+#include "gloss-input-file.h"
 #include "gloss-json-parse.h"
 #include "gloss-schema.h"
 #include "gloss-util-private.h"
@@ -498,19 +499,20 @@ gloss_schema_new_from_file (GFile   *file,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) parsed = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *contents;
   gsize length;
   JsonNode *root;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  if ((bytes = gloss_input_file_load (file, &local_error)) == NULL)
     {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                   "%s: %s", name, local_error->message);
+      g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, local_error->message);
       return NULL;
     }
+  contents = g_bytes_get_data (bytes, &length);
 
   root = parsed = gloss_json_parse (contents, length, name, error);
   if (root == NULL)

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "cli-test-helpers.h"
 #include "../fs-test-helpers.h"
@@ -323,6 +324,116 @@ test_output_paths (void)
   }
 }
 
+/* Special files and oversized input: a clear error and exit 1, at once
+ * (opening the fifo without O_NONBLOCK, or reading /dev/zero to its end,
+ * would hang until the test's timeout). */
+static void
+test_special_input (void)
+{
+  g_autofree char *fifo = tmp_path ("fifo");
+  g_autofree char *sparse = tmp_path ("sparse.txt");
+  g_autofree char *folder = make_folder ("a-folder");
+  g_autofree char *out = tmp_path ("special.gloss");
+  g_autofree char *article = sample_article ();
+  struct { const char *path; const char *message; } inputs[] = {
+    { "/dev/zero", "a character device; Gloss reads only regular files" },
+    { fifo, "a pipe (fifo); Gloss reads only regular files" },
+    { folder, "is a folder, not a file" },
+    { sparse, "the file is 4.4\xc2\xa0GiB (4718592000 bytes), larger than the limit of 1.0\xc2\xa0GiB; use --max-size to raise it" },
+  };
+  int fd;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  fd = g_open (sparse, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, G_GINT64_CONSTANT (4500) * 1024 * 1024), ==, 0);
+  close (fd);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_auto(Run) n = run_cli ("new", inputs[i].path, "-o", out, NULL);
+      g_auto(Run) v = run_cli ("validate", inputs[i].path, NULL);
+      g_auto(Run) m = run_cli ("import", "--format", "jsonl", inputs[i].path, "-o", out, NULL);
+      g_auto(Run) s = run_cli ("new", article, "--schema", inputs[i].path, "-o", out, NULL);
+
+      g_assert_cmpint (n.status, ==, 1);
+      assert_contains (n.err, inputs[i].message);
+      g_assert_cmpint (v.status, ==, 1);
+      assert_contains (v.err, inputs[i].message);
+      g_assert_cmpint (m.status, ==, 1);
+      assert_contains (m.err, inputs[i].message);
+      g_assert_cmpint (s.status, ==, 1);
+      assert_contains (s.err, inputs[i].message);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+
+  /* The limit is the user's to move. */
+  {
+    g_auto(Run) small = run_cli ("new", "--max-size", "4K", article, "-o", out, NULL);
+    g_auto(Run) bad = run_cli ("new", "--max-size", "lots", article, "-o", out, NULL);
+    g_auto(Run) fine = run_cli ("validate", "--max-size", "1M", sparse, NULL);
+
+    g_assert_cmpint (small.status, ==, 1);
+    assert_contains (small.err, "larger than the limit of 4.0\xc2\xa0KiB; use --max-size to raise it");
+    g_assert_cmpint (bad.status, ==, 2);
+    assert_contains (bad.err, "--max-size must be a size");
+    g_assert_cmpint (fine.status, ==, 1);
+    assert_contains (fine.err, "larger than the limit of 1.0\xc2\xa0MiB");
+  }
+}
+
+/* A UTF-8 byte order mark is dropped (and recorded); UTF-16 is named. */
+static void
+test_byte_order_marks (void)
+{
+  g_autofree char *bom = tmp_path ("bom.txt");
+  g_autofree char *le = tmp_path ("utf16le.txt");
+  g_autofree char *be = tmp_path ("utf16be.txt");
+  g_autofree char *out = tmp_path ("bom.gloss");
+  g_autofree char *jsonl = tmp_path ("bom.jsonl");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *document;
+
+  g_assert_true (g_file_set_contents (bom, "\xef\xbb\xbfNorth Korea’s leader\nKim Jong Un arrived.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (le, "\xff\xfeK\0i\0m\0\n\0", 10, NULL));
+  g_assert_true (g_file_set_contents (be, "\xfe\xff\0K\0i\0m\0\n", 10, NULL));
+
+  {
+    g_auto(Run) run = run_cli ("new", bom, "-o", out, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  json_parser_load_from_file (parser, out, &error);
+  g_assert_no_error (error);
+  document = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "document");
+  g_assert_cmpstr (json_object_get_string_member (document, "title"), ==, "North Korea’s leader");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (document, "text"), "North Korea’s"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (document, "meta"), "source_bom"),
+                   ==, "utf-8");
+  {
+    /* Offsets count from after the mark: "Kim Jong Un" is at 21. */
+    g_auto(Run) run = run_cli ("export", "--format", "jsonl", out, "-o", jsonl, NULL);
+    g_autofree char *line = NULL;
+
+    g_assert_cmpint (run.status, ==, 0);
+    line = read_file (jsonl);
+    assert_contains (line, "\"text\":\"North Korea’s leader\\nKim Jong Un arrived.\\n\"");
+    g_assert_null (strstr (line, "\xef\xbb\xbf"));
+  }
+
+  {
+    g_auto(Run) a = run_cli ("new", le, "-o", out, "--force", NULL);
+    g_auto(Run) b = run_cli ("new", be, "-o", out, "--force", NULL);
+
+    g_assert_cmpint (a.status, ==, 1);
+    assert_contains (a.err, "utf16le.txt: the text is UTF-16 (little-endian, with a byte order mark), not UTF-8");
+    assert_contains (a.err, "iconv -f UTF-16 -t UTF-8");
+    g_assert_cmpint (b.status, ==, 1);
+    assert_contains (b.err, "UTF-16 (big-endian, with a byte order mark)");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +450,8 @@ main (int    argc,
   g_test_add_func ("/cli/safety/disk-full", test_disk_full);
   g_test_add_func ("/cli/safety/permission-denied", test_permission_denied);
   g_test_add_func ("/cli/safety/output-paths", test_output_paths);
+  g_test_add_func ("/cli/safety/special-input", test_special_input);
+  g_test_add_func ("/cli/safety/byte-order-marks", test_byte_order_marks);
 
   status = g_test_run ();
 
