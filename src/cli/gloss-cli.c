@@ -13,6 +13,8 @@ static const GlossCliVerb verbs[] = {
   { "validate", "Check documents; list every problem as FILE: where: what", gloss_cli_validate },
   { "stats", "Count documents, characters and annotations by kind and type", gloss_cli_stats },
   { "agree", "Compare two annotations of one article (P/R/F1, Cohen's kappa)", gloss_cli_agree },
+  { "journal", "List the unsaved edits a crashed window left for a document", gloss_cli_journal },
+  { "recover", "Apply those edits and save the document, without the window", gloss_cli_recover },
 };
 
 static void
@@ -51,7 +53,7 @@ gloss_cli_run (int    argc,
 
   if (argc < 2)
     {
-      gloss_cli_usage_error (NULL, "a verb is required (new, import, export, validate, stats, agree)");
+      gloss_cli_usage_error (NULL, "a verb is required (new, import, export, validate, stats, agree, journal, recover)");
       return GLOSS_CLI_EXIT_USAGE;
     }
 

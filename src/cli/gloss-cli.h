@@ -41,6 +41,10 @@ int   gloss_cli_stats            (int    argc,
                                   char **argv);
 int   gloss_cli_agree            (int    argc,
                                   char **argv);
+int   gloss_cli_journal          (int    argc,
+                                  char **argv);
+int   gloss_cli_recover          (int    argc,
+                                  char **argv);
 
 /* Shared by the verbs (gloss-cli-common.c). */
 
