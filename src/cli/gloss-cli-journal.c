@@ -13,7 +13,6 @@
 #include "gloss-cli.h"
 #include "gloss-format-native.h"
 #include "gloss-journal.h"
-#include "gloss-journal-entry.h"
 
 /* The document and its leftover journal, or FALSE after saying why.
  * *@journal stays NULL when there is none. */
@@ -149,8 +148,7 @@ gloss_cli_journal (int    argc,
     return status;
 
   if (journal != NULL &&
-      (!gloss_journal_check (store, journal, NULL, &error) ||
-       (entries = gloss_journal_list_entries (journal, &error)) == NULL))
+      (entries = gloss_journal_list_entries (store, journal, &error)) == NULL)
     {
       gloss_cli_print_error (argv[1], error);
       return GLOSS_CLI_EXIT_FAILURE;

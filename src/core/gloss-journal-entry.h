@@ -31,11 +31,7 @@ typedef struct
   char  *time;
 } GlossJournalEntry;
 
-void       gloss_journal_entry_free   (GlossJournalEntry *entry);
-/* The complete entries of @journal_file in order (a torn last line is
- * left out); check it against its document with gloss_journal_check(). */
-GPtrArray *gloss_journal_list_entries (GFile             *journal_file,
-                                       GError           **error);
+void gloss_journal_entry_free (GlossJournalEntry *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossJournalEntry, gloss_journal_entry_free)
 

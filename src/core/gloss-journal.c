@@ -1038,6 +1038,7 @@ typedef struct
 {
   GlossAnnotationKind kind;
   gboolean            removed;
+  gboolean            added;
   char               *id;          /* removed */
   gsize               start, end;  /* the annotation's JSON in the line */
 } Change;
@@ -1049,6 +1050,8 @@ typedef struct
   guint       number;   /* 1-based, for messages */
   JsonNode   *schema;
   GArray     *changes;  /* Change */
+  char       *label;    /* the edit's name; NULL on a schema line */
+  char       *direction;
 } Line;
 
 static void
@@ -1066,6 +1069,8 @@ line_clear (gpointer data)
 
   g_clear_pointer (&line->schema, json_node_unref);
   g_clear_pointer (&line->changes, g_array_unref);
+  g_clear_pointer (&line->label, g_free);
+  g_clear_pointer (&line->direction, g_free);
 }
 
 typedef struct
@@ -1154,6 +1159,7 @@ parse_change (GlossJsonReader *r,
       return FALSE;
     }
   change->removed = g_strcmp0 (what, "removed") == 0;
+  change->added = g_strcmp0 (what, "added") == 0;
   if (change->removed ? change->id == NULL
                       : (!has_annotation || (g_strcmp0 (what, "added") != 0 && g_strcmp0 (what, "modified") != 0)))
     {
@@ -1191,6 +1197,16 @@ parse_line (Line        *line,
             }
           line->schema = gloss_json_reader_read_node (r);
           if (line->schema == NULL)
+            goto fail;
+        }
+      else if (gloss_json_reader_string_equal (r, "edit"))
+        {
+          if (!read_string_value (r, &line->label))
+            goto fail;
+        }
+      else if (gloss_json_reader_string_equal (r, "direction"))
+        {
+          if (!read_string_value (r, &line->direction))
             goto fail;
         }
       else if (gloss_json_reader_string_equal (r, "changes"))
@@ -1393,6 +1409,94 @@ gloss_journal_check (GlossStore  *store,
   if (n_edits != NULL)
     *n_edits = j.lines->len;
   return TRUE;
+}
+
+/* The "modified" stamp of a change's annotation, if later than *@time. */
+static void
+latest_stamp (const Line    *line,
+              const Change  *change,
+              char         **time)
+{
+  g_autoptr(GlossJsonReader) r = NULL;
+
+  if (change->removed)
+    return;
+  r = gloss_json_reader_new (line->data + change->start, change->end - change->start, "journal");
+  if (gloss_json_reader_next (r) != GLOSS_JSON_BEGIN_OBJECT)
+    return;
+  while (gloss_json_reader_next (r) == GLOSS_JSON_MEMBER)
+    {
+      gboolean is_stamp = gloss_json_reader_string_equal (r, "modified");
+      GlossJsonToken t = gloss_json_reader_next (r);
+
+      if (is_stamp && t == GLOSS_JSON_STRING)
+        {
+          const char *stamp = gloss_json_reader_get_cstring (r, NULL);
+
+          /* RFC 3339 stamps in UTC sort as text. */
+          if (g_strcmp0 (stamp, *time) > 0)
+            {
+              g_free (*time);
+              *time = g_strdup (stamp);
+            }
+          return;
+        }
+      if (!gloss_json_reader_skip (r))
+        return;
+    }
+}
+
+/**
+ * gloss_journal_list_entries:
+ * @store: the store loaded from the file (or text) the journal starts from
+ * @journal_file: a journal from gloss_journal_find()
+ * @error: return location for a #GLOSS_JOURNAL_ERROR
+ *
+ * What each complete line of @journal_file did, for listing (`gloss-cli
+ * journal`); checked against @store as gloss_journal_check() does.
+ *
+ * Returns: (transfer full) (element-type GlossJournalEntry) (nullable):
+ *   the entries, oldest first
+ */
+GPtrArray *
+gloss_journal_list_entries (GlossStore  *store,
+                            GFile       *journal_file,
+                            GError     **error)
+{
+  g_auto(Journal) j = { 0, };
+  GPtrArray *entries;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (journal_file), NULL);
+
+  if (!journal_load (&j, store, journal_file, error))
+    return NULL;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_journal_entry_free);
+  for (guint i = 0; i < j.lines->len; i++)
+    {
+      const Line *line = &g_array_index (j.lines, Line, i);
+      GlossJournalEntry *entry = g_new0 (GlossJournalEntry, 1);
+
+      entry->line = line->number;
+      entry->label = g_strdup (line->label);
+      entry->direction = g_strdup (line->direction != NULL ? line->direction : "do");
+      for (guint k = 0; k < line->changes->len; k++)
+        {
+          const Change *change = &g_array_index (line->changes, Change, k);
+
+          if (change->removed)
+            entry->n_removed++;
+          else if (change->added)
+            entry->n_added++;
+          else
+            entry->n_modified++;
+          latest_stamp (line, change, &entry->time);
+        }
+      g_ptr_array_add (entries, entry);
+    }
+
+  return entries;
 }
 
 /* Replaying */

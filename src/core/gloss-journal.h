@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-journal-entry.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,11 @@ gboolean      gloss_journal_check       (GlossStore    *store,
                                          GFile         *journal_file,
                                          guint         *n_edits,
                                          GError       **error);
+/* What each complete edit of @journal_file did (GlossJournalEntry), after
+ * the checks of gloss_journal_check(). */
+GPtrArray    *gloss_journal_list_entries (GlossStore   *store,
+                                          GFile        *journal_file,
+                                          GError      **error);
 /* Replays every complete edit of @journal_file into @store as one
  * undoable step. A torn last line is ignored; on error @store is left as
  * it was. */
