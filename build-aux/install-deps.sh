@@ -36,6 +36,7 @@ packages=(
   # running the window and the UI tests headless
   xvfb
   xauth
+  libxtst-dev
   dbus
   dbus-x11
   at-spi2-core

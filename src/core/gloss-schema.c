@@ -43,7 +43,10 @@ typedef struct
   const char *description;
 } DefaultLabel;
 
-/* DESIGN §5: the news-analysis schema. Colours from the GNOME palette. */
+/* DESIGN §5: the news-analysis schema. Entity colours from the GNOME
+ * palette; claim colours (docs/decisions.md) are hues no entity type has,
+ * at least ΔE 20 from each in light and dark styles, since a claim's
+ * dashes run through the tints of the mentions it contains. */
 static const DefaultLabel default_entities[] = {
   { "PER", "Person", "#3584e4", "1", NULL, NULL, "A named or described person" },
   { "ORG", "Organization", "#9141ac", "2", NULL, NULL, "Companies, agencies, armies, parties, institutions" },
@@ -57,12 +60,12 @@ static const DefaultLabel default_entities[] = {
 };
 
 static const DefaultLabel default_claims[] = {
-  { "assertion", "Assertion", "#1c71d8", NULL, NULL, NULL, "A statement presented as fact" },
-  { "quote", "Quote", "#e66100", NULL, NULL, NULL, "Words reported as said or written by the claimant" },
-  { "denial", "Denial", "#c01c28", NULL, NULL, NULL, "The claimant rejects a statement" },
-  { "prediction", "Prediction", "#813d9c", NULL, NULL, NULL, "A statement about the future" },
-  { "threat", "Threat/warning", "#a51d2d", NULL, NULL, NULL, "A threat or a warning" },
-  { "promise", "Promise", "#26a269", NULL, NULL, NULL, "A commitment or vow" },
+  { "assertion", "Assertion", "#5e5c64", NULL, NULL, NULL, "A statement presented as fact" },
+  { "quote", "Quote", "#23607a", NULL, NULL, NULL, "Words reported as said or written by the claimant" },
+  { "denial", "Denial", "#c01c6b", NULL, NULL, NULL, "The claimant rejects a statement" },
+  { "prediction", "Prediction", "#1c3f78", NULL, NULL, NULL, "A statement about the future" },
+  { "threat", "Threat/warning", "#8b1f4f", NULL, NULL, NULL, "A threat or a warning" },
+  { "promise", "Promise", "#5b8c00", NULL, NULL, NULL, "A commitment or vow" },
 };
 
 static const DefaultLabel default_relations[] = {

@@ -20,6 +20,7 @@
 #define UNDERLINE        2.f
 #define LEVEL_STEP       4.f  /* how much lower each nesting level draws */
 #define JOIN_CONTEXT     1000 /* how far outside the view to look for nesting */
+#define TOOLTIP_REST_MS  700  /* on one annotation, after GTK's own hover delay */
 
 struct _GlossAnnotationView
 {
@@ -28,6 +29,9 @@ struct _GlossAnnotationView
   GlossStore      *store;
   GlossAnnotation *selected;
   GlossEntity     *highlighted_entity;
+  GlossAnnotation *tooltip_annotation;   /* what the pointer rests on */
+  gint64           tooltip_since;
+  guint            tooltip_id;
 
   /* (kind, type id) → Colors; dropped when the schema or style changes */
   GHashTable      *colors;
@@ -841,6 +845,37 @@ get_label_name (GlossAnnotationView *self,
 }
 
 static gboolean
+tooltip_rest_cb (gpointer data)
+{
+  GlossAnnotationView *self = data;
+
+  self->tooltip_id = 0;
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* A tooltip shows below the pointer, over the next line of text: so it
+ * waits until the pointer has rested on one annotation a while, and
+ * reading or moving across the text raises none. The first query for an
+ * annotation only starts the wait. */
+static gboolean
+tooltip_rested (GlossAnnotationView *self,
+                GlossAnnotation     *annotation)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (annotation != self->tooltip_annotation)
+    {
+      g_set_object (&self->tooltip_annotation, annotation);
+      self->tooltip_since = now;
+      g_clear_handle_id (&self->tooltip_id, g_source_remove);
+      self->tooltip_id = g_timeout_add (TOOLTIP_REST_MS, tooltip_rest_cb, self);
+      return FALSE;
+    }
+  return now - self->tooltip_since >= TOOLTIP_REST_MS * (G_USEC_PER_SEC / 1000);
+}
+
+static gboolean
 gloss_annotation_view_query_tooltip (GtkWidget  *widget,
                                      int         x,
                                      int         y,
@@ -856,9 +891,16 @@ gloss_annotation_view_query_tooltip (GtkWidget  *widget,
 
   hits = get_hits_at (self, x, y);
   if (hits == NULL)
-    return FALSE;
+    {
+      g_clear_object (&self->tooltip_annotation);
+      g_clear_handle_id (&self->tooltip_id, g_source_remove);
+      return FALSE;
+    }
 
   g_array_sort (hits, compare_hits_inner_first);
+  if (!tooltip_rested (self, g_array_index (hits, GlossSpanHit, 0).annotation))
+    return FALSE;
+
   markup = g_string_new (NULL);
   for (guint i = 0; i < hits->len && i < 6; i++)
     {
@@ -1536,6 +1578,8 @@ gloss_annotation_view_dispose (GObject *object)
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
+  g_clear_handle_id (&self->tooltip_id, g_source_remove);
+  g_clear_object (&self->tooltip_annotation);
   g_clear_object (&self->selected);
   g_clear_object (&self->highlighted_entity);
   g_clear_object (&self->store);

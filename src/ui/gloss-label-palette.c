@@ -4,9 +4,8 @@
  *
  * Each button activates win.tag with its type's id; buttons never take the
  * focus, so the text selection survives a click. The chips wrap onto more
- * lines rather than scroll, so every type stays in view at any width; a
- * name such as "Country/region/city" shows its first part, in full in the
- * tooltip.
+ * lines rather than scroll, so every type stays in view at any width,
+ * under the same name the inspector and the sidebar use.
  */
 #include "config.h"
 
@@ -66,18 +65,6 @@ gloss_color_swatch_new (const char *color)
   return area;
 }
 
-/* "Country/region/city" → "Country": the chip stays short, the tooltip
- * and the sidebar keep the whole name. */
-static char *
-short_name (const char *name)
-{
-  const char *slash = strchr (name, '/');
-
-  if (slash != NULL && slash != name)
-    return g_strndup (name, slash - name);
-  return g_strdup (name);
-}
-
 static GtkWidget *
 create_button (GlossLabel *label)
 {
@@ -86,7 +73,6 @@ create_button (GlossLabel *label)
   GtkWidget *name_label;
   const char *key = gloss_label_get_key (label);
   const char *name = gloss_label_get_name (label);
-  g_autofree char *shown = short_name (name);
   g_autofree char *tooltip = NULL;
 
   if (key != NULL && *key != '\0')
@@ -103,7 +89,8 @@ create_button (GlossLabel *label)
     tooltip = g_strdup_printf (_("Tag as %s"), name);
 
   gtk_box_append (GTK_BOX (box), gloss_color_swatch_new (gloss_label_get_color (label)));
-  name_label = gtk_label_new (shown);
+  /* The whole name, as the inspector and the sidebar say it. */
+  name_label = gtk_label_new (name);
   gtk_box_append (GTK_BOX (box), name_label);
 
   gtk_button_set_child (GTK_BUTTON (button), box);

@@ -40,6 +40,12 @@ static const char * const palette[] = {
   "#a51d2d", "#ff7800", "#3584e4", "#2ec27e", "#9141ac",
 };
 
+/* New claim types: hues the default entity types do not have (the
+ * default claim types' colours, gloss-schema.c). */
+static const char * const claim_palette[] = {
+  "#5e5c64", "#23607a", "#c01c6b", "#1c3f78", "#8b1f4f", "#5b8c00",
+};
+
 static void rebuild (GlossSchemaEditor *self);
 
 static gboolean
@@ -139,7 +145,9 @@ gloss_schema_editor_add_type (GlossSchemaEditor *self,
     return NULL;
   id = make_id (name, label_taken, self, GINT_TO_POINTER (kind));
   n = g_list_model_get_n_items (gloss_schema_get_labels (self->schema, kind));
-  label = gloss_label_new (kind, id, name, palette[n % G_N_ELEMENTS (palette)]);
+  label = gloss_label_new (kind, id, name,
+                           kind == GLOSS_LABEL_CLAIM ? claim_palette[n % G_N_ELEMENTS (claim_palette)]
+                                                     : palette[n % G_N_ELEMENTS (palette)]);
   if (!gloss_schema_add (self->schema, label, -1, &error))
     {
       toast (self, error->message);

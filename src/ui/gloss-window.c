@@ -817,7 +817,10 @@ entity_selected_cb (GlossWindow *self,
 
 /* The inspector takes room only while something is selected. When it
  * shows, the list keeps the larger share (or where the divider was last
- * dragged to), never less than a few rows. */
+ * dragged to, remembered across sessions), never less than several rows. */
+#define MIN_LIST_HEIGHT      300
+#define MIN_INSPECTOR_HEIGHT 160
+
 static gboolean
 place_inspector (GtkWidget     *sidebar,
                  GdkFrameClock *clock,
@@ -831,8 +834,9 @@ place_inspector (GtkWidget     *sidebar,
     return G_SOURCE_REMOVE;
   if (height <= 0)
     return G_SOURCE_CONTINUE; /* not laid out yet */
-  position = self->inspector_position > 0 ? self->inspector_position : height * 9 / 20;
-  gtk_paned_set_position (self->sidebar, CLAMP (position, MIN (220, height / 2), MAX (height - 160, 0)));
+  position = self->inspector_position > 0 ? self->inspector_position : height * 11 / 20;
+  gtk_paned_set_position (self->sidebar,
+                          CLAMP (position, MIN (MIN_LIST_HEIGHT, height / 2), MAX (height - MIN_INSPECTOR_HEIGHT, 0)));
   self->inspector_placed = TRUE;
   return G_SOURCE_REMOVE;
 }
@@ -1007,6 +1011,8 @@ save_window_state (GlossWindow *self)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
+  if (self->inspector_position > 0 && settings_has_key (self->settings, "inspector-position"))
+    g_settings_set_int (self->settings, "inspector-position", self->inspector_position);
 }
 
 static gboolean
@@ -1178,6 +1184,8 @@ gloss_window_init (GlossWindow *self)
   if (settings_has_key (self->settings, "is-maximized") &&
       g_settings_get_boolean (self->settings, "is-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  if (settings_has_key (self->settings, "inspector-position"))
+    self->inspector_position = g_settings_get_int (self->settings, "inspector-position");
   if (settings_has_key (self->settings, "sidebar-visible"))
     adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "sidebar-visible"));
   if (settings_has_key (self->settings, "snap-to-words"))

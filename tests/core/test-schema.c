@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "gloss-error.h"
@@ -225,6 +227,65 @@ test_schema_file (void)
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO);
 }
 
+/* CIE L*a*b* of an sRGB colour "#rrggbb", lightened by @lighten towards
+ * white first (the view draws lines that much lighter in the dark style). */
+static void
+to_lab (const char *hex,
+        double      lighten,
+        double      lab[3])
+{
+  double rgb[3], xyz[3];
+  unsigned r, g, b;
+
+  g_assert_cmpint (sscanf (hex, "#%02x%02x%02x", &r, &g, &b), ==, 3);
+  rgb[0] = r / 255.;
+  rgb[1] = g / 255.;
+  rgb[2] = b / 255.;
+  for (guint i = 0; i < 3; i++)
+    {
+      double c = rgb[i] + (1. - rgb[i]) * lighten;
+
+      rgb[i] = c <= .04045 ? c / 12.92 : pow ((c + .055) / 1.055, 2.4);
+    }
+  xyz[0] = (.4124 * rgb[0] + .3576 * rgb[1] + .1805 * rgb[2]) / .95047;
+  xyz[1] = .2126 * rgb[0] + .7152 * rgb[1] + .0722 * rgb[2];
+  xyz[2] = (.0193 * rgb[0] + .1192 * rgb[1] + .9505 * rgb[2]) / 1.08883;
+  for (guint i = 0; i < 3; i++)
+    xyz[i] = xyz[i] > .008856 ? cbrt (xyz[i]) : 7.787 * xyz[i] + 16. / 116.;
+  lab[0] = 116. * xyz[1] - 16.;
+  lab[1] = 500. * (xyz[0] - xyz[1]);
+  lab[2] = 200. * (xyz[1] - xyz[2]);
+}
+
+/* Claims are drawn across the tints of the mentions they contain: no claim
+ * type shares a colour with an entity type (ΔE*76 of 20 at least), in the
+ * light style and in the dark one. */
+static void
+test_claim_colors (void)
+{
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+  GListModel *claims = gloss_schema_get_labels (schema, GLOSS_LABEL_CLAIM);
+  GListModel *entities = gloss_schema_get_labels (schema, GLOSS_LABEL_ENTITY);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    for (guint j = 0; j < g_list_model_get_n_items (entities); j++)
+      for (guint dark = 0; dark < 2; dark++)
+        {
+          g_autoptr(GlossLabel) claim = g_list_model_get_item (claims, i);
+          g_autoptr(GlossLabel) entity = g_list_model_get_item (entities, j);
+          double a[3], b[3], d;
+
+          to_lab (gloss_label_get_color (claim), dark ? .3 : 0., a);
+          to_lab (gloss_label_get_color (entity), dark ? .3 : 0., b);
+          d = sqrt ((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
+          if (d < 20.)
+            g_error ("claim type %s (%s) looks like entity type %s (%s) in the %s style: ΔE %.1f",
+                     gloss_label_get_id (claim), gloss_label_get_color (claim),
+                     gloss_label_get_id (entity), gloss_label_get_color (entity),
+                     dark ? "dark" : "light", d);
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +293,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/schema/default", test_default);
+  g_test_add_func ("/core/schema/claim-colors", test_claim_colors);
   g_test_add_func ("/core/schema/json-round-trip", test_json_round_trip);
   g_test_add_func ("/core/schema/bad-json", test_bad_json);
   g_test_add_func ("/core/schema/edit", test_edit);

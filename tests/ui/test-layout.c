@@ -1,0 +1,230 @@
+/* test-layout.c: the window's layout and colour (issue 7): the sidebar's
+ * divider, one name per entity type, tooltips that wait
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-annotation-view.h"
+#include "gloss-application.h"
+#include "gloss-label-palette.h"
+#include "gloss-window.h"
+#include "ui-test-helpers.h"
+#include "ui-test-xtest.h"
+
+static GlossApplication *app;
+
+static GlossWindow *
+open_window (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_sample (window, &error));
+  g_assert_no_error (error);
+  wait_for_allocation (gloss_window_get_view (window));
+  return window;
+}
+
+static GlossMention *
+tag (GlossWindow *window,
+     const char  *text,
+     const char  *type)
+{
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  GlossStore *store = gloss_window_get_store (window);
+  guint start = find_text (store, text, 0);
+
+  gloss_annotation_view_select_range (view, start, text_end (text, start));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", type);
+  iterate ();
+  return GLOSS_MENTION (gloss_annotation_view_get_selected (view));
+}
+
+/* Run the main loop until @paned has the inspector placed below the lists
+ * (its end child shown and the divider settled), 5 s at most. */
+static void
+wait_inspector (GtkPaned *paned)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  int last = -1;
+  guint stable = 0;
+
+  while (g_get_monotonic_time () < deadline && stable < 5)
+    {
+      int position = gtk_paned_get_position (paned);
+
+      stable = gtk_widget_get_visible (gtk_paned_get_end_child (paned)) &&
+               gtk_widget_get_height (gtk_paned_get_end_child (paned)) > 0 &&
+               position == last ? stable + 1 : 0;
+      last = position;
+      wait_ms (20);
+    }
+  g_assert_cmpuint (stable, >=, 5);
+}
+
+/* With the inspector shown, the lists keep room for several rows; where
+ * the divider is dragged is remembered, in the settings, for the next
+ * window. */
+static void
+test_divider (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.glossapp.Gloss");
+  GlossWindow *window = open_window ();
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  GtkPaned *paned = GTK_PANED (find_widget (GTK_WIDGET (window), GTK_TYPE_PANED, NULL));
+  GlossMention *putin;
+
+  g_assert_nonnull (paned);
+  g_settings_reset (settings, "inspector-position");
+  putin = tag (window, "Vladimir Putin", "PER");
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin));
+  wait_inspector (paned);
+  g_assert_cmpint (gtk_widget_get_height (gtk_paned_get_start_child (paned)), >=, 300);
+  g_assert_cmpint (gtk_widget_get_height (gtk_paned_get_end_child (paned)), >=, 160);
+
+  /* The user drags the divider up: not past the lists' minimum. */
+  gtk_paned_set_position (paned, 40);
+  wait_ms (100);
+  g_assert_cmpint (gtk_widget_get_height (gtk_paned_get_start_child (paned)), >=, 240);
+  gtk_paned_set_position (paned, 380);
+  wait_ms (100);
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, 380);
+
+  /* Saved with the window's size when it closes. */
+  gloss_window_set_store (window, NULL, NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_ms (600);
+  g_assert_cmpint (g_settings_get_int (settings, "inspector-position"), ==, 380);
+
+  window = open_window ();
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  paned = GTK_PANED (find_widget (GTK_WIDGET (window), GTK_TYPE_PANED, NULL));
+  putin = tag (window, "Vladimir Putin", "PER");
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin));
+  wait_inspector (paned);
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, 380);
+
+  gloss_window_set_store (window, NULL, NULL);
+  wait_ms (600);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/* The palette calls each entity type what the schema (and so the
+ * inspector and the sidebar) calls it: "Country/region/city", not
+ * "Country". */
+static void
+test_one_name (void)
+{
+  GlossWindow *window = open_window ();
+  GtkWidget *palette = find_widget (GTK_WIDGET (window), GLOSS_TYPE_LABEL_PALETTE, NULL);
+  GListModel *types = gloss_schema_get_labels (gloss_store_get_schema (gloss_window_get_store (window)),
+                                               GLOSS_LABEL_ENTITY);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_labels (palette, texts);
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(GlossLabel) type = g_list_model_get_item (types, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < texts->len; j++)
+        found |= g_strcmp0 (g_ptr_array_index (texts, j), gloss_label_get_name (type)) == 0;
+      if (!found)
+        g_error ("the palette does not say “%s”", gloss_label_get_name (type));
+    }
+  for (guint j = 0; j < texts->len; j++)
+    g_assert_cmpstr (g_ptr_array_index (texts, j), !=, "Country");
+
+  gloss_window_set_store (window, NULL, NULL);
+  wait_ms (600);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static gboolean
+query_tooltip_at (GtkWidget  *view,
+                  GtkTooltip *tooltip,
+                  guint       offset)
+{
+  double x, y;
+  gboolean shown = FALSE;
+
+  text_point (view, offset + 1, &x, &y);
+  g_signal_emit_by_name (view, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* A tooltip over a mention covers the line below it: it waits until the
+ * pointer has rested on one mention, and starts waiting again on the
+ * next. */
+static void
+test_tooltip_waits (void)
+{
+  GlossWindow *window = open_window ();
+  GtkWidget *view = gloss_window_get_view (window);
+  GlossStore *store = gloss_window_get_store (window);
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  guint putin = find_text (store, "Vladimir Putin", 0);
+  guint kim = find_text (store, "Kim Jong Un", 0);
+  gint64 deadline;
+  gboolean shown = FALSE;
+
+  tag (window, "Vladimir Putin", "PER");
+  tag (window, "Kim Jong Un", "PER");
+  gloss_annotation_view_set_selected (GLOSS_ANNOTATION_VIEW (view), NULL);
+  iterate ();
+
+  /* The pointer comes to rest on Putin (GTK asks again after the wait,
+   * where the pointer is). */
+  {
+    double x, y;
+
+    text_point (view, putin + 1, &x, &y);
+    xtest_move (view, x, y);
+  }
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!shown && g_get_monotonic_time () < deadline)
+    {
+      wait_ms (50);
+      shown = query_tooltip_at (view, tooltip, putin);
+    }
+  g_assert_true (shown);
+  /* On to another mention: nothing at first, the wait starts over. */
+  g_assert_false (query_tooltip_at (view, tooltip, kim));
+
+  gloss_window_set_store (window, NULL, NULL);
+  wait_ms (600);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_object_unref (tooltip);
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/ui/layout/divider", test_divider);
+  g_test_add_func ("/ui/layout/one-name", test_one_name);
+  g_test_add_func ("/ui/layout/tooltip-waits", test_tooltip_waits);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return ui_test_main (&argc, &argv, &app, add_tests);
+}
