@@ -4,7 +4,7 @@
 # Build Gloss if needed and run the window from the build tree, with the
 # build's compiled GSettings schema (meson devenv), nothing installed.
 #
-#   build-aux/run.sh [FILE...]     e.g. data/samples/kim-putin-vostochny.txt
+#   build-aux/run.sh [FILE...]     e.g. data/samples/kim-putin-vostochny.gloss
 #
 # The build directory is build/ at the top of the source tree, or
 # $GLOSS_BUILDDIR, configured as test.sh does (build-aux/configure.sh), so

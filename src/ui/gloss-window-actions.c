@@ -633,7 +633,7 @@ open_sample_action (GtkWidget  *widget,
       target = gloss_window_new (GLOSS_APPLICATION (app));
       gtk_window_present (GTK_WINDOW (target));
     }
-  if (!gloss_window_open_sample (target, &error))
+  if (!gloss_window_open_annotated_sample (target, &error))
     _gloss_window_show_error (target, _("Could Not Open the Sample Article"), error);
 }
 

@@ -14,6 +14,7 @@
 
 #define SAMPLE_RESOURCE "/io/github/glossapp/Gloss/samples/kim-putin-vostochny.txt"
 #define SAMPLE_NAME     "kim-putin-vostochny.txt"
+#define ANNOTATED_SAMPLE_RESOURCE "/io/github/glossapp/Gloss/samples/kim-putin-vostochny.gloss"
 #define MAX_RECENT      8
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -448,6 +449,27 @@ gloss_window_open_sample (GlossWindow  *self,
   if (document == NULL)
     return FALSE;
   store = store_from_text (document, SAMPLE_NAME);
+  g_clear_pointer (&self->suggested_name, g_free);
+  self->suggested_name = replace_extension (SAMPLE_NAME, ".gloss");
+  gloss_window_set_store (self, store, NULL);
+  return TRUE;
+}
+
+gboolean
+gloss_window_open_annotated_sample (GlossWindow  *self,
+                                    GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GlossStore) store = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  bytes = g_resources_lookup_data (ANNOTATED_SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  store = gloss_native_read_bytes (bytes, "kim-putin-vostochny.gloss", error);
+  if (store == NULL)
+    return FALSE;
   g_clear_pointer (&self->suggested_name, g_free);
   self->suggested_name = replace_extension (SAMPLE_NAME, ".gloss");
   gloss_window_set_store (self, store, NULL);

@@ -25,8 +25,13 @@ gboolean     gloss_window_open_file      (GlossWindow      *self,
 /* Like gloss_window_open_file() but shows the error in the window. */
 void         gloss_window_load_file      (GlossWindow      *self,
                                           GFile            *file);
+/* The bundled sample article's text, unannotated, as a new document. */
 gboolean     gloss_window_open_sample    (GlossWindow      *self,
                                           GError          **error);
+/* The sample article annotated (what "Open Sample Article" shows), as a
+ * new, unsaved document. */
+gboolean     gloss_window_open_annotated_sample (GlossWindow  *self,
+                                                 GError      **error);
 /* Show @store as a new, unsaved document (or as @file when not NULL). */
 void         gloss_window_set_store      (GlossWindow      *self,
                                           GlossStore       *store,
