@@ -432,23 +432,30 @@ gloss_window_load_file (GlossWindow *self,
     }
 }
 
-gboolean
-gloss_window_open_sample (GlossWindow  *self,
-                          GError      **error)
+/* The bundled sample as a new document: its text, or its annotated .gloss. */
+static gboolean
+open_bundled_sample (GlossWindow  *self,
+                     gboolean      annotated,
+                     GError      **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GlossStore) store = NULL;
 
-  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
-
-  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  bytes = g_resources_lookup_data (annotated ? ANNOTATED_SAMPLE_RESOURCE : SAMPLE_RESOURCE,
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return FALSE;
-  document = gloss_document_new_from_bytes (bytes, SAMPLE_NAME, error);
-  if (document == NULL)
+  if (annotated)
+    store = gloss_native_read_bytes (bytes, "kim-putin-vostochny.gloss", error);
+  else
+    {
+      g_autoptr(GlossDocument) document = gloss_document_new_from_bytes (bytes, SAMPLE_NAME, error);
+
+      if (document != NULL)
+        store = store_from_text (document, SAMPLE_NAME);
+    }
+  if (store == NULL)
     return FALSE;
-  store = store_from_text (document, SAMPLE_NAME);
   g_clear_pointer (&self->suggested_name, g_free);
   self->suggested_name = replace_extension (SAMPLE_NAME, ".gloss");
   gloss_window_set_store (self, store, NULL);
@@ -456,24 +463,21 @@ gloss_window_open_sample (GlossWindow  *self,
 }
 
 gboolean
+gloss_window_open_sample (GlossWindow  *self,
+                          GError      **error)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return open_bundled_sample (self, FALSE, error);
+}
+
+gboolean
 gloss_window_open_annotated_sample (GlossWindow  *self,
                                     GError      **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GlossStore) store = NULL;
-
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
 
-  bytes = g_resources_lookup_data (ANNOTATED_SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return FALSE;
-  store = gloss_native_read_bytes (bytes, "kim-putin-vostochny.gloss", error);
-  if (store == NULL)
-    return FALSE;
-  g_clear_pointer (&self->suggested_name, g_free);
-  self->suggested_name = replace_extension (SAMPLE_NAME, ".gloss");
-  gloss_window_set_store (self, store, NULL);
-  return TRUE;
+  return open_bundled_sample (self, TRUE, error);
 }
 
 gboolean
