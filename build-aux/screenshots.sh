@@ -1,5 +1,6 @@
 #!/bin/sh
-# Write data/screenshots/main-{light,dark,narrow}.png and claim-light.png from a build of Gloss.
+# Write data/screenshots/main-{light,dark,narrow}.png and claim-light.png and
+# relation-{light,dark,narrow}.png (a selected relation with its arc) from a build of Gloss.
 # Usage: build-aux/screenshots.sh [BUILDDIR]   (build/ by default, configured
 # like run.sh and test.sh do; GLOSS_MEASURE=1 also times
 # the window with 10,000 generated mentions)
@@ -11,6 +12,9 @@ outdir=$srcdir/data/screenshots
 mkdir -p "$outdir"
 export GSETTINGS_SCHEMA_DIR="$builddir/data" GSETTINGS_BACKEND=memory
 export GDK_BACKEND=x11 GSK_RENDERER=cairo NO_AT_BRIDGE=1
+# The user's recent files stay out of it (and out of the shots).
+export XDG_DATA_HOME="$builddir/screenshots-data"
+mkdir -p "$XDG_DATA_HOME"
 "$srcdir/build-aux/configure.sh" "$builddir"
 meson compile -C "$builddir" gloss-screenshots >/dev/null
 exec xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \

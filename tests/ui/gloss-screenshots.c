@@ -249,8 +249,17 @@ add_claims (GlossWindow *window)
       if (i == 1)
         selected = claim;
     }
-  gloss_edit_new_relation (store, "meets_with", entity_named (store, "Vladimir Putin"),
-                           entity_named (store, "Kim Jong Un"), NULL);
+  {
+    static const char evidence[] = "Vladimir Putin hinted that military cooperation was discussed during his rare meeting with North Korean leader Kim Jong Un";
+    GlossRelation *meets = gloss_edit_new_relation (store, "meets_with", entity_named (store, "Vladimir Putin"),
+                                                    entity_named (store, "Kim Jong Un"), NULL);
+    GlossSpan span;
+
+    span.start = offset_of (store, evidence);
+    span.end = span.start + g_utf8_strlen (evidence, -1);
+    g_assert_nonnull (meets);
+    g_assert_true (gloss_edit_set_spans (store, GLOSS_ANNOTATION (meets), GLOSS_ROLE_EVIDENCE, &span, 1, NULL));
+  }
   gloss_edit_new_relation (store, "leader_of", entity_named (store, "Kim Jong Un"),
                            entity_named (store, "North Korea"), NULL);
   gloss_store_clear_history (store);
@@ -316,12 +325,19 @@ find_child (GtkWidget *root,
   return NULL;
 }
 
+typedef enum
+{
+  SHOW_MENTION,
+  SHOW_CLAIM,
+  SHOW_RELATION,
+} Show;
+
 static GlossWindow *
 shot_full (GlossApplication *app,
            int               width,
            int               height,
            const char       *path,
-           gboolean          show_claim)
+           Show              show)
 {
   GlossWindow *window = gloss_window_new (app);
   g_autofree char *dir = g_dir_make_tmp ("gloss-shot-XXXXXX", NULL);
@@ -342,12 +358,23 @@ shot_full (GlossApplication *app,
   g_rmdir (dir);
 
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
-  if (show_claim)
+  if (show == SHOW_CLAIM)
     {
       GtkWidget *stack = find_child (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
 
       adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "claims");
       gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (claim));
+    }
+  else if (show == SHOW_RELATION)
+    {
+      /* Putin meets with Kim: the arc from "Russia’s Vladimir Putin" to
+       * "Kim Jong Un" in the lead. */
+      GListModel *relations = gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_RELATION);
+      g_autoptr(GlossAnnotation) relation = g_list_model_get_item (relations, 0);
+      GtkWidget *stack = find_child (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "relations");
+      gloss_annotation_view_set_selected (view, relation);
     }
   else
     gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (selected));
@@ -364,7 +391,7 @@ shot (GlossApplication *app,
       int               height,
       const char       *path)
 {
-  return shot_full (app, width, height, path, FALSE);
+  return shot_full (app, width, height, path, SHOW_MENTION);
 }
 
 static gboolean painted;
@@ -499,6 +526,7 @@ main (int   argc,
 {
   g_autoptr(GlossApplication) app = NULL;
   g_autofree char *light = NULL, *dark = NULL, *narrow = NULL, *claim = NULL;
+  g_autofree char *relation_light = NULL, *relation_dark = NULL, *relation_narrow = NULL;
   const char *outdir = argc > 1 ? argv[1] : ".";
 
   g_setenv ("GDK_BACKEND", "x11", FALSE);
@@ -519,6 +547,9 @@ main (int   argc,
   dark = g_build_filename (outdir, "main-dark.png", NULL);
   narrow = g_build_filename (outdir, "main-narrow.png", NULL);
   claim = g_build_filename (outdir, "claim-light.png", NULL);
+  relation_light = g_build_filename (outdir, "relation-light.png", NULL);
+  relation_dark = g_build_filename (outdir, "relation-dark.png", NULL);
+  relation_narrow = g_build_filename (outdir, "relation-narrow.png", NULL);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   shot (app, 1280, 800, light);
@@ -526,7 +557,12 @@ main (int   argc,
   shot (app, 1280, 800, dark);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   shot (app, 600, 800, narrow);
-  shot_full (app, 1280, 800, claim, TRUE);
+  shot_full (app, 1280, 800, claim, SHOW_CLAIM);
+  shot_full (app, 1280, 800, relation_light, SHOW_RELATION);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  shot_full (app, 1280, 800, relation_dark, SHOW_RELATION);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  shot_full (app, 600, 800, relation_narrow, SHOW_RELATION);
 
   if (g_getenv ("GLOSS_EXTRA_SHOTS") != NULL)
     extra_shots (app, g_getenv ("GLOSS_EXTRA_SHOTS"));

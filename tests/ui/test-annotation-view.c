@@ -522,6 +522,158 @@ test_many (void)
   g_assert_finalize_object (store);
 }
 
+/* Pixels of @color (give or take antialiasing) the view draws in @area
+ * (its own coordinates): its snapshot, rendered as GTK renders it. */
+static guint
+count_color (GlossAnnotationView *view,
+             const GdkRGBA       *color,
+             const GdkRectangle  *area)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  gsize stride = (gsize) width * 4;
+  guint n = 0;
+
+  wait_for_frame (widget);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);   /* cairo ARGB32: B G R A */
+
+  for (int y = MAX (area->y, 0); y < MIN (area->y + area->height, height); y++)
+    for (int x = MAX (area->x, 0); x < MIN (area->x + area->width, width); x++)
+      {
+        const guchar *p = pixels + y * stride + x * 4;
+
+        if (p[3] > 240 && ABS (p[2] - color->red * 255) < 30 && ABS (p[1] - color->green * 255) < 30 &&
+            ABS (p[0] - color->blue * 255) < 30)
+          n++;
+      }
+  return n;
+}
+
+/* The band above the line of code point @start, as wide as from there to
+ * code point @other: where an arc between the two rises. */
+static void
+arc_band (GlossAnnotationView *view,
+          guint                start,
+          guint                other,
+          GdkRectangle        *band)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GtkTextIter a, b;
+  GdkRectangle ra, rb;
+  int x0, y0, x1, y1;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &a, start);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &b, other);
+  gtk_text_view_get_iter_location (text_view, &a, &ra);
+  gtk_text_view_get_iter_location (text_view, &b, &rb);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         MIN (ra.x, rb.x), MIN (ra.y, rb.y), &x0, &y0);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         MAX (ra.x, rb.x), MIN (ra.y, rb.y), &x1, &y1);
+  band->x = x0;
+  band->width = MAX (x1 - x0, 1);
+  band->y = y0 - 40;
+  band->height = 40;
+}
+
+/* A selected relation, or a mention of one of its ends, draws an arc
+ * labelled with its type above the text between the two mentions, in
+ * the relation type's colour, in light and dark styles; nothing is drawn
+ * for the rest of the document. */
+static void
+test_relation_arcs (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GlossStore *store;
+  GlossAnnotation *putin = NULL, *kim = NULL, *russia;
+  GlossRelation *relation;
+  g_autoptr(GError) error = NULL;
+  Fixture f;
+  GdkRectangle band;
+  GdkRGBA color;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  store = new_sample_store ();
+  /* "Vladimir Putin" (113) on the lead's first line, "Kim Jong Un" (224)
+   * on its second; "Russia" (104) before them. */
+  {
+    g_autoptr(GlossEntity) a = gloss_entity_new ("PER", "Vladimir Putin");
+    g_autoptr(GlossEntity) b = gloss_entity_new ("PER", "Kim Jong Un");
+    g_autoptr(GlossRelation) r = NULL;
+    GlossSpan spans[2] = { { 113, 127 }, { 224, 235 } };
+    GlossAnnotation **mentions[2] = { &putin, &kim };
+
+    g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (a), &error));
+    g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (b), &error));
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(GlossMention) m = gloss_mention_new ("PER", &spans[i], 1);
+
+        gloss_mention_set_entity (m, i == 0 ? a : b);
+        g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (m), &error));
+        *mentions[i] = GLOSS_ANNOTATION (m);   /* the store holds it */
+      }
+    r = gloss_relation_new ("meets_with", a, b);
+    g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (r), &error));
+    g_assert_no_error (error);
+    relation = r;
+  }
+  russia = add_mention (store, "GPE", 104, 110);
+  fixture_show (&f, store);
+  arc_band (f.view, 113, 224, &band);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      /* Meets with is #ff7800, lightened by 30 % in the dark style. */
+      gdk_rgba_parse (&color, "#ff7800");
+      if (dark)
+        {
+          color.green += (1.f - color.green) * .3f;
+          color.blue += (1.f - color.blue) * .3f;
+        }
+
+      gloss_annotation_view_set_selected (f.view, NULL);
+      g_assert_cmpuint (count_color (f.view, &color, &band), ==, 0);
+
+      gloss_annotation_view_set_selected (f.view, GLOSS_ANNOTATION (relation));
+      g_assert_cmpuint (count_color (f.view, &color, &band), >, 20);
+
+      /* From either end, the same arc. */
+      gloss_annotation_view_set_selected (f.view, kim);
+      g_assert_cmpuint (count_color (f.view, &color, &band), >, 20);
+
+      /* A mention with no relation: none. */
+      gloss_annotation_view_set_selected (f.view, russia);
+      g_assert_cmpuint (count_color (f.view, &color, &band), ==, 0);
+    }
+
+  /* Removing the relation takes its arc away at once. */
+  gloss_annotation_view_set_selected (f.view, putin);
+  g_assert_cmpuint (count_color (f.view, &color, &band), >, 20);
+  g_assert_true (gloss_store_remove (store, GLOSS_ANNOTATION (relation), &error));
+  g_assert_cmpuint (count_color (f.view, &color, &band), ==, 0);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  fixture_destroy (&f);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/ui/annotation-view/select-next", test_select_next);
   g_test_add_func ("/ui/annotation-view/hit", test_hit);
   g_test_add_func ("/ui/annotation-view/many", test_many);
+  g_test_add_func ("/ui/annotation-view/relation-arcs", test_relation_arcs);
 
   return g_test_run ();
 }
