@@ -14,13 +14,13 @@
 
 static GlossApplication *app;
 
-/* The visible toplevel of @type, waited for (10 s at most). Without a
+/* The visible toplevel of @type, waited for (30 s at most). Without a
  * portal (the test's private bus has none), GtkFileChooserNative shows
  * GTK's own dialog, a toplevel like any other. */
 static GtkWidget *
 wait_toplevel (GType type)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (g_get_monotonic_time () < deadline)
     {
@@ -114,7 +114,7 @@ test_export (void)
   g_autofree char *doccano = g_build_filename (dir, "vostochny.jsonl", NULL);
   g_autofree char *dataset = g_build_filename (dir, "dataset.jsonl", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  g_autoptr(GFile) proc = g_file_new_for_path ("/proc");
+  g_autoptr(GFile) proc = g_file_new_for_path ("/proc/self");
   g_autoptr(GFile) saved_file = g_file_new_for_path (saved);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -163,15 +163,16 @@ test_export (void)
   g_assert_true (json_object_has_member (record, "clusters"));
   g_clear_object (&parser);
 
-  /* A folder nobody can write to, not even root: the error, plainly. */
+  /* A folder nobody can write to, not even root (a small one: the chooser
+   * lists it): the error, plainly. */
   press (GTK_WIDGET (window), "<Control>e");
   chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER);
   choose_file (chooser, "doccano", proc, "vostochny.jsonl");
   dialog = wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Export “vostochny.jsonl”");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "/proc/vostochny.jsonl"));
-  g_assert_false (g_file_test ("/proc/vostochny.jsonl", G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "/proc/self/vostochny.jsonl"));
+  g_assert_false (g_file_test ("/proc/self/vostochny.jsonl", G_FILE_TEST_EXISTS));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
   iterate ();
 
