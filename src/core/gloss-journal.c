@@ -510,6 +510,46 @@ on_changed (GlossJournal    *self,
   g_ptr_array_add (self->order, key);
 }
 
+#define CONTEXT_LENGTH 32
+
+/* The text around each span ({"start:end": [before, after]}), so that
+ * the span can be found again in a changed document. */
+static void
+append_context (GString         *out,
+                GlossDocument   *document,
+                GlossAnnotation *annotation)
+{
+  guint length = gloss_document_get_length (document);
+  gboolean first = TRUE;
+
+  for (guint role = GLOSS_ROLE_CONTENT; role <= GLOSS_ROLE_EVIDENCE; role++)
+    {
+      guint n_spans = 0;
+      const GlossSpan *spans = gloss_annotation_get_spans (annotation, role, &n_spans);
+
+      for (guint i = 0; i < n_spans; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("%u:%u", spans[i].start, spans[i].end);
+          g_autofree char *before = gloss_document_dup_slice (document,
+                                                             spans[i].start > CONTEXT_LENGTH ? spans[i].start - CONTEXT_LENGTH : 0,
+                                                             spans[i].start);
+          g_autofree char *after = gloss_document_dup_slice (document, spans[i].end,
+                                                            MIN (length, spans[i].end + CONTEXT_LENGTH));
+
+          g_string_append (out, first ? ", \"context\": {" : ", ");
+          first = FALSE;
+          gloss_json_write_string (out, key, -1);
+          g_string_append (out, ": [");
+          gloss_json_write_string (out, before, -1);
+          g_string_append (out, ", ");
+          gloss_json_write_string (out, after, -1);
+          g_string_append_c (out, ']');
+        }
+    }
+  if (!first)
+    g_string_append_c (out, '}');
+}
+
 static void
 on_edited (GlossJournal *self,
            const char   *label,
@@ -541,6 +581,7 @@ on_edited (GlossJournal *self,
           gloss_json_write_string (out, kind_names[gloss_annotation_get_kind (now)], -1);
           g_string_append (out, ", \"annotation\": ");
           _gloss_native_write_annotation (out, self->store, now);
+          append_context (out, gloss_store_get_document (self->store), now);
           g_string_append_c (out, '}');
         }
       else
@@ -1041,6 +1082,8 @@ typedef struct
   gboolean            added;
   char               *id;          /* removed */
   gsize               start, end;  /* the annotation's JSON in the line */
+  gsize               context_start, context_end;   /* or 0, 0 */
+  gboolean            added;
 } Change;
 
 typedef struct
@@ -1078,6 +1121,7 @@ typedef struct
   GBytes *bytes;
   char   *name;        /* the journal, for messages */
   GArray *lines;       /* Line */
+  GError *mismatch;    /* the base it was written on is not this one */
 } Journal;
 
 static void
@@ -1086,6 +1130,7 @@ journal_clear (Journal *j)
   g_clear_pointer (&j->bytes, g_bytes_unref);
   g_clear_pointer (&j->name, g_free);
   g_clear_pointer (&j->lines, g_array_unref);
+  g_clear_error (&j->mismatch);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Journal, journal_clear)
@@ -1129,6 +1174,18 @@ parse_change (GlossJsonReader *r,
         {
           if (!read_string_value (r, &change->id))
             return FALSE;
+        }
+      else if (gloss_json_reader_string_equal (r, "context"))
+        {
+          if (gloss_json_reader_next (r) != GLOSS_JSON_BEGIN_OBJECT)
+            {
+              gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "expected an object");
+              return FALSE;
+            }
+          change->context_start = gloss_json_reader_get_offset (r);
+          if (!gloss_json_reader_skip (r))
+            return FALSE;
+          change->context_end = gloss_json_reader_get_offset (r) + 1;
         }
       else if (gloss_json_reader_string_equal (r, "annotation"))
         {
@@ -1324,6 +1381,7 @@ static gboolean
 journal_load (Journal     *j,
               GlossStore  *store,
               GFile       *journal_file,
+              gboolean     any_base,
               GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -1351,8 +1409,15 @@ journal_load (Journal     *j,
                    "%s: not a Gloss journal (it has no header)", j->name);
       return FALSE;
     }
-  if (!check_header (data, eol - data, store, j->name, error))
-    return FALSE;
+  if (!check_header (data, eol - data, store, j->name, &local_error))
+    {
+      if (!any_base || !g_error_matches (local_error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_MISMATCH))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      j->mismatch = g_steal_pointer (&local_error);
+    }
 
   for (p = eol + 1; p < end; p = eol + 1)
     {
@@ -1392,6 +1457,8 @@ journal_load (Journal     *j,
  *
  * Returns: %FALSE with @error set if the journal cannot be read, belongs
  *   to another text or to another version of the file
+ *   (%GLOSS_JOURNAL_ERROR_MISMATCH: @n_edits is set, and
+ *   gloss_journal_recover_anchored() can apply what still fits)
  */
 gboolean
 gloss_journal_check (GlossStore  *store,
@@ -1404,10 +1471,15 @@ gloss_journal_check (GlossStore  *store,
   g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (journal_file), FALSE);
 
-  if (!journal_load (&j, store, journal_file, error))
+  if (!journal_load (&j, store, journal_file, TRUE, error))
     return FALSE;
   if (n_edits != NULL)
     *n_edits = j.lines->len;
+  if (j.mismatch != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&j.mismatch));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1701,7 +1773,7 @@ gloss_journal_recover (GlossStore  *store,
   g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (journal_file), FALSE);
 
-  if (!journal_load (&j, store, journal_file, error))
+  if (!journal_load (&j, store, journal_file, FALSE, error))
     return FALSE;
   replay.name = j.name;
 
@@ -1757,5 +1829,444 @@ gloss_journal_recover (GlossStore  *store,
     }
   if (n_edits != NULL)
     *n_edits = j.lines->len;
+  return TRUE;
+}
+
+/* Anchored replay: a journal whose base changed */
+
+typedef struct
+{
+  Replay       replay;
+  GHashTable  *renamed;     /* id in the journal → id given here */
+  GHashTable  *ours;        /* id in the store → id in the journal, for
+                             * what this replay put there */
+  GPtrArray   *not_applied; /* char *, for the user */
+} Anchoring;
+
+static JsonNode *
+read_node (const char *data,
+           gsize       length,
+           const char *where)
+{
+  g_autoptr(GlossJsonReader) r = gloss_json_reader_new (data, length, where);
+
+  if (gloss_json_reader_next (r) != GLOSS_JSON_BEGIN_OBJECT)
+    return NULL;
+  return gloss_json_reader_read_node (r);
+}
+
+static gsize
+common_suffix (const char *a,
+               gsize       a_len,
+               const char *b,
+               gsize       b_len)
+{
+  gsize n = 0;
+
+  while (n < a_len && n < b_len && a[a_len - 1 - n] == b[b_len - 1 - n])
+    n++;
+  return n;
+}
+
+static gsize
+common_prefix (const char *a,
+               gsize       a_len,
+               const char *b,
+               gsize       b_len)
+{
+  gsize n = 0;
+
+  while (n < a_len && n < b_len && a[n] == b[n])
+    n++;
+  return n;
+}
+
+/* Finds @span's quote in the document again: where it was if it is still
+ * there, else the occurrence whose surroundings match the recorded
+ * context best (nearest to where it was on a tie). */
+static gboolean
+anchor_span (GlossDocument  *document,
+             JsonObject     *span,
+             JsonObject     *context,
+             char          **why)
+{
+  const char *text = gloss_document_get_text (document);
+  gsize n_bytes = gloss_document_get_n_bytes (document);
+  const char *quote = json_object_get_string_member_with_default (span, "text", NULL);
+  gint64 start = json_object_get_int_member_with_default (span, "start", -1);
+  gint64 end = json_object_get_int_member_with_default (span, "end", -1);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, start, end);
+  JsonArray *around = NULL;
+  const char *before = "", *after = "";
+  gsize quote_len, best_score = 0;
+  guint n_best = 0, n_found = 0;
+  gint64 best_start = -1, best_distance = G_MAXINT64;
+
+  if (quote == NULL || *quote == '\0' || start < 0 || end < start)
+    {
+      *why = g_strdup ("the journal does not say which text it marks");
+      return FALSE;
+    }
+  if (end <= gloss_document_get_length (document) &&
+      gloss_document_slice_equals (document, start, end, quote, -1))
+    return TRUE;
+
+  if (context != NULL && json_object_has_member (context, key) &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (context, key)))
+    {
+      around = json_object_get_array_member (context, key);
+      if (json_array_get_length (around) == 2)
+        {
+          before = json_array_get_string_element (around, 0);
+          after = json_array_get_string_element (around, 1);
+        }
+    }
+
+  quote_len = strlen (quote);
+  for (const char *p = text; (p = g_strstr_len (p, text + n_bytes - p, quote)) != NULL; p++)
+    {
+      gsize at = p - text;
+      gsize score;
+      gint64 cp = gloss_document_byte_to_cp (document, at);
+      gint64 distance = ABS (cp - start);
+
+      if (!g_utf8_validate (p, 0, NULL) || (at > 0 && (text[at] & 0xC0) == 0x80))
+        continue;
+      n_found++;
+      score = common_suffix (text, at, before, strlen (before)) +
+              common_prefix (p + quote_len, n_bytes - at - quote_len, after, strlen (after));
+      if (score > best_score || (score == best_score && distance < best_distance))
+        {
+          n_best = score > best_score || n_best == 0 ? 1 : n_best + 1;
+          best_score = score;
+          best_distance = distance;
+          best_start = cp;
+        }
+      else if (score == best_score && distance == best_distance)
+        n_best++;
+    }
+
+  if (n_found == 0)
+    {
+      *why = g_strdup ("its text is no longer in the document");
+      return FALSE;
+    }
+  /* Several places, and nothing around them tells which one was meant. */
+  if (n_found > 1 && best_score == 0)
+    {
+      *why = g_strdup_printf ("its text occurs %u times and nothing around it tells which", n_found);
+      return FALSE;
+    }
+  json_object_set_int_member (span, "start", best_start);
+  json_object_set_int_member (span, "end", best_start + g_utf8_strlen (quote, -1));
+  return TRUE;
+}
+
+static gboolean
+anchor_spans (GlossDocument  *document,
+              JsonObject     *annotation,
+              JsonObject     *context,
+              char          **why)
+{
+  static const char * const members[] = { "spans", "cue", "evidence" };
+
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    {
+      JsonNode *node = json_object_get_member (annotation, members[m]);
+      JsonArray *spans;
+
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        continue;
+      spans = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (spans); i++)
+        {
+          JsonNode *span = json_array_get_element (spans, i);
+
+          if (!JSON_NODE_HOLDS_OBJECT (span) ||
+              !anchor_span (document, json_node_get_object (span), context, why))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+rename_member (Anchoring  *a,
+               JsonObject *object,
+               const char *member)
+{
+  const char *id = json_object_get_string_member_with_default (object, member, NULL);
+  const char *renamed = id != NULL ? g_hash_table_lookup (a->renamed, id) : NULL;
+
+  if (renamed != NULL)
+    json_object_set_string_member (object, member, renamed);
+}
+
+/* References to annotations this replay had to give a new id. */
+static void
+rename_references (Anchoring  *a,
+                   JsonObject *annotation)
+{
+  JsonNode *about = json_object_get_member (annotation, "about");
+
+  rename_member (a, annotation, "entity");
+  rename_member (a, annotation, "claimant");
+  rename_member (a, annotation, "from");
+  rename_member (a, annotation, "to");
+  if (about != NULL && JSON_NODE_HOLDS_ARRAY (about))
+    {
+      JsonArray *array = json_node_get_array (about);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *id = json_array_get_string_element (array, i);
+          const char *renamed = id != NULL ? g_hash_table_lookup (a->renamed, id) : NULL;
+
+          if (renamed != NULL)
+            json_node_set_string (json_array_get_element (array, i), renamed);
+        }
+    }
+}
+
+static void
+not_applied (Anchoring           *a,
+             const Line          *line,
+             GlossAnnotationKind  kind,
+             JsonObject          *annotation,
+             const char          *id,
+             const char          *why)
+{
+  const char *quote = NULL;
+  JsonNode *spans = annotation != NULL ? json_object_get_member (annotation, "spans") : NULL;
+
+  if (spans != NULL && JSON_NODE_HOLDS_ARRAY (spans) && json_array_get_length (json_node_get_array (spans)) > 0)
+    {
+      JsonNode *first = json_array_get_element (json_node_get_array (spans), 0);
+
+      if (JSON_NODE_HOLDS_OBJECT (first))
+        quote = json_object_get_string_member_with_default (json_node_get_object (first), "text", NULL);
+    }
+  if (quote == NULL && annotation != NULL)
+    quote = json_object_get_string_member_with_default (annotation, "name", NULL);
+
+  if (quote != NULL)
+    g_ptr_array_add (a->not_applied, g_strdup_printf ("line %u: %s %s “%s”: %s", line->number,
+                                                      kind_names[kind], id, quote, why));
+  else
+    g_ptr_array_add (a->not_applied, g_strdup_printf ("line %u: %s %s: %s", line->number,
+                                                      kind_names[kind], id, why));
+}
+
+static void
+anchor_upsert (Anchoring    *a,
+               const Line   *line,
+               const Change *change)
+{
+  GlossStore *store = a->replay.store;
+  g_autofree char *where = g_strdup_printf ("%s:%u", a->replay.name, line->number);
+  g_autoptr(JsonNode) node = read_node (line->data + change->start, change->end - change->start, where);
+  g_autoptr(JsonNode) context_node = NULL;
+  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *annotation, *context = NULL;
+  GlossAnnotation *existing;
+  gboolean collides = FALSE;
+  const char *mapped;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      not_applied (a, line, change->kind, NULL, "?", "the journal line is damaged");
+      return;
+    }
+  annotation = json_node_get_object (node);
+  id = g_strdup (json_object_get_string_member_with_default (annotation, "id", "?"));
+  if (change->context_end > change->context_start)
+    {
+      context_node = read_node (line->data + change->context_start,
+                                change->context_end - change->context_start, where);
+      if (context_node != NULL && JSON_NODE_HOLDS_OBJECT (context_node))
+        context = json_node_get_object (context_node);
+    }
+
+  if (!anchor_spans (gloss_store_get_document (store), annotation, context, &why))
+    {
+      not_applied (a, line, change->kind, annotation, id, why);
+      return;
+    }
+
+  /* An id the changed file (or an earlier line of this replay) now gives
+   * to something else: a new one. */
+  mapped = g_hash_table_lookup (a->renamed, id);
+  existing = gloss_store_lookup (store, mapped != NULL ? mapped : id);
+  if (mapped == NULL && existing != NULL)
+    {
+      const char *owner = g_hash_table_lookup (a->ours, id);
+
+      collides = owner != NULL ? !g_str_equal (owner, id)
+                               : change->added || gloss_annotation_get_kind (existing) != change->kind;
+    }
+  if (collides)
+    {
+      char *fresh = gloss_store_next_id (store, change->kind);
+
+      g_hash_table_insert (a->renamed, g_strdup (id), fresh);
+      mapped = fresh;
+      existing = NULL;
+    }
+  if (mapped != NULL)
+    json_object_set_string_member (annotation, "id", mapped);
+  rename_references (a, annotation);
+
+  gloss_json_write_node (json, node, FALSE, 0);
+  draft = _gloss_native_read_annotation (store, change->kind, json->str, json->len, where, &local_error);
+  if (draft == NULL)
+    {
+      not_applied (a, line, change->kind, annotation, id, local_error->message);
+      return;
+    }
+  a->replay.stamp = gloss_annotation_get_modified (draft);
+  if (existing != NULL && gloss_annotation_get_kind (existing) != change->kind)
+    existing = NULL;
+  if (existing != NULL
+      ? !gloss_store_replace (store, existing, draft, &local_error)
+      : !gloss_store_add (store, draft, &local_error))
+    {
+      not_applied (a, line, change->kind, annotation, id, local_error->message);
+      return;
+    }
+  g_hash_table_insert (a->ours, g_strdup (gloss_annotation_get_id (draft)), g_strdup (id));
+  a->replay.applied++;
+}
+
+static void
+anchor_line (Anchoring  *a,
+             const Line *line)
+{
+  enum { UPSERT_ENTITIES, UPSERT_OTHERS, REMOVE_OTHERS, REMOVE_ENTITIES, N_PHASES };
+
+  if (line->schema != NULL)
+    {
+      g_autofree char *where = g_strdup_printf ("%s:%u", a->replay.name, line->number);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!apply_schema (gloss_store_get_schema (a->replay.store), line->schema, where, &local_error))
+        g_ptr_array_add (a->not_applied, g_strdup_printf ("line %u: schema: %s", line->number,
+                                                          local_error->message));
+    }
+
+  for (guint phase = 0; phase < N_PHASES; phase++)
+    for (guint i = 0; i < line->changes->len; i++)
+      {
+        const Change *change = &g_array_index (line->changes, Change, i);
+        gboolean is_entity = change->kind == GLOSS_KIND_ENTITY;
+        gboolean wanted;
+
+        switch (phase)
+          {
+          case UPSERT_ENTITIES: wanted = !change->removed && is_entity; break;
+          case UPSERT_OTHERS: wanted = !change->removed && !is_entity; break;
+          case REMOVE_OTHERS: wanted = change->removed && !is_entity; break;
+          case REMOVE_ENTITIES:
+          default: wanted = change->removed && is_entity; break;
+          }
+        if (!wanted)
+          continue;
+
+        if (change->removed)
+          {
+            const char *mapped = g_hash_table_lookup (a->renamed, change->id);
+            const char *target = mapped != NULL ? mapped : change->id;
+            const char *owner = g_hash_table_lookup (a->ours, target);
+            GlossAnnotation *existing = gloss_store_lookup (a->replay.store, target);
+            g_autoptr(GError) local_error = NULL;
+
+            /* Gone already, or the id is another annotation's now. */
+            if (existing == NULL || gloss_annotation_get_kind (existing) != change->kind ||
+                (owner != NULL && !g_str_equal (owner, change->id)))
+              continue;
+            if (!gloss_store_remove (a->replay.store, existing, &local_error))
+              not_applied (a, line, change->kind, NULL, change->id, local_error->message);
+            else
+              a->replay.applied++;
+          }
+        else
+          anchor_upsert (a, line, change);
+      }
+}
+
+/**
+ * gloss_journal_recover_anchored:
+ * @store: the store loaded from the document as it is now
+ * @journal_file: a journal from gloss_journal_find(), possibly written on
+ *   another version of the document (the file changed since)
+ * @n_edits: (out) (optional): the number of journal lines replayed
+ * @not_applied: (out) (transfer full) (element-type utf8): one line for
+ *   the user per recorded change that could not be applied
+ * @error: return location for a #GLOSS_JOURNAL_ERROR
+ *
+ * Like gloss_journal_recover(), but for a journal whose base no longer
+ * matches: every span is found again by its quote and the text recorded
+ * around it, references follow annotations that had to get a new id, and
+ * each change that cannot be applied (its text is gone or ambiguous, it
+ * refers to something that no longer exists) is skipped and listed, never
+ * silently dropped. @journal_file is left alone.
+ *
+ * Returns: %FALSE if the journal cannot be read at all
+ */
+gboolean
+gloss_journal_recover_anchored (GlossStore  *store,
+                                GFile       *journal_file,
+                                guint       *n_edits,
+                                GPtrArray  **not_applied_out,
+                                GError     **error)
+{
+  g_auto(Journal) j = { 0, };
+  g_autofree char *author = NULL;
+  g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Anchoring a = { { store, 0, NULL, 0 }, renamed, ours, NULL };
+  GlossJournal *journal;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (journal_file), FALSE);
+  g_return_val_if_fail (not_applied_out != NULL, FALSE);
+
+  if (!journal_load (&j, store, journal_file, TRUE, error))
+    return FALSE;
+  a.replay.name = j.name;
+  a.not_applied = g_ptr_array_new_with_free_func (g_free);
+
+  journal = g_object_get_qdata (G_OBJECT (store), journal_qdata_quark ());
+  if (journal != NULL)
+    journal->recovering++;
+
+  author = g_strdup (gloss_store_get_author (store));
+  gloss_store_set_author (store, NULL);
+  gloss_store_set_clock (store, replay_clock, &a.replay);
+  gloss_store_begin_group (store, RECOVER_LABEL);
+  for (guint i = 0; i < j.lines->len; i++)
+    anchor_line (&a, &g_array_index (j.lines, Line, i));
+  gloss_store_end_group (store);
+  gloss_store_set_clock (store, NULL, NULL);
+  gloss_store_set_author (store, author);
+
+  if (journal != NULL)
+    {
+      g_autoptr(GString) pending = g_string_new (NULL);
+
+      journal->recovering--;
+      if (journal->schema_dirty)
+        append_schema_line (journal, pending);
+      g_string_append_len (pending, journal->pending->str, journal->pending->len);
+      g_string_truncate (journal->pending, 0);
+      append_lines (journal, pending);
+    }
+
+  if (n_edits != NULL)
+    *n_edits = j.lines->len;
+  *not_applied_out = a.not_applied;
   return TRUE;
 }

@@ -96,6 +96,15 @@ gboolean      gloss_journal_recover     (GlossStore    *store,
                                          GFile         *journal_file,
                                          guint         *n_edits,
                                          GError       **error);
+/* For a journal whose base changed (GLOSS_JOURNAL_ERROR_MISMATCH from
+ * gloss_journal_check()): replays what still anchors (spans found again by
+ * quote and context) as one undoable step and lists the rest in
+ * @not_applied (strings for the user). @journal_file is left alone. */
+gboolean      gloss_journal_recover_anchored (GlossStore  *store,
+                                              GFile       *journal_file,
+                                              guint       *n_edits,
+                                              GPtrArray  **not_applied,
+                                              GError     **error);
 /* Deletes a leftover journal with no edits. */
 gboolean      gloss_journal_delete      (GFile         *journal_file,
                                          GError       **error);

@@ -9,6 +9,7 @@
 #include "gloss-appearance.h"
 #include "gloss-application.h"
 #include "gloss-preferences-window.h"
+#include "gloss-recovery.h"
 #include "gloss-window-private.h"
 
 struct _GlossApplication
@@ -43,7 +44,8 @@ find_window_for (GlossApplication *self,
       if (other != NULL && g_file_equal (other, file))
         return l->data;
     }
-  return NULL;
+  /* The same file under another name (a link, a relative path). */
+  return _gloss_recovery_find_holder (file);
 }
 
 static GlossWindow *

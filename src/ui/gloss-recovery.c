@@ -5,7 +5,9 @@
  *
  * The journal lives on the window as object data: it goes with the
  * window, and only a clean close (or a save) empties or deletes it, so a
- * crash or a kill leaves it on disk for the next opening.
+ * crash or a kill leaves it on disk for the next opening. A leftover is
+ * only ever deleted once its edits are in the window's own journal, or
+ * moved to discarded/ when the user clicks Discard; Escape keeps it.
  */
 #include "config.h"
 
@@ -16,13 +18,23 @@
 #include "gloss-window-private.h"
 
 #define JOURNAL_KEY "gloss-journal"
+/* Not a button: what Escape or closing the dialog answers. */
+#define RESPONSE_LATER "later"
 
 typedef struct
 {
-  GlossWindow *window;   /* weak */
+  GlossWindow *window;     /* weak */
   GlossStore  *store;
+  GFile       *file;       /* the document's .gloss, or NULL */
+  GFile       *source;     /* or the article it was read from */
   GFile       *leftover;
+  gboolean     mismatch;   /* the journal's base is not this file any more */
 } Offer;
+
+static void offer_next (GlossWindow *window,
+                        GlossStore  *store,
+                        GFile       *file,
+                        GFile       *source);
 
 static void
 offer_free (gpointer data)
@@ -31,8 +43,81 @@ offer_free (gpointer data)
 
   g_clear_weak_pointer (&offer->window);
   g_clear_object (&offer->store);
+  g_clear_object (&offer->file);
+  g_clear_object (&offer->source);
   g_clear_object (&offer->leftover);
   g_free (offer);
+}
+
+static char *
+document_name (GlossStore *store,
+               GFile      *file)
+{
+  const char *source;
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  source = gloss_document_get_source (gloss_store_get_document (store));
+  return g_strdup (source != NULL ? source : _("New Document"));
+}
+
+/* After an anchored replay: what could not be applied, and a choice to
+ * keep the journal (asked again next time) or set it aside. */
+static void
+not_applied_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  Offer *offer = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "discard") == 0 &&
+      !gloss_journal_set_aside (offer->leftover, &error) && offer->window != NULL)
+    _gloss_window_show_error (offer->window, _("Could Not Discard the Unsaved Changes"), error);
+}
+
+static void
+show_not_applied (Offer     *offer,
+                  GPtrArray *not_applied,
+                  guint      n_applied)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *label;
+  Offer *copy;
+
+  g_string_append_printf (body,
+                          ngettext ("%u edit was applied. These edits no longer fit the changed file and were not applied; "
+                                    "the journal keeps them until you discard it:",
+                                    "%u edits were applied. These edits no longer fit the changed file and were not applied; "
+                                    "the journal keeps them until you discard it:",
+                                    n_applied),
+                          n_applied);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (offer->window),
+                                                       _("Some Edits Were Not Applied"), body->str));
+  g_string_truncate (body, 0);
+  for (guint i = 0; i < not_applied->len; i++)
+    g_string_append_printf (body, "%s• %s", i > 0 ? "\n" : "", (const char *) g_ptr_array_index (not_applied, i));
+  label = gtk_label_new (body->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_message_dialog_set_extra_child (dialog, label);
+  adw_message_dialog_add_responses (dialog,
+                                    "discard", _("_Discard Them"),
+                                    "keep", _("_Keep Journal"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+
+  copy = g_new0 (Offer, 1);
+  g_set_weak_pointer (&copy->window, offer->window);
+  copy->store = g_object_ref (offer->store);
+  copy->leftover = g_object_ref (offer->leftover);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (not_applied_response_cb), copy,
+                         (GClosureNotify)(void (*) (void))offer_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -41,28 +126,51 @@ offer_response_cb (AdwMessageDialog *dialog,
                    gpointer          user_data)
 {
   Offer *offer = user_data;
+  g_autoptr(GPtrArray) not_applied = NULL;
   g_autoptr(GError) error = NULL;
   GlossJournal *journal;
   guint n_edits = 0;
+  gboolean ok;
 
   /* The window may show another document by now. */
   if (offer->window == NULL || gloss_window_get_store (offer->window) != offer->store)
     return;
 
-  if (g_strcmp0 (response, "recover") != 0)
+  if (g_strcmp0 (response, RESPONSE_LATER) == 0)
+    return;   /* kept: asked again at the next opening */
+
+  if (g_strcmp0 (response, "discard") == 0)
     {
-      gloss_journal_delete (offer->leftover, NULL);
+      if (!gloss_journal_set_aside (offer->leftover, &error))
+        {
+          _gloss_window_show_error (offer->window, _("Could Not Discard the Unsaved Changes"), error);
+          return;
+        }
+      offer_next (offer->window, offer->store, offer->file, offer->source);
       return;
     }
 
-  if (!gloss_journal_recover (offer->store, offer->leftover, &n_edits, &error))
+  /* On a changed file, or on top of another leftover just recovered (whose
+   * new annotations may have taken the same ids), anchor each edit. */
+  if (offer->mismatch || gloss_store_get_modified (offer->store))
+    ok = gloss_journal_recover_anchored (offer->store, offer->leftover, &n_edits, &not_applied, &error);
+  else
+    ok = gloss_journal_recover (offer->store, offer->leftover, &n_edits, &error);
+  if (!ok)
     {
       _gloss_window_show_error (offer->window, _("Could Not Recover Unsaved Changes"), error);
       return;
     }
+
+  if (not_applied != NULL && not_applied->len > 0)
+    {
+      show_not_applied (offer, not_applied, n_edits);
+      return;
+    }
+
   /* The window's own journal holds the recovered state now, unless it is
    * failing: then the leftover stays. */
-  journal = g_object_get_data (G_OBJECT (offer->window), JOURNAL_KEY);
+  journal = _gloss_recovery_get_journal (offer->window);
   if (journal != NULL && gloss_journal_get_error (journal) == NULL)
     gloss_journal_delete (offer->leftover, NULL);
   {
@@ -70,96 +178,168 @@ offer_response_cb (AdwMessageDialog *dialog,
                                                 n_edits);
     _gloss_window_toast (offer->window, message);
   }
+  offer_next (offer->window, offer->store, offer->file, offer->source);
 }
 
 static void
-offer_recovery (GlossWindow *window,
-                GlossStore  *store,
-                GFile       *file,
-                GFile       *leftover,
-                guint        n_edits)
+offer_recovery (Offer *offer,
+                guint  n_edits)
 {
   AdwMessageDialog *dialog;
-  g_autofree char *name = NULL;
+  g_autofree char *name = document_name (offer->store, offer->file);
   g_autofree char *body = NULL;
-  Offer *offer;
 
-  if (file != NULL)
-    name = g_file_get_basename (file);
+  if (offer->mismatch)
+    body = g_strdup_printf (ngettext ("“%s” has %u edit that was not saved when Gloss last closed, "
+                                      "but the file has changed since. The edit can be applied where its text "
+                                      "is still found; anything that no longer fits is listed and kept.",
+                                      "“%s” has %u edits that were not saved when Gloss last closed, "
+                                      "but the file has changed since. The edits can be applied where their text "
+                                      "is still found; anything that no longer fits is listed and kept.",
+                                      n_edits),
+                            name, n_edits);
   else
-    name = g_strdup (gloss_document_get_source (gloss_store_get_document (store)));
-  body = g_strdup_printf (ngettext ("“%s” has %u edit that was not saved when Gloss last closed unexpectedly.",
-                                    "“%s” has %u edits that were not saved when Gloss last closed unexpectedly.",
-                                    n_edits),
-                          name != NULL ? name : _("New Document"), n_edits);
+    body = g_strdup_printf (ngettext ("“%s” has %u edit that was not saved when Gloss last closed unexpectedly.",
+                                      "“%s” has %u edits that were not saved when Gloss last closed unexpectedly.",
+                                      n_edits),
+                            name, n_edits);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _("Recover Unsaved Changes?"), body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (offer->window),
+                                                       _("Recover Unsaved Changes?"), body));
   adw_message_dialog_add_responses (dialog,
                                     "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
+                                    RESPONSE_LATER, _("_Not Now"),
+                                    "recover", offer->mismatch ? _("_Apply") : _("_Recover"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "recover");
-  adw_message_dialog_set_close_response (dialog, "discard");
+  /* Escape keeps the edits: only a click on Discard lets them go. */
+  adw_message_dialog_set_close_response (dialog, RESPONSE_LATER);
 
-  offer = g_new0 (Offer, 1);
-  g_set_weak_pointer (&offer->window, window);
-  offer->store = g_object_ref (store);
-  offer->leftover = g_object_ref (leftover);
   g_signal_connect_data (dialog, "response", G_CALLBACK (offer_response_cb), offer,
                          (GClosureNotify)(void (*) (void))offer_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Offers the oldest leftover journal of the document, if any. */
+static void
+offer_next (GlossWindow *window,
+            GlossStore  *store,
+            GFile       *file,
+            GFile       *source)
+{
+  for (;;)
+    {
+      g_autoptr(GFile) leftover = gloss_journal_find (file, source);
+      g_autoptr(GError) error = NULL;
+      guint n_edits = 0;
+      gboolean mismatch = FALSE;
+      Offer *offer;
+
+      if (leftover == NULL)
+        return;
+      if (!gloss_journal_check (store, leftover, &n_edits, &error))
+        {
+          if (!g_error_matches (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_MISMATCH))
+            {
+              /* Unreadable or from a newer Gloss: out of the way, kept a week. */
+              g_message ("Setting %s aside: %s", g_file_peek_path (leftover), error->message);
+              if (!gloss_journal_set_aside (leftover, NULL))
+                return;
+              continue;
+            }
+          mismatch = TRUE;
+        }
+      if (n_edits == 0)
+        {
+          if (!gloss_journal_delete (leftover, NULL))
+            return;
+          continue;
+        }
+
+      offer = g_new0 (Offer, 1);
+      g_set_weak_pointer (&offer->window, window);
+      offer->store = g_object_ref (store);
+      g_set_object (&offer->file, file);
+      g_set_object (&offer->source, source);
+      offer->leftover = g_steal_pointer (&leftover);
+      offer->mismatch = mismatch;
+      offer_recovery (offer, n_edits);
+      return;
+    }
+}
+
+/* The offer waits until the window shows, and then until it has been
+ * raised: a dialog shown before its parent would end up behind it where
+ * no window manager keeps it above. */
+static gboolean
+offer_idle_cb (gpointer data)
+{
+  g_autoptr(GlossWindow) window = data;
+  GlossStore *store = gloss_window_get_store (window);
+
+  if (store != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    offer_next (window, store, gloss_window_get_file (window), window->source);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+offer_when_mapped_cb (GlossWindow *window)
+{
+  g_signal_handlers_disconnect_by_func (window, offer_when_mapped_cb, NULL);
+  g_idle_add (offer_idle_cb, g_object_ref (window));
+}
+
+static void
+journal_error_cb (GlossJournal *journal,
+                  GParamSpec   *pspec,
+                  GlossWindow  *window)
+{
+  _gloss_window_show_journal_error (window, gloss_journal_get_error (journal));
+}
+
 void
 _gloss_recovery_attach (GlossWindow *window,
                         GlossStore  *store,
-                        GFile       *file)
+                        GFile       *file,
+                        GFile       *source)
 {
-  GlossJournal *old = g_object_get_data (G_OBJECT (window), JOURNAL_KEY);
-  g_autoptr(GFile) leftover = NULL;
+  GlossJournal *old = _gloss_recovery_get_journal (window);
   g_autoptr(GError) error = NULL;
   GlossJournal *journal;
-  guint n_edits = 0;
 
   if (old != NULL && gloss_journal_get_store (old) == store)
     return;
-  if (old != NULL && !gloss_store_get_modified (gloss_journal_get_store (old)))
-    gloss_journal_discard (old);
-  g_object_set_data (G_OBJECT (window), JOURNAL_KEY, NULL);
+  _gloss_recovery_release (window);
   if (store == NULL)
     return;
 
-  leftover = gloss_journal_find (file, NULL);
-  if (leftover != NULL && !gloss_journal_check (store, leftover, &n_edits, &error))
-    {
-      /* Edits for another version of the file cannot be applied to this
-       * one; the new journal replaces them at the first edit. */
-      g_message ("Not offering to recover %s: %s", g_file_peek_path (leftover), error->message);
-      g_clear_object (&leftover);
-    }
-  else if (leftover != NULL && n_edits == 0)
-    {
-      gloss_journal_delete (leftover, NULL);
-      g_clear_object (&leftover);
-    }
-
-  journal = gloss_journal_new (store, file, NULL, &error);
+  journal = gloss_journal_new (store, file, source, &error);
   if (journal == NULL)
-    g_message ("No journal for this document: %s", error->message);
+    {
+      g_message ("No journal for this document: %s", error->message);
+      _gloss_window_show_journal_error (window, error);
+    }
   else
-    g_object_set_data_full (G_OBJECT (window), JOURNAL_KEY, journal, g_object_unref);
+    {
+      g_signal_connect_object (journal, "notify::error", G_CALLBACK (journal_error_cb), window, 0);
+      g_object_set_data_full (G_OBJECT (window), JOURNAL_KEY, journal, g_object_unref);
+      _gloss_window_show_journal_error (window, gloss_journal_get_error (journal));
+    }
 
-  if (leftover != NULL)
-    offer_recovery (window, store, file, leftover, n_edits);
+  g_signal_handlers_disconnect_by_func (window, offer_when_mapped_cb, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    offer_next (window, store, file, source);
+  else
+    g_signal_connect (window, "map", G_CALLBACK (offer_when_mapped_cb), NULL);
 }
 
 void
 _gloss_recovery_saved (GlossWindow *window,
                        GFile       *file)
 {
-  GlossJournal *journal = g_object_get_data (G_OBJECT (window), JOURNAL_KEY);
+  GlossJournal *journal = _gloss_recovery_get_journal (window);
   g_autoptr(GError) error = NULL;
 
   if (journal != NULL && !gloss_journal_mark_saved (journal, file, NULL, &error))
@@ -172,12 +352,44 @@ _gloss_recovery_get_journal (GlossWindow *window)
   return g_object_get_data (G_OBJECT (window), JOURNAL_KEY);
 }
 
+GlossWindow *
+_gloss_recovery_find_holder (GFile *file)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      GlossJournal *journal;
+
+      if (!GLOSS_IS_WINDOW (toplevel))
+        continue;
+      journal = _gloss_recovery_get_journal (GLOSS_WINDOW (toplevel));
+      if (journal != NULL && gloss_journal_is_for_file (journal, file))
+        return GLOSS_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+void
+_gloss_recovery_release (GlossWindow *window)
+{
+  GlossJournal *journal = _gloss_recovery_get_journal (window);
+
+  /* Unsaved edits stay on disk as a leftover; nothing else does. */
+  if (journal != NULL && !gloss_store_get_modified (gloss_journal_get_store (journal)))
+    gloss_journal_discard (journal);
+  _gloss_window_show_journal_error (window, NULL);
+  g_object_set_data (G_OBJECT (window), JOURNAL_KEY, NULL);
+}
+
 void
 _gloss_recovery_discard (GlossWindow *window)
 {
-  GlossJournal *journal = g_object_get_data (G_OBJECT (window), JOURNAL_KEY);
+  GlossJournal *journal = _gloss_recovery_get_journal (window);
 
   if (journal != NULL)
     gloss_journal_discard (journal);
+  _gloss_window_show_journal_error (window, NULL);
   g_object_set_data (G_OBJECT (window), JOURNAL_KEY, NULL);
 }

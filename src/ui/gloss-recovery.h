@@ -10,20 +10,25 @@
 
 G_BEGIN_DECLS
 
-/* Call when @window starts showing @store (loaded from @file, or NULL for
- * a new document), before anyone edits it: attaches a journal and, if
- * edits of an earlier session were left behind, asks to recover them. The
- * journal of the document shown before is dropped (and deleted when
- * that document had no unsaved changes). */
-void _gloss_recovery_attach  (GlossWindow *window,
-                              GlossStore  *store,
-                              GFile       *file);
+/* Call when @window starts showing @store (loaded from @file; or NULL for
+ * a new document, read from @source), before anyone edits it: attaches a
+ * journal and, if edits of an earlier session were left behind, asks to
+ * recover them. The journal of the document shown before is released. */
+void          _gloss_recovery_attach      (GlossWindow *window,
+                                           GlossStore  *store,
+                                           GFile       *file,
+                                           GFile       *source);
 /* After the document was saved to @file. */
-void _gloss_recovery_saved   (GlossWindow *window,
-                              GFile       *file);
+void          _gloss_recovery_saved       (GlossWindow *window,
+                                           GFile       *file);
 /* The journal of @window's document (transfer none), or NULL. */
 GlossJournal *_gloss_recovery_get_journal (GlossWindow *window);
+/* The window (of this process) holding the journal of @file, or NULL. */
+GlossWindow  *_gloss_recovery_find_holder (GFile       *file);
+/* Lets the journal go: kept on disk (as a leftover, offered at the next
+ * opening) if the document has unsaved changes, deleted if not. */
+void          _gloss_recovery_release     (GlossWindow *window);
 /* On a clean close (saved, or changes discarded on purpose). */
-void _gloss_recovery_discard (GlossWindow *window);
+void          _gloss_recovery_discard     (GlossWindow *window);
 
 G_END_DECLS

@@ -654,7 +654,9 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  if (!gloss_window_save_to_file (self, self->file, &error))
+  if (!gloss_window_save_to_file (self, self->file, &error) &&
+      /* Changed by another program: the window asks what to do. */
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
     {
       g_autofree char *name = g_file_get_basename (self->file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);

@@ -46,10 +46,14 @@ struct _GlossWindow
   GlossRelationList    *relation_list;
   GlossInspector       *inspector;
   GMenu                *recent_menu;
+  GtkRevealer          *journal_banner;
+  GtkLabel             *journal_banner_label;
 
   GlossStore           *store;
   /* Where Ctrl+S writes: a .gloss file, NULL for a new document. */
   GFile                *file;
+  /* What an unsaved document was read from (keys its journal). */
+  GFile                *source;
   /* The name a new document is offered under when saved. */
   char                 *suggested_name;
   GSettings            *settings;
@@ -61,6 +65,14 @@ struct _GlossWindow
   gboolean              schema_modified;
   gboolean              close_after_save;
   gboolean              closing;
+
+  /* The file on disk as last read or written (gloss-window-disk.c) */
+  GFileMonitor         *monitor;
+  char                 *disk_sha256;
+  goffset               disk_size;
+  gint64                disk_mtime;     /* µs */
+  guint                 disk_check_id;
+  GtkWindow            *disk_dialog;    /* weak */
 
   /* Claims and relations (gloss-window-claims.c) */
   GlossPickMode         pick_mode;
@@ -102,6 +114,23 @@ gboolean _gloss_window_export_to_file      (GlossWindow       *self,
                                             GFile             *file,
                                             const GlossFormat *format,
                                             GError           **error);
+
+/* Shows (or, with NULL, hides) that edits are not reaching the journal. */
+void     _gloss_window_show_journal_error  (GlossWindow    *self,
+                                            const GError   *error);
+void     _gloss_window_set_store_from      (GlossWindow    *self,
+                                            GlossStore     *store,
+                                            GFile          *file,
+                                            GFile          *source);
+
+/* gloss-window-disk.c: the open file changed by another program */
+void     _gloss_window_disk_track          (GlossWindow    *self);
+void     _gloss_window_disk_untrack        (GlossWindow    *self);
+/* Before saving to @file: FALSE (G_IO_ERROR_WRONG_ETAG) if it is the
+ * open file and another program changed it since; then it asks. */
+gboolean _gloss_window_disk_check          (GlossWindow    *self,
+                                            GFile          *file,
+                                            GError        **error);
 
 /* gloss-window-claims.c */
 void     _gloss_window_class_add_claim_actions (GtkWidgetClass *widget_class);

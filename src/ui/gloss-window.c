@@ -147,6 +147,23 @@ _gloss_window_show_error (GlossWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Never an edit shown as done while it is not protected without saying
+ * so: the journal's error arrives before the window hears of the edit. */
+void
+_gloss_window_show_journal_error (GlossWindow  *self,
+                                  const GError *error)
+{
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Changes are not being protected: %s. "
+                                                 "Gloss tries again at the next edit; save to keep them safe."),
+                                               error->message);
+
+      gtk_label_set_text (self->journal_banner_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->journal_banner, error != NULL);
+}
+
 void
 _gloss_window_update_title (GlossWindow *self)
 {
@@ -294,10 +311,20 @@ gloss_window_set_store (GlossWindow *self,
                         GlossStore  *store,
                         GFile       *file)
 {
-  gboolean had_document;
-
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
+
+  _gloss_window_set_store_from (self, store, file, NULL);
+}
+
+/* @source: what an unsaved document was read from, which keys its journal. */
+void
+_gloss_window_set_store_from (GlossWindow *self,
+                              GlossStore  *store,
+                              GFile       *file,
+                              GFile       *source)
+{
+  gboolean had_document;
 
   had_document = self->store != NULL;
 
@@ -307,10 +334,14 @@ gloss_window_set_store (GlossWindow *self,
       g_clear_signal_handler (&self->schema_changed_id, gloss_store_get_schema (self->store));
     }
 
-  _gloss_recovery_attach (self, store, file);
+  _gloss_window_disk_untrack (self);
+  _gloss_recovery_attach (self, store, file, file == NULL ? source : (GFile *) NULL);
   g_set_object (&self->store, store);
   g_set_object (&self->file, file);
+  g_set_object (&self->source, (file == NULL ? source : NULL));
   self->schema_modified = FALSE;
+  if (file != NULL)
+    _gloss_window_disk_track (self);
 
   gloss_annotation_view_set_highlighted_entity (self->view, NULL);
   gloss_annotation_view_set_store (self->view, store);
@@ -392,12 +423,26 @@ gloss_window_open_file (GlossWindow  *self,
 
   if (is_gloss_file (file))
     {
+      GlossWindow *holder = _gloss_recovery_find_holder (file);
+
+      /* One window per document: its journal is that window's. */
+      if (holder != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (holder));
+          return TRUE;
+        }
+      if (gloss_journal_is_held (file))
+        {
+          g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_HELD,
+                       _("It is open in another Gloss window."));
+          return FALSE;
+        }
       store = gloss_native_read_file (file, error);
       if (store == NULL)
         return FALSE;
       g_clear_pointer (&self->suggested_name, g_free);
       self->suggested_name = g_strdup (name);
-      gloss_window_set_store (self, store, file);
+      _gloss_window_set_store_from (self, store, file, NULL);
     }
   else
     {
@@ -408,7 +453,7 @@ gloss_window_open_file (GlossWindow  *self,
       store = store_from_text (document, name);
       g_clear_pointer (&self->suggested_name, g_free);
       self->suggested_name = replace_extension (name, ".gloss");
-      gloss_window_set_store (self, store, NULL);
+      _gloss_window_set_store_from (self, store, NULL, file);
     }
 
   gloss_window_add_recent (self, file);
@@ -440,6 +485,7 @@ open_bundled_sample (GlossWindow  *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GFile) source = NULL;
 
   bytes = g_resources_lookup_data (annotated ? ANNOTATED_SAMPLE_RESOURCE : SAMPLE_RESOURCE,
                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
@@ -458,7 +504,8 @@ open_bundled_sample (GlossWindow  *self,
     return FALSE;
   g_clear_pointer (&self->suggested_name, g_free);
   self->suggested_name = replace_extension (SAMPLE_NAME, ".gloss");
-  gloss_window_set_store (self, store, NULL);
+  source = g_file_new_for_uri ("resource://" SAMPLE_RESOURCE);
+  _gloss_window_set_store_from (self, store, NULL, source);
   return TRUE;
 }
 
@@ -492,6 +539,8 @@ gloss_window_save_to_file (GlossWindow  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
+  if (!_gloss_window_disk_check (self, file, error))
+    return FALSE;
   if (!gloss_native_write_file (self->store, file, error))
     return FALSE;
 
@@ -499,6 +548,8 @@ gloss_window_save_to_file (GlossWindow  *self,
   _gloss_recovery_saved (self, file);
   self->schema_modified = FALSE;
   g_set_object (&self->file, file);
+  g_clear_object (&self->source);
+  _gloss_window_disk_track (self);
   gloss_window_add_recent (self, file);
 
   name = file_display_name (file);
@@ -1092,10 +1143,12 @@ gloss_window_dispose (GObject *object)
     }
 
   _gloss_window_claims_dispose (self);
+  _gloss_window_disk_untrack (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->store);
   g_clear_object (&self->file);
+  g_clear_object (&self->source);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->suggested_name, g_free);
 
@@ -1165,6 +1218,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, relation_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, journal_banner);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, journal_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_next_cb);

@@ -1,0 +1,261 @@
+/* gloss-window-disk.c: the open .gloss file changed by another program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A `git pull` or a colleague's save can replace the file under an open
+ * window. The window remembers the file as it last read or wrote it
+ * (size, modification time, SHA-256), watches it, and before every Save
+ * checks it again: a change is never overwritten without asking. Reload
+ * lets the window's journal go as a leftover (its unsaved edits are then
+ * offered again, anchored on the new file); Keep Mine accepts that the
+ * next Save replaces the other version.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-format-native.h"
+#include "gloss-recovery.h"
+#include "gloss-window-private.h"
+
+/* Editors and git write in several steps: look once they are done. */
+#define SETTLE_MS 150
+
+typedef struct
+{
+  goffset  size;
+  gint64   mtime;     /* µs */
+  gboolean exists;
+} DiskStat;
+
+static DiskStat
+stat_file (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  DiskStat st = { 0, 0, FALSE };
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return st;
+  st.exists = TRUE;
+  st.size = g_file_info_get_size (info);
+  st.mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+             g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  return st;
+}
+
+static char *
+sha256_of (GFile *file)
+{
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+
+  return bytes != NULL ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes) : NULL;
+}
+
+/* Whether the file is not what the window last read or wrote. Size and
+ * time first; the hash decides (a touch is no change). */
+static gboolean
+disk_changed (GlossWindow *self)
+{
+  DiskStat st;
+  g_autofree char *sha256 = NULL;
+
+  if (self->file == NULL || self->disk_sha256 == NULL)
+    return FALSE;
+  st = stat_file (self->file);
+  /* Gone: saving writes it again and overwrites nothing. */
+  if (!st.exists)
+    return FALSE;
+  if (st.size == self->disk_size && st.mtime == self->disk_mtime)
+    return FALSE;
+  sha256 = sha256_of (self->file);
+  if (g_strcmp0 (sha256, self->disk_sha256) == 0)
+    {
+      self->disk_mtime = st.mtime;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The file as it is now is the one the window knows. */
+static void
+remember_disk (GlossWindow *self)
+{
+  DiskStat st = stat_file (self->file);
+
+  g_clear_pointer (&self->disk_sha256, g_free);
+  self->disk_sha256 = sha256_of (self->file);
+  self->disk_size = st.size;
+  self->disk_mtime = st.mtime;
+}
+
+static void
+reload (GlossWindow *self)
+{
+  g_autoptr(GFile) file = g_object_ref (self->file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_native_read_file (file, &error);
+
+  if (store == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Reload “%s”"), name);
+
+      _gloss_window_show_error (self, heading, error);
+      return;
+    }
+  /* Unsaved edits stay in the journal, offered again on the new file. */
+  _gloss_recovery_release (self);
+  _gloss_window_set_store_from (self, store, file, NULL);
+}
+
+static void
+changed_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GlossWindow      *self)
+{
+  g_clear_weak_pointer (&self->disk_dialog);
+  if (g_strcmp0 (response, "reload") == 0)
+    reload (self);
+  else if (g_strcmp0 (response, "keep") == 0 && self->file != NULL)
+    {
+      /* The user's version wins: Save replaces the file. */
+      remember_disk (self);
+      if (g_object_get_data (G_OBJECT (dialog), "saving") != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+    }
+  /* Escape decides nothing: the next Save asks again. */
+}
+
+static void
+ask (GlossWindow *self,
+     gboolean     saving)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->disk_dialog != NULL || self->file == NULL)
+    return;
+
+  name = g_file_get_basename (self->file);
+  if (gloss_window_get_modified (self))
+    body = g_strdup_printf (_("“%s” was changed by another program. Reload it to see the other version "
+                              "(your unsaved changes are kept and offered again), or keep your version "
+                              "and replace the other one when you save."),
+                            name);
+  else
+    body = g_strdup_printf (_("“%s” was changed by another program. Reload it to see the other version, "
+                              "or keep your version and replace the other one when you save."),
+                            name);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Mine"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "reload");
+  adw_message_dialog_set_close_response (dialog, "undecided");
+  if (saving)
+    g_object_set_data (G_OBJECT (dialog), "saving", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (changed_response_cb), self, 0);
+  g_set_weak_pointer (&self->disk_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+settled_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->disk_check_id = 0;
+  if (disk_changed (self))
+    ask (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    GlossWindow       *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      g_clear_handle_id (&self->disk_check_id, g_source_remove);
+      self->disk_check_id = g_timeout_add (SETTLE_MS, settled_cb, self);
+      break;
+
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    default:
+      break;
+    }
+}
+
+void
+_gloss_window_disk_track (GlossWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  _gloss_window_disk_untrack (self);
+  if (self->file == NULL)
+    return;
+  remember_disk (self);
+  /* WATCH_MOVES: an atomic save by another program is a rename onto it. */
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_message ("Not watching %s for changes: %s", g_file_peek_path (self->file), error->message);
+      return;
+    }
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self, 0);
+}
+
+void
+_gloss_window_disk_untrack (GlossWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_handle_id (&self->disk_check_id, g_source_remove);
+  g_clear_pointer (&self->disk_sha256, g_free);
+  if (self->disk_dialog != NULL)
+    gtk_window_destroy (self->disk_dialog);
+  g_clear_weak_pointer (&self->disk_dialog);
+}
+
+gboolean
+_gloss_window_disk_check (GlossWindow  *self,
+                          GFile        *file,
+                          GError      **error)
+{
+  g_autofree char *name = NULL;
+
+  if (self->file == NULL || !g_file_equal (file, self->file) || !disk_changed (self))
+    return TRUE;
+
+  name = g_file_get_basename (file);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+               _("“%s” was changed by another program since Gloss last read or saved it; "
+                 "it was not overwritten."), name);
+  ask (self, TRUE);
+  return FALSE;
+}

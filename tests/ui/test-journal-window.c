@@ -1,0 +1,461 @@
+/* test-journal-window.c: one journal per document, held by its window;
+ * external changes; Escape on the recovery dialog; a failing journal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test counts the edits made by key and checks that none is lost:
+ * a crash is a window destroyed without a close request (its journal
+ * stays on disk, unheld, as after a kill).
+ */
+#include "config.h"
+
+#include <errno.h>
+
+#include <glib/gstdio.h>
+
+#include "gloss-annotation-view.h"
+#include "gloss-application.h"
+#include "gloss-format-native.h"
+#include "gloss-journal-private.h"
+#include "gloss-recovery.h"
+#include "gloss-window.h"
+#include "ui-test-helpers.h"
+
+static GlossApplication *app;
+
+static GlossWindow *
+new_window (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 460);
+  present_and_wait (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+crash_window (GlossWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static AdwMessageDialog *
+find_dialog (GlossWindow *window,
+             const char  *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          g_object_get_data (toplevel, "answered") == NULL &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Waits (10 s at most: the file monitor and a busy machine) for a dialog. */
+static AdwMessageDialog *
+wait_dialog (GlossWindow *window,
+             const char  *heading)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_dialog (window, heading)) == NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  iterate ();
+  return dialog;
+}
+
+/* Answers @dialog (a dialog may linger a moment after its answer). */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_nonnull (dialog);
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
+  adw_message_dialog_response (dialog, response);
+  iterate ();
+}
+
+static void
+tag_by_key (GlossWindow *window,
+            const char  *text,
+            const char  *key)
+{
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  GlossStore *store = gloss_window_get_store (window);
+  guint start = find_text (store, text, 0);
+
+  gloss_annotation_view_select_range (view, start, text_end (text, start));
+  iterate ();
+  press (GTK_WIDGET (window), key);
+}
+
+static GlossAnnotation *
+mention_of (GlossWindow *window,
+            const char  *text)
+{
+  GlossStore *store = gloss_window_get_store (window);
+  GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(GlossAnnotation) m = g_list_model_get_item (mentions, i);
+      g_autofree char *slice = span_text (store, m, GLOSS_ROLE_CONTENT, 0);
+
+      if (g_strcmp0 (slice, text) == 0)
+        return m;
+    }
+  return NULL;
+}
+
+static guint
+n_mentions (GlossWindow *window)
+{
+  return g_list_model_get_n_items (gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION));
+}
+
+/* The sample saved as @name, in a window closed cleanly. */
+static GFile *
+saved_sample (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window = new_window ();
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (gloss_window_open_sample (window, &error));
+  g_assert_true (gloss_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  return file;
+}
+
+static GFile *
+sample_article (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.txt", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* Opening a document another window holds raises that window; the
+ * second never shows it, never offers the first one's live journal. */
+static void
+test_two_windows (void)
+{
+  g_autoptr(GFile) file = saved_sample ("two.gloss");
+  g_autoptr(GFile) article = sample_article ();
+  g_autoptr(GError) error = NULL;
+  GlossWindow *first, *second, *third;
+
+  first = new_window ();
+  g_assert_true (gloss_window_open_file (first, file, &error));
+  tag_by_key (first, "Vladimir Putin", "1");
+  tag_by_key (first, "Kim Jong Un", "1");
+
+  second = new_window ();
+  g_assert_true (gloss_window_open_file (second, file, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_false (gloss_window_has_document (second));
+  g_assert_null (find_dialog (second, "Recover Unsaved Changes?"));
+  g_assert_null (find_dialog (first, "Recover Unsaved Changes?"));
+  g_assert_null (gloss_journal_find (file, NULL));
+
+  /* The application's Open (a second `gloss two.gloss`) finds it too; the
+   * test's application is registered without HANDLES_OPEN. */
+  G_APPLICATION_GET_CLASS (app)->open (G_APPLICATION (app), &file, 1, "");
+  iterate ();
+  g_assert_false (gloss_window_has_document (second));
+
+  /* Two windows on one unsaved article: a journal each. */
+  g_assert_true (gloss_window_open_file (second, article, &error));
+  third = new_window ();
+  g_assert_true (gloss_window_open_file (third, article, &error));
+  iterate ();
+  g_assert_null (find_dialog (third, "Recover Unsaved Changes?"));
+  tag_by_key (second, "Vostochny", "3");
+  tag_by_key (third, "Russia", "3");
+  tag_by_key (second, "North Korea", "3");
+  g_assert_cmpuint (n_mentions (second), ==, 2);
+  g_assert_cmpuint (n_mentions (third), ==, 1);
+  g_assert_false (g_file_equal (gloss_journal_get_file (_gloss_recovery_get_journal (second)),
+                                gloss_journal_get_file (_gloss_recovery_get_journal (third))));
+  crash_window (third);
+  crash_window (second);
+  crash_window (first);
+
+  /* Every edit comes back, each to its own document. */
+  first = new_window ();
+  g_assert_true (gloss_window_open_file (first, file, &error));
+  respond (wait_dialog (first, "Recover Unsaved Changes?"), "recover");
+  g_assert_nonnull (mention_of (first, "Vladimir Putin"));
+  g_assert_nonnull (mention_of (first, "Kim Jong Un"));
+  g_assert_cmpuint (n_mentions (first), ==, 2);
+
+  second = new_window ();
+  g_assert_true (gloss_window_open_file (second, article, &error));
+  respond (wait_dialog (second, "Recover Unsaved Changes?"), "recover");
+  /* The next leftover of the same article is offered after the first. */
+  respond (wait_dialog (second, "Recover Unsaved Changes?"), "recover");
+  g_assert_nonnull (mention_of (second, "Vostochny"));
+  g_assert_nonnull (mention_of (second, "North Korea"));
+  g_assert_nonnull (mention_of (second, "Russia"));
+  g_assert_null (gloss_journal_find (NULL, article));
+
+  gtk_window_destroy (GTK_WINDOW (second));   /* unsaved: no close dialog */
+  gtk_widget_activate_action (GTK_WIDGET (first), "win.save", NULL);
+  gtk_window_close (GTK_WINDOW (first));
+  iterate ();
+  g_assert_null (gloss_journal_find (file, NULL));
+  g_assert_false (gloss_journal_is_held (file));
+}
+
+/* Two files with the same text never see each other's journal. */
+static void
+test_same_text (void)
+{
+  g_autoptr(GFile) a = saved_sample ("same-a.gloss");
+  g_autoptr(GFile) b = saved_sample ("same-b.gloss");
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, a, &error));
+  tag_by_key (window, "Vladimir Putin", "1");
+  crash_window (window);
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, b, &error));
+  iterate ();
+  g_assert_null (find_dialog (window, "Recover Unsaved Changes?"));
+  tag_by_key (window, "Kim Jong Un", "1");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, a, &error));
+  respond (wait_dialog (window, "Recover Unsaved Changes?"), "recover");
+  g_assert_nonnull (mention_of (window, "Vladimir Putin"));
+  g_assert_null (mention_of (window, "Kim Jong Un"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* Another program's version of the file: @name gets a Person mention on
+ * @text, written the way a git pull would (a new file renamed over it). */
+static void
+write_theirs (GFile      *file,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) theirs = gloss_native_read_file (file, &error);
+  g_autofree char *tmp = g_strconcat (g_file_peek_path (file), ".theirs", NULL);
+  g_autoptr(GFile) tmp_file = g_file_new_for_path (tmp);
+  guint start;
+
+  g_assert_no_error (error);
+  start = find_text (theirs, text, 0);
+  add_mention (theirs, "PER", start, text_end (text, start), NULL);
+  g_assert_true (gloss_native_write_file (theirs, tmp_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (tmp, g_file_peek_path (file)), ==, 0);
+}
+
+/* A git pull under an open window: it says so; Reload takes their
+ * version and offers the unsaved edits again, applied onto it; Save never
+ * overwrites their version without asking. */
+static void
+test_external_change (void)
+{
+  g_autoptr(GFile) file = saved_sample ("external.gloss");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  GlossWindow *window;
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  tag_by_key (window, "Vladimir Putin", "1");
+  tag_by_key (window, "Kim Jong Un", "1");
+
+  write_theirs (file, "Vostochny");
+  dialog = wait_dialog (window, "File Changed on Disk");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "external.gloss"));
+  respond (dialog, "reload");
+
+  /* Their version, and the edits offered back on it. */
+  g_assert_nonnull (mention_of (window, "Vostochny"));
+  dialog = wait_dialog (window, "Recover Unsaved Changes?");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "changed since"));
+  respond (dialog, "recover");
+  g_assert_null (find_dialog (window, "Some Edits Were Not Applied"));
+  g_assert_nonnull (mention_of (window, "Vladimir Putin"));
+  g_assert_nonnull (mention_of (window, "Kim Jong Un"));
+  g_assert_nonnull (mention_of (window, "Vostochny"));
+  g_assert_null (gloss_journal_find (file, NULL));
+
+  /* Changed again, then Ctrl+S before the monitor says anything. */
+  write_theirs (file, "North Korea");
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &theirs, NULL, NULL));
+  press (GTK_WIDGET (window), "<Control>s");
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, theirs);
+  g_assert_true (gloss_window_get_modified (window));
+  dialog = wait_dialog (window, "File Changed on Disk");
+  g_assert_nonnull (dialog);
+
+  /* Keep Mine: saved over theirs, on purpose. */
+  respond (dialog, "keep");
+  g_assert_false (gloss_window_get_modified (window));
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, "Vladimir Putin"));
+  g_assert_null (strstr (after, "\"North Korea\""));
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* Escape on "Recover Unsaved Changes?" keeps the edits and asks again;
+ * only a click on Discard lets them go, into discarded/. */
+static void
+test_escape (void)
+{
+  g_autoptr(GFile) file = saved_sample ("escape.gloss");
+  g_autoptr(GFile) leftover = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *discarded = NULL;
+  AdwMessageDialog *dialog;
+  GlossWindow *window;
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  tag_by_key (window, "Vladimir Putin", "1");
+  tag_by_key (window, "Kim Jong Un", "1");
+  crash_window (window);
+  leftover = gloss_journal_find (file, NULL);
+  g_assert_nonnull (leftover);
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  dialog = wait_dialog (window, "Recover Unsaved Changes?");
+  g_assert_nonnull (dialog);
+  /* What Escape does in an AdwMessageDialog. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  iterate ();
+  g_assert_null (find_dialog (window, "Recover Unsaved Changes?"));
+  g_assert_true (g_file_query_exists (leftover, NULL));
+  g_assert_false (gloss_window_get_modified (window));
+  g_assert_cmpuint (n_mentions (window), ==, 0);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_true (g_file_query_exists (leftover, NULL));
+
+  /* Asked again; Discard sets the journal aside for a week. */
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  dialog = wait_dialog (window, "Recover Unsaved Changes?");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 edits"));
+  respond (dialog, "discard");
+  g_assert_false (g_file_query_exists (leftover, NULL));
+  name = g_file_get_basename (leftover);
+  discarded = g_build_filename (g_get_user_state_dir (), "gloss", "journal", "discarded", name, NULL);
+  g_assert_true (g_file_test (discarded, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (gloss_journal_find (file, NULL));
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+}
+
+static GtkWidget *
+find_banner (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, "journal-banner"))
+        return gtk_widget_get_parent (child);
+      found = find_banner (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A journal that cannot write says so at once, in the window, and the
+ * edits made meanwhile reach it at the first edit that can. */
+static void
+test_failing_journal (void)
+{
+  g_autoptr(GFile) file = saved_sample ("failing.gloss");
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  GlossJournal *journal;
+  GtkWidget *banner;
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  banner = find_banner (GTK_WIDGET (window));
+  g_assert_nonnull (banner);
+  journal = _gloss_recovery_get_journal (window);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  _gloss_journal_inject_failure (journal, ENOSPC);
+  tag_by_key (window, "Vladimir Putin", "1");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (label_contains (banner, "Changes are not being protected: "));
+  g_assert_true (label_contains (banner, "No space left on device"));
+  tag_by_key (window, "Kim Jong Un", "1");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  _gloss_journal_inject_failure (journal, 0);
+  tag_by_key (window, "Vostochny", "3");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  crash_window (window);
+
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  respond (wait_dialog (window, "Recover Unsaved Changes?"), "recover");
+  g_assert_nonnull (mention_of (window, "Vladimir Putin"));
+  g_assert_nonnull (mention_of (window, "Kim Jong Un"));
+  g_assert_nonnull (mention_of (window, "Vostochny"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/ui/journal/two-windows", test_two_windows);
+  g_test_add_func ("/ui/journal/same-text", test_same_text);
+  g_test_add_func ("/ui/journal/external-change", test_external_change);
+  g_test_add_func ("/ui/journal/escape", test_escape);
+  g_test_add_func ("/ui/journal/failing", test_failing_journal);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return ui_test_main (&argc, &argv, &app, add_tests);
+}
