@@ -1083,7 +1083,6 @@ typedef struct
   char               *id;          /* removed */
   gsize               start, end;  /* the annotation's JSON in the line */
   gsize               context_start, context_end;   /* or 0, 0 */
-  gboolean            added;
 } Change;
 
 typedef struct
@@ -1541,7 +1540,7 @@ gloss_journal_list_entries (GlossStore  *store,
   g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (journal_file), NULL);
 
-  if (!journal_load (&j, store, journal_file, error))
+  if (!journal_load (&j, store, journal_file, FALSE, error))
     return NULL;
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_journal_entry_free);
