@@ -229,6 +229,11 @@ offer_next (GlossWindow *window,
             GFile       *file,
             GFile       *source)
 {
+  /* A document from nowhere (made by a program) has no identity to find
+   * its leftovers by: nothing could have left one for it. */
+  if (file == NULL && source == NULL)
+    return;
+
   for (;;)
     {
       g_autoptr(GFile) leftover = gloss_journal_find (file, source);
