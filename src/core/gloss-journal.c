@@ -1680,6 +1680,25 @@ replay_upsert (Replay        *replay,
   return TRUE;
 }
 
+/* The order in which a line's changes are applied. */
+enum { UPSERT_ENTITIES, UPSERT_OTHERS, REMOVE_OTHERS, REMOVE_ENTITIES, N_PHASES };
+
+static gboolean
+in_phase (const Change *change,
+          guint         phase)
+{
+  gboolean is_entity = change->kind == GLOSS_KIND_ENTITY;
+
+  switch (phase)
+    {
+    case UPSERT_ENTITIES: return !change->removed && is_entity;
+    case UPSERT_OTHERS: return !change->removed && !is_entity;
+    case REMOVE_OTHERS: return change->removed && !is_entity;
+    case REMOVE_ENTITIES:
+    default: return change->removed && is_entity;
+    }
+}
+
 /* A line holds the state after the step of everything it touched, in the
  * order touched. Entities first so references resolve, then the others;
  * removals last, and entities' after their referrers, so removing an
@@ -1689,8 +1708,6 @@ replay_line (Replay      *replay,
              const Line  *line,
              GError     **error)
 {
-  enum { UPSERT_ENTITIES, UPSERT_OTHERS, REMOVE_OTHERS, REMOVE_ENTITIES, N_PHASES };
-
   if (line->schema != NULL)
     {
       g_autofree char *where = g_strdup_printf ("%s:%u", replay->name, line->number);
@@ -1705,18 +1722,8 @@ replay_line (Replay      *replay,
     for (guint i = 0; i < line->changes->len; i++)
       {
         const Change *change = &g_array_index (line->changes, Change, i);
-        gboolean is_entity = change->kind == GLOSS_KIND_ENTITY;
-        gboolean wanted;
 
-        switch (phase)
-          {
-          case UPSERT_ENTITIES: wanted = !change->removed && is_entity; break;
-          case UPSERT_OTHERS: wanted = !change->removed && !is_entity; break;
-          case REMOVE_OTHERS: wanted = change->removed && !is_entity; break;
-          case REMOVE_ENTITIES:
-          default: wanted = change->removed && is_entity; break;
-          }
-        if (!wanted)
+        if (!in_phase (change, phase))
           continue;
 
         if (change->removed)
@@ -1734,6 +1741,26 @@ replay_line (Replay      *replay,
           return FALSE;
       }
   return TRUE;
+}
+
+/* The window's journal gets the recovered state as one line, once the
+ * replay succeeded (nothing of a failed one). */
+static void
+end_recovering (GlossJournal *journal,
+                gboolean      succeeded)
+{
+  g_autoptr(GString) pending = g_string_new (NULL);
+
+  journal->recovering--;
+  if (succeeded)
+    {
+      if (journal->schema_dirty)
+        append_schema_line (journal, pending);
+      g_string_append_len (pending, journal->pending->str, journal->pending->len);
+    }
+  journal->schema_dirty = FALSE;
+  g_string_truncate (journal->pending, 0);
+  append_lines (journal, pending);
 }
 
 /**
@@ -1801,25 +1828,7 @@ gloss_journal_recover (GlossStore  *store,
     }
 
   if (journal != NULL)
-    {
-      journal->recovering--;
-      if (local_error != NULL)
-        {
-          g_string_truncate (journal->pending, 0);
-          journal->schema_dirty = FALSE;
-        }
-      else
-        {
-          g_autoptr(GString) pending = g_string_new (NULL);
-
-          /* The old journal is in memory: replacing it is safe now. */
-          if (journal->schema_dirty)
-            append_schema_line (journal, pending);
-          g_string_append_len (pending, journal->pending->str, journal->pending->len);
-          g_string_truncate (journal->pending, 0);
-          append_lines (journal, pending);
-        }
-    }
+    end_recovering (journal, local_error == NULL);
 
   if (local_error != NULL)
     {
@@ -2144,8 +2153,6 @@ static void
 anchor_line (Anchoring  *a,
              const Line *line)
 {
-  enum { UPSERT_ENTITIES, UPSERT_OTHERS, REMOVE_OTHERS, REMOVE_ENTITIES, N_PHASES };
-
   if (line->schema != NULL)
     {
       g_autofree char *where = g_strdup_printf ("%s:%u", a->replay.name, line->number);
@@ -2160,18 +2167,8 @@ anchor_line (Anchoring  *a,
     for (guint i = 0; i < line->changes->len; i++)
       {
         const Change *change = &g_array_index (line->changes, Change, i);
-        gboolean is_entity = change->kind == GLOSS_KIND_ENTITY;
-        gboolean wanted;
 
-        switch (phase)
-          {
-          case UPSERT_ENTITIES: wanted = !change->removed && is_entity; break;
-          case UPSERT_OTHERS: wanted = !change->removed && !is_entity; break;
-          case REMOVE_OTHERS: wanted = change->removed && !is_entity; break;
-          case REMOVE_ENTITIES:
-          default: wanted = change->removed && is_entity; break;
-          }
-        if (!wanted)
+        if (!in_phase (change, phase))
           continue;
 
         if (change->removed)
@@ -2253,16 +2250,7 @@ gloss_journal_recover_anchored (GlossStore  *store,
   gloss_store_set_author (store, author);
 
   if (journal != NULL)
-    {
-      g_autoptr(GString) pending = g_string_new (NULL);
-
-      journal->recovering--;
-      if (journal->schema_dirty)
-        append_schema_line (journal, pending);
-      g_string_append_len (pending, journal->pending->str, journal->pending->len);
-      g_string_truncate (journal->pending, 0);
-      append_lines (journal, pending);
-    }
+    end_recovering (journal, TRUE);
 
   if (n_edits != NULL)
     *n_edits = j.lines->len;

@@ -86,20 +86,6 @@ respond (AdwMessageDialog *dialog,
   iterate ();
 }
 
-static void
-tag_by_key (GlossWindow *window,
-            const char  *text,
-            const char  *key)
-{
-  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
-  GlossStore *store = gloss_window_get_store (window);
-  guint start = find_text (store, text, 0);
-
-  gloss_annotation_view_select_range (view, start, text_end (text, start));
-  iterate ();
-  press (GTK_WIDGET (window), key);
-}
-
 static GlossAnnotation *
 mention_of (GlossWindow *window,
             const char  *text)
@@ -116,12 +102,6 @@ mention_of (GlossWindow *window,
         return m;
     }
   return NULL;
-}
-
-static guint
-n_mentions (GlossWindow *window)
-{
-  return g_list_model_get_n_items (gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION));
 }
 
 /* The sample saved as @name, in a window closed cleanly. */

@@ -54,26 +54,6 @@ wait_dialog (GlossWindow *window)
   return NULL;
 }
 
-static void
-tag_by_key (GlossWindow *window,
-            const char  *text,
-            const char  *key)
-{
-  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
-  GlossStore *store = gloss_window_get_store (window);
-  guint start = find_text (store, text, 0);
-
-  gloss_annotation_view_select_range (view, start, text_end (text, start));
-  iterate ();
-  press (GTK_WIDGET (window), key);
-}
-
-static guint
-n_mentions (GlossWindow *window)
-{
-  return g_list_model_get_n_items (gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION));
-}
-
 /* A saved document, a second window on another one (a lived-in session),
  * two edits by key, then Ctrl+S on a full disk. */
 static void

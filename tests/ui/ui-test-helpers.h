@@ -12,8 +12,10 @@
 
 #include <adwaita.h>
 
+#include "gloss-annotation-view.h"
 #include "gloss-application.h"
 #include "gloss-store.h"
+#include "gloss-window.h"
 
 G_GNUC_UNUSED static void
 iterate (void)
@@ -176,6 +178,27 @@ text_end (const char *needle,
           guint       start)
 {
   return start + g_utf8_strlen (needle, -1);
+}
+
+/* Select @text (its first occurrence) in the article and press @key. */
+G_GNUC_UNUSED static void
+tag_by_key (GlossWindow *window,
+            const char  *text,
+            const char  *key)
+{
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  GlossStore *store = gloss_window_get_store (window);
+  guint start = find_text (store, text, 0);
+
+  gloss_annotation_view_select_range (view, start, text_end (text, start));
+  iterate ();
+  press (GTK_WIDGET (window), key);
+}
+
+G_GNUC_UNUSED static guint
+n_mentions (GlossWindow *window)
+{
+  return g_list_model_get_n_items (gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION));
 }
 
 G_GNUC_UNUSED static GlossMention *
