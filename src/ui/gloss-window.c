@@ -950,8 +950,9 @@ compare_recent (gconstpointer a,
 {
   GtkRecentInfo *ia = *(GtkRecentInfo **) a;
   GtkRecentInfo *ib = *(GtkRecentInfo **) b;
-  g_autoptr(GDateTime) ma = gtk_recent_info_get_modified (ia);
-  g_autoptr(GDateTime) mb = gtk_recent_info_get_modified (ib);
+  /* transfer none: owned by the infos */
+  GDateTime *ma = gtk_recent_info_get_modified (ia);
+  GDateTime *mb = gtk_recent_info_get_modified (ib);
 
   return g_date_time_compare (mb, ma);
 }
