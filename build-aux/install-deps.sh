@@ -40,6 +40,7 @@ packages=(
   dbus
   dbus-x11
   at-spi2-core
+  python3-pyatspi
   gsettings-desktop-schemas
   libgl1-mesa-dri
   fonts-cantarell

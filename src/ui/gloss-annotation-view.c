@@ -1144,6 +1144,93 @@ tooltip_rested (GlossAnnotationView *self,
   return now - self->tooltip_since >= TOOLTIP_REST_MS * (G_USEC_PER_SEC / 1000);
 }
 
+/* What @hits (sorted inner first) are, one line each: "Person · Kim Jong
+ * Un", "Quote · Kim Jong Un" (the claimant). Pango markup for the tooltip,
+ * or plain text for the accessible description. */
+static GString *
+describe_hits (GlossAnnotationView *self,
+               GArray              *hits,
+               gboolean             markup)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < hits->len && i < 6; i++)
+    {
+      GlossSpanHit *hit = &g_array_index (hits, GlossSpanHit, i);
+      GlossAnnotation *annotation = hit->annotation;
+      const char *type_id = gloss_annotation_get_type_id (annotation);
+      const char *type_name = NULL;
+      const char *who = NULL;
+      gboolean duplicate = FALSE;
+
+      /* A claim hit twice (content and cue) is listed once. */
+      for (guint j = 0; j < i; j++)
+        if (g_array_index (hits, GlossSpanHit, j).annotation == annotation)
+          duplicate = TRUE;
+      if (duplicate)
+        continue;
+
+      if (GLOSS_IS_MENTION (annotation))
+        {
+          GlossEntity *entity = gloss_mention_get_entity (GLOSS_MENTION (annotation));
+
+          type_name = get_label_name (self, GLOSS_LABEL_ENTITY, type_id);
+          who = entity != NULL ? gloss_entity_get_name (entity) : NULL;
+        }
+      else if (GLOSS_IS_CLAIM (annotation))
+        {
+          GlossEntity *claimant = gloss_claim_get_claimant (GLOSS_CLAIM (annotation));
+
+          type_name = get_label_name (self, GLOSS_LABEL_CLAIM, type_id);
+          who = claimant != NULL ? gloss_entity_get_name (claimant) : _("the author");
+        }
+      if (type_name == NULL)
+        continue;
+
+      if (out->len > 0)
+        g_string_append (out, markup ? "\n" : "; ");
+      if (markup)
+        {
+          g_autofree char *line = g_markup_printf_escaped ("<b>%s</b>%s%s", type_name,
+                                                           who != NULL ? " · " : "",
+                                                           who != NULL ? who : "");
+          g_string_append (out, line);
+        }
+      else
+        g_string_append_printf (out, "%s%s%s", type_name, who != NULL ? " · " : "",
+                                who != NULL ? who : "");
+    }
+  return out;
+}
+
+/* The annotations under the caret, for screen readers: the view's
+ * accessible description follows the insertion point. */
+static void
+update_caret_description (GlossAnnotationView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GString) text = NULL;
+  GtkTextIter iter;
+
+  if (self->store != NULL)
+    {
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      hits = gloss_store_query_at (self->store, gtk_text_iter_get_offset (&iter),
+                                   GLOSS_KIND_MASK (GLOSS_KIND_MENTION) |
+                                   GLOSS_KIND_MASK (GLOSS_KIND_CLAIM));
+    }
+  if (hits != NULL && hits->len > 0)
+    {
+      g_array_sort (hits, compare_hits_inner_first);
+      text = describe_hits (self, hits, FALSE);
+    }
+  if (text != NULL && text->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static gboolean
 gloss_annotation_view_query_tooltip (GtkWidget  *widget,
                                      int         x,
@@ -1170,46 +1257,7 @@ gloss_annotation_view_query_tooltip (GtkWidget  *widget,
   if (!tooltip_rested (self, g_array_index (hits, GlossSpanHit, 0).annotation))
     return FALSE;
 
-  markup = g_string_new (NULL);
-  for (guint i = 0; i < hits->len && i < 6; i++)
-    {
-      GlossSpanHit *hit = &g_array_index (hits, GlossSpanHit, i);
-      GlossAnnotation *annotation = hit->annotation;
-      const char *type_id = gloss_annotation_get_type_id (annotation);
-      g_autofree char *line = NULL;
-      GlossEntity *entity = NULL;
-
-      /* A claim hit twice (content and cue) is listed once. */
-      for (guint j = 0; j < i; j++)
-        if (g_array_index (hits, GlossSpanHit, j).annotation == annotation)
-          goto next;
-
-      if (markup->len > 0)
-        g_string_append_c (markup, '\n');
-
-      if (GLOSS_IS_MENTION (annotation))
-        {
-          entity = gloss_mention_get_entity (GLOSS_MENTION (annotation));
-          line = g_markup_printf_escaped ("<b>%s</b>%s%s",
-                                          get_label_name (self, GLOSS_LABEL_ENTITY, type_id),
-                                          entity != NULL ? " · " : "",
-                                          entity != NULL ? gloss_entity_get_name (entity) : "");
-        }
-      else if (GLOSS_IS_CLAIM (annotation))
-        {
-          entity = gloss_claim_get_claimant (GLOSS_CLAIM (annotation));
-          line = g_markup_printf_escaped ("<b>%s</b> · %s",
-                                          get_label_name (self, GLOSS_LABEL_CLAIM, type_id),
-                                          entity != NULL ? gloss_entity_get_name (entity)
-                                                         : _("the author"));
-        }
-
-      if (line != NULL)
-        g_string_append (markup, line);
-    next:
-      ;
-    }
-
+  markup = describe_hits (self, hits, TRUE);
   gtk_tooltip_set_markup (tooltip, markup->str);
   return TRUE;
 }
@@ -1711,6 +1759,7 @@ on_store_changed (GlossAnnotationView *self)
       gloss_annotation_get_store (GLOSS_ANNOTATION (self->highlighted_entity)) != self->store)
     gloss_annotation_view_set_highlighted_entity (self, NULL);
 
+  update_caret_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1795,6 +1844,7 @@ gloss_annotation_view_set_store (GlossAnnotationView *self,
   g_hash_table_remove_all (self->colors);
   invalidate_arcs (self);
   load_text (self);
+  update_caret_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -2014,6 +2064,8 @@ gloss_annotation_view_init (GlossAnnotationView *self)
   gtk_text_view_set_pixels_inside_wrap (view, 10);
   gtk_text_view_set_pixels_below_lines (view, 18);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (gtk_text_view_get_buffer (view), "notify::cursor-position",
+                           G_CALLBACK (update_caret_description), self, G_CONNECT_SWAPPED);
   gtk_text_buffer_create_tag (gtk_text_view_get_buffer (view), "gloss-title",
                               "weight", PANGO_WEIGHT_BOLD,
                               "scale", 1.3,

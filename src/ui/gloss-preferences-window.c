@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-accessible.h"
 #include "gloss-preferences-window.h"
 #include "gloss-schema-editor.h"
 
@@ -297,6 +298,7 @@ create_type_row (GlossPreferencesWindow *self,
   color = gtk_color_button_new_with_rgba (&rgba);
   gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (color, _("Colour"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (color), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colour"), -1);
   gtk_widget_add_css_class (color, "flat");
   g_object_set_data_full (G_OBJECT (color), "label", g_object_ref (label), g_object_unref);
   g_signal_connect (color, "color-set", G_CALLBACK (color_set_cb), self);
@@ -309,6 +311,7 @@ create_type_row (GlossPreferencesWindow *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (key), selected);
   gtk_widget_set_valign (key, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (key, _("Key"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (key), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key"), -1);
   gtk_widget_add_css_class (key, "flat");
   g_object_set_data_full (G_OBJECT (key), "label", g_object_ref (label), g_object_unref);
   g_signal_connect (key, "notify::selected", G_CALLBACK (key_selected_cb), self);
@@ -319,12 +322,14 @@ create_type_row (GlossPreferencesWindow *self,
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
   up = gtk_button_new_from_icon_name ("go-up-symbolic");
   gtk_widget_set_tooltip_text (up, _("Move Up"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move Up"), -1);
   gtk_widget_set_sensitive (up, position > 0);
   g_object_set_data_full (G_OBJECT (up), "label", g_object_ref (label), g_object_unref);
   g_object_set_data (G_OBJECT (up), "delta", GINT_TO_POINTER (-1));
   g_signal_connect (up, "clicked", G_CALLBACK (move_clicked_cb), self);
   down = gtk_button_new_from_icon_name ("go-down-symbolic");
   gtk_widget_set_tooltip_text (down, _("Move Down"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (down), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move Down"), -1);
   gtk_widget_set_sensitive (down, position + 1 < n);
   g_object_set_data_full (G_OBJECT (down), "label", g_object_ref (label), g_object_unref);
   g_object_set_data (G_OBJECT (down), "delta", GINT_TO_POINTER (1));
@@ -424,6 +429,7 @@ static void
 gloss_preferences_window_init (GlossPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gloss_accessible_name_composites (GTK_WIDGET (self));
 }
 
 /* Binds @key to @object's @property (through the mappings, if any), or

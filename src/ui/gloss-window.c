@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-error.h"
+#include "gloss-accessible.h"
 #include "gloss-format-native.h"
 #include "gloss-recovery.h"
 #include "gloss-resources.h"
@@ -1241,6 +1242,7 @@ gloss_window_init (GlossWindow *self)
   GSettingsSchema *schema;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gloss_accessible_name_composites (GTK_WIDGET (self));
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
