@@ -115,7 +115,7 @@ find_window (Run        *run,
     {
       XWindowAttributes attrs;
       unsigned char *prop = NULL;
-      unsigned long n_items = 0, after;
+      unsigned long n_items = 0, after, pid = 0;
       Atom type;
       int format;
       g_autofree char *title = NULL;
@@ -125,7 +125,9 @@ find_window (Run        *run,
       if (XGetWindowProperty (run->dpy, children[i], pid_atom, 0, 1, False, XA_CARDINAL, &type,
                               &format, &n_items, &after, &prop) != Success)
         continue;
-      if (n_items == 1 && (GPid) *(unsigned long *) prop == run->pid &&
+      if (n_items == 1)
+        memcpy (&pid, prop, sizeof pid);   /* format 32 comes as longs */
+      if (n_items == 1 && (GPid) pid == run->pid &&
           (title = window_name (run->dpy, children[i])) != NULL && strstr (title, name) != NULL)
         found = children[i];
       if (prop != NULL)
