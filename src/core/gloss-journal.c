@@ -1148,6 +1148,24 @@ read_string_value (GlossJsonReader  *r,
   return TRUE;
 }
 
+/* Where the object that is the member's value starts and ends in the line. */
+static gboolean
+object_extent (GlossJsonReader *r,
+               gsize           *start,
+               gsize           *end)
+{
+  if (gloss_json_reader_next (r) != GLOSS_JSON_BEGIN_OBJECT)
+    {
+      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "expected an object");
+      return FALSE;
+    }
+  *start = gloss_json_reader_get_offset (r);
+  if (!gloss_json_reader_skip (r))
+    return FALSE;
+  *end = gloss_json_reader_get_offset (r) + 1;
+  return TRUE;
+}
+
 static gboolean
 parse_change (GlossJsonReader *r,
               Change          *change)
@@ -1176,27 +1194,13 @@ parse_change (GlossJsonReader *r,
         }
       else if (gloss_json_reader_string_equal (r, "context"))
         {
-          if (gloss_json_reader_next (r) != GLOSS_JSON_BEGIN_OBJECT)
-            {
-              gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "expected an object");
-              return FALSE;
-            }
-          change->context_start = gloss_json_reader_get_offset (r);
-          if (!gloss_json_reader_skip (r))
+          if (!object_extent (r, &change->context_start, &change->context_end))
             return FALSE;
-          change->context_end = gloss_json_reader_get_offset (r) + 1;
         }
       else if (gloss_json_reader_string_equal (r, "annotation"))
         {
-          if (gloss_json_reader_next (r) != GLOSS_JSON_BEGIN_OBJECT)
-            {
-              gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "expected an object");
-              return FALSE;
-            }
-          change->start = gloss_json_reader_get_offset (r);
-          if (!gloss_json_reader_skip (r))
+          if (!object_extent (r, &change->start, &change->end))
             return FALSE;
-          change->end = gloss_json_reader_get_offset (r) + 1;
           has_annotation = TRUE;
         }
       else
@@ -2198,7 +2202,8 @@ anchor_line (Anchoring  *a,
  * @store: the store loaded from the document as it is now
  * @journal_file: a journal from gloss_journal_find(), possibly written on
  *   another version of the document (the file changed since)
- * @n_edits: (out) (optional): the number of journal lines replayed
+ * @n_edits: (out) (optional): the number of journal lines (edits) applied
+ *   in full
  * @not_applied: (out) (transfer full) (element-type utf8): one line for
  *   the user per recorded change that could not be applied
  * @error: return location for a #GLOSS_JOURNAL_ERROR
@@ -2225,6 +2230,7 @@ gloss_journal_recover_anchored (GlossStore  *store,
   g_autoptr(GHashTable) ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   Anchoring a = { { store, 0, NULL, 0 }, renamed, ours, NULL };
   GlossJournal *journal;
+  guint n_whole = 0;
 
   g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (journal_file), FALSE);
@@ -2244,7 +2250,13 @@ gloss_journal_recover_anchored (GlossStore  *store,
   gloss_store_set_clock (store, replay_clock, &a.replay);
   gloss_store_begin_group (store, RECOVER_LABEL);
   for (guint i = 0; i < j.lines->len; i++)
-    anchor_line (&a, &g_array_index (j.lines, Line, i));
+    {
+      guint before = a.not_applied->len;
+
+      anchor_line (&a, &g_array_index (j.lines, Line, i));
+      if (a.not_applied->len == before)
+        n_whole++;
+    }
   gloss_store_end_group (store);
   gloss_store_set_clock (store, NULL, NULL);
   gloss_store_set_author (store, author);
@@ -2253,7 +2265,7 @@ gloss_journal_recover_anchored (GlossStore  *store,
     end_recovering (journal, TRUE);
 
   if (n_edits != NULL)
-    *n_edits = j.lines->len;
+    *n_edits = n_whole;
   *not_applied_out = a.not_applied;
   return TRUE;
 }
