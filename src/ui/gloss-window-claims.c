@@ -5,8 +5,9 @@
  *
  * Two actions wait for a click on a mention: Shift+K (the claimant of the
  * selected claim) and R (the other end of a relation from the selected
- * mention). The click arrives as a change of the view's selection, which
- * _gloss_window_claims_selected() sees first. Escape cancels either.
+ * mention; R again lists the entities it can reach). The click arrives as
+ * a change of the view's selection, which _gloss_window_claims_selected()
+ * sees first. Escape cancels either.
  */
 #include "config.h"
 
@@ -437,6 +438,23 @@ show_pick_toast (GlossWindow *self,
   g_set_weak_pointer (&self->pick_toast, _gloss_window_toast (self, message));
 }
 
+/* A pick toast with a button, there until the pick ends. */
+static void
+show_pick_toast_with_button (GlossWindow *self,
+                             const char  *message,
+                             const char  *button_label,
+                             const char  *action)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  dismiss_pick_toast (self);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_set_weak_pointer (&self->pick_toast, toast);
+}
+
 static void
 set_pick_mode (GlossWindow   *self,
                GlossPickMode  mode)
@@ -721,6 +739,33 @@ target_menu (GlossWindow *self,
   return G_MENU_MODEL (menu);
 }
 
+/* The entities the relation being made can reach, in a menu under the
+ * line of its first end: only when asked for (R again, or the toast's
+ * button), since any popover over the text hides some of the mentions a
+ * click could pick, and on X11 a popover that lets clicks through to the
+ * text gets none itself. */
+static void
+show_target_list (GlossWindow *self)
+{
+  GlossAnnotation *selected = get_selected (self);
+  g_autoptr(GMenuModel) menu = NULL;
+  guint anchor;
+
+  if (self->store == NULL || self->pick_mode != GLOSS_PICK_RELATION_TARGET || self->relation_from == NULL)
+    return;
+  menu = target_menu (self, self->relation_from);
+  if (g_menu_model_get_n_items (menu) == 0)
+    {
+      _gloss_window_toast (self, _("No relation type goes from this entity to another one"));
+      return;
+    }
+  if (selected != NULL && mention_entity (selected) == self->relation_from)
+    anchor = gloss_annotation_get_end (selected);
+  else
+    anchor = anchor_of (self, self->relation_from);
+  show_menu_at (self, menu, anchor);
+}
+
 static void
 new_relation_action (GtkWidget  *widget,
                      const char *action_name,
@@ -729,9 +774,15 @@ new_relation_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
   GlossAnnotation *selected = get_selected (self);
   GlossEntity *from = mention_entity (selected);
-  g_autoptr(GMenuModel) menu = NULL;
   g_autofree char *message = NULL;
 
+  /* R again while picking: the list. */
+  if (self->pick_mode == GLOSS_PICK_RELATION_TARGET && self->relation_from != NULL &&
+      (from == NULL || from == self->relation_from))
+    {
+      show_target_list (self);
+      return;
+    }
   if (from == NULL)
     {
       _gloss_window_toast (self, _("Select a mention of the relation’s first entity, then press R"));
@@ -740,14 +791,19 @@ new_relation_action (GtkWidget  *widget,
   close_popover (self);
   set_pick_mode (self, GLOSS_PICK_RELATION_TARGET);
   self->relation_from = g_object_ref (from);
+  /* Nothing covers the text: the next click on a mention picks it. */
   /* Translators: %s is an entity: Relation from Vladimir Putin: click … */
-  message = g_strdup_printf (_("Relation from %s: click a mention of the other end — Escape cancels"),
+  message = g_strdup_printf (_("Relation from %s: click a mention of the other end, or press R for a list"),
                              gloss_entity_get_name (from));
-  show_pick_toast (self, message);
+  show_pick_toast_with_button (self, message, _("_List"), "win.relation-list");
+}
 
-  menu = target_menu (self, from);
-  if (g_menu_model_get_n_items (menu) > 0)
-    show_menu_at (self, menu, gloss_annotation_get_end (selected));
+static void
+relation_list_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  show_target_list (GLOSS_WINDOW (widget));
 }
 
 static void
@@ -946,6 +1002,7 @@ _gloss_window_claims_update (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-claimant", selected != NULL && GLOSS_IS_CLAIM (selected));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-evidence", selected != NULL && GLOSS_IS_RELATION (selected));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-relation", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relation-list", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relation-target", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relation-type", has_store);
 }
@@ -995,6 +1052,7 @@ _gloss_window_class_add_claim_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.set-evidence", NULL, set_evidence_action);
   gtk_widget_class_install_action (widget_class, "win.pick-claimant", NULL, pick_claimant_action);
   gtk_widget_class_install_action (widget_class, "win.new-relation", NULL, new_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.relation-list", NULL, relation_list_action);
   gtk_widget_class_install_action (widget_class, "win.relation-target", "s", relation_target_action);
   gtk_widget_class_install_action (widget_class, "win.relation-type", "s", relation_type_action);
 }

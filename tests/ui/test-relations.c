@@ -16,6 +16,7 @@
 #include "gloss-schema-editor.h"
 #include "gloss-window.h"
 #include "ui-test-helpers.h"
+#include "ui-test-xtest.h"
 
 static GlossApplication *app;
 
@@ -267,6 +268,257 @@ test_window_relation (void)
   iterate ();
 }
 
+/* The popover menu @window shows, if any (the primary menu's is there
+ * too, hidden). */
+static GtkWidget *
+find_shown_menu (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_mapped (child))
+        return child;
+      found = find_shown_menu (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+shown_menu (GlossWindow *window)
+{
+  return find_shown_menu (GTK_WIDGET (window));
+}
+
+static gboolean
+menu_shows (GtkWidget  *menu,
+            const char *text)
+{
+  return menu != NULL && label_contains (menu, text);
+}
+
+/* Run the main loop until the article's popover shows @text (10 s at
+ * most). */
+static GtkWidget *
+wait_menu (GlossWindow *window,
+           const char  *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!menu_shows (shown_menu (window), text))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("no popover with “%s” appeared", text);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  wait_ms (100);   /* laid out and drawn, so it can be clicked */
+  return shown_menu (window);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0 &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A real click on the menu item labelled @text. */
+static void
+click_item (GtkWidget  *menu,
+            const char *text)
+{
+  GtkWidget *label = find_label (menu, text);
+
+  g_assert_nonnull (label);
+  xtest_click (label, gtk_widget_get_width (label) / 2., gtk_widget_get_height (label) / 2.);
+}
+
+/* A real click on the text of code point @offset. */
+static void
+click_text (GlossWindow *window,
+            guint        offset)
+{
+  GtkWidget *view = gloss_window_get_view (window);
+  double x, y;
+
+  text_point (view, offset, &x, &y);
+  xtest_click (view, x, y);
+}
+
+/* The rectangle of code point @offset's line, in @window's coordinates. */
+static graphene_rect_t
+line_bounds (GlossWindow *window,
+             guint        offset)
+{
+  GtkWidget *view = gloss_window_get_view (window);
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int x, y;
+  graphene_point_t p;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, 0, rect.y, &x, &y);
+  g_assert_true (gtk_widget_compute_point (view, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (x, y), &p));
+  return GRAPHENE_RECT_INIT (p.x, p.y, gtk_widget_get_width (view), rect.height);
+}
+
+/* The bounds of @menu's contents (its shadow and arrow aside) in
+ * @window's coordinates: a popover is a surface of its own, placed
+ * relative to the window's. */
+static graphene_rect_t
+menu_bounds (GlossWindow *window,
+             GtkWidget   *menu)
+{
+  GdkSurface *popup = gtk_native_get_surface (GTK_NATIVE (menu));
+  GtkWidget *contents = gtk_widget_get_first_child (menu);
+  graphene_rect_t bounds;
+  double wx, wy, px, py;
+
+  g_assert_true (GDK_IS_POPUP (popup));
+  /* The popover's first child is its contents box, the arrow drawn
+   * outside it. */
+  g_assert_true (gtk_widget_compute_bounds (contents, menu, &bounds));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &wx, &wy);
+  gtk_native_get_surface_transform (GTK_NATIVE (menu), &px, &py);
+  return GRAPHENE_RECT_INIT (gdk_popup_get_position_x (GDK_POPUP (popup)) + px + bounds.origin.x - wx,
+                             gdk_popup_get_position_y (GDK_POPUP (popup)) + py + bounds.origin.y - wy,
+                             bounds.size.width, bounds.size.height);
+}
+
+static guint
+count_relations (GlossStore  *store,
+                 const char  *from,
+                 const char  *to)
+{
+  GListModel *relations = gloss_store_get_list (store, GLOSS_KIND_RELATION);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
+
+      n += g_strcmp0 (gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_relation_get_from (relation))), from) == 0 &&
+           g_strcmp0 (gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_relation_get_to (relation))), to) == 0;
+    }
+  return n;
+}
+
+/* Run the main loop until @store holds @n relations @from → @to (a menu
+ * item acts once its popover has closed), 10 s at most. */
+static void
+wait_relations (GlossStore *store,
+                const char *from,
+                const char *to,
+                guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (count_relations (store, from, to) != n && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_cmpuint (count_relations (store, from, to), ==, n);
+}
+
+/* On the annotated sample, as an analyst does it with the mouse: click
+ * "Pak Thae Song", press R: nothing covers the text, and the first click
+ * on "Kim" brings the type chooser with only the types that fit (Person
+ * → Person: Meets with), under Kim's line; a click on it makes the
+ * relation. Then from the list: R, R again, "Kim Myong Sik", "Meets
+ * with"; the list opens under the line it starts from. */
+static void
+test_pick_by_click (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationView *view;
+  GlossStore *store;
+  GtkWidget *menu;
+  GlossAnnotation *selected;
+  guint pak, kim;
+  graphene_rect_t bounds, line;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_annotated_sample (window, &error));
+  g_assert_no_error (error);
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  wait_for_allocation (GTK_WIDGET (view));
+  store = gloss_window_get_store (window);
+  pak = find_text (store, "Pak Thae Song", 0);
+  kim = find_text (store, "Kim’s entourage", 0);
+  g_assert_cmpuint (count_relations (store, "pak", "kim"), ==, 0);
+
+  /* Bring the paragraph into view, then click Pak Thae Song. */
+  gloss_annotation_view_select_range (view, pak, pak);
+  wait_ms (300);
+  click_text (window, pak + 2);
+  selected = gloss_annotation_view_get_selected (view);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (GLOSS_MENTION (selected)))), ==, "pak");
+
+  press (GTK_WIDGET (window), "r");
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Relation from Pak Thae Song", TRUE, 5000));
+  g_assert_null (shown_menu (window));
+
+  click_text (window, kim + 1);
+  menu = wait_menu (window, "Meets with");
+  g_assert_true (menu_shows (menu, "Pak Thae Song → Kim Jong Un"));
+  g_assert_false (menu_shows (menu, "Leader of"));
+  g_assert_false (menu_shows (menu, "Member of"));
+  bounds = menu_bounds (window, menu);
+  line = line_bounds (window, kim);
+  g_assert_false (graphene_rect_intersection (&bounds, &line, NULL));
+  click_item (menu, "Meets with");
+  wait_relations (store, "pak", "kim", 1);
+  selected = gloss_annotation_view_get_selected (view);
+  g_assert_true (GLOSS_IS_RELATION (selected));
+
+  /* From the list. */
+  click_text (window, pak + 2);
+  press (GTK_WIDGET (window), "r");
+  press (GTK_WIDGET (window), "r");
+  menu = wait_menu (window, "Kim Myong Sik");
+  bounds = menu_bounds (window, menu);
+  line = line_bounds (window, pak);
+  g_assert_false (graphene_rect_intersection (&bounds, &line, NULL));
+  click_item (menu, "Kim Myong Sik");
+  menu = wait_menu (window, "Meets with");
+  click_item (menu, "Meets with");
+  wait_relations (store, "pak", "kim-ms", 1);
+
+  /* Escape after R cancels; no relation, nothing left waiting. */
+  click_text (window, pak + 2);
+  press (GTK_WIDGET (window), "r");
+  press (GTK_WIDGET (window), "Escape");
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Cancelled", TRUE, 5000));
+  click_text (window, kim + 1);
+  g_assert_null (shown_menu (window));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==,
+                    g_list_model_get_n_items (gloss_store_get_list (store, GLOSS_KIND_RELATION)));
+  wait_relations (store, "pak", "kim", 1);
+
+  gloss_window_set_store (window, NULL, NULL);
+  wait_ms (600);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static gboolean
 log_fatal_cb (const char     *domain,
               GLogLevelFlags  level,
@@ -302,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/ui/relations/list-filter", test_list_filter);
   g_test_add_func ("/ui/relations/schema-editor", test_schema_editor);
   g_test_add_func ("/ui/relations/window", test_window_relation);
+  g_test_add_func ("/ui/relations/pick-by-click", test_pick_by_click);
 
   app = gloss_application_new ();
   g_application_set_application_id (G_APPLICATION (app), NULL);
