@@ -1,0 +1,66 @@
+/* test-german.c: the window in German (LANGUAGE=de)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Translations come from the build's po/ (GLOSS_LOCALEDIR), as an installed
+ * gloss finds them in its locale folder. The empty window, the annotated
+ * sample's counts (plural forms) and the primary menu speak German.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "gloss-application.h"
+#include "gloss-window.h"
+#include "ui-test-helpers.h"
+
+static GlossApplication *app;
+
+static void
+test_german (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+  g_autoptr(GError) error = NULL;
+
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (label_contains (GTK_WIDGET (window), "Einen Artikel annotieren"));
+  g_assert_true (label_contains (GTK_WIDGET (window), "Beispielartikel öffnen"));
+  g_assert_false (label_contains (GTK_WIDGET (window), "Annotate an Article"));
+
+  g_assert_true (gloss_window_open_annotated_sample (window, &error));
+  g_assert_no_error (error);
+  iterate ();
+  /* ngettext: plural forms of the counts in the header */
+  g_assert_true (label_contains (GTK_WIDGET (window), "129 Erwähnungen"));
+  g_assert_true (label_contains (GTK_WIDGET (window), "33 Entitäten"));
+  g_assert_true (label_contains (GTK_WIDGET (window), "15 Aussagen"));
+  g_assert_true (label_contains (GTK_WIDGET (window), "9 Beziehungen"));
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", 1), ==, "%u Erwähnung");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/ui/german/window", test_german);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("GLOSS_LOCALEDIR");
+
+  g_assert_nonnull (localedir);
+  /* LANGUAGE is honoured in any locale but "C" (the tests run in C.UTF-8). */
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* GtkBuilder translates templates in the default domain, as in main.c. */
+  textdomain (GETTEXT_PACKAGE);
+  return ui_test_main (&argc, &argv, &app, add_tests);
+}
