@@ -11,7 +11,8 @@
 #              -Ddevelopment=true), installable next to the stable one
 #   --bundle   also write gloss.flatpak (gloss-devel.flatpak with --devel),
 #              a single-file bundle: flatpak install --user gloss.flatpak
-#   --check    then run build-aux/flatpak-check.sh on the installed app:
+#   --check    then run build-aux/flatpak-check.sh on the installed app (the
+#              bundle's, with --bundle):
 #              it opens the sample inside the sandbox, saves and exports
 #              through the document portal, and checks the files on the host
 #
@@ -67,6 +68,13 @@ if [ -n "$bundle" ]; then
   flatpak build-bundle --runtime-repo=https://flathub.org/repo/flathub.flatpakrepo \
     _flatpak-repo "$bundle_name" "$app_id"
   ls -l "$bundle_name"
+  # What the user does with it: install the bundle in place of the build.
+  # Offline (the stand-in) the bundle's runtime origin cannot be fetched:
+  # the runtime is installed already, so skip the dependencies then.
+  flatpak uninstall --user -y --noninteractive "$app_id" >/dev/null
+  flatpak install --user -y --noninteractive --bundle "$bundle_name" ||
+    flatpak install --user -y --noninteractive --no-deps --bundle "$bundle_name"
+  flatpak info --user "$app_id" | sed -n '1,/^ *Origin/p'
 fi
 
 if [ -n "$check" ]; then

@@ -17,5 +17,25 @@ export XDG_DATA_HOME="$builddir/screenshots-data"
 mkdir -p "$XDG_DATA_HOME"
 "$srcdir/build-aux/configure.sh" "$builddir"
 meson compile -C "$builddir" gloss-screenshots >/dev/null
-exec xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
-  "$builddir/tests/ui/gloss-screenshots" "$outdir"
+meson compile -C "$builddir" gloss-gmo >/dev/null
+shoot () {
+  xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
+    "$builddir/tests/ui/gloss-screenshots" "$1"
+}
+shoot "$outdir"
+
+# The main window in German, in high contrast and with 200% text (the
+# system's text scaling): main-light-{de,high-contrast,large-text}.png.
+variants=$(mktemp -d)
+for variant in de high-contrast large-text; do
+  mkdir -p "$variants/$variant"
+  case $variant in
+    de) LC_ALL=C.UTF-8 LANGUAGE=de GLOSS_LOCALEDIR="$builddir/po" shoot "$variants/$variant" ;;
+    high-contrast) ADW_DEBUG_HIGH_CONTRAST=1 shoot "$variants/$variant" ;;
+    large-text) GLOSS_XFT_DPI=192 shoot "$variants/$variant" ;;
+  esac
+  # (at 200% text the narrow shot does not render; main-light.png does)
+  cp "$variants/$variant/main-light.png" "$outdir/main-light-$variant.png"
+done
+cp "$variants/de/claim-light.png" "$outdir/claim-light-de.png"
+rm -rf "$variants"

@@ -7,7 +7,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
@@ -531,9 +533,20 @@ main (int   argc,
 
   g_setenv ("GDK_BACKEND", "x11", FALSE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  /* Variants for build-aux/screenshots.sh: LANGUAGE=de with the build's
+   * translations (GLOSS_LOCALEDIR), and GLOSS_XFT_DPI, the font resolution
+   * the system's text scaling sets (192: 200%). */
+  setlocale (LC_ALL, "");
+  if (g_getenv ("GLOSS_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (!gtk_init_check ())
     return 77;
   adw_init ();
+  if (g_getenv ("GLOSS_XFT_DPI") != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi",
+                  (int) (g_ascii_strtod (g_getenv ("GLOSS_XFT_DPI"), NULL) * 1024), NULL);
   /* The saved copy of the sample is a temporary file: keep it out of the
    * user's recent files. */
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
