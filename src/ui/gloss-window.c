@@ -542,6 +542,19 @@ gloss_window_save_to_file (GlossWindow  *self,
 
   if (!_gloss_window_disk_check (self, file, error))
     return FALSE;
+  /* Save As over a document another window has open would give it two
+   * owners (and two journals). */
+  if (gloss_journal_is_held (file))
+    {
+      GlossJournal *journal = _gloss_recovery_get_journal (self);
+
+      if (journal == NULL || !gloss_journal_is_for_file (journal, file))
+        {
+          g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_HELD,
+                       _("It is open in another Gloss window; close it there first."));
+          return FALSE;
+        }
+    }
   if (!gloss_native_write_file (self->store, file, error))
     return FALSE;
 

@@ -160,6 +160,13 @@ test_two_windows (void)
   iterate ();
   g_assert_false (gloss_window_has_document (second));
 
+  /* Saving another document as this one is refused while it is open. */
+  g_assert_true (gloss_window_open_sample (second, &error));
+  g_assert_false (gloss_window_save_to_file (second, file, &error));
+  g_assert_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_HELD);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_mentions (first), ==, 2);
+
   /* Two windows on one unsaved article: a journal each. */
   g_assert_true (gloss_window_open_file (second, article, &error));
   third = new_window ();
