@@ -326,11 +326,42 @@ gloss_document_new_from_bytes (GBytes      *bytes,
   return gloss_document_new_from_text (data, size, where, error);
 }
 
+#define TITLE_MAX_LENGTH 160   /* code points */
+
+/* The first line, or for a long one (an article on one line) its start,
+ * cut after a word and ended with an ellipsis: never the whole text. */
+static char *
+first_line_title (const char *text)
+{
+  const char *end = text;
+  const char *space = NULL;
+  guint n = 0;
+  char *line, *cut;
+
+  while (*end != '\0' && *end != '\r' && *end != '\n' && n < TITLE_MAX_LENGTH)
+    {
+      if (*end == ' ')
+        space = end;
+      end = g_utf8_next_char (end);
+      n++;
+    }
+  if (*end == '\0' || *end == '\r' || *end == '\n')
+    return g_strstrip (g_strndup (text, end - text));
+
+  if (space != NULL && space > text)
+    end = space;
+  line = g_strstrip (g_strndup (text, end - text));
+  cut = g_strconcat (line, "…", NULL);
+  g_free (line);
+  return cut;
+}
+
 /**
  * gloss_document_new_from_file:
  *
  * Loads a text file. The source is set to the file's base name and the
- * title to its first non-empty line.
+ * title to its first non-empty line (its first 160 code points or fewer,
+ * cut after a word and ended with "…", when the line is longer).
  *
  * Returns: (transfer full) (nullable): a new document
  */
@@ -395,10 +426,8 @@ gloss_document_new_from_file (GFile   *file,
       p++;
     if (*p != '\0')
       {
-        const char *eol = strpbrk (p, "\r\n");
-        g_autofree char *line = g_strndup (p, eol ? (gsize)(eol - p) : strlen (p));
+        g_autofree char *line = first_line_title (p);
 
-        g_strstrip (line);
         gloss_document_set_title (self, line);
       }
     else

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-view.h"
+#include "gloss-text-feed.h"
 
 #define COLUMN_WIDTH     680  /* the reading column, in pixels */
 #define MIN_MARGIN       28   /* room for the claim bars on narrow windows */
@@ -34,6 +35,7 @@ struct _GlossAnnotationView
   GlossAnnotation *tooltip_annotation;   /* what the pointer rests on */
   gint64           tooltip_since;
   guint            tooltip_id;
+  GlossTextFeed   *feed;       /* while the text goes in, in slices */
 
   /* (kind, type id) → Colors; dropped when the schema or style changes */
   GHashTable      *colors;
@@ -88,6 +90,8 @@ enum {
   PROP_SELECTED,
   PROP_HIGHLIGHTED_ENTITY,
   PROP_SNAP_TO_WORDS,
+  PROP_LOADING,
+  PROP_LOAD_FRACTION,
   N_PROPS
 };
 
@@ -1478,11 +1482,23 @@ done:
 
 /* Leaves the view alone if @offset is well inside it; otherwise brings it to
  * a third of the height, so that what follows it is in view too. */
+/* Offsets past the part of the text loaded so far need the rest first. */
+static void
+ensure_loaded (GlossAnnotationView *self,
+               guint                offset)
+{
+  if (self->feed != NULL && offset > (guint) gtk_text_buffer_get_char_count (get_buffer (self)))
+    gloss_annotation_view_finish_loading (self);
+}
+
 static void
 scroll_to_offset (GlossAnnotationView *self,
                   guint                offset)
 {
-  gboolean allocated = gtk_widget_get_width (GTK_WIDGET (self)) > 0;
+  gboolean allocated;
+
+  ensure_loaded (self, offset);
+  allocated = gtk_widget_get_width (GTK_WIDGET (self)) > 0;
 
   if (allocated && offset_in_view (self, offset, 8))
     {
@@ -1787,18 +1803,40 @@ style_title (GlossAnnotationView *self)
 }
 
 static void
+feed_progress_cb (gpointer user_data)
+{
+  GlossAnnotationView *self = user_data;
+
+  if (gloss_text_feed_is_done (self->feed))
+    {
+      g_clear_pointer (&self->feed, gloss_text_feed_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_FRACTION]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The first slice of the text goes in at once, the rest in the
+ * background (gloss-text-feed.c). */
+static void
 load_text (GlossAnnotationView *self)
 {
   GtkTextBuffer *buffer = get_buffer (self);
+  gboolean was_loading = self->feed != NULL;
   GtkTextIter start;
+
+  g_clear_pointer (&self->feed, gloss_text_feed_free);
 
   if (self->store != NULL)
     {
-      GlossDocument *document = gloss_store_get_document (self->store);
+      GtkTextTag *soft_break = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                          "gloss-soft-break");
 
-      gtk_text_buffer_set_text (buffer, gloss_document_get_text (document),
-                                gloss_document_get_n_bytes (document));
+      self->feed = gloss_text_feed_start (buffer, gloss_store_get_document (self->store),
+                                          soft_break, feed_progress_cb, self);
       style_title (self);
+      if (gloss_text_feed_is_done (self->feed))
+        g_clear_pointer (&self->feed, gloss_text_feed_free);
     }
   else
     gtk_text_buffer_set_text (buffer, "", 0);
@@ -1808,6 +1846,10 @@ load_text (GlossAnnotationView *self)
   self->pending_scroll = G_MAXUINT;   /* the tick goes away by itself */
   if (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self)) != NULL)
     gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self)), 0);
+
+  if (was_loading != (self->feed != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_FRACTION]);
 }
 
 void
@@ -1849,6 +1891,21 @@ gloss_annotation_view_set_store (GlossAnnotationView *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The buffer holds newlines where the document has spaces in very long
+ * paragraphs: copy the document's own text. */
+static void
+gloss_annotation_view_copy_clipboard (GtkTextView *text_view)
+{
+  GlossAnnotationView *self = GLOSS_ANNOTATION_VIEW (text_view);
+  g_autofree char *text = NULL;
+  guint start, end;
+
+  if (self->store == NULL || !gloss_annotation_view_get_text_selection (self, &start, &end) || start == end)
+    return;
+  text = gloss_document_dup_slice (gloss_store_get_document (self->store), start, end);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 }
 
 /* GObject --------------------------------------------------------------------- */
@@ -1902,6 +1959,7 @@ gloss_annotation_view_dispose (GObject *object)
   self->scroll_tick = 0;
   g_clear_handle_id (&self->tooltip_id, g_source_remove);
   g_clear_object (&self->tooltip_annotation);
+  g_clear_pointer (&self->feed, gloss_text_feed_free);
   g_clear_object (&self->selected);
   g_clear_object (&self->highlighted_entity);
   g_clear_object (&self->store);
@@ -1942,6 +2000,12 @@ gloss_annotation_view_get_property (GObject    *object,
       break;
     case PROP_SNAP_TO_WORDS:
       g_value_set_boolean (value, self->snap_to_words);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, gloss_annotation_view_get_loading (self));
+      break;
+    case PROP_LOAD_FRACTION:
+      g_value_set_double (value, gloss_annotation_view_get_load_fraction (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1991,6 +2055,7 @@ gloss_annotation_view_class_init (GlossAnnotationViewClass *klass)
   widget_class->query_tooltip = gloss_annotation_view_query_tooltip;
 
   text_view_class->snapshot_layer = gloss_annotation_view_snapshot_layer;
+  text_view_class->copy_clipboard = gloss_annotation_view_copy_clipboard;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -2011,6 +2076,17 @@ gloss_annotation_view_class_init (GlossAnnotationViewClass *klass)
     g_param_spec_boolean ("snap-to-words", NULL, NULL,
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Whether part of the text is still to go in (see gloss-text-feed.c). */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LOAD_FRACTION] =
+    g_param_spec_double ("load-fraction", NULL, NULL,
+                         0., 1., 1.,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -2071,6 +2147,10 @@ gloss_annotation_view_init (GlossAnnotationView *self)
                               "scale", 1.3,
                               "pixels-inside-wrap", 6,
                               "pixels-below-lines", 24,
+                              NULL);
+  /* A long paragraph cut in pieces: spaced as the lines of one. */
+  gtk_text_buffer_create_tag (gtk_text_view_get_buffer (view), "gloss-soft-break",
+                              "pixels-below-lines", gtk_text_view_get_pixels_inside_wrap (view),
                               NULL);
 
   /* GtkTextView takes Tab in its key controller (to move the focus when not
@@ -2199,6 +2279,7 @@ gloss_annotation_view_select_range (GlossAnnotationView *self,
   g_return_if_fail (start <= end);
 
   buffer = get_buffer (self);
+  ensure_loaded (self, end);
   gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
   gtk_text_buffer_select_range (buffer, &e, &s);
@@ -2216,4 +2297,42 @@ gloss_annotation_view_clear_selection (GlossAnnotationView *self)
   buffer = get_buffer (self);
   gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
   gtk_text_buffer_place_cursor (buffer, &insert);
+}
+
+/**
+ * gloss_annotation_view_get_loading:
+ *
+ * Whether part of the text is still to go into the view: it does so in
+ * the background after the first screenful.
+ */
+gboolean
+gloss_annotation_view_get_loading (GlossAnnotationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_VIEW (self), FALSE);
+
+  return self->feed != NULL;
+}
+
+double
+gloss_annotation_view_get_load_fraction (GlossAnnotationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_VIEW (self), 1.);
+
+  return self->feed != NULL ? gloss_text_feed_get_fraction (self->feed) : 1.;
+}
+
+/**
+ * gloss_annotation_view_finish_loading:
+ *
+ * Puts the rest of the text in at once (what needs every offset now).
+ */
+void
+gloss_annotation_view_finish_loading (GlossAnnotationView *self)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_VIEW (self));
+
+  if (self->feed == NULL)
+    return;
+  gloss_text_feed_finish (self->feed);
+  feed_progress_cb (self);
 }

@@ -20,6 +20,11 @@ GlossStore      *gloss_annotation_view_get_store              (GlossAnnotationVi
 void             gloss_annotation_view_set_store              (GlossAnnotationView *self,
                                                                GlossStore          *store);
 
+/* The text goes in after the first screenful, in the background. */
+gboolean         gloss_annotation_view_get_loading            (GlossAnnotationView *self);
+double           gloss_annotation_view_get_load_fraction      (GlossAnnotationView *self);
+void             gloss_annotation_view_finish_loading         (GlossAnnotationView *self);
+
 GlossAnnotation *gloss_annotation_view_get_selected           (GlossAnnotationView *self);
 void             gloss_annotation_view_set_selected           (GlossAnnotationView *self,
                                                                GlossAnnotation     *annotation);

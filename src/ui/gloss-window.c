@@ -17,6 +17,7 @@
 #define SAMPLE_NAME     "kim-putin-vostochny.txt"
 #define ANNOTATED_SAMPLE_RESOURCE "/io/github/glossapp/Gloss/samples/kim-putin-vostochny.gloss"
 #define MAX_RECENT      8
+#define TITLE_SHOWN     160   /* code points of a title, at most */
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -170,6 +171,7 @@ _gloss_window_update_title (GlossWindow *self)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *name = NULL;
+  g_autofree char *short_title = NULL;
   const char *title = NULL;
   gboolean modified;
 
@@ -190,6 +192,13 @@ _gloss_window_update_title (GlossWindow *self)
   title = gloss_document_get_title (gloss_store_get_document (self->store));
   if (title == NULL || *title == '\0')
     title = name;
+  /* A label lays out all its text, even the part it ellipsizes. */
+  if (strnlen (title, 4 * TITLE_SHOWN + 1) > 4 * TITLE_SHOWN)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, TITLE_SHOWN);
+
+      title = short_title = g_strconcat (start, "…", NULL);
+    }
 
   if (modified)
     g_string_append (subtitle, "• ");

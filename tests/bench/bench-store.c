@@ -18,14 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bench-generate.h"
 #include "gloss-format-native.h"
-#include "gloss-store.h"
-
-static const char * const words[] = {
-  "the", "Russian", "leader", "said", "North", "Korea’s", "Kim", "Jong", "Un",
-  "met", "Vladimir", "Putin", "at", "the", "Vostochny", "Cosmodrome", "—",
-  "“sacred", "fight”", "missiles", "satellite", "😀", "漢字", "and", "of", "in",
-};
 
 static double scale = 1.0;
 
@@ -61,73 +55,6 @@ peak_rss_bytes (void)
       (hwm = strstr (status, "VmHWM:")) == NULL)
     return 0;
   return (gsize)g_ascii_strtoull (hwm + 6, NULL, 10) * 1024;
-}
-
-static GlossDocument *
-make_document (GRand *rand,
-               gsize  n_bytes)
-{
-  GString *s = g_string_sized_new (n_bytes + 64);
-
-  while (s->len < n_bytes)
-    {
-      g_string_append (s, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      g_string_append_c (s, g_rand_int_range (rand, 0, 14) == 0 ? '\n' : ' ');
-    }
-
-  {
-    g_autofree char *text = g_string_free (s, FALSE);
-
-    return gloss_document_new_from_text (text, -1, "bench", NULL);
-  }
-}
-
-static GlossStore *
-make_store (GRand *rand,
-            guint  n_mentions,
-            guint  n_claims)
-{
-  g_autoptr(GlossDocument) doc = make_document (rand, (gsize)(3 * 1000 * 1000 * scale));
-  GlossStore *store = gloss_store_new (doc, NULL);
-  guint length = gloss_document_get_length (doc);
-  static const char * const types[] = { "PER", "ORG", "GPE", "LOC", "FAC", "EQP", "EVT", "DATE", "QTY" };
-  static const char * const claim_types[] = { "quote", "assertion", "promise" };
-  GPtrArray *entities = g_ptr_array_new ();
-
-  for (guint i = 0; i < n_mentions / 20; i++)
-    {
-      g_autoptr(GlossEntity) e = gloss_entity_new (types[i % 9], "entity");
-
-      gloss_store_load_add (store, GLOSS_ANNOTATION (e), NULL);
-      g_ptr_array_add (entities, e);
-    }
-
-  for (guint i = 0; i < n_mentions; i++)
-    {
-      guint start = g_rand_int_range (rand, 0, length - 30);
-      GlossSpan span = { start, start + g_rand_int_range (rand, 2, 25) };
-      g_autoptr(GlossMention) m = gloss_mention_new (types[g_rand_int_range (rand, 0, 9)], &span, 1);
-
-      if (g_rand_boolean (rand))
-        gloss_mention_set_entity (m, g_ptr_array_index (entities, g_rand_int_range (rand, 0, entities->len)));
-      gloss_store_load_add (store, GLOSS_ANNOTATION (m), NULL);
-    }
-
-  for (guint i = 0; i < n_claims; i++)
-    {
-      guint start = g_rand_int_range (rand, 0, length - 400);
-      GlossSpan spans[2] = { { start, start + g_rand_int_range (rand, 20, 150) },
-                             { start + 200, start + g_rand_int_range (rand, 210, 390) } };
-      GlossSpan cue = { start + 160, start + 165 };
-      g_autoptr(GlossClaim) c = gloss_claim_new (claim_types[i % 3], spans, i % 5 == 0 ? 2 : 1);
-
-      gloss_annotation_set_spans (GLOSS_ANNOTATION (c), GLOSS_ROLE_CUE, &cue, 1);
-      gloss_claim_set_claimant (c, g_ptr_array_index (entities, g_rand_int_range (rand, 0, entities->len)));
-      gloss_store_load_add (store, GLOSS_ANNOTATION (c), NULL);
-    }
-
-  g_ptr_array_unref (entities);
-  return store;
 }
 
 static int
@@ -173,7 +100,7 @@ bench_store (void)
   gsize rss_before = 0, rss_after, heap_before = 0, heap_after = 0;
   guint length;
 
-  store = make_store (rand, n_mentions, n_claims);
+  store = bench_make_store (rand, (gsize) (3 * 1000 * 1000 * scale), n_mentions, n_claims);
   length = gloss_document_get_length (gloss_store_get_document (store));
   g_test_message ("document: %" G_GSIZE_FORMAT " bytes, %u code points, %u mentions, %u claims, %u entities",
                   gloss_document_get_n_bytes (gloss_store_get_document (store)), length,

@@ -1,0 +1,23 @@
+/* bench-generate.h: the generated documents the benchmarks load
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+/* Words with curly quotes, an em dash, an emoji and CJK, so that code
+ * points and bytes differ as in real articles. */
+char       *bench_make_text  (GRand   *rand,
+                              gsize    n_bytes,
+                              gboolean paragraphs);
+/* A @n_bytes article with @n_mentions mentions (one entity per twenty),
+ * @n_claims claims with cues and claimants. */
+GlossStore *bench_make_store (GRand   *rand,
+                              gsize    n_bytes,
+                              guint    n_mentions,
+                              guint    n_claims);
+
+G_END_DECLS

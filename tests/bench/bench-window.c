@@ -1,0 +1,477 @@
+/* bench-window.c: opening large documents in the window, and tagging
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Figures, printed as "# BENCH name value unit" lines:
+ *
+ * - /bench/window/open-100k: the generated 3 MB article with 100,000
+ *   mentions and 10,000 claims, as a .gloss file. From creating the window
+ *   to: its first frame; the first frame showing the article; interactive
+ *   (the article shown and no later stall of the main loop over 50 ms);
+ *   settled (nothing left to load or lay out); the CPU time (all threads)
+ *   until then, which a busy machine inflates less. Also the longest stall.
+ *   Goal (issue 7): interactive under 1 s.
+ * - /bench/window/open-50mb: a 50 MB article on one line (the sample article
+ *   over and over), as text. The same figures and the peak RSS. Goal (issue 8): under 10 s, under 1 GB.
+ * - /bench/window/key-to-frame: a number key pressed with a selection, to
+ *   the end of the frame that paints the new mention, in the sample article
+ *   and in the 100,000-mention document. Goal (issue 7): under 17 ms.
+ *
+ * Launch time before the window (GTK and libadwaita initialisation) is
+ * printed too. GLOSS_BENCH_SCALE shrinks the documents for a quick run.
+ * Nothing fails on time except gross regressions (ten times the goal).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/resource.h>
+#include <string.h>
+
+#include "bench-generate.h"
+#include "gloss-application.h"
+#include "gloss-annotation-view.h"
+#include "gloss-format-native.h"
+#include "gloss-window.h"
+#include "ui-test-helpers.h"
+
+#define STALL_US (50 * 1000)
+
+static GlossApplication *app;
+static double scale = 1.0;
+static gint64 launch_us;
+
+static void
+report (const char *what,
+        double      value,
+        const char *unit)
+{
+  g_test_message ("%s: %.3f %s", what, value, unit);
+  g_print ("# BENCH %s %.3f %s\n", what, value, unit);
+}
+
+static void
+check_gross (const char *what,
+             double      value,
+             double      limit)
+{
+  if (scale == 1.0 && value > limit)
+    g_test_fail_printf ("%s: %.3f, far beyond its goal (limit %.3g)", what, value, limit);
+}
+
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+static gsize
+status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (p = strstr (status, field)) == NULL)
+    return 0;
+  return (gsize) g_ascii_strtoull (p + strlen (field), NULL, 10);
+}
+
+/* Opening ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GlossWindow *window;
+  guint        length;          /* code points of the article */
+  gint64       t0;
+  gint64       first_frame;
+  gint64       document_frame;
+  gint64       settled;
+  double       cpu0;
+  double       settled_cpu;
+  gint64       last_beat;
+  gint64       max_stall;
+  gint64       last_stall_end;  /* of the last stall over STALL_US */
+  guint        beat_id;
+} OpenRun;
+
+static gboolean
+article_shown (OpenRun *run)
+{
+  GtkTextView *view;
+
+  if (!gloss_window_has_document (run->window))
+    return FALSE;
+  view = GTK_TEXT_VIEW (gloss_window_get_view (run->window));
+  return gtk_widget_get_mapped (GTK_WIDGET (view)) &&
+         gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)) > 0;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                OpenRun       *run)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (run->first_frame == 0)
+    run->first_frame = now;
+  if (run->document_frame == 0 && article_shown (run))
+    run->document_frame = now;
+}
+
+/* A high-priority beat every 5 ms: the gap between two beats is how long
+ * the main loop could not answer input. */
+static gboolean
+beat_cb (gpointer data)
+{
+  OpenRun *run = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 gap = now - run->last_beat;
+
+  if (gap > run->max_stall)
+    run->max_stall = gap;
+  if (gap > STALL_US)
+    run->last_stall_end = now;
+  run->last_beat = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs only when no source of higher priority is ready: the text view's
+ * layout and any loading in slices come first. */
+static gboolean
+settled_cb (gpointer data)
+{
+  OpenRun *run = data;
+  GtkTextView *view = GTK_TEXT_VIEW (gloss_window_get_view (run->window));
+
+  if (run->document_frame != 0 &&
+      (guint) gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)) == run->length)
+    {
+      run->settled = g_get_monotonic_time ();
+      run->settled_cpu = cpu_seconds ();
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+open_and_measure (const char *name,
+                  GFile      *file,
+                  guint       length,
+                  double      goal_s)
+{
+  OpenRun run = { 0 };
+  GdkFrameClock *clock;
+  gint64 deadline;
+  gulong paint_id;
+  double interactive;
+  g_autofree char *what = NULL;
+
+  run.length = length;
+  run.t0 = g_get_monotonic_time ();
+  run.cpu0 = cpu_seconds ();
+  run.last_beat = run.t0;
+  run.window = gloss_window_new (app);
+  gtk_widget_realize (GTK_WIDGET (run.window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (run.window));
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &run);
+  run.beat_id = g_timeout_add_full (G_PRIORITY_HIGH, 5, beat_cb, &run, NULL);
+  gtk_window_present (GTK_WINDOW (run.window));
+  gloss_window_load_file (run.window, file);
+  g_idle_add_full (G_PRIORITY_LOW, settled_cb, &run, NULL);
+
+  deadline = g_get_monotonic_time () + 600 * G_USEC_PER_SEC;
+  while (run.settled == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (run.settled, !=, 0);
+  g_assert_cmpint (run.document_frame, !=, 0);
+
+  g_source_remove (run.beat_id);
+  g_signal_handler_disconnect (clock, paint_id);
+
+  interactive = (MAX (run.document_frame, run.last_stall_end) - run.t0) / 1e6;
+  what = g_strdup_printf ("%s first frame", name);
+  report (what, (run.first_frame - run.t0) / 1e6, "s");
+  g_free (what);
+  what = g_strdup_printf ("%s article shown", name);
+  report (what, (run.document_frame - run.t0) / 1e6, "s");
+  g_free (what);
+  what = g_strdup_printf ("%s interactive", name);
+  report (what, interactive, "s");
+  check_gross (what, interactive, 10 * goal_s);
+  g_free (what);
+  what = g_strdup_printf ("%s settled", name);
+  report (what, (run.settled - run.t0) / 1e6, "s");
+  g_free (what);
+  what = g_strdup_printf ("%s CPU until settled", name);
+  report (what, run.settled_cpu - run.cpu0, "s");
+  g_free (what);
+  what = g_strdup_printf ("%s longest stall", name);
+  report (what, run.max_stall / 1e3, "ms");
+
+  gloss_window_set_store (run.window, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (run.window));
+  iterate ();
+}
+
+static GFile *
+tmp_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+bench_open_100k (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GlossStore) store = bench_make_store (rand, (gsize) (3e6 * scale), 100000 * scale, 10000 * scale);
+  g_autoptr(GFile) file = tmp_file ("bench-100k.gloss");
+  g_autoptr(GError) error = NULL;
+  guint length = gloss_document_get_length (gloss_store_get_document (store));
+
+  g_assert_true (gloss_native_write_file (store, file, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  open_and_measure ("open 100k mentions", file, length, 1.0);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* The sample article's paragraphs joined with spaces, again and again,
+ * into one line of about @n_bytes. */
+static char *
+one_line_article (gsize n_bytes)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.txt", NULL);
+  g_autofree char *sample = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *s = g_string_sized_new (n_bytes + 64);
+
+  g_file_get_contents (path, &sample, NULL, &error);
+  g_assert_no_error (error);
+  g_strdelimit (g_strstrip (sample), "\r\n", ' ');
+  while (s->len < n_bytes)
+    {
+      g_string_append (s, sample);
+      g_string_append_c (s, ' ');
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+bench_open_50mb (void)
+{
+  g_autoptr(GFile) file = tmp_file ("bench-50mb.txt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = one_line_article ((gsize) (50e6 * scale) - 8000);
+  gsize n_bytes = strlen (text);
+  guint length = g_utf8_strlen (text, n_bytes);
+  gsize rss_before;
+
+  g_assert_true (g_file_replace_contents (file, text, n_bytes, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  rss_before = status_kb ("VmRSS:");
+
+  open_and_measure ("open 50 MB line", file, length, 10.0);
+
+  report ("open 50 MB line RSS before", rss_before / 1024.0, "MB");
+  report ("open 50 MB line peak RSS", status_kb ("VmHWM:") / 1024.0, "MB");
+  check_gross ("open 50 MB line peak RSS", status_kb ("VmHWM:") / 1024.0, 4096);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Tagging ------------------------------------------------------------------ */
+
+typedef struct
+{
+  gint64 pressed;
+  gint64 painted;
+} KeyRun;
+
+static void
+key_paint_cb (GdkFrameClock *clock,
+              KeyRun        *run)
+{
+  if (run->pressed != 0 && run->painted == 0)
+    run->painted = g_get_monotonic_time ();
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+wait_for_paint (KeyRun *run)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (run->painted == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (run->painted, !=, 0);
+}
+
+/* Time from each press of 1 (a word selected) to the end of the frame
+ * painting the new mention; Ctrl+Z between presses. */
+static void
+measure_keys (const char  *name,
+              GlossWindow *window)
+{
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  GlossStore *store = gloss_window_get_store (window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  const char *text = gloss_document_get_text (gloss_store_get_document (store));
+  double times[21];
+  KeyRun run = { 0 };
+  gulong paint_id;
+  guint start, end;
+  g_autofree char *what = NULL;
+
+  /* The first word of the second line: on screen after opening. */
+  start = g_utf8_pointer_to_offset (text, strchr (text, '\n') + 1);
+  end = start;
+  while (text[g_utf8_offset_to_pointer (text, end) - text] != ' ')
+    end++;
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (key_paint_cb), &run);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      guint n = g_list_model_get_n_items (gloss_store_get_list (store, GLOSS_KIND_MENTION));
+
+      gloss_annotation_view_select_range (view, start, end);
+      iterate ();
+      run.painted = 0;
+      run.pressed = g_get_monotonic_time ();
+      press (GTK_WIDGET (window), "1");
+      wait_for_paint (&run);
+      times[i] = (run.painted - run.pressed) / 1e3;
+      g_assert_cmpuint (g_list_model_get_n_items (gloss_store_get_list (store, GLOSS_KIND_MENTION)), ==, n + 1);
+
+      run.pressed = 0;
+      press (GTK_WIDGET (window), "<Control>z");
+      wait_ms (20);
+    }
+  g_signal_handler_disconnect (clock, paint_id);
+
+  qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
+  what = g_strdup_printf ("key to frame, %s, median", name);
+  report (what, times[G_N_ELEMENTS (times) / 2], "ms");
+  check_gross (what, times[G_N_ELEMENTS (times) / 2], 170);
+  g_free (what);
+  what = g_strdup_printf ("key to frame, %s, worst", name);
+  report (what, times[G_N_ELEMENTS (times) - 1], "ms");
+}
+
+static GlossWindow *
+open_waiting (GFile *file)
+{
+  GlossWindow *window = gloss_window_new (app);
+  GtkTextView *view = GTK_TEXT_VIEW (gloss_window_get_view (window));
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  present_and_wait (GTK_WINDOW (window));
+  if (file != NULL)
+    gloss_window_load_file (window, file);
+  else
+    g_assert_true (gloss_window_open_sample (window, NULL));
+  while (g_get_monotonic_time () < deadline &&
+         !(gloss_window_has_document (window) &&
+           (guint) gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)) ==
+             gloss_document_get_length (gloss_store_get_document (gloss_window_get_store (window)))))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_allocation (GTK_WIDGET (view));
+  wait_ms (200);
+  return window;
+}
+
+static void
+close_discarding (GlossWindow *window)
+{
+  gloss_window_set_store (window, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+bench_key_to_frame (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GlossStore) store = bench_make_store (rand, (gsize) (3e6 * scale), 100000 * scale, 10000 * scale);
+  g_autoptr(GFile) file = tmp_file ("bench-keys.gloss");
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+
+  window = open_waiting (NULL);
+  measure_keys ("sample article", window);
+  close_discarding (window);
+
+  g_assert_true (gloss_native_write_file (store, file, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  window = open_waiting (file);
+  measure_keys ("100k mentions", window);
+  close_discarding (window);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Xvfb has no session bus; GtkApplication says so and carries on. */
+static gboolean
+log_fatal_cb (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *s = g_getenv ("GLOSS_BENCH_SCALE");
+  int status;
+
+  launch_us = g_get_monotonic_time ();
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (s != NULL)
+    scale = CLAMP (g_ascii_strtod (s, NULL), 0.001, 1.0);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return 77;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+
+  app = gloss_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  report ("launch to the first window (GTK, libadwaita, application)",
+          (g_get_monotonic_time () - launch_us) / 1e6, "s");
+
+  g_test_add_func ("/bench/window/open-100k", bench_open_100k);
+  g_test_add_func ("/bench/window/open-50mb", bench_open_50mb);
+  g_test_add_func ("/bench/window/key-to-frame", bench_key_to_frame);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
