@@ -1900,11 +1900,12 @@ gloss_annotation_view_copy_clipboard (GtkTextView *text_view)
 {
   GlossAnnotationView *self = GLOSS_ANNOTATION_VIEW (text_view);
   g_autofree char *text = NULL;
-  guint start, end;
+  GtkTextIter start, end;
 
-  if (self->store == NULL || !gloss_annotation_view_get_text_selection (self, &start, &end) || start == end)
+  if (self->store == NULL || !gtk_text_buffer_get_selection_bounds (get_buffer (self), &start, &end))
     return;
-  text = gloss_document_dup_slice (gloss_store_get_document (self->store), start, end);
+  text = gloss_document_dup_slice (gloss_store_get_document (self->store),
+                                   gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 }
 

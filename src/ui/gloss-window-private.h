@@ -35,6 +35,8 @@ struct _GlossWindow
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_count;
   GtkStack             *stack;
+  AdwStatusPage        *loading_page;
+  GtkProgressBar       *loading_bar;
   AdwFlap              *flap;
   GtkScrolledWindow    *scroller;
   GlossAnnotationView  *view;
@@ -65,6 +67,9 @@ struct _GlossWindow
   gboolean              schema_modified;
   gboolean              close_after_save;
   gboolean              closing;
+  /* While a file is read in a worker thread (gloss-window-open.c). */
+  GCancellable         *open_cancellable;
+  guint                 pulse_id;
 
   /* The file on disk as last read or written (gloss-window-disk.c) */
   GFileMonitor         *monitor;
@@ -144,5 +149,17 @@ gboolean _gloss_window_claims_selected     (GlossWindow    *self,
                                             GlossAnnotation *selected);
 /* TRUE when Escape cancelled a pick mode. */
 gboolean _gloss_window_cancel_pick         (GlossWindow    *self);
+
+/* Opening (gloss-window.c, gloss-window-open.c) */
+GlossStore *_gloss_window_read_store       (GFile          *file,
+                                            GError        **error);
+void     _gloss_window_show_opened         (GlossWindow    *self,
+                                            GFile          *file,
+                                            GlossStore     *store);
+gboolean _gloss_window_may_open            (GFile          *file,
+                                            gboolean       *raised,
+                                            GError        **error);
+void     _gloss_window_cancel_open         (GlossWindow    *self);
+void     _gloss_window_class_add_open      (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -418,73 +418,97 @@ store_from_text (GlossDocument *document,
   return gloss_store_new (document, schema);
 }
 
+/* Reads @file into a new store: a .gloss file as itself, any other file
+ * as the text of a new document. Touches nothing shared, so that it can
+ * run in a worker thread. */
+GlossStore *
+_gloss_window_read_store (GFile   *file,
+                          GError **error)
+{
+  g_autoptr(GlossDocument) document = NULL;
+  g_autofree char *name = NULL;
+
+  if (is_gloss_file (file))
+    return gloss_native_read_file (file, error);
+
+  document = gloss_document_new_from_file (file, error);
+  if (document == NULL)
+    return NULL;
+  name = g_file_get_basename (file);
+  return store_from_text (document, name);
+}
+
+/* Shows a store _gloss_window_read_store() made of @file. */
+void
+_gloss_window_show_opened (GlossWindow *self,
+                           GFile       *file,
+                           GlossStore  *store)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  g_clear_pointer (&self->suggested_name, g_free);
+  if (is_gloss_file (file))
+    {
+      self->suggested_name = g_strdup (name);
+      _gloss_window_set_store_from (self, store, file, NULL);
+    }
+  else
+    {
+      self->suggested_name = replace_extension (name, ".gloss");
+      _gloss_window_set_store_from (self, store, NULL, file);
+    }
+  gloss_window_add_recent (self, file);
+}
+
+/* Whether @file may be read for a window. A .gloss another window shows
+ * is raised instead (*@raised): its journal is that window's. One whose
+ * journal another process holds is refused. */
+gboolean
+_gloss_window_may_open (GFile     *file,
+                        gboolean  *raised,
+                        GError   **error)
+{
+  GlossWindow *holder;
+
+  *raised = FALSE;
+  if (!is_gloss_file (file))
+    return TRUE;
+  holder = _gloss_recovery_find_holder (file);
+  if (holder != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (holder));
+      *raised = TRUE;
+      return TRUE;
+    }
+  if (gloss_journal_is_held (file))
+    {
+      g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_HELD,
+                   _("It is open in another Gloss window."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 gloss_window_open_file (GlossWindow  *self,
                         GFile        *file,
                         GError      **error)
 {
   g_autoptr(GlossStore) store = NULL;
-  g_autofree char *name = NULL;
+  gboolean raised;
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  name = g_file_get_basename (file);
-
-  if (is_gloss_file (file))
-    {
-      GlossWindow *holder = _gloss_recovery_find_holder (file);
-
-      /* One window per document: its journal is that window's. */
-      if (holder != NULL)
-        {
-          gtk_window_present (GTK_WINDOW (holder));
-          return TRUE;
-        }
-      if (gloss_journal_is_held (file))
-        {
-          g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_HELD,
-                       _("It is open in another Gloss window."));
-          return FALSE;
-        }
-      store = gloss_native_read_file (file, error);
-      if (store == NULL)
-        return FALSE;
-      g_clear_pointer (&self->suggested_name, g_free);
-      self->suggested_name = g_strdup (name);
-      _gloss_window_set_store_from (self, store, file, NULL);
-    }
-  else
-    {
-      g_autoptr(GlossDocument) document = gloss_document_new_from_file (file, error);
-
-      if (document == NULL)
-        return FALSE;
-      store = store_from_text (document, name);
-      g_clear_pointer (&self->suggested_name, g_free);
-      self->suggested_name = replace_extension (name, ".gloss");
-      _gloss_window_set_store_from (self, store, NULL, file);
-    }
-
-  gloss_window_add_recent (self, file);
+  if (!_gloss_window_may_open (file, &raised, error))
+    return FALSE;
+  if (raised)
+    return TRUE;
+  store = _gloss_window_read_store (file, error);
+  if (store == NULL)
+    return FALSE;
+  _gloss_window_show_opened (self, file, store);
   return TRUE;
-}
-
-void
-gloss_window_load_file (GlossWindow *self,
-                        GFile       *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (GLOSS_IS_WINDOW (self));
-
-  if (!gloss_window_open_file (self, file, &error))
-    {
-      g_autofree char *name = file_display_name (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-
-      _gloss_window_show_error (self, heading, error);
-    }
 }
 
 /* The bundled sample as a new document: its text, or its annotated .gloss. */
@@ -1166,6 +1190,7 @@ gloss_window_dispose (GObject *object)
       g_clear_object (&self->file_chooser);
     }
 
+  _gloss_window_cancel_open (self);
   _gloss_window_claims_dispose (self);
   _gloss_window_disk_untrack (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
@@ -1244,6 +1269,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, journal_banner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, journal_banner_label);
+  _gloss_window_class_add_open (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_next_cb);

@@ -22,9 +22,12 @@ GlossWindow *gloss_window_new            (GlossApplication *application);
 gboolean     gloss_window_open_file      (GlossWindow      *self,
                                           GFile            *file,
                                           GError          **error);
-/* Like gloss_window_open_file() but shows the error in the window. */
+/* Like gloss_window_open_file(), but reads the file in a worker thread
+ * while the window shows a loading page, and shows errors in a dialog.
+ * Files over 50 MiB open only once the user agrees. */
 void         gloss_window_load_file      (GlossWindow      *self,
                                           GFile            *file);
+gboolean     gloss_window_get_opening    (GlossWindow      *self);
 /* The bundled sample article's text, unannotated, as a new document. */
 gboolean     gloss_window_open_sample    (GlossWindow      *self,
                                           GError          **error);

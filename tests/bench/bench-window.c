@@ -7,7 +7,8 @@
  * - /bench/window/open-100k: the generated 3 MB article with 100,000
  *   mentions and 10,000 claims, as a .gloss file. From creating the window
  *   to: its first frame; the first frame showing the article; interactive
- *   (the article shown and no later stall of the main loop over 50 ms);
+ *   (the article shown and no later stall of the main loop with over 50 ms
+ *   of work on the main thread);
  *   settled (nothing left to load or lay out); the CPU time (all threads)
  *   until then, which a busy machine inflates less. Also the longest stall.
  *   Goal (issue 7): interactive under 1 s.
@@ -25,6 +26,7 @@
 
 #include <glib/gstdio.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <string.h>
 
 #include "bench-generate.h"
@@ -68,6 +70,17 @@ cpu_seconds (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+/* CPU time of the calling thread: unlike wall time, not stretched when
+ * a busy machine leaves the process waiting. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static gsize
 status_kb (const char *field)
 {
@@ -93,8 +106,10 @@ typedef struct
   double       cpu0;
   double       settled_cpu;
   gint64       last_beat;
+  gint64       last_beat_cpu;
   gint64       max_stall;
-  gint64       last_stall_end;  /* of the last stall over STALL_US */
+  gint64       max_cpu_stall;
+  gint64       last_stall_end;  /* of the last stall over STALL_US of CPU */
   guint        beat_id;
 } OpenRun;
 
@@ -124,18 +139,23 @@ after_paint_cb (GdkFrameClock *clock,
 
 /* A high-priority beat every 5 ms: the gap between two beats is how long
  * the main loop could not answer input. */
+/* A high-priority beat every 5 ms: the gap between two beats is how long
+ * the main loop could not answer input. What counts is the main thread's
+ * CPU time in the gap (work that blocked it), not the wall time, which
+ * other processes on a busy machine stretch. */
 static gboolean
 beat_cb (gpointer data)
 {
   OpenRun *run = data;
   gint64 now = g_get_monotonic_time ();
-  gint64 gap = now - run->last_beat;
+  gint64 cpu = thread_cpu_us ();
 
-  if (gap > run->max_stall)
-    run->max_stall = gap;
-  if (gap > STALL_US)
+  run->max_stall = MAX (run->max_stall, now - run->last_beat);
+  run->max_cpu_stall = MAX (run->max_cpu_stall, cpu - run->last_beat_cpu);
+  if (cpu - run->last_beat_cpu > STALL_US)
     run->last_stall_end = now;
   run->last_beat = now;
+  run->last_beat_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -174,6 +194,7 @@ open_and_measure (const char *name,
   run.t0 = g_get_monotonic_time ();
   run.cpu0 = cpu_seconds ();
   run.last_beat = run.t0;
+  run.last_beat_cpu = thread_cpu_us ();
   run.window = gloss_window_new (app);
   gtk_widget_realize (GTK_WIDGET (run.window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (run.window));
@@ -211,6 +232,9 @@ open_and_measure (const char *name,
   g_free (what);
   what = g_strdup_printf ("%s longest stall", name);
   report (what, run.max_stall / 1e3, "ms");
+  g_free (what);
+  what = g_strdup_printf ("%s longest stall, main thread CPU", name);
+  report (what, run.max_cpu_stall / 1e3, "ms");
 
   gloss_window_set_store (run.window, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (run.window));

@@ -1,0 +1,225 @@
+/* gloss-window-open.c: opening a file without blocking the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window shows a "loading" page at once while a worker thread reads
+ * and parses the file: the core has no GTK and no shared state (type ids
+ * are interned, which GLib locks), and the new store is reachable from the
+ * worker alone until it is handed over. The view then puts the text in
+ * slices (gloss-text-feed.c), with a progress bar over the article.
+ * Files larger than ASK_ABOVE_BYTES are opened only when the user agrees.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-window-private.h"
+
+#define ASK_ABOVE_BYTES ((goffset) 50 * 1024 * 1024)
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GlossStore *store = _gloss_window_read_store (G_FILE (task_data), &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/* The parse cannot say how far it is: the bar pulses. */
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->loading_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_pulsing (GlossWindow *self)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+}
+
+static void
+show_previous_page (GlossWindow *self)
+{
+  stop_pulsing (self);
+  gtk_stack_set_visible_child_name (self->stack, self->store != NULL ? "document" : "empty");
+}
+
+static void
+show_open_error (GlossWindow  *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+  _gloss_window_show_error (self, heading, error);
+}
+
+static void
+read_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  GTask *task = G_TASK (result);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = g_task_propagate_pointer (task, &error);
+  gboolean raised;
+
+  /* Cancelled: by the user (who saw the page go), by a newer open, or by
+   * the window closing. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+  g_clear_object (&self->open_cancellable);
+
+  /* Another window may have opened the file meanwhile: it is raised. */
+  if (store == NULL || !_gloss_window_may_open (file, &raised, &error) || raised)
+    {
+      show_previous_page (self);
+      if (error != NULL)
+        show_open_error (self, file, error);
+      return;
+    }
+
+  stop_pulsing (self);
+  _gloss_window_show_opened (self, file, store);
+}
+
+static void
+start_reading (GlossWindow *self,
+               GFile       *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Opening “%s”"), name);
+
+  _gloss_window_cancel_open (self);
+  self->open_cancellable = g_cancellable_new ();
+
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_progress_bar_set_fraction (self->loading_bar, 0.);
+  if (self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (100, pulse_cb, self);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  task = g_task_new (self, self->open_cancellable, read_done_cb, NULL);
+  g_task_set_source_tag (task, start_reading);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_thread);
+}
+
+static void
+large_file_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GlossWindow      *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_str_equal (response, "open"))
+    start_reading (self, file);
+}
+
+static void
+ask_large_file (GlossWindow *self,
+                GFile       *file,
+                goffset      size)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *formatted = g_format_size (size);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: the first %s is a file name, the second a size ("62.1 MB") */
+  body = g_strdup_printf (_("“%s” is %s. Opening it takes longer and uses more memory than usual."),
+                          name, formatted);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Open a Large File?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (large_file_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * gloss_window_load_file:
+ *
+ * Opens @file as gloss_window_open_file() does, without blocking: the
+ * window shows a loading page meanwhile and errors in a dialog. A file
+ * over 50 MiB is opened only once the user agrees.
+ */
+void
+gloss_window_load_file (GlossWindow *self,
+                        GFile       *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean raised;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!_gloss_window_may_open (file, &raised, &error))
+    {
+      show_open_error (self, file, error);
+      return;
+    }
+  if (raised)
+    return;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_size (info) > ASK_ABOVE_BYTES)
+    ask_large_file (self, file, g_file_info_get_size (info));
+  else
+    start_reading (self, file);
+}
+
+/* Whether a file is being read for this window. */
+gboolean
+gloss_window_get_opening (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return self->open_cancellable != NULL;
+}
+
+void
+_gloss_window_cancel_open (GlossWindow *self)
+{
+  if (self->open_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  stop_pulsing (self);
+}
+
+static void
+cancel_open_cb (GlossWindow *self)
+{
+  _gloss_window_cancel_open (self);
+  show_previous_page (self);
+}
+
+void
+_gloss_window_class_add_open (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_bar);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_open_cb);
+}
