@@ -7,15 +7,15 @@
  * are interned, which GLib locks), and the new store is reachable from the
  * worker alone until it is handed over. The view then puts the text in
  * slices (gloss-text-feed.c), with a progress bar over the article.
- * Files larger than ASK_ABOVE_BYTES are opened only when the user agrees.
+ * Files larger than GLOSS_INPUT_ASK_SIZE (the core's) are opened only when
+ * the user agrees.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "gloss-input-file.h"
 #include "gloss-window-private.h"
-
-#define ASK_ABOVE_BYTES ((goffset) 50 * 1024 * 1024)
 
 static void
 read_thread (GTask        *task,
@@ -134,7 +134,7 @@ large_file_response_cb (AdwMessageDialog *dialog,
 static void
 ask_large_file (GlossWindow *self,
                 GFile       *file,
-                goffset      size)
+                guint64      size)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *formatted = g_format_size (size);
@@ -162,30 +162,28 @@ ask_large_file (GlossWindow *self,
  *
  * Opens @file as gloss_window_open_file() does, without blocking: the
  * window shows a loading page meanwhile and errors in a dialog. A file
- * over 50 MiB is opened only once the user agrees.
+ * the core would refuse (not a regular file, over its limit) is refused
+ * before anything is read; one over %GLOSS_INPUT_ASK_SIZE bytes is
+ * opened only once the user agrees.
  */
 void
 gloss_window_load_file (GlossWindow *self,
                         GFile       *file)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
+  guint64 size = 0;
   gboolean raised;
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (!_gloss_window_may_open (file, &raised, &error))
-    {
-      show_open_error (self, file, error);
-      return;
-    }
-  if (raised)
+  if (!_gloss_window_may_open (file, &raised, &error) ||
+      (!raised && !gloss_input_file_query (file, &size, &error)))
+    show_open_error (self, file, error);
+  else if (raised)
     return;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && g_file_info_get_size (info) > ASK_ABOVE_BYTES)
-    ask_large_file (self, file, g_file_info_get_size (info));
+  else if (size > GLOSS_INPUT_ASK_SIZE)
+    ask_large_file (self, file, size);
   else
     start_reading (self, file);
 }

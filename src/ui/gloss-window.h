@@ -24,7 +24,7 @@ gboolean     gloss_window_open_file      (GlossWindow      *self,
                                           GError          **error);
 /* Like gloss_window_open_file(), but reads the file in a worker thread
  * while the window shows a loading page, and shows errors in a dialog.
- * Files over 50 MiB open only once the user agrees. */
+ * Files over 50 MB open only once the user agrees. */
 void         gloss_window_load_file      (GlossWindow      *self,
                                           GFile            *file);
 gboolean     gloss_window_get_opening    (GlossWindow      *self);

@@ -5,11 +5,12 @@
  * Files open the way a file manager or the command line opens them
  * (g_application_open), next to a window that already holds a document: the loading page shows while a worker thread parses, the
  * text goes in slices, very long paragraphs are shown in pieces with the
- * document's offsets unchanged, and a file over 50 MiB asks first.
+ * document's offsets unchanged, and a file over 50 MB asks first.
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "gloss-application.h"
 #include "gloss-annotation-view.h"
@@ -344,7 +345,7 @@ find_dialog (void)
   return NULL;
 }
 
-/* Over 50 MiB asks first; Cancel reads nothing. A sparse file: nothing
+/* Over 50 MB asks first; Cancel reads nothing. A sparse file: nothing
  * is written to the disk. */
 static void
 test_large_file_asks (void)
@@ -378,12 +379,15 @@ test_large_file_asks (void)
   g_unlink (path);
 }
 
-/* An unreadable file: the loading page goes back, a dialog says why. */
+/* An unreadable file: the loading page goes back, a dialog says why. A
+ * fifo: refused before the loading page. */
 static void
 test_open_error (void)
 {
   g_autoptr(GFile) file = tmp_file ("latin1.txt");
   const char bad[] = "Caf\xe9 au lait\n";
+  g_autoptr(GFile) fifo = tmp_file ("pipe");
+  g_autofree char *fifo_path = g_file_get_path (fifo);
   GlossWindow *window = gloss_window_new (app);
   AdwMessageDialog *dialog;
 
@@ -399,9 +403,22 @@ test_open_error (void)
   g_assert_false (gloss_window_has_document (window));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* A fifo is refused before any reading: no loading page. */
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  gloss_window_load_file (window, fifo);
+  g_assert_false (gloss_window_get_opening (window));
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "pipe"));
+  g_test_message ("fifo: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "regular"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_file_delete (file, NULL, NULL);
+  g_unlink (fifo_path);
 }
 
 /* Cancel while the worker parses: the page goes back at once and the
