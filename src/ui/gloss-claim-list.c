@@ -181,12 +181,37 @@ bind_cb (GtkSignalListItemFactory *factory,
   }
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "words"), words);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta);
-  gtk_widget_set_tooltip_text (box, words);
+  /* Setting a tooltip queries the pointer (a round trip to the X server). */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (box), words) != 0)
+    gtk_widget_set_tooltip_text (box, words);
 }
 
 /* Filter drop-downs */
 
-static void
+/* Whether @dropdown shows @names for @ids already. */
+static gboolean
+dropdown_unchanged (GtkDropDown   *dropdown,
+                    GPtrArray     *ids,
+                    GPtrArray     *new_ids,
+                    GtkStringList *names)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  if (model == NULL || ids->len != new_ids->len ||
+      g_list_model_get_n_items (model) != g_list_model_get_n_items (G_LIST_MODEL (names)))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), g_ptr_array_index (new_ids, i)) != 0 ||
+        g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                   gtk_string_list_get_string (names, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Returns whether the choices changed: replacing the model of a drop-down
+ * costs a new popover list, so an edit that changes no claimant or type
+ * leaves it alone. */
+static gboolean
 set_dropdown (GtkDropDown *dropdown,
               GPtrArray   *ids,
               GPtrArray   *new_ids,
@@ -196,6 +221,9 @@ set_dropdown (GtkDropDown *dropdown,
   g_autofree char *keep = g_strdup (current);
   guint selected = 0;
 
+  if (dropdown_unchanged (dropdown, ids, new_ids, names))
+    return FALSE;
+
   for (guint i = 1; keep != NULL && i < new_ids->len; i++)
     if (g_strcmp0 (g_ptr_array_index (new_ids, i), keep) == 0)
       selected = i;
@@ -204,6 +232,7 @@ set_dropdown (GtkDropDown *dropdown,
     g_ptr_array_add (ids, g_strdup (g_ptr_array_index (new_ids, i)));
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (dropdown, selected);
+  return TRUE;
 }
 
 static void
@@ -215,6 +244,7 @@ rebuild_filters (GlossClaimList *self)
   g_autoptr(GPtrArray) type_ids = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   gboolean has_author = FALSE;
+  gboolean changed;
 
   self->updating = TRUE;
 
@@ -258,17 +288,15 @@ rebuild_filters (GlossClaimList *self)
           gtk_string_list_append (type_names, gloss_label_get_name (type));
           g_ptr_array_add (type_ids, (gpointer) gloss_label_get_id (type));
         }
-      set_dropdown (self->claimant_dropdown, self->claimant_ids, claimant_ids, claimant_names);
-      set_dropdown (self->type_dropdown, self->type_ids, type_ids, type_names);
     }
-  else
-    {
-      set_dropdown (self->claimant_dropdown, self->claimant_ids, claimant_ids, claimant_names);
-      set_dropdown (self->type_dropdown, self->type_ids, type_ids, type_names);
-    }
+  changed = set_dropdown (self->claimant_dropdown, self->claimant_ids, claimant_ids, claimant_names);
+  changed |= set_dropdown (self->type_dropdown, self->type_ids, type_ids, type_names);
 
   self->updating = FALSE;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The filtered list follows the claims by itself; only new choices in
+   * the drop-downs change what it keeps. */
+  if (changed)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_stack (self);
 }
 

@@ -164,7 +164,9 @@ update_row (GlossEntityList *self,
       gtk_label_set_text (kb, gloss_entity_get_kb (entity));
       gtk_widget_set_visible (GTK_WIDGET (kb), gloss_entity_get_kb (entity) != NULL);
       gtk_label_set_text (count, n);
-      gtk_widget_set_tooltip_text (row, gloss_entity_get_name (entity));
+      /* Setting a tooltip queries the pointer (a round trip to the X server). */
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (row), gloss_entity_get_name (entity)) != 0)
+        gtk_widget_set_tooltip_text (row, gloss_entity_get_name (entity));
       gtk_widget_set_visible (header, FALSE);
       gtk_widget_set_visible (row, TRUE);
       gtk_list_item_set_selectable (list_item, TRUE);

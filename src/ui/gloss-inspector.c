@@ -497,7 +497,8 @@ gloss_inspector_refresh (GlossInspector *self)
                                    gloss_annotation_get_start (self->annotation),
                                    gloss_annotation_get_end (self->annotation));
   gtk_label_set_text (self->title, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), text);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->title)), text) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), text);
 
   if (adw_combo_row_get_model (self->type_row) != labels)
     adw_combo_row_set_model (self->type_row, labels);

@@ -166,9 +166,10 @@ bind_cb (GtkSignalListItemFactory *factory,
       g_autofree char *text = gloss_document_dup_slice (gloss_store_get_document (self->store),
                                                         evidence[0].start, evidence[0].end);
 
-      gtk_widget_set_tooltip_text (box, text);
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (box), text) != 0)
+        gtk_widget_set_tooltip_text (box, text);
     }
-  else
+  else if (g_strcmp0 (gtk_widget_get_tooltip_text (box), words) != 0)
     gtk_widget_set_tooltip_text (box, words);
 }
 

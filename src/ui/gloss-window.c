@@ -232,7 +232,8 @@ _gloss_window_update_title (GlossWindow *self)
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->window_title)), title) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
 
   {
     g_autofree char *window_title = g_strdup_printf ("%s%s — %s", modified ? "• " : "",
