@@ -1,8 +1,10 @@
-/* bench-generate.c: the generated documents the benchmarks load
+/* bench-generate.c: the generated documents the benchmarks load, and medians
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <stdlib.h>
 
 #include "bench-generate.h"
 
@@ -75,4 +77,28 @@ bench_make_store (GRand *rand,
 
   g_ptr_array_unref (entities);
   return store;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+bench_sort (double *values,
+            guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+}
+
+double
+bench_median (double *values,
+              guint   n)
+{
+  bench_sort (values, n);
+  return values[n / 2];
 }

@@ -1,4 +1,4 @@
-/* bench-generate.h: the generated documents the benchmarks load
+/* bench-generate.h: the generated documents the benchmarks load, and medians
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,5 +19,11 @@ GlossStore *bench_make_store (GRand   *rand,
                               gsize    n_bytes,
                               guint    n_mentions,
                               guint    n_claims);
+
+/* Sorts @values in place; the median sorts them too. */
+void        bench_sort       (double  *values,
+                              guint    n);
+double      bench_median     (double  *values,
+                              guint    n);
 
 G_END_DECLS

@@ -57,23 +57,6 @@ peak_rss_bytes (void)
   return (gsize)g_ascii_strtoull (hwm + 6, NULL, 10) * 1024;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
 static void
 check_target (const char *what,
               double      measured,
@@ -117,7 +100,7 @@ bench_store (void)
       save_times[i] = (g_get_monotonic_time () - t0) / 1e6;
     }
   g_test_message ("file: %" G_GSIZE_FORMAT " bytes", g_bytes_get_size (bytes));
-  check_target ("save", median (save_times, G_N_ELEMENTS (save_times)), 0.5, "s");
+  check_target ("save", bench_median (save_times, G_N_ELEMENTS (save_times)), 0.5, "s");
 
   g_clear_object (&store);
   malloc_trim (0);
@@ -147,7 +130,7 @@ bench_store (void)
                           ((double)rss_after - rss_before) / 1e6, ((double)heap_after - heap_before) / 1e6);
         }
     }
-  check_target ("load", median (load_times, G_N_ELEMENTS (load_times)), 1.0, "s");
+  check_target ("load", bench_median (load_times, G_N_ELEMENTS (load_times)), 1.0, "s");
   g_assert_cmpuint (gloss_store_get_n_items (loaded, GLOSS_KIND_MENTION), ==, n_mentions);
 
   /* Memory the loaded store holds (text, annotations, index, entities,
@@ -164,7 +147,7 @@ bench_store (void)
       query_times[i] = (double)(g_get_monotonic_time () - t0);
       g_assert_cmpuint (hits->len, >, 0);
     }
-  check_target ("query 2000 characters", median (query_times, G_N_ELEMENTS (query_times)), 50, "us");
+  check_target ("query 2000 characters", bench_median (query_times, G_N_ELEMENTS (query_times)), 50, "us");
 
   for (guint i = 0; i < G_N_ELEMENTS (add_times); i++)
     {
@@ -180,8 +163,8 @@ bench_store (void)
       g_assert_true (gloss_store_remove (loaded, GLOSS_ANNOTATION (m), NULL));
       remove_times[i] = (double)(g_get_monotonic_time () - t0);
     }
-  check_target ("add one mention", median (add_times, G_N_ELEMENTS (add_times)), 20, "us");
-  check_target ("remove one mention", median (remove_times, G_N_ELEMENTS (remove_times)), 20, "us");
+  check_target ("add one mention", bench_median (add_times, G_N_ELEMENTS (add_times)), 20, "us");
+  check_target ("remove one mention", bench_median (remove_times, G_N_ELEMENTS (remove_times)), 20, "us");
 
   g_test_message ("peak RSS: %.1f MB", peak_rss_bytes () / 1e6);
   g_print ("# BENCH peak-rss %.1f MB\n", peak_rss_bytes () / 1e6);

@@ -333,15 +333,6 @@ key_paint_cb (GdkFrameClock *clock,
     }
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 wait_for_paint (KeyRun *run)
 {
@@ -397,7 +388,7 @@ measure_keys (const char  *name,
     }
   g_signal_handler_disconnect (clock, paint_id);
 
-  qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
+  bench_sort (times, G_N_ELEMENTS (times));
   what = g_strdup_printf ("key to frame, %s, median", name);
   report (what, times[G_N_ELEMENTS (times) / 2], "ms");
   check_gross (what, times[G_N_ELEMENTS (times) / 2], 170);
@@ -405,7 +396,7 @@ measure_keys (const char  *name,
   what = g_strdup_printf ("key to frame, %s, worst", name);
   report (what, times[G_N_ELEMENTS (times) - 1], "ms");
   g_free (what);
-  qsort (cpu_times, G_N_ELEMENTS (cpu_times), sizeof (double), compare_doubles);
+  bench_sort (cpu_times, G_N_ELEMENTS (cpu_times));
   what = g_strdup_printf ("key to frame, %s, main thread CPU, median", name);
   report (what, cpu_times[G_N_ELEMENTS (cpu_times) / 2], "ms");
 }
