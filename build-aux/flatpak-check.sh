@@ -70,9 +70,11 @@ xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash -euo pipefail -c
   echo "-- 1. the window shows the file from the document portal"
   wait_for 120 "the window titled sample.gloss" xdotool search --onlyvisible --name "sample.gloss"
   win=$(xdotool search --onlyvisible --name "sample.gloss" | head -1)
-  # No window manager: give it the focus, then type (XTEST, real key events).
-  xdotool windowfocus --sync "$win"
-  sleep 2
+  # No window manager: give it the focus (until X says it has it), then
+  # type (XTEST, real key events) once the article has been laid out.
+  focus () { xdotool windowfocus --sync "$1" 2>/dev/null; [ "$(xdotool getwindowfocus)" = "$1" ]; }
+  wait_for 60 "the focus on the window" focus "$win"
+  sleep 5
 
   echo "-- 2. tag a word and save in place"
   xdotool key ctrl+f; sleep 1
@@ -88,8 +90,8 @@ xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash -euo pipefail -c
   xdotool key ctrl+e
   wait_for 60 "the portal file chooser" xdotool search --onlyvisible --name "Export Document"
   chooser=$(xdotool search --onlyvisible --name "Export Document" | head -1)
-  xdotool windowfocus --sync "$chooser"
-  sleep 2
+  wait_for 60 "the focus on the file chooser" focus "$chooser"
+  sleep 3
   xdotool key ctrl+a
   xdotool type --delay 30 "$work/exported.jsonl"; sleep 1
   xdotool key Return
