@@ -48,6 +48,8 @@ packages=(
   adwaita-icon-theme
   librsvg2-common
   imagemagick
+  # meson test --setup valgrind (docs/safety.md)
+  valgrind
 )
 
 for arg in "$@"; do

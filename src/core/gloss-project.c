@@ -240,13 +240,14 @@ gloss_project_load (GFile   *location,
   g_autoptr(GlossProject) self = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *where = NULL;
   g_autoptr(GBytes) bytes = NULL;
   const char *contents;
   gsize length;
   JsonObject *root;
+  JsonNode *node;
 
   g_return_val_if_fail (G_IS_FILE (location), NULL);
 
@@ -268,16 +269,16 @@ gloss_project_load (GFile   *location,
       return NULL;
     }
   contents = g_bytes_get_data (bytes, &length);
-  node = gloss_json_parse (contents, length, where, error);
-  if (node == NULL)
+  parsed = gloss_json_parse (contents, length, where, error);
+  if (parsed == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!JSON_NODE_HOLDS_OBJECT (parsed))
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                    "%s: expected a JSON object", where);
       return NULL;
     }
-  root = json_node_get_object (node);
+  root = json_node_get_object (parsed);
 
   if (g_strcmp0 (get_string (root, "format"), "gloss-project") != 0)
     {
