@@ -86,9 +86,12 @@ gloss_application_open (GApplication  *app,
           window = find_empty_window (self);
           if (window == NULL)
             window = gloss_window_new (self);
+          /* Shown first, so that a question or an error goes over it. */
+          gtk_window_present (GTK_WINDOW (window));
           gloss_window_load_file (window, files[i]);
         }
-      gtk_window_present (GTK_WINDOW (window));
+      else
+        gtk_window_present (GTK_WINDOW (window));
     }
 }
 

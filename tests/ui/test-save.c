@@ -23,35 +23,7 @@ static GlossApplication *app;
 static GlossWindow *
 new_window (void)
 {
-  GlossWindow *window = gloss_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 620, 460);
-  present_and_wait (GTK_WINDOW (window));
-  return window;
-}
-
-static AdwMessageDialog *
-wait_dialog (GlossWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-          if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-              gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window) &&
-              gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-            return ADW_MESSAGE_DIALOG (toplevel);
-        }
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return NULL;
+  return new_test_window (app);
 }
 
 /* A saved document, a second window on another one (a lived-in session),
@@ -99,7 +71,7 @@ test_disk_full (void)
   g_unsetenv ("GLOSS_TEST_WRITE_FAILURE");
 
   /* It says why ... */
-  dialog = wait_dialog (window);
+  dialog = wait_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “article.gloss”");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "No space left on device"));
@@ -156,7 +128,7 @@ test_vanished_folder (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
   press (GTK_WIDGET (window), "<Control>s");
 
-  dialog = wait_dialog (window);
+  dialog = wait_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "does not exist"));
   g_assert_true (gloss_window_get_modified (window));

@@ -367,6 +367,43 @@ span_text (GlossStore      *store,
 }
 
 /* Warnings are fatal, but for GtkApplication's about a missing session bus. */
+/* The message dialog over @window, once it shows (5 s at most). */
+/* A window of @app, inside xvfb-run's default 640×480 screen (so that
+ * popovers can be placed), shown and laid out. */
+G_GNUC_UNUSED static GlossWindow *
+new_test_window (GlossApplication *app)
+{
+  GlossWindow *window = gloss_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 460);
+  present_and_wait (GTK_WINDOW (window));
+  return window;
+}
+
+G_GNUC_UNUSED static AdwMessageDialog *
+wait_message_dialog (gpointer window)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+              gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window) &&
+              gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+            return ADW_MESSAGE_DIALOG (toplevel);
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return NULL;
+}
+
 static gboolean
 ui_test_log_fatal_cb (const char     *domain,
                       GLogLevelFlags  level,
