@@ -96,7 +96,12 @@ def main():
         env[name] = os.path.join(home, name.lower())
     app_process = subprocess.Popen([gloss, sample], env=env)
     try:
-        app = wait_for("the gloss application on the accessibility bus", find_app)
+        def started():
+            if app_process.poll() is not None:
+                sys.exit("gloss exited with status %d before it showed up" % app_process.returncode)
+            return find_app()
+
+        app = wait_for("the gloss application on the accessibility bus", started)
         article = wait_for("the article's text", lambda: find_article(app))
 
         frames = [a for a in walk(app) if a.getRole() == pyatspi.ROLE_FRAME]
@@ -109,6 +114,18 @@ def main():
             name = button.name.strip()
             check(name != "" and not TYPE_NAME.match(name),
                   "%s named %r (tooltip %r)" % (button.getRoleName(), name, button.description))
+
+        # Reachable by keyboard: every enabled button takes the focus (Tab
+        # reaches it). A menu button is two, a wrapper and the toggle in it
+        # that takes the focus, both with its name.
+        focusable = {}
+        for button in buttons:
+            states = button.getState()
+            if states.contains(pyatspi.STATE_SENSITIVE):
+                name = button.name.strip()
+                focusable[name] = focusable.get(name, False) or states.contains(pyatspi.STATE_FOCUSABLE)
+        for name, ok in sorted(focusable.items()):
+            check(ok, "%r can take the keyboard focus" % name)
 
         entries = [a for a in walk(app) if a.getRole() == pyatspi.ROLE_ENTRY]
         check(len(entries) >= 2, "%d entries" % len(entries))
