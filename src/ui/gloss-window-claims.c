@@ -505,6 +505,10 @@ show_menu_at (GlossWindow *self,
       self->pick_popover = GTK_WIDGET (anchor);
       gtk_text_view_add_overlay (GTK_TEXT_VIEW (self->view), self->pick_popover, 0, 0);
     }
+  /* Modal on purpose: it shows only when the next step is a choice in
+   * it, and on X11 a popover that is not modal gets no button events (its
+   * items could not be clicked; docs/decisions.md, issue 7). */
+  gtk_popover_set_autohide (gloss_pick_anchor_get_popover (GLOSS_PICK_ANCHOR (self->pick_popover)), TRUE);
   gloss_pick_anchor_popup (GLOSS_PICK_ANCHOR (self->pick_popover), menu, offset);
 }
 
