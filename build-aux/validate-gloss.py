@@ -5,9 +5,11 @@
 Usage: validate-gloss.py [--schema SCHEMA.json] [--schema-only] FILE...
 
 Besides the JSON Schema, checks what a schema cannot express: the file is
-UTF-8 JSON without duplicate keys, every span has start <= end <= length of
+UTF-8 JSON (a byte order mark is ignored) without duplicate keys, the
+version is one this validator knows (1), every span has start < end <= length of
 the text (in code points) and its "text" equals document.text[start:end],
-document.sha256 matches the text, ids are unique in each collection, and
+document.sha256 matches the text, ids are unique among all annotations
+and within each list of types and attributes of the schema, and
 entity references (mention.entity, claim.claimant, claim.about,
 relation.from, relation.to) name existing entities. --schema-only skips
 these checks.
@@ -18,9 +20,11 @@ test) when python3-jsonschema is missing.
 """
 
 import argparse
+import calendar
 import hashlib
 import json
 import os
+import re
 import sys
 
 DEFAULT_SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -69,14 +73,35 @@ def load(filename):
         text = data.decode('utf-8')
     except UnicodeDecodeError as e:
         raise ValueError('byte %d: not valid UTF-8' % e.start)
+    # RFC 8259 lets a parser ignore a byte order mark; Gloss does.
     if text.startswith('\ufeff'):
-        raise ValueError('byte 0: starts with a byte order mark')
+        text = text[1:]
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates,
                           parse_constant=_no_constants)
     except json.JSONDecodeError as e:
         raise ValueError('line %d, column %d: malformed JSON: %s'
                          % (e.lineno, e.colno, e.msg))
+
+
+KNOWN_VERSION = 1
+
+TIMESTAMP = re.compile(r'(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(?:\.\d+)?'
+                       r'(?:[Zz]|[+-](\d\d):(\d\d))$')
+
+
+def bad_timestamp(value):
+    """Why an RFC 3339 date-time the pattern accepted is still not one
+    (without relying on jsonschema's optional format checkers)."""
+    m = TIMESTAMP.match(value)
+    if not m:
+        return 'is not an RFC 3339 date and time such as 2026-11-27T05:24:11Z'
+    y, mo, d, h, mi, s = (int(g) for g in m.groups()[:6])
+    oh, om = (int(g) if g else 0 for g in m.groups()[6:])
+    if (y < 1 or not 1 <= mo <= 12 or not 1 <= d <= calendar.monthrange(y, mo)[1]
+            or h > 23 or mi > 59 or s > 59 or oh > 23 or om > 59):
+        return 'is not a date and time that exists (year 0001 or later, no leap seconds)'
+    return None
 
 
 def check_semantics(doc):
@@ -86,6 +111,21 @@ def check_semantics(doc):
     text = doc['document']['text']
     n = len(text)
 
+    if doc['version'] > KNOWN_VERSION:
+        yield (['version'], 'format version %s is newer than this validator knows (%d)'
+               % (doc['version'], KNOWN_VERSION))
+
+    schema = doc.get('schema', {})
+    for collection in ('entity_types', 'claim_types', 'relation_types', 'attributes'):
+        seen = {}
+        for i, item in enumerate(schema.get(collection, [])):
+            if item['id'] in seen:
+                yield (['schema', collection, i, 'id'],
+                       'duplicate id "%s" (also schema.%s[%d])'
+                       % (item['id'], collection, seen[item['id']]))
+            else:
+                seen[item['id']] = i
+
     digest = doc['document'].get('sha256')
     if digest is not None:
         actual = hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()
@@ -93,18 +133,16 @@ def check_semantics(doc):
             yield (['document', 'sha256'],
                    'does not match the text (expected %s)' % actual)
 
-    entity_ids = set()
+    # One id space for every annotation: the core looks them up by id alone.
+    seen = {}
     for collection in ('entities', 'mentions', 'claims', 'relations'):
-        seen = {}
         for i, item in enumerate(doc.get(collection, [])):
             if item['id'] in seen:
                 yield ([collection, i, 'id'],
-                       'duplicate id "%s" (also %s[%d])'
-                       % (item['id'], collection, seen[item['id']]))
+                       'duplicate id "%s" (also %s)' % (item['id'], where(seen[item['id']])))
             else:
-                seen[item['id']] = i
-        if collection == 'entities':
-            entity_ids = set(seen)
+                seen[item['id']] = [collection, i]
+    entity_ids = set(e['id'] for e in doc.get('entities', []))
 
     def spans(path, value):
         for j, span in enumerate(value):
@@ -112,6 +150,8 @@ def check_semantics(doc):
             start, end = span['start'], span['end']
             if start > end:
                 yield p, 'start %d is after end %d' % (start, end)
+            elif start == end:
+                yield p, 'the span is empty (start and end are both %d)' % start
             elif end > n:
                 yield p, 'end %d is past the end of the text (%d code points)' % (end, n)
             elif text[start:end] != span['text']:
@@ -122,6 +162,13 @@ def check_semantics(doc):
     def entity_ref(path, value):
         if value not in entity_ids:
             yield path, 'no entity has the id "%s"' % value
+
+    for collection in ('entities', 'mentions', 'claims', 'relations'):
+        for i, item in enumerate(doc.get(collection, [])):
+            for member in ('created', 'modified'):
+                why = bad_timestamp(item[member]) if member in item else None
+                if why:
+                    yield [collection, i, member], '"%s" %s' % (item[member], why)
 
     for i, m in enumerate(doc.get('mentions', [])):
         yield from spans(['mentions', i, 'spans'], m['spans'])

@@ -18,6 +18,8 @@ typedef struct
   char       *note;
   JsonObject *attrs;
   JsonObject *extra;
+  gint64      created;    /* stamps before 1970 or after 2106 (0: none) */
+  gint64      modified;
 } Rare;
 
 #define ID_INLINE 12
@@ -30,7 +32,7 @@ typedef struct
   GlossStore    *store;
   Rare          *rare;
   GlossSpanList  spans;
-  guint32        created;   /* Unix seconds: good until 2106 */
+  guint32        created;   /* Unix seconds, 1970–2106; others in rare */
   guint32        modified;
   char           id_inline[ID_INLINE];
   guint          status : 2;
@@ -93,10 +95,32 @@ set_id (GlossAnnotationPrivate *priv,
     priv->id = g_strdup (id);
 }
 
-static guint32
-to_stamp (gint64 t)
+/* Stamps that fit 32 bits live in the annotation; others (0001-01-01 or
+ * 9999-12-31 are as valid in a file as today) in the rare fields. */
+static void
+set_stamp (GlossAnnotation *self,
+           guint32         *compact,
+           gsize            rare_offset,
+           gint64           t)
 {
-  return (guint32)CLAMP (t, 0, (gint64)G_MAXUINT32);
+  GlossAnnotationPrivate *priv = PRIV (self);
+  gboolean fits = t >= 0 && t <= (gint64)G_MAXUINT32;
+
+  *compact = fits ? (guint32)t : 0;
+  if (!fits)
+    G_STRUCT_MEMBER (gint64, ensure_rare (self), rare_offset) = t;
+  else if (priv->rare != NULL)
+    G_STRUCT_MEMBER (gint64, priv->rare, rare_offset) = 0;
+}
+
+static gint64
+get_stamp (GlossAnnotationPrivate *priv,
+           guint32                 compact,
+           gsize                   rare_offset)
+{
+  if (compact != 0 || priv->rare == NULL)
+    return compact;
+  return G_STRUCT_MEMBER (gint64, priv->rare, rare_offset);
 }
 
 static void
@@ -259,6 +283,8 @@ _gloss_annotation_assign (GlossAnnotation *self,
       rare->note = g_strdup (spriv->rare->note);
       rare->attrs = _gloss_json_object_copy (spriv->rare->attrs);
       rare->extra = _gloss_json_object_copy (spriv->rare->extra);
+      rare->created = spriv->rare->created;
+      rare->modified = spriv->rare->modified;
     }
 
   GLOSS_ANNOTATION_GET_CLASS (self)->assign (self, src);
@@ -301,7 +327,7 @@ gloss_annotation_equal (GlossAnnotation *a,
                         GlossAnnotation *b)
 {
   GlossAnnotationPrivate *pa, *pb;
-  Rare empty = { NULL, NULL, NULL };
+  Rare empty = { NULL, NULL, NULL, 0, 0 };
   Rare *ra, *rb;
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (a), FALSE);
@@ -320,6 +346,8 @@ gloss_annotation_equal (GlossAnnotation *a,
          pa->author == pb->author &&
          pa->created == pb->created &&
          pa->modified == pb->modified &&
+         ra->created == rb->created &&
+         ra->modified == rb->modified &&
          pa->status == pb->status &&
          _gloss_span_list_equal (&pa->spans, &pb->spans) &&
          g_strcmp0 (ra->note, rb->note) == 0 &&
@@ -450,7 +478,7 @@ gint64
 gloss_annotation_get_created (GlossAnnotation *self)
 {
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), 0);
-  return PRIV (self)->created;
+  return get_stamp (PRIV (self), PRIV (self)->created, G_STRUCT_OFFSET (Rare, created));
 }
 
 void
@@ -459,14 +487,14 @@ gloss_annotation_set_created (GlossAnnotation *self,
 {
   g_return_if_fail (GLOSS_IS_ANNOTATION (self));
   RETURN_IF_FROZEN (self);
-  PRIV (self)->created = to_stamp (created);
+  set_stamp (self, &PRIV (self)->created, G_STRUCT_OFFSET (Rare, created), created);
 }
 
 gint64
 gloss_annotation_get_modified (GlossAnnotation *self)
 {
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), 0);
-  return PRIV (self)->modified;
+  return get_stamp (PRIV (self), PRIV (self)->modified, G_STRUCT_OFFSET (Rare, modified));
 }
 
 void
@@ -475,7 +503,7 @@ gloss_annotation_set_modified (GlossAnnotation *self,
 {
   g_return_if_fail (GLOSS_IS_ANNOTATION (self));
   RETURN_IF_FROZEN (self);
-  PRIV (self)->modified = to_stamp (modified);
+  set_stamp (self, &PRIV (self)->modified, G_STRUCT_OFFSET (Rare, modified), modified);
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "gloss-annotation-private.h"
@@ -242,6 +243,33 @@ digits (const char *s,
   return TRUE;
 }
 
+/* YYYY-MM-DDTHH:MM:SS, maybe .fraction, then Z or ±HH:MM (the JSON Schema's pattern). */
+static gboolean
+rfc3339_shape (const char *s,
+               gsize       len)
+{
+  static const char form[] = "0000-00-00T00:00:00";
+  gsize i;
+
+  if (len < sizeof form)
+    return FALSE;
+  for (i = 0; i < sizeof form - 1; i++)
+    if (form[i] == '0' ? !g_ascii_isdigit (s[i]) : (s[i] != form[i] && !(form[i] == 'T' && s[i] == 't')))
+      return FALSE;
+  if (s[i] == '.')
+    {
+      if (++i >= len || !g_ascii_isdigit (s[i]))
+        return FALSE;
+      while (i < len && g_ascii_isdigit (s[i]))
+        i++;
+    }
+  if (len - i == 1)
+    return s[i] == 'Z' || s[i] == 'z';
+  return len - i == 6 && (s[i] == '+' || s[i] == '-') && g_ascii_isdigit (s[i + 1]) &&
+         g_ascii_isdigit (s[i + 2]) && s[i + 3] == ':' && g_ascii_isdigit (s[i + 4]) &&
+         g_ascii_isdigit (s[i + 5]);
+}
+
 static gboolean
 parse_timestamp (const char *s,
                  gsize       len,
@@ -260,15 +288,17 @@ parse_timestamp (const char *s,
     {
       gboolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
-      if (mo < 1 || mo > 12 || d < 1 || d > month_days[mo - 1] ||
-          (mo == 2 && d == 29 && !leap) || h > 23 || mi > 59 || se > 60)
+      /* Year 0 and leap seconds: not in GLib, Python or most tools. */
+      if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > month_days[mo - 1] ||
+          (mo == 2 && d == 29 && !leap) || h > 23 || mi > 59 || se > 59)
         return FALSE;
-      *out = days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + MIN (se, 59);
+      *out = days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
       return TRUE;
     }
 
-  /* Other offsets, fractions of a second: the general parser. */
-  if (memchr (s, '\0', len) != NULL)
+  /* Other offsets, fractions of a second: the general parser, but only
+   * for RFC 3339's form (GLib takes more of ISO 8601, and no offset). */
+  if (!rfc3339_shape (s, len) || !digits (s + 17, 2, &se) || se > 59)
     return FALSE;
   utc = g_time_zone_new_utc ();
   dt = g_date_time_new_from_iso8601 (s, utc);
@@ -406,7 +436,8 @@ quote (const char *text,
 }
 
 /* The current STRING, as a NUL-terminated copy; NULL (error set) if it
- * is not a string or holds NUL. JSON null counts as absent: *@out NULL. */
+ * is not a string or holds NUL. An optional empty string counts as absent
+ * (*@out NULL); null is an error, as in the JSON Schema. */
 static gboolean
 read_string (GlossJsonReader *r,
              GlossJsonToken   t,
@@ -417,8 +448,6 @@ read_string (GlossJsonReader *r,
   gsize len;
 
   g_clear_pointer (out, g_free);
-  if (t == GLOSS_JSON_NULL && !required)
-    return TRUE;
   if (t != GLOSS_JSON_STRING)
     return expected (r, t, "a string");
 
@@ -526,8 +555,6 @@ read_document_into (Loader          *L,
         {
           g_autoptr(JsonNode) node = NULL;
 
-          if (t == GLOSS_JSON_NULL)
-            continue;
           if (t != GLOSS_JSON_BEGIN_OBJECT)
             return expected (r, t, "an object");
           node = gloss_json_reader_read_node (r);
@@ -617,8 +644,6 @@ read_spans (Loader          *L,
   GlossJsonToken t = gloss_json_reader_get_token (r);
 
   g_array_set_size (spans, 0);
-  if (t == GLOSS_JSON_NULL)
-    return TRUE;
   if (t != GLOSS_JSON_BEGIN_ARRAY)
     return expected (r, t, "an array of spans");
 
@@ -751,8 +776,6 @@ read_entity_ref (Loader           *L,
   gsize len;
 
   *out = NULL;
-  if (t == GLOSS_JSON_NULL)
-    return TRUE;
   if (t != GLOSS_JSON_STRING)
     return expected (r, t, "an entity id (a string)");
 
@@ -792,6 +815,28 @@ fields_clear (Fields *f)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fields, fields_clear)
+
+/* Attribute values are strings (enum, text) or booleans (bool). */
+static gboolean
+check_attrs (Loader          *L,
+             GlossJsonReader *r,
+             JsonObject      *attrs)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, attrs);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
+
+      if (type != G_TYPE_STRING && type != G_TYPE_BOOLEAN)
+        return member_error (r, L->where, name, GLOSS_FORMAT_ERROR_INVALID,
+                             "expected a string or true/false as the attribute's value");
+    }
+  return TRUE;
+}
 
 static gboolean
 read_member (Loader              *L,
@@ -852,8 +897,6 @@ read_member (Loader              *L,
         const char *s;
         gsize len;
 
-        if (t == GLOSS_JSON_NULL)
-          return TRUE;
         if (t != GLOSS_JSON_STRING)
           return expected (r, t, "a date and time as a string");
         s = gloss_json_reader_get_cstring (r, &len);
@@ -877,8 +920,6 @@ read_member (Loader              *L,
 
     case M_ABOUT:
       g_ptr_array_set_size (L->about, 0);
-      if (t == GLOSS_JSON_NULL)
-        return TRUE;
       if (t != GLOSS_JSON_BEGIN_ARRAY)
         return expected (r, t, "an array of entity ids");
       while ((t = gloss_json_reader_next (r)) != GLOSS_JSON_END_ARRAY)
@@ -896,15 +937,13 @@ read_member (Loader              *L,
       {
         g_autoptr(JsonNode) node = NULL;
 
-        if (t == GLOSS_JSON_NULL)
-          return TRUE;
         if (t != GLOSS_JSON_BEGIN_OBJECT)
           return expected (r, t, "an object of attribute values");
         node = gloss_json_reader_read_node (r);
         if (node == NULL)
           return FALSE;
         f->attrs = json_node_dup_object (node);
-        return TRUE;
+        return check_attrs (L, r, f->attrs);
       }
 
     case N_MEMBERS:
@@ -976,10 +1015,11 @@ read_annotation (Loader              *L,
   if (t != GLOSS_JSON_END_OBJECT)
     return t == GLOSS_JSON_ERROR ? FALSE : expected (r, t, "a member");
 
-  if (f.strings[M_TYPE] == NULL)
+  if (f.strings[M_ID] == NULL || f.strings[M_TYPE] == NULL)
     {
-      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "the %s has no \"type\"",
-                                   gloss_annotation_kind_to_string (kind));
+      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "the %s has no \"%s\"",
+                                   gloss_annotation_kind_to_string (kind),
+                                   f.strings[M_ID] == NULL ? "id" : "type");
       return FALSE;
     }
   if ((kind == GLOSS_KIND_MENTION || kind == GLOSS_KIND_CLAIM) &&
@@ -1097,8 +1137,6 @@ read_annotations (Loader              *L,
 {
   GlossJsonToken t = gloss_json_reader_get_token (r);
 
-  if (t == GLOSS_JSON_NULL)
-    return TRUE;
   if (t != GLOSS_JSON_BEGIN_ARRAY)
     return expected (r, t, "an array");
 
@@ -1201,13 +1239,18 @@ read_format_version (Loader           *L,
     }
   else
     {
-      gint64 version;
+      const char *text;
+      gsize len;
+      double version;
 
-      if (t != GLOSS_JSON_NUMBER || !gloss_json_reader_get_int64 (r, &version) || version < 1)
+      /* JSON Schema's integer: any number without a fraction, 1.0 and
+       * 1e30 included. */
+      if (t != GLOSS_JSON_NUMBER || !gloss_json_reader_get_double (r, &version) ||
+          version < 1 || version != floor (version))
         {
           if (t == GLOSS_JSON_NUMBER && gloss_json_reader_get_number_text (r, NULL)[0] != '-' &&
-              !gloss_json_reader_get_int64 (r, &version))
-            version = G_MAXINT64;   /* a whole number too large to hold */
+              !gloss_json_reader_get_double (r, &version))
+            version = G_MAXDOUBLE;   /* a whole number too large for a double */
           else
             {
               if (t != GLOSS_JSON_ERROR)
@@ -1218,10 +1261,12 @@ read_format_version (Loader           *L,
         }
       if (version > GLOSS_NATIVE_VERSION)
         {
+          text = gloss_json_reader_get_number_text (r, &len);
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_VERSION,
-                       "%s was written by a newer version of Gloss (file format %" G_GINT64_FORMAT
-                       "; this version reads up to %d). Update Gloss to open it.",
-                       L->where, version, GLOSS_NATIVE_VERSION);
+                       "%s: version: written by a newer version of Gloss (file format %.*s%s; "
+                       "this version reads up to %d). Update Gloss to open it.",
+                       L->where, (int)MIN (len, 40), text, len > 40 ? "…" : "",
+                       GLOSS_NATIVE_VERSION);
           return FALSE;
         }
     }

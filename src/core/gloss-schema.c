@@ -223,7 +223,7 @@ check_string_member (JsonObject  *object,
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL)
     {
       if (!required)
         return TRUE;
@@ -253,7 +253,7 @@ check_strv_member (JsonObject  *object,
   JsonNode *node = json_object_get_member (object, member);
   JsonArray *array;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL)
     return TRUE;
 
   if (JSON_NODE_HOLDS_ARRAY (node))
@@ -275,6 +275,34 @@ check_strv_member (JsonObject  *object,
 
   g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                "%s: %s.%s: expected an array of strings", where, path, member);
+  return FALSE;
+}
+
+/* "#rgb", "#rgba", "#rrggbb" or "#rrggbbaa", as the JSON Schema says. */
+static gboolean
+check_color_member (JsonObject  *object,
+                    const char  *where,
+                    const char  *path,
+                    GError     **error)
+{
+  const char *color = get_string_member (object, "color");
+  gsize len;
+
+  if (color == NULL)
+    return TRUE;
+  len = strlen (color);
+  if (color[0] == '#' && (len == 4 || len == 5 || len == 7 || len == 9))
+    {
+      gsize i = 1;
+
+      while (i < len && g_ascii_isxdigit (color[i]))
+        i++;
+      if (i == len)
+        return TRUE;
+    }
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+               "%s: %s.color: \"%s\" is not a colour such as \"#3584e4\" (#rgb, #rgba, #rrggbb or #rrggbbaa)",
+               where, path, color);
   return FALSE;
 }
 
@@ -330,6 +358,7 @@ parse_labels (GlossSchema     *self,
       if (!check_string_member (o, "id", TRUE, where, path, error) ||
           !check_string_member (o, "name", FALSE, where, path, error) ||
           !check_string_member (o, "color", FALSE, where, path, error) ||
+          !check_color_member (o, where, path, error) ||
           !check_string_member (o, "key", FALSE, where, path, error) ||
           !check_string_member (o, "description", FALSE, where, path, error) ||
           !check_strv_member (o, "from", where, path, error) ||

@@ -735,13 +735,34 @@ test_newer_version (void)
   g_assert_null (read_string (s->str, &error));
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_VERSION);
   g_assert_cmpstr (error->message, ==,
-                   "k.gloss was written by a newer version of Gloss (file format 2; this version "
+                   "k.gloss: version: written by a newer version of Gloss (file format 2; this version "
                    "reads up to 1). Update Gloss to open it.");
   g_clear_error (&error);
 
+  /* Whole numbers in any spelling JSON allows, said as written. */
   g_string_assign (s, "{\"document\": {}, \"version\": 123456789012345678901234567890, \"format\": \"gloss\"}");
   g_assert_null (read_string (s->str, &error));
   g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_VERSION);
+  g_assert_nonnull (strstr (error->message, "(file format 123456789012345678901234567890;"));
+  g_clear_error (&error);
+
+  g_string_assign (s, "{\"document\": {}, \"version\": 1e30, \"format\": \"gloss\"}");
+  g_assert_null (read_string (s->str, &error));
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_VERSION);
+  g_assert_nonnull (strstr (error->message, "k.gloss: version: written by a newer version of Gloss (file format 1e30;"));
+  g_clear_error (&error);
+
+  g_string_assign (s, "{\"document\": {}, \"version\": 1e400, \"format\": \"gloss\"}");
+  g_assert_null (read_string (s->str, &error));
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_VERSION);
+  g_assert_nonnull (strstr (error->message, "(file format 1e400;"));
+  g_clear_error (&error);
+
+  /* 1.0 is version 1 (JSON Schema's integer); 1.5 is no version. */
+  g_string_replace (s, "1e400", "1.5", 1);
+  g_assert_null (read_string (s->str, &error));
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "k.gloss: version: expected a whole number"));
 }
 
 /* ------------------------------------------------------------------------
