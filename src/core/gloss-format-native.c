@@ -340,7 +340,20 @@ typedef struct
    * instead of adding it to the store. */
   gboolean         detached;
   GlossAnnotation *built;
+
+  /* gloss_native_check_bytes(): messages of the bad annotations passed over. */
+  GPtrArray       *problems;
+  guint            max_problems;
 } Loader;
+
+static void
+loader_init (Loader *L)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (L->spans); i++)
+    L->spans[i] = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  L->about = g_ptr_array_new ();
+  L->span_text = g_string_new (NULL);
+}
 
 static void
 loader_clear (Loader *L)
@@ -358,6 +371,7 @@ loader_clear (Loader *L)
   for (guint i = 0; i < GLOSS_N_LABEL_KINDS; i++)
     g_free (L->last_type[i]);
   g_clear_object (&L->built);
+  g_clear_pointer (&L->problems, g_ptr_array_unref);
 }
 
 /* An error at the reader's path plus ".@member". */
@@ -1130,21 +1144,44 @@ read_annotation (Loader              *L,
   return TRUE;
 }
 
+/* Checking: keeps the reader's error as a problem and reads on after the
+ * bad element of an array at @depth. FALSE (error kept) when reading, at
+ * the limit, or after a syntax error. */
+static gboolean
+pass_over (Loader          *L,
+           GlossJsonReader *r,
+           guint            depth)
+{
+  GError *error;
+
+  if (L->problems == NULL || L->problems->len + 1 >= L->max_problems ||
+      (error = gloss_json_reader_resume (r)) == NULL)
+    return FALSE;
+  g_ptr_array_add (L->problems, g_strdup (error->message));
+  g_error_free (error);
+  while (gloss_json_reader_get_depth (r) > depth)
+    if (gloss_json_reader_next (r) == GLOSS_JSON_ERROR)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 read_annotations (Loader              *L,
                   GlossJsonReader     *r,
                   GlossAnnotationKind  kind)
 {
   GlossJsonToken t = gloss_json_reader_get_token (r);
+  guint depth;
 
   if (t != GLOSS_JSON_BEGIN_ARRAY)
     return expected (r, t, "an array");
 
+  depth = gloss_json_reader_get_depth (r);
   while ((t = gloss_json_reader_next (r)) != GLOSS_JSON_END_ARRAY)
     {
-      if (t != GLOSS_JSON_BEGIN_OBJECT)
-        return expected (r, t, "an object");
-      if (!read_annotation (L, r, kind))
+      if (t == GLOSS_JSON_BEGIN_OBJECT ? read_annotation (L, r, kind) : expected (r, t, "an object"))
+        continue;
+      if (!pass_over (L, r, depth))
         return FALSE;
     }
   return TRUE;
@@ -1412,10 +1449,7 @@ gloss_native_read_bytes (GBytes      *bytes,
 
   L.data = g_bytes_get_data (bytes, &L.length);
   L.where = where != NULL ? where : "input";
-  for (guint i = 0; i < G_N_ELEMENTS (L.spans); i++)
-    L.spans[i] = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
-  L.about = g_ptr_array_new ();
-  L.span_text = g_string_new (NULL);
+  loader_init (&L);
 
   if (load (&L, error))
     {
@@ -1431,6 +1465,43 @@ gloss_native_read_bytes (GBytes      *bytes,
 
   loader_clear (&L);
   return store;
+}
+
+/**
+ * gloss_native_check_bytes:
+ * @bytes: the content of a .gloss file
+ * @where: (nullable): the file name for messages
+ * @max_problems: stop after this many (at least 1)
+ *
+ * Reads @bytes as gloss_native_read_bytes() does, but goes on after an
+ * annotation it refuses, to list every problem: only a syntax error, or a
+ * problem outside the annotations (the document, the schema), stops it.
+ *
+ * Returns: (transfer full) (element-type utf8): the problems' messages,
+ *   "WHERE: PATH: what"; empty when the file is valid
+ */
+GPtrArray *
+gloss_native_check_bytes (GBytes     *bytes,
+                          const char *where,
+                          guint       max_problems)
+{
+  Loader L = { 0, };
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  L.data = g_bytes_get_data (bytes, &L.length);
+  L.where = where != NULL ? where : "input";
+  loader_init (&L);
+  L.problems = g_ptr_array_new_with_free_func (g_free);
+  L.max_problems = MAX (max_problems, 1);
+
+  if (!load (&L, &error))
+    g_ptr_array_add (L.problems, g_strdup (error->message));
+  problems = g_steal_pointer (&L.problems);
+  loader_clear (&L);
+  return problems;
 }
 
 GlossAnnotation *
@@ -1456,10 +1527,7 @@ _gloss_native_read_annotation (GlossStore           *store,
   L.doc_length = gloss_document_get_length (L.document);
   L.store = g_object_ref (store);
   L.detached = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (L.spans); i++)
-    L.spans[i] = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
-  L.about = g_ptr_array_new ();
-  L.span_text = g_string_new (NULL);
+  loader_init (&L);
 
   r = gloss_json_reader_new (json, len, L.where);
   t = gloss_json_reader_next (r);

@@ -19,6 +19,10 @@ GlossStore *gloss_native_read_bytes  (GBytes      *bytes,
                                       GError     **error);
 GlossStore *gloss_native_read_file   (GFile       *file,
                                       GError     **error);
+/* Every problem (up to @max_problems), not only the first. */
+GPtrArray  *gloss_native_check_bytes (GBytes      *bytes,
+                                      const char  *where,
+                                      guint        max_problems);
 GBytes     *gloss_native_write_bytes (GlossStore  *store);
 /* Atomic: never truncates the old file on failure. */
 gboolean    gloss_native_write_file  (GlossStore  *store,

@@ -62,6 +62,8 @@ struct _GlossJsonReader
   gboolean       num_is_int;
 
   GError        *error;
+  State          resume_state;   /* where a checking error stopped the reader */
+  gboolean       resumable;
 };
 
 /* 1: a byte a string can hold as is (printable ASCII other than " and \). */
@@ -729,6 +731,8 @@ set_error_valist (GlossJsonReader *self,
   self->error = g_error_new (GLOSS_FORMAT_ERROR, code, "%s: %s%s%s%s",
                              self->where, path, path[0] != '\0' ? ": " : "",
                              prefix != NULL ? prefix : "", message);
+  self->resumable = code != GLOSS_FORMAT_ERROR_SYNTAX;
+  self->resume_state = self->state;
   self->state = ST_DONE;
   self->token = GLOSS_JSON_ERROR;
 }
@@ -756,8 +760,22 @@ gloss_json_reader_propagate_error (GlossJsonReader *self,
       return;
     }
   self->error = error;
+  self->resumable = !g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX);
+  self->resume_state = self->state;
   self->state = ST_DONE;
   self->token = GLOSS_JSON_ERROR;
+}
+
+GError *
+gloss_json_reader_resume (GlossJsonReader *self)
+{
+  g_return_val_if_fail (self->error != NULL, NULL);
+
+  if (!self->resumable)
+    return NULL;
+  self->state = self->resume_state;
+  self->resumable = FALSE;
+  return g_steal_pointer (&self->error);
 }
 
 static void

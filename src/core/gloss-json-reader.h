@@ -109,6 +109,13 @@ void             gloss_json_reader_set_error   (GlossJsonReader *self,
 void             gloss_json_reader_propagate_error (GlossJsonReader *self,
                                                     GError          *error);
 
+/* After an error that is not about the syntax (set by the two functions
+ * above, or a value the reader refused), takes the error and lets the
+ * reader go on from the token where it stopped, so that a checker can
+ * report more than one problem. NULL, leaving the reader stopped, after a
+ * syntax error. */
+GError          *gloss_json_reader_resume      (GlossJsonReader *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossJsonReader, gloss_json_reader_free)
 
 G_END_DECLS

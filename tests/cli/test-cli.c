@@ -692,6 +692,38 @@ test_hostile_json (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* validate lists every problem of a .gloss file, up to 100. */
+static void
+test_validate_every_problem (void)
+{
+  g_autofree char *five = data_path ("native", "five-problems.gloss");
+  g_autofree char *many = tmp_path ("150-problems.gloss");
+  GString *json = g_string_new ("{\"format\": \"gloss\", \"version\": 1, \"document\": {\"text\": \"abc\"}, \"mentions\": [");
+  g_auto(Run) run = run_cli ("validate", five, NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (g_strchomp (run.err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  assert_contains (lines[0], "five-problems.gloss: mentions[0].spans[0]: text \"Kim\" does not match");
+  assert_contains (lines[4], "five-problems.gloss: relations[0].status: unknown value \"bogus\"");
+  g_clear_pointer (&lines, g_strfreev);
+  run_clear (&run);
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (json, "%s{\"id\": \"m%u\", \"type\": \"PER\", \"spans\": [{\"start\": 0, \"end\": 1, \"text\": \"x\"}]}",
+                            i > 0 ? ", " : "", i);
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (many, json->str, json->len, NULL));
+  g_string_free (json, TRUE);
+  run = run_cli ("validate", "150-problems.gloss", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (g_strchomp (run.err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 101);
+  assert_contains (lines[99], "150-problems.gloss: mentions[99].spans[0]: text \"x\" does not match");
+  g_assert_cmpstr (lines[100], ==, "150-problems.gloss: stopped after 100 problems");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -714,6 +746,7 @@ main (int    argc,
   g_test_add_func ("/cli/jsonl", test_jsonl);
   g_test_add_func ("/cli/stats-and-agree", test_stats_and_agree);
   g_test_add_func ("/cli/hostile-json", test_hostile_json);
+  g_test_add_func ("/cli/validate-every-problem", test_validate_every_problem);
 
   status = g_test_run ();
 

@@ -120,6 +120,40 @@ test_bad (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* Checking goes on after a bad annotation, and stops where it must. */
+static void
+test_every_problem (void)
+{
+  static const char * const expected[] = {
+    "five.gloss: mentions[0].spans[0]: text \"Kim\" does not match the document",
+    "five.gloss: mentions[1]: the mention has no \"id\"",
+    "five.gloss: mentions[2].spans[0]: the span is empty",
+    "five.gloss: claims[0].attrs.confidence: expected a string or true/false",
+    "five.gloss: relations[0].status: unknown value \"bogus\"",
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "native", "five-problems.gloss", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GPtrArray) problems = gloss_native_check_bytes (bytes, "five.gloss", 100);
+  g_autoptr(GPtrArray) capped = gloss_native_check_bytes (bytes, "five.gloss", 2);
+  g_autoptr(GBytes) broken = NULL;
+  g_autoptr(GPtrArray) syntax = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_true (g_str_has_prefix (problems->pdata[i], expected[i]));
+  g_assert_cmpuint (capped->len, ==, 2);
+
+  /* A syntax error ends the list: nothing after it can be read. */
+  text = g_strndup (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  *strstr (text, "\"claims\"") = '?';
+  broken = g_bytes_new_take (g_steal_pointer (&text), len);
+  syntax = gloss_native_check_bytes (broken, "five.gloss", 100);
+  g_assert_cmpuint (syntax->len, ==, 4);
+  g_assert_nonnull (strstr (syntax->pdata[3], "malformed JSON"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +162,7 @@ main (int   argc,
 
   g_test_add_func ("/formats/validate-rules/good", test_good);
   g_test_add_func ("/formats/validate-rules/bad", test_bad);
+  g_test_add_func ("/formats/validate-rules/every-problem", test_every_problem);
 
   return g_test_run ();
 }
