@@ -5,6 +5,8 @@
  * The input is the file's bytes. Whatever gloss_native_read_bytes()
  * accepts must write back (gloss_native_write_bytes) and read again, and
  * the second write must equal the first (the round trip is stable).
+ * gloss_native_check_bytes() (gloss-cli validate) must agree: no problem
+ * for what reads, its first problem the reader's error for what does not.
  */
 #include <string.h>
 
@@ -27,13 +29,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr(GlossStore) again = NULL;
   g_autoptr(GBytes) written = NULL;
   g_autoptr(GBytes) rewritten = NULL;
+  g_autoptr(GPtrArray) problems = gloss_native_check_bytes (bytes, "fuzz.gloss", 100);
 
   store = gloss_native_read_bytes (bytes, "fuzz.gloss", &error);
   if (store == NULL)
     {
       fuzz_check_error (error);
+      FUZZ_CHECK (problems->len > 0 && g_str_equal (problems->pdata[0], error->message),
+                  "validate disagrees with the reader: %s", error->message);
       return 0;
     }
+  FUZZ_CHECK (problems->len == 0, "read, yet validate says: %s", (const char *)problems->pdata[0]);
   FUZZ_CHECK (error == NULL, "returned a store and set an error");
 
   written = gloss_native_write_bytes (store);
