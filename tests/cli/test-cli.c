@@ -678,6 +678,14 @@ test_hostile_json (void)
   g_autofree char *out = tmp_path ("deep.gloss");
   GString *deep = g_string_new ("{\"entity_types\": ");
   g_auto(Run) run = { 0 };
+  static const struct { const char *contents; const char *message; } schema_cases[] = {
+    { "{\"entity_types\": [{\"id\": \"P\\u0000\"}]}",
+      "deep-schema.json: entity_types[0].id: a string holds a NUL character" },
+    { "{\"entity_types\": [{\"id\": \"\\udc01\"}]}",
+      "deep-schema.json: entity_types[0].id: malformed JSON at line 1, column 27: \\uDC01 is a lone low surrogate" },
+    { "{\"entity_types\": [], \"entity_types\": []}",
+      "deep-schema.json: entity_types: the member appears twice in the object" },
+  };
 
   hostile_json_check_all (check_hostile);
 
@@ -690,6 +698,17 @@ test_hostile_json (void)
   assert_contains (run.err, "deep-schema.json: entity_types[0][0][0]…(122 more levels)…[0][0]: "
                             "malformed JSON at line 1, column 145: nested more than 128 levels deep");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  for (guint i = 0; i < G_N_ELEMENTS (schema_cases); i++)
+    {
+      g_auto(Run) bad = { 0 };
+
+      g_assert_true (g_file_set_contents (schema, schema_cases[i].contents, -1, NULL));
+      bad = run_cli ("new", article, "--schema", "deep-schema.json", "-o", out, NULL);
+      g_assert_cmpint (bad.status, ==, 1);
+      assert_contains (bad.err, schema_cases[i].message);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
 }
 
 /* validate lists every problem of a .gloss file, up to 100. */
