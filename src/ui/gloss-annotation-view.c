@@ -46,7 +46,7 @@ struct _GlossAnnotationView
   int              margin;
   guint            pending_scroll;   /* G_MAXUINT for none */
   guint            scroll_tick;
-  guint8           scroll_tries;
+  gint64           scroll_deadline;  /* monotonic µs: give up the scroll then */
   guint8           scroll_stable;
   guint            snap_to_words : 1;
   guint            dark : 1;
@@ -1445,6 +1445,8 @@ scroll_now (GlossAnnotationView *self,
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0, TRUE, 0, .3);
 }
 
+#define SCROLL_SETTLE_USEC (10 * G_USEC_PER_SEC)
+
 /* GtkTextView measures the text in the background, so a scroll to a place
  * further down lands short of it until the lines above are measured, and
  * scroll_to_mark() waits for the next change of the text to happen. So: scroll,
@@ -1456,9 +1458,9 @@ scroll_tick (GtkWidget     *widget,
 {
   GlossAnnotationView *self = GLOSS_ANNOTATION_VIEW (widget);
 
-  if (self->pending_scroll == G_MAXUINT || self->scroll_tries == 0)
+  if (self->pending_scroll == G_MAXUINT ||
+      gdk_frame_clock_get_frame_time (frame_clock) > self->scroll_deadline)
     goto done;
-  self->scroll_tries--;
 
   /* Stricter than when deciding to scroll, so a drift is caught early. */
   if (offset_in_view (self, self->pending_scroll, 4))
@@ -1512,7 +1514,9 @@ scroll_to_offset (GlossAnnotationView *self,
     scroll_now (self, offset);
 
   self->pending_scroll = offset;
-  self->scroll_tries = 60;
+  /* Time, not a number of frames: on a busy machine the lines above are
+   * measured in fewer of them. */
+  self->scroll_deadline = g_get_monotonic_time () + SCROLL_SETTLE_USEC;
   self->scroll_stable = 0;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick, NULL, NULL);

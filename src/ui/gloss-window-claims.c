@@ -49,19 +49,25 @@ fail (GlossWindow  *self,
   _gloss_window_toast (self, error ? error->message : _("That did not work"));
 }
 
-/* The popover hangs off an invisible menu button laid over the text (a
- * text view overlay): the button presents the popover on each
- * allocation, which a popover parented to the text view itself lacks.
+/* The popover hangs off an invisible menu button laid over the article:
+ * the button presents the popover on each allocation.
  *
  * GDK places a popup on the monitor under its anchor and asks that
  * monitor for its geometry; with none there (a headless X server, a
  * window partly off screen, an anchor scrolled out of sight, a window
  * being unmapped) it passes NULL on (Gdk-CRITICAL gdk_monitor_get_geometry).
- * So the button sits in a GlossPickAnchor, which checks where it is each
- * time it is laid out, before the button can present the popover, and
- * pops the popover down rather than let GDK place it nowhere (then up
- * again inside the text shown now); the same check comes before it first
- * pops up, after a layout. */
+ *
+ * So the button is not a child of the text view, whose children move
+ * when the text scrolls: GTK presents a moved widget's popovers again
+ * at once, without laying the widget out, so nothing could stop one
+ * being placed at an anchor scrolled out of sight. It sits in a
+ * GlossPickAnchor over the article (an overlay around the scrolled
+ * window), which does not scroll: the anchor is laid out at its offset
+ * of the text clamped into the part shown, and laid out again when the
+ * text scrolls. The anchor still checks where it is each time it is laid
+ * out, before the button can present the popover, and pops the popover
+ * down rather than let GDK place it nowhere (a window off screen); the
+ * same check comes before it first pops up, after a layout. */
 
 #define GLOSS_TYPE_PICK_ANCHOR (gloss_pick_anchor_get_type ())
 G_DECLARE_FINAL_TYPE (GlossPickAnchor, gloss_pick_anchor, GLOSS, PICK_ANCHOR, GtkWidget)
@@ -71,7 +77,8 @@ struct _GlossPickAnchor
   GtkWidget  parent_instance;
 
   GtkWidget *button;
-  GtkWidget *view;       /* unowned: the text view it is laid over */
+  GtkWidget *view;       /* unowned: the text view it points into */
+  GtkWidget *area;       /* unowned: the scrolled window showing it */
   guint      offset;     /* where in the text it points */
   gboolean   want_popup;
   guint      tries;      /* placements tried for this popup */
@@ -143,10 +150,10 @@ gloss_pick_anchor_placeable (GlossPickAnchor *self)
       gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) == NULL)
     return FALSE;
 
-  /* Inside the text the view shows… */
-  if (!gtk_widget_compute_point (widget, self->view, &GRAPHENE_POINT_INIT (0, 0), &p) ||
+  /* Inside the text shown… */
+  if (!gtk_widget_compute_point (widget, self->area, &GRAPHENE_POINT_INIT (0, 0), &p) ||
       p.x < 0 || p.y < 0 ||
-      p.x >= gtk_widget_get_width (self->view) || p.y >= gtk_widget_get_height (self->view))
+      p.x >= gtk_widget_get_width (self->area) || p.y >= gtk_widget_get_height (self->area))
     return FALSE;
   /* …and inside the window’s surface… */
   if (!gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0), &p))
@@ -171,28 +178,58 @@ gloss_pick_anchor_get_popover (GlossPickAnchor *self)
   return gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->button));
 }
 
-/* Lay the anchor over its offset of the text, inside the text shown:
- * anchored off screen, the popover has no monitor. */
+/* Where the anchor goes in @overlay (GtkOverlay::get-child-position,
+ * while the overlay is laid out, after the text scrolled): on its
+ * offset of the text, clamped into the text shown, so the popover
+ * always has a monitor under it while the window has one. */
+static gboolean
+gloss_pick_anchor_position_cb (GtkOverlay   *overlay,
+                               GtkWidget    *widget,
+                               GdkRectangle *out)
+{
+  GlossPickAnchor *self;
+  GtkTextView *view;
+  GtkTextIter iter;
+  GdkRectangle location;
+  graphene_rect_t area;
+  graphene_point_t p;
+  int wx, wy, width, height;
+
+  if (!GLOSS_IS_PICK_ANCHOR (widget))
+    return FALSE;
+  self = GLOSS_PICK_ANCHOR (widget);
+  view = GTK_TEXT_VIEW (self->view);
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, self->offset);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y, &wx, &wy);
+  height = MAX (height, location.height);
+  out->width = MAX (width, 1);
+  out->height = MAX (height, 1);
+  if (!gtk_widget_compute_point (self->view, GTK_WIDGET (overlay), &GRAPHENE_POINT_INIT (wx, wy), &p) ||
+      !gtk_widget_compute_bounds (self->area, GTK_WIDGET (overlay), &area))
+    {
+      out->x = out->y = 0;
+      return TRUE;
+    }
+  out->x = CLAMP ((int) p.x, (int) area.origin.x,
+                  (int) (area.origin.x + MAX (area.size.width - out->width, 0)));
+  out->y = CLAMP ((int) p.y, (int) area.origin.y,
+                  (int) (area.origin.y + MAX (area.size.height - out->height, 0)));
+  return TRUE;
+}
+
+/* Lay the anchor out again where its offset now shows. */
 static void
 gloss_pick_anchor_place (GlossPickAnchor *self)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (self->view);
-  GtkTextIter iter;
-  GdkRectangle rect, visible;
+  GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, self->offset);
-  gtk_text_view_get_iter_location (view, &iter, &rect);
-  gtk_text_view_get_visible_rect (view, &visible);
-  rect.x = CLAMP (rect.x, visible.x, visible.x + MAX (visible.width - 1, 0));
-  rect.y = CLAMP (rect.y, visible.y, visible.y + MAX (visible.height - rect.height, 0));
-  gtk_text_view_move_overlay (view, GTK_WIDGET (self), rect.x, rect.y);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 1, MAX (rect.height, 1));
-  /* A move alone does not run size_allocate, where the checks are; and
-   * the text view's overlay layer lays its children out again only when
-   * asked (not on each scroll). */
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
-    gtk_widget_queue_allocate (gtk_widget_get_parent (GTK_WIDGET (self)));
+  if (overlay != NULL)
+    gtk_widget_queue_allocate (overlay);
 }
 
 static gboolean
@@ -308,6 +345,7 @@ gloss_pick_anchor_dispose (GObject *object)
   g_clear_handle_id (&self->popdown_id, g_source_remove);
   g_clear_pointer (&self->button, gtk_widget_unparent);
   self->view = NULL;
+  self->area = NULL;
   G_OBJECT_CLASS (gloss_pick_anchor_parent_class)->dispose (object);
 }
 
@@ -327,8 +365,13 @@ gloss_pick_anchor_class_init (GlossPickAnchorClass *klass)
 static void
 gloss_pick_anchor_init (GlossPickAnchor *self)
 {
+  GtkWidget *popover = gtk_popover_menu_new_from_model (NULL);
+
+  /* Not modal: the keyboard stays with the article (Escape cancels the
+   * pick, other keys keep working) and a click on the text reaches it. */
+  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
   self->button = gtk_menu_button_new ();
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), gtk_popover_menu_new_from_model (NULL));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), popover);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
   gtk_widget_set_opacity (GTK_WIDGET (self), 0);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
@@ -502,8 +545,13 @@ show_menu_at (GlossWindow *self,
       GlossPickAnchor *anchor = g_object_new (GLOSS_TYPE_PICK_ANCHOR, NULL);
 
       anchor->view = GTK_WIDGET (self->view);
+      anchor->area = GTK_WIDGET (self->scroller);
       self->pick_popover = GTK_WIDGET (anchor);
-      gtk_text_view_add_overlay (GTK_TEXT_VIEW (self->view), self->pick_popover, 0, 0);
+      gtk_overlay_add_overlay (self->article_overlay, self->pick_popover);
+      g_signal_connect (self->article_overlay, "get-child-position",
+                        G_CALLBACK (gloss_pick_anchor_position_cb), NULL);
+      g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                               G_CALLBACK (gloss_pick_anchor_place), anchor, G_CONNECT_SWAPPED);
     }
   /* Modal on purpose: it shows only when the next step is a choice in
    * it, and on X11 a popover that is not modal gets no button events (its
@@ -1034,7 +1082,7 @@ _gloss_window_claims_init (GlossWindow *self)
 void
 _gloss_window_claims_dispose (GlossWindow *self)
 {
-  /* The menu button is the view's child and goes with it. */
+  /* The anchor is the article overlay's child and goes with it. */
   close_popover (self);
   self->pick_popover = NULL;
   g_clear_weak_pointer (&self->pick_toast);

@@ -38,6 +38,7 @@ struct _GlossWindow
   AdwStatusPage        *loading_page;
   GtkProgressBar       *loading_bar;
   AdwFlap              *flap;
+  GtkOverlay           *article_overlay;
   GtkScrolledWindow    *scroller;
   GlossAnnotationView  *view;
   GlossLabelPalette    *palette;

@@ -1258,6 +1258,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_count);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette);
@@ -1335,7 +1336,7 @@ gloss_window_init (GlossWindow *self)
                                                           gtk_signal_action_new ("previous-match")));
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shift_enter);
 
-  _gloss_window_add_text_shortcuts (self, GTK_WIDGET (self->scroller));
+  _gloss_window_add_text_shortcuts (self, GTK_WIDGET (self->article_overlay));
   _gloss_window_claims_init (self);
 
   g_signal_connect_object (self->inspector, "message", G_CALLBACK (inspector_message_cb),
