@@ -50,6 +50,8 @@ packages=(
   imagemagick
   # meson test --setup valgrind (docs/safety.md)
   valgrind
+  # real key and pointer events in the UI tests (XTest; test-only)
+  libxtst-dev
 )
 
 for arg in "$@"; do

@@ -82,37 +82,6 @@ set_flag (gboolean *flag)
   *flag = TRUE;
 }
 
-/* How long the paint phase (snapshot and render) of the frames takes. */
-typedef struct
-{
-  gint64 layout_done;
-  gint64 worst;
-  gint64 total;
-  guint  n;
-} PaintTimes;
-
-static void
-on_layout_done (GdkFrameClock *clock,
-                PaintTimes    *times)
-{
-  times->layout_done = g_get_monotonic_time ();
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                PaintTimes    *times)
-{
-  gint64 spent;
-
-  if (times->layout_done == 0)
-    return;
-  spent = g_get_monotonic_time () - times->layout_done;
-  times->worst = MAX (times->worst, spent);
-  times->total += spent;
-  times->n++;
-  times->layout_done = 0;
-}
-
 /* Waits until a frame has been painted after now. */
 static void
 wait_for_frame (GtkWidget *widget)
@@ -413,10 +382,6 @@ test_many (void)
   const char *text;
   const char *p;
   guint n = 0, offset = 0;
-  gint64 t0, t1, worst = 0, total = 0;
-  guint frames = 0;
-  PaintTimes times = { 0, };
-  GdkFrameClock *clock;
 
   if (!have_display)
     {
@@ -457,38 +422,17 @@ test_many (void)
   g_assert_cmpuint (n, ==, 10000);
 
   fixture_show (&f, NULL);
-
-  t0 = g_get_monotonic_time ();
   gloss_annotation_view_set_store (f.view, store);
   wait_for_frame (GTK_WIDGET (f.view));
-  t1 = g_get_monotonic_time ();
-  g_test_message ("first frame of %zu bytes, 10000 mentions: %.1f ms",
-                  big->len, (t1 - t0) / 1000.);
-  g_assert_cmpint (t1 - t0, <, G_USEC_PER_SEC);
 
-  /* Scroll through the part that has mentions. */
+  /* Scroll through the part that has mentions, drawing each frame (how
+   * fast: tests/bench/bench-view.c). */
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f.view));
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f.view));
-  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_done), &times);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &times);
   for (guint i = 0; i < 40; i++)
     {
-      gint64 a, b;
-
-      a = g_get_monotonic_time ();
       gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + 500);
       wait_for_frame (GTK_WIDGET (f.view));
-      b = g_get_monotonic_time ();
-      worst = MAX (worst, b - a);
-      total += b - a;
-      frames++;
     }
-  g_signal_handlers_disconnect_by_data (clock, &times);
-  g_test_message ("scrolling: %u frames, mean %.1f ms, worst %.1f ms (to the next frame)",
-                  frames, total / 1000. / frames, worst / 1000.);
-  g_test_message ("paint phase (snapshot + cairo render): %u frames, mean %.2f ms, worst %.2f ms",
-                  times.n, times.total / 1000. / MAX (times.n, 1), times.worst / 1000.);
-  g_assert_cmpint (times.worst, <, G_USEC_PER_SEC / 10);
 
   /* Selecting a mention far down brings it into view, even while the text
    * above it is still being measured. */
@@ -498,11 +442,13 @@ test_many (void)
     GtkTextIter iter;
     GdkRectangle location, visible;
     guint in_view = 0;
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
     gloss_annotation_view_set_selected (f.view, far);
     gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (f.view)), &iter,
                                         gloss_annotation_get_start (far));
-    for (guint i = 0; i < 120 && in_view < 5; i++)
+
+    while (in_view < 5 && g_get_monotonic_time () < deadline)
       {
         wait_for_frame (GTK_WIDGET (f.view));
         gtk_text_view_get_iter_location (GTK_TEXT_VIEW (f.view), &iter, &location);

@@ -15,7 +15,7 @@
 #include "gloss-format-native.h"
 #include "gloss-inspector.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 #include "ui-test-xtest.h"
 
 #define QUOTE   "The Russian army and people will certainly win a great victory in the sacred struggle " \
@@ -704,7 +704,7 @@ test_pick_toasts (void)
     g_assert_true (popover == NULL || !gtk_widget_get_visible (popover));
   }
   press (w, "r");
-  g_assert_true (wait_popover_visible (gloss_window_get_view (window), GTK_TYPE_POPOVER_MENU));
+  g_assert_true (wait_popover_visible (w, GTK_TYPE_POPOVER_MENU));
   press (w, "Escape");
   g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
   g_assert_true (wait_toast (w, "Cancelled", TRUE, 1500));

@@ -10,7 +10,7 @@
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 
 static GlossApplication *app;
 

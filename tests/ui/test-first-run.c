@@ -11,7 +11,7 @@
 #include "gloss-application.h"
 #include "gloss-format-native.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 
 static GlossApplication *app;
 

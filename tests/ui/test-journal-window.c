@@ -19,7 +19,7 @@
 #include "gloss-journal-private.h"
 #include "gloss-recovery.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 
 static GlossApplication *app;
 

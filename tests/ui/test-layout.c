@@ -9,7 +9,7 @@
 #include "gloss-application.h"
 #include "gloss-label-palette.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 #include "ui-test-xtest.h"
 
 static GlossApplication *app;

@@ -15,7 +15,7 @@
 #include "gloss-relation-list.h"
 #include "gloss-schema-editor.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 #include "ui-test-xtest.h"
 
 static GlossApplication *app;

@@ -15,7 +15,7 @@
 #include "gloss-format-native.h"
 #include "gloss-journal.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 #include "../fs-test-helpers.h"
 
 static GlossApplication *app;

@@ -18,7 +18,7 @@
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 
 static GlossApplication *app;
 
@@ -104,7 +104,7 @@ test_search_tag_save_undo (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Vladimir Putin");
   press (GTK_WIDGET (window), "Return");
   press (GTK_WIDGET (window), "Escape");
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == gloss_window_get_view (window));
+  g_assert_true (ui_wait_focus (GTK_WINDOW (window), gloss_window_get_view (window)));
   press (GTK_WIDGET (window), "1");
   g_assert_true (gloss_window_get_modified (window));
   press (GTK_WIDGET (window), "<Control>s");

@@ -1,0 +1,1192 @@
+/* ui-test-utils.c: what the UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "gloss-format-native.h"
+#include "ui-test-utils.h"
+
+#ifdef GLOSS_HAVE_XTEST
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+#include <gdk/x11/gdkx.h>
+#endif
+
+/* Setup */
+
+static gboolean
+log_fatal_cb (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  /* GApplication warns once that it found no session bus when the test
+   * runs without one; anything else fails the test. */
+  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+}
+
+gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  /* Xvfb has neither Wayland nor GL worth testing, nor a session bus for
+   * the accessibility bus to be found on. */
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+
+  if (!gtk_init_check ())
+    return FALSE;
+  adw_init ();
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+  return TRUE;
+}
+
+GlossApplication *
+ui_test_app_new (void)
+{
+  GlossApplication *app = gloss_application_new ();
+  GLogLevelFlags fatal;
+
+  g_application_set_application_id (G_APPLICATION (app), NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_log_set_always_fatal (fatal);
+  return app;
+}
+
+int
+ui_test_main (int                *argc,
+              char             ***argv,
+              GlossApplication  **app,
+              void              (*add_tests) (void))
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) mime_dirs = NULL;
+  int status;
+
+  /* Isolated user folders, but the system's MIME database (SVG icons are
+   * recognised by their type). */
+  for (const char * const *dir = g_get_system_data_dirs (); *dir != NULL; dir++)
+    {
+      g_autofree char *path = g_build_filename (*dir, "mime", NULL);
+
+      g_strv_builder_add (builder, path);
+    }
+  mime_dirs = g_strv_builder_end (builder);
+  if (!ui_test_init (argc, argv))
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  add_tests ();
+
+  *app = ui_test_app_new ();
+  status = g_test_run ();
+  g_clear_object (app);
+  return status;
+}
+
+GlossWindow *
+new_test_window (GlossApplication *app)
+{
+  GlossWindow *window = gloss_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 460);
+  present_and_wait (GTK_WINDOW (window));
+  return window;
+}
+
+#ifdef GLOSS_HAVE_XTEST
+static Display *
+get_xdisplay (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL || !GDK_IS_X11_DISPLAY (display))
+    return NULL;
+  return gdk_x11_display_get_xdisplay (display);
+}
+#endif
+
+static gboolean
+have_input (void)
+{
+#ifdef GLOSS_HAVE_XTEST
+  static int have = -1;
+
+  if (have < 0)
+    {
+      Display *xdisplay = get_xdisplay ();
+      int event_base, error_base, major, minor;
+
+      have = xdisplay != NULL &&
+             XTestQueryExtension (xdisplay, &event_base, &error_base, &major, &minor);
+    }
+  return have;
+#else
+  return FALSE;
+#endif
+}
+
+gboolean
+ui_test_require_input (void)
+{
+  if (have_input ())
+    return TRUE;
+  g_test_skip ("real input events need XTest (libxtst-dev) on an X display");
+  return FALSE;
+}
+
+/* Waiting */
+
+void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+gboolean
+ui_wait_until (UiTestPredicate predicate,
+               gpointer        data,
+               guint           timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!predicate (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      /* Nothing ready: yield the CPU briefly (not a wait for time to
+       * pass: the condition is checked again at once). */
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (500);
+    }
+  return TRUE;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+ui_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean done = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &done);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (ui_wait_until (flag_set, &done, UI_TEST_TIMEOUT_MS));
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+allocated (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+void
+wait_for_allocation (GtkWidget *widget)
+{
+  g_assert_true (ui_wait_until (allocated, widget, UI_TEST_TIMEOUT_MS));
+  ui_wait_for_frame (widget);
+  iterate ();
+}
+
+void
+present_and_wait (GtkWindow *window)
+{
+  gtk_window_present (window);
+  wait_for_allocation (GTK_WIDGET (window));
+}
+
+static gboolean
+is_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+void
+ui_present_focused (GtkWindow *window)
+{
+  present_and_wait (window);
+#ifdef GLOSS_HAVE_XTEST
+  if (have_input () && !gtk_window_is_active (window))
+    {
+      GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+      /* No window manager hands out the focus: take it. */
+      gdk_x11_display_error_trap_push (display);
+      XSetInputFocus (get_xdisplay (), gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+      XSync (get_xdisplay (), False);
+      g_assert_cmpint (gdk_x11_display_error_trap_pop (display), ==, 0);
+    }
+#endif
+  if (have_input ())
+    g_assert_true (ui_wait_until (is_active, window, UI_TEST_TIMEOUT_MS));
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  GtkWidget *widget;
+} FocusOn;
+
+static gboolean
+has_focus_on (gpointer data)
+{
+  FocusOn *on = data;
+
+  return gtk_root_get_focus (GTK_ROOT (on->window)) == on->widget;
+}
+
+gboolean
+ui_wait_focus (GtkWindow *window,
+               GtkWidget *widget)
+{
+  FocusOn on = { window, widget };
+
+  return ui_wait_until (has_focus_on, &on, UI_TEST_TIMEOUT_MS);
+}
+
+static gboolean
+wait_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, wait_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Real input */
+
+#ifdef GLOSS_HAVE_XTEST
+/* What the windows have received: an emission hook on GdkSurface::event
+ * sees every event GDK hands to GTK, on any surface (a popover that
+ * takes the events while it shows, a dialog), before any handler does;
+ * a shortcut that stops an event's propagation cannot hide it. */
+typedef struct
+{
+  guint keys;
+  guint buttons;
+} Received;
+
+static Received seen;
+
+static gboolean
+surface_event_hook (GSignalInvocationHint *hint,
+                    guint                  n_params,
+                    const GValue          *params,
+                    gpointer               data)
+{
+  GdkEvent *event = g_value_peek_pointer (&params[1]);
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_KEY_PRESS || type == GDK_KEY_RELEASE)
+    seen.keys++;
+  else if (type == GDK_BUTTON_RELEASE)
+    seen.buttons++;
+  return TRUE;
+}
+
+static Received *
+get_received (GtkWidget *widget)
+{
+  static gsize hooked;
+
+  if (g_once_init_enter (&hooked))
+    {
+      g_signal_add_emission_hook (g_signal_lookup ("event", GDK_TYPE_SURFACE), 0,
+                                  surface_event_hook, NULL, NULL);
+      g_once_init_leave (&hooked, 1);
+    }
+  return &seen;
+}
+
+typedef struct
+{
+  const guint *count;
+  guint        expected;
+} Expect;
+
+static gboolean
+count_reached (gpointer data)
+{
+  Expect *expect = data;
+
+  return *expect->count >= expect->expected;
+}
+
+/* Send what was faked and wait until GTK has handled @n more of the
+ * events @count counts (the handlers of the last one have run when the
+ * main loop iteration that delivered it returns). */
+static void
+flush_until (guint *count,
+             guint  n)
+{
+  Expect expect = { count, *count + n };
+
+  XSync (get_xdisplay (), False);
+  if (!ui_wait_until (count_reached, &expect, UI_TEST_TIMEOUT_MS))
+    g_error ("the window received %u of %u input events: is it focused?", *count - (expect.expected - n), n);
+  iterate ();
+}
+
+static gboolean
+xlib_drained (gpointer data)
+{
+  return XPending (get_xdisplay ()) == 0;
+}
+
+/* For motion alone, which may be merged or dropped: until GDK has read
+ * everything the server sent. */
+static void
+flush_input (void)
+{
+  XSync (get_xdisplay (), False);
+  g_assert_true (ui_wait_until (xlib_drained, NULL, UI_TEST_TIMEOUT_MS));
+  iterate ();
+}
+
+static guint
+keycode_for (guint     keyval,
+             gboolean *shifted)
+{
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n = 0;
+  guint best = 0;
+
+  *shifted = FALSE;
+  if (!gdk_display_map_keyval (gdk_display_get_default (), keyval, &keys, &n))
+    return 0;
+  for (int i = n - 1; i >= 0; i--)
+    if (keys[i].group == 0 && keys[i].level <= 1 && (best == 0 || keys[i].level == 0))
+      {
+        best = keys[i].keycode;
+        *shifted = keys[i].level == 1;
+      }
+  return best;
+}
+
+static void
+fake_key (guint    keysym,
+          gboolean down)
+{
+  Display *xdisplay = get_xdisplay ();
+  KeyCode code = XKeysymToKeycode (xdisplay, keysym);
+
+  g_assert_cmpuint (code, !=, 0);
+  XTestFakeKeyEvent (xdisplay, code, down, CurrentTime);
+}
+
+static void
+ensure_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
+    ui_present_focused (GTK_WINDOW (root));
+}
+#endif
+
+void
+ui_key (GtkWidget  *window,
+        const char *accel)
+{
+#ifdef GLOSS_HAVE_XTEST
+  Display *xdisplay = get_xdisplay ();
+  GdkModifierType mods = 0;
+  Received *received;
+  guint keyval = 0;
+  gboolean shifted;
+  guint code;
+
+  g_assert_true (have_input ());
+  gtk_accelerator_parse (accel, &keyval, &mods);
+  g_assert_cmpuint (keyval, !=, 0);
+  code = keycode_for (keyval, &shifted);
+  if (code == 0)
+    g_error ("no key makes %s in this keymap", accel);
+  if (shifted)
+    mods |= GDK_SHIFT_MASK;
+
+  ensure_focus (window);
+  received = get_received (window);
+  if (mods & GDK_CONTROL_MASK)
+    fake_key (XK_Control_L, TRUE);
+  if (mods & GDK_SHIFT_MASK)
+    fake_key (XK_Shift_L, TRUE);
+  if (mods & GDK_ALT_MASK)
+    fake_key (XK_Alt_L, TRUE);
+  XTestFakeKeyEvent (xdisplay, code, True, CurrentTime);
+  XTestFakeKeyEvent (xdisplay, code, False, CurrentTime);
+  if (mods & GDK_ALT_MASK)
+    fake_key (XK_Alt_L, FALSE);
+  if (mods & GDK_SHIFT_MASK)
+    fake_key (XK_Shift_L, FALSE);
+  if (mods & GDK_CONTROL_MASK)
+    fake_key (XK_Control_L, FALSE);
+  flush_until (&received->keys,
+               2 * (1 + !!(mods & GDK_CONTROL_MASK) + !!(mods & GDK_SHIFT_MASK) + !!(mods & GDK_ALT_MASK)));
+#else
+  g_error ("ui_key (%s) without XTest: call ui_test_require_input () first", accel);
+#endif
+}
+
+void
+ui_type (GtkWidget  *window,
+         const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guint keyval = gdk_unicode_to_keyval (g_utf8_get_char (p));
+      g_autofree char *name = g_strdup (gdk_keyval_name (keyval));
+
+      g_assert_nonnull (name);
+      ui_key (window, name);
+    }
+}
+
+static gboolean
+press_in (GtkWidget          *widget,
+          GtkShortcutTrigger *trigger,
+          gboolean            capture)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      guint m;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE) != capture)
+        continue;
+      m = g_list_model_get_n_items (G_LIST_MODEL (controller));
+      for (guint j = 0; j < m; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (trigger, gtk_shortcut_get_trigger (shortcut)) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Without XTest: the application's accelerators first, then the capture
+ * phase from the root down and the bubble phase from the focus up. */
+static void
+press_through_tables (GtkWidget  *window,
+                      const char *accel)
+{
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (gtk_window_get_application (GTK_WINDOW (window)), accel);
+  g_autoptr(GtkShortcutTrigger) trigger = NULL;
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (actions != NULL && actions[0] != NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      g_assert_true (g_action_parse_detailed_name (actions[0], &name, &target, NULL));
+      g_assert_true (gtk_widget_activate_action_variant (focus ? focus : window, name, target));
+      iterate ();
+      return;
+    }
+
+  trigger = gtk_shortcut_trigger_parse_string (accel);
+  g_assert_nonnull (trigger);
+  for (GtkWidget *w = focus ? focus : window; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+  for (guint i = chain->len; i > 0; i--)
+    if (press_in (g_ptr_array_index (chain, i - 1), trigger, TRUE))
+      {
+        iterate ();
+        return;
+      }
+  for (guint i = 0; i < chain->len; i++)
+    if (press_in (g_ptr_array_index (chain, i), trigger, FALSE))
+      {
+        iterate ();
+        return;
+      }
+  g_error ("nothing handles %s (focus: %s)", accel, focus ? G_OBJECT_TYPE_NAME (focus) : "none");
+}
+
+void
+press (GtkWidget  *window,
+       const char *accel)
+{
+  if (have_input ())
+    ui_key (window, accel);
+  else
+    press_through_tables (window, accel);
+}
+
+/* Pointer */
+
+typedef struct
+{
+  GtkTextView *view;
+  guint        offset;
+} TextAt;
+
+static void
+iter_rect (GtkTextView  *view,
+           guint         offset,
+           GdkRectangle *rect)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, rect);
+}
+
+static gboolean
+text_shown (gpointer data)
+{
+  TextAt *at = data;
+  GdkRectangle rect, visible;
+
+  iter_rect (at->view, at->offset, &rect);
+  gtk_text_view_get_visible_rect (at->view, &visible);
+  return rect.y >= visible.y && rect.y + rect.height <= visible.y + visible.height &&
+         rect.x >= visible.x && rect.x < visible.x + visible.width;
+}
+
+/* Scroll @offset into view and wait until it is drawn there. */
+static void
+show_text (GlossAnnotationView *view,
+           guint                offset)
+{
+  TextAt at = { GTK_TEXT_VIEW (view), offset };
+  GtkTextIter iter;
+
+  if (text_shown (&at))
+    return;
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (at.view), &iter, offset);
+  gtk_text_view_scroll_to_iter (at.view, &iter, 0.2, FALSE, 0, 0);
+  g_assert_true (ui_wait_until (text_shown, &at, UI_TEST_TIMEOUT_MS));
+  ui_wait_for_frame (GTK_WIDGET (view));
+}
+
+static void
+text_to_widget (GlossAnnotationView *view,
+                int                  bx,
+                int                  by,
+                double              *x,
+                double              *y)
+{
+  int wx, wy;
+
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, bx, by, &wx, &wy);
+  *x = wx;
+  *y = wy;
+}
+
+void
+ui_text_point (GlossAnnotationView *view,
+               guint                offset,
+               double              *x,
+               double              *y)
+{
+  GdkRectangle rect;
+
+  show_text (view, offset);
+  iter_rect (GTK_TEXT_VIEW (view), offset, &rect);
+  text_to_widget (view, rect.x + MAX (rect.width, 2) / 2, rect.y + rect.height / 2, x, y);
+}
+
+#ifdef GLOSS_HAVE_XTEST
+/* @x, @y of @widget in the root window's pixels. */
+static void
+widget_to_root (GtkWidget *widget,
+                double     x,
+                double     y,
+                int       *root_x,
+                int       *root_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  Display *xdisplay = get_xdisplay ();
+  int scale = gdk_surface_get_scale_factor (surface);
+  graphene_point_t p;
+  double sx, sy;
+  Window child;
+  int ox = 0, oy = 0;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  g_assert_true (XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface),
+                                        DefaultRootWindow (xdisplay), 0, 0, &ox, &oy, &child));
+  *root_x = ox + (int) lround ((p.x + sx) * scale);
+  *root_y = oy + (int) lround ((p.y + sy) * scale);
+}
+
+static void
+fake_motion (GtkWidget *widget,
+             double     x,
+             double     y)
+{
+  int rx, ry;
+
+  widget_to_root (widget, x, y, &rx, &ry);
+  XTestFakeMotionEvent (get_xdisplay (), -1, rx, ry, CurrentTime);
+}
+#endif
+
+void
+ui_click_widget (GtkWidget *widget,
+                 double     x,
+                 double     y,
+                 guint      n_presses)
+{
+#ifdef GLOSS_HAVE_XTEST
+  Display *xdisplay = get_xdisplay ();
+
+  Received *received;
+
+  g_assert_true (have_input ());
+  ensure_focus (widget);
+  received = get_received (widget);
+  fake_motion (widget, x, y);
+  flush_input ();
+  for (guint i = 0; i < n_presses; i++)
+    {
+      XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+      XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+    }
+  flush_until (&received->buttons, n_presses);
+#else
+  g_error ("ui_click_widget without XTest: call ui_test_require_input () first");
+#endif
+}
+
+void
+ui_click_text (GlossAnnotationView *view,
+               guint                offset,
+               guint                n_presses)
+{
+  double x, y;
+
+  ui_text_point (view, offset, &x, &y);
+  ui_click_widget (GTK_WIDGET (view), x, y, n_presses);
+}
+
+void
+ui_drag_text (GlossAnnotationView *view,
+              guint                start,
+              guint                end)
+{
+#ifdef GLOSS_HAVE_XTEST
+  Display *xdisplay = get_xdisplay ();
+  GdkRectangle first, last;
+  Received *received;
+  double x0, y0, x1, y1;
+
+  g_assert_true (have_input ());
+  g_assert_cmpuint (start, <, end);
+  ensure_focus (GTK_WIDGET (view));
+  received = get_received (GTK_WIDGET (view));
+  show_text (view, end - 1);
+  show_text (view, start);
+  /* From inside the left half of the first character to inside the
+   * right half of the last. */
+  iter_rect (GTK_TEXT_VIEW (view), start, &first);
+  iter_rect (GTK_TEXT_VIEW (view), end - 1, &last);
+  text_to_widget (view, first.x + 1, first.y + first.height / 2, &x0, &y0);
+  text_to_widget (view, last.x + MAX (last.width - 1, 1), last.y + last.height / 2, &x1, &y1);
+
+  fake_motion (GTK_WIDGET (view), x0, y0);
+  flush_input ();
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  flush_input ();
+  for (int i = 1; i <= 8; i++)
+    {
+      fake_motion (GTK_WIDGET (view), x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * i / 8);
+      flush_input ();
+    }
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  flush_until (&received->buttons, 1);
+#else
+  g_error ("ui_drag_text without XTest: call ui_test_require_input () first");
+#endif
+}
+
+void
+ui_park_pointer (GtkWidget *widget)
+{
+#ifdef GLOSS_HAVE_XTEST
+  if (have_input ())
+    {
+      Display *xdisplay = get_xdisplay ();
+      Screen *screen = DefaultScreenOfDisplay (xdisplay);
+
+      XTestFakeMotionEvent (xdisplay, -1, WidthOfScreen (screen) - 1, HeightOfScreen (screen) - 1, CurrentTime);
+      flush_input ();
+    }
+#endif
+}
+
+void
+ui_window_destroy (GtkWindow *window)
+{
+  ui_park_pointer (GTK_WIDGET (window));
+  gtk_window_destroy (window);
+  iterate ();
+}
+
+/* The lived-in state */
+
+static const char * const lived_in_texts[] = {
+  /* The bundled sample comes first (read from GLOSS_SAMPLES_DIR). */
+  NULL,
+  "Ministers meet in Geneva\n\n"
+  "GENEVA — Foreign ministers from France and Japan met in Geneva on Monday. "
+  "“We will not accept this,” said Catherine Colonna, France’s minister, "
+  "after talks with Yoko Kamikawa (上川陽子). Kamikawa said Japan would respond. 🌍\n",
+  "Port reopens after strike\n\n"
+  "ROTTERDAM — The port of Rotterdam reopened on Tuesday after a three-day strike. "
+  "Dock workers’ union FNV said the deal was “a first step”; the port authority "
+  "expects ships from Singapore and Shanghai (上海) by Friday.\n",
+};
+
+static GlossStore *
+lived_in_store (guint i)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+  g_autoptr(GlossStore) store = NULL;
+  g_autofree char *sample = NULL;
+  g_autofree char *name = g_strdup_printf ("lived-in-%u.txt", i + 1);
+  const char *text = lived_in_texts[i];
+  static const char * const first_words[][2] = {
+    { "Kim Jong Un", "PER" }, { "Geneva", "GPE" }, { "Rotterdam", "GPE" },
+  };
+
+  if (text == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.txt", NULL);
+
+      g_file_get_contents (path, &sample, NULL, &error);
+      g_assert_no_error (error);
+      text = sample;
+    }
+  document = gloss_document_new_from_text (text, -1, name, &error);
+  g_assert_no_error (error);
+  store = gloss_store_new (document, schema);
+  {
+    guint start = find_text (store, first_words[i][0], 0);
+
+    add_mention (store, first_words[i][1], start, text_end (first_words[i][0], start), NULL);
+  }
+  return g_steal_pointer (&store);
+}
+
+static gboolean
+recent_has_all (gpointer data)
+{
+  UiLivedIn *lived_in = data;
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (lived_in->documents); i++)
+    {
+      g_autofree char *uri = g_file_get_uri (lived_in->documents[i]);
+
+      if (!gtk_recent_manager_has_item (manager, uri))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GSettings *
+app_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (g_settings_schema_source_get_default (), BASE_APP_ID, TRUE);
+
+  g_assert_nonnull (schema);
+  return g_settings_new (BASE_APP_ID);
+}
+
+UiLivedIn *
+ui_lived_in_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = app_settings ();
+  UiLivedIn *lived_in = g_new0 (UiLivedIn, 1);
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", TRUE, NULL);
+  lived_in->dir = g_dir_make_tmp ("gloss-lived-in-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* Three documents, saved, and opened recently. */
+  for (guint i = 0; i < G_N_ELEMENTS (lived_in->documents); i++)
+    {
+      g_autoptr(GlossStore) store = lived_in_store (i);
+      g_autofree char *name = g_strdup_printf ("lived-in-%u.gloss", i + 1);
+      g_autofree char *path = g_build_filename (lived_in->dir, name, NULL);
+      g_autofree char *uri = NULL;
+      GtkRecentData data = {
+        .display_name = name,
+        .mime_type = (char *) "application/x-gloss",
+        .app_name = (char *) g_get_application_name (),
+        .app_exec = (char *) "gloss %u",
+      };
+
+      lived_in->documents[i] = g_file_new_for_path (path);
+      g_assert_true (gloss_native_write_file (store, lived_in->documents[i], &error));
+      g_assert_no_error (error);
+      uri = g_file_get_uri (lived_in->documents[i]);
+      g_assert_true (gtk_recent_manager_add_full (manager, uri, &data));
+      g_assert_finalize_object (g_steal_pointer (&store));
+    }
+  g_assert_true (ui_wait_until (recent_has_all, lived_in, UI_TEST_TIMEOUT_MS));
+
+  /* Preferences an analyst would have changed. */
+  g_settings_set_string (settings, "author", "Lived-In Analyst");
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  return lived_in;
+}
+
+void
+ui_lived_in_free (UiLivedIn *lived_in)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (lived_in->documents); i++)
+    {
+      g_autofree char *uri = g_file_get_uri (lived_in->documents[i]);
+
+      gtk_recent_manager_remove_item (manager, uri, NULL);
+      g_file_delete (lived_in->documents[i], NULL, NULL);
+      g_clear_object (&lived_in->documents[i]);
+    }
+  g_rmdir (lived_in->dir);
+  g_free (lived_in->dir);
+  g_free (lived_in);
+
+  g_settings_reset (settings, "author");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+/* The model */
+
+GlossStore *
+new_sample_store (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+  const char *dir = g_getenv ("GLOSS_SAMPLES_DIR");
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "kim-putin-vostochny.txt", NULL);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  document = gloss_document_new_from_text (text, -1, "kim-putin-vostochny.txt", &error);
+  g_assert_no_error (error);
+  return gloss_store_new (document, schema);
+}
+
+guint
+find_text (GlossStore *store,
+           const char *needle,
+           guint       nth)
+{
+  GlossDocument *document = gloss_store_get_document (store);
+  const char *text = gloss_document_get_text (document);
+  const char *p = strstr (text, needle);
+
+  for (guint i = 0; p != NULL && i < nth; i++)
+    p = strstr (p + 1, needle);
+  g_assert_nonnull (p);
+  return gloss_document_byte_to_cp (document, p - text);
+}
+
+guint
+text_end (const char *needle,
+          guint       start)
+{
+  return start + g_utf8_strlen (needle, -1);
+}
+
+GlossMention *
+add_mention (GlossStore  *store,
+             const char  *type_id,
+             guint        start,
+             guint        end,
+             GlossEntity *entity)
+{
+  g_autoptr(GError) error = NULL;
+  GlossSpan span = { start, end };
+  g_autoptr(GlossMention) mention = gloss_mention_new (type_id, &span, 1);
+
+  if (entity == NULL)
+    {
+      g_autofree char *name = gloss_document_dup_slice (gloss_store_get_document (store), start, end);
+      g_autoptr(GlossEntity) new_entity = gloss_entity_new (type_id, name);
+
+      g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (new_entity), &error));
+      entity = new_entity;
+    }
+  gloss_mention_set_entity (mention, entity);
+  g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (mention), &error));
+  g_assert_no_error (error);
+  return mention;
+}
+
+void
+tag_by_key (GlossWindow *window,
+            const char  *text,
+            const char  *key)
+{
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  GlossStore *store = gloss_window_get_store (window);
+  guint start = find_text (store, text, 0);
+
+  gloss_annotation_view_select_range (view, start, text_end (text, start));
+  iterate ();
+  press (GTK_WIDGET (window), key);
+}
+
+guint
+n_mentions (GlossWindow *window)
+{
+  return g_list_model_get_n_items (gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION));
+}
+
+char *
+span_text (GlossStore      *store,
+           GlossAnnotation *annotation,
+           GlossSpanRole    role,
+           guint            i)
+{
+  const GlossSpan *spans;
+  guint n;
+
+  spans = gloss_annotation_get_spans (annotation, role, &n);
+  g_assert_cmpuint (i, <, n);
+  return gloss_document_dup_slice (gloss_store_get_document (store), spans[i].start, spans[i].end);
+}
+
+/* Widgets */
+
+GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (title == NULL ||
+           (ADW_IS_PREFERENCES_ROW (child) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
+        return child;
+      found = find_widget (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+find_visible (GtkWidget *root,
+              GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_visible (child))
+        return child;
+      found = find_visible (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+choose (AdwComboRow *row,
+        const char  *name)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      const char *text = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                                                      : gloss_label_get_name (GLOSS_LABEL (item));
+
+      if (g_strcmp0 (text, name) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          iterate ();
+          return;
+        }
+    }
+  g_error ("no “%s” in the combo row", name);
+}
+
+gboolean
+label_contains (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_contains (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The toast showing (not being dismissed) whose title contains @text,
+ * if any. The overlay keeps no public list: its toast widgets (private
+ * AdwToastWidget) stop taking input as soon as their toast is dismissed,
+ * and go once they have faded out. */
+GtkWidget *
+find_toast (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+        {
+          if (gtk_widget_get_can_target (child) && label_contains (child, text))
+            return child;
+          continue;
+        }
+      found = find_toast (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Run the main loop until a toast with @text shows (@shown) or no longer
+ * does (!@shown), for @ms at most; well under a toast's own 3 s timeout,
+ * so a toast that is only timing out does not pass for dismissed. */
+gboolean
+wait_toast (GtkWidget  *root,
+            const char *text,
+            gboolean    shown,
+            guint       ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * (G_USEC_PER_SEC / 1000);
+
+  while ((find_toast (root, text) != NULL) != shown)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* Run the main loop until a popover of @type under @root shows (or the
+ * deadline passes). */
+gboolean
+wait_popover_visible (GtkWidget *root,
+                      GType      type)
+{
+  gint64 deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_MS * 1000;
+
+  while (find_visible (root, type) == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+message_dialog_over (gpointer data)
+{
+  GtkWindow **window_and_found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == window_and_found[0] &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        {
+          window_and_found[1] = GTK_WINDOW (toplevel);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+AdwMessageDialog *
+wait_message_dialog (gpointer window)
+{
+  GtkWindow *window_and_found[2] = { window, NULL };
+
+  if (!ui_wait_until (message_dialog_over, window_and_found, UI_TEST_TIMEOUT_MS))
+    return NULL;
+  return ADW_MESSAGE_DIALOG (window_and_found[1]);
+}

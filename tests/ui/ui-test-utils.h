@@ -1,0 +1,157 @@
+/* ui-test-utils.h: what the UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Real input: keys, clicks and drags go through the X server (XTest),
+ * so they meet the same event handling, focus and shortcuts a user's do.
+ * Without XTest (not built with libxtst, or the server lacks it) the
+ * tests that need it skip; press() then falls back to walking the
+ * shortcut tables.
+ *
+ * Waiting: always for a condition, with a generous deadline (the suite
+ * runs on a busy 2-core machine), never for a fixed time.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss-annotation-view.h"
+#include "gloss-application.h"
+#include "gloss-store.h"
+#include "gloss-window.h"
+
+G_BEGIN_DECLS
+
+/* How long a wait may take before the test fails: generous, since a
+ * loaded machine can take seconds for a frame. */
+#define UI_TEST_TIMEOUT_MS 20000
+
+/* Setup: GDK_BACKEND=x11, GSK_RENDERER=cairo, no accessibility bus,
+ * isolated XDG dirs, every warning and critical fatal. FALSE without a
+ * display (the caller returns 77). */
+gboolean          ui_test_init              (int          *argc,
+                                             char       ***argv);
+/* A registered, non-unique GlossApplication for the windows. */
+GlossApplication *ui_test_app_new           (void);
+/* The main () of a window test: ui_test_init(), the system's MIME
+ * database, recent files off (ui_lived_in_new() turns them on), an
+ * application without id in *@app; runs the tests @add_tests adds.
+ * Without a display it prints a TAP plan of no tests, which meson
+ * reports as a skip (an exit status 77 is an ERROR under TAP). */
+int               ui_test_main              (int                *argc,
+                                             char             ***argv,
+                                             GlossApplication  **app,
+                                             void              (*add_tests) (void));
+/* TRUE if real input events can be sent; else marks the test skipped. */
+gboolean          ui_test_require_input     (void);
+
+/* A window of @app, inside xvfb-run's default 640×480 screen (so that
+ * popovers can be placed), shown and laid out. */
+GlossWindow      *new_test_window           (GlossApplication  *app);
+
+/* Waiting */
+typedef gboolean (*UiTestPredicate) (gpointer data);
+
+void      iterate                   (void);
+gboolean  ui_wait_until             (UiTestPredicate  predicate,
+                                     gpointer         data,
+                                     guint            timeout_ms);
+void      ui_wait_for_frame         (GtkWidget       *widget);
+void      wait_for_allocation       (GtkWidget       *widget);
+void      present_and_wait          (GtkWindow       *window);
+/* Present @window, give it the X input focus and wait until it is active:
+ * Xvfb has no window manager to do that. */
+void      ui_present_focused        (GtkWindow       *window);
+void      wait_ms                   (guint            ms);
+/* Until @widget has the focus of @window (or the deadline passes). */
+gboolean  ui_wait_focus             (GtkWindow       *window,
+                                     GtkWidget       *widget);
+
+/* Keys: @accel as gtk_accelerator_parse() reads it ("<Control>l", "1",
+ * "Escape", "<Shift>k"). press() sends real key events when it can. */
+void      ui_key                    (GtkWidget       *window,
+                                     const char      *accel);
+void      ui_type                   (GtkWidget       *window,
+                                     const char      *text);
+void      press                     (GtkWidget       *window,
+                                     const char      *accel);
+
+/* Pointer, at the text of @view (code point offsets; the view scrolls
+ * to show them first). */
+void      ui_text_point             (GlossAnnotationView *view,
+                                     guint                offset,
+                                     double              *x,
+                                     double              *y);
+void      ui_click_text             (GlossAnnotationView *view,
+                                     guint                offset,
+                                     guint                n_presses);
+void      ui_drag_text              (GlossAnnotationView *view,
+                                     guint                start,
+                                     guint                end);
+void      ui_click_widget           (GtkWidget       *widget,
+                                     double           x,
+                                     double           y,
+                                     guint            n_presses);
+/* Move the pointer off every window (no hover, no tooltip timers). */
+void      ui_park_pointer           (GtkWidget       *widget);
+/* Park the pointer, destroy @window and let its sources run out. */
+void      ui_window_destroy         (GtkWindow       *window);
+
+/* A lived-in state: a recent list with three documents, three documents
+ * saved in a folder, preferences changed. */
+typedef struct
+{
+  char  *dir;
+  GFile *documents[3];
+} UiLivedIn;
+
+UiLivedIn *ui_lived_in_new          (void);
+void       ui_lived_in_free         (UiLivedIn *lived_in);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UiLivedIn, ui_lived_in_free)
+
+/* The model */
+GlossStore   *new_sample_store      (void);
+guint         find_text             (GlossStore      *store,
+                                     const char      *needle,
+                                     guint            nth);
+guint         text_end              (const char      *needle,
+                                     guint            start);
+GlossMention *add_mention           (GlossStore      *store,
+                                     const char      *type_id,
+                                     guint            start,
+                                     guint            end,
+                                     GlossEntity     *entity);
+/* Select @text (its first occurrence) in the article and press @key. */
+void          tag_by_key            (GlossWindow     *window,
+                                     const char      *text,
+                                     const char      *key);
+guint         n_mentions            (GlossWindow     *window);
+char         *span_text             (GlossStore      *store,
+                                     GlossAnnotation *annotation,
+                                     GlossSpanRole    role,
+                                     guint            i);
+
+/* Widgets */
+GtkWidget *find_widget              (GtkWidget       *root,
+                                     GType            type,
+                                     const char      *title);
+void       choose                   (AdwComboRow     *row,
+                                     const char      *name);
+gboolean   label_contains           (GtkWidget       *root,
+                                     const char      *text);
+GtkWidget *find_toast               (GtkWidget       *root,
+                                     const char      *text);
+gboolean   wait_toast               (GtkWidget       *root,
+                                     const char      *text,
+                                     gboolean         shown,
+                                     guint            ms);
+/* The message dialog over @window, once it shows (NULL after the
+ * deadline). */
+AdwMessageDialog *wait_message_dialog (gpointer       window);
+gboolean   wait_popover_visible     (GtkWidget       *root,
+                                     GType            type);
+/* A visible descendant of @root of @type, if any. */
+GtkWidget *find_visible             (GtkWidget       *root,
+                                     GType            type);
+
+G_END_DECLS
