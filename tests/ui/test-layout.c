@@ -10,7 +10,6 @@
 #include "gloss-label-palette.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
-#include "ui-test-xtest.h"
 
 static GlossApplication *app;
 
@@ -164,7 +163,7 @@ query_tooltip_at (GtkWidget  *view,
   double x, y;
   gboolean shown = FALSE;
 
-  text_point (view, offset + 1, &x, &y);
+  ui_text_point (GLOSS_ANNOTATION_VIEW (view), offset + 1, &x, &y);
   g_signal_emit_by_name (view, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
   return shown;
 }
@@ -175,14 +174,22 @@ query_tooltip_at (GtkWidget  *view,
 static void
 test_tooltip_waits (void)
 {
-  GlossWindow *window = open_window ();
-  GtkWidget *view = gloss_window_get_view (window);
-  GlossStore *store = gloss_window_get_store (window);
-  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
-  guint putin = find_text (store, "Vladimir Putin", 0);
-  guint kim = find_text (store, "Kim Jong Un", 0);
+  GlossWindow *window;
+  GtkWidget *view;
+  GlossStore *store;
+  GtkTooltip *tooltip;
+  guint putin, kim;
   gint64 deadline;
   gboolean shown = FALSE;
+
+  if (!ui_test_require_input ())
+    return;
+  window = open_window ();
+  view = gloss_window_get_view (window);
+  store = gloss_window_get_store (window);
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  putin = find_text (store, "Vladimir Putin", 0);
+  kim = find_text (store, "Kim Jong Un", 0);
 
   tag (window, "Vladimir Putin", "PER");
   tag (window, "Kim Jong Un", "PER");
@@ -194,8 +201,8 @@ test_tooltip_waits (void)
   {
     double x, y;
 
-    text_point (view, putin + 1, &x, &y);
-    xtest_move (view, x, y);
+    ui_text_point (GLOSS_ANNOTATION_VIEW (view), putin + 1, &x, &y);
+    ui_move_pointer (view, x, y);
   }
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (!shown && g_get_monotonic_time () < deadline)

@@ -676,6 +676,20 @@ fake_motion (GtkWidget *widget,
 #endif
 
 void
+ui_move_pointer (GtkWidget *widget,
+                 double     x,
+                 double     y)
+{
+#ifdef GLOSS_HAVE_XTEST
+  g_assert_true (have_input ());
+  fake_motion (widget, x, y);
+  flush_input ();
+#else
+  g_error ("ui_move_pointer without XTest: call ui_test_require_input () first");
+#endif
+}
+
+void
 ui_click_widget (GtkWidget *widget,
                  double     x,
                  double     y,

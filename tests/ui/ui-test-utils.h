@@ -88,6 +88,10 @@ void      ui_click_text             (GlossAnnotationView *view,
 void      ui_drag_text              (GlossAnnotationView *view,
                                      guint                start,
                                      guint                end);
+/* Move the pointer over @x, @y of @widget. */
+void      ui_move_pointer           (GtkWidget       *widget,
+                                     double           x,
+                                     double           y);
 void      ui_click_widget           (GtkWidget       *widget,
                                      double           x,
                                      double           y,
