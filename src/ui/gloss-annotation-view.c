@@ -1445,7 +1445,7 @@ scroll_now (GlossAnnotationView *self,
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0, TRUE, 0, .3);
 }
 
-#define SCROLL_SETTLE_USEC (10 * G_USEC_PER_SEC)
+#define SCROLL_SETTLE_USEC (30 * G_USEC_PER_SEC)
 
 /* GtkTextView measures the text in the background, so a scroll to a place
  * further down lands short of it until the lines above are measured, and

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "gloss-annotation-view.h"
+#include "ui-test-utils.h"
 
 /* How long the paint phase of the frames takes. */
 typedef struct
@@ -44,27 +45,6 @@ on_after_paint (GdkFrameClock *clock,
   times->layout_done = 0;
 }
 
-static void
-set_flag (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-/* Waits until a frame has been painted after now. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean done = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &done);
-  gtk_widget_queue_draw (widget);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
 
 static gboolean
 is_word_start (const char *p,
@@ -138,11 +118,11 @@ bench_first_frame_and_scroll (void)
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (view)))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (GTK_WIDGET (view));
+  ui_wait_for_frame (GTK_WIDGET (view));
 
   t0 = g_get_monotonic_time ();
   gloss_annotation_view_set_store (view, store);
-  wait_for_frame (GTK_WIDGET (view));
+  ui_wait_for_frame (GTK_WIDGET (view));
   t1 = g_get_monotonic_time ();
   g_test_message ("first frame, 650 KB and 10,000 mentions: %.1f ms (target 1000 ms)",
                   (t1 - t0) / 1000.);
@@ -154,7 +134,7 @@ bench_first_frame_and_scroll (void)
   for (guint i = 0; i < 40; i++)
     {
       gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + 500);
-      wait_for_frame (GTK_WIDGET (view));
+      ui_wait_for_frame (GTK_WIDGET (view));
     }
   g_signal_handlers_disconnect_by_data (clock, &times);
   g_test_message ("paint phase while scrolling: %u frames, mean %.2f ms, worst %.2f ms (target 100 ms)",
@@ -172,17 +152,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
+  if (!ui_test_init (&argc, &argv))
     {
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
-  adw_init ();
 
   g_test_add_func ("/bench/view/first-frame-and-scroll", bench_first_frame_and_scroll);
   return g_test_run ();

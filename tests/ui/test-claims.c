@@ -760,37 +760,9 @@ test_pick_toasts (void)
   iterate ();
 }
 
-static gboolean
-log_fatal_cb (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        user_data)
+static void
+add_tests (void)
 {
-  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
-}
-
-int
-main (int   argc,
-      char *argv[])
-{
-  GLogLevelFlags fatal;
-  int status;
-
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      /* A TAP plan of no tests: meson reports the program as skipped. */
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
-
   g_test_add_func ("/ui/claims/edits-undo", test_edits_undo);
   g_test_add_func ("/ui/claims/editor", test_editor);
   g_test_add_func ("/ui/claims/list-filter", test_list_filter);
@@ -798,14 +770,11 @@ main (int   argc,
   g_test_add_func ("/ui/claims/two-fragments-round-trip", test_two_fragments_round_trip);
   g_test_add_func ("/ui/claims/mention-attribute-rows", test_mention_attribute_rows);
   g_test_add_func ("/ui/claims/pick-toasts", test_pick_toasts);
+}
 
-  app = gloss_application_new ();
-  g_application_set_application_id (G_APPLICATION (app), NULL);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_log_set_always_fatal (fatal);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+int
+main (int   argc,
+      char *argv[])
+{
+  return ui_test_main (&argc, &argv, &app, add_tests);
 }

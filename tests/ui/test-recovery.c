@@ -11,15 +11,9 @@
 #include "gloss-format-native.h"
 #include "gloss-journal.h"
 #include "gloss-window.h"
+#include "ui-test-utils.h"
 
 static GlossApplication *app;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static GlossWindow *
 new_window (void)
@@ -215,46 +209,16 @@ test_discard (void)
   iterate ();
 }
 
-static gboolean
-log_fatal_cb (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        user_data)
+static void
+add_tests (void)
 {
-  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+  g_test_add_func ("/ui/recovery/recover", test_recover);
+  g_test_add_func ("/ui/recovery/discard", test_discard);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  GLogLevelFlags fatal;
-  int status;
-
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      /* A TAP plan of no tests: meson reports the program as skipped. */
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
-
-  g_test_add_func ("/ui/recovery/recover", test_recover);
-  g_test_add_func ("/ui/recovery/discard", test_discard);
-
-  app = gloss_application_new ();
-  g_application_set_application_id (G_APPLICATION (app), NULL);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_log_set_always_fatal (fatal);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return ui_test_main (&argc, &argv, &app, add_tests);
 }

@@ -476,37 +476,9 @@ test_mention_selects_entity (void)
 }
 
 /* Xvfb has no session bus; GtkApplication says so and carries on. */
-static gboolean
-log_fatal_cb (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        user_data)
+static void
+add_tests (void)
 {
-  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
-}
-
-int
-main (int   argc,
-      char *argv[])
-{
-  GLogLevelFlags fatal;
-  int status;
-
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      /* A TAP plan of no tests: meson reports the program as skipped. */
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  /* Each test's isolated data dir is gone when the next one saves. */
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
-
   g_test_add_func ("/ui/window/search-tag-save-undo", test_search_tag_save_undo);
   g_test_add_func ("/ui/window/tag-all-walk-delete-close", test_tag_all_is_one_step);
   g_test_add_func ("/ui/window/inspector-edits-undo", test_inspector_edits_undo);
@@ -514,17 +486,11 @@ main (int   argc,
   g_test_add_func ("/ui/window/save-failure-keeps-work", test_save_failure_keeps_work);
   g_test_add_func ("/ui/window/palette-shows-every-type", test_palette_shows_every_type);
   g_test_add_func ("/ui/window/mention-selects-entity", test_mention_selects_entity);
+}
 
-  app = gloss_application_new ();
-  /* No id: no session bus to need (or warn about) under Xvfb. */
-  g_application_set_application_id (G_APPLICATION (app), NULL);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  /* Registering runs startup: actions, accelerators, settings. Xvfb has
-   * no session bus, which GtkApplication warns about and survives. */
-  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_log_set_always_fatal (fatal);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+int
+main (int   argc,
+      char *argv[])
+{
+  return ui_test_main (&argc, &argv, &app, add_tests);
 }

@@ -1138,22 +1138,44 @@ find_toast (GtkWidget  *root,
 /* Run the main loop until a toast with @text shows (@shown) or no longer
  * does (!@shown), for @ms at most; well under a toast's own 3 s timeout,
  * so a toast that is only timing out does not pass for dismissed. */
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+  gboolean    shown;
+} ToastShown;
+
+static gboolean
+toast_is (gpointer data)
+{
+  ToastShown *t = data;
+
+  return (find_toast (t->root, t->text) != NULL) == t->shown;
+}
+
 gboolean
 wait_toast (GtkWidget  *root,
             const char *text,
             gboolean    shown,
             guint       ms)
 {
-  gint64 deadline = g_get_monotonic_time () + ms * (G_USEC_PER_SEC / 1000);
+  ToastShown t = { root, text, shown };
 
-  while ((find_toast (root, text) != NULL) != shown)
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
+  return ui_wait_until (toast_is, &t, ms);
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  GType      type;
+} VisibleOf;
+
+static gboolean
+popover_shows (gpointer data)
+{
+  VisibleOf *v = data;
+
+  return find_visible (v->root, v->type) != NULL;
 }
 
 /* Run the main loop until a popover of @type under @root shows (or the
@@ -1162,16 +1184,9 @@ gboolean
 wait_popover_visible (GtkWidget *root,
                       GType      type)
 {
-  gint64 deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_MS * 1000;
+  VisibleOf v = { root, type };
 
-  while (find_visible (root, type) == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
+  return ui_wait_until (popover_shows, &v, UI_TEST_TIMEOUT_MS);
 }
 
 static gboolean
