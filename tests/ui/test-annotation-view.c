@@ -456,7 +456,7 @@ count_color (GlossAnnotationView *view,
   gsize stride = (gsize) width * 4;
   guint n = 0;
 
-  wait_for_frame (widget);
+  ui_wait_for_frame (widget);
   GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
@@ -551,7 +551,7 @@ test_relation_arcs (void)
     g_assert_no_error (error);
     relation = r;
   }
-  russia = add_mention (store, "GPE", 104, 110);
+  russia = add_bare_mention (store, "GPE", 104, 110);
   fixture_show (&f, store);
   arc_band (f.view, 113, 224, &band);
 
