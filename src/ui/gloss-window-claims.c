@@ -365,13 +365,8 @@ gloss_pick_anchor_class_init (GlossPickAnchorClass *klass)
 static void
 gloss_pick_anchor_init (GlossPickAnchor *self)
 {
-  GtkWidget *popover = gtk_popover_menu_new_from_model (NULL);
-
-  /* Not modal: the keyboard stays with the article (Escape cancels the
-   * pick, other keys keep working) and a click on the text reaches it. */
-  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
   self->button = gtk_menu_button_new ();
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), popover);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), gtk_popover_menu_new_from_model (NULL));
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
   gtk_widget_set_opacity (GTK_WIDGET (self), 0);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
