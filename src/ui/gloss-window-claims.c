@@ -524,6 +524,18 @@ _gloss_window_cancel_pick (GlossWindow *self)
   return TRUE;
 }
 
+/* The keyboard goes back to the article when the menu closes (Escape, a
+ * choice, a click elsewhere), so the next key (Escape again, R…) acts. */
+static void
+popover_closed_cb (GlossWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->store != NULL &&
+      (focus == NULL || focus == self->pick_popover || gtk_widget_is_ancestor (focus, self->pick_popover)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
 /* A popover menu pointing at an offset of the article. */
 static void
 show_menu_at (GlossWindow *self,
@@ -547,6 +559,8 @@ show_menu_at (GlossWindow *self,
                         G_CALLBACK (gloss_pick_anchor_position_cb), NULL);
       g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                                G_CALLBACK (gloss_pick_anchor_place), anchor, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gloss_pick_anchor_get_popover (anchor), "closed",
+                               G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
     }
   /* Modal on purpose: it shows only when the next step is a choice in
    * it, and on X11 a popover that is not modal gets no button events (its
