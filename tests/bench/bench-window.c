@@ -35,7 +35,7 @@
 #include "gloss-annotation-view.h"
 #include "gloss-format-native.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 
 #define STALL_US (50 * 1000)
 

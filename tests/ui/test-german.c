@@ -13,7 +13,7 @@
 
 #include "gloss-application.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 
 static GlossApplication *app;
 

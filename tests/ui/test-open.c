@@ -17,7 +17,7 @@
 #include "gloss-format-native.h"
 #include "gloss-text-feed.h"
 #include "gloss-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-utils.h"
 
 static GlossApplication *app;
 
