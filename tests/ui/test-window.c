@@ -96,6 +96,8 @@ test_search_tag_save_undo (void)
   g_assert_no_error (error);
   g_assert_false (gloss_window_get_modified (window));
   entry = gloss_window_get_search_entry (window);
+  /* The article shown, as the analyst sees it before searching. */
+  wait_for_allocation (gloss_window_get_view (window));
 
   /* Ctrl+F, a phrase, Enter, Escape, 1, Ctrl+S */
   press (GTK_WIDGET (window), "<Control>f");

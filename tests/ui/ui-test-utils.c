@@ -272,8 +272,14 @@ ui_wait_focus (GtkWindow *window,
                GtkWidget *widget)
 {
   FocusOn on = { window, widget };
+  GtkWidget *focus;
 
-  return ui_wait_until (has_focus_on, &on, UI_TEST_TIMEOUT_MS);
+  if (ui_wait_until (has_focus_on, &on, UI_TEST_TIMEOUT_MS))
+    return TRUE;
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("the focus is on %s, not %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+                  G_OBJECT_TYPE_NAME (widget));
+  return FALSE;
 }
 
 static gboolean
