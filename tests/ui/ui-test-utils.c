@@ -420,6 +420,27 @@ fake_key (guint    keysym,
   XTestFakeKeyEvent (xdisplay, code, down, CurrentTime);
 }
 
+/* Keys another program left down on the shared X server (a process
+ * killed with a modifier held) would change what the next key means. */
+static void
+release_held_keys (void)
+{
+  Display *xdisplay = get_xdisplay ();
+  gboolean released = FALSE;
+  char keys[32];
+
+  XQueryKeymap (xdisplay, keys);
+  for (int code = 0; code < 256; code++)
+    if (keys[code / 8] & (1 << (code % 8)))
+      {
+        XTestFakeKeyEvent (xdisplay, code, False, CurrentTime);
+        released = TRUE;
+      }
+  /* Their release events are handled before ours are counted. */
+  if (released)
+    flush_input ();
+}
+
 static void
 ensure_focus (GtkWidget *widget)
 {
@@ -452,6 +473,7 @@ ui_key (GtkWidget  *window,
     mods |= GDK_SHIFT_MASK;
 
   ensure_focus (window);
+  release_held_keys ();
   received = get_received (window);
   if (mods & GDK_CONTROL_MASK)
     fake_key (XK_Control_L, TRUE);
@@ -563,10 +585,7 @@ void
 press (GtkWidget  *window,
        const char *accel)
 {
-  if (have_input ())
-    ui_key (window, accel);
-  else
-    press_through_tables (window, accel);
+  press_through_tables (window, accel);
 }
 
 /* Pointer */

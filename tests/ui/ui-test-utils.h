@@ -5,8 +5,8 @@
  * Real input: keys, clicks and drags go through the X server (XTest),
  * so they meet the same event handling, focus and shortcuts a user's do.
  * Without XTest (not built with libxtst, or the server lacks it) the
- * tests that need it skip; press() then falls back to walking the
- * shortcut tables.
+ * tests that need it skip. press() walks the shortcut tables instead,
+ * for the tests written before real input.
  *
  * Waiting: always for a condition, with a generous deadline (the suite
  * runs on a busy 2-core machine), never for a fixed time.
@@ -68,7 +68,8 @@ gboolean  ui_wait_focus             (GtkWindow       *window,
                                      GtkWidget       *widget);
 
 /* Keys: @accel as gtk_accelerator_parse() reads it ("<Control>l", "1",
- * "Escape", "<Shift>k"). press() sends real key events when it can. */
+ * "Escape", "<Shift>k"). ui_key() sends real key events; press() walks
+ * the shortcut tables a key press meets (the older tests). */
 void      ui_key                    (GtkWidget       *window,
                                      const char      *accel);
 void      ui_type                   (GtkWidget       *window,
