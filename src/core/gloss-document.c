@@ -369,10 +369,30 @@ GlossDocument *
 gloss_document_new_from_file (GFile   *file,
                               GError **error)
 {
+  return gloss_document_new_from_file_full (file, GLOSS_DOCUMENT_LOAD_NONE, error);
+}
+
+/**
+ * gloss_document_new_from_file_full:
+ * @file: a text file
+ * @flags: with %GLOSS_DOCUMENT_LOAD_CONVERT_UTF16, text with a UTF-16 byte
+ *   order mark is converted to UTF-8 (and meta.source_encoding says from
+ *   what) instead of refused with %GLOSS_DOCUMENT_ERROR_UTF16
+ * @error: return location for a #GLOSS_DOCUMENT_ERROR
+ *
+ * Returns: (transfer full) (nullable): a new document
+ */
+GlossDocument *
+gloss_document_new_from_file_full (GFile                  *file,
+                                   GlossDocumentLoadFlags  flags,
+                                   GError                **error)
+{
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *converted = NULL;
+  const char *encoding = NULL;
   GlossDocument *self;
   const char *data;
   gsize size;
@@ -395,11 +415,29 @@ gloss_document_new_from_file (GFile   *file,
   if (size >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe) ||
                     ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)))
     {
-      g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_UTF16,
-                   "%s: the text is UTF-16 (%s, with a byte order mark), not UTF-8; "
-                   "convert it to UTF-8 first",
-                   name, (guchar) data[0] == 0xff ? "little-endian" : "big-endian");
-      return NULL;
+      gboolean little = (guchar) data[0] == 0xff;
+      gsize n_converted = 0;
+
+      if (!(flags & GLOSS_DOCUMENT_LOAD_CONVERT_UTF16))
+        {
+          g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_UTF16,
+                       "%s: the text is UTF-16 (%s, with a byte order mark), not UTF-8; "
+                       "convert it to UTF-8 first",
+                       name, little ? "little-endian" : "big-endian");
+          return NULL;
+        }
+      /* Without the mark, so that iconv is told the byte order. */
+      converted = g_convert (data + 2, size - 2, "UTF-8", little ? "UTF-16LE" : "UTF-16BE",
+                             NULL, &n_converted, &local_error);
+      if (converted == NULL)
+        {
+          g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_NOT_UTF8,
+                       "%s: not valid UTF-16 text: %s", name, local_error->message);
+          return NULL;
+        }
+      data = converted;
+      size = n_converted;
+      encoding = little ? "utf-16le" : "utf-16be";
     }
 
   /* A UTF-8 byte order mark is no part of the text: offsets count from
@@ -408,11 +446,14 @@ gloss_document_new_from_file (GFile   *file,
   self = gloss_document_new_from_text (has_bom ? data + 3 : data, has_bom ? size - 3 : size, name, error);
   if (self == NULL)
     return NULL;
-  if (has_bom)
+  if (has_bom || encoding != NULL)
     {
       g_autoptr(JsonObject) meta = json_object_new ();
 
-      json_object_set_string_member (meta, "source_bom", "utf-8");
+      if (has_bom)
+        json_object_set_string_member (meta, "source_bom", "utf-8");
+      if (encoding != NULL)
+        json_object_set_string_member (meta, "source_encoding", encoding);
       gloss_document_set_meta (self, meta);
     }
 

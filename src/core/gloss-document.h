@@ -25,6 +25,16 @@ GlossDocument *gloss_document_new_from_bytes  (GBytes         *bytes,
 GlossDocument *gloss_document_new_from_file   (GFile          *file,
                                                GError        **error);
 
+typedef enum
+{
+  GLOSS_DOCUMENT_LOAD_NONE          = 0,
+  GLOSS_DOCUMENT_LOAD_CONVERT_UTF16 = 1 << 0,   /* convert text with a UTF-16 byte order mark */
+} GlossDocumentLoadFlags;
+
+GlossDocument *gloss_document_new_from_file_full (GFile                  *file,
+                                                  GlossDocumentLoadFlags  flags,
+                                                  GError                **error);
+
 const char    *gloss_document_get_text        (GlossDocument  *self);
 gsize          gloss_document_get_n_bytes     (GlossDocument  *self);
 guint          gloss_document_get_length      (GlossDocument  *self);

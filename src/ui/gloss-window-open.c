@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-error.h"
 #include "gloss-input-file.h"
 #include "gloss-window-private.h"
 
@@ -24,7 +25,8 @@ read_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  GlossStore *store = _gloss_window_read_store (G_FILE (task_data), &error);
+  GlossDocumentLoadFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "load-flags"));
+  GlossStore *store = _gloss_window_read_store (G_FILE (task_data), flags, &error);
 
   if (store == NULL)
     g_task_return_error (task, error);
@@ -66,6 +68,9 @@ show_open_error (GlossWindow  *self,
   _gloss_window_show_error (self, heading, error);
 }
 
+static void ask_convert (GlossWindow *self,
+                         GFile       *file);
+
 static void
 read_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -88,7 +93,9 @@ read_done_cb (GObject      *object,
   if (store == NULL || !_gloss_window_may_open (file, &raised, &error) || raised)
     {
       show_previous_page (self);
-      if (error != NULL)
+      if (g_error_matches (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_UTF16))
+        ask_convert (self, file);
+      else if (error != NULL)
         show_open_error (self, file, error);
       return;
     }
@@ -98,8 +105,9 @@ read_done_cb (GObject      *object,
 }
 
 static void
-start_reading (GlossWindow *self,
-               GFile       *file)
+start_reading (GlossWindow            *self,
+               GFile                  *file,
+               GlossDocumentLoadFlags  flags)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *name = g_file_get_basename (file);
@@ -117,6 +125,7 @@ start_reading (GlossWindow *self,
   task = g_task_new (self, self->open_cancellable, read_done_cb, NULL);
   g_task_set_source_tag (task, start_reading);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "load-flags", GUINT_TO_POINTER (flags));
   g_task_run_in_thread (task, read_thread);
 }
 
@@ -128,7 +137,9 @@ large_file_response_cb (AdwMessageDialog *dialog,
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
 
   if (g_str_equal (response, "open"))
-    start_reading (self, file);
+    start_reading (self, file, GLOSS_DOCUMENT_LOAD_NONE);
+  else if (g_str_equal (response, "convert"))
+    start_reading (self, file, GLOSS_DOCUMENT_LOAD_CONVERT_UTF16);
 }
 
 static void
@@ -151,6 +162,31 @@ ask_large_file (GlossWindow *self,
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (large_file_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* UTF-16 text (the core refuses it) is converted on request, in memory:
+ * the file stays as it is and the text opens as a new article. */
+static void
+ask_convert (GlossWindow *self,
+             GFile       *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  body = g_strdup_printf (_("“%s” is UTF-16 text, not UTF-8. Gloss can open it converted to UTF-8 "
+                            "as a new article; the file itself is not changed."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Convert from UTF-16?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "convert", _("C_onvert and Open"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "convert", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "convert");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (large_file_response_cb), self, 0);
@@ -185,7 +221,7 @@ gloss_window_load_file (GlossWindow *self,
   else if (size > GLOSS_INPUT_ASK_SIZE)
     ask_large_file (self, file, size);
   else
-    start_reading (self, file);
+    start_reading (self, file, GLOSS_DOCUMENT_LOAD_NONE);
 }
 
 /* Whether a file is being read for this window. */

@@ -152,8 +152,9 @@ gboolean _gloss_window_claims_selected     (GlossWindow    *self,
 gboolean _gloss_window_cancel_pick         (GlossWindow    *self);
 
 /* Opening (gloss-window.c, gloss-window-open.c) */
-GlossStore *_gloss_window_read_store       (GFile          *file,
-                                            GError        **error);
+GlossStore *_gloss_window_read_store       (GFile                  *file,
+                                            GlossDocumentLoadFlags  flags,
+                                            GError                **error);
 void     _gloss_window_show_opened         (GlossWindow    *self,
                                             GFile          *file,
                                             GlossStore     *store);

@@ -423,8 +423,9 @@ store_from_text (GlossDocument *document,
  * as the text of a new document. Touches nothing shared, so that it can
  * run in a worker thread. */
 GlossStore *
-_gloss_window_read_store (GFile   *file,
-                          GError **error)
+_gloss_window_read_store (GFile                   *file,
+                          GlossDocumentLoadFlags   flags,
+                          GError                 **error)
 {
   g_autoptr(GlossDocument) document = NULL;
   g_autofree char *name = NULL;
@@ -432,7 +433,7 @@ _gloss_window_read_store (GFile   *file,
   if (is_gloss_file (file))
     return gloss_native_read_file (file, error);
 
-  document = gloss_document_new_from_file (file, error);
+  document = gloss_document_new_from_file_full (file, flags, error);
   if (document == NULL)
     return NULL;
   name = g_file_get_basename (file);
@@ -505,7 +506,7 @@ gloss_window_open_file (GlossWindow  *self,
     return FALSE;
   if (raised)
     return TRUE;
-  store = _gloss_window_read_store (file, error);
+  store = _gloss_window_read_store (file, GLOSS_DOCUMENT_LOAD_NONE, error);
   if (store == NULL)
     return FALSE;
   _gloss_window_show_opened (self, file, store);

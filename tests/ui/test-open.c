@@ -381,6 +381,49 @@ test_large_file_asks (void)
   g_unlink (path);
 }
 
+/* UTF-16 text: Cancel opens nothing; Convert and Open reads it again,
+ * converted, as a new article. */
+static void
+test_utf16 (void)
+{
+  static const char text[] = "\xff\xfe" "K\0i\0m\0 \0J\0o\0n\0g\0 \0U\0n\0\x14\x20h\0e\0r\0e\0\n\0";
+  g_autoptr(GFile) file = tmp_file ("utf16.txt");
+  GlossWindow *window = gloss_window_new (app);
+  AdwMessageDialog *dialog;
+  GlossDocument *document;
+
+  g_assert_true (g_file_replace_contents (file, text, sizeof text - 1, NULL, FALSE, 0, NULL, NULL, NULL));
+  present_and_wait (GTK_WINDOW (window));
+  gloss_window_load_file (window, file);
+  wait_until_opened (window);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Convert from UTF-16?");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_false (gloss_window_has_document (window));
+
+  gloss_window_load_file (window, file);
+  wait_until_opened (window);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "convert");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until_opened (window);
+  g_assert_true (gloss_window_has_document (window));
+  document = gloss_store_get_document (gloss_window_get_store (window));
+  g_assert_cmpstr (gloss_document_get_text (document), ==, "Kim Jong Un—here\n");
+  g_assert_cmpstr (gloss_document_get_title (document), ==, "Kim Jong Un—here");
+  g_assert_cmpstr (json_object_get_string_member (gloss_document_get_meta (document), "source_encoding"),
+                   ==, "utf-16le");
+  g_assert_null (gloss_window_get_file (window));   /* a new article: the UTF-16 file stays */
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_file_delete (file, NULL, NULL);
+}
+
 /* An unreadable file: the loading page goes back, a dialog says why. A
  * fifo: refused before the loading page. */
 static void
@@ -457,6 +500,7 @@ add_tests (void)
   g_test_add_func ("/ui/open/long-line-select-copy-tag", test_long_line_select_copy_tag);
   g_test_add_func ("/ui/open/large-file-asks", test_large_file_asks);
   g_test_add_func ("/ui/open/error", test_open_error);
+  g_test_add_func ("/ui/open/utf16", test_utf16);
   g_test_add_func ("/ui/open/cancel", test_cancel_open);
 }
 
