@@ -158,8 +158,6 @@ static void
 test_recent_save_open_reopen (void)
 {
   g_autoptr(UiLivedIn) lived_in = NULL;
-  g_autoptr(GlossStore) saved = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) hits = NULL;
   GlossWindow *window, *second;
   GlossAnnotationView *view;
