@@ -420,7 +420,6 @@ delete_selected (GlossWindow *self)
   g_autofree char *text = NULL;
   g_autoptr(GlossEntity) entity = NULL;
   GlossAnnotation *selected;
-  GlossAnnotation *next = NULL;
   gboolean ok;
 
   if (self->store == NULL)
@@ -439,35 +438,18 @@ delete_selected (GlossWindow *self)
                        gloss_annotation_get_start (selected), gloss_annotation_get_end (selected));
   label = g_strdup_printf (_("Delete “%s”"), text);
 
-  /* Keep the keyboard walk going: select what follows the deleted one. */
-  {
-    GListModel *list = gloss_store_get_list (self->store, gloss_annotation_get_kind (selected));
-    guint n = g_list_model_get_n_items (list);
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(GlossAnnotation) item = g_list_model_get_item (list, i);
-
-        if (item == selected)
-          {
-            if (i + 1 < n)
-              next = g_list_model_get_item (list, i + 1);
-            break;
-          }
-      }
-  }
-
   gloss_store_begin_group (self->store, label);
   ok = gloss_store_remove (self->store, selected, &error);
   if (ok)
     remove_if_orphan (self->store, entity);
   gloss_store_end_group (self->store);
 
+  /* Nothing is selected after a delete: a second press of Delete (a
+   * key held a moment too long) removes nothing more. */
   if (!ok)
     _gloss_window_show_error (self, _("Could Not Delete"), error);
-  else if (next != NULL)
-    gloss_annotation_view_set_selected (self->view, next);
-  g_clear_object (&next);
+  else
+    gloss_annotation_view_set_selected (self->view, NULL);
 }
 
 static void

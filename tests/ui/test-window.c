@@ -184,6 +184,14 @@ test_tag_all_is_one_step (void)
                                               "Russia", -1));
   press (GTK_WIDGET (window), "Delete");
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, n - 1);
+  /* Nothing selected after it (issue 7, item 8): Delete again removes
+   * nothing. */
+  g_assert_null (gloss_annotation_view_get_selected (view));
+  if (ui_test_require_input ())
+    {
+      ui_key (GTK_WIDGET (window), "Delete");
+      g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, n - 1);
+    }
   press (GTK_WIDGET (window), "Escape");
   g_assert_null (gloss_annotation_view_get_selected (view));
 
