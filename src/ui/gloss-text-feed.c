@@ -157,13 +157,17 @@ static gboolean
 feed_cb (gpointer user_data)
 {
   GlossTextFeed *self = user_data;
+  gboolean more;
 
   insert_slice (self);
-  if (self->inserted == self->n_bytes)
+  more = self->inserted < self->n_bytes;
+  if (!more)
     self->idle_id = 0;
+  /* The callback may free the feed (the view drops it once the text is
+   * in): nothing of self may be read after it. */
   if (self->progress != NULL)
     self->progress (self->user_data);
-  return self->inserted < self->n_bytes ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 GlossTextFeed *
