@@ -8,7 +8,8 @@
  * worker alone until it is handed over. The view then puts the text in
  * slices (gloss-text-feed.c), with a progress bar over the article.
  * Files larger than GLOSS_INPUT_ASK_SIZE (the core's) are opened only when
- * the user agrees.
+ * the user agrees; a text file with a .gloss of its name beside it asks
+ * first whether to open the annotations instead.
  */
 #include "config.h"
 
@@ -193,25 +194,15 @@ ask_convert (GlossWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/**
- * gloss_window_load_file:
- *
- * Opens @file as gloss_window_open_file() does, without blocking: the
- * window shows a loading page meanwhile and errors in a dialog. A file
- * the core would refuse (not a regular file, over its limit) is refused
- * before anything is read; one over %GLOSS_INPUT_ASK_SIZE bytes is
- * opened only once the user agrees.
- */
-void
-gloss_window_load_file (GlossWindow *self,
-                        GFile       *file)
+/* The checks before reading: what the core would refuse is refused, a
+ * large file is read once the user agrees. */
+static void
+load_checked (GlossWindow *self,
+              GFile       *file)
 {
   g_autoptr(GError) error = NULL;
   guint64 size = 0;
   gboolean raised;
-
-  g_return_if_fail (GLOSS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   if (!_gloss_window_may_open (file, &raised, &error) ||
       (!raised && !gloss_input_file_query (file, &size, &error)))
@@ -222,6 +213,76 @@ gloss_window_load_file (GlossWindow *self,
     ask_large_file (self, file, size);
   else
     start_reading (self, file, GLOSS_DOCUMENT_LOAD_NONE);
+}
+
+static void
+annotations_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         GlossWindow      *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  GFile *annotations = g_object_get_data (G_OBJECT (dialog), "annotations");
+
+  if (g_str_equal (response, "text"))
+    load_checked (self, file);
+  else
+    load_checked (self, annotations);
+}
+
+/* A text file with a .gloss of the same name beside it: the analyst's
+ * work is most likely in that one. Escape opens it too (it loses
+ * nothing; the text opens as a blank new article). */
+static void
+ask_annotations (GlossWindow *self,
+                 GFile       *file,
+                 GFile       *annotations)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *gloss_name = g_file_get_basename (annotations);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: the first %s is a text file's name, the second that of the annotations ("article.gloss") */
+  body = g_strdup_printf (_("“%s” has annotations beside it, in “%s”. Opening the text alone starts "
+                            "a new document without them."), name, gloss_name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Open the Annotations?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "text", _("Open _Text Only"),
+                                    "annotations", _("Open _Annotations"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "annotations", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "annotations");
+  adw_message_dialog_set_close_response (dialog, "annotations");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "annotations", g_object_ref (annotations), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (annotations_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * gloss_window_load_file:
+ *
+ * Opens @file as gloss_window_open_file() does, without blocking: the
+ * window shows a loading page meanwhile and errors in a dialog. A text
+ * file with a .gloss of the same name beside it asks first which to
+ * open. A file the core would refuse (not a regular file, over its
+ * limit) is refused before anything is read; one over
+ * %GLOSS_INPUT_ASK_SIZE bytes is opened only once the user agrees.
+ */
+void
+gloss_window_load_file (GlossWindow *self,
+                        GFile       *file)
+{
+  g_autoptr(GFile) annotations = NULL;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  annotations = _gloss_window_annotations_beside (file);
+  if (annotations != NULL)
+    ask_annotations (self, file, annotations);
+  else
+    load_checked (self, file);
 }
 
 /* Whether a file is being read for this window. */

@@ -161,6 +161,7 @@ void     _gloss_window_show_opened         (GlossWindow    *self,
 gboolean _gloss_window_may_open            (GFile          *file,
                                             gboolean       *raised,
                                             GError        **error);
+GFile   *_gloss_window_annotations_beside  (GFile          *file);
 void     _gloss_window_cancel_open         (GlossWindow    *self);
 void     _gloss_window_class_add_open      (GtkWidgetClass *widget_class);
 

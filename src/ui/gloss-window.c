@@ -462,6 +462,25 @@ _gloss_window_show_opened (GlossWindow *self,
   gloss_window_add_recent (self, file);
 }
 
+/* The .gloss with @file's base name in @file's folder, if @file is not a
+ * .gloss itself and that one is a regular file (issue 7, item 10). */
+GFile *
+_gloss_window_annotations_beside (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *gloss_name = NULL;
+  g_autoptr(GFile) beside = NULL;
+
+  if (parent == NULL || name == NULL || is_gloss_file (file))
+    return NULL;
+  gloss_name = replace_extension (name, ".gloss");
+  beside = g_file_get_child (parent, gloss_name);
+  if (g_file_query_file_type (beside, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+    return NULL;
+  return g_steal_pointer (&beside);
+}
+
 /* Whether @file may be read for a window. A .gloss another window shows
  * is raised instead (*@raised): its journal is that window's. One whose
  * journal another process holds is refused. */
