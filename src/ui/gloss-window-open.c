@@ -130,6 +130,35 @@ start_reading (GlossWindow            *self,
   g_task_run_in_thread (task, read_thread);
 }
 
+/* A question about opening @file: two answers, the second suggested and
+ * the default; @close_response is what Escape answers. The dialog holds
+ * @file as "file". */
+static AdwMessageDialog *
+ask (GlossWindow *self,
+     GFile       *file,
+     const char  *heading,
+     const char  *body,
+     const char  *other_id,
+     const char  *other_label,
+     const char  *suggested_id,
+     const char  *suggested_label,
+     const char  *close_response,
+     GCallback    response_cb)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_responses (dialog,
+                                    other_id, other_label,
+                                    suggested_id, suggested_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, suggested_id, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, suggested_id);
+  adw_message_dialog_set_close_response (dialog, close_response);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  return dialog;
+}
+
 static void
 large_file_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
@@ -156,16 +185,8 @@ ask_large_file (GlossWindow *self,
   /* Translators: the first %s is a file name, the second a size ("62.1 MB") */
   body = g_strdup_printf (_("“%s” is %s. Opening it takes longer and uses more memory than usual."),
                           name, formatted);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Open a Large File?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "open", _("_Open"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "open");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (large_file_response_cb), self, 0);
+  dialog = ask (self, file, _("Open a Large File?"), body, "cancel", _("_Cancel"), "open", _("_Open"),
+                "cancel", G_CALLBACK (large_file_response_cb));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -181,16 +202,8 @@ ask_convert (GlossWindow *self,
 
   body = g_strdup_printf (_("“%s” is UTF-16 text, not UTF-8. Gloss can open it converted to UTF-8 "
                             "as a new article; the file itself is not changed."), name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Convert from UTF-16?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "convert", _("C_onvert and Open"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "convert", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "convert");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (large_file_response_cb), self, 0);
+  dialog = ask (self, file, _("Convert from UTF-16?"), body, "cancel", _("_Cancel"),
+                "convert", _("C_onvert and Open"), "cancel", G_CALLBACK (large_file_response_cb));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -245,17 +258,9 @@ ask_annotations (GlossWindow *self,
   /* Translators: the first %s is a text file's name, the second that of the annotations ("article.gloss") */
   body = g_strdup_printf (_("“%s” has annotations beside it, in “%s”. Opening the text alone starts "
                             "a new document without them."), name, gloss_name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Open the Annotations?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "text", _("Open _Text Only"),
-                                    "annotations", _("Open _Annotations"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "annotations", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "annotations");
-  adw_message_dialog_set_close_response (dialog, "annotations");
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  dialog = ask (self, file, _("Open the Annotations?"), body, "text", _("Open _Text Only"),
+                "annotations", _("Open _Annotations"), "annotations", G_CALLBACK (annotations_response_cb));
   g_object_set_data_full (G_OBJECT (dialog), "annotations", g_object_ref (annotations), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (annotations_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
