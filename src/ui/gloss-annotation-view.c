@@ -14,6 +14,7 @@
 
 #include "gloss-annotation-view.h"
 #include "gloss-text-feed.h"
+#include "gloss-words.h"
 
 #define COLUMN_WIDTH     680  /* the reading column, in pixels */
 #define MIN_MARGIN       28   /* room for the claim bars on narrow windows */
@@ -49,6 +50,13 @@ struct _GlossAnnotationView
   gint64           scroll_deadline;  /* monotonic µs: give up the scroll then */
   guint8           scroll_stable;
   guint            snap_to_words : 1;
+  /* The press a second one would make a double-click of. */
+  guint32          first_press_time;
+  double           first_press_x;
+  double           first_press_y;
+  /* The word a double-click selected, until its button goes up. */
+  guint            word_start;
+  guint            word_end;
   guint            dark : 1;
 };
 
@@ -1266,6 +1274,142 @@ gloss_annotation_view_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* Selection snapping --------------------------------------------------------- */
+
+static gunichar
+char_at (const GtkTextIter *iter,
+         int                delta)
+{
+  GtkTextIter tmp = *iter;
+
+  if (delta > 0 && !gtk_text_iter_forward_chars (&tmp, delta))
+    return 0;
+  if (delta < 0 && !gtk_text_iter_backward_chars (&tmp, -delta))
+    return 0;
+  return gtk_text_iter_get_char (&tmp);
+}
+
+/* Whether the characters on both sides of @iter belong to one word
+ * (gloss-words.h has the rules). */
+static gboolean
+joined_at (const GtkTextIter *iter)
+{
+  GlossWordContext context = {
+    char_at (iter, -2), char_at (iter, -1), char_at (iter, 0), char_at (iter, 1), char_at (iter, 2),
+  };
+
+  return gloss_word_joined (&context);
+}
+
+/* The word at @iter by the same rules as snapping: FALSE if @iter is not
+ * in a word. */
+static gboolean
+word_bounds (const GtkTextIter *iter,
+             GtkTextIter       *start,
+             GtkTextIter       *end)
+{
+  GtkTextIter next = *iter;
+
+  if (!gtk_text_iter_forward_char (&next))
+    return FALSE;
+  if (!gloss_word_char (gtk_text_iter_get_char (iter)) && !(joined_at (iter) && joined_at (&next)))
+    return FALSE;
+
+  *start = *iter;
+  while (!gtk_text_iter_is_start (start) && joined_at (start))
+    gtk_text_iter_backward_char (start);
+  *end = next;
+  while (!gtk_text_iter_is_end (end) && joined_at (end))
+    gtk_text_iter_forward_char (end);
+  return TRUE;
+}
+
+static gboolean
+buffer_iter_at (GlossAnnotationView *self,
+                double               x,
+                double               y,
+                GtkTextIter         *iter)
+{
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  return gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), iter, bx, by);
+}
+
+/* Whether this press is the second of a double-click. The gesture's own
+ * count starts again whenever GtkTextView claims a press (a click in the
+ * selection does), so the view counts by the settings' time and distance
+ * itself. */
+static gboolean
+is_second_press (GlossAnnotationView *self,
+                 GtkGestureClick     *gesture,
+                 double               x,
+                 double               y)
+{
+  guint32 time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (gesture));
+  int double_time = 400, distance = 5;
+  gboolean second;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-double-click-time", &double_time,
+                "gtk-double-click-distance", &distance,
+                NULL);
+  second = self->first_press_time != 0 &&
+           time - self->first_press_time <= (guint32) double_time &&
+           fabs (x - self->first_press_x) <= distance &&
+           fabs (y - self->first_press_y) <= distance;
+
+  /* A third press is not another second one. */
+  self->first_press_time = second ? 0 : time;
+  self->first_press_x = x;
+  self->first_press_y = y;
+  return second;
+}
+
+/* GtkTextView selects a word by Pango's rules, which split "al-Qaida" and
+ * keep "Korea’s" whole: a double-click in a word selects it by the rules
+ * snapping uses instead, before GtkTextView sees the press. */
+static void
+on_capture_pressed (GtkGestureClick     *gesture,
+                    int                  n_press,
+                    double               x,
+                    double               y,
+                    GlossAnnotationView *self)
+{
+  GtkTextIter pressed, start, end;
+
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY ||
+      !is_second_press (self, gesture, x, y) ||
+      !buffer_iter_at (self, x, y, &pressed) ||
+      !word_bounds (&pressed, &start, &end))
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_text_buffer_select_range (get_buffer (self), &start, &end);
+  /* GtkTextView, cancelled by the claim, may still let go of a selection
+   * the first press was in: select the word again on release. */
+  self->word_start = gtk_text_iter_get_offset (&start);
+  self->word_end = gtk_text_iter_get_offset (&end);
+}
+
+static void
+on_capture_released (GtkGestureClick     *gesture,
+                     int                  n_press,
+                     double               x,
+                     double               y,
+                     GlossAnnotationView *self)
+{
+  GtkTextIter start, end;
+
+  if (self->word_start == self->word_end)
+    return;
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &start, self->word_start);
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &end, self->word_end);
+  self->word_start = self->word_end = 0;
+  gtk_text_buffer_select_range (get_buffer (self), &start, &end);
+}
+
 static void
 on_click_released (GtkGestureClick     *gesture,
                    int                  n_press,
@@ -1294,82 +1438,6 @@ on_click_released (GtkGestureClick     *gesture,
   select_annotation (self, annotation, FALSE);
   g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
   g_object_unref (annotation);
-}
-
-/* Selection snapping --------------------------------------------------------- */
-
-static gboolean
-is_word_char (gunichar c)
-{
-  GUnicodeType type;
-
-  if (g_unichar_isalnum (c))
-    return TRUE;
-
-  type = g_unichar_type (c);
-  return type == G_UNICODE_NON_SPACING_MARK ||
-         type == G_UNICODE_SPACING_MARK ||
-         type == G_UNICODE_ENCLOSING_MARK;
-}
-
-static gboolean
-is_apostrophe (gunichar c)
-{
-  return c == '\'' || c == 0x2019 || c == 0x02BC;
-}
-
-static gunichar
-char_at (const GtkTextIter *iter,
-         int                delta)
-{
-  GtkTextIter tmp = *iter;
-
-  if (delta > 0 && !gtk_text_iter_forward_chars (&tmp, delta))
-    return 0;
-  if (delta < 0 && !gtk_text_iter_backward_chars (&tmp, -delta))
-    return 0;
-  return gtk_text_iter_get_char (&tmp);
-}
-
-/* Whether the characters on both sides of @iter belong to one word. An
- * apostrophe joins letters ("don’t", "O’Brien") but not a possessive
- * ("Russia’s" snaps to "Russia"), a dot or comma joins digits ("1,000"),
- * and hyphens split ("Russian-made"). */
-static gboolean
-joined_at (const GtkTextIter *iter)
-{
-  gunichar before = char_at (iter, -1);
-  gunichar after = char_at (iter, 0);
-
-  if (before == 0 || after == 0)
-    return FALSE;
-
-  if (is_word_char (before) && is_word_char (after))
-    return TRUE;
-
-  if (is_word_char (before))
-    {
-      /* after is maybe a joiner, followed by more word */
-      gunichar next = char_at (iter, 1);
-
-      if (is_apostrophe (after) && is_word_char (next))
-        return !((next == 's' || next == 'S') && !is_word_char (char_at (iter, 2)));
-      if ((after == '.' || after == ',') && g_unichar_isdigit (before) && g_unichar_isdigit (next))
-        return TRUE;
-      return FALSE;
-    }
-
-  if (is_word_char (after))
-    {
-      gunichar prev = char_at (iter, -2);
-
-      if (is_apostrophe (before) && is_word_char (prev))
-        return !((after == 's' || after == 'S') && !is_word_char (char_at (iter, 1)));
-      if ((before == '.' || before == ',') && g_unichar_isdigit (after) && g_unichar_isdigit (prev))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 gboolean
@@ -2176,6 +2244,12 @@ gloss_annotation_view_init (GlossAnnotationView *self)
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_capture_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_capture_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

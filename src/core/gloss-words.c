@@ -1,0 +1,128 @@
+/* gloss-words.c: where a word begins and ends
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-words.h"
+
+gboolean
+gloss_word_char (gunichar c)
+{
+  GUnicodeType type;
+
+  if (c == 0)
+    return FALSE;
+  if (g_unichar_isalnum (c))
+    return TRUE;
+
+  type = g_unichar_type (c);
+  return type == G_UNICODE_NON_SPACING_MARK ||
+         type == G_UNICODE_SPACING_MARK ||
+         type == G_UNICODE_ENCLOSING_MARK;
+}
+
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static gboolean
+is_hyphen (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* @s, then the end of the word: the English possessive. */
+static gboolean
+is_possessive_s (gunichar s,
+                 gunichar next)
+{
+  return (s == 's' || s == 'S') && !gloss_word_char (next);
+}
+
+/* @joiner between the word characters @left and @right, and @next after
+ * @right. */
+static gboolean
+joins (gunichar left,
+       gunichar joiner,
+       gunichar right,
+       gunichar next)
+{
+  if (!gloss_word_char (left) || !gloss_word_char (right))
+    return FALSE;
+  if (is_apostrophe (joiner))
+    return !is_possessive_s (right, next);
+  if (is_hyphen (joiner))
+    return TRUE;
+  return (joiner == '.' || joiner == ',') && g_unichar_isdigit (left) && g_unichar_isdigit (right);
+}
+
+gboolean
+gloss_word_joined (const GlossWordContext *c)
+{
+  g_return_val_if_fail (c != NULL, FALSE);
+
+  if (c->before == 0 || c->after == 0)
+    return FALSE;
+  if (gloss_word_char (c->before) && gloss_word_char (c->after))
+    return TRUE;
+  if (gloss_word_char (c->before))
+    return joins (c->before, c->after, c->after2, c->after3);
+  if (gloss_word_char (c->after))
+    return joins (c->before2, c->before, c->after, c->after2);
+  return FALSE;
+}
+
+static gunichar
+char_at (const gunichar *chars,
+         glong           n,
+         glong           i)
+{
+  return i >= 0 && i < n ? chars[i] : 0;
+}
+
+static gboolean
+joined_at (const gunichar *chars,
+           glong           n,
+           glong           i)
+{
+  GlossWordContext c = {
+    char_at (chars, n, i - 2), char_at (chars, n, i - 1), char_at (chars, n, i),
+    char_at (chars, n, i + 1), char_at (chars, n, i + 2),
+  };
+
+  return gloss_word_joined (&c);
+}
+
+gboolean
+gloss_word_at (const char *text,
+               guint       offset,
+               guint      *start,
+               guint      *end)
+{
+  g_autofree gunichar *chars = NULL;
+  glong n = 0;
+  glong s, e;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  chars = g_utf8_to_ucs4_fast (text, -1, &n);
+  if ((glong) offset >= n)
+    return FALSE;
+  /* A joiner is part of a word only between its letters. */
+  if (!gloss_word_char (chars[offset]) &&
+      !(joined_at (chars, n, offset) && joined_at (chars, n, offset + 1)))
+    return FALSE;
+
+  for (s = offset; s > 0 && joined_at (chars, n, s); s--)
+    ;
+  for (e = offset + 1; e < n && joined_at (chars, n, e); e++)
+    ;
+  if (start != NULL)
+    *start = s;
+  if (end != NULL)
+    *end = e;
+  return TRUE;
+}
