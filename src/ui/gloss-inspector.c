@@ -44,6 +44,11 @@ struct _GlossInspector
   /* Inside an attribute row's own signal: rebuild the rows from an idle. */
   guint            in_row;
   guint            rebuild_id;
+  /* Inside a dropdown's own selection (its popup's row activation): the
+   * dropdowns' models must not be replaced under it, so the whole
+   * inspector is refreshed from an idle. */
+  guint            in_dropdown;
+  guint            refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (GlossInspector, gloss_inspector, GTK_TYPE_WIDGET)
@@ -304,7 +309,11 @@ type_selected_cb (GlossInspector *self)
     return;
   label = adw_combo_row_get_selected_item (self->type_row);
   if (label != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s", gloss_label_get_id (label));
+    {
+      self->in_dropdown++;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s", gloss_label_get_id (label));
+      self->in_dropdown--;
+    }
 }
 
 static void
@@ -316,7 +325,11 @@ entity_selected_cb (GlossInspector *self)
     return;
   entity = gtk_drop_down_get_selected_item (self->entity_dropdown);
   if (entity != NULL)
-    gloss_inspector_link_entity (self, entity);
+    {
+      self->in_dropdown++;
+      gloss_inspector_link_entity (self, entity);
+      self->in_dropdown--;
+    }
 }
 
 static void
@@ -330,7 +343,9 @@ merge_selected_cb (GlossInspector *self)
   if (other != NULL)
     {
       g_object_ref (other);
+      self->in_dropdown++;
       gloss_inspector_merge_entity (self, other);
+      self->in_dropdown--;
       g_object_unref (other);
     }
 }
@@ -463,6 +478,16 @@ set_chip (GlossInspector *self,
 #endif
 }
 
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  GlossInspector *self = data;
+
+  self->refresh_id = 0;
+  gloss_inspector_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 gloss_inspector_refresh (GlossInspector *self)
 {
@@ -474,6 +499,14 @@ gloss_inspector_refresh (GlossInspector *self)
   g_autoptr(GListModel) others = NULL;
   g_autofree char *text = NULL;
   guint pos;
+
+  if (self->in_dropdown > 0)
+    {
+      if (self->refresh_id == 0)
+        self->refresh_id = g_idle_add (refresh_idle_cb, self);
+      return;
+    }
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->annotation != NULL && self->store != NULL);
   /* Claims and relations have editors of their own. */
@@ -617,6 +650,7 @@ gloss_inspector_dispose (GObject *object)
   GlossInspector *self = GLOSS_INSPECTOR (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->chip_provider != NULL)

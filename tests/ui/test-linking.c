@@ -1,0 +1,176 @@
+/* test-linking.c: linking mentions to entities by real clicks and keys
+ * (issue 7, items 5 and 6)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-inspector.h"
+#include "gloss-window.h"
+#include "ui-test-utils.h"
+
+static GlossApplication *app;
+static GlossWindow *session_window;
+
+static const char article[] =
+  "Peter Cook arrived in Damascus on Monday. Syria said the talks would go on. "
+  "Cook met the minister, and Syria's envoy joined them later.\n";
+
+static GlossStore *
+article_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = gloss_document_new_from_text (article, -1, "article.txt", &error);
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+
+  g_assert_no_error (error);
+  return gloss_store_new (document, schema);
+}
+
+static void
+show_store (GlossStore *store)
+{
+  gloss_window_set_store (session_window, store, NULL);
+  ui_present_focused (GTK_WINDOW (session_window));
+  wait_for_allocation (gloss_window_get_view (session_window));
+}
+
+/* A label showing @text under @root. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelIn;
+
+static gboolean
+label_mapped (gpointer data)
+{
+  LabelIn *in = data;
+  GtkWidget *label = find_label (in->root, in->text);
+
+  return label != NULL && gtk_widget_get_width (label) > 0;
+}
+
+static gboolean
+is_selected (gpointer data)
+{
+  GlossWindow *window = data;
+
+  return gloss_annotation_view_get_selected (GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window))) != NULL;
+}
+
+static gboolean
+popover_hidden (gpointer data)
+{
+  return find_visible (GTK_WIDGET (data), GTK_TYPE_POPOVER) == NULL;
+}
+
+static void
+click_center (GtkWidget *widget)
+{
+  ui_click_widget (widget, gtk_widget_get_width (widget) / 2., gtk_widget_get_height (widget) / 2., 1);
+}
+
+/* Item 5: choosing another entity in the inspector's Entity dropdown, by
+ * clicks, links the mention (and drops the orphan) with no critical. */
+static void
+test_inspector_dropdown (void)
+{
+  GlossWindow *window = session_window;
+  g_autoptr(GlossStore) store = article_store ();
+  GlossAnnotationView *view;
+  GlossMention *peter, *cook;
+  g_autoptr(GlossEntity) cook_entity = NULL;
+  GtkWidget *inspector, *dropdown, *popover, *row;
+  LabelIn in;
+  guint start;
+
+  peter = add_mention (store, "PER", 0, 10, NULL);
+  start = find_text (store, "Cook", 1);
+  cook = add_mention (store, "PER", start, start + 4, NULL);
+  cook_entity = g_object_ref (gloss_mention_get_entity (cook));
+  show_store (store);
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 2);
+
+  ui_click_text (view, start + 1, 1);
+  g_assert_true (ui_wait_until (is_selected, window, UI_TEST_TIMEOUT_MS));
+  g_assert_true (gloss_annotation_view_get_selected (view) == GLOSS_ANNOTATION (cook));
+
+  inspector = find_widget (GTK_WIDGET (window), GLOSS_TYPE_INSPECTOR, NULL);
+  dropdown = find_widget (inspector, GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_nonnull (dropdown);
+  wait_for_allocation (dropdown);
+  click_center (dropdown);
+  g_assert_true (wait_popover_visible (dropdown, GTK_TYPE_POPOVER));
+  popover = find_visible (dropdown, GTK_TYPE_POPOVER);
+
+  in = (LabelIn) { popover, "Peter Cook" };
+  g_assert_true (ui_wait_until (label_mapped, &in, UI_TEST_TIMEOUT_MS));
+  row = find_label (popover, "Peter Cook");
+  click_center (row);
+  g_assert_true (ui_wait_until (popover_hidden, dropdown, UI_TEST_TIMEOUT_MS));
+  ui_wait_for_frame (GTK_WIDGET (window));
+
+  g_assert_true (gloss_mention_get_entity (cook) == gloss_mention_get_entity (peter));
+  /* The orphan left the store. */
+  g_assert_null (gloss_annotation_get_store (GLOSS_ANNOTATION (cook_entity)));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 1);
+  /* The inspector follows: the mention's entity, and its two mentions. */
+  in = (LabelIn) { inspector, "2 mentions" };
+  g_assert_true (ui_wait_until (label_mapped, &in, UI_TEST_TIMEOUT_MS));
+
+  /* One undo step brings back "Cook" on its own. */
+  ui_key (GTK_WIDGET (window), "<Control>z");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 2);
+  g_assert_true (gloss_mention_get_entity (cook) == cook_entity);
+}
+
+/* One lived-in session for all (the recent manager keeps the files of the
+ * first test that uses it, so one test per program). */
+static void
+test_linking (void)
+{
+  g_autoptr(UiLivedIn) lived_in = NULL;
+
+  if (!ui_test_require_input ())
+    return;
+
+  lived_in = ui_lived_in_new ();
+  session_window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (session_window), 900, 640);
+  test_inspector_dropdown ();
+  ui_window_destroy (GTK_WINDOW (session_window));
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/ui/linking/inspector-dropdown", test_linking);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return ui_test_main (&argc, &argv, &app, add_tests);
+}
