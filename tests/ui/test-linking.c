@@ -16,43 +16,12 @@ static const char article[] =
   "Peter Cook arrived in Damascus on Monday. Syria said the talks would go on. "
   "Cook met the minister, and Syria's envoy joined them later.\n";
 
-static GlossStore *
-article_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossDocument) document = gloss_document_new_from_text (article, -1, "article.txt", &error);
-  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
-
-  g_assert_no_error (error);
-  return gloss_store_new (document, schema);
-}
-
 static void
 show_store (GlossStore *store)
 {
   gloss_window_set_store (session_window, store, NULL);
   ui_present_focused (GTK_WINDOW (session_window));
   wait_for_allocation (gloss_window_get_view (session_window));
-}
-
-/* A label showing @text under @root. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return child;
-      found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 typedef struct
@@ -65,7 +34,7 @@ static gboolean
 label_mapped (gpointer data)
 {
   LabelIn *in = data;
-  GtkWidget *label = find_label (in->root, in->text);
+  GtkWidget *label = ui_find_label (in->root, in->text);
 
   return label != NULL && gtk_widget_get_width (label) > 0;
 }
@@ -84,19 +53,13 @@ popover_hidden (gpointer data)
   return find_visible (GTK_WIDGET (data), GTK_TYPE_POPOVER) == NULL;
 }
 
-static void
-click_center (GtkWidget *widget)
-{
-  ui_click_widget (widget, gtk_widget_get_width (widget) / 2., gtk_widget_get_height (widget) / 2., 1);
-}
-
 /* Item 5: choosing another entity in the inspector's Entity dropdown, by
  * clicks, links the mention (and drops the orphan) with no critical. */
 static void
 test_inspector_dropdown (void)
 {
   GlossWindow *window = session_window;
-  g_autoptr(GlossStore) store = article_store ();
+  g_autoptr(GlossStore) store = ui_store_new (article);
   GlossAnnotationView *view;
   GlossMention *peter, *cook;
   g_autoptr(GlossEntity) cook_entity = NULL;
@@ -120,14 +83,14 @@ test_inspector_dropdown (void)
   dropdown = find_widget (inspector, GTK_TYPE_DROP_DOWN, NULL);
   g_assert_nonnull (dropdown);
   wait_for_allocation (dropdown);
-  click_center (dropdown);
+  ui_click_center (dropdown);
   g_assert_true (wait_popover_visible (dropdown, GTK_TYPE_POPOVER));
   popover = find_visible (dropdown, GTK_TYPE_POPOVER);
 
   in = (LabelIn) { popover, "Peter Cook" };
   g_assert_true (ui_wait_until (label_mapped, &in, UI_TEST_TIMEOUT_MS));
-  row = find_label (popover, "Peter Cook");
-  click_center (row);
+  row = ui_find_label (popover, "Peter Cook");
+  ui_click_center (row);
   g_assert_true (ui_wait_until (popover_hidden, dropdown, UI_TEST_TIMEOUT_MS));
   ui_wait_for_frame (GTK_WIDGET (window));
 

@@ -743,6 +743,12 @@ ui_click_widget (GtkWidget *widget,
 }
 
 void
+ui_click_center (GtkWidget *widget)
+{
+  ui_click_widget (widget, gtk_widget_get_width (widget) / 2., gtk_widget_get_height (widget) / 2., 1);
+}
+
+void
 ui_click_text (GlossAnnotationView *view,
                guint                offset,
                guint                n_presses)
@@ -976,6 +982,17 @@ new_sample_store (void)
   return gloss_store_new (document, schema);
 }
 
+GlossStore *
+ui_store_new (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = gloss_document_new_from_text (text, -1, "article.txt", &error);
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+
+  g_assert_no_error (error);
+  return gloss_store_new (document, schema);
+}
+
 guint
 find_text (GlossStore *store,
            const char *needle,
@@ -1133,6 +1150,25 @@ label_contains (GtkWidget  *root,
     if (label_contains (child, text))
       return TRUE;
   return FALSE;
+}
+
+GtkWidget *
+ui_find_label (GtkWidget  *root,
+               const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      found = ui_find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* The toast showing (not being dismissed) whose title contains @text,

@@ -89,6 +89,8 @@ void      ui_click_text             (GlossAnnotationView *view,
 void      ui_drag_text              (GlossAnnotationView *view,
                                      guint                start,
                                      guint                end);
+/* One click in the middle of @widget. */
+void      ui_click_center           (GtkWidget       *widget);
 /* Move the pointer over @x, @y of @widget. */
 void      ui_move_pointer           (GtkWidget       *widget,
                                      double           x,
@@ -116,6 +118,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UiLivedIn, ui_lived_in_free)
 
 /* The model */
 GlossStore   *new_sample_store      (void);
+/* An unannotated store of @text with the default schema. */
+GlossStore   *ui_store_new          (const char      *text);
 guint         find_text             (GlossStore      *store,
                                      const char      *needle,
                                      guint            nth);
@@ -143,6 +147,9 @@ GtkWidget *find_widget              (GtkWidget       *root,
 void       choose                   (AdwComboRow     *row,
                                      const char      *name);
 gboolean   label_contains           (GtkWidget       *root,
+                                     const char      *text);
+/* A mapped label under @root whose text is @text, if any. */
+GtkWidget *ui_find_label            (GtkWidget       *root,
                                      const char      *text);
 GtkWidget *find_toast               (GtkWidget       *root,
                                      const char      *text);
