@@ -15,57 +15,9 @@
 #include "gloss-error.h"
 #include "gloss-span-index.h"
 #include "gloss-store.h"
+#include "gloss-store-private.h"
 #include "gloss-util-private.h"
 
-typedef enum
-{
-  OP_ADD,
-  OP_REMOVE,
-  OP_CHANGE,
-} OpKind;
-
-typedef struct
-{
-  OpKind           kind;
-  GlossAnnotation *annotation;
-  GlossAnnotation *before;   /* OP_CHANGE: detached snapshots */
-  GlossAnnotation *after;
-} Op;
-
-typedef struct
-{
-  char   *label;
-  GArray *ops;
-} Group;
-
-struct _GlossStore
-{
-  GObject              parent_instance;
-
-  GlossDocument       *document;
-  GlossSchema         *schema;
-
-  GlossSpanIndex      *index[GLOSS_N_KINDS];   /* NULL for entities */
-  GlossAnnotationList *lists[GLOSS_N_KINDS];
-  GHashTable          *by_id;                  /* id → annotation (owns a ref) */
-  guint                next_serial[GLOSS_N_KINDS];
-
-  GPtrArray           *undo;                   /* Group */
-  GPtrArray           *redo;
-  Group               *open_group;
-  guint                group_depth;
-  guint                saved_depth;
-  gboolean             saved_reachable;
-  gboolean             schema_changed;
-  gboolean             was_modified;
-  gboolean             could_undo;
-  gboolean             could_redo;
-
-  JsonObject          *extra;
-  char                *author;
-  gint64             (*clock) (gpointer);
-  gpointer             clock_data;
-};
 
 G_DEFINE_FINAL_TYPE (GlossStore, gloss_store, G_TYPE_OBJECT)
 
@@ -91,37 +43,6 @@ static guint signals[N_SIGNALS];
 static const char id_prefixes[GLOSS_N_KINDS] = { 'm', 'e', 'c', 'r' };
 
 static void
-op_clear (gpointer data)
-{
-  Op *op = data;
-
-  g_clear_object (&op->annotation);
-  g_clear_object (&op->before);
-  g_clear_object (&op->after);
-}
-
-static Group *
-group_new (const char *label)
-{
-  Group *group = g_new0 (Group, 1);
-
-  group->label = g_strdup (label);
-  group->ops = g_array_new (FALSE, FALSE, sizeof (Op));
-  g_array_set_clear_func (group->ops, op_clear);
-  return group;
-}
-
-static void
-group_free (gpointer data)
-{
-  Group *group = data;
-
-  g_free (group->label);
-  g_array_unref (group->ops);
-  g_free (group);
-}
-
-static void
 gloss_store_dispose (GObject *object)
 {
   GlossStore *self = (GlossStore *)object;
@@ -129,7 +50,7 @@ gloss_store_dispose (GObject *object)
   /* History and id table hold the annotations; drop them before the lists. */
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
-  g_clear_pointer (&self->open_group, group_free);
+  g_clear_pointer (&self->open_group, _gloss_store_group_free);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->dispose (object);
 }
@@ -247,8 +168,8 @@ static void
 gloss_store_init (GlossStore *self)
 {
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  self->undo = g_ptr_array_new_with_free_func (group_free);
-  self->redo = g_ptr_array_new_with_free_func (group_free);
+  self->undo = g_ptr_array_new_with_free_func (_gloss_store_group_free);
+  self->redo = g_ptr_array_new_with_free_func (_gloss_store_group_free);
   self->saved_reachable = TRUE;
 
   self->index[GLOSS_KIND_MENTION] = _gloss_span_index_new ();
@@ -262,8 +183,8 @@ gloss_store_init (GlossStore *self)
   self->lists[GLOSS_KIND_RELATION] = _gloss_annotation_list_new_sorted (GLOSS_TYPE_RELATION);
 }
 
-static void
-update_state (GlossStore *self)
+void
+_gloss_store_update_state (GlossStore *self)
 {
   gboolean modified = gloss_store_get_modified (self);
   gboolean can_undo = gloss_store_can_undo (self);
@@ -290,7 +211,7 @@ static void
 on_schema_changed (GlossStore *self)
 {
   self->schema_changed = TRUE;
-  update_state (self);
+  _gloss_store_update_state (self);
 }
 
 /**
@@ -415,360 +336,20 @@ gloss_store_next_id (GlossStore          *self,
     }
 }
 
-/* Applying operations */
-
-static void
-emit_changed (GlossStore      *self,
-              GlossChange      change,
-              GlossAnnotation *annotation)
+void
+_gloss_store_emit_changed (GlossStore      *self,
+                           GlossChange      change,
+                           GlossAnnotation *annotation)
 {
   g_signal_emit (self, signals[CHANGED], 0, (int)change, annotation);
 }
 
-static void
-count_mention (GlossAnnotation *annotation,
-               int              delta)
+void
+_gloss_store_emit_edited (GlossStore         *self,
+                          const char         *label,
+                          GlossEditDirection  direction)
 {
-  GlossEntity *entity;
-
-  if (gloss_annotation_get_kind (annotation) != GLOSS_KIND_MENTION)
-    return;
-  entity = gloss_mention_get_entity (GLOSS_MENTION (annotation));
-  if (entity != NULL)
-    _gloss_entity_add_mentions (entity, delta);
-}
-
-static void
-insert_annotation (GlossStore      *self,
-                   GlossAnnotation *annotation,
-                   gboolean         notify)
-{
-  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
-  GlossAnnotationList *list = self->lists[kind];
-  guint position;
-
-  _gloss_annotation_set_store (annotation, self);
-  g_hash_table_insert (self->by_id, (gpointer)gloss_annotation_get_id (annotation),
-                       g_object_ref (annotation));
-  if (self->index[kind] != NULL)
-    _gloss_span_index_add (self->index[kind], annotation);
-  if (kind == GLOSS_KIND_ENTITY || kind == GLOSS_KIND_RELATION)
-    position = _gloss_annotation_list_insert (list, annotation);
-  else
-    position = _gloss_annotation_list_position (list, annotation);
-  count_mention (annotation, +1);
-
-  if (notify)
-    {
-      _gloss_annotation_list_emit (list, position, 0, 1);
-      emit_changed (self, GLOSS_CHANGE_ADDED, annotation);
-    }
-}
-
-static void
-take_out_annotation (GlossStore      *self,
-                     GlossAnnotation *annotation)
-{
-  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
-  GlossAnnotationList *list = self->lists[kind];
-  guint position;
-
-  /* The id table may hold the last reference: keep it for the signals. */
-  g_object_ref (annotation);
-
-  if (kind == GLOSS_KIND_ENTITY || kind == GLOSS_KIND_RELATION)
-    position = _gloss_annotation_list_remove (list, annotation);
-  else
-    position = _gloss_annotation_list_position (list, annotation);
-  if (self->index[kind] != NULL)
-    _gloss_span_index_remove (self->index[kind], annotation);
-  count_mention (annotation, -1);
-  g_hash_table_remove (self->by_id, gloss_annotation_get_id (annotation));
-  _gloss_annotation_set_store (annotation, NULL);
-
-  _gloss_annotation_list_emit (list, position, 1, 0);
-  emit_changed (self, GLOSS_CHANGE_REMOVED, annotation);
-  g_object_unref (annotation);
-}
-
-static void
-change_annotation (GlossStore      *self,
-                   GlossAnnotation *annotation,
-                   GlossAnnotation *state)
-{
-  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
-  GlossAnnotationList *list = self->lists[kind];
-  guint old_position, new_position;
-
-  old_position = _gloss_annotation_list_position (list, annotation);
-  if (self->index[kind] != NULL)
-    _gloss_span_index_remove (self->index[kind], annotation);
-  count_mention (annotation, -1);
-
-  _gloss_annotation_assign (annotation, state);
-
-  if (self->index[kind] != NULL)
-    _gloss_span_index_add (self->index[kind], annotation);
-  count_mention (annotation, +1);
-  new_position = _gloss_annotation_list_position (list, annotation);
-
-  /* The list is already in its final state, so a "removed here, added
-   * there" pair would describe an intermediate list that never existed:
-   * one emission covers every position between the old and the new. */
-  {
-    guint from = MIN (old_position, new_position);
-    guint n = MAX (old_position, new_position) - from + 1;
-
-    _gloss_annotation_list_emit (list, from, n, n);
-  }
-  emit_changed (self, GLOSS_CHANGE_MODIFIED, annotation);
-}
-
-static void
-apply_op (GlossStore *self,
-          const Op   *op,
-          gboolean    forward)
-{
-  switch (op->kind)
-    {
-    case OP_ADD:
-      if (forward)
-        insert_annotation (self, op->annotation, TRUE);
-      else
-        take_out_annotation (self, op->annotation);
-      break;
-    case OP_REMOVE:
-      if (forward)
-        take_out_annotation (self, op->annotation);
-      else
-        insert_annotation (self, op->annotation, TRUE);
-      break;
-    case OP_CHANGE:
-      change_annotation (self, op->annotation, forward ? op->after : op->before);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Records @op in the open group (or a group of its own) and applies it. */
-static void
-do_op (GlossStore      *self,
-       OpKind           kind,
-       GlossAnnotation *annotation,
-       GlossAnnotation *before,
-       GlossAnnotation *after,
-       const char      *label)
-{
-  Op op = { kind, g_object_ref (annotation),
-            before ? g_object_ref (before) : NULL,
-            after ? g_object_ref (after) : NULL };
-  gboolean own_group = self->open_group == NULL;
-
-  if (own_group)
-    gloss_store_begin_group (self, label);
-
-  g_array_append_val (self->open_group->ops, op);
-  apply_op (self, &op, TRUE);
-
-  if (own_group)
-    gloss_store_end_group (self);
-}
-
-/* Checks */
-
-static gboolean
-check_spans (GlossStore       *self,
-             GlossAnnotation  *annotation,
-             GError          **error)
-{
-  guint length = gloss_document_get_length (self->document);
-
-  for (guint role = GLOSS_ROLE_CONTENT; role <= GLOSS_ROLE_EVIDENCE; role++)
-    {
-      const GlossSpan *spans;
-      guint n;
-
-      spans = gloss_annotation_get_spans (annotation, role, &n);
-      for (guint i = 0; i < n; i++)
-        {
-          if (spans[i].start >= spans[i].end || spans[i].end > length)
-            {
-              g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,
-                           "span %u–%u is %s (the text has %u characters)",
-                           spans[i].start, spans[i].end,
-                           spans[i].start >= spans[i].end ? "empty or reversed" : "past the end of the text",
-                           length);
-              return FALSE;
-            }
-          if (n > G_MAXUINT16)
-            {
-              g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,
-                           "too many fragments (%u)", n);
-              return FALSE;
-            }
-        }
-    }
-
-  switch (gloss_annotation_get_kind (annotation))
-    {
-    case GLOSS_KIND_MENTION:
-    case GLOSS_KIND_CLAIM:
-      {
-        guint n;
-
-        gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
-        if (n == 0)
-          {
-            g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,
-                         "a %s needs at least one span",
-                         gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)));
-            return FALSE;
-          }
-      }
-      break;
-    case GLOSS_KIND_ENTITY:
-    case GLOSS_KIND_RELATION:
-    case GLOSS_N_KINDS:
-    default:
-      break;
-    }
-
-  return TRUE;
-}
-
-static GlossLabelKind
-label_kind_of (GlossAnnotationKind kind)
-{
-  switch (kind)
-    {
-    case GLOSS_KIND_CLAIM:
-      return GLOSS_LABEL_CLAIM;
-    case GLOSS_KIND_RELATION:
-      return GLOSS_LABEL_RELATION;
-    case GLOSS_KIND_MENTION:
-    case GLOSS_KIND_ENTITY:
-    case GLOSS_N_KINDS:
-    default:
-      return GLOSS_LABEL_ENTITY;
-    }
-}
-
-static gboolean
-check_type (GlossStore       *self,
-            GlossAnnotation  *annotation,
-            gboolean          add_unknown,
-            GError          **error)
-{
-  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
-  const char *type_id = gloss_annotation_get_type_id (annotation);
-
-  if (type_id == NULL)
-    {
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TYPE,
-                   "a %s needs a type", gloss_annotation_kind_to_string (kind));
-      return FALSE;
-    }
-
-  if (gloss_schema_lookup (self->schema, label_kind_of (kind), type_id) != NULL)
-    return TRUE;
-
-  if (add_unknown)
-    {
-      gloss_schema_ensure (self->schema, label_kind_of (kind), type_id);
-      return TRUE;
-    }
-
-  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TYPE,
-               "the schema has no %s type “%s”",
-               kind == GLOSS_KIND_CLAIM ? "claim" : kind == GLOSS_KIND_RELATION ? "relation" : "entity",
-               type_id);
-  return FALSE;
-}
-
-static gboolean
-check_entity_ref (GlossStore   *self,
-                  GlossEntity  *entity,
-                  const char   *what,
-                  GError      **error)
-{
-  if (entity == NULL || gloss_annotation_get_store (GLOSS_ANNOTATION (entity)) == self)
-    return TRUE;
-
-  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_REFERENCE,
-               "the %s “%s” is not in this document", what,
-               gloss_annotation_get_id (GLOSS_ANNOTATION (entity)) ?: "(new)");
-  return FALSE;
-}
-
-static gboolean
-check_refs (GlossStore       *self,
-            GlossAnnotation  *annotation,
-            GError          **error)
-{
-  switch (gloss_annotation_get_kind (annotation))
-    {
-    case GLOSS_KIND_MENTION:
-      return check_entity_ref (self, gloss_mention_get_entity (GLOSS_MENTION (annotation)), "entity", error);
-
-    case GLOSS_KIND_CLAIM:
-      {
-        GlossClaim *claim = GLOSS_CLAIM (annotation);
-
-        if (!check_entity_ref (self, gloss_claim_get_claimant (claim), "claimant", error))
-          return FALSE;
-        for (guint i = 0; i < gloss_claim_get_n_about (claim); i++)
-          if (!check_entity_ref (self, gloss_claim_get_about (claim, i), "entity", error))
-            return FALSE;
-        return TRUE;
-      }
-
-    case GLOSS_KIND_RELATION:
-      {
-        GlossRelation *relation = GLOSS_RELATION (annotation);
-
-        if (gloss_relation_get_from (relation) == NULL || gloss_relation_get_to (relation) == NULL)
-          {
-            g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_REFERENCE,
-                         "a relation needs both a “from” and a “to” entity");
-            return FALSE;
-          }
-        return check_entity_ref (self, gloss_relation_get_from (relation), "entity", error) &&
-               check_entity_ref (self, gloss_relation_get_to (relation), "entity", error);
-      }
-
-    case GLOSS_KIND_ENTITY:
-    case GLOSS_N_KINDS:
-    default:
-      return TRUE;
-    }
-}
-
-static gboolean
-check_new (GlossStore       *self,
-           GlossAnnotation  *annotation,
-           gboolean          loading,
-           GError          **error)
-{
-  const char *id = gloss_annotation_get_id (annotation);
-
-  if (gloss_annotation_is_frozen (annotation))
-    {
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_STATE,
-                   "the annotation “%s” is already in a document", id ?: "");
-      return FALSE;
-    }
-
-  if (id != NULL && g_hash_table_contains (self->by_id, id))
-    {
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_DUPLICATE_ID,
-                   "the id “%s” is used twice", id);
-      return FALSE;
-    }
-
-  return check_type (self, annotation, loading, error) &&
-         check_spans (self, annotation, error) &&
-         check_refs (self, annotation, error);
+  g_signal_emit (self, signals[EDITED], 0, label, (int)direction);
 }
 
 static gint64
@@ -796,13 +377,13 @@ prepare_new (GlossStore      *self,
     note_id (self, kind, id);
 }
 
-static char *
-describe (GlossStore      *self,
-          const char      *verb,
-          GlossAnnotation *annotation)
+char *
+_gloss_store_describe (GlossStore      *self,
+                       const char      *verb,
+                       GlossAnnotation *annotation)
 {
   GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
-  GlossLabel *label = gloss_schema_lookup (self->schema, label_kind_of (kind),
+  GlossLabel *label = gloss_schema_lookup (self->schema, _gloss_store_label_kind_of (kind),
                                            gloss_annotation_get_type_id (annotation));
   const char *type_name = label ? gloss_label_get_name (label) : gloss_annotation_get_type_id (annotation);
 
@@ -832,7 +413,7 @@ gloss_store_add (GlossStore       *self,
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
 
-  if (!check_new (self, annotation, FALSE, error))
+  if (!_gloss_store_check_new (self, annotation, FALSE, error))
     return FALSE;
 
   prepare_new (self, annotation);
@@ -844,8 +425,8 @@ gloss_store_add (GlossStore       *self,
   if (gloss_annotation_get_author (annotation) == NULL && self->author != NULL)
     gloss_annotation_set_author (annotation, self->author);
 
-  label = describe (self, "Add", annotation);
-  do_op (self, OP_ADD, annotation, NULL, NULL, label);
+  label = _gloss_store_describe (self, "Add", annotation);
+  _gloss_store_do_op (self, OP_ADD, annotation, NULL, NULL, label);
   return TRUE;
 }
 
@@ -865,11 +446,11 @@ gloss_store_load_add (GlossStore       *self,
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
 
-  if (!check_new (self, annotation, TRUE, error))
+  if (!_gloss_store_check_new (self, annotation, TRUE, error))
     return FALSE;
 
   prepare_new (self, annotation);
-  insert_annotation (self, annotation, FALSE);
+  _gloss_store_insert_annotation (self, annotation, FALSE);
   return TRUE;
 }
 
@@ -967,13 +548,13 @@ retarget_referrers (GlossStore  *self,
           relation = GLOSS_RELATION (draft);
           if (gloss_relation_get_from (relation) == NULL || gloss_relation_get_to (relation) == NULL)
             {
-              do_op (self, OP_REMOVE, annotation, NULL, NULL, NULL);
+              _gloss_store_do_op (self, OP_REMOVE, annotation, NULL, NULL, NULL);
               continue;
             }
         }
 
       gloss_annotation_set_modified (draft, t);
-      do_op (self, OP_CHANGE, annotation, before, draft, NULL);
+      _gloss_store_do_op (self, OP_CHANGE, annotation, before, draft, NULL);
     }
 }
 
@@ -1004,11 +585,11 @@ gloss_store_remove (GlossStore       *self,
       return FALSE;
     }
 
-  label = describe (self, "Remove", annotation);
+  label = _gloss_store_describe (self, "Remove", annotation);
   gloss_store_begin_group (self, label);
   if (GLOSS_IS_ENTITY (annotation))
     retarget_referrers (self, GLOSS_ENTITY (annotation), NULL);
-  do_op (self, OP_REMOVE, annotation, NULL, NULL, NULL);
+  _gloss_store_do_op (self, OP_REMOVE, annotation, NULL, NULL, NULL);
   gloss_store_end_group (self);
   return TRUE;
 }
@@ -1046,9 +627,9 @@ gloss_store_replace (GlossStore       *self,
       return FALSE;
     }
 
-  if (!check_type (self, draft, FALSE, error) ||
-      !check_spans (self, draft, error) ||
-      !check_refs (self, draft, error))
+  if (!_gloss_store_check_type (self, draft, FALSE, error) ||
+      !_gloss_store_check_spans (self, draft, error) ||
+      !_gloss_store_check_refs (self, draft, error))
     return FALSE;
 
   after = gloss_annotation_copy (draft);
@@ -1059,8 +640,8 @@ gloss_store_replace (GlossStore       *self,
 
   gloss_annotation_set_modified (after, now (self));
   before = gloss_annotation_copy (annotation);
-  label = describe (self, "Edit", annotation);
-  do_op (self, OP_CHANGE, annotation, before, after, label);
+  label = _gloss_store_describe (self, "Edit", annotation);
+  _gloss_store_do_op (self, OP_CHANGE, annotation, before, after, label);
   return TRUE;
 }
 
@@ -1090,165 +671,9 @@ gloss_store_merge_entities (GlossStore   *self,
 
   gloss_store_begin_group (self, "Merge entities");
   retarget_referrers (self, from, into);
-  do_op (self, OP_REMOVE, GLOSS_ANNOTATION (from), NULL, NULL, NULL);
+  _gloss_store_do_op (self, OP_REMOVE, GLOSS_ANNOTATION (from), NULL, NULL, NULL);
   gloss_store_end_group (self);
   return TRUE;
-}
-
-/* History */
-
-/**
- * gloss_store_begin_group:
- * @label: (nullable): what the group does, shown as "Undo @label"
- *
- * Starts a group of edits that undo and redo as one step. Groups nest:
- * only the outermost one counts.
- */
-void
-gloss_store_begin_group (GlossStore *self,
-                         const char *label)
-{
-  g_return_if_fail (GLOSS_IS_STORE (self));
-
-  if (self->group_depth++ == 0)
-    self->open_group = group_new (label);
-}
-
-void
-gloss_store_end_group (GlossStore *self)
-{
-  Group *group;
-
-  g_return_if_fail (GLOSS_IS_STORE (self));
-  g_return_if_fail (self->group_depth > 0);
-
-  if (--self->group_depth > 0)
-    return;
-
-  group = g_steal_pointer (&self->open_group);
-  if (group->ops->len == 0)
-    {
-      group_free (group);
-      return;
-    }
-
-  if (self->undo->len < self->saved_depth)
-    self->saved_reachable = FALSE;
-  g_ptr_array_set_size (self->redo, 0);
-  g_ptr_array_add (self->undo, group);
-  update_state (self);
-  g_signal_emit (self, signals[EDITED], 0, group->label, (int)GLOSS_EDIT_DO);
-}
-
-gboolean
-gloss_store_can_undo (GlossStore *self)
-{
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  return self->undo->len > 0 && self->group_depth == 0;
-}
-
-gboolean
-gloss_store_can_redo (GlossStore *self)
-{
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  return self->redo->len > 0 && self->group_depth == 0;
-}
-
-/**
- * gloss_store_get_undo_label:
- *
- * Returns: (nullable): what undo would undo
- */
-const char *
-gloss_store_get_undo_label (GlossStore *self)
-{
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-
-  if (self->undo->len == 0)
-    return NULL;
-  return ((Group *)g_ptr_array_index (self->undo, self->undo->len - 1))->label;
-}
-
-/**
- * gloss_store_get_redo_label:
- *
- * Returns: (nullable): what redo would redo
- */
-const char *
-gloss_store_get_redo_label (GlossStore *self)
-{
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-
-  if (self->redo->len == 0)
-    return NULL;
-  return ((Group *)g_ptr_array_index (self->redo, self->redo->len - 1))->label;
-}
-
-gboolean
-gloss_store_undo (GlossStore *self)
-{
-  Group *group;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-
-  if (!gloss_store_can_undo (self))
-    return FALSE;
-
-  group = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  for (guint i = group->ops->len; i > 0; i--)
-    apply_op (self, &g_array_index (group->ops, Op, i - 1), FALSE);
-  g_ptr_array_add (self->redo, group);
-  update_state (self);
-  g_signal_emit (self, signals[EDITED], 0, group->label, (int)GLOSS_EDIT_UNDO);
-  return TRUE;
-}
-
-gboolean
-gloss_store_redo (GlossStore *self)
-{
-  Group *group;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-
-  if (!gloss_store_can_redo (self))
-    return FALSE;
-
-  group = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  for (guint i = 0; i < group->ops->len; i++)
-    apply_op (self, &g_array_index (group->ops, Op, i), TRUE);
-  g_ptr_array_add (self->undo, group);
-  update_state (self);
-  g_signal_emit (self, signals[EDITED], 0, group->label, (int)GLOSS_EDIT_REDO);
-  return TRUE;
-}
-
-void
-gloss_store_clear_history (GlossStore *self)
-{
-  g_return_if_fail (GLOSS_IS_STORE (self));
-
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  self->saved_depth = 0;
-  update_state (self);
-}
-
-gboolean
-gloss_store_get_modified (GlossStore *self)
-{
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  return self->schema_changed || !self->saved_reachable || self->undo->len != self->saved_depth;
-}
-
-void
-gloss_store_mark_saved (GlossStore *self)
-{
-  g_return_if_fail (GLOSS_IS_STORE (self));
-
-  self->saved_depth = self->undo->len;
-  self->saved_reachable = TRUE;
-  self->schema_changed = FALSE;
-  update_state (self);
 }
 
 void
@@ -1313,135 +738,4 @@ gloss_store_set_extra (GlossStore *self,
     json_object_ref (extra);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra;
-}
-
-/* Queries */
-
-static int
-compare_hits (gconstpointer a,
-              gconstpointer b)
-{
-  const GlossSpanHit *x = a;
-  const GlossSpanHit *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end > y->end ? -1 : 1;   /* outer spans first */
-  return gloss_annotation_compare (x->annotation, y->annotation);
-}
-
-/**
- * gloss_store_query_range:
- * @kind_mask: GLOSS_KIND_MASK() of the kinds wanted
- *
- * Returns: (transfer full) (element-type GlossSpanHit): every fragment
- *   that overlaps [@start, @end), in text order
- */
-GArray *
-gloss_store_query_range (GlossStore *self,
-                         guint       start,
-                         guint       end,
-                         guint       kind_mask)
-{
-  GArray *hits = g_array_new (FALSE, FALSE, sizeof (GlossSpanHit));
-  guint n_kinds = 0;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), hits);
-
-  if (start >= end)
-    return hits;
-
-  for (guint k = 0; k < GLOSS_N_KINDS; k++)
-    {
-      guint before = hits->len;
-
-      if (self->index[k] == NULL || !(kind_mask & GLOSS_KIND_MASK (k)))
-        continue;
-      _gloss_span_index_query (self->index[k], start, end, hits);
-      if (hits->len > before)
-        n_kinds++;
-    }
-
-  if (n_kinds > 1 || hits->len > 1)
-    g_array_sort (hits, compare_hits);
-  return hits;
-}
-
-/**
- * gloss_store_query_at:
- *
- * Returns: (transfer full) (element-type GlossSpanHit): the fragments
- *   covering code point @offset, outermost first
- */
-GArray *
-gloss_store_query_at (GlossStore *self,
-                      guint       offset,
-                      guint       kind_mask)
-{
-  return gloss_store_query_range (self, offset, offset + 1, kind_mask);
-}
-
-/* Comparison */
-
-static gboolean
-lists_equal (GListModel *a,
-             GListModel *b)
-{
-  guint n = g_list_model_get_n_items (a);
-
-  if (n != g_list_model_get_n_items (b))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossAnnotation) x = g_list_model_get_item (a, i);
-      g_autoptr(GlossAnnotation) y = g_list_model_get_item (b, i);
-
-      if (!gloss_annotation_equal (x, y))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * gloss_store_equal:
- *
- * Returns: %TRUE if both stores hold the same text, metadata, schema and
- *   annotations (entities compared by id)
- */
-gboolean
-gloss_store_equal (GlossStore *a,
-                   GlossStore *b)
-{
-  g_autoptr(JsonNode) sa = NULL;
-  g_autoptr(JsonNode) sb = NULL;
-  GlossDocument *da, *db;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (a), FALSE);
-  g_return_val_if_fail (GLOSS_IS_STORE (b), FALSE);
-
-  da = a->document;
-  db = b->document;
-  if (g_strcmp0 (gloss_document_get_text (da), gloss_document_get_text (db)) != 0 ||
-      g_strcmp0 (gloss_document_get_id (da), gloss_document_get_id (db)) != 0 ||
-      g_strcmp0 (gloss_document_get_title (da), gloss_document_get_title (db)) != 0 ||
-      g_strcmp0 (gloss_document_get_source (da), gloss_document_get_source (db)) != 0 ||
-      g_strcmp0 (gloss_document_get_language (da), gloss_document_get_language (db)) != 0 ||
-      !_gloss_json_object_equal (gloss_document_get_meta (da), gloss_document_get_meta (db)) ||
-      !_gloss_json_object_equal (gloss_document_get_extra (da), gloss_document_get_extra (db)) ||
-      !_gloss_json_object_equal (a->extra, b->extra))
-    return FALSE;
-
-  sa = gloss_schema_to_json (a->schema);
-  sb = gloss_schema_to_json (b->schema);
-  if (!json_node_equal (sa, sb))
-    return FALSE;
-
-  for (guint k = 0; k < GLOSS_N_KINDS; k++)
-    if (!lists_equal (G_LIST_MODEL (a->lists[k]), G_LIST_MODEL (b->lists[k])))
-      return FALSE;
-
-  return TRUE;
 }

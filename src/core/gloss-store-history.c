@@ -1,0 +1,349 @@
+/* gloss-store-history.c: the store's operations, applied and recorded in
+ * groups that undo and redo as one step
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-annotation-private.h"
+#include "gloss-error.h"
+#include "gloss-store-private.h"
+
+static void
+op_clear (gpointer data)
+{
+  Op *op = data;
+
+  g_clear_object (&op->annotation);
+  g_clear_object (&op->before);
+  g_clear_object (&op->after);
+}
+
+static Group *
+group_new (const char *label)
+{
+  Group *group = g_new0 (Group, 1);
+
+  group->label = g_strdup (label);
+  group->ops = g_array_new (FALSE, FALSE, sizeof (Op));
+  g_array_set_clear_func (group->ops, op_clear);
+  return group;
+}
+
+void
+_gloss_store_group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->label);
+  g_array_unref (group->ops);
+  g_free (group);
+}
+
+/* Applying operations */
+
+static void
+count_mention (GlossAnnotation *annotation,
+               int              delta)
+{
+  GlossEntity *entity;
+
+  if (gloss_annotation_get_kind (annotation) != GLOSS_KIND_MENTION)
+    return;
+  entity = gloss_mention_get_entity (GLOSS_MENTION (annotation));
+  if (entity != NULL)
+    _gloss_entity_add_mentions (entity, delta);
+}
+
+void
+_gloss_store_insert_annotation (GlossStore      *self,
+                                GlossAnnotation *annotation,
+                                gboolean         notify)
+{
+  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+  GlossAnnotationList *list = self->lists[kind];
+  guint position;
+
+  _gloss_annotation_set_store (annotation, self);
+  g_hash_table_insert (self->by_id, (gpointer)gloss_annotation_get_id (annotation),
+                       g_object_ref (annotation));
+  if (self->index[kind] != NULL)
+    _gloss_span_index_add (self->index[kind], annotation);
+  if (kind == GLOSS_KIND_ENTITY || kind == GLOSS_KIND_RELATION)
+    position = _gloss_annotation_list_insert (list, annotation);
+  else
+    position = _gloss_annotation_list_position (list, annotation);
+  count_mention (annotation, +1);
+
+  if (notify)
+    {
+      _gloss_annotation_list_emit (list, position, 0, 1);
+      _gloss_store_emit_changed (self, GLOSS_CHANGE_ADDED, annotation);
+    }
+}
+
+static void
+take_out_annotation (GlossStore      *self,
+                     GlossAnnotation *annotation)
+{
+  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+  GlossAnnotationList *list = self->lists[kind];
+  guint position;
+
+  /* The id table may hold the last reference: keep it for the signals. */
+  g_object_ref (annotation);
+
+  if (kind == GLOSS_KIND_ENTITY || kind == GLOSS_KIND_RELATION)
+    position = _gloss_annotation_list_remove (list, annotation);
+  else
+    position = _gloss_annotation_list_position (list, annotation);
+  if (self->index[kind] != NULL)
+    _gloss_span_index_remove (self->index[kind], annotation);
+  count_mention (annotation, -1);
+  g_hash_table_remove (self->by_id, gloss_annotation_get_id (annotation));
+  _gloss_annotation_set_store (annotation, NULL);
+
+  _gloss_annotation_list_emit (list, position, 1, 0);
+  _gloss_store_emit_changed (self, GLOSS_CHANGE_REMOVED, annotation);
+  g_object_unref (annotation);
+}
+
+static void
+change_annotation (GlossStore      *self,
+                   GlossAnnotation *annotation,
+                   GlossAnnotation *state)
+{
+  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+  GlossAnnotationList *list = self->lists[kind];
+  guint old_position, new_position;
+
+  old_position = _gloss_annotation_list_position (list, annotation);
+  if (self->index[kind] != NULL)
+    _gloss_span_index_remove (self->index[kind], annotation);
+  count_mention (annotation, -1);
+
+  _gloss_annotation_assign (annotation, state);
+
+  if (self->index[kind] != NULL)
+    _gloss_span_index_add (self->index[kind], annotation);
+  count_mention (annotation, +1);
+  new_position = _gloss_annotation_list_position (list, annotation);
+
+  /* The list is already in its final state, so a "removed here, added
+   * there" pair would describe an intermediate list that never existed:
+   * one emission covers every position between the old and the new. */
+  {
+    guint from = MIN (old_position, new_position);
+    guint n = MAX (old_position, new_position) - from + 1;
+
+    _gloss_annotation_list_emit (list, from, n, n);
+  }
+  _gloss_store_emit_changed (self, GLOSS_CHANGE_MODIFIED, annotation);
+}
+
+static void
+apply_op (GlossStore *self,
+          const Op   *op,
+          gboolean    forward)
+{
+  switch (op->kind)
+    {
+    case OP_ADD:
+      if (forward)
+        _gloss_store_insert_annotation (self, op->annotation, TRUE);
+      else
+        take_out_annotation (self, op->annotation);
+      break;
+    case OP_REMOVE:
+      if (forward)
+        take_out_annotation (self, op->annotation);
+      else
+        _gloss_store_insert_annotation (self, op->annotation, TRUE);
+      break;
+    case OP_CHANGE:
+      change_annotation (self, op->annotation, forward ? op->after : op->before);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Records @op in the open group (or a group of its own) and applies it. */
+void
+_gloss_store_do_op (GlossStore      *self,
+                    OpKind           kind,
+                    GlossAnnotation *annotation,
+                    GlossAnnotation *before,
+                    GlossAnnotation *after,
+                    const char      *label)
+{
+  Op op = { kind, g_object_ref (annotation),
+            before ? g_object_ref (before) : NULL,
+            after ? g_object_ref (after) : NULL };
+  gboolean own_group = self->open_group == NULL;
+
+  if (own_group)
+    gloss_store_begin_group (self, label);
+
+  g_array_append_val (self->open_group->ops, op);
+  apply_op (self, &op, TRUE);
+
+  if (own_group)
+    gloss_store_end_group (self);
+}
+
+/* History */
+
+/**
+ * gloss_store_begin_group:
+ * @label: (nullable): what the group does, shown as "Undo @label"
+ *
+ * Starts a group of edits that undo and redo as one step. Groups nest:
+ * only the outermost one counts.
+ */
+void
+gloss_store_begin_group (GlossStore *self,
+                         const char *label)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  if (self->group_depth++ == 0)
+    self->open_group = group_new (label);
+}
+
+void
+gloss_store_end_group (GlossStore *self)
+{
+  Group *group;
+
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+
+  group = g_steal_pointer (&self->open_group);
+  if (group->ops->len == 0)
+    {
+      _gloss_store_group_free (group);
+      return;
+    }
+
+  if (self->undo->len < self->saved_depth)
+    self->saved_reachable = FALSE;
+  g_ptr_array_set_size (self->redo, 0);
+  g_ptr_array_add (self->undo, group);
+  _gloss_store_update_state (self);
+  _gloss_store_emit_edited (self, group->label, GLOSS_EDIT_DO);
+}
+
+gboolean
+gloss_store_can_undo (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  return self->undo->len > 0 && self->group_depth == 0;
+}
+
+gboolean
+gloss_store_can_redo (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  return self->redo->len > 0 && self->group_depth == 0;
+}
+
+/**
+ * gloss_store_get_undo_label:
+ *
+ * Returns: (nullable): what undo would undo
+ */
+const char *
+gloss_store_get_undo_label (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  if (self->undo->len == 0)
+    return NULL;
+  return ((Group *)g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+}
+
+/**
+ * gloss_store_get_redo_label:
+ *
+ * Returns: (nullable): what redo would redo
+ */
+const char *
+gloss_store_get_redo_label (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  if (self->redo->len == 0)
+    return NULL;
+  return ((Group *)g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+}
+
+gboolean
+gloss_store_undo (GlossStore *self)
+{
+  Group *group;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  if (!gloss_store_can_undo (self))
+    return FALSE;
+
+  group = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  for (guint i = group->ops->len; i > 0; i--)
+    apply_op (self, &g_array_index (group->ops, Op, i - 1), FALSE);
+  g_ptr_array_add (self->redo, group);
+  _gloss_store_update_state (self);
+  _gloss_store_emit_edited (self, group->label, GLOSS_EDIT_UNDO);
+  return TRUE;
+}
+
+gboolean
+gloss_store_redo (GlossStore *self)
+{
+  Group *group;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  if (!gloss_store_can_redo (self))
+    return FALSE;
+
+  group = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  for (guint i = 0; i < group->ops->len; i++)
+    apply_op (self, &g_array_index (group->ops, Op, i), TRUE);
+  g_ptr_array_add (self->undo, group);
+  _gloss_store_update_state (self);
+  _gloss_store_emit_edited (self, group->label, GLOSS_EDIT_REDO);
+  return TRUE;
+}
+
+void
+gloss_store_clear_history (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  self->saved_depth = 0;
+  _gloss_store_update_state (self);
+}
+
+gboolean
+gloss_store_get_modified (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  return self->schema_changed || !self->saved_reachable || self->undo->len != self->saved_depth;
+}
+
+void
+gloss_store_mark_saved (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  self->saved_depth = self->undo->len;
+  self->saved_reachable = TRUE;
+  self->schema_changed = FALSE;
+  _gloss_store_update_state (self);
+}
