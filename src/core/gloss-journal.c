@@ -567,6 +567,31 @@ gloss_journal_new (GlossStore  *store,
                    GFile       *source,
                    GError     **error)
 {
+  return gloss_journal_new_for_digest (store, file, NULL, source, error);
+}
+
+/**
+ * gloss_journal_new_for_digest:
+ * @store: the store to journal
+ * @file: (nullable): as for gloss_journal_new()
+ * @file_sha256: (nullable): the sha256 (lower-case hex) of @file's bytes
+ *   that @store was read from; %NULL to read @file now
+ * @source: (nullable): as for gloss_journal_new()
+ * @error: return location for a #GLOSS_JOURNAL_ERROR
+ *
+ * As gloss_journal_new(), for a caller that hashed @file's bytes where
+ * it read them (the window does it in the thread that parses them): a
+ * large file is then not read and hashed a second time.
+ *
+ * Returns: (transfer full) (nullable): as gloss_journal_new()
+ */
+GlossJournal *
+gloss_journal_new_for_digest (GlossStore  *store,
+                              GFile       *file,
+                              const char  *file_sha256,
+                              GFile       *source,
+                              GError     **error)
+{
   g_autoptr(GlossJournal) self = NULL;
   g_autoptr(GError) local_error = NULL;
   GlossDocument *document;
@@ -592,7 +617,8 @@ gloss_journal_new (GlossStore  *store,
   if (file != NULL)
     {
       self->file = g_object_ref (file);
-      self->saved_sha256 = _gloss_journal_sha256_of_file (file, &local_error);
+      self->saved_sha256 = file_sha256 != NULL ? g_strdup (file_sha256)
+                                               : _gloss_journal_sha256_of_file (file, &local_error);
       if (self->saved_sha256 == NULL)
         {
           g_autofree char *name = g_file_get_parse_name (file);

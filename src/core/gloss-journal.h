@@ -51,6 +51,13 @@ GlossJournal *gloss_journal_new         (GlossStore    *store,
                                          GFile         *file,
                                          GFile         *source,
                                          GError       **error);
+/* The same, with the sha256 of @file's bytes as the caller read them
+ * (say, in the thread that parsed them): @file is not read again. */
+GlossJournal *gloss_journal_new_for_digest (GlossStore  *store,
+                                            GFile       *file,
+                                            const char  *file_sha256,
+                                            GFile       *source,
+                                            GError     **error);
 GlossStore   *gloss_journal_get_store   (GlossJournal  *self);
 /* The journal file; NULL while it cannot be created. */
 GFile        *gloss_journal_get_file    (GlossJournal  *self);

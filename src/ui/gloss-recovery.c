@@ -308,6 +308,7 @@ void
 _gloss_recovery_attach (GlossWindow *window,
                         GlossStore  *store,
                         GFile       *file,
+                        const char  *file_sha256,
                         GFile       *source)
 {
   GlossJournal *old = _gloss_recovery_get_journal (window);
@@ -320,7 +321,7 @@ _gloss_recovery_attach (GlossWindow *window,
   if (store == NULL)
     return;
 
-  journal = gloss_journal_new (store, file, source, &error);
+  journal = gloss_journal_new_for_digest (store, file, file_sha256, source, &error);
   if (journal == NULL)
     {
       g_message ("No journal for this document: %s", error->message);

@@ -10,13 +10,15 @@
 
 G_BEGIN_DECLS
 
-/* Call when @window starts showing @store (loaded from @file; or NULL for
- * a new document, read from @source), before anyone edits it: attaches a
+/* Call when @window starts showing @store (loaded from @file, whose
+ * bytes hash to @file_sha256 if the caller has it; or NULL for a new
+ * document, read from @source), before anyone edits it: attaches a
  * journal and, if edits of an earlier session were left behind, asks to
  * recover them. The journal of the document shown before is released. */
 void          _gloss_recovery_attach      (GlossWindow *window,
                                            GlossStore  *store,
                                            GFile       *file,
+                                           const char  *file_sha256,
                                            GFile       *source);
 /* After the document was saved to @file. */
 void          _gloss_recovery_saved       (GlossWindow *window,

@@ -80,14 +80,16 @@ disk_changed (GlossWindow *self)
   return TRUE;
 }
 
-/* The file as it is now is the one the window knows. */
+/* The file as it is now is the one the window knows; @sha256 is its
+ * bytes' hash if the caller has it, else the file is read. */
 static void
-remember_disk (GlossWindow *self)
+remember_disk (GlossWindow *self,
+               const char  *sha256)
 {
   DiskStat st = stat_file (self->file);
 
   g_clear_pointer (&self->disk_sha256, g_free);
-  self->disk_sha256 = sha256_of (self->file);
+  self->disk_sha256 = sha256 != NULL ? g_strdup (sha256) : sha256_of (self->file);
   self->disk_size = st.size;
   self->disk_mtime = st.mtime;
 }
@@ -109,7 +111,7 @@ reload (GlossWindow *self)
     }
   /* Unsaved edits stay in the journal, offered again on the new file. */
   _gloss_recovery_release (self);
-  _gloss_window_set_store_from (self, store, file, NULL);
+  _gloss_window_set_store_from (self, store, file, NULL, NULL);
 }
 
 static void
@@ -123,7 +125,7 @@ changed_response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "keep") == 0 && self->file != NULL)
     {
       /* The user's version wins: Save replaces the file. */
-      remember_disk (self);
+      remember_disk (self, NULL);
       if (g_object_get_data (G_OBJECT (dialog), "saving") != NULL)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
     }
@@ -208,14 +210,15 @@ monitor_changed_cb (GFileMonitor      *monitor,
 }
 
 void
-_gloss_window_disk_track (GlossWindow *self)
+_gloss_window_disk_track (GlossWindow *self,
+                          const char  *file_sha256)
 {
   g_autoptr(GError) error = NULL;
 
   _gloss_window_disk_untrack (self);
   if (self->file == NULL)
     return;
-  remember_disk (self);
+  remember_disk (self, file_sha256);
   /* WATCH_MOVES: an atomic save by another program is a rename onto it. */
   self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
   if (self->monitor == NULL)

@@ -19,6 +19,23 @@
 #include "gloss-input-file.h"
 #include "gloss-window-private.h"
 
+/* What the worker hands over: the store and its file's hash. */
+typedef struct
+{
+  GlossStore *store;
+  char       *sha256;
+} Read;
+
+static void
+read_free (Read *read)
+{
+  g_clear_object (&read->store);
+  g_free (read->sha256);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Read, read_free)
+
 static void
 read_thread (GTask        *task,
              gpointer      source_object,
@@ -27,12 +44,16 @@ read_thread (GTask        *task,
 {
   GError *error = NULL;
   GlossDocumentLoadFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "load-flags"));
-  GlossStore *store = _gloss_window_read_store (G_FILE (task_data), flags, &error);
+  Read *read = g_new0 (Read, 1);
 
-  if (store == NULL)
-    g_task_return_error (task, error);
+  read->store = _gloss_window_read_store (G_FILE (task_data), flags, &read->sha256, &error);
+  if (read->store == NULL)
+    {
+      read_free (read);
+      g_task_return_error (task, error);
+    }
   else
-    g_task_return_pointer (task, store, g_object_unref);
+    g_task_return_pointer (task, read, (GDestroyNotify) read_free);
 }
 
 /* The parse cannot say how far it is: the bar pulses. */
@@ -81,7 +102,7 @@ read_done_cb (GObject      *object,
   GTask *task = G_TASK (result);
   GFile *file = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossStore) store = g_task_propagate_pointer (task, &error);
+  g_autoptr(Read) read = g_task_propagate_pointer (task, &error);
   gboolean raised;
 
   /* Cancelled: by the user (who saw the page go), by a newer open, or by
@@ -91,7 +112,7 @@ read_done_cb (GObject      *object,
   g_clear_object (&self->open_cancellable);
 
   /* Another window may have opened the file meanwhile: it is raised. */
-  if (store == NULL || !_gloss_window_may_open (file, &raised, &error) || raised)
+  if (read == NULL || !_gloss_window_may_open (file, &raised, &error) || raised)
     {
       show_previous_page (self);
       if (g_error_matches (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_UTF16))
@@ -102,7 +123,7 @@ read_done_cb (GObject      *object,
     }
 
   stop_pulsing (self);
-  _gloss_window_show_opened (self, file, store);
+  _gloss_window_show_opened (self, file, read->store, read->sha256);
 }
 
 static void

@@ -124,13 +124,17 @@ gboolean _gloss_window_export_to_file      (GlossWindow       *self,
 /* Shows (or, with NULL, hides) that edits are not reaching the journal. */
 void     _gloss_window_show_journal_error  (GlossWindow    *self,
                                             const GError   *error);
+/* @file_sha256: of the bytes @store was read from @file, if the reader
+ * hashed them (off the main thread); NULL: @file is read to hash it. */
 void     _gloss_window_set_store_from      (GlossWindow    *self,
                                             GlossStore     *store,
                                             GFile          *file,
+                                            const char     *file_sha256,
                                             GFile          *source);
 
 /* gloss-window-disk.c: the open file changed by another program */
-void     _gloss_window_disk_track          (GlossWindow    *self);
+void     _gloss_window_disk_track          (GlossWindow    *self,
+                                            const char     *file_sha256);
 void     _gloss_window_disk_untrack        (GlossWindow    *self);
 /* Before saving to @file: FALSE (G_IO_ERROR_WRONG_ETAG) if it is the
  * open file and another program changed it since; then it asks. */
@@ -152,12 +156,16 @@ gboolean _gloss_window_claims_selected     (GlossWindow    *self,
 gboolean _gloss_window_cancel_pick         (GlossWindow    *self);
 
 /* Opening (gloss-window.c, gloss-window-open.c) */
+/* Reads @file as a store; for a .gloss file also its bytes' sha256
+ * (*@file_sha256, NULL for a text), hashed while it parses. */
 GlossStore *_gloss_window_read_store       (GFile                  *file,
                                             GlossDocumentLoadFlags  flags,
+                                            char                  **file_sha256,
                                             GError                **error);
 void     _gloss_window_show_opened         (GlossWindow    *self,
                                             GFile          *file,
-                                            GlossStore     *store);
+                                            GlossStore     *store,
+                                            const char     *file_sha256);
 gboolean _gloss_window_may_open            (GFile          *file,
                                             gboolean       *raised,
                                             GError        **error);

@@ -9,6 +9,7 @@
 #include "gloss-error.h"
 #include "gloss-accessible.h"
 #include "gloss-format-native.h"
+#include "gloss-input-file.h"
 #include "gloss-recovery.h"
 #include "gloss-resources.h"
 #include "gloss-window-private.h"
@@ -325,7 +326,7 @@ gloss_window_set_store (GlossWindow *self,
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
 
-  _gloss_window_set_store_from (self, store, file, NULL);
+  _gloss_window_set_store_from (self, store, file, NULL, NULL);
 }
 
 /* @source: what an unsaved document was read from, which keys its journal. */
@@ -333,6 +334,7 @@ void
 _gloss_window_set_store_from (GlossWindow *self,
                               GlossStore  *store,
                               GFile       *file,
+                              const char  *file_sha256,
                               GFile       *source)
 {
   gboolean had_document;
@@ -346,13 +348,13 @@ _gloss_window_set_store_from (GlossWindow *self,
     }
 
   _gloss_window_disk_untrack (self);
-  _gloss_recovery_attach (self, store, file, file == NULL ? source : (GFile *) NULL);
+  _gloss_recovery_attach (self, store, file, file_sha256, file == NULL ? source : (GFile *) NULL);
   g_set_object (&self->store, store);
   g_set_object (&self->file, file);
   g_set_object (&self->source, (file == NULL ? source : NULL));
   self->schema_modified = FALSE;
   if (file != NULL)
-    _gloss_window_disk_track (self);
+    _gloss_window_disk_track (self, file_sha256);
 
   gloss_annotation_view_set_highlighted_entity (self->view, NULL);
   gloss_annotation_view_set_store (self->view, store);
@@ -419,19 +421,56 @@ store_from_text (GlossDocument *document,
   return gloss_store_new (document, schema);
 }
 
+static gpointer
+hash_thread (gpointer data)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+}
+
+/* A .gloss file, hashed in a thread of its own while it parses: the
+ * journal and the check for changes by other programs need the hash of
+ * the bytes that were read, and the main thread has no time for it. */
+static GlossStore *
+read_gloss_file (GFile   *file,
+                 char   **file_sha256,
+                 GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = gloss_input_file_load (file, &local_error);
+  g_autofree char *where = g_file_get_parse_name (file);
+  g_autofree char *sha256 = NULL;
+  GlossStore *store;
+  GThread *hasher;
+
+  if (bytes == NULL)
+    {
+      g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, local_error->message);
+      return NULL;
+    }
+  hasher = g_thread_new ("gloss-hash", hash_thread, bytes);
+  store = gloss_native_read_bytes (bytes, where, error);
+  sha256 = g_thread_join (hasher);
+  if (store != NULL && file_sha256 != NULL)
+    *file_sha256 = g_steal_pointer (&sha256);
+  return store;
+}
+
 /* Reads @file into a new store: a .gloss file as itself, any other file
  * as the text of a new document. Touches nothing shared, so that it can
  * run in a worker thread. */
 GlossStore *
 _gloss_window_read_store (GFile                   *file,
                           GlossDocumentLoadFlags   flags,
+                          char                   **file_sha256,
                           GError                 **error)
 {
   g_autoptr(GlossDocument) document = NULL;
   g_autofree char *name = NULL;
 
+  if (file_sha256 != NULL)
+    *file_sha256 = NULL;
   if (is_gloss_file (file))
-    return gloss_native_read_file (file, error);
+    return read_gloss_file (file, file_sha256, error);
 
   document = gloss_document_new_from_file_full (file, flags, error);
   if (document == NULL)
@@ -444,7 +483,8 @@ _gloss_window_read_store (GFile                   *file,
 void
 _gloss_window_show_opened (GlossWindow *self,
                            GFile       *file,
-                           GlossStore  *store)
+                           GlossStore  *store,
+                           const char  *file_sha256)
 {
   g_autofree char *name = g_file_get_basename (file);
 
@@ -452,12 +492,12 @@ _gloss_window_show_opened (GlossWindow *self,
   if (is_gloss_file (file))
     {
       self->suggested_name = g_strdup (name);
-      _gloss_window_set_store_from (self, store, file, NULL);
+      _gloss_window_set_store_from (self, store, file, file_sha256, NULL);
     }
   else
     {
       self->suggested_name = replace_extension (name, ".gloss");
-      _gloss_window_set_store_from (self, store, NULL, file);
+      _gloss_window_set_store_from (self, store, NULL, NULL, file);
     }
   gloss_window_add_recent (self, file);
 }
@@ -516,6 +556,7 @@ gloss_window_open_file (GlossWindow  *self,
                         GError      **error)
 {
   g_autoptr(GlossStore) store = NULL;
+  g_autofree char *sha256 = NULL;
   gboolean raised;
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
@@ -525,10 +566,10 @@ gloss_window_open_file (GlossWindow  *self,
     return FALSE;
   if (raised)
     return TRUE;
-  store = _gloss_window_read_store (file, GLOSS_DOCUMENT_LOAD_NONE, error);
+  store = _gloss_window_read_store (file, GLOSS_DOCUMENT_LOAD_NONE, &sha256, error);
   if (store == NULL)
     return FALSE;
-  _gloss_window_show_opened (self, file, store);
+  _gloss_window_show_opened (self, file, store, sha256);
   return TRUE;
 }
 
@@ -560,7 +601,7 @@ open_bundled_sample (GlossWindow  *self,
   g_clear_pointer (&self->suggested_name, g_free);
   self->suggested_name = replace_extension (SAMPLE_NAME, ".gloss");
   source = g_file_new_for_uri ("resource://" SAMPLE_RESOURCE);
-  _gloss_window_set_store_from (self, store, NULL, source);
+  _gloss_window_set_store_from (self, store, NULL, NULL, source);
   return TRUE;
 }
 
@@ -617,7 +658,7 @@ gloss_window_save_to_file (GlossWindow  *self,
   self->schema_modified = FALSE;
   g_set_object (&self->file, file);
   g_clear_object (&self->source);
-  _gloss_window_disk_track (self);
+  _gloss_window_disk_track (self, NULL);
   gloss_window_add_recent (self, file);
 
   name = file_display_name (file);

@@ -479,6 +479,53 @@ test_mismatch (void)
   gloss_journal_delete (journal_file, NULL);
 }
 
+/* A digest handed in is the one the journal keeps: the file is not read
+ * again. The digest of the bytes read recovers; any other means the file
+ * changed since. */
+static void
+test_given_digest (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  g_autofree char *digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *other = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "other bytes", -1);
+  const char *digests[] = { digest, other };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (digests); i++)
+    {
+      g_autoptr(GlossStore) store = load (file);
+      g_autoptr(GlossStore) fresh = load (file);
+      g_autoptr(GFile) journal_file = NULL;
+      GlossJournal *journal = gloss_journal_new_for_digest (store, file, digests[i], NULL, &error);
+      guint n_edits = 0;
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < 5; j++)
+        random_edit (rand, store);
+      g_assert_finalize_object (journal);
+      journal_file = gloss_journal_find (file, NULL);
+      g_assert_nonnull (journal_file);
+      if (i == 0)
+        {
+          g_assert_true (gloss_journal_recover (fresh, journal_file, &n_edits, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (n_edits, >, 0);
+          g_assert_cmpuint (gloss_store_get_n_items (fresh, GLOSS_KIND_MENTION), ==,
+                            gloss_store_get_n_items (store, GLOSS_KIND_MENTION));
+        }
+      else
+        {
+          g_assert_false (gloss_journal_recover (fresh, journal_file, NULL, &error));
+          g_assert_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_MISMATCH);
+          g_clear_error (&error);
+        }
+      gloss_journal_delete (journal_file, NULL);
+    }
+}
+
 static void
 test_mark_saved_discard (void)
 {
@@ -985,6 +1032,7 @@ main (int   argc,
   g_test_add_func ("/core/journal/recover-twice", test_recover_twice);
   g_test_add_func ("/core/journal/torn", test_torn);
   g_test_add_func ("/core/journal/mismatch", test_mismatch);
+  g_test_add_func ("/core/journal/given-digest", test_given_digest);
   g_test_add_func ("/core/journal/mark-saved-discard", test_mark_saved_discard);
   g_test_add_func ("/core/journal/unsaved", test_unsaved);
   g_test_add_func ("/core/journal/abort", test_abort);
