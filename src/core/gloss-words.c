@@ -75,25 +75,64 @@ gloss_word_joined (const GlossWordContext *c)
   return FALSE;
 }
 
-static gunichar
-char_at (const gunichar *chars,
-         glong           n,
-         glong           i)
+typedef struct
 {
-  return i >= 0 && i < n ? chars[i] : 0;
+  const gunichar *chars;
+  glong           n;
+} Chars;
+
+static gunichar
+chars_at (glong    i,
+          gpointer user_data)
+{
+  const Chars *c = user_data;
+
+  return i >= 0 && i < c->n ? c->chars[i] : 0;
 }
 
 static gboolean
-joined_at (const gunichar *chars,
-           glong           n,
+joined_at (GlossCharAtFunc char_at,
+           gpointer        user_data,
            glong           i)
 {
   GlossWordContext c = {
-    char_at (chars, n, i - 2), char_at (chars, n, i - 1), char_at (chars, n, i),
-    char_at (chars, n, i + 1), char_at (chars, n, i + 2),
+    char_at (i - 2, user_data), char_at (i - 1, user_data), char_at (i, user_data),
+    char_at (i + 1, user_data), char_at (i + 2, user_data),
   };
 
   return gloss_word_joined (&c);
+}
+
+gboolean
+gloss_word_bounds (GlossCharAtFunc  char_at,
+                   gpointer         user_data,
+                   guint            offset,
+                   guint           *start,
+                   guint           *end)
+{
+  gunichar c;
+  glong s, e;
+
+  g_return_val_if_fail (char_at != NULL, FALSE);
+
+  c = char_at (offset, user_data);
+  if (c == 0)
+    return FALSE;
+  /* A joiner is part of a word only between its letters. */
+  if (!gloss_word_char (c) &&
+      !(joined_at (char_at, user_data, offset) && joined_at (char_at, user_data, offset + 1)))
+    return FALSE;
+
+  /* Nothing joins across the ends of the text, where char_at gives 0. */
+  for (s = offset; joined_at (char_at, user_data, s); s--)
+    ;
+  for (e = offset + 1; joined_at (char_at, user_data, e); e++)
+    ;
+  if (start != NULL)
+    *start = s;
+  if (end != NULL)
+    *end = e;
+  return TRUE;
 }
 
 gboolean
@@ -103,26 +142,44 @@ gloss_word_at (const char *text,
                guint      *end)
 {
   g_autofree gunichar *chars = NULL;
-  glong n = 0;
-  glong s, e;
+  Chars c;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  chars = g_utf8_to_ucs4_fast (text, -1, &n);
-  if ((glong) offset >= n)
-    return FALSE;
-  /* A joiner is part of a word only between its letters. */
-  if (!gloss_word_char (chars[offset]) &&
-      !(joined_at (chars, n, offset) && joined_at (chars, n, offset + 1)))
+  chars = g_utf8_to_ucs4_fast (text, -1, &c.n);
+  c.chars = chars;
+  return gloss_word_bounds (chars_at, &c, offset, start, end);
+}
+
+gboolean
+gloss_word_snap (GlossCharAtFunc  char_at,
+                 gpointer         user_data,
+                 gboolean         snap,
+                 guint           *start,
+                 guint           *end)
+{
+  guint s, e;
+
+  g_return_val_if_fail (char_at != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  s = *start;
+  e = *end;
+  while (s < e && g_unichar_isspace (char_at (s, user_data)))
+    s++;
+  while (s < e && g_unichar_isspace (char_at (e - 1, user_data)))
+    e--;
+  if (s == e)
     return FALSE;
 
-  for (s = offset; s > 0 && joined_at (chars, n, s); s--)
-    ;
-  for (e = offset + 1; e < n && joined_at (chars, n, e); e++)
-    ;
-  if (start != NULL)
-    *start = s;
-  if (end != NULL)
-    *end = e;
+  if (snap)
+    {
+      while (s > 0 && joined_at (char_at, user_data, s))
+        s--;
+      while (joined_at (char_at, user_data, e))
+        e++;
+    }
+  *start = s;
+  *end = e;
   return TRUE;
 }

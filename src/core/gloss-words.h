@@ -33,4 +33,24 @@ gboolean gloss_word_at     (const char             *text,
                             guint                  *start,
                             guint                  *end);
 
+/* A text read one code point at a time (a GtkTextBuffer, a document):
+ * the code point at @offset, 0 outside the text. */
+typedef gunichar (*GlossCharAtFunc) (glong    offset,
+                                     gpointer user_data);
+
+/* gloss_word_at() over any text. */
+gboolean gloss_word_bounds (GlossCharAtFunc         char_at,
+                            gpointer                user_data,
+                            guint                   offset,
+                            guint                  *start,
+                            guint                  *end);
+/* A selection [*@start, *@end) as an annotation would cover it: white
+ * space trimmed at both ends, then, with @snap, widened to whole words.
+ * FALSE (and the range untouched) if only white space is selected. */
+gboolean gloss_word_snap   (GlossCharAtFunc         char_at,
+                            gpointer                user_data,
+                            gboolean                snap,
+                            guint                  *start,
+                            guint                  *end);
+
 G_END_DECLS

@@ -67,6 +67,75 @@ test_words (void)
     }
 }
 
+typedef struct
+{
+  const gunichar *chars;
+  glong           n;
+} Text;
+
+static gunichar
+text_char_at (glong    offset,
+              gpointer user_data)
+{
+  const Text *t = user_data;
+
+  return offset >= 0 && offset < t->n ? t->chars[offset] : 0;
+}
+
+typedef struct
+{
+  const char *text;
+  guint       start;
+  guint       end;
+  gboolean    snap;
+  const char *wanted;
+} SnapCase;
+
+static const SnapCase snap_cases[] = {
+  /* White space off both ends, with or without snapping. */
+  { "  Kim Jong Un  ", 0, 15, FALSE, "Kim Jong Un" },
+  { "  Kim Jong Un  ", 0, 15, TRUE, "Kim Jong Un" },
+  { "a   b", 1, 4, TRUE, NULL },
+  { "a   b", 1, 4, FALSE, NULL },
+  /* Part of a word: whole words when snapping, as selected when not. */
+  { "fighters of al-Qaida left", 16, 18, TRUE, "al-Qaida" },
+  { "fighters of al-Qaida left", 16, 18, FALSE, "ai" },
+  { "North Korea’s envoy", 7, 13, TRUE, "Korea’s" },
+  { "North Korea’s envoy", 7, 9, TRUE, "Korea" },
+  { "the Russian‐made jets", 5, 14, TRUE, "Russian‐made" },
+  { "Москва и Київ", 1, 10, TRUE, "Москва и Київ" },
+  { "東京 and more", 1, 2, TRUE, "東京" },
+  { "1,000.5 troops", 3, 4, TRUE, "1,000.5" },
+  /* At the ends of the text. */
+  { "word", 1, 3, TRUE, "word" },
+  { "word ", 0, 5, TRUE, "word" },
+};
+
+static void
+test_snap (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (snap_cases); i++)
+    {
+      const SnapCase *c = &snap_cases[i];
+      g_autofree gunichar *chars = NULL;
+      g_autofree char *got = NULL;
+      Text text;
+      guint start = c->start, end = c->end;
+
+      chars = g_utf8_to_ucs4_fast (c->text, -1, &text.n);
+      text.chars = chars;
+      g_test_message ("%s [%u, %u) %s", c->text, c->start, c->end, c->snap ? "snapped" : "as is");
+      if (gloss_word_snap (text_char_at, &text, c->snap, &start, &end))
+        got = g_utf8_substring (c->text, start, end);
+      else
+        {
+          g_assert_cmpuint (start, ==, c->start);
+          g_assert_cmpuint (end, ==, c->end);
+        }
+      g_assert_cmpstr (got, ==, c->wanted);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -74,6 +143,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/words/boundaries", test_words);
+  g_test_add_func ("/core/words/snap", test_snap);
 
   return g_test_run ();
 }
