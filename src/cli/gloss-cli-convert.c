@@ -329,6 +329,22 @@ gloss_cli_import (int    argc,
   return GLOSS_CLI_EXIT_OK;
 }
 
+/* What the format could not carry, on stderr: the counts, then where. */
+static void
+print_losses (const char        *output,
+              const GlossFormat *format,
+              GlossFormatReport *report)
+{
+  g_autofree char *summary = gloss_format_report_summary (report);
+  GPtrArray *details = gloss_format_report_get_details (report);
+
+  if (summary != NULL)
+    g_printerr ("%s: %s could not carry %s\n",
+                g_str_equal (output, "-") ? "standard output" : output, format->name, summary);
+  for (guint i = 0; i < details->len; i++)
+    g_printerr ("  %s\n", (const char *) g_ptr_array_index (details, i));
+}
+
 int
 gloss_cli_export (int    argc,
                   char **argv)
@@ -341,6 +357,7 @@ gloss_cli_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *offsets = NULL;
   gboolean force = FALSE;
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
   GlossFormatOptions options = { 0 };
   const GlossFormat *format;
   GlossCliProgress progress;
@@ -419,7 +436,8 @@ gloss_cli_export (int    argc,
   gloss_cli_progress_init (&progress, 1);
   gloss_cli_progress_attach (&progress, &options);
   gloss_cli_progress_update (&progress, 1, g_str_equal (output, "-") ? "standard output" : output);
-  bytes = format->export (stores, &options, &error);
+  options.report = report;
+  bytes = gloss_format_export (format, stores, &options, &error);
   gloss_cli_progress_clear (&progress);
   if (bytes == NULL)
     {
@@ -432,6 +450,7 @@ gloss_cli_export (int    argc,
       gloss_cli_print_error (output, error);
       return GLOSS_CLI_EXIT_FAILURE;
     }
+  print_losses (output, format, report);
 
   return GLOSS_CLI_EXIT_OK;
 }

@@ -20,17 +20,18 @@
  * is not written yet; callers say so instead of failing obscurely. */
 static const GlossFormat formats[] = {
   { "native", "Gloss document (.gloss), one document a file", "gloss",
-    gloss_native_import, gloss_native_export },
+    gloss_native_import, gloss_native_export, GLOSS_CARRIES_ALL },
   { "jsonl", "Gloss dataset: JSON Lines, one document a line", "jsonl",
-    gloss_jsonl_import, gloss_jsonl_export },
+    gloss_jsonl_import, gloss_jsonl_export, GLOSS_CARRIES_ALL },
   { "doccano", "doccano JSONL (label or entities/relations)", "jsonl",
-    gloss_doccano_import, gloss_doccano_export },
-  { "prodigy", "spaCy/Prodigy JSONL", "jsonl", NULL, NULL },
-  { "conll", "CoNLL, IOB2 tags", "conll", NULL, NULL },
-  { "brat", "brat standoff (.txt + .ann)", "ann", NULL, NULL },
-  { "w3c", "W3C Web Annotation JSON-LD", "jsonld", NULL, NULL },
-  { "labelstudio", "Label Studio task JSON", "json", NULL, NULL },
-  { "webanno", "WebAnno / INCEpTION TSV 3.3", "tsv", NULL, NULL },
+    gloss_doccano_import, gloss_doccano_export,
+    GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS },
+  { "prodigy", "spaCy/Prodigy JSONL", "jsonl", NULL, NULL, 0 },
+  { "conll", "CoNLL, IOB2 tags", "conll", NULL, NULL, 0 },
+  { "brat", "brat standoff (.txt + .ann)", "ann", NULL, NULL, 0 },
+  { "w3c", "W3C Web Annotation JSON-LD", "jsonld", NULL, NULL, 0 },
+  { "labelstudio", "Label Studio task JSON", "json", NULL, NULL, 0 },
+  { "webanno", "WebAnno / INCEpTION TSV 3.3", "tsv", NULL, NULL, 0 },
 };
 
 static const GlossFormat *format_list[G_N_ELEMENTS (formats) + 1];
@@ -73,6 +74,34 @@ gloss_format_list (void)
     }
 
   return format_list;
+}
+
+/**
+ * gloss_format_export:
+ * @format: a format that can export
+ * @stores: (element-type GlossStore): the documents
+ * @options: the export's options; its report, when set, receives the
+ *   counts of what the format cannot carry, then what the exporter itself
+ *   had to leave out (with where)
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Returns: (transfer full) (nullable): the file's bytes, or %NULL on error
+ */
+GBytes *
+gloss_format_export (const GlossFormat        *format,
+                     GPtrArray                *stores,
+                     const GlossFormatOptions *options,
+                     GError                  **error)
+{
+  g_return_val_if_fail (format != NULL && format->export != NULL, NULL);
+  g_return_val_if_fail (stores != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (options->report != NULL)
+    for (guint i = 0; i < stores->len; i++)
+      gloss_format_report_count_store (options->report, g_ptr_array_index (stores, i), format->carries);
+
+  return format->export (stores, options, error);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-format-report.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ G_BEGIN_DECLS
  *   line with the bytes read so far, exporters after each document; the
  *   last call has @done == @total
  * @progress_data: (closure progress): data for @progress
+ * @report: (nullable): where exporters count what the format could not
+ *   carry, and say where
  *
  * New members go at the end, so positional initializers keep working.
  */
@@ -35,6 +38,7 @@ typedef struct
   const char              *where;
   GlossFormatProgressFunc  progress;
   gpointer                 progress_data;
+  GlossFormatReport       *report;
 } GlossFormatOptions;
 
 /* Read @input into one or more stores (one per document). */
@@ -53,11 +57,19 @@ typedef struct
   const char      *extension;
   GlossImportFunc  import;   /* NULL: cannot import */
   GlossExportFunc  export;   /* NULL: cannot export */
+  GlossFormatCarries carries;
 } GlossFormat;
 
 const GlossFormat  *gloss_format_lookup    (const char *name);
 /* NULL-terminated, in the order of DESIGN §6. */
 const GlossFormat **gloss_format_list      (void);
+
+/* @format's exporter, after counting into @options->report, when set,
+ * what @format->carries leaves out of @stores. */
+GBytes             *gloss_format_export    (const GlossFormat        *format,
+                                            GPtrArray                *stores,
+                                            const GlossFormatOptions *options,
+                                            GError                  **error);
 
 /* Write @bytes to @file atomically (temporary file, then rename); refuse
  * an existing file unless @overwrite. */

@@ -1,0 +1,90 @@
+/* test-report.c: what an export could not carry, counted
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-format.h"
+#include "gloss-format-native.h"
+
+static GPtrArray *
+load_minimal (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *stores = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossStore *store = gloss_native_read_file (file, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (stores, store);
+  return stores;
+}
+
+/* doccano carries mentions and relations: the claim and both entities
+ * (both with a KB id) are counted; the claim's attributes and note count once,
+ * as the claim. */
+static void
+test_doccano_counts (void)
+{
+  g_autoptr(GPtrArray) stores = load_minimal ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  GlossFormatOptions options = { .report = report };
+
+  bytes = gloss_format_export (gloss_format_lookup ("doccano"), stores, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_CLAIMS), ==, 1);
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_COREFERENCE), ==, 2);
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_KB), ==, 2);
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_RELATIONS), ==, 0);
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_ATTRIBUTES), ==, 0);
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_NOTES), ==, 0);
+  summary = gloss_format_report_summary (report);
+  g_assert_cmpstr (summary, ==, "2 entities (coreference), 2 knowledge-base ids, 1 claim");
+}
+
+/* A format that carries everything loses nothing. */
+static void
+test_native_nothing (void)
+{
+  g_autoptr(GPtrArray) stores = load_minimal ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  GlossFormatCarries carries = gloss_format_lookup ("native")->carries;
+
+  gloss_format_report_count_store (report, g_ptr_array_index (stores, 0), carries);
+  g_assert_true (gloss_format_report_is_empty (report));
+  g_assert_null (gloss_format_report_summary (report));
+  g_assert_cmpuint (gloss_format_report_get_details (report)->len, ==, 0);
+}
+
+/* Attributes and notes of a kind the format carries count on their own. */
+static void
+test_attributes_and_notes (void)
+{
+  g_autoptr(GPtrArray) stores = load_minimal ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+
+  gloss_format_report_count_store (report, g_ptr_array_index (stores, 0),
+                                   GLOSS_CARRIES_ALL & ~(GLOSS_CARRIES_ATTRIBUTES | GLOSS_CARRIES_NOTES));
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_ATTRIBUTES), ==, 1);
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_NOTES), ==, 1);
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_CLAIMS), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/formats/report/doccano-counts", test_doccano_counts);
+  g_test_add_func ("/formats/report/native-nothing", test_native_nothing);
+  g_test_add_func ("/formats/report/attributes-and-notes", test_attributes_and_notes);
+
+  return g_test_run ();
+}
