@@ -13,6 +13,7 @@
 #include "gloss-format-doccano.h"
 #include "gloss-format-jsonl.h"
 #include "gloss-format-native.h"
+#include "gloss-format-prodigy.h"
 #include "gloss-format-private.h"
 #include "gloss-json-parse.h"
 
@@ -26,7 +27,9 @@ static const GlossFormat formats[] = {
   { "doccano", "doccano JSONL (label or entities/relations)", "jsonl",
     gloss_doccano_import, gloss_doccano_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS },
-  { "prodigy", "spaCy/Prodigy JSONL", "jsonl", NULL, NULL, 0 },
+  { "prodigy", "spaCy/Prodigy JSONL", "jsonl",
+    gloss_prodigy_import, gloss_prodigy_export,
+    GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS },
   { "conll", "CoNLL, IOB2 tags", "conll", NULL, NULL, 0 },
   { "brat", "brat standoff (.txt + .ann)", "ann", NULL, NULL, 0 },
   { "w3c", "W3C Web Annotation JSON-LD", "jsonld", NULL, NULL, 0 },

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cli-test-helpers.h"
+#include "gloss-format.h"
 #include "../formats/hostile-json.h"
 
 static void
@@ -85,17 +86,25 @@ test_unsupported (void)
   g_autofree char *input = data_path ("doccano", "export-sequence_labeling.jsonl");
   g_autofree char *gloss = data_path (".", "minimal.gloss");
   g_autofree char *out = tmp_path ("unsupported.out");
-  static const char * const formats[] = { "prodigy", "conll", "brat", "w3c", "labelstudio", "webanno" };
+  const GlossFormat **formats = gloss_format_list ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  /* Every direction a format does not have yet. */
+  for (guint i = 0; formats[i] != NULL; i++)
     {
-      g_auto(Run) in = run_cli ("import", "--format", formats[i], input, "-o", out, NULL);
-      g_auto(Run) ex = run_cli ("export", "--format", formats[i], gloss, "-o", out, NULL);
+      if (formats[i]->import == NULL)
+        {
+          g_auto(Run) in = run_cli ("import", "--format", formats[i]->name, input, "-o", out, NULL);
 
-      g_assert_cmpint (in.status, ==, 1);
-      assert_contains (in.err, "not supported yet");
-      g_assert_cmpint (ex.status, ==, 1);
-      assert_contains (ex.err, "not supported yet");
+          g_assert_cmpint (in.status, ==, 1);
+          assert_contains (in.err, "not supported yet");
+        }
+      if (formats[i]->export == NULL)
+        {
+          g_auto(Run) ex = run_cli ("export", "--format", formats[i]->name, gloss, "-o", out, NULL);
+
+          g_assert_cmpint (ex.status, ==, 1);
+          assert_contains (ex.err, "not supported yet");
+        }
       g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
     }
 }

@@ -1,0 +1,616 @@
+/* gloss-format-prodigy.c: spaCy/Prodigy JSONL, one task a line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * {"text", "tokens": [{text, start, end, id, ws}], "spans": [{start, end,
+ * token_start, token_end, label}], "relations": [{head, child, head_span,
+ * child_span, label}], "meta", "answer"}: offsets in code points (Python's
+ * str), token_end inclusive, a relation's head and child the token_end of
+ * its spans. Relations link spans there and entities here: each related
+ * span gets an entity of its own on import, and a relation is written
+ * between the first mentions of its entities. Members Gloss has no place
+ * for ("answer", "_input_hash", a span's "source"…) are kept as the
+ * document's and the mention's extra members and written back.
+ */
+#include "config.h"
+
+#include "gloss-error.h"
+#include "gloss-format-prodigy.h"
+#include "gloss-format-private.h"
+#include "gloss-store.h"
+#include "gloss-tokenizer.h"
+
+/* One task's annotations, before they enter the store. */
+typedef struct
+{
+  GlossImportContext *context;
+  GlossDocument      *document;
+  const char         *loc;
+  JsonArray          *tokens;     /* the task's, or NULL */
+  GPtrArray          *mentions;
+  GPtrArray          *entities;
+  GPtrArray          *relations;
+} Task;
+
+static const char *const span_members[] = {
+  "start", "end", "token_start", "token_end", "label", "text",
+};
+
+static const char *const task_members[] = {
+  "id", "text", "tokens", "spans", "relations", "meta",
+};
+
+static gboolean
+is_one_of (const char        *name,
+           const char *const *names,
+           gsize              n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (name, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The members of @object not in @names, or NULL. */
+static JsonObject *
+other_members (JsonObject        *object,
+               const char *const *names,
+               gsize              n)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  JsonObject *extra = NULL;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (is_one_of (l->data, names, n))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, l->data, json_node_copy (json_object_get_member (object, l->data)));
+    }
+
+  return extra;
+}
+
+/* A character offset from a token index, when the span has no offsets. */
+static gboolean
+token_offset (Task        *t,
+              JsonObject  *span,
+              const char  *member,
+              const char  *token_member,
+              const char  *path,
+              gint64      *out,
+              GError     **error)
+{
+  gint64 index;
+  JsonNode *node;
+
+  if (json_object_has_member (span, member) || t->tokens == NULL ||
+      !json_object_has_member (span, token_member))
+    return _gloss_format_get_offset (span, member, t->loc, path, out, error);
+
+  if (!_gloss_format_get_offset (span, token_member, t->loc, path, &index, error))
+    return FALSE;
+  if (index >= json_array_get_length (t->tokens) ||
+      !JSON_NODE_HOLDS_OBJECT ((node = json_array_get_element (t->tokens, index))))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: %s %" G_GINT64_FORMAT " is not a token of the task",
+                   t->loc, path, token_member, index);
+      return FALSE;
+    }
+
+  return _gloss_format_get_offset (json_node_get_object (node), member, t->loc, path, out, error);
+}
+
+/* A mention of @span, or the one already made for the same offsets and label. */
+static GlossMention *
+add_mention (Task        *t,
+             JsonObject  *span,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  g_autofree char *id = NULL;
+  const char *label = _gloss_format_get_string (span, "label");
+  GlossMention *mention;
+  GlossSpan s;
+  gint64 start, end;
+
+  if (label == NULL || *label == '\0')
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: “label” must be a non-empty string", t->loc, path);
+      return NULL;
+    }
+  if (!token_offset (t, span, "start", "token_start", path, &start, error) ||
+      !token_offset (t, span, "end", "token_end", path, &end, error) ||
+      !_gloss_format_make_span (t->document, t->context->unit, start, end,
+                                _gloss_format_get_string (span, "text"),
+                                t->loc, path, &s, error))
+    return NULL;
+
+  for (guint i = 0; i < t->mentions->len; i++)
+    {
+      GlossAnnotation *other = g_ptr_array_index (t->mentions, i);
+      const GlossSpan *spans;
+      guint n;
+
+      spans = gloss_annotation_get_spans (other, GLOSS_ROLE_CONTENT, &n);
+      if (n == 1 && spans[0].start == s.start && spans[0].end == s.end &&
+          g_str_equal (gloss_annotation_get_type_id (other), label))
+        return GLOSS_MENTION (other);
+    }
+
+  gloss_schema_ensure (t->context->schema, GLOSS_LABEL_ENTITY, label);
+  mention = gloss_mention_new (label, &s, 1);
+  id = g_strdup_printf ("m%u", t->mentions->len + 1);
+  gloss_annotation_set_id (GLOSS_ANNOTATION (mention), id);
+  extra = other_members (span, span_members, G_N_ELEMENTS (span_members));
+  if (extra != NULL)
+    gloss_annotation_set_extra (GLOSS_ANNOTATION (mention), extra);
+  g_ptr_array_add (t->mentions, mention);
+
+  return mention;
+}
+
+static gboolean
+read_span (JsonObject  *object,
+           const char  *path,
+           gpointer     user_data,
+           GError     **error)
+{
+  return add_mention (user_data, object, path, error) != NULL;
+}
+
+static GlossEntity *
+entity_for_mention (Task         *t,
+                    GlossMention *mention)
+{
+  GlossEntity *entity = gloss_mention_get_entity (mention);
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  guint start = gloss_annotation_get_start (GLOSS_ANNOTATION (mention));
+  guint end = gloss_annotation_get_end (GLOSS_ANNOTATION (mention));
+
+  if (entity != NULL)
+    return entity;
+
+  name = gloss_document_dup_slice (t->document, start, end);
+  entity = gloss_entity_new (gloss_annotation_get_type_id (GLOSS_ANNOTATION (mention)), name);
+  id = g_strdup_printf ("e%u", t->entities->len + 1);
+  gloss_annotation_set_id (GLOSS_ANNOTATION (entity), id);
+  gloss_mention_set_entity (mention, entity);
+  g_ptr_array_add (t->entities, entity);
+
+  return entity;
+}
+
+/* The mention a relation end names: its span object ("head_span"), else
+ * the span whose last token is the token index ("head"). */
+static GlossMention *
+relation_end (Task        *t,
+              JsonObject  *relation,
+              const char  *member,
+              const char  *path,
+              GError     **error)
+{
+  g_autofree char *span_member = g_strconcat (member, "_span", NULL);
+  g_autofree char *span_path = g_strdup_printf ("%s.%s", path, span_member);
+  JsonNode *node = json_object_get_member (relation, span_member);
+  JsonNode *index = json_object_get_member (relation, member);
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return add_mention (t, json_node_get_object (node), span_path, error);
+
+  if (index != NULL && JSON_NODE_HOLDS_VALUE (index) &&
+      json_node_get_value_type (index) == G_TYPE_INT64 && t->tokens != NULL)
+    {
+      gint64 token = json_node_get_int (index);
+      JsonNode *tok = token >= 0 && token < json_array_get_length (t->tokens)
+                        ? json_array_get_element (t->tokens, token) : NULL;
+      gint64 tok_end;
+
+      if (tok != NULL && JSON_NODE_HOLDS_OBJECT (tok) &&
+          _gloss_format_get_offset (json_node_get_object (tok), "end", t->loc, path, &tok_end, NULL))
+        for (guint i = 0; i < t->mentions->len; i++)
+          {
+            GlossAnnotation *m = g_ptr_array_index (t->mentions, i);
+            gsize end = gloss_document_cp_to_offset (t->document, t->context->unit,
+                                                     gloss_annotation_get_end (m));
+
+            if ((gint64) end == tok_end)
+              return GLOSS_MENTION (m);
+          }
+    }
+
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+               "%s: %s: neither “%s” nor “%s” names a span of the task",
+               t->loc, path, span_member, member);
+  return NULL;
+}
+
+static gboolean
+read_relation (JsonObject  *object,
+               const char  *path,
+               gpointer     user_data,
+               GError     **error)
+{
+  Task *t = user_data;
+  g_autofree char *id = NULL;
+  GlossMention *head, *child;
+  GlossRelation *relation;
+  const char *label = _gloss_format_get_string (object, "label");
+
+  if (label == NULL || *label == '\0')
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: “label” must be a non-empty string", t->loc, path);
+      return FALSE;
+    }
+  if ((head = relation_end (t, object, "head", path, error)) == NULL ||
+      (child = relation_end (t, object, "child", path, error)) == NULL)
+    return FALSE;
+
+  gloss_schema_ensure (t->context->schema, GLOSS_LABEL_RELATION, label);
+  relation = gloss_relation_new (label, entity_for_mention (t, head), entity_for_mention (t, child));
+  id = g_strdup_printf ("r%u", t->relations->len + 1);
+  gloss_annotation_set_id (GLOSS_ANNOTATION (relation), id);
+  g_ptr_array_add (t->relations, relation);
+
+  return TRUE;
+}
+
+static gboolean
+read_list (Task             *t,
+           JsonObject       *record,
+           const char       *member,
+           GlossObjectFunc   func,
+           GError          **error)
+{
+  JsonNode *node = json_object_get_member (record, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: must be a list of objects", t->loc, member);
+      return FALSE;
+    }
+
+  return _gloss_format_foreach_object (json_node_get_array (node), member, t->loc, func, t, error);
+}
+
+static gboolean
+import_task (JsonObject  *record,
+             const char  *loc,
+             gpointer     user_data,
+             GError     **error)
+{
+  GlossImportContext *context = user_data;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonObject) extra = NULL;
+  GPtrArray *lists[] = { entities, mentions, relations };
+  JsonNode *tokens = json_object_get_member (record, "tokens");
+  const char *text = _gloss_format_get_string (record, "text");
+  Task t;
+
+  if (text == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: the task has no “text” string", loc);
+      return FALSE;
+    }
+
+  document = _gloss_format_new_document (context, record, text, loc, error);
+  if (document == NULL)
+    return FALSE;
+  extra = other_members (record, task_members, G_N_ELEMENTS (task_members));
+  if (extra != NULL)
+    gloss_document_set_extra (document, extra);
+
+  t = (Task) {
+    .context = context, .document = document, .loc = loc,
+    .tokens = tokens != NULL && JSON_NODE_HOLDS_ARRAY (tokens) ? json_node_get_array (tokens) : NULL,
+    .mentions = mentions, .entities = entities, .relations = relations,
+  };
+
+  if (!read_list (&t, record, "spans", read_span, error) ||
+      !read_list (&t, record, "relations", read_relation, error))
+    return FALSE;
+
+  return _gloss_format_add_store (context, document, lists, G_N_ELEMENTS (lists), loc, error);
+}
+
+/**
+ * gloss_prodigy_import:
+ * @input: the file's bytes
+ * @options: the offset unit (code points unless set), the starting schema
+ *   and the progress callback
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Returns: (transfer container) (element-type GlossStore): one store per
+ *   task, sharing one schema, or %NULL on error
+ */
+GPtrArray *
+gloss_prodigy_import (GBytes                   *input,
+                      const GlossFormatOptions *options,
+                      GError                  **error)
+{
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _gloss_format_import_records (input, options, GLOSS_OFFSET_CODEPOINTS, import_task, error);
+}
+
+/* Export */
+
+typedef struct
+{
+  GlossDocument   *document;
+  GlossOffsetUnit  unit;
+  GArray          *tokens;
+  guint           *token_at;   /* code point → index of the token there */
+} Writer;
+
+static void
+add_span (JsonBuilder     *builder,
+          Writer          *w,
+          const GlossSpan *span,
+          const char      *label,
+          JsonObject      *extra)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, gloss_document_cp_to_offset (w->document, w->unit, span->start));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, gloss_document_cp_to_offset (w->document, w->unit, span->end));
+  json_builder_set_member_name (builder, "token_start");
+  json_builder_add_int_value (builder, w->token_at[span->start]);
+  json_builder_set_member_name (builder, "token_end");
+  json_builder_add_int_value (builder, w->token_at[span->end - 1]);
+  json_builder_set_member_name (builder, "label");
+  json_builder_add_string_value (builder, label);
+  if (extra != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (extra);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!is_one_of (l->data, span_members, G_N_ELEMENTS (span_members)))
+          {
+            json_builder_set_member_name (builder, l->data);
+            json_builder_add_value (builder, json_node_copy (json_object_get_member (extra, l->data)));
+          }
+    }
+  json_builder_end_object (builder);
+}
+
+/* Every fragment boundary of every mention, so spans line up with tokens. */
+static GArray *
+mention_cuts (GlossStore *store)
+{
+  GListModel *list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
+      const GlossSpan *spans;
+      guint n;
+
+      spans = gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n);
+      for (guint j = 0; j < n; j++)
+        {
+          g_array_append_val (cuts, spans[j].start);
+          g_array_append_val (cuts, spans[j].end);
+        }
+    }
+
+  return cuts;
+}
+
+static void
+add_tokens (JsonBuilder *builder,
+            Writer      *w)
+{
+  const char *text = gloss_document_get_text (w->document);
+  guint length = gloss_document_get_length (w->document);
+
+  json_builder_set_member_name (builder, "tokens");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < w->tokens->len; i++)
+    {
+      GlossToken *token = &g_array_index (w->tokens, GlossToken, i);
+      g_autofree char *slice = gloss_document_dup_slice (w->document, token->start, token->end);
+      gboolean ws = token->end < length &&
+                    g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, token->end)));
+
+      for (guint cp = token->start; cp < token->end; cp++)
+        w->token_at[cp] = i;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, slice);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, gloss_document_cp_to_offset (w->document, w->unit, token->start));
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, gloss_document_cp_to_offset (w->document, w->unit, token->end));
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, i);
+      json_builder_set_member_name (builder, "ws");
+      json_builder_add_boolean_value (builder, ws);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static GlossAnnotation *
+first_mention (GlossStore  *store,
+               GlossEntity *entity)
+{
+  g_autoptr(GPtrArray) mentions = entity ? gloss_store_get_mentions_of (store, entity) : NULL;
+  GlossAnnotation *first = NULL;
+
+  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
+    if (first == NULL || gloss_annotation_compare (g_ptr_array_index (mentions, i), first) < 0)
+      first = g_ptr_array_index (mentions, i);
+
+  return first;
+}
+
+static void
+add_relations (JsonBuilder *builder,
+               GlossStore  *store,
+               Writer      *w)
+{
+  GListModel *list = gloss_store_get_list (store, GLOSS_KIND_RELATION);
+
+  json_builder_set_member_name (builder, "relations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (list, i);
+      GlossAnnotation *head = first_mention (store, gloss_relation_get_from (relation));
+      GlossAnnotation *child = first_mention (store, gloss_relation_get_to (relation));
+      const GlossSpan *head_spans, *child_spans;
+      guint n;
+
+      if (head == NULL || child == NULL)
+        continue;  /* counted by the exporter: an entity without mentions */
+
+      head_spans = gloss_annotation_get_spans (head, GLOSS_ROLE_CONTENT, &n);
+      child_spans = gloss_annotation_get_spans (child, GLOSS_ROLE_CONTENT, &n);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "head");
+      json_builder_add_int_value (builder, w->token_at[head_spans[0].end - 1]);
+      json_builder_set_member_name (builder, "child");
+      json_builder_add_int_value (builder, w->token_at[child_spans[0].end - 1]);
+      json_builder_set_member_name (builder, "head_span");
+      add_span (builder, w, &head_spans[0], gloss_annotation_get_type_id (head), NULL);
+      json_builder_set_member_name (builder, "child_span");
+      add_span (builder, w, &child_spans[0], gloss_annotation_get_type_id (child), NULL);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static JsonNode *
+export_store (GlossStore      *store,
+              GlossOffsetUnit  unit)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GArray) cuts = mention_cuts (store);
+  g_autoptr(GArray) tokens = NULL;
+  g_autofree guint *token_at = NULL;
+  GlossDocument *document = gloss_store_get_document (store);
+  JsonObject *extra = gloss_document_get_extra (document);
+  GListModel *list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+  Writer w;
+
+  tokens = gloss_tokenize (gloss_document_get_text (document),
+                           cuts->len > 0 ? &g_array_index (cuts, guint, 0) : NULL, cuts->len);
+  token_at = g_new0 (guint, gloss_document_get_length (document) + 1);
+  w = (Writer) { .document = document, .unit = unit, .tokens = tokens, .token_at = token_at };
+
+  json_builder_begin_object (builder);
+  if (gloss_document_get_id (document) != NULL)
+    {
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, gloss_document_get_id (document));
+    }
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, gloss_document_get_text (document));
+  add_tokens (builder, &w);
+
+  /* A mention of several fragments becomes one span per fragment. */
+  json_builder_set_member_name (builder, "spans");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
+      const GlossSpan *spans;
+      guint n;
+
+      spans = gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n);
+      for (guint j = 0; j < n; j++)
+        add_span (builder, &w, &spans[j], gloss_annotation_get_type_id (mention),
+                  gloss_annotation_get_extra (mention));
+    }
+  json_builder_end_array (builder);
+
+  add_relations (builder, store, &w);
+
+  if (extra == NULL || !json_object_has_member (extra, "answer"))
+    {
+      json_builder_set_member_name (builder, "answer");
+      json_builder_add_string_value (builder, "accept");
+    }
+  if (extra != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (extra);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!is_one_of (l->data, task_members, G_N_ELEMENTS (task_members)))
+          {
+            json_builder_set_member_name (builder, l->data);
+            json_builder_add_value (builder, json_node_copy (json_object_get_member (extra, l->data)));
+          }
+    }
+
+  return _gloss_format_end_record (builder, document);
+}
+
+static void
+report_unplaced_relations (GPtrArray         *stores,
+                           GlossFormatReport *report)
+{
+  for (guint i = 0; report != NULL && i < stores->len; i++)
+    {
+      GlossStore *store = g_ptr_array_index (stores, i);
+      GListModel *list = gloss_store_get_list (store, GLOSS_KIND_RELATION);
+
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(GlossRelation) relation = g_list_model_get_item (list, j);
+
+          if (first_mention (store, gloss_relation_get_from (relation)) != NULL &&
+              first_mention (store, gloss_relation_get_to (relation)) != NULL)
+            continue;
+          gloss_format_report_add (report, GLOSS_LOSS_RELATIONS, 1);
+          gloss_format_report_add_detail (report, "%s: relation %s: an entity it links has no mention",
+                                          gloss_document_get_id (gloss_store_get_document (store)),
+                                          gloss_annotation_get_id (GLOSS_ANNOTATION (relation)));
+        }
+    }
+}
+
+/**
+ * gloss_prodigy_export:
+ * @stores: (element-type GlossStore): the documents
+ * @options: the offset unit (code points unless set), the report and the
+ *   progress callback
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Writes one task per document, with its tokens (gloss_tokenize(), cut at
+ * every mention boundary), spans and relations.
+ *
+ * Returns: (transfer full): the file's bytes
+ */
+GBytes *
+gloss_prodigy_export (GPtrArray                *stores,
+                      const GlossFormatOptions *options,
+                      GError                  **error)
+{
+  g_return_val_if_fail (stores != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  report_unplaced_relations (stores, options->report);
+  return _gloss_format_export_lines (stores, options, GLOSS_OFFSET_CODEPOINTS, export_store);
+}

@@ -1,0 +1,78 @@
+/* test-cli-formats.c: gloss-cli import and export of the dataset formats
+ * (prodigy, conll, brat, w3c, labelstudio, csv), and the report of what an
+ * export could not carry
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-test-helpers.h"
+
+static char *
+sample_gloss (void)
+{
+  return g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.gloss", NULL);
+}
+
+/* Export says on stderr what the format left out; import reads it back. */
+static void
+test_prodigy (void)
+{
+  g_autofree char *sample = sample_gloss ();
+  g_autofree char *out = tmp_path ("sample.prodigy.jsonl");
+  g_autofree char *back = tmp_path ("sample-from-prodigy.gloss");
+
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "prodigy", sample, "-o", out, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.err, ": prodigy could not carry 33 entities (coreference), "
+                     "9 knowledge-base ids, 15 claims, 129 annotations with attributes\n");
+  }
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "prodigy", out, "-o", back, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  {
+    g_auto(Run) run = run_cli ("stats", back, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "129");
+  }
+}
+
+/* A format that carries everything prints nothing. */
+static void
+test_nothing_lost (void)
+{
+  g_autofree char *sample = sample_gloss ();
+  g_autofree char *out = tmp_path ("sample.jsonl");
+  g_auto(Run) run = run_cli ("export", "--format", "jsonl", sample, "-o", out, NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  tmpdir = g_dir_make_tmp ("gloss-cli-formats-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+
+  g_test_add_func ("/cli/formats/prodigy", test_prodigy);
+  g_test_add_func ("/cli/formats/nothing-lost", test_nothing_lost);
+
+  status = g_test_run ();
+
+  g_free (tmpdir);
+  return status;
+}
