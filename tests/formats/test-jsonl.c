@@ -296,7 +296,7 @@ test_format_table (void)
 
   g_assert_nonnull (gloss_format_lookup ("jsonl")->import);
   g_assert_nonnull (gloss_format_lookup ("doccano")->export);
-  g_assert_null (gloss_format_lookup ("prodigy")->import);
+  g_assert_nonnull (gloss_format_lookup ("prodigy")->import);
   g_assert_null (gloss_format_lookup ("nonsense"));
 }
 
