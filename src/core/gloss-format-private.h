@@ -8,6 +8,7 @@
 
 #include "gloss-document.h"
 #include "gloss-format.h"
+#include "gloss-store.h"
 
 G_BEGIN_DECLS
 
@@ -125,5 +126,25 @@ gboolean    _gloss_format_make_span       (GlossDocument   *document,
 
 /* A name for the documents of @where: its basename without extension. */
 char       *_gloss_format_stem            (const char      *where);
+
+/* formats/gloss-format-shared.c */
+
+/* @mention's entity; when it has none, one named after its text (id "eN")
+ * is made and appended to @entities. */
+GlossEntity     *_gloss_format_entity_for_mention (GlossDocument     *document,
+                                                   GlossMention      *mention,
+                                                   GPtrArray         *entities);
+/* The first mention of @entity in text order, or NULL. */
+GlossAnnotation *_gloss_format_first_mention      (GlossStore        *store,
+                                                   GlossEntity       *entity);
+/* The members of @object not named in @known (NULL when none): what a
+ * format keeps as extra members and writes back. */
+JsonObject      *_gloss_format_other_members      (JsonObject        *object,
+                                                   const char *const *known,
+                                                   gsize              n_known);
+void             _gloss_format_add_other_members  (JsonBuilder       *builder,
+                                                   JsonObject        *members,
+                                                   const char *const *known,
+                                                   gsize              n_known);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "gloss-format.h"
 #include "gloss-format-native.h"
+#include "gloss-format-private.h"
 
 static inline GBytes *
 fmt_load (const char *first,
@@ -33,11 +34,10 @@ fmt_load (const char *first,
   return g_bytes_new_take (contents, length);
 }
 
-/* The annotated sample article, as one store in an array. */
+/* A .gloss file, as one store in an array. */
 static inline GPtrArray *
-fmt_load_sample (void)
+fmt_load_native (const char *path)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.gloss", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   GPtrArray *stores = g_ptr_array_new_with_free_func (g_object_unref);
@@ -46,6 +46,15 @@ fmt_load_sample (void)
   g_assert_no_error (error);
   g_ptr_array_add (stores, store);
   return stores;
+}
+
+/* The annotated sample article. */
+static inline GPtrArray *
+fmt_load_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.gloss", NULL);
+
+  return fmt_load_native (path);
 }
 
 static inline GPtrArray *
@@ -101,12 +110,8 @@ fmt_append_entity (GString     *out,
                    GlossStore  *store,
                    GlossEntity *entity)
 {
-  g_autoptr(GPtrArray) mentions = entity ? gloss_store_get_mentions_of (store, entity) : NULL;
-  GlossAnnotation *first = NULL;
+  GlossAnnotation *first = _gloss_format_first_mention (store, entity);
 
-  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
-    if (first == NULL || gloss_annotation_compare (g_ptr_array_index (mentions, i), first) < 0)
-      first = g_ptr_array_index (mentions, i);
   if (first == NULL)
     g_string_append (out, "-");
   else

@@ -4,21 +4,14 @@
  */
 #include "config.h"
 
-#include "gloss-format.h"
-#include "gloss-format-native.h"
+#include "format-test-utils.h"
 
 static GPtrArray *
 load_minimal (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.gloss", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GPtrArray *stores = g_ptr_array_new_with_free_func (g_object_unref);
-  GlossStore *store = gloss_native_read_file (file, &error);
 
-  g_assert_no_error (error);
-  g_ptr_array_add (stores, store);
-  return stores;
+  return fmt_load_native (path);
 }
 
 /* doccano carries mentions and relations: the claim and both entities

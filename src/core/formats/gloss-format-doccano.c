@@ -31,25 +31,7 @@ static GlossEntity *
 entity_for_mention (Record       *r,
                     GlossMention *mention)
 {
-  GlossEntity *entity = gloss_mention_get_entity (mention);
-  g_autofree char *name = NULL;
-  g_autofree char *id = NULL;
-  guint n_spans;
-  const GlossSpan *spans;
-
-  if (entity != NULL)
-    return entity;
-
-  spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (mention), GLOSS_ROLE_CONTENT, &n_spans);
-  g_assert (n_spans > 0);
-  name = gloss_document_dup_slice (r->document, spans[0].start, spans[n_spans - 1].end);
-  entity = gloss_entity_new (gloss_annotation_get_type_id (GLOSS_ANNOTATION (mention)), name);
-  id = g_strdup_printf ("e%u", r->entities->len + 1);
-  gloss_annotation_set_id (GLOSS_ANNOTATION (entity), id);
-  gloss_mention_set_entity (mention, entity);
-  g_ptr_array_add (r->entities, entity);
-
-  return entity;
+  return _gloss_format_entity_for_mention (r->document, mention, r->entities);
 }
 
 static gboolean

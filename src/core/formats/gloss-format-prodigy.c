@@ -40,38 +40,6 @@ static const char *const task_members[] = {
   "id", "text", "tokens", "spans", "relations", "meta",
 };
 
-static gboolean
-is_one_of (const char        *name,
-           const char *const *names,
-           gsize              n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (g_str_equal (name, names[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* The members of @object not in @names, or NULL. */
-static JsonObject *
-other_members (JsonObject        *object,
-               const char *const *names,
-               gsize              n)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-  JsonObject *extra = NULL;
-
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      if (is_one_of (l->data, names, n))
-        continue;
-      if (extra == NULL)
-        extra = json_object_new ();
-      json_object_set_member (extra, l->data, json_node_copy (json_object_get_member (object, l->data)));
-    }
-
-  return extra;
-}
-
 /* A character offset from a token index, when the span has no offsets. */
 static gboolean
 token_offset (Task        *t,
@@ -146,7 +114,7 @@ add_mention (Task        *t,
   mention = gloss_mention_new (label, &s, 1);
   id = g_strdup_printf ("m%u", t->mentions->len + 1);
   gloss_annotation_set_id (GLOSS_ANNOTATION (mention), id);
-  extra = other_members (span, span_members, G_N_ELEMENTS (span_members));
+  extra = _gloss_format_other_members (span, span_members, G_N_ELEMENTS (span_members));
   if (extra != NULL)
     gloss_annotation_set_extra (GLOSS_ANNOTATION (mention), extra);
   g_ptr_array_add (t->mentions, mention);
@@ -167,23 +135,7 @@ static GlossEntity *
 entity_for_mention (Task         *t,
                     GlossMention *mention)
 {
-  GlossEntity *entity = gloss_mention_get_entity (mention);
-  g_autofree char *name = NULL;
-  g_autofree char *id = NULL;
-  guint start = gloss_annotation_get_start (GLOSS_ANNOTATION (mention));
-  guint end = gloss_annotation_get_end (GLOSS_ANNOTATION (mention));
-
-  if (entity != NULL)
-    return entity;
-
-  name = gloss_document_dup_slice (t->document, start, end);
-  entity = gloss_entity_new (gloss_annotation_get_type_id (GLOSS_ANNOTATION (mention)), name);
-  id = g_strdup_printf ("e%u", t->entities->len + 1);
-  gloss_annotation_set_id (GLOSS_ANNOTATION (entity), id);
-  gloss_mention_set_entity (mention, entity);
-  g_ptr_array_add (t->entities, entity);
-
-  return entity;
+  return _gloss_format_entity_for_mention (t->document, mention, t->entities);
 }
 
 /* The mention a relation end names: its span object ("head_span"), else
@@ -309,7 +261,7 @@ import_task (JsonObject  *record,
   document = _gloss_format_new_document (context, record, text, loc, error);
   if (document == NULL)
     return FALSE;
-  extra = other_members (record, task_members, G_N_ELEMENTS (task_members));
+  extra = _gloss_format_other_members (record, task_members, G_N_ELEMENTS (task_members));
   if (extra != NULL)
     gloss_document_set_extra (document, extra);
 
@@ -376,17 +328,7 @@ add_span (JsonBuilder     *builder,
   json_builder_add_int_value (builder, w->token_at[span->end - 1]);
   json_builder_set_member_name (builder, "label");
   json_builder_add_string_value (builder, label);
-  if (extra != NULL)
-    {
-      g_autoptr(GList) members = json_object_get_members (extra);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        if (!is_one_of (l->data, span_members, G_N_ELEMENTS (span_members)))
-          {
-            json_builder_set_member_name (builder, l->data);
-            json_builder_add_value (builder, json_node_copy (json_object_get_member (extra, l->data)));
-          }
-    }
+  _gloss_format_add_other_members (builder, extra, span_members, G_N_ELEMENTS (span_members));
   json_builder_end_object (builder);
 }
 
@@ -449,20 +391,6 @@ add_tokens (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-static GlossAnnotation *
-first_mention (GlossStore  *store,
-               GlossEntity *entity)
-{
-  g_autoptr(GPtrArray) mentions = entity ? gloss_store_get_mentions_of (store, entity) : NULL;
-  GlossAnnotation *first = NULL;
-
-  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
-    if (first == NULL || gloss_annotation_compare (g_ptr_array_index (mentions, i), first) < 0)
-      first = g_ptr_array_index (mentions, i);
-
-  return first;
-}
-
 static void
 add_relations (JsonBuilder *builder,
                GlossStore  *store,
@@ -475,8 +403,8 @@ add_relations (JsonBuilder *builder,
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossRelation) relation = g_list_model_get_item (list, i);
-      GlossAnnotation *head = first_mention (store, gloss_relation_get_from (relation));
-      GlossAnnotation *child = first_mention (store, gloss_relation_get_to (relation));
+      GlossAnnotation *head = _gloss_format_first_mention (store, gloss_relation_get_from (relation));
+      GlossAnnotation *child = _gloss_format_first_mention (store, gloss_relation_get_to (relation));
       const GlossSpan *head_spans, *child_spans;
       guint n;
 
@@ -552,17 +480,7 @@ export_store (GlossStore      *store,
       json_builder_set_member_name (builder, "answer");
       json_builder_add_string_value (builder, "accept");
     }
-  if (extra != NULL)
-    {
-      g_autoptr(GList) members = json_object_get_members (extra);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        if (!is_one_of (l->data, task_members, G_N_ELEMENTS (task_members)))
-          {
-            json_builder_set_member_name (builder, l->data);
-            json_builder_add_value (builder, json_node_copy (json_object_get_member (extra, l->data)));
-          }
-    }
+  _gloss_format_add_other_members (builder, extra, task_members, G_N_ELEMENTS (task_members));
 
   return _gloss_format_end_record (builder, document);
 }
@@ -580,8 +498,8 @@ report_unplaced_relations (GPtrArray         *stores,
         {
           g_autoptr(GlossRelation) relation = g_list_model_get_item (list, j);
 
-          if (first_mention (store, gloss_relation_get_from (relation)) != NULL &&
-              first_mention (store, gloss_relation_get_to (relation)) != NULL)
+          if (_gloss_format_first_mention (store, gloss_relation_get_from (relation)) != NULL &&
+              _gloss_format_first_mention (store, gloss_relation_get_to (relation)) != NULL)
             continue;
           gloss_format_report_add (report, GLOSS_LOSS_RELATIONS, 1);
           gloss_format_report_add_detail (report, "%s: relation %s: an entity it links has no mention",
