@@ -32,6 +32,10 @@ packages=(
   shared-mime-info
   python3
   python3-jsonschema
+  # real readers of the dataset formats in the tests
+  python3-nltk
+  python3-rdflib
+  python3-pyld
   groff-base
   # running the window and the UI tests headless
   xvfb

@@ -10,6 +10,7 @@
 #include "gloss-atomic-file.h"
 #include "gloss-error.h"
 #include "gloss-format.h"
+#include "gloss-format-conll.h"
 #include "gloss-format-doccano.h"
 #include "gloss-format-jsonl.h"
 #include "gloss-format-native.h"
@@ -30,7 +31,8 @@ static const GlossFormat formats[] = {
   { "prodigy", "spaCy/Prodigy JSONL", "jsonl",
     gloss_prodigy_import, gloss_prodigy_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS },
-  { "conll", "CoNLL, IOB2 tags", "conll", NULL, NULL, 0 },
+  { "conll", "CoNLL-2003-style IOB2 tags, one token a line", "conll",
+    gloss_conll_import, gloss_conll_export, GLOSS_CARRIES_MENTIONS },
   { "brat", "brat standoff (.txt + .ann)", "ann", NULL, NULL, 0 },
   { "w3c", "W3C Web Annotation JSON-LD", "jsonld", NULL, NULL, 0 },
   { "labelstudio", "Label Studio task JSON", "json", NULL, NULL, 0 },

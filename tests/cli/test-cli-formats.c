@@ -45,6 +45,31 @@ test_prodigy (void)
   }
 }
 
+/* CoNLL names every overlapping mention it left out. */
+static void
+test_conll (void)
+{
+  g_autofree char *sample = sample_gloss ();
+  g_autofree char *out = tmp_path ("sample.conll");
+  g_autofree char *back = tmp_path ("sample-from-conll.gloss");
+
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "conll", sample, "-o", out, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.err, ": conll could not carry 6 mentions, ");
+    assert_contains (run.err, "\n  kim-putin-vostochny: ");
+    assert_contains (run.err, "; left out\n");
+  }
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "conll", out, "-o", back, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_true (g_file_test (back, G_FILE_TEST_EXISTS));
+  }
+}
+
 /* A format that carries everything prints nothing. */
 static void
 test_nothing_lost (void)
@@ -69,6 +94,7 @@ main (int    argc,
   g_assert_nonnull (tmpdir);
 
   g_test_add_func ("/cli/formats/prodigy", test_prodigy);
+  g_test_add_func ("/cli/formats/conll", test_conll);
   g_test_add_func ("/cli/formats/nothing-lost", test_nothing_lost);
 
   status = g_test_run ();

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Tokens: whitespace separates them and belongs to none. A word is a run
+ * Tokens: whitespace (and what Python's str.split () splits at) separates
+ * them and belongs to none. A word is a run
  * of letters, digits and marks, with a hyphen or apostrophe between
  * letters and a dot or comma between digits inside it (the rule the
  * window snaps selections to, gloss-words.c); an apostrophe that ends a
@@ -34,6 +35,15 @@ is_cjk (gunichar c)
   return script == G_UNICODE_SCRIPT_HAN ||
          script == G_UNICODE_SCRIPT_HIRAGANA ||
          script == G_UNICODE_SCRIPT_KATAKANA;
+}
+
+/* Python's str.split () also splits at the information separators and
+ * NEL: they separate tokens too, so a reader of a column format that
+ * splits lines that way sees the same tokens. */
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || (c >= 0x1c && c <= 0x1f) || c == 0x85;
 }
 
 static gboolean
@@ -113,7 +123,7 @@ symbol_end (const gunichar *u,
     {
       if (is_extender (u[i]))
         i++;
-      else if (u[i] == 0x200d && i + 1 < n && !cut[i + 1] && !g_unichar_isspace (u[i + 1]))
+      else if (u[i] == 0x200d && i + 1 < n && !cut[i + 1] && !is_space (u[i + 1]))
         i += 2;
       else
         break;
@@ -155,7 +165,7 @@ gloss_tokenize (const char  *text,
     {
       GlossToken token = { i, 0, FALSE };
 
-      if (g_unichar_isspace (u[i]))
+      if (is_space (u[i]))
         {
           i++;
           continue;
