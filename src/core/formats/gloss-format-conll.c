@@ -49,16 +49,6 @@ typedef struct
 } Reader;
 
 static gboolean
-is_cjk_char (gunichar c)
-{
-  GUnicodeScript script = g_unichar_get_script (c);
-
-  return script == G_UNICODE_SCRIPT_HAN ||
-         script == G_UNICODE_SCRIPT_HIRAGANA ||
-         script == G_UNICODE_SCRIPT_KATAKANA;
-}
-
-static gboolean
 attaches_left (const char *token)
 {
   static const char *const closing[] = {
@@ -114,8 +104,8 @@ append_token (Reader     *r,
     space = !r->quote_open;  /* an opening quote has a space before it */
   else
     space = !r->no_space_next && !attaches_left (token) &&
-            !(is_cjk_char (first) &&
-              is_cjk_char (g_utf8_get_char (g_utf8_prev_char (r->text->str + r->text->len))));
+            !(gloss_char_is_cjk (first) &&
+              gloss_char_is_cjk (g_utf8_get_char (g_utf8_prev_char (r->text->str + r->text->len))));
 
   if (r->text->len > 0 && !r->sentence_has_tokens)
     {

@@ -27,8 +27,8 @@
 #include "gloss-tokenizer.h"
 #include "gloss-words.h"
 
-static gboolean
-is_cjk (gunichar c)
+gboolean
+gloss_char_is_cjk (gunichar c)
 {
   GUnicodeScript script = g_unichar_get_script (c);
 
@@ -98,7 +98,7 @@ word_end (const gunichar *u,
           const guint8   *cut,
           guint           i)
 {
-  for (i++; i < n && !cut[i] && !is_cjk (u[i]); i++)
+  for (i++; i < n && !cut[i] && !gloss_char_is_cjk (u[i]); i++)
     {
       GlossWordContext context = context_at (u, n, i);
 
@@ -171,12 +171,12 @@ gloss_tokenize (const char  *text,
           continue;
         }
 
-      if (is_cjk (u[i]))
+      if (gloss_char_is_cjk (u[i]))
         token.end = i + 1;
       else if (gloss_word_char (u[i]))
         token.end = word_end (u, n, cut, i);
       else if (is_apostrophe (u[i]) && i > 0 && gloss_word_char (u[i - 1]) &&
-               i + 1 < n && !cut[i + 1] && gloss_word_char (u[i + 1]) && !is_cjk (u[i + 1]))
+               i + 1 < n && !cut[i + 1] && gloss_word_char (u[i + 1]) && !gloss_char_is_cjk (u[i + 1]))
         token.end = word_end (u, n, cut, i + 1);
       else
         token.end = symbol_end (u, n, cut, i);

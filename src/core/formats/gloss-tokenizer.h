@@ -22,6 +22,9 @@ typedef struct
   gboolean sentence_start;
 } GlossToken;
 
+/* A Han, Hiragana or Katakana character: a token of its own. */
+gboolean gloss_char_is_cjk     (gunichar         c);
+
 /* The tokens of @text (UTF-8), in code points. A token begins or ends at
  * every offset of @cuts (any order), so that spans line up with tokens. */
 GArray *gloss_tokenize        (const char      *text,
