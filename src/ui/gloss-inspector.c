@@ -40,6 +40,15 @@ struct _GlossInspector
   GlossStore      *store;
   GlossAnnotation *annotation;
   GtkCssProvider  *chip_provider;
+  /* The dropdowns' entities: the store's, of one type, filtered in place
+   * (a new model per selection rebuilt both popups at every tag). */
+  GtkFilterListModel *same_type;
+  GtkFilterListModel *others;       /* the same but the linked entity */
+  char            *filter_type;
+  GlossEntity     *filter_except;   /* not owned: only compared */
+  /* Inside their items-changed: a dropdown moves its selection itself
+   * then (to a neighbour, or to the first item), which nobody chose. */
+  guint            lists_changing;
   gboolean         updating;
   /* Inside an attribute row's own signal: rebuild the rows from an idle. */
   guint            in_row;
@@ -321,10 +330,10 @@ entity_selected_cb (GlossInspector *self)
 {
   GlossEntity *entity;
 
-  if (self->updating)
+  if (self->updating || self->lists_changing > 0)
     return;
   entity = gtk_drop_down_get_selected_item (self->entity_dropdown);
-  if (entity != NULL)
+  if (entity != NULL && entity != get_entity (self))
     {
       self->in_dropdown++;
       gloss_inspector_link_entity (self, entity);
@@ -337,7 +346,7 @@ merge_selected_cb (GlossInspector *self)
 {
   GlossEntity *other;
 
-  if (self->updating)
+  if (self->updating || self->lists_changing > 0)
     return;
   other = gtk_drop_down_get_selected_item (self->merge_dropdown);
   if (other != NULL)
@@ -388,24 +397,56 @@ set_attribute_cb (gpointer    user_data,
 
 /* Showing */
 
-static GListModel *
-entities_of_type (GlossInspector *self,
-                  const char     *type_id,
-                  GlossEntity    *except)
+static gboolean
+is_of_filter_type (gpointer item,
+                   gpointer user_data)
 {
-  GListModel *all = gloss_store_get_list (self->store, GLOSS_KIND_ENTITY);
-  GListStore *result = g_list_store_new (GLOSS_TYPE_ENTITY);
-  guint n = g_list_model_get_n_items (all);
+  GlossInspector *self = user_data;
 
-  for (guint i = 0; i < n; i++)
+  return g_strcmp0 (gloss_annotation_get_type_id (item), self->filter_type) == 0;
+}
+
+static gboolean
+is_other_of_filter_type (gpointer item,
+                         gpointer user_data)
+{
+  GlossInspector *self = user_data;
+
+  return item != (gpointer) self->filter_except && is_of_filter_type (item, user_data);
+}
+
+static void
+lists_changing_cb (GlossInspector *self)
+{
+  self->lists_changing++;
+}
+
+static void
+lists_changed_cb (GlossInspector *self)
+{
+  self->lists_changing--;
+}
+
+/* The dropdowns list the entities of @type_id (the merge one without
+ * @except): filtered again only when those change. */
+static void
+filter_entities (GlossInspector *self,
+                 const char     *type_id,
+                 GlossEntity    *except)
+{
+  if (g_strcmp0 (type_id, self->filter_type) != 0)
     {
-      g_autoptr(GlossEntity) entity = g_list_model_get_item (all, i);
-
-      if (entity != except &&
-          g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), type_id) == 0)
-        g_list_store_append (result, entity);
+      g_free (self->filter_type);
+      self->filter_type = g_strdup (type_id);
+      self->filter_except = except;
+      gtk_filter_changed (gtk_filter_list_model_get_filter (self->same_type), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_filter_changed (gtk_filter_list_model_get_filter (self->others), GTK_FILTER_CHANGE_DIFFERENT);
     }
-  return G_LIST_MODEL (result);
+  else if (except != self->filter_except)
+    {
+      self->filter_except = except;
+      gtk_filter_changed (gtk_filter_list_model_get_filter (self->others), GTK_FILTER_CHANGE_DIFFERENT);
+    }
 }
 
 static void
@@ -495,8 +536,6 @@ gloss_inspector_refresh (GlossInspector *self)
   GlossLabel *type;
   GlossEntity *entity;
   GListModel *labels;
-  g_autoptr(GListModel) same_type = NULL;
-  g_autoptr(GListModel) others = NULL;
   g_autofree char *text = NULL;
   guint pos;
 
@@ -538,10 +577,11 @@ gloss_inspector_refresh (GlossInspector *self)
   pos = type ? position_of (labels, type) : GTK_INVALID_LIST_POSITION;
   adw_combo_row_set_selected (self->type_row, pos);
 
-  same_type = entities_of_type (self, gloss_annotation_get_type_id (self->annotation), NULL);
-  gtk_drop_down_set_model (self->entity_dropdown, same_type);
+  /* The linked entity is of the mention's type. */
+  filter_entities (self, gloss_annotation_get_type_id (self->annotation), entity);
   gtk_drop_down_set_selected (self->entity_dropdown,
-                              entity ? position_of (same_type, entity) : GTK_INVALID_LIST_POSITION);
+                              entity ? position_of (G_LIST_MODEL (self->same_type), entity)
+                                     : GTK_INVALID_LIST_POSITION);
 
   gtk_editable_set_text (GTK_EDITABLE (self->note_row),
                          gloss_annotation_get_note (self->annotation) ?: "");
@@ -554,10 +594,9 @@ gloss_inspector_refresh (GlossInspector *self)
 
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), gloss_entity_get_name (entity) ?: "");
       gtk_editable_set_text (GTK_EDITABLE (self->kb_row), gloss_entity_get_kb (entity) ?: "");
-      others = entities_of_type (self, gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), entity);
-      gtk_drop_down_set_model (self->merge_dropdown, others);
       gtk_drop_down_set_selected (self->merge_dropdown, GTK_INVALID_LIST_POSITION);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->merge_dropdown), g_list_model_get_n_items (others) > 0);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->merge_dropdown),
+                                g_list_model_get_n_items (G_LIST_MODEL (self->others)) > 0);
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
                                                gloss_entity_get_n_mentions (entity)),
                                   gloss_entity_get_n_mentions (entity));
@@ -611,6 +650,8 @@ gloss_inspector_set_store (GlossInspector *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   gloss_inspector_set_annotation (self, NULL);
   g_set_object (&self->store, store);
+  gtk_filter_list_model_set_model (self->same_type, store ? gloss_store_get_list (store, GLOSS_KIND_ENTITY) : NULL);
+  gtk_filter_list_model_set_model (self->others, store ? gloss_store_get_list (store, GLOSS_KIND_ENTITY) : NULL);
   gloss_claim_editor_set_store (self->claim_editor, store);
   gloss_relation_editor_set_store (self->relation_editor, store);
   if (store != NULL)
@@ -668,6 +709,9 @@ gloss_inspector_dispose (GObject *object)
   }
   g_clear_object (&self->annotation);
   g_clear_object (&self->store);
+  g_clear_object (&self->same_type);
+  g_clear_object (&self->others);
+  g_clear_pointer (&self->filter_type, g_free);
 
   G_OBJECT_CLASS (gloss_inspector_parent_class)->dispose (object);
 }
@@ -793,6 +837,21 @@ gloss_inspector_init (GlossInspector *self)
   gtk_drop_down_set_expression (self->entity_dropdown, expression);
   gtk_drop_down_set_expression (self->merge_dropdown, expression);
   gtk_expression_unref (expression);
+
+  self->same_type = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (is_of_filter_type, self, NULL)));
+  self->others = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (is_other_of_filter_type, self, NULL)));
+  /* Before the dropdowns' own handlers, and after them. */
+  g_signal_connect_swapped (self->same_type, "items-changed", G_CALLBACK (lists_changing_cb), self);
+  g_signal_connect_swapped (self->others, "items-changed", G_CALLBACK (lists_changing_cb), self);
+  g_signal_connect_data (self->same_type, "items-changed", G_CALLBACK (lists_changed_cb), self,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_data (self->others, "items-changed", G_CALLBACK (lists_changed_cb), self,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->entity_dropdown, G_LIST_MODEL (self->same_type));
+  gtk_drop_down_set_model (self->merge_dropdown, G_LIST_MODEL (self->others));
+  gtk_drop_down_set_selected (self->merge_dropdown, GTK_INVALID_LIST_POSITION);
+  self->updating = FALSE;
 
   self->chip_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->chip)),

@@ -106,6 +106,22 @@ test_inspector_dropdown (void)
   ui_key (GTK_WIDGET (window), "<Control>z");
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 2);
   g_assert_true (gloss_mention_get_entity (cook) == cook_entity);
+
+  /* Tagging while the inspector shows "Cook": a new person enters the
+   * dropdowns' lists under them, which moves their selection; nobody
+   * chose it, so nothing is linked or merged (issue 7, item 13). */
+  start = find_text (store, "Syria", 1);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gloss_annotation_view_select_range (view, start, start + 5);
+  ui_wait_for_frame (GTK_WIDGET (window));
+  ui_key (GTK_WIDGET (window), "1");
+  ui_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 3);
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 3);
+  g_assert_true (gloss_mention_get_entity (cook) == cook_entity);
+  g_assert_true (gloss_mention_get_entity (peter) != cook_entity);
+  g_assert_cmpuint (gloss_entity_get_n_mentions (cook_entity), ==, 1);
+  g_assert_cmpuint (gloss_entity_get_n_mentions (gloss_mention_get_entity (peter)), ==, 1);
 }
 
 /* One lived-in session for all (the recent manager keeps the files of the
