@@ -145,7 +145,7 @@ gloss_cli_get_format (const char *verb,
       return NULL;
     }
 
-  if ((for_import && format->import == NULL) || (!for_import && format->export == NULL))
+  if ((for_import && format->import == NULL) || (!for_import && format->export == NULL && format->export_files == NULL))
     {
       gloss_cli_error ("%s %s is not supported yet", for_import ? "reading" : "writing",
                        format->name);

@@ -19,23 +19,10 @@ static char *
 file_name_for (GlossStore *store,
                guint       index)
 {
-  const char *id = gloss_document_get_id (gloss_store_get_document (store));
-  GString *name = g_string_new (NULL);
+  g_autofree char *stem = gloss_format_file_stem (gloss_document_get_id (gloss_store_get_document (store)),
+                                                  index);
 
-  for (const char *p = id ? id : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c) || c == '-' || c == '_' || (c == '.' && name->len > 0))
-        g_string_append_unichar (name, c);
-      else
-        g_string_append_c (name, '_');
-    }
-  if (name->len == 0)
-    g_string_append_printf (name, "doc-%u", index + 1);
-  g_string_append (name, ".gloss");
-
-  return g_string_free (name, FALSE);
+  return g_strconcat (stem, ".gloss", NULL);
 }
 
 static void
@@ -400,7 +387,7 @@ gloss_cli_export (int    argc,
       gloss_cli_usage_error ("export", "a .gloss file holds one document; give one input");
       return GLOSS_CLI_EXIT_USAGE;
     }
-  if (g_str_has_suffix (output, G_DIR_SEPARATOR_S))
+  if (g_str_has_suffix (output, G_DIR_SEPARATOR_S) && format->export_files == NULL)
     {
       gloss_cli_usage_error ("export", "“%s” names a folder, but export writes one file: "
                              "give its name, such as %sdataset.%s",
@@ -408,8 +395,10 @@ gloss_cli_export (int    argc,
       return GLOSS_CLI_EXIT_USAGE;
     }
 
-  /* Refuse before the work, not after it. */
-  if (!force && !g_str_equal (output, "-") && g_file_test (output, G_FILE_TEST_EXISTS))
+  /* Refuse before the work, not after it (a folder's files are checked
+   * when they are known). */
+  if (!force && !g_str_equal (output, "-") && g_file_test (output, G_FILE_TEST_EXISTS) &&
+      !(format->export_files != NULL && g_file_test (output, G_FILE_TEST_IS_DIR)))
     {
       gloss_cli_error ("%s: the file exists; use --force to overwrite it", output);
       return GLOSS_CLI_EXIT_FAILURE;
@@ -437,6 +426,21 @@ gloss_cli_export (int    argc,
   gloss_cli_progress_attach (&progress, &options);
   gloss_cli_progress_update (&progress, 1, g_str_equal (output, "-") ? "standard output" : output);
   options.report = report;
+  if (format->export_files != NULL)
+    {
+      g_autoptr(GPtrArray) files = gloss_format_export_files (format, stores, &options, &error);
+
+      gloss_cli_progress_clear (&progress);
+      if (files == NULL)
+        {
+          gloss_cli_print_error (output, error);
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+      if (!gloss_cli_write_files (output, files, force))
+        return GLOSS_CLI_EXIT_FAILURE;
+      print_losses (output, format, report);
+      return GLOSS_CLI_EXIT_OK;
+    }
   bytes = gloss_format_export (format, stores, &options, &error);
   gloss_cli_progress_clear (&progress);
   if (bytes == NULL)

@@ -93,6 +93,13 @@ gboolean    gloss_cli_write_output    (const char      *path,
                                        gboolean         force,
                                        GError         **error);
 
+/* Writes an export of several files into the folder @output (or, for one
+ * document, NAME.ann and NAME.txt when @output is NAME.ann), all or
+ * nothing; prints what went wrong (gloss-cli-files.c). */
+gboolean    gloss_cli_write_files     (const char      *output,
+                                       GPtrArray       *files,
+                                       gboolean         force);
+
 /* One line of progress on stderr, only when it is a terminal, redrawn at
  * most every 100 ms and cleared before anything else is printed. */
 typedef struct

@@ -146,5 +146,14 @@ void             _gloss_format_add_other_members  (JsonBuilder       *builder,
                                                    JsonObject        *members,
                                                    const char *const *known,
                                                    gsize              n_known);
+/* The next line of a text format: FALSE at the end, or with @error set on
+ * a NUL byte or bad UTF-8. */
+gboolean         _gloss_format_next_line          (GBytes            *input,
+                                                   gsize             *pos,
+                                                   guint             *line,
+                                                   const char       **start,
+                                                   gsize             *len,
+                                                   const char        *where,
+                                                   GError           **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "gloss-atomic-file.h"
 #include "gloss-error.h"
 #include "gloss-format.h"
+#include "gloss-format-brat.h"
 #include "gloss-format-conll.h"
 #include "gloss-format-doccano.h"
 #include "gloss-format-jsonl.h"
@@ -33,7 +34,8 @@ static const GlossFormat formats[] = {
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS },
   { "conll", "CoNLL-2003-style IOB2 tags, one token a line", "conll",
     gloss_conll_import, gloss_conll_export, GLOSS_CARRIES_MENTIONS },
-  { "brat", "brat standoff (.txt + .ann)", "ann", NULL, NULL, 0 },
+  { "brat", "brat standoff (.txt + .ann)", "ann",
+    gloss_brat_import, NULL, GLOSS_CARRIES_ALL, gloss_brat_export },
   { "w3c", "W3C Web Annotation JSON-LD", "jsonld", NULL, NULL, 0 },
   { "labelstudio", "Label Studio task JSON", "json", NULL, NULL, 0 },
   { "webanno", "WebAnno / INCEpTION TSV 3.3", "tsv", NULL, NULL, 0 },
@@ -81,6 +83,16 @@ gloss_format_list (void)
   return format_list;
 }
 
+static void
+count_losses (const GlossFormat        *format,
+              GPtrArray                *stores,
+              const GlossFormatOptions *options)
+{
+  if (options->report != NULL)
+    for (guint i = 0; i < stores->len; i++)
+      gloss_format_report_count_store (options->report, g_ptr_array_index (stores, i), format->carries);
+}
+
 /**
  * gloss_format_export:
  * @format: a format that can export
@@ -102,11 +114,60 @@ gloss_format_export (const GlossFormat        *format,
   g_return_val_if_fail (stores != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  if (options->report != NULL)
-    for (guint i = 0; i < stores->len; i++)
-      gloss_format_report_count_store (options->report, g_ptr_array_index (stores, i), format->carries);
-
+  count_losses (format, stores, options);
   return format->export (stores, options, error);
+}
+
+/**
+ * gloss_format_export_files:
+ * @format: a format that writes several files
+ * @stores: (element-type GlossStore): the documents
+ * @options: as for gloss_format_export()
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Returns: (transfer container) (element-type GlossFormatFile) (nullable):
+ *   the files, or %NULL on error
+ */
+GPtrArray *
+gloss_format_export_files (const GlossFormat        *format,
+                           GPtrArray                *stores,
+                           const GlossFormatOptions *options,
+                           GError                  **error)
+{
+  g_return_val_if_fail (format != NULL && format->export_files != NULL, NULL);
+  g_return_val_if_fail (stores != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  count_losses (format, stores, options);
+  return format->export_files (stores, options, error);
+}
+
+/**
+ * gloss_format_file_new:
+ * @name: (transfer full): the file's name
+ * @bytes: (transfer full): its content
+ *
+ * Returns: (transfer full): a file of an export
+ */
+GlossFormatFile *
+gloss_format_file_new (char   *name,
+                       GBytes *bytes)
+{
+  GlossFormatFile *file = g_new (GlossFormatFile, 1);
+
+  file->name = name;
+  file->bytes = bytes;
+  return file;
+}
+
+void
+gloss_format_file_free (GlossFormatFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->name);
+  g_bytes_unref (file->bytes);
+  g_free (file);
 }
 
 /**

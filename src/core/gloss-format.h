@@ -50,6 +50,29 @@ typedef GBytes    *(*GlossExportFunc) (GPtrArray                *stores,
                                        const GlossFormatOptions *options,
                                        GError                  **error);
 
+/**
+ * GlossFormatFile:
+ * @name: the file's name, without folder ("doc.ann")
+ * @bytes: its content
+ *
+ * One file of an export that writes several (brat: a .txt and an .ann
+ * per document).
+ */
+typedef struct
+{
+  char   *name;
+  GBytes *bytes;
+} GlossFormatFile;
+
+GlossFormatFile    *gloss_format_file_new  (char   *name,
+                                            GBytes *bytes);
+void                gloss_format_file_free (GlossFormatFile *file);
+
+/* Write @stores (GlossStore) as several files (GlossFormatFile). */
+typedef GPtrArray *(*GlossExportFilesFunc) (GPtrArray                *stores,
+                                            const GlossFormatOptions *options,
+                                            GError                  **error);
+
 typedef struct
 {
   const char      *name;
@@ -58,6 +81,7 @@ typedef struct
   GlossImportFunc  import;   /* NULL: cannot import */
   GlossExportFunc  export;   /* NULL: cannot export */
   GlossFormatCarries carries;
+  GlossExportFilesFunc export_files;  /* instead of export: a folder of files */
 } GlossFormat;
 
 const GlossFormat  *gloss_format_lookup    (const char *name);
@@ -70,6 +94,16 @@ GBytes             *gloss_format_export    (const GlossFormat        *format,
                                             GPtrArray                *stores,
                                             const GlossFormatOptions *options,
                                             GError                  **error);
+
+/* The same for a format with export_files. */
+GPtrArray          *gloss_format_export_files (const GlossFormat        *format,
+                                               GPtrArray                *stores,
+                                               const GlossFormatOptions *options,
+                                               GError                  **error);
+
+/* A file name (without extension) for the document @id, the @index-th. */
+char               *gloss_format_file_stem    (const char               *id,
+                                               guint                     index);
 
 /* Write @bytes to @file atomically (temporary file, then rename); refuse
  * an existing file unless @overwrite. */

@@ -70,6 +70,58 @@ test_conll (void)
   }
 }
 
+/* brat writes a folder of .txt and .ann pairs (or NAME.ann and NAME.txt
+ * for one document) and reads them back by their .ann files. */
+static void
+test_brat (void)
+{
+  g_autofree char *sample = sample_gloss ();
+  g_autofree char *folder = tmp_path ("brat-out");
+  g_autofree char *ann = g_build_filename (folder, "kim-putin-vostochny.ann", NULL);
+  g_autofree char *txt = g_build_filename (folder, "kim-putin-vostochny.txt", NULL);
+  g_autofree char *single = tmp_path ("one.ann");
+  g_autofree char *single_txt = tmp_path ("one.txt");
+  g_autofree char *back = tmp_path ("sample-from-brat.gloss");
+  g_autofree char *text = NULL;
+  g_autofree char *original = NULL;
+
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "brat", sample, "-o", folder, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.err, ": brat could not carry 3 notes, 9 other items\n");
+    assert_contains (run.err, "relation allies: its evidence spans");
+  }
+  text = read_file (txt);
+  original = read_file (sample_article ());
+  g_assert_cmpstr (text, ==, original);
+  {
+    /* Written again only with --force. */
+    g_auto(Run) run = run_cli ("export", "--format", "brat", sample, "-o", folder, NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "the file exists; use --force");
+  }
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "brat", ann, "-o", back, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "brat", back, "-o", single, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (single_txt, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "brat", sample, "-o", back, "--force", NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "give brat documents by their .ann (or .txt) files");
+  }
+}
+
 /* A format that carries everything prints nothing. */
 static void
 test_nothing_lost (void)
@@ -95,6 +147,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/formats/prodigy", test_prodigy);
   g_test_add_func ("/cli/formats/conll", test_conll);
+  g_test_add_func ("/cli/formats/brat", test_brat);
   g_test_add_func ("/cli/formats/nothing-lost", test_nothing_lost);
 
   status = g_test_run ();

@@ -153,6 +153,68 @@ fmt_mentions_and_relations (GlossStore *store,
 }
 
 static inline int
+fmt_compare_annotations (gconstpointer a,
+                         gconstpointer b)
+{
+  return gloss_annotation_compare (*(GlossAnnotation *const *) a, *(GlossAnnotation *const *) b);
+}
+
+/* One line per mention, claim and relation with attributes or a note:
+ * its kind, first span, attributes and note. */
+static inline char *
+fmt_attrs_and_notes (GlossStore *store)
+{
+  GString *out = g_string_new (NULL);
+
+  for (GlossAnnotationKind kind = GLOSS_KIND_MENTION; kind <= GLOSS_KIND_RELATION; kind++)
+    {
+      GListModel *list = gloss_store_get_list (store, kind);
+
+      if (kind == GLOSS_KIND_ENTITY)
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(GlossAnnotation) a = g_list_model_get_item (list, i);
+          JsonObject *attrs = gloss_annotation_get_attrs (a);
+          const char *note = gloss_annotation_get_note (a);
+
+          if ((attrs == NULL || json_object_get_size (attrs) == 0) && note == NULL)
+            continue;
+          g_string_append_printf (out, "%s %s ", gloss_annotation_kind_to_string (kind),
+                                  gloss_annotation_get_type_id (a));
+          if (kind == GLOSS_KIND_RELATION)
+            fmt_append_entity (out, store, gloss_relation_get_from (GLOSS_RELATION (a)));
+          else
+            fmt_append_spans (out, store, a, GLOSS_ROLE_CONTENT);
+          if (attrs != NULL && json_object_get_size (attrs) > 0)
+            {
+              g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), attrs);
+              g_autofree char *json = json_to_string (node, FALSE);
+
+              g_string_append_printf (out, " %s", json);
+            }
+          if (note != NULL)
+            g_string_append_printf (out, " note “%s”", note);
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static inline void fmt_assert_same_lines (const char *a, const char *b);
+
+static inline void
+fmt_assert_same_attrs_and_notes (GlossStore *a,
+                                 GlossStore *b)
+{
+  g_autofree char *x = fmt_attrs_and_notes (a);
+  g_autofree char *y = fmt_attrs_and_notes (b);
+
+  fmt_assert_same_lines (x, y);
+}
+
+static inline int
 fmt_compare_lines (gconstpointer a,
                    gconstpointer b)
 {

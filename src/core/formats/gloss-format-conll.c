@@ -263,10 +263,11 @@ gloss_conll_import (GBytes                   *input,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
   g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
   GlossImportContext context = { 0 };
   const char *where;
-  const char *data;
-  gsize size, pos = 0;
+  const char *start;
+  gsize size = g_bytes_get_size (input), pos = 0, len;
   guint line = 0;
   Reader r;
 
@@ -284,39 +285,10 @@ gloss_conll_import (GBytes                   *input,
   };
   r = (Reader) { .context = &context, .text = text, .spans = spans, .types = types, .doc_line = 1 };
 
-  data = g_bytes_get_data (input, &size);
-  if (data == NULL)
-    data = "";
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    pos = 3;
-
-  while (pos < size)
+  while (_gloss_format_next_line (input, &pos, &line, &start, &len, where, &local_error))
     {
-      const char *start = data + pos;
-      const char *nl = memchr (start, '\n', size - pos);
-      gsize len = nl ? (gsize) (nl - start) : size - pos;
       g_autofree char *copy = NULL;
       g_auto(GStrv) columns = NULL;
-      const char *bad;
-
-      pos += len + (nl ? 1 : 0);
-      line++;
-      if (len > 0 && start[len - 1] == '\r')
-        len--;
-
-      if (memchr (start, '\0', len) != NULL)
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
-                       "%s:%u: the line contains a NUL byte (a binary file?)", where, line);
-          goto fail;
-        }
-      if (!g_utf8_validate (start, len, &bad))
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
-                       "%s:%u: not valid UTF-8 at byte %" G_GSIZE_FORMAT " of the line",
-                       where, line, (gsize) (bad - start));
-          goto fail;
-        }
 
       copy = g_strndup (start, len);
       columns = g_strsplit_set (g_strstrip (copy), " \t", -1);
@@ -352,6 +324,11 @@ gloss_conll_import (GBytes                   *input,
         options->progress (pos, size, options->progress_data);
     }
 
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto fail;
+    }
   if (!finish_document (&r, where, error))
     goto fail;
   if (options->progress != NULL)

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "gloss-error.h"
 #include "gloss-format-private.h"
 
 /* The entity of @mention, made (named after its text, id "eN") and
@@ -97,4 +98,82 @@ _gloss_format_add_other_members (JsonBuilder       *builder,
         json_builder_set_member_name (builder, l->data);
         json_builder_add_value (builder, json_node_copy (json_object_get_member (members, l->data)));
       }
+}
+
+/* The next line of a text format from *@pos (a UTF-8 byte order mark
+ * skipped at the start), without its line break: FALSE at the end, or with
+ * @error set (naming @where and the line) on a NUL byte or bad UTF-8. */
+gboolean
+_gloss_format_next_line (GBytes      *input,
+                         gsize       *pos,
+                         guint       *line,
+                         const char **start,
+                         gsize       *len,
+                         const char  *where,
+                         GError     **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (input, &size);
+  const char *nl;
+  const char *bad;
+
+  if (data == NULL)
+    return FALSE;
+  if (*pos == 0 && size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    *pos = 3;
+  if (*pos >= size)
+    return FALSE;
+
+  *start = data + *pos;
+  nl = memchr (*start, '\n', size - *pos);
+  *len = nl ? (gsize) (nl - *start) : size - *pos;
+  *pos += *len + (nl ? 1 : 0);
+  (*line)++;
+  if (*len > 0 && (*start)[*len - 1] == '\r')
+    (*len)--;
+
+  if (memchr (*start, '\0', *len) != NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+                   "%s:%u: the line contains a NUL byte (a binary file?)", where, *line);
+      return FALSE;
+    }
+  if (!g_utf8_validate (*start, *len, &bad))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+                   "%s:%u: not valid UTF-8 at byte %" G_GSIZE_FORMAT " of the line",
+                   where, *line, (gsize) (bad - *start));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_format_file_stem:
+ * @id: (nullable): a document id
+ * @index: the document's place, from 0, for a name when @id gives none
+ *
+ * Returns: (transfer full): a file name from @id: no folder separators, no
+ *   leading dot, nothing a shell would trip over ("doc-N" when empty)
+ */
+char *
+gloss_format_file_stem (const char *id,
+                        guint       index)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = id ? id : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || c == '-' || c == '_' || (c == '.' && name->len > 0))
+        g_string_append_unichar (name, c);
+      else
+        g_string_append_c (name, '_');
+    }
+  if (name->len == 0)
+    g_string_append_printf (name, "doc-%u", index + 1);
+
+  return g_string_free (name, FALSE);
 }
