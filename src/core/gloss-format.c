@@ -16,6 +16,7 @@
 #include "gloss-format-jsonl.h"
 #include "gloss-format-native.h"
 #include "gloss-format-prodigy.h"
+#include "gloss-format-w3c.h"
 #include "gloss-format-private.h"
 #include "gloss-json-parse.h"
 
@@ -36,7 +37,9 @@ static const GlossFormat formats[] = {
     gloss_conll_import, gloss_conll_export, GLOSS_CARRIES_MENTIONS },
   { "brat", "brat standoff (.txt + .ann)", "ann",
     gloss_brat_import, NULL, GLOSS_CARRIES_ALL, gloss_brat_export },
-  { "w3c", "W3C Web Annotation JSON-LD", "jsonld", NULL, NULL, 0 },
+  { "w3c", "W3C Web Annotation JSON-LD", "jsonld",
+    gloss_w3c_import, gloss_w3c_export,
+    GLOSS_CARRIES_ALL },
   { "labelstudio", "Label Studio task JSON", "json", NULL, NULL, 0 },
   { "webanno", "WebAnno / INCEpTION TSV 3.3", "tsv", NULL, NULL, 0 },
 };

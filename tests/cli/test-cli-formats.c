@@ -122,6 +122,33 @@ test_brat (void)
   }
 }
 
+/* W3C carries all but the notes of entities; what it writes reads back. */
+static void
+test_w3c (void)
+{
+  g_autofree char *sample = sample_gloss ();
+  g_autofree char *out = tmp_path ("sample.jsonld");
+  g_autofree char *back = tmp_path ("sample-from-w3c.gloss");
+
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "w3c", sample, "-o", out, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.err, ": w3c could not carry 3 notes\n");
+  }
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "w3c", out, "-o", back, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  {
+    g_auto(Run) run = run_cli ("validate", back, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+}
+
 /* A format that carries everything prints nothing. */
 static void
 test_nothing_lost (void)
@@ -148,6 +175,7 @@ main (int    argc,
   g_test_add_func ("/cli/formats/prodigy", test_prodigy);
   g_test_add_func ("/cli/formats/conll", test_conll);
   g_test_add_func ("/cli/formats/brat", test_brat);
+  g_test_add_func ("/cli/formats/w3c", test_w3c);
   g_test_add_func ("/cli/formats/nothing-lost", test_nothing_lost);
 
   status = g_test_run ();

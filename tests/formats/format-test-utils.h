@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "gloss-format.h"
 #include "gloss-format-native.h"
 #include "gloss-format-private.h"
@@ -69,6 +71,25 @@ fmt_import (const char  *format,
   g_assert_no_error (error);
   g_assert_nonnull (stores);
   return stores;
+}
+
+/* Importing @input as @format fails with a message that begins with
+ * @message. */
+static inline void
+fmt_assert_refused (const char *format,
+                    const char *input,
+                    const char *where,
+                    const char *message)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (input, strlen (input));
+  g_autoptr(GError) error = NULL;
+  GlossFormatOptions options = { .where = where };
+  g_autoptr(GPtrArray) stores = gloss_format_lookup (format)->import (bytes, &options, &error);
+
+  g_assert_null (stores);
+  g_assert_nonnull (error);
+  if (!g_str_has_prefix (error->message, message))
+    g_error ("“%s” does not begin with “%s”", error->message, message);
 }
 
 static inline GBytes *

@@ -253,16 +253,7 @@ test_bad_input (void)
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i].text, strlen (bad[i].text));
-      g_autoptr(GError) error = NULL;
-      GlossFormatOptions options = { .where = "bad.conll" };
-      g_autoptr(GPtrArray) stores = gloss_format_lookup ("conll")->import (bytes, &options, &error);
-
-      g_assert_null (stores);
-      g_assert_nonnull (error);
-      g_assert_true (g_str_has_prefix (error->message, bad[i].message));
-    }
+    fmt_assert_refused ("conll", bad[i].text, "bad.conll", bad[i].message);
 }
 
 int

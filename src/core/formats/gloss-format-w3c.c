@@ -1,0 +1,880 @@
+/* gloss-format-w3c.c: W3C Web Annotation Data Model, JSON-LD
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One AnnotationCollection per document (an array of them for several):
+ * the text itself as "gloss:document" (a dctypes:Text with its "value"),
+ * then one Annotation per mention (motivation tagging), claim (describing)
+ * and relation (linking). Targets are SpecificResources of the document
+ * with a TextPositionSelector (code points) and a TextQuoteSelector
+ * (exact, prefix, suffix); bodies carry the type (tagging or classifying
+ * TextualBody), the entity and its KB id (identifying SpecificResources),
+ * certainty (assessing), attributes (describing) and the note
+ * (commenting). Terms Web Annotation has no word for use the "gloss:"
+ * prefix: a claim's cue targets and a relation's ends have "gloss:role".
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-format-private.h"
+#include "gloss-format-w3c.h"
+#include "gloss-json-parse.h"
+#include "gloss-store.h"
+
+#define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
+#define GLOSS_NS "https://glossapp.github.io/ns#"
+#define WIKIDATA_IRI "http://www.wikidata.org/entity/"
+#define QUOTE_CONTEXT 32  /* code points of prefix and suffix */
+
+/* Export */
+
+static char *
+iri_for (const char *doc_iri,
+         const char *id)
+{
+  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+
+  return g_strconcat (doc_iri, "#", escaped, NULL);
+}
+
+static char *
+kb_to_iri (const char *kb)
+{
+  if (g_str_has_prefix (kb, "wikidata:"))
+    return g_strconcat (WIKIDATA_IRI, kb + strlen ("wikidata:"), NULL);
+  return g_strdup (kb);
+}
+
+static char *
+iri_to_kb (const char *iri)
+{
+  if (g_str_has_prefix (iri, WIKIDATA_IRI))
+    return g_strconcat ("wikidata:", iri + strlen (WIKIDATA_IRI), NULL);
+  return g_strdup (iri);
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+add_text_body (JsonBuilder *b,
+               const char  *purpose,
+               const char  *value)
+{
+  json_builder_begin_object (b);
+  add_string (b, "type", "TextualBody");
+  add_string (b, "purpose", purpose);
+  add_string (b, "value", value);
+  json_builder_end_object (b);
+}
+
+typedef struct
+{
+  GlossStore    *store;
+  GlossDocument *document;
+  char          *doc_iri;
+} Writer;
+
+static void
+add_entity_body (JsonBuilder *b,
+                 Writer      *w,
+                 GlossEntity *entity,
+                 const char  *role)
+{
+  g_autofree char *iri = iri_for (w->doc_iri, gloss_annotation_get_id (GLOSS_ANNOTATION (entity)));
+  const char *kb = gloss_entity_get_kb (entity);
+
+  json_builder_begin_object (b);
+  add_string (b, "type", "SpecificResource");
+  add_string (b, "purpose", "identifying");
+  add_string (b, "source", iri);
+  add_string (b, "label", gloss_entity_get_name (entity));
+  add_string (b, "gloss:entityType", gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)));
+  if (role != NULL)
+    add_string (b, "gloss:role", role);
+  json_builder_end_object (b);
+
+  if (kb != NULL && role == NULL)
+    {
+      g_autofree char *kb_iri = kb_to_iri (kb);
+
+      json_builder_begin_object (b);
+      add_string (b, "type", "SpecificResource");
+      add_string (b, "purpose", "identifying");
+      add_string (b, "source", kb_iri);
+      json_builder_end_object (b);
+    }
+}
+
+static void
+add_attrs_and_note (JsonBuilder     *b,
+                    GlossAnnotation *a)
+{
+  JsonObject *attrs = gloss_annotation_get_attrs (a);
+  g_autoptr(GList) names = attrs ? json_object_get_members (attrs) : NULL;
+  const char *note = gloss_annotation_get_note (a);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (attrs, l->data);
+      g_autofree char *json = json_to_string (value, FALSE);
+
+      json_builder_begin_object (b);
+      add_string (b, "type", "TextualBody");
+      add_string (b, "purpose", "describing");
+      add_string (b, "format", "application/json");
+      add_string (b, "value", json);
+      add_string (b, "gloss:attribute", l->data);
+      json_builder_end_object (b);
+    }
+  if (note != NULL)
+    add_text_body (b, "commenting", note);
+}
+
+static void
+add_span_target (JsonBuilder     *b,
+                 Writer          *w,
+                 const GlossSpan *span,
+                 const char      *role)
+{
+  guint length = gloss_document_get_length (w->document);
+  guint before = span->start > QUOTE_CONTEXT ? span->start - QUOTE_CONTEXT : 0;
+  guint after = MIN (length, span->end + QUOTE_CONTEXT);
+  g_autofree char *exact = gloss_document_dup_slice (w->document, span->start, span->end);
+  g_autofree char *prefix = gloss_document_dup_slice (w->document, before, span->start);
+  g_autofree char *suffix = gloss_document_dup_slice (w->document, span->end, after);
+
+  json_builder_begin_object (b);
+  add_string (b, "type", "SpecificResource");
+  add_string (b, "source", w->doc_iri);
+  if (role != NULL)
+    add_string (b, "gloss:role", role);
+  json_builder_set_member_name (b, "selector");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  add_string (b, "type", "TextPositionSelector");
+  json_builder_set_member_name (b, "start");
+  json_builder_add_int_value (b, span->start);
+  json_builder_set_member_name (b, "end");
+  json_builder_add_int_value (b, span->end);
+  json_builder_end_object (b);
+  json_builder_begin_object (b);
+  add_string (b, "type", "TextQuoteSelector");
+  add_string (b, "exact", exact);
+  add_string (b, "prefix", prefix);
+  add_string (b, "suffix", suffix);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+add_span_targets (JsonBuilder     *b,
+                  Writer          *w,
+                  GlossAnnotation *a,
+                  GlossSpanRole    span_role,
+                  const char      *role)
+{
+  const GlossSpan *spans;
+  guint n;
+
+  spans = gloss_annotation_get_spans (a, span_role, &n);
+  for (guint i = 0; i < n; i++)
+    add_span_target (b, w, &spans[i], role);
+}
+
+static void
+begin_annotation (JsonBuilder     *b,
+                  Writer          *w,
+                  GlossAnnotation *a,
+                  const char      *motivation)
+{
+  g_autofree char *iri = iri_for (w->doc_iri, gloss_annotation_get_id (a));
+
+  json_builder_begin_object (b);
+  add_string (b, "id", iri);
+  add_string (b, "type", "Annotation");
+  add_string (b, "motivation", motivation);
+  json_builder_set_member_name (b, "body");
+  json_builder_begin_array (b);
+}
+
+static void
+write_mention (JsonBuilder     *b,
+               Writer          *w,
+               GlossAnnotation *a)
+{
+  GlossEntity *entity = gloss_mention_get_entity (GLOSS_MENTION (a));
+
+  begin_annotation (b, w, a, "tagging");
+  add_text_body (b, "tagging", gloss_annotation_get_type_id (a));
+  if (entity != NULL)
+    add_entity_body (b, w, entity, NULL);
+  add_attrs_and_note (b, a);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "target");
+  json_builder_begin_array (b);
+  add_span_targets (b, w, a, GLOSS_ROLE_CONTENT, NULL);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+write_claim (JsonBuilder     *b,
+             Writer          *w,
+             GlossAnnotation *a)
+{
+  GlossClaim *claim = GLOSS_CLAIM (a);
+
+  begin_annotation (b, w, a, "describing");
+  add_text_body (b, "classifying", gloss_annotation_get_type_id (a));
+  if (gloss_claim_get_claimant (claim) != NULL)
+    add_entity_body (b, w, gloss_claim_get_claimant (claim), "claimant");
+  for (guint i = 0; i < gloss_claim_get_n_about (claim); i++)
+    add_entity_body (b, w, gloss_claim_get_about (claim, i), "about");
+  add_text_body (b, "assessing", gloss_certainty_to_string (gloss_claim_get_certainty (claim)));
+  add_attrs_and_note (b, a);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "target");
+  json_builder_begin_array (b);
+  add_span_targets (b, w, a, GLOSS_ROLE_CONTENT, NULL);
+  add_span_targets (b, w, a, GLOSS_ROLE_CUE, "cue");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+write_relation (JsonBuilder     *b,
+                Writer          *w,
+                GlossAnnotation *a)
+{
+  GlossRelation *relation = GLOSS_RELATION (a);
+
+  begin_annotation (b, w, a, "linking");
+  add_text_body (b, "tagging", gloss_annotation_get_type_id (a));
+  add_entity_body (b, w, gloss_relation_get_to (relation), "to");
+  add_attrs_and_note (b, a);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "target");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  {
+    GlossEntity *from = gloss_relation_get_from (relation);
+    g_autofree char *iri = iri_for (w->doc_iri, gloss_annotation_get_id (GLOSS_ANNOTATION (from)));
+
+    add_string (b, "type", "SpecificResource");
+    add_string (b, "source", iri);
+    add_string (b, "label", gloss_entity_get_name (from));
+    add_string (b, "gloss:entityType", gloss_annotation_get_type_id (GLOSS_ANNOTATION (from)));
+    add_string (b, "gloss:role", "from");
+  }
+  json_builder_end_object (b);
+  add_span_targets (b, w, a, GLOSS_ROLE_EVIDENCE, "evidence");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static JsonNode *
+export_store (GlossStore *store)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  GlossDocument *document = gloss_store_get_document (store);
+  g_autofree char *escaped = g_uri_escape_string (gloss_document_get_id (document) ?
+                                                  gloss_document_get_id (document) : "document",
+                                                  NULL, FALSE);
+  g_autofree char *doc_iri = g_strconcat ("urn:gloss:", escaped, NULL);
+  g_autofree char *collection = g_strconcat (doc_iri, "#annotations", NULL);
+  Writer w = { store, document, doc_iri };
+  guint total = 0;
+
+  for (GlossAnnotationKind kind = GLOSS_KIND_MENTION; kind <= GLOSS_KIND_RELATION; kind++)
+    if (kind != GLOSS_KIND_ENTITY)
+      total += gloss_store_get_n_items (store, kind);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "@context");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, ANNO_CONTEXT);
+  json_builder_begin_object (b);
+  add_string (b, "gloss", GLOSS_NS);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  add_string (b, "id", collection);
+  add_string (b, "type", "AnnotationCollection");
+  if (gloss_document_get_title (document) != NULL)
+    add_string (b, "label", gloss_document_get_title (document));
+  json_builder_set_member_name (b, "gloss:document");
+  json_builder_begin_object (b);
+  add_string (b, "id", doc_iri);
+  add_string (b, "type", "Text");
+  add_string (b, "format", "text/plain");
+  if (gloss_document_get_language (document) != NULL)
+    add_string (b, "language", gloss_document_get_language (document));
+  add_string (b, "value", gloss_document_get_text (document));
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "total");
+  json_builder_add_int_value (b, total);
+  json_builder_set_member_name (b, "first");
+  json_builder_begin_object (b);
+  add_string (b, "type", "AnnotationPage");
+  json_builder_set_member_name (b, "startIndex");
+  json_builder_add_int_value (b, 0);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (GlossAnnotationKind kind = GLOSS_KIND_MENTION; kind <= GLOSS_KIND_RELATION; kind++)
+    {
+      GListModel *list = gloss_store_get_list (store, kind);
+
+      for (guint i = 0; kind != GLOSS_KIND_ENTITY && i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(GlossAnnotation) a = g_list_model_get_item (list, i);
+
+          if (kind == GLOSS_KIND_MENTION)
+            write_mention (b, &w, a);
+          else if (kind == GLOSS_KIND_CLAIM)
+            write_claim (b, &w, a);
+          else
+            write_relation (b, &w, a);
+        }
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+/* Entities no annotation names have no place. */
+static void
+report_lost_entities (GPtrArray         *stores,
+                      GlossFormatReport *report)
+{
+  for (guint i = 0; report != NULL && i < stores->len; i++)
+    {
+      GlossStore *store = g_ptr_array_index (stores, i);
+      GListModel *list = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
+
+      for (guint k = 0; k < g_list_model_get_n_items (list); k++)
+        {
+          g_autoptr(GlossAnnotation) e = g_list_model_get_item (list, k);
+          g_autoptr(GPtrArray) referrers = gloss_store_get_referrers (store, GLOSS_ENTITY (e));
+          const char *note = gloss_annotation_get_note (e);
+          JsonObject *attrs = gloss_annotation_get_attrs (e);
+
+          if (referrers == NULL || referrers->len == 0)
+            {
+              gloss_format_report_add (report, GLOSS_LOSS_COREFERENCE, 1);
+              gloss_format_report_add_detail (report, "%s: entity %s: nothing refers to it",
+                                              gloss_document_get_id (gloss_store_get_document (store)),
+                                              gloss_annotation_get_id (e));
+            }
+          if (note != NULL)
+            gloss_format_report_add (report, GLOSS_LOSS_NOTES, 1);
+          if (attrs != NULL && json_object_get_size (attrs) > 0)
+            gloss_format_report_add (report, GLOSS_LOSS_ATTRIBUTES, 1);
+        }
+    }
+}
+
+/**
+ * gloss_w3c_export:
+ * @stores: (element-type GlossStore): the documents
+ * @options: the report and the progress callback
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Returns: (transfer full): the JSON-LD: one AnnotationCollection, or an
+ *   array of them for several documents
+ */
+GBytes *
+gloss_w3c_export (GPtrArray                *stores,
+                  const GlossFormatOptions *options,
+                  GError                  **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (stores != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  report_lost_entities (stores, options->report);
+
+  if (stores->len == 1)
+    root = export_store (g_ptr_array_index (stores, 0));
+  else
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < stores->len; i++)
+        {
+          json_array_add_element (array, export_store (g_ptr_array_index (stores, i)));
+          if (options->progress != NULL)
+            options->progress (i + 1, stores->len, options->progress_data);
+        }
+      root = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+    }
+  if (options->progress != NULL)
+    options->progress (stores->len, stores->len, options->progress_data);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  return g_bytes_new_take (g_strconcat (text, "\n", NULL), strlen (text) + 1);
+}
+
+/* Import */
+
+typedef struct
+{
+  GlossImportContext *context;
+  GlossDocument      *document;
+  const char         *loc;
+  const char         *doc_iri;
+  GHashTable         *entities;   /* IRI → GlossEntity (borrowed) */
+  GPtrArray          *out_entities;
+  GPtrArray          *out_mentions;
+  GPtrArray          *out_claims;
+  GPtrArray          *out_relations;
+} Reader;
+
+static gboolean
+invalid (GError     **error,
+         Reader      *r,
+         const char  *path,
+         const char  *what)
+{
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID, "%s: %s: %s", r->loc, path, what);
+  return FALSE;
+}
+
+/* A member that may be one object (or string) or a list of them. */
+static GList *
+members_as_list (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_get_elements (json_node_get_array (node));
+  return g_list_append (NULL, node);
+}
+
+static const char *
+string_of (JsonNode *node)
+{
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+/* The IRI of a "source" (a string, or an object with "id"). */
+static const char *
+source_of (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "source");
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return string_of (json_object_get_member (json_node_get_object (node), "id"));
+  return string_of (node);
+}
+
+/* Finds @exact by its quote when it has no position: the one place where
+ * prefix and suffix (when given) fit. */
+static gboolean
+find_quote (Reader      *r,
+            JsonObject  *selector,
+            const char  *path,
+            GlossSpan   *span,
+            GError     **error)
+{
+  const char *exact = _gloss_format_get_string (selector, "exact");
+  const char *prefix = _gloss_format_get_string (selector, "prefix");
+  const char *suffix = _gloss_format_get_string (selector, "suffix");
+  const char *text = gloss_document_get_text (r->document);
+  guint found = 0;
+
+  if (exact == NULL || *exact == '\0')
+    return invalid (error, r, path, "a TextQuoteSelector without “exact”");
+
+  for (const char *p = strstr (text, exact); p != NULL; p = strstr (p + 1, exact))
+    {
+      const char *after = p + strlen (exact);
+
+      if (prefix != NULL && ((gsize) (p - text) < strlen (prefix) ||
+                             strncmp (p - strlen (prefix), prefix, strlen (prefix)) != 0))
+        continue;
+      if (suffix != NULL && strncmp (after, suffix, strlen (suffix)) != 0)
+        continue;
+      if (found++ == 0)
+        {
+          span->start = gloss_document_byte_to_cp (r->document, p - text);
+          span->end = gloss_document_byte_to_cp (r->document, after - text);
+        }
+    }
+
+  if (found == 1)
+    return TRUE;
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN, "%s: %s: the quote “%s” is %s in the text",
+               r->loc, path, exact, found == 0 ? "nowhere" : "in several places");
+  return FALSE;
+}
+
+/* A target's span: its TextPositionSelector, checked against its
+ * TextQuoteSelector; else the quote alone. */
+static gboolean
+read_target_span (Reader      *r,
+                  JsonObject  *target,
+                  const char  *path,
+                  GlossSpan   *span,
+                  GError     **error)
+{
+  GList *selectors = members_as_list (target, "selector");
+  JsonObject *position = NULL, *quote = NULL;
+  gboolean ok = TRUE;
+
+  for (GList *l = selectors; l != NULL; l = l->next)
+    {
+      JsonObject *selector = JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) ? json_node_get_object (l->data) : NULL;
+      const char *type = selector ? _gloss_format_get_string (selector, "type") : NULL;
+
+      if (g_strcmp0 (type, "TextPositionSelector") == 0)
+        position = selector;
+      else if (g_strcmp0 (type, "TextQuoteSelector") == 0)
+        quote = selector;
+    }
+  g_list_free (selectors);
+
+  if (position != NULL)
+    {
+      gint64 start, end;
+
+      ok = _gloss_format_get_offset (position, "start", r->loc, path, &start, error) &&
+           _gloss_format_get_offset (position, "end", r->loc, path, &end, error) &&
+           _gloss_format_make_span (r->document, r->context->unit, start, end,
+                                    quote ? _gloss_format_get_string (quote, "exact") : NULL,
+                                    r->loc, path, span, error);
+    }
+  else if (quote != NULL)
+    ok = find_quote (r, quote, path, span, error);
+  else
+    ok = invalid (error, r, path, "a target without a TextPositionSelector or TextQuoteSelector");
+
+  return ok;
+}
+
+static GlossEntity *
+entity_for (Reader      *r,
+            JsonObject  *body,
+            const char  *fallback_type)
+{
+  const char *iri = source_of (body);
+  const char *type = _gloss_format_get_string (body, "gloss:entityType");
+  const char *label = _gloss_format_get_string (body, "label");
+  GlossEntity *entity;
+
+  if (iri == NULL)
+    return NULL;
+  if ((entity = g_hash_table_lookup (r->entities, iri)) != NULL)
+    return entity;
+
+  type = type ? type : fallback_type;
+  gloss_schema_ensure (r->context->schema, GLOSS_LABEL_ENTITY, type);
+  entity = gloss_entity_new (type, label ? label : "");
+  if (g_str_has_prefix (iri, r->doc_iri) && iri[strlen (r->doc_iri)] == '#')
+    {
+      g_autofree char *id = g_uri_unescape_string (iri + strlen (r->doc_iri) + 1, NULL);
+
+      gloss_annotation_set_id (GLOSS_ANNOTATION (entity), id);
+    }
+  g_ptr_array_add (r->out_entities, entity);
+  g_hash_table_insert (r->entities, g_strdup (iri), entity);
+  return entity;
+}
+
+static gboolean
+is_own_entity (Reader     *r,
+               const char *iri)
+{
+  return iri != NULL && g_str_has_prefix (iri, r->doc_iri) && iri[strlen (r->doc_iri)] == '#';
+}
+
+/* The annotation's id from its IRI ("urn:gloss:DOC#m1" → "m1"). */
+static void
+set_id (Reader          *r,
+        GlossAnnotation *a,
+        JsonObject      *annotation)
+{
+  const char *iri = _gloss_format_get_string (annotation, "id");
+
+  if (is_own_entity (r, iri))
+    {
+      g_autofree char *id = g_uri_unescape_string (iri + strlen (r->doc_iri) + 1, NULL);
+
+      gloss_annotation_set_id (a, id);
+    }
+}
+
+static void
+apply_common_body (GlossAnnotation *a,
+                   JsonObject      *body,
+                   const char      *purpose)
+{
+  const char *attr = _gloss_format_get_string (body, "gloss:attribute");
+  const char *value = _gloss_format_get_string (body, "value");
+
+  if (value == NULL)
+    return;
+  if (g_strcmp0 (purpose, "commenting") == 0)
+    gloss_annotation_set_note (a, value);
+  else if (g_strcmp0 (purpose, "describing") == 0 && attr != NULL)
+    {
+      g_autoptr(JsonNode) node = NULL;
+
+      if (g_strcmp0 (_gloss_format_get_string (body, "format"), "application/json") == 0)
+        node = json_from_string (value, NULL);
+      if (node == NULL)
+        node = json_node_init_string (json_node_alloc (), value);
+      gloss_annotation_set_attr (a, attr, node);
+    }
+}
+
+typedef enum { ANNOTATION_MENTION, ANNOTATION_CLAIM, ANNOTATION_RELATION, ANNOTATION_OTHER } Shape;
+
+static Shape
+shape_of (JsonObject *annotation,
+          GList      *bodies)
+{
+  const char *motivation = _gloss_format_get_string (annotation, "motivation");
+
+  if (g_strcmp0 (motivation, "linking") == 0)
+    return ANNOTATION_RELATION;
+  for (GList *l = bodies; l != NULL; l = l->next)
+    if (JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) &&
+        g_strcmp0 (_gloss_format_get_string (json_node_get_object (l->data), "purpose"), "classifying") == 0)
+      return ANNOTATION_CLAIM;
+  for (GList *l = bodies; l != NULL; l = l->next)
+    if (JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) &&
+        g_strcmp0 (_gloss_format_get_string (json_node_get_object (l->data), "purpose"), "tagging") == 0)
+      return ANNOTATION_MENTION;
+  return ANNOTATION_OTHER;
+}
+
+static gboolean
+read_annotation (JsonObject  *annotation,
+                 const char  *path,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  Reader *r = user_data;
+  g_autoptr(GList) bodies = members_as_list (annotation, "body");
+  g_autoptr(GList) targets = members_as_list (annotation, "target");
+  g_autoptr(GArray) content = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GArray) cue = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  Shape shape = shape_of (annotation, bodies);
+  const char *type = NULL;
+  const char *from_iri = NULL;
+  JsonObject *from_target = NULL;
+  GlossAnnotation *a;
+  guint k = 0;
+
+  if (shape == ANNOTATION_OTHER)
+    return invalid (error, r, path, "an annotation without a tagging or classifying body (a type)");
+
+  for (GList *l = bodies; l != NULL; l = l->next)
+    {
+      JsonObject *body = JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) ? json_node_get_object (l->data) : NULL;
+      const char *purpose = body ? _gloss_format_get_string (body, "purpose") : NULL;
+
+      if (body != NULL && (g_strcmp0 (purpose, "tagging") == 0 || g_strcmp0 (purpose, "classifying") == 0))
+        type = _gloss_format_get_string (body, "value");
+    }
+  if (type == NULL || *type == '\0')
+    return invalid (error, r, path, "the type body has no “value”");
+
+  for (GList *l = targets; l != NULL; l = l->next, k++)
+    {
+      g_autofree char *target_path = g_strdup_printf ("%s.target[%u]", path, k);
+      JsonObject *target = JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) ? json_node_get_object (l->data) : NULL;
+      const char *role = target ? _gloss_format_get_string (target, "gloss:role") : NULL;
+      GlossSpan span;
+
+      if (target == NULL)
+        return invalid (error, r, target_path, "must be an object with a selector");
+      if (g_strcmp0 (role, "from") == 0)
+        {
+          from_iri = source_of (target);
+          from_target = target;
+          continue;
+        }
+      if (!read_target_span (r, target, target_path, &span, error))
+        return FALSE;
+      g_array_append_val (g_strcmp0 (role, "cue") == 0 ? cue : content, span);
+    }
+
+  if (shape == ANNOTATION_MENTION)
+    {
+      if (content->len == 0)
+        return invalid (error, r, path, "a tagging annotation without a text target");
+      gloss_schema_ensure (r->context->schema, GLOSS_LABEL_ENTITY, type);
+      a = GLOSS_ANNOTATION (gloss_mention_new (type, &g_array_index (content, GlossSpan, 0), content->len));
+      g_ptr_array_add (r->out_mentions, a);
+    }
+  else if (shape == ANNOTATION_CLAIM)
+    {
+      if (content->len == 0)
+        return invalid (error, r, path, "a claim without a text target");
+      gloss_schema_ensure (r->context->schema, GLOSS_LABEL_CLAIM, type);
+      a = GLOSS_ANNOTATION (gloss_claim_new (type, &g_array_index (content, GlossSpan, 0), content->len));
+      if (cue->len > 0)
+        gloss_annotation_set_spans (a, GLOSS_ROLE_CUE, &g_array_index (cue, GlossSpan, 0), cue->len);
+      g_ptr_array_add (r->out_claims, a);
+    }
+  else
+    {
+      if (from_iri == NULL)
+        return invalid (error, r, path, "a linking annotation without a “from” target");
+      gloss_schema_ensure (r->context->schema, GLOSS_LABEL_RELATION, type);
+      a = GLOSS_ANNOTATION (gloss_relation_new (type, entity_for (r, from_target, "ENTITY"), NULL));
+      if (content->len > 0)
+        gloss_annotation_set_spans (a, GLOSS_ROLE_EVIDENCE, &g_array_index (content, GlossSpan, 0), content->len);
+      g_ptr_array_add (r->out_relations, a);
+    }
+  set_id (r, a, annotation);
+
+  for (GList *l = bodies; l != NULL; l = l->next)
+    {
+      JsonObject *body = JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) ? json_node_get_object (l->data) : NULL;
+      const char *purpose = body ? _gloss_format_get_string (body, "purpose") : NULL;
+      const char *role = body ? _gloss_format_get_string (body, "gloss:role") : NULL;
+      const char *source = body ? source_of (body) : NULL;
+      GlossCertainty certainty;
+
+      if (body == NULL)
+        continue;
+      if (g_strcmp0 (purpose, "identifying") == 0 || g_strcmp0 (purpose, "linking") == 0)
+        {
+          if (shape == ANNOTATION_MENTION && is_own_entity (r, source))
+            gloss_mention_set_entity (GLOSS_MENTION (a), entity_for (r, body, type));
+          else if (shape == ANNOTATION_MENTION && source != NULL && gloss_mention_get_entity (GLOSS_MENTION (a)))
+            {
+              g_autofree char *kb = iri_to_kb (source);
+
+              gloss_entity_set_kb (gloss_mention_get_entity (GLOSS_MENTION (a)), kb);
+            }
+          else if (shape == ANNOTATION_CLAIM && g_strcmp0 (role, "claimant") == 0)
+            gloss_claim_set_claimant (GLOSS_CLAIM (a), entity_for (r, body, "ENTITY"));
+          else if (shape == ANNOTATION_CLAIM)
+            gloss_claim_add_about (GLOSS_CLAIM (a), entity_for (r, body, "ENTITY"));
+          else if (shape == ANNOTATION_RELATION)
+            gloss_relation_set_to (GLOSS_RELATION (a), entity_for (r, body, "ENTITY"));
+        }
+      else if (shape == ANNOTATION_CLAIM && g_strcmp0 (purpose, "assessing") == 0 &&
+               gloss_certainty_from_string (_gloss_format_get_string (body, "value"), &certainty))
+        gloss_claim_set_certainty (GLOSS_CLAIM (a), certainty);
+      else
+        apply_common_body (a, body, purpose);
+    }
+
+  if (shape == ANNOTATION_RELATION && gloss_relation_get_to (GLOSS_RELATION (a)) == NULL)
+    return invalid (error, r, path, "a linking annotation without a linking body (where it goes)");
+
+  return TRUE;
+}
+
+static gboolean
+read_collection (JsonObject  *collection,
+                 const char  *loc,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  GlossImportContext *context = user_data;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) out_entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) out_mentions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) out_claims = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) out_relations = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *lists[] = { out_entities, out_mentions, out_claims, out_relations };
+  JsonNode *node = json_object_get_member (collection, "gloss:document");
+  JsonObject *doc, *first;
+  JsonNode *items;
+  const char *text, *doc_iri, *title, *language;
+  g_autoptr(JsonObject) record = json_object_new ();
+  Reader r;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      (text = _gloss_format_get_string ((doc = json_node_get_object (node)), "value")) == NULL ||
+      (doc_iri = _gloss_format_get_string (doc, "id")) == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: the collection has no “gloss:document” with the text (“id” and “value”): "
+                   "Web Annotation points at its documents, and Gloss needs their text", loc);
+      return FALSE;
+    }
+  if (g_str_has_prefix (doc_iri, "urn:gloss:"))
+    {
+      g_autofree char *id = g_uri_unescape_string (doc_iri + strlen ("urn:gloss:"), NULL);
+
+      json_object_set_string_member (record, "id", id);
+    }
+
+  document = _gloss_format_new_document (context, record, text, loc, error);
+  if (document == NULL)
+    return FALSE;
+  if ((title = _gloss_format_get_string (collection, "label")) != NULL)
+    gloss_document_set_title (document, title);
+  if ((language = _gloss_format_get_string (doc, "language")) != NULL)
+    gloss_document_set_language (document, language);
+
+  r = (Reader) {
+    .context = context, .document = document, .loc = loc, .doc_iri = doc_iri, .entities = entities,
+    .out_entities = out_entities, .out_mentions = out_mentions, .out_claims = out_claims,
+    .out_relations = out_relations,
+  };
+
+  node = json_object_get_member (collection, "first");
+  first = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : collection;
+  items = json_object_get_member (first, "items");
+  if (items != NULL && !JSON_NODE_HOLDS_ARRAY (items))
+    return invalid (error, &r, "first.items", "must be a list of annotations");
+  if (items != NULL &&
+      !_gloss_format_foreach_object (json_node_get_array (items), "first.items", loc, read_annotation, &r, error))
+    return FALSE;
+
+  return _gloss_format_add_store (context, document, lists, G_N_ELEMENTS (lists), loc, error);
+}
+
+/**
+ * gloss_w3c_import:
+ * @input: the file's bytes: an AnnotationCollection as gloss_w3c_export()
+ *   writes it, or an array of them
+ * @options: the starting schema and the progress callback
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Returns: (transfer container) (element-type GlossStore): one store per
+ *   collection, or %NULL on error
+ */
+GPtrArray *
+gloss_w3c_import (GBytes                   *input,
+                  const GlossFormatOptions *options,
+                  GError                  **error)
+{
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _gloss_format_import_records (input, options, GLOSS_OFFSET_CODEPOINTS, read_collection, error);
+}
