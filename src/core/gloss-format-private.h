@@ -146,6 +146,10 @@ void             _gloss_format_add_other_members  (JsonBuilder       *builder,
                                                    JsonObject        *members,
                                                    const char *const *known,
                                                    gsize              n_known);
+/* Counts into @report (when not NULL) each relation of @stores an entity
+ * of which has no mention, for formats whose relations link mentions. */
+void             _gloss_format_report_unplaced_relations (GPtrArray         *stores,
+                                                          GlossFormatReport *report);
 /* The next line of a text format: FALSE at the end, or with @error set on
  * a NUL byte or bad UTF-8. */
 gboolean         _gloss_format_next_line          (GBytes            *input,

@@ -12,8 +12,10 @@
 #include "gloss-format.h"
 #include "gloss-format-brat.h"
 #include "gloss-format-conll.h"
+#include "gloss-format-csv.h"
 #include "gloss-format-doccano.h"
 #include "gloss-format-jsonl.h"
+#include "gloss-format-labelstudio.h"
 #include "gloss-format-native.h"
 #include "gloss-format-prodigy.h"
 #include "gloss-format-w3c.h"
@@ -40,7 +42,13 @@ static const GlossFormat formats[] = {
   { "w3c", "W3C Web Annotation JSON-LD", "jsonld",
     gloss_w3c_import, gloss_w3c_export,
     GLOSS_CARRIES_ALL },
-  { "labelstudio", "Label Studio task JSON", "json", NULL, NULL, 0 },
+  { "labelstudio", "Label Studio task JSON", "json",
+    gloss_labelstudio_import, gloss_labelstudio_export,
+    GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS | GLOSS_CARRIES_NOTES },
+  { "csv", "Mentions as CSV, one fragment a row (export only)", "csv",
+    NULL, gloss_csv_export,
+    GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_FRAGMENTS |
+    GLOSS_CARRIES_ENTITIES | GLOSS_CARRIES_KB },
   { "webanno", "WebAnno / INCEpTION TSV 3.3", "tsv", NULL, NULL, 0 },
 };
 

@@ -149,6 +149,39 @@ test_w3c (void)
   }
 }
 
+/* Label Studio reads its own export; CSV writes one row per mention. */
+static void
+test_labelstudio_and_csv (void)
+{
+  g_autofree char *sample = sample_gloss ();
+  g_autofree char *tasks = tmp_path ("sample.labelstudio.json");
+  g_autofree char *back = tmp_path ("sample-from-labelstudio.gloss");
+  g_autofree char *csv = tmp_path ("sample.csv");
+  g_autofree char *contents = NULL;
+
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "labelstudio", sample, "-o", tasks, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.err, ": labelstudio could not carry 33 entities (coreference), ");
+  }
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "labelstudio", tasks, "-o", back, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "csv", sample, "-o", csv, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.err, ": csv could not carry 15 claims, 9 relations, ");
+  }
+  contents = read_file (csv);
+  g_assert_true (g_str_has_prefix (contents, "document,mention,start,end,text,type,entity,entity_name,kb\r\n"));
+  assert_contains (contents, "kim-putin-vostochny,m3,224,235,Kim Jong Un,PER,kim,Kim Jong Un,wikidata:Q56226\r\n");
+}
+
 /* A format that carries everything prints nothing. */
 static void
 test_nothing_lost (void)
@@ -176,6 +209,7 @@ main (int    argc,
   g_test_add_func ("/cli/formats/conll", test_conll);
   g_test_add_func ("/cli/formats/brat", test_brat);
   g_test_add_func ("/cli/formats/w3c", test_w3c);
+  g_test_add_func ("/cli/formats/labelstudio-and-csv", test_labelstudio_and_csv);
   g_test_add_func ("/cli/formats/nothing-lost", test_nothing_lost);
 
   status = g_test_run ();

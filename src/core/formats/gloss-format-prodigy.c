@@ -485,30 +485,6 @@ export_store (GlossStore      *store,
   return _gloss_format_end_record (builder, document);
 }
 
-static void
-report_unplaced_relations (GPtrArray         *stores,
-                           GlossFormatReport *report)
-{
-  for (guint i = 0; report != NULL && i < stores->len; i++)
-    {
-      GlossStore *store = g_ptr_array_index (stores, i);
-      GListModel *list = gloss_store_get_list (store, GLOSS_KIND_RELATION);
-
-      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
-        {
-          g_autoptr(GlossRelation) relation = g_list_model_get_item (list, j);
-
-          if (_gloss_format_first_mention (store, gloss_relation_get_from (relation)) != NULL &&
-              _gloss_format_first_mention (store, gloss_relation_get_to (relation)) != NULL)
-            continue;
-          gloss_format_report_add (report, GLOSS_LOSS_RELATIONS, 1);
-          gloss_format_report_add_detail (report, "%s: relation %s: an entity it links has no mention",
-                                          gloss_document_get_id (gloss_store_get_document (store)),
-                                          gloss_annotation_get_id (GLOSS_ANNOTATION (relation)));
-        }
-    }
-}
-
 /**
  * gloss_prodigy_export:
  * @stores: (element-type GlossStore): the documents
@@ -529,6 +505,6 @@ gloss_prodigy_export (GPtrArray                *stores,
   g_return_val_if_fail (stores != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  report_unplaced_relations (stores, options->report);
+  _gloss_format_report_unplaced_relations (stores, options->report);
   return _gloss_format_export_lines (stores, options, GLOSS_OFFSET_CODEPOINTS, export_store);
 }

@@ -177,3 +177,29 @@ gloss_format_file_stem (const char *id,
 
   return g_string_free (name, FALSE);
 }
+
+/* Formats whose relations link mentions: a relation whose entity has no
+ * mention has no place; counts and names each. */
+void
+_gloss_format_report_unplaced_relations (GPtrArray         *stores,
+                                         GlossFormatReport *report)
+{
+  for (guint i = 0; report != NULL && i < stores->len; i++)
+    {
+      GlossStore *store = g_ptr_array_index (stores, i);
+      GListModel *list = gloss_store_get_list (store, GLOSS_KIND_RELATION);
+
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(GlossRelation) relation = g_list_model_get_item (list, j);
+
+          if (_gloss_format_first_mention (store, gloss_relation_get_from (relation)) != NULL &&
+              _gloss_format_first_mention (store, gloss_relation_get_to (relation)) != NULL)
+            continue;
+          gloss_format_report_add (report, GLOSS_LOSS_RELATIONS, 1);
+          gloss_format_report_add_detail (report, "%s: relation %s: an entity it links has no mention",
+                                          gloss_document_get_id (gloss_store_get_document (store)),
+                                          gloss_annotation_get_id (GLOSS_ANNOTATION (relation)));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/* gloss-format-csv.h: mentions as CSV, for spreadsheets (docs/formats.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-format.h"
+
+G_BEGIN_DECLS
+
+GBytes *gloss_csv_export (GPtrArray                *stores,
+                          const GlossFormatOptions *options,
+                          GError                  **error);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* gloss-format-labelstudio.h: Label Studio task JSON (docs/formats.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-format.h"
+
+G_BEGIN_DECLS
+
+GPtrArray *gloss_labelstudio_import (GBytes                   *input,
+                                     const GlossFormatOptions *options,
+                                     GError                  **error);
+GBytes    *gloss_labelstudio_export (GPtrArray                *stores,
+                                     const GlossFormatOptions *options,
+                                     GError                  **error);
+
+G_END_DECLS
