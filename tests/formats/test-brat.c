@@ -215,6 +215,36 @@ test_round_trip (void)
   g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_COREFERENCE), ==, 0);
 }
 
+/* The jsonl fixture's first document: a claim of two fragments with
+ * claimant, cue, about, certainty and note, a mention of two fragments
+ * (🚀 among them), two relations; all of it comes back. */
+static void
+test_discontinuous (void)
+{
+  g_autoptr(GBytes) bytes = fmt_load ("data", "jsonl", "sample.jsonl", NULL);
+  g_autoptr(GPtrArray) stores = fmt_import ("jsonl", bytes, "sample.jsonl");
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autoptr(GPtrArray) files = NULL;
+  GlossFormatOptions options = { .where = "vostochny.ann" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autofree char *m1 = NULL, *m2 = NULL, *c1 = NULL, *c2 = NULL;
+
+  g_ptr_array_add (one, g_ptr_array_index (stores, 0));
+  files = export_files (one, NULL);
+  back = gloss_brat_import_pair (((GlossFormatFile *) g_ptr_array_index (files, 0))->bytes,
+                                 ((GlossFormatFile *) g_ptr_array_index (files, 1))->bytes,
+                                 &options, &error);
+  g_assert_no_error (error);
+  m1 = fmt_mentions_and_relations (g_ptr_array_index (stores, 0), TRUE);
+  m2 = fmt_mentions_and_relations (g_ptr_array_index (back, 0), TRUE);
+  fmt_assert_same_lines (m1, m2);
+  c1 = claims_to_string (g_ptr_array_index (stores, 0));
+  c2 = claims_to_string (g_ptr_array_index (back, 0));
+  g_assert_cmpstr (c1, ==, c2);
+  g_assert_nonnull (strstr (c1, ";"));  /* the claim has two fragments */
+}
+
 /* brat's own tutorial: every span's text checked, every line read. */
 static void
 test_tutorial (void)
@@ -294,6 +324,7 @@ main (int    argc,
   g_test_add_func ("/formats/brat/golden", test_golden);
   g_test_add_func ("/formats/brat/attribution", test_attribution);
   g_test_add_func ("/formats/brat/round-trip", test_round_trip);
+  g_test_add_func ("/formats/brat/discontinuous", test_discontinuous);
   g_test_add_func ("/formats/brat/tutorial", test_tutorial);
   g_test_add_func ("/formats/brat/bad-input", test_bad_input);
 

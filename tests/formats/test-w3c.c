@@ -108,6 +108,48 @@ test_round_trip (void)
   g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_RELATIONS), ==, 0);
 }
 
+/* The jsonl fixture's documents (a claim of two fragments with claimant,
+ * cue, about, certainty and note; a mention of two fragments; 🚀): the
+ * W3C export reads back to the same annotations. */
+static void
+test_discontinuous (void)
+{
+  g_autoptr(GBytes) bytes = fmt_load ("data", "jsonl", "sample.jsonl", NULL);
+  g_autoptr(GPtrArray) stores = fmt_import ("jsonl", bytes, "sample.jsonl");
+  g_autoptr(GBytes) written = fmt_export ("w3c", stores, NULL);
+  g_autoptr(GPtrArray) back = fmt_import ("w3c", written, "sample.jsonld");
+
+  g_assert_cmpuint (back->len, ==, stores->len);
+  for (guint i = 0; i < stores->len; i++)
+    {
+      GlossStore *a = g_ptr_array_index (stores, i);
+      GlossStore *b = g_ptr_array_index (back, i);
+      g_autofree char *m1 = fmt_mentions_and_relations (a, TRUE);
+      g_autofree char *m2 = fmt_mentions_and_relations (b, TRUE);
+      GlossAnnotation *claim = gloss_store_lookup (a, "c1");
+
+      fmt_assert_same_lines (m1, m2);
+      fmt_assert_same_attrs_and_notes (a, b);
+      if (claim != NULL)
+        {
+          GlossAnnotation *other = gloss_store_lookup (b, "c1");
+          g_autoptr(GString) x = g_string_new (NULL);
+          g_autoptr(GString) y = g_string_new (NULL);
+
+          fmt_append_spans (x, a, claim, GLOSS_ROLE_CONTENT);
+          fmt_append_spans (x, a, claim, GLOSS_ROLE_CUE);
+          fmt_append_entity (x, a, gloss_claim_get_claimant (GLOSS_CLAIM (claim)));
+          fmt_append_spans (y, b, other, GLOSS_ROLE_CONTENT);
+          fmt_append_spans (y, b, other, GLOSS_ROLE_CUE);
+          fmt_append_entity (y, b, gloss_claim_get_claimant (GLOSS_CLAIM (other)));
+          g_assert_cmpstr (x->str, ==, y->str);
+          g_assert_nonnull (strstr (x->str, ";"));
+          g_assert_cmpint (gloss_claim_get_certainty (GLOSS_CLAIM (other)), ==,
+                           gloss_claim_get_certainty (GLOSS_CLAIM (claim)));
+        }
+    }
+}
+
 /* The hand-written collection: emoji, CJK, a combining accent; a claim
  * given by its quote alone (no position) is found by prefix and suffix. */
 static void
@@ -172,6 +214,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/formats/w3c/round-trip", test_round_trip);
+  g_test_add_func ("/formats/w3c/discontinuous", test_discontinuous);
   g_test_add_func ("/formats/w3c/golden", test_golden);
   g_test_add_func ("/formats/w3c/bad-input", test_bad_input);
 
