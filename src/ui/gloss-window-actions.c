@@ -206,6 +206,26 @@ add_mention (GlossStore   *store,
   return mention;
 }
 
+/* A retype with no text selected changes a mention the analyst may not be
+ * looking at (a drag that missed): say so, with the way back. */
+static void
+show_retyped (GlossWindow *self,
+              const char  *text,
+              GlossLabel  *type)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  /* Translators: “U.S.” is now Location */
+  message = g_strdup_printf (_("“%s” is now %s"), text, gloss_label_get_name (type));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* Tag the text selection with @type_id, or retype the selected mention. */
 gboolean
 _gloss_window_tag (GlossWindow *self,
@@ -303,6 +323,7 @@ _gloss_window_tag (GlossWindow *self,
           _gloss_window_show_error (self, _("Could Not Change the Type"), error);
           return FALSE;
         }
+      show_retyped (self, text, type);
       return TRUE;
     }
 

@@ -1,10 +1,11 @@
 /* test-real-edits.c: edits by real keys and clicks that used to go wrong
- * without a sign (issue 7, item 14)
+ * without a sign (issue 7, items 7, 8 and 14)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "gloss-entity-list.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
 
@@ -128,6 +129,147 @@ test_double_click_and_drag_snap (void)
   g_assert_true (ui_wait_until (selection_is, &s, UI_TEST_TIMEOUT_MS));
 }
 
+/* The "Entities N" of the sidebar, the entities badge of the switcher and
+ * the count in the header. */
+static guint
+sidebar_count (GlossWindow *window)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (window), GLOSS_TYPE_ENTITY_LIST, NULL);
+  GtkWidget *heading = ui_find_label (list, "Entities");
+  GtkWidget *count = gtk_widget_get_next_sibling (heading);
+
+  return (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (count)), NULL, 10);
+}
+
+static guint
+badge_count (GlossWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  GtkWidget *child = adw_view_stack_get_child_by_name (stack, "entities");
+
+  return adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, child));
+}
+
+static gboolean
+header_says (GlossWindow *window,
+             guint        n)
+{
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
+  g_autofree char *wanted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities", n), n);
+
+  return strstr (adw_window_title_get_subtitle (title), wanted) != NULL;
+}
+
+static void
+assert_counts (GlossWindow *window,
+               guint        n)
+{
+  g_assert_cmpuint (gloss_store_get_n_items (gloss_window_get_store (window), GLOSS_KIND_ENTITY), ==, n);
+  g_assert_true (header_says (window, n));
+  g_assert_cmpuint (badge_count (window), ==, n);
+  g_assert_cmpuint (sidebar_count (window), ==, n);
+}
+
+/* Item 7: the three counts agree right after each key, not one edit later. */
+static void
+test_counts_agree (void)
+{
+  GlossWindow *window = session_window;
+  g_autoptr(GlossStore) store = NULL;
+  GlossAnnotationView *view;
+  guint start;
+
+  store = article_store ();
+  show_store (store);
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  assert_counts (window, 0);
+
+  start = find_text (store, "Seoul", 0);
+  ui_drag_text (view, start, start + 5);
+  ui_key (GTK_WIDGET (window), "3");
+  assert_counts (window, 1);
+
+  start = find_text (store, "O’Brien", 0);
+  ui_drag_text (view, start, start + 7);
+  ui_key (GTK_WIDGET (window), "1");
+  assert_counts (window, 2);
+
+  /* Item 8: after Delete nothing is selected, so a second press (a key
+   * held a moment too long) deletes nothing more. */
+  ui_key (GTK_WIDGET (window), "Delete");
+  assert_counts (window, 1);
+  g_assert_null (gloss_annotation_view_get_selected (view));
+  ui_key (GTK_WIDGET (window), "Delete");
+  assert_counts (window, 1);
+  ui_key (GTK_WIDGET (window), "<Control>z");
+  assert_counts (window, 2);
+}
+
+typedef struct
+{
+  GlossStore *store;
+  guint       offset;
+  const char *type_id;
+} TypeAt;
+
+/* Whether one mention covers the offset, of the type. */
+static gboolean
+type_at_is (gpointer data)
+{
+  TypeAt *t = data;
+  g_autoptr(GArray) hits = gloss_store_query_range (t->store, t->offset, t->offset + 1,
+                                                    GLOSS_KIND_MASK (GLOSS_KIND_MENTION));
+
+  return hits->len == 1 &&
+         g_str_equal (gloss_annotation_get_type_id (g_array_index (hits, GlossSpanHit, 0).annotation), t->type_id);
+}
+
+/* Item 8: a number key with no text selected retypes the selected mention,
+ * and says so with an Undo button that undoes it. */
+static void
+test_retype_says_so (void)
+{
+  GlossWindow *window = session_window;
+  g_autoptr(GlossStore) store = NULL;
+  GlossAnnotationView *view;
+  GlossAnnotation *mention;
+  GtkWidget *toast, *button;
+  TypeAt s;
+  guint start;
+
+  store = article_store ();
+  show_store (store);
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+
+  start = find_text (store, "Seoul", 0);
+  ui_drag_text (view, start, start + 5);
+  ui_key (GTK_WIDGET (window), "3");
+  mention = gloss_annotation_view_get_selected (view);
+  g_assert_nonnull (mention);
+  g_assert_cmpstr (gloss_annotation_get_type_id (mention), ==, "GPE");
+
+  /* Escape lets go of the text and the mention; Tab selects the mention
+   * with no text selected, and 4 retypes it. */
+  ui_key (GTK_WIDGET (window), "Escape");
+  g_assert_null (gloss_annotation_view_get_selected (view));
+  ui_key (GTK_WIDGET (window), "Tab");
+  g_assert_true (gloss_annotation_view_get_selected (view) == mention);
+  g_assert_false (gloss_annotation_view_get_text_selection (view, NULL, NULL));
+  ui_key (GTK_WIDGET (window), "4");
+  mention = gloss_annotation_view_get_selected (view);
+  g_assert_cmpstr (gloss_annotation_get_type_id (mention), ==, "LOC");
+
+  g_assert_true (wait_toast (GTK_WIDGET (window), "“Seoul” is now Other location", TRUE, UI_TEST_TIMEOUT_MS));
+  toast = find_toast (GTK_WIDGET (window), "“Seoul” is now Other location");
+  button = find_widget (toast, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (button);
+  wait_for_allocation (button);
+  ui_click_widget (button, gtk_widget_get_width (button) / 2., gtk_widget_get_height (button) / 2., 1);
+
+  s = (TypeAt) { store, start, "GPE" };
+  g_assert_true (ui_wait_until (type_at_is, &s, UI_TEST_TIMEOUT_MS));
+}
+
 /* One test in a lived-in state (the recent manager keeps the files of the
  * first test that uses it, so one test per program). */
 static void
@@ -142,13 +284,15 @@ test_real_edits (void)
   session_window = gloss_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (session_window), 900, 640);
   test_double_click_and_drag_snap ();
+  test_counts_agree ();
+  test_retype_says_so ();
   ui_window_destroy (GTK_WINDOW (session_window));
 }
 
 static void
 add_tests (void)
 {
-  g_test_add_func ("/ui/real-edits/double-click-and-drag-snap", test_real_edits);
+  g_test_add_func ("/ui/real-edits/snap-counts-retype", test_real_edits);
 }
 
 int

@@ -715,6 +715,47 @@ ui_move_pointer (GtkWidget *widget,
 #endif
 }
 
+/* Where @x, @y of @widget is in its window, and whether it is inside. */
+static gboolean
+point_in_native (GtkWidget        *widget,
+                 double            x,
+                 double            y,
+                 graphene_point_t *p)
+{
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (widget));
+
+  if (!gtk_widget_compute_point (widget, native, &GRAPHENE_POINT_INIT (x, y), p))
+    return FALSE;
+  return p->x >= 0 && p->y >= 0 &&
+         p->x < gtk_widget_get_width (native) && p->y < gtk_widget_get_height (native);
+}
+
+/* Until @x, @y of @widget stands still inside its window: a toast slides
+ * in from below the window's edge, a popover may be placed again; a
+ * click where it is on the way lands elsewhere, or outside the window. */
+static void
+wait_still (GtkWidget *widget,
+            double     x,
+            double     y)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) UI_TEST_TIMEOUT_MS * 1000;
+  graphene_point_t before, now;
+  gboolean was_inside, inside;
+
+  was_inside = point_in_native (widget, x, y, &before);
+  for (;;)
+    {
+      ui_wait_for_frame (widget);
+      inside = point_in_native (widget, x, y, &now);
+      if (was_inside && inside && graphene_point_equal (&before, &now))
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%g,%g of a %s never came to rest inside its window", x, y, G_OBJECT_TYPE_NAME (widget));
+      before = now;
+      was_inside = inside;
+    }
+}
+
 void
 ui_click_widget (GtkWidget *widget,
                  double     x,
@@ -728,6 +769,7 @@ ui_click_widget (GtkWidget *widget,
 
   g_assert_true (have_input ());
   ensure_focus (widget);
+  wait_still (widget, x, y);
   received = get_received (widget);
   fake_motion (widget, x, y);
   flush_input ();
