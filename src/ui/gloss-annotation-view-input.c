@@ -349,6 +349,10 @@ on_capture_pressed (GtkGestureClick     *gesture,
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (self->selected_before_click != NULL &&
+      gloss_annotation_get_store (self->selected_before_click) == self->store)
+    _gloss_annotation_view_select (self, self->selected_before_click, FALSE);
+  g_clear_object (&self->selected_before_click);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, word_start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, word_end);
   gtk_text_buffer_select_range (buffer, &start, &end);
@@ -388,6 +392,7 @@ on_click_released (GtkGestureClick     *gesture,
       gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
     return;
 
+  g_set_object (&self->selected_before_click, self->selected);
   /* A drag that selected text is not a click. */
   if (gtk_text_buffer_get_has_selection (get_buffer (self)))
     return;

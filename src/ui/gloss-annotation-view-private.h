@@ -43,6 +43,9 @@ struct _GlossAnnotationView
   guint            snap_to_words : 1;
   /* The press a second one would make a double-click of. */
   guint32          first_press_time;
+  /* What was selected before the first press of a click: a double-click
+   * selects a word and leaves it selected (a claim whose cue it is). */
+  GlossAnnotation *selected_before_click;
   double           first_press_x;
   double           first_press_y;
   /* The word a double-click selected, until its button goes up. */

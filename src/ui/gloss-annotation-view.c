@@ -261,6 +261,7 @@ gloss_annotation_view_dispose (GObject *object)
   g_clear_object (&self->tooltip_annotation);
   g_clear_pointer (&self->feed, gloss_text_feed_free);
   g_clear_object (&self->selected);
+  g_clear_object (&self->selected_before_click);
   g_clear_object (&self->highlighted_entity);
   g_clear_object (&self->store);
 

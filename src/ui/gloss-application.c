@@ -197,7 +197,7 @@ gloss_application_startup (GApplication *app)
       const GlossShortcut *s = &_gloss_shortcuts[i];
       g_autofree char *detailed = NULL;
 
-      if (s->in_text_only)
+      if (s->scope != GLOSS_SHORTCUT_ACCEL)
         continue;
       detailed = s->target ? g_strdup_printf ("%s('%s')", s->action, s->target) : g_strdup (s->action);
       gtk_application_set_accels_for_action (GTK_APPLICATION (app), detailed, s->accels);

@@ -10,9 +10,10 @@
 #include "gloss-edits.h"
 #include "gloss-window-private.h"
 
-/* Every shortcut of the window, in one place. Plain keys (digits, Tab,
- * Delete, Escape) act only while the article has the focus, so they never
- * steal typing from the search bar or the inspector. */
+/* Every shortcut of the window, in one place. Plain keys never steal
+ * typing from a text entry (the search bar, the inspector's fields); Tab,
+ * Delete and Escape act only in the article, where they select and
+ * delete annotations, and keep their usual meaning elsewhere. */
 const GlossShortcut _gloss_shortcuts[] = {
   { "app.new-window",        NULL, { "<Control>n", NULL } },
   { "app.quit",              NULL, { "<Control>q", NULL } },
@@ -26,59 +27,106 @@ const GlossShortcut _gloss_shortcuts[] = {
   { "win.redo",              NULL, { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.find",              NULL, { "<Control>f", NULL } },
   { "win.toggle-sidebar",    NULL, { "F9", NULL } },
-  { "win.tag-key",           "1",  { "1", "KP_1", NULL }, TRUE },
-  { "win.tag-key",           "2",  { "2", "KP_2", NULL }, TRUE },
-  { "win.tag-key",           "3",  { "3", "KP_3", NULL }, TRUE },
-  { "win.tag-key",           "4",  { "4", "KP_4", NULL }, TRUE },
-  { "win.tag-key",           "5",  { "5", "KP_5", NULL }, TRUE },
-  { "win.tag-key",           "6",  { "6", "KP_6", NULL }, TRUE },
-  { "win.tag-key",           "7",  { "7", "KP_7", NULL }, TRUE },
-  { "win.tag-key",           "8",  { "8", "KP_8", NULL }, TRUE },
-  { "win.tag-key",           "9",  { "9", "KP_9", NULL }, TRUE },
-  { "win.tag-all",           NULL, { "a", NULL }, TRUE },
-  { "win.new-claim",         NULL, { "c", NULL }, TRUE },
-  { "win.set-cue",           NULL, { "<Shift>c", "C", NULL }, TRUE },
-  { "win.pick-claimant",     NULL, { "<Shift>k", "K", NULL }, TRUE },
-  { "win.add-fragment",      NULL, { "plus", "KP_Add", NULL }, TRUE },
-  { "win.remove-fragment",   NULL, { "minus", "KP_Subtract", NULL }, TRUE },
-  { "win.new-relation",      NULL, { "r", NULL }, TRUE },
-  { "win.delete",            NULL, { "Delete", "KP_Delete", "BackSpace" }, TRUE },
-  { "win.select-next",       NULL, { "Tab", "KP_Tab", NULL }, TRUE },
-  { "win.select-previous",   NULL, { "<Shift>Tab", "<Shift>ISO_Left_Tab", NULL }, TRUE },
-  { "win.clear-selection",   NULL, { "Escape", NULL }, TRUE },
+  { "win.tag-key",           "1",  { "1", "KP_1", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.tag-key",           "2",  { "2", "KP_2", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.tag-key",           "3",  { "3", "KP_3", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.tag-key",           "4",  { "4", "KP_4", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.tag-key",           "5",  { "5", "KP_5", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.tag-key",           "6",  { "6", "KP_6", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.tag-key",           "7",  { "7", "KP_7", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.tag-key",           "8",  { "8", "KP_8", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.tag-key",           "9",  { "9", "KP_9", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.tag-all",           NULL, { "a", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.new-claim",         NULL, { "c", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.set-cue",           NULL, { "<Shift>c", "C", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.pick-claimant",     NULL, { "<Shift>k", "K", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.add-fragment",      NULL, { "plus", "KP_Add", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.remove-fragment",   NULL, { "minus", "KP_Subtract", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.new-relation",      NULL, { "r", NULL }, GLOSS_SHORTCUT_WINDOW },
+  { "win.delete",            NULL, { "Delete", "KP_Delete", "BackSpace" }, GLOSS_SHORTCUT_TEXT },
+  { "win.select-next",       NULL, { "Tab", "KP_Tab", NULL }, GLOSS_SHORTCUT_TEXT },
+  { "win.select-previous",   NULL, { "<Shift>Tab", "<Shift>ISO_Left_Tab", NULL }, GLOSS_SHORTCUT_TEXT },
+  { "win.clear-selection",   NULL, { "Escape", NULL }, GLOSS_SHORTCUT_TEXT },
   { NULL }
 };
 
-void
-_gloss_window_add_text_shortcuts (GlossWindow *self,
-                                  GtkWidget   *target)
+/* Whether a plain key belongs to the focus: it types there, or moves in a
+ * popover (a dropdown's list). */
+static gboolean
+focus_takes_keys (GtkWidget *window)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
-  gtk_event_controller_set_name (controller, "gloss-text-shortcuts");
-  /* Capture: the text view's input method must not see the digits first. */
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  if (focus == NULL)
+    return FALSE;
+  if (GTK_IS_EDITABLE (focus) ||
+      (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus))))
+    return TRUE;
+  return gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+}
 
+static gboolean
+window_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  const GlossShortcut *s = user_data;
+
+  if (focus_takes_keys (widget))
+    return FALSE;
+  /* A disabled action lets the key go on to the focus. */
+  return gtk_widget_activate_action_variant (widget, s->action, args);
+}
+
+static void
+add_shortcuts (GtkEventController *controller,
+               GlossShortcutScope  scope)
+{
   for (guint i = 0; _gloss_shortcuts[i].action != NULL; i++)
     {
       const GlossShortcut *s = &_gloss_shortcuts[i];
 
-      if (!s->in_text_only)
+      if (s->scope != scope)
         continue;
 
       for (guint j = 0; j < G_N_ELEMENTS (s->accels) && s->accels[j] != NULL; j++)
         {
-          GtkShortcutAction *action = gtk_named_action_new (s->action);
+          GtkShortcutAction *action;
           GtkShortcut *shortcut;
 
+          if (scope == GLOSS_SHORTCUT_WINDOW)
+            action = gtk_callback_action_new (window_key_cb, (gpointer) s, NULL);
+          else
+            action = gtk_named_action_new (s->action);
           shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (s->accels[j]), action);
           if (s->target != NULL)
             gtk_shortcut_set_arguments (shortcut, g_variant_new_string (s->target));
           gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
         }
     }
+}
 
-  gtk_widget_add_controller (target, controller);
+/* The plain keys: the window's in the capture phase from the window down,
+ * so they reach their action wherever the focus is (the inspector's
+ * dropdowns, the sidebar's lists); the article's in the capture phase too,
+ * before the text view's input method sees them. */
+void
+_gloss_window_add_shortcuts (GlossWindow *self,
+                             GtkWidget   *article)
+{
+  GtkEventController *controller;
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_name (controller, "gloss-window-shortcuts");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_shortcuts (controller, GLOSS_SHORTCUT_WINDOW);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_name (controller, "gloss-text-shortcuts");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_shortcuts (controller, GLOSS_SHORTCUT_TEXT);
+  gtk_widget_add_controller (article, controller);
 }
 
 static char *
@@ -447,7 +495,10 @@ delete_selected (GlossWindow *self)
     return;
   selected = gloss_annotation_view_get_selected (self->view);
   if (selected == NULL)
-    return;
+    {
+      _gloss_window_toast (self, _("Select an annotation to delete first"));
+      return;
+    }
 
   if (GLOSS_IS_MENTION (selected) && gloss_mention_get_entity (GLOSS_MENTION (selected)))
     entity = g_object_ref (gloss_mention_get_entity (GLOSS_MENTION (selected)));

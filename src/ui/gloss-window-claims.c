@@ -647,8 +647,16 @@ remove_fragment_action (GtkWidget  *widget,
   guint start, end, index, n;
 
   if (selected == NULL || !(GLOSS_IS_MENTION (selected) || GLOSS_IS_CLAIM (selected)))
-    return;
+    {
+      _gloss_window_toast (self, _("Select the mention or claim to shorten first"));
+      return;
+    }
   gloss_annotation_get_spans (selected, GLOSS_ROLE_CONTENT, &n);
+  if (n < 2)
+    {
+      _gloss_window_toast (self, _("Only one fragment: nothing to remove"));
+      return;
+    }
   /* The fragment the selection or the caret is in; else the last one. */
   if (!get_text_selection (self, &start, &end))
     {
@@ -1040,10 +1048,7 @@ _gloss_window_claims_update (GlossWindow *self)
     { "claims", GLOSS_KIND_CLAIM },
     { "relations", GLOSS_KIND_RELATION },
   };
-  GlossAnnotation *selected = get_selected (self);
   gboolean has_store = self->store != NULL;
-  gboolean extendable = selected != NULL && (GLOSS_IS_MENTION (selected) || GLOSS_IS_CLAIM (selected));
-  guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -1054,14 +1059,14 @@ _gloss_window_claims_update (GlossWindow *self)
                                               has_store ? gloss_store_get_n_items (self->store, pages[i].kind) : 0);
     }
 
-  if (extendable)
-    gloss_annotation_get_spans (selected, GLOSS_ROLE_CONTENT, &n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-fragment", extendable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-fragment", extendable && n > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-cue", selected != NULL && GLOSS_IS_CLAIM (selected));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-claimant", selected != NULL && GLOSS_IS_CLAIM (selected));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-evidence", selected != NULL && GLOSS_IS_RELATION (selected));
+  /* Enabled with a document even when they cannot act, so that their
+   * keys say why not (a disabled action cannot). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-fragment", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-fragment", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-cue", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-claimant", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-evidence", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-relation", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relation-list", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relation-target", has_store);

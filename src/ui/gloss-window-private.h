@@ -89,19 +89,29 @@ struct _GlossWindow
   AdwToast             *pick_toast;     /* weak: what the pick waits for */
 };
 
+/* Where a shortcut's keys act. */
+typedef enum
+{
+  GLOSS_SHORTCUT_ACCEL,   /* with a modifier: the application's accelerator */
+  GLOSS_SHORTCUT_WINDOW,  /* a plain key anywhere in the window but a text entry */
+  GLOSS_SHORTCUT_TEXT,    /* a plain key that moves or ends things (Tab, Escape,
+                           * Delete): only in the article, elsewhere it keeps
+                           * its usual meaning */
+} GlossShortcutScope;
+
 typedef struct
 {
-  const char *action;
-  const char *target;       /* string parameter, or NULL */
-  const char *accels[3];
-  gboolean    in_text_only; /* plain keys: only while the article has focus */
+  const char        *action;
+  const char        *target;  /* string parameter, or NULL */
+  const char        *accels[3];
+  GlossShortcutScope scope;
 } GlossShortcut;
 
 extern const GlossShortcut _gloss_shortcuts[];
 
 void     _gloss_window_class_add_actions   (GtkWidgetClass *widget_class);
-void     _gloss_window_add_text_shortcuts  (GlossWindow    *self,
-                                            GtkWidget      *target);
+void     _gloss_window_add_shortcuts       (GlossWindow    *self,
+                                            GtkWidget      *article);
 void     _gloss_window_show_error          (GlossWindow    *self,
                                             const char     *heading,
                                             const GError   *error);

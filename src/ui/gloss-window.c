@@ -247,19 +247,9 @@ void
 gloss_window_update_actions (GlossWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GlossAnnotation *selected = NULL;
   gboolean has_store = self->store != NULL;
-  gboolean has_text_selection = FALSE;
-  guint start, end;
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
-
-  if (has_store)
-    {
-      selected = gloss_annotation_view_get_selected (self->view);
-      has_text_selection = gloss_annotation_view_get_text_selection (self->view, &start, &end)
-                           && start < end;
-    }
 
   gtk_widget_action_set_enabled (widget, "win.save", has_store);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_store);
@@ -270,10 +260,9 @@ gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_store);
   gtk_widget_action_set_enabled (widget, "win.tag", has_store);
   gtk_widget_action_set_enabled (widget, "win.tag-key", has_store);
-  gtk_widget_action_set_enabled (widget, "win.tag-all",
-                                 has_store && (has_text_selection ||
-                                               (selected != NULL && GLOSS_IS_MENTION (selected))));
-  gtk_widget_action_set_enabled (widget, "win.delete", selected != NULL);
+  /* Enabled with a document even when they cannot act: they say why. */
+  gtk_widget_action_set_enabled (widget, "win.tag-all", has_store);
+  gtk_widget_action_set_enabled (widget, "win.delete", has_store);
   gtk_widget_action_set_enabled (widget, "win.select-next", has_store);
   gtk_widget_action_set_enabled (widget, "win.select-previous", has_store);
   gtk_widget_action_set_enabled (widget, "win.clear-selection", has_store);
@@ -1397,7 +1386,7 @@ gloss_window_init (GlossWindow *self)
                                                           gtk_signal_action_new ("previous-match")));
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shift_enter);
 
-  _gloss_window_add_text_shortcuts (self, GTK_WIDGET (self->article_overlay));
+  _gloss_window_add_shortcuts (self, GTK_WIDGET (self->article_overlay));
   _gloss_window_claims_init (self);
 
   g_signal_connect_object (self->inspector, "message", G_CALLBACK (inspector_message_cb),
