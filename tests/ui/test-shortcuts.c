@@ -154,6 +154,8 @@ test_claim_keys (void)
   /* In a text entry the keys type. */
   ui_key (GTK_WIDGET (window), "<Control>f");
   entry = gloss_window_get_search_entry (window);
+  /* Keys reach the entry once its bar shows (the bar's first frame). */
+  wait_for_allocation (entry);
   ui_type (GTK_WIDGET (window), "c1");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "c1");
   g_assert_cmpuint (n_mentions (window), ==, 2);
