@@ -270,6 +270,99 @@ test_retype_says_so (void)
   g_assert_true (ui_wait_until (type_at_is, &s, UI_TEST_TIMEOUT_MS));
 }
 
+/* A long article: the phrase searched for is far below the first
+ * screenful, where the caret is before the search. */
+static char *
+long_article (const char *needle)
+{
+  GString *text = g_string_new ("Talks resume in Geneva\n\n");
+
+  for (guint i = 0; i < 60; i++)
+    {
+      if (i == 45)
+        g_string_append_printf (text, "Later that week %s spoke to reporters at length. ", needle);
+      g_string_append_printf (text, "Paragraph %u: delegates met again on the %u floor and "
+                              "went over the draft text line by line, as they had before.\n", i, i + 1);
+    }
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  GlossAnnotationView *view;
+  guint                start;
+  guint                end;
+} SpanShown;
+
+static gboolean
+span_in_view (gpointer data)
+{
+  SpanShown *s = data;
+  GtkTextView *text_view = GTK_TEXT_VIEW (s->view);
+  GdkRectangle visible, first, last;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, s->start);
+  gtk_text_view_get_iter_location (text_view, &iter, &first);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, s->end - 1);
+  gtk_text_view_get_iter_location (text_view, &iter, &last);
+  return first.y >= visible.y && last.y + last.height <= visible.y + visible.height;
+}
+
+/* Item 3: Ctrl+F, a phrase, Enter, Escape and a number key tag the match,
+ * and the view stays on it: it does not jump back to where the caret was
+ * before the search. */
+static void
+test_search_then_tag_stays (void)
+{
+  static const char needle[] = "Ri Son Gwon";
+  GlossWindow *window = session_window;
+  g_autofree char *text = long_article (needle);
+  g_autoptr(GlossStore) store = ui_store_new (text);
+  GlossAnnotationView *view;
+  GtkWidget *entry;
+  GtkWidget *focus;
+  SpanShown shown;
+  guint start;
+
+  show_store (store);
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  start = find_text (store, needle, 0);
+  shown = (SpanShown) { view, start, start + (guint) g_utf8_strlen (needle, -1) };
+  /* The caret at the top, the phrase out of sight. */
+  ui_click_text (view, 3, 1);
+  g_assert_false (span_in_view (&shown));
+
+  ui_key (GTK_WIDGET (window), "<Control>f");
+  entry = gloss_window_get_search_entry (window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  /* Keys reach the entry once its bar shows (the bar's first frame). */
+  wait_for_allocation (entry);
+  ui_type (GTK_WIDGET (window), needle);
+  ui_key (GTK_WIDGET (window), "Return");
+  g_assert_true (ui_wait_until (span_in_view, &shown, UI_TEST_TIMEOUT_MS));
+  ui_key (GTK_WIDGET (window), "Escape");
+  g_assert_true (ui_wait_focus (GTK_WINDOW (window), GTK_WIDGET (view)));
+  ui_key (GTK_WIDGET (window), "1");
+  {
+    GlossAnnotation *mention = gloss_annotation_view_get_selected (view);
+
+    g_assert_nonnull (mention);
+    g_assert_cmpuint (gloss_annotation_get_start (mention), ==, start);
+    g_assert_cmpstr (gloss_annotation_get_type_id (mention), ==, "PER");
+  }
+
+  /* Still there a good number of frames later, once the search bar has
+   * gone and any scrolling has settled. */
+  for (guint i = 0; i < 30; i++)
+    {
+      ui_wait_for_frame (GTK_WIDGET (view));
+      g_assert_true (span_in_view (&shown));
+    }
+}
+
 /* One test in a lived-in state (the recent manager keeps the files of the
  * first test that uses it, so one test per program). */
 static void
@@ -286,6 +379,7 @@ test_real_edits (void)
   test_double_click_and_drag_snap ();
   test_counts_agree ();
   test_retype_says_so ();
+  test_search_then_tag_stays ();
   ui_window_destroy (GTK_WINDOW (session_window));
 }
 

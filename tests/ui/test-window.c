@@ -40,11 +40,23 @@ new_window (void)
   return window;
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Until the window is gone: its journal holds the file it showed until
+ * then, and a window opening that file next would find it held (on a busy
+ * machine a few main loop turns are not enough). */
 static void
 close_window (GlossWindow *window)
 {
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  g_assert_true (ui_wait_until (is_null, &weak, UI_TEST_TIMEOUT_MS));
 }
 
 /* A .gloss of the sample, as the app writes it. */
