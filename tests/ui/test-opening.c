@@ -193,6 +193,8 @@ test_recent_save_open_reopen (void)
   open_recent_by_click (window, "lived-in-2.gloss");
   second = other_window (window);
   ui_present_focused (GTK_WINDOW (second));
+  /* It reads the file in the background. */
+  g_assert_true (ui_wait_until (has_document, second, UI_TEST_TIMEOUT_MS));
   g_assert_true (g_file_equal (gloss_window_get_file (second), lived_in->documents[1]));
   wait_recent_menu (second, lived_in->documents[1], 3);
 
