@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-edits.h"
+#include "gloss-link-dialog.h"
 #include "gloss-window-private.h"
 
 /* Every shortcut of the window, in one place. Plain keys never steal
@@ -26,6 +27,7 @@ const GlossShortcut _gloss_shortcuts[] = {
   { "win.undo",              NULL, { "<Control>z", NULL } },
   { "win.redo",              NULL, { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.find",              NULL, { "<Control>f", NULL } },
+  { "win.link-entity",       NULL, { "<Control>l", NULL } },
   { "win.toggle-sidebar",    NULL, { "F9", NULL } },
   { "win.tag-key",           "1",  { "1", "KP_1", NULL }, GLOSS_SHORTCUT_WINDOW },
   { "win.tag-key",           "2",  { "2", "KP_2", NULL }, GLOSS_SHORTCUT_WINDOW },
@@ -763,6 +765,37 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
+link_chosen_cb (GlossWindow *self,
+                GlossEntity *entity)
+{
+  /* The inspector shows the selected mention: its link is one step. */
+  gloss_inspector_link_entity (self->inspector, entity);
+}
+
+/* Ctrl+L: link the selected mention to an entity chosen from a list. */
+static void
+link_entity_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossAnnotation *selected;
+  GlossLinkDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  selected = gloss_annotation_view_get_selected (self->view);
+  if (selected == NULL || !GLOSS_IS_MENTION (selected))
+    {
+      _gloss_window_toast (self, _("Select a mention to link first"));
+      return;
+    }
+  dialog = gloss_link_dialog_new (GTK_WINDOW (self), self->store, GLOSS_MENTION (selected));
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (link_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -880,6 +913,7 @@ _gloss_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.link-entity", NULL, link_entity_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
   gtk_widget_class_install_action (widget_class, "win.tag-key", "s", tag_key_action);

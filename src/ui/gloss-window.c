@@ -257,6 +257,7 @@ gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.undo", has_store && gloss_store_can_undo (self->store));
   gtk_widget_action_set_enabled (widget, "win.redo", has_store && gloss_store_can_redo (self->store));
   gtk_widget_action_set_enabled (widget, "win.find", has_store);
+  gtk_widget_action_set_enabled (widget, "win.link-entity", has_store);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_store);
   gtk_widget_action_set_enabled (widget, "win.tag", has_store);
   gtk_widget_action_set_enabled (widget, "win.tag-key", has_store);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gloss-inspector.h"
+#include "gloss-link-dialog.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
 
@@ -124,6 +125,106 @@ test_inspector_dropdown (void)
   g_assert_cmpuint (gloss_entity_get_n_mentions (gloss_mention_get_entity (peter)), ==, 1);
 }
 
+static gpointer
+find_link_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GLOSS_IS_LINK_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+link_dialog_shows (gpointer data)
+{
+  return find_link_dialog () != NULL;
+}
+
+static gboolean
+link_dialog_gone (gpointer data)
+{
+  return find_link_dialog () == NULL;
+}
+
+static gboolean
+syria_filtered_out (gpointer data)
+{
+  return ui_find_label (data, "Syria") == NULL;
+}
+
+static GtkWidget *
+open_link_dialog (void)
+{
+  GtkWidget *dialog;
+
+  ui_key (GTK_WIDGET (session_window), "<Control>l");
+  g_assert_true (ui_wait_until (link_dialog_shows, NULL, UI_TEST_TIMEOUT_MS));
+  dialog = find_link_dialog ();
+  ui_present_focused (GTK_WINDOW (dialog));
+  wait_for_allocation (find_widget (dialog, GTK_TYPE_SEARCH_ENTRY, NULL));
+  return dialog;
+}
+
+/* Item 6: Ctrl+L links the selected mention to an entity chosen from a
+ * searchable list: typing filters, the arrows move, Enter links (one
+ * step to undo), Escape cancels. */
+static void
+test_link_by_keys (void)
+{
+  GlossWindow *window = session_window;
+  g_autoptr(GlossStore) store = ui_store_new (article);
+  GlossAnnotationView *view;
+  GlossMention *peter, *cook;
+  GlossEntity *syria;
+  GtkWidget *dialog, *list;
+  guint start;
+
+  peter = add_mention (store, "PER", 0, 10, NULL);
+  start = find_text (store, "Syria", 0);
+  syria = gloss_mention_get_entity (add_mention (store, "PER", start, start + 5, NULL));
+  start = find_text (store, "Cook", 1);
+  cook = add_mention (store, "PER", start, start + 4, NULL);
+  show_store (store);
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+
+  /* Nothing selected: it says so. */
+  ui_click_text (view, find_text (store, "Monday", 0), 1);
+  g_assert_null (gloss_annotation_view_get_selected (view));
+  ui_key (GTK_WIDGET (window), "<Control>l");
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Select a mention to link first", TRUE, UI_TEST_TIMEOUT_MS));
+
+  ui_click_text (view, start + 1, 1);
+  g_assert_true (ui_wait_until (is_selected, window, UI_TEST_TIMEOUT_MS));
+
+  /* Escape cancels. */
+  dialog = open_link_dialog ();
+  ui_key (dialog, "Escape");
+  g_assert_true (ui_wait_until (link_dialog_gone, NULL, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 3);
+
+  /* "pe" leaves Peter Cook; Down and Up come back to it; Enter links. */
+  dialog = open_link_dialog ();
+  list = find_widget (dialog, GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (ui_find_label (list, "Syria"));
+  ui_type (dialog, "pe");
+  /* The entry tells of a change after a short delay. */
+  g_assert_true (ui_wait_until (syria_filtered_out, list, UI_TEST_TIMEOUT_MS));
+  g_assert_nonnull (ui_find_label (list, "Peter Cook"));
+  ui_key (dialog, "Down");
+  ui_key (dialog, "Up");
+  ui_key (dialog, "Return");
+  g_assert_true (ui_wait_until (link_dialog_gone, NULL, UI_TEST_TIMEOUT_MS));
+  g_assert_true (gloss_mention_get_entity (cook) == gloss_mention_get_entity (peter));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 2);
+
+  ui_key (GTK_WIDGET (window), "<Control>z");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 3);
+  g_assert_false (gloss_mention_get_entity (cook) == gloss_mention_get_entity (peter));
+  g_assert_true (gloss_annotation_get_store (GLOSS_ANNOTATION (syria)) == store);
+}
+
 /* One lived-in session for all (the recent manager keeps the files of the
  * first test that uses it, so one test per program). */
 static void
@@ -138,13 +239,14 @@ test_linking (void)
   session_window = gloss_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (session_window), 900, 640);
   test_inspector_dropdown ();
+  test_link_by_keys ();
   ui_window_destroy (GTK_WINDOW (session_window));
 }
 
 static void
 add_tests (void)
 {
-  g_test_add_func ("/ui/linking/inspector-dropdown", test_linking);
+  g_test_add_func ("/ui/linking/dropdown-and-ctrl-l", test_linking);
 }
 
 int
