@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-coreference.h"
 #include "gloss-edits.h"
 #include "gloss-link-dialog.h"
 #include "gloss-window-private.h"
@@ -239,7 +240,8 @@ add_mention (GlossStore   *store,
     {
       g_autofree char *name = gloss_document_dup_slice (gloss_store_get_document (store), start, end);
 
-      entity = find_entity (store, type_id, name);
+      /* The one rule of coreference (docs/decisions.md). */
+      entity = gloss_coreference_find (store, type_id, start, end);
       if (entity == NULL)
         {
           g_autoptr(GlossEntity) new_entity = gloss_entity_new (type_id, name);
@@ -349,6 +351,8 @@ _gloss_window_tag (GlossWindow *self,
       gloss_annotation_set_type_id (draft, type_id);
       entity = find_entity (self->store, type_id,
                             old_entity ? gloss_entity_get_name (old_entity) : name);
+      if (entity == NULL)
+        entity = gloss_coreference_find (self->store, type_id, start, end);
       if (entity == NULL)
         {
           g_autoptr(GlossEntity) new_entity =

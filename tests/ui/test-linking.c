@@ -15,7 +15,7 @@ static GlossWindow *session_window;
 
 static const char article[] =
   "Peter Cook arrived in Damascus on Monday. Syria said the talks would go on. "
-  "Cook met the minister, and Syria's envoy joined them later.\n";
+  "Cook met the minister, and Syria's envoy joined them later. Then Cook left.\n";
 
 static void
 show_store (GlossStore *store)
@@ -225,6 +225,55 @@ test_link_by_keys (void)
   g_assert_true (gloss_annotation_get_store (GLOSS_ANNOTATION (syria)) == store);
 }
 
+static GlossMention *
+tag_by_keys (GlossAnnotationView *view,
+             GlossStore          *store,
+             const char          *text,
+             guint                nth,
+             const char          *key)
+{
+  guint start = find_text (store, text, nth);
+  GlossAnnotation *selected;
+
+  ui_drag_text (view, start, start + (guint) g_utf8_strlen (text, -1));
+  ui_key (GTK_WIDGET (session_window), key);
+  selected = gloss_annotation_view_get_selected (view);
+  g_assert_true (selected != NULL && GLOSS_IS_MENTION (selected));
+  g_assert_cmpuint (gloss_annotation_get_start (selected), ==, start);
+  return GLOSS_MENTION (selected);
+}
+
+/* Item 6: tagging joins an entity by one rule (docs/decisions.md): "Cook"
+ * joins Peter Cook, who has a mention "Cook"; a second "Syria" joins the
+ * first. */
+static void
+test_tag_joins (void)
+{
+  g_autoptr(GlossStore) store = ui_store_new (article);
+  GlossAnnotationView *view;
+  GlossMention *peter, *cook, *syria;
+
+  peter = add_mention (store, "PER", 0, 10, NULL);
+  show_store (store);
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (session_window));
+
+  /* "Cook" alone: nothing of that text yet, an entity of its own… */
+  cook = tag_by_keys (view, store, "Cook", 1, "1");
+  g_assert_false (gloss_mention_get_entity (cook) == gloss_mention_get_entity (peter));
+  /* …linked to Peter Cook; the next "Cook" joins him. */
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (cook));
+  g_assert_true (gloss_inspector_link_entity (GLOSS_INSPECTOR (find_widget (GTK_WIDGET (session_window),
+                                                                            GLOSS_TYPE_INSPECTOR, NULL)),
+                                              gloss_mention_get_entity (peter)));
+  cook = tag_by_keys (view, store, "Cook", 2, "1");
+  g_assert_true (gloss_mention_get_entity (cook) == gloss_mention_get_entity (peter));
+
+  syria = tag_by_keys (view, store, "Syria", 0, "3");
+  g_assert_true (gloss_mention_get_entity (tag_by_keys (view, store, "Syria", 1, "3")) ==
+                 gloss_mention_get_entity (syria));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 2);
+}
+
 /* One lived-in session for all (the recent manager keeps the files of the
  * first test that uses it, so one test per program). */
 static void
@@ -240,6 +289,7 @@ test_linking (void)
   gtk_window_set_default_size (GTK_WINDOW (session_window), 900, 640);
   test_inspector_dropdown ();
   test_link_by_keys ();
+  test_tag_joins ();
   ui_window_destroy (GTK_WINDOW (session_window));
 }
 

@@ -1,0 +1,99 @@
+/* gloss-coreference.c: which entity a new mention joins
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One rule for every command that tags (docs/decisions.md, "Which entity
+ * a new mention joins"): a mention joins an entity of its type whose name
+ * is its text, or one of whose mentions has its text and type; otherwise
+ * it makes an entity of its own.
+ */
+#include "config.h"
+
+#include "gloss-coreference.h"
+
+static GlossEntity *
+find_by_name (GlossStore *store,
+              const char *type_id,
+              const char *text)
+{
+  GListModel *entities = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
+  guint n = g_list_model_get_n_items (entities);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossEntity) entity = g_list_model_get_item (entities, i);
+
+      if (g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), type_id) == 0 &&
+          g_strcmp0 (gloss_entity_get_name (entity), text) == 0)
+        return entity;
+    }
+  return NULL;
+}
+
+/* The entity of the first mention (in text order) with @text and @type_id,
+ * other than the one at @start..@end. */
+static GlossEntity *
+find_by_mention (GlossStore *store,
+                 const char *type_id,
+                 guint       start,
+                 guint       end,
+                 const char *text)
+{
+  GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+  GlossDocument *document = gloss_store_get_document (store);
+  guint length = end - start;
+  guint n = g_list_model_get_n_items (mentions);
+  GlossEntity *found = NULL;
+  guint found_start = G_MAXUINT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) mention = g_list_model_get_item (mentions, i);
+      GlossEntity *entity = gloss_mention_get_entity (GLOSS_MENTION (mention));
+      guint s = gloss_annotation_get_start (mention);
+      guint e = gloss_annotation_get_end (mention);
+
+      if (entity == NULL || s >= found_start || e - s != length || (s == start && e == end) ||
+          g_strcmp0 (gloss_annotation_get_type_id (mention), type_id) != 0 ||
+          g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), type_id) != 0 ||
+          !gloss_document_slice_equals (document, s, e, text, -1))
+        continue;
+      found = entity;
+      found_start = s;
+    }
+  return found;
+}
+
+/**
+ * gloss_coreference_find:
+ * @store: the store
+ * @type_id: the entity type of the new mention
+ * @start: where the new mention starts (code points)
+ * @end: where it ends
+ *
+ * The entity a new mention of @type_id at @start..@end joins: one of that
+ * type named as its text, else the entity of the first mention (in text
+ * order) with the same text and type. "Cook" joins "Peter Cook" once a
+ * mention "Cook" links to it; a second "Syria" joins Syria.
+ *
+ * Returns: (transfer none) (nullable): the entity, or %NULL for a new one
+ */
+GlossEntity *
+gloss_coreference_find (GlossStore *store,
+                        const char *type_id,
+                        guint       start,
+                        guint       end)
+{
+  g_autofree char *text = NULL;
+  GlossEntity *entity;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (type_id != NULL, NULL);
+  g_return_val_if_fail (start < end, NULL);
+
+  text = gloss_document_dup_slice (gloss_store_get_document (store), start, end);
+  entity = find_by_name (store, type_id, text);
+  if (entity == NULL)
+    entity = find_by_mention (store, type_id, start, end, text);
+  return entity;
+}
