@@ -118,6 +118,8 @@ void     _gloss_window_show_error          (GlossWindow    *self,
 AdwToast *_gloss_window_toast              (GlossWindow    *self,
                                             const char     *title);
 void     _gloss_window_save_as             (GlossWindow    *self);
+/* gloss-window-search.c */
+void     _gloss_window_class_add_search    (GtkWidgetClass *widget_class);
 void     _gloss_window_find                (GlossWindow    *self,
                                             gboolean        backward);
 gboolean _gloss_window_tag                 (GlossWindow    *self,
