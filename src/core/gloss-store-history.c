@@ -42,17 +42,39 @@ _gloss_store_group_free (gpointer data)
 
 /* Applying operations */
 
+/* Keeps the entity's mention count and the entity → mentions index; every
+ * path that adds, removes or changes a mention passes here. */
 static void
-count_mention (GlossAnnotation *annotation,
+index_mention (GlossStore      *self,
+               GlossAnnotation *annotation,
                int              delta)
 {
   GlossEntity *entity;
+  GHashTable *set;
 
   if (gloss_annotation_get_kind (annotation) != GLOSS_KIND_MENTION)
     return;
   entity = gloss_mention_get_entity (GLOSS_MENTION (annotation));
-  if (entity != NULL)
-    _gloss_entity_add_mentions (entity, delta);
+  if (entity == NULL)
+    return;
+
+  _gloss_entity_add_mentions (entity, delta);
+  set = g_hash_table_lookup (self->mentions_of, entity);
+  if (delta > 0)
+    {
+      if (set == NULL)
+        {
+          set = g_hash_table_new (NULL, NULL);
+          g_hash_table_insert (self->mentions_of, entity, set);
+        }
+      g_hash_table_add (set, annotation);
+    }
+  else if (set != NULL)
+    {
+      g_hash_table_remove (set, annotation);
+      if (g_hash_table_size (set) == 0)
+        g_hash_table_remove (self->mentions_of, entity);
+    }
 }
 
 void
@@ -73,7 +95,7 @@ _gloss_store_insert_annotation (GlossStore      *self,
     position = _gloss_annotation_list_insert (list, annotation);
   else
     position = _gloss_annotation_list_position (list, annotation);
-  count_mention (annotation, +1);
+  index_mention (self, annotation, +1);
 
   if (notify)
     {
@@ -99,7 +121,7 @@ take_out_annotation (GlossStore      *self,
     position = _gloss_annotation_list_position (list, annotation);
   if (self->index[kind] != NULL)
     _gloss_span_index_remove (self->index[kind], annotation);
-  count_mention (annotation, -1);
+  index_mention (self, annotation, -1);
   g_hash_table_remove (self->by_id, gloss_annotation_get_id (annotation));
   _gloss_annotation_set_store (annotation, NULL);
 
@@ -120,13 +142,13 @@ change_annotation (GlossStore      *self,
   old_position = _gloss_annotation_list_position (list, annotation);
   if (self->index[kind] != NULL)
     _gloss_span_index_remove (self->index[kind], annotation);
-  count_mention (annotation, -1);
+  index_mention (self, annotation, -1);
 
   _gloss_annotation_assign (annotation, state);
 
   if (self->index[kind] != NULL)
     _gloss_span_index_add (self->index[kind], annotation);
-  count_mention (annotation, +1);
+  index_mention (self, annotation, +1);
   new_position = _gloss_annotation_list_position (list, annotation);
 
   /* The list is already in its final state, so a "removed here, added

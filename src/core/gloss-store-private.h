@@ -42,6 +42,7 @@ struct _GlossStore
   GlossSpanIndex      *index[GLOSS_N_KINDS];   /* NULL for entities */
   GlossAnnotationList *lists[GLOSS_N_KINDS];
   GHashTable          *by_id;                  /* id → annotation (owns a ref) */
+  GHashTable          *mentions_of;            /* entity → set of its mentions */
   guint                next_serial[GLOSS_N_KINDS];
 
   GPtrArray           *undo;                   /* Group */

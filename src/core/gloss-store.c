@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every change goes through apply_op(): it updates the id table, the span
- * index, the collection lists and the entities' mention counts, then
- * tells listeners. Edits are recorded as groups of operations (add,
+ * index, the collection lists and the entities' mentions (their count
+ * and the entity → mentions index), then tells listeners. Edits are recorded as groups of operations (add,
  * remove, change from one snapshot to another) so that undo and redo
  * replay them exactly, backwards or forwards.
  */
@@ -76,6 +76,7 @@ gloss_store_finalize (GObject *object)
   if (self->by_id != NULL)
     g_hash_table_foreach (self->by_id, detach, NULL);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->mentions_of, g_hash_table_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->schema);
   g_clear_pointer (&self->author, g_free);
@@ -168,6 +169,10 @@ static void
 gloss_store_init (GlossStore *self)
 {
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  /* Keys are borrowed: a mention holds a reference to its entity, and an
+   * entity leaves the index with its last mention. */
+  self->mentions_of = g_hash_table_new_full (NULL, NULL, NULL,
+                                             (GDestroyNotify)g_hash_table_unref);
   self->undo = g_ptr_array_new_with_free_func (_gloss_store_group_free);
   self->redo = g_ptr_array_new_with_free_func (_gloss_store_group_free);
   self->saved_reachable = TRUE;
@@ -492,18 +497,10 @@ gloss_store_get_referrers (GlossStore  *self,
   return referrers;
 }
 
-static void
-collect_mention_of (gpointer data,
-                    gpointer user_data)
-{
-  gpointer *args = user_data;
-
-  if (gloss_mention_get_entity (data) == args[1])
-    g_ptr_array_add (args[0], g_object_ref (data));
-}
-
 /**
  * gloss_store_get_mentions_of:
+ *
+ * O(k log k) for an entity of k mentions, from the store's index.
  *
  * Returns: (transfer container) (element-type GlossMention): the mentions
  *   of @entity in text order
@@ -513,14 +510,19 @@ gloss_store_get_mentions_of (GlossStore  *self,
                              GlossEntity *entity)
 {
   GPtrArray *mentions = g_ptr_array_new_with_free_func (g_object_unref);
-  gpointer args[2] = { mentions, entity };
+  GHashTable *set;
+  GHashTableIter iter;
+  gpointer mention;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), mentions);
 
-  if (entity == NULL || gloss_entity_get_n_mentions (entity) == 0)
+  if (entity == NULL || (set = g_hash_table_lookup (self->mentions_of, entity)) == NULL)
     return mentions;
 
-  _gloss_span_index_foreach (self->index[GLOSS_KIND_MENTION], collect_mention_of, args);
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &mention, NULL))
+    g_ptr_array_add (mentions, g_object_ref (mention));
+  g_ptr_array_sort (mentions, compare_annotation_ptrs);
   return mentions;
 }
 

@@ -378,6 +378,35 @@ count_changed (GlossStore      *store,
 }
 
 /* Random edits, checked against brute force, and undone to the start. */
+/* Every entity's mentions, from the store's index, equal a walk over all
+ * mentions, in text order. */
+static void
+check_mentions_of (GlossStore *store)
+{
+  GListModel *entities = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
+  GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+
+  for (guint e = 0; e < g_list_model_get_n_items (entities); e++)
+    {
+      g_autoptr(GlossEntity) entity = g_list_model_get_item (entities, e);
+      g_autoptr(GPtrArray) indexed = gloss_store_get_mentions_of (store, entity);
+      guint found = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+        {
+          g_autoptr(GlossMention) m = g_list_model_get_item (mentions, i);
+
+          if (gloss_mention_get_entity (m) != entity)
+            continue;
+          g_assert_cmpuint (found, <, indexed->len);
+          g_assert_true (g_ptr_array_index (indexed, found) == m);
+          found++;
+        }
+      g_assert_cmpuint (found, ==, indexed->len);
+      g_assert_cmpuint (gloss_entity_get_n_mentions (entity), ==, found);
+    }
+}
+
 static void
 test_random_undo_redo (void)
 {
@@ -440,6 +469,15 @@ test_random_undo_redo (void)
           spans[1].end = spans[1].start + 2;
           gloss_annotation_set_spans (draft, GLOSS_ROLE_CONTENT, spans, g_rand_boolean (rand) ? 2 : 1);
           gloss_annotation_set_note (draft, "moved");
+          /* and now and then to another entity, or to none */
+          if (n_entities > 0 && g_rand_boolean (rand))
+            {
+              g_autoptr(GlossEntity) other =
+                g_list_model_get_item (gloss_store_get_list (store, GLOSS_KIND_ENTITY),
+                                       g_rand_int_range (rand, 0, n_entities));
+
+              gloss_mention_set_entity (GLOSS_MENTION (draft), g_rand_boolean (rand) ? other : NULL);
+            }
           g_assert_true (gloss_store_replace (store, m, draft, NULL));
         }
       else if (n_entities > 0)
@@ -453,6 +491,7 @@ test_random_undo_redo (void)
         continue;
 
       g_ptr_array_add (states, dump (store));
+      check_mentions_of (store);
       g_assert_cmpint (balance, ==, (int)gloss_store_get_n_items (store, GLOSS_KIND_MENTION));
 
       /* Now and then undo a few steps and redo them. */
@@ -465,6 +504,7 @@ test_random_undo_redo (void)
             {
               g_autofree char *s = dump (store);
               g_assert_cmpstr (s, ==, g_ptr_array_index (states, states->len - 2 - done));
+              check_mentions_of (store);
             }
           for (guint i = 0; i < done; i++)
             g_assert_true (gloss_store_redo (store));
