@@ -96,12 +96,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *s = g_getenv ("GLOSS_BENCH_SCALE");
-
   g_test_init (&argc, &argv, NULL);
-  if (s != NULL)
-    scale = CLAMP (g_ascii_strtod (s, NULL), 0.001, 1.0);
-
+  scale = bench_get_scale ();
   g_test_add_func ("/bench/export", bench_export);
   return g_test_run ();
 }

@@ -102,3 +102,11 @@ bench_median (double *values,
   bench_sort (values, n);
   return values[n / 2];
 }
+
+double
+bench_get_scale (void)
+{
+  const char *s = g_getenv ("GLOSS_BENCH_SCALE");
+
+  return s != NULL ? CLAMP (g_ascii_strtod (s, NULL), 0.001, 1.0) : 1.0;
+}

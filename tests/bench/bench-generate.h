@@ -20,6 +20,9 @@ GlossStore *bench_make_store (GRand   *rand,
                               guint    n_mentions,
                               guint    n_claims);
 
+/* GLOSS_BENCH_SCALE (0.001–1), or 1: the fraction of the full size to run. */
+double      bench_get_scale  (void);
+
 /* Sorts @values in place; the median sorts them too. */
 void        bench_sort       (double  *values,
                               guint    n);
