@@ -160,4 +160,22 @@ gboolean         _gloss_format_next_line          (GBytes            *input,
                                                    const char        *where,
                                                    GError           **error);
 
+/* formats/gloss-format-shape.c */
+
+/* The format whose records look like @record ("jsonl", "doccano",
+ * "prodigy", "labelstudio"), by members only that format has; NULL when
+ * nothing tells. */
+const char      *_gloss_format_guess_shape        (JsonObject        *record);
+/* "Prodigy/spaCy JSONL", … for a name _gloss_format_guess_shape() gave. */
+const char      *_gloss_format_shape_description  (const char        *format);
+/* The member that told, quoted: "“spans”". */
+const char      *_gloss_format_shape_evidence     (JsonObject        *record,
+                                                   const char        *format);
+/* FALSE with an error naming the right --format when @record is shaped as
+ * another format than @format. */
+gboolean         _gloss_format_check_shape        (JsonObject        *record,
+                                                   const char        *format,
+                                                   const char        *loc,
+                                                   GError           **error);
+
 G_END_DECLS

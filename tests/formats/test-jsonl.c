@@ -270,6 +270,90 @@ test_malformed (void)
                      GLOSS_FORMAT_ERROR_SPAN, "surrogate");
 }
 
+
+/* Version 2, written by hand from docs/formats.md: the same documents as
+ * the version 1 sample; exporting it writes version 2 with every member
+ * present, and reading that back gives the same stores. */
+static void
+test_version_2 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) v1 = import_fixture ("sample.jsonl", 0, FALSE, &error);
+  g_autoptr(GPtrArray) v2 = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = NULL;
+  JsonObject *record, *mention;
+
+  g_assert_no_error (error);
+  v2 = import_fixture ("sample-v2.jsonl", 0, FALSE, &error);
+  g_assert_no_error (error);
+  check_sample (v2);
+
+  written = export_stores (v2, GLOSS_OFFSET_CODEPOINTS);
+  again = reimport (written, 0, FALSE);
+  for (guint i = 0; i < v2->len; i++)
+    g_assert_true (gloss_store_equal (g_ptr_array_index (v2, i), g_ptr_array_index (again, i)));
+
+  lines = g_strsplit (g_bytes_get_data (written, NULL), "\n", -1);
+  json_parser_load_from_data (parser, lines[1], -1, &error);
+  g_assert_no_error (error);
+  record = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (record, "version"), ==, GLOSS_JSONL_VERSION);
+  /* members present even when empty */
+  g_assert_true (json_object_get_null_member (record, "title"));
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (record, "meta")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (record, "mentions")), ==, 0);
+
+  json_parser_load_from_data (parser, lines[0], -1, &error);
+  g_assert_no_error (error);
+  record = json_node_get_object (json_parser_get_root (parser));
+  /* the discontinuous mention: its fragments, no outer span over the gap */
+  mention = json_array_get_object_element (json_object_get_array_member (record, "mentions"), 0);
+  g_assert_cmpstr (json_object_get_string_member (mention, "id"), ==, "m5");
+  g_assert_false (json_object_has_member (mention, "start"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (mention, "spans")), ==, 2);
+  g_assert_true (json_object_get_null_member (mention, "entity"));
+  g_assert_true (json_object_get_null_member (mention, "note"));
+  g_assert_false (json_object_has_member (record, "clusters"));
+}
+
+/* Another format's records imported as jsonl or doccano: an error that
+ * names the right --format, never 0 mentions and success. */
+static void
+test_other_shapes (void)
+{
+  static const struct { const char *record; const char *importer; const char *format; } cases[] = {
+    { "{\"text\": \"Kim met Putin\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"PER\"}]}", "jsonl", "--format prodigy" },
+    { "{\"text\": \"Kim\", \"tokens\": [{\"text\": \"Kim\", \"start\": 0, \"end\": 3, \"id\": 0}]}", "jsonl", "--format prodigy" },
+    { "{\"data\": {\"text\": \"Kim\"}, \"annotations\": [{\"result\": []}]}", "jsonl", "--format labelstudio" },
+    { "{\"text\": \"Kim\", \"label\": [[0, 3, \"PER\"]]}", "jsonl", "--format doccano" },
+    { "{\"text\": \"Kim\", \"entities\": [{\"id\": 1, \"start_offset\": 0, \"end_offset\": 3, \"label\": \"PER\"}]}", "jsonl", "--format doccano" },
+    { "{\"text\": \"Kim met Putin\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"PER\"}]}", "doccano", "--format prodigy" },
+    { "{\"data\": {\"text\": \"Kim\"}, \"predictions\": []}", "doccano", "--format labelstudio" },
+    { "{\"version\": 2, \"offsets\": \"codepoints\", \"text\": \"Kim\", \"mentions\": []}", "doccano", "--format jsonl" },
+    { "{\"text\": \"Kim\", \"entities\": [{\"id\": \"m1\", \"start\": 0, \"end\": 3, \"label\": \"PER\"}]}", "doccano", "--format jsonl" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (cases[i].record, strlen (cases[i].record));
+      GlossFormatOptions options = { .where = "x.jsonl" };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) stores = gloss_format_lookup (cases[i].importer)->import (bytes, &options, &error);
+
+      g_assert_null (stores);
+      g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED);
+      g_test_message ("%s: %s", cases[i].importer, error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].format));
+      g_assert_nonnull (strstr (error->message, "x.jsonl:1: "));
+    }
+
+  check_bytes_error ("{\"version\": 3, \"text\": \"a\"}", GLOSS_FORMAT_ERROR_VERSION, "newer");
+  check_bytes_error ("{\"version\": \"2\", \"text\": \"a\"}", GLOSS_FORMAT_ERROR_INVALID, "version");
+}
+
 static void
 test_hostile (void)
 {
@@ -486,6 +570,8 @@ main (int    argc,
   g_test_add_func ("/formats/jsonl/malformed", test_malformed);
   g_test_add_func ("/formats/jsonl/hostile", test_hostile);
   g_test_add_func ("/formats/jsonl/mention-links", test_mention_links);
+  g_test_add_func ("/formats/jsonl/version-2", test_version_2);
+  g_test_add_func ("/formats/jsonl/other-shapes", test_other_shapes);
   g_test_add_func ("/formats/progress", test_progress);
   g_test_add_func ("/formats/table", test_format_table);
   g_test_add_func ("/formats/write-file", test_write_file);

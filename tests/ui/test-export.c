@@ -158,9 +158,12 @@ test_export (void)
   choose_file (chooser, "Gloss Dataset", folder, "dataset");
   g_assert_true (wait_toast (GTK_WIDGET (window), "Exported “dataset.jsonl”", TRUE, 5000));
   record = read_first_line (dataset, &parser);
-  /* Gloss's dataset: mentions as "entities", coreference as "clusters". */
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (record, "entities")), ==, 3);
-  g_assert_true (json_object_has_member (record, "clusters"));
+  /* Gloss's dataset, version 2: "mentions", and coreference clusters as
+   * "entities", as in .gloss. */
+  g_assert_cmpint (json_object_get_int_member (record, "version"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (record, "mentions")), ==, 3);
+  g_assert_true (json_object_has_member (record, "entities"));
+  g_assert_false (json_object_has_member (record, "clusters"));
   g_clear_object (&parser);
 
   /* A folder nobody can write to, not even root (a small one: the chooser

@@ -246,6 +246,9 @@ import_record (JsonObject  *record,
   const char *text;
   JsonNode *node;
 
+  if (!_gloss_format_check_shape (record, "doccano", loc, error))
+    return FALSE;
+
   text = _gloss_format_get_string (record, "text");
   if (text == NULL)
     text = _gloss_format_get_string (record, "data");  /* doccano 1.x exports */

@@ -2,10 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The layout is described in docs/formats.md. In short: "entities" holds
- * the mentions (start, end, label, text; "spans" when discontinuous),
- * "clusters" the entities they refer to, "claims" and "relations" refer to
- * clusters by id. Offsets are code points unless the options say else.
+ * The layout is described in docs/formats.md and data/gloss-dataset.schema.json.
+ * Version 2 (written): every member always present (null, {} or [] when
+ * empty) so that the shape is constant; "mentions" holds the mentions, each
+ * with its list of "spans", "entities" the entities (coreference clusters)
+ * as in .gloss; claims and relations refer to entities by id. Version 1
+ * (read): "entities" held the mentions, with an outer start/end and
+ * "spans" when discontinuous, and "clusters" the entities. Offsets are code
+ * points unless the options or the record's "offsets" say else.
  */
 #include "config.h"
 
@@ -30,6 +34,8 @@ typedef struct
   GPtrArray       *claims;
   GPtrArray       *relations;
   guint            next_entity;
+  const char      *mentions_member;   /* "mentions" (v2) or "entities" (v1) */
+  const char      *entities_member;   /* "entities" (v2) or "clusters" (v1) */
 } Record;
 
 static void
@@ -334,12 +340,12 @@ link_cluster_mentions (Record      *r,
                        JsonObject  *record,
                        GError     **error)
 {
-  JsonArray *array = get_array (record, "clusters", r->loc, NULL, NULL);
+  JsonArray *array = get_array (record, r->entities_member, r->loc, NULL, NULL);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *object = json_array_get_object_element (array, i);
-      g_autofree char *path = g_strdup_printf ("clusters[%u]", i);
+      g_autofree char *path = g_strdup_printf ("%s[%u]", r->entities_member, i);
       g_autofree char *id = _gloss_format_dup_id (object, "id");
       GlossAnnotation *entity = id ? g_hash_table_lookup (r->by_id, id) : NULL;
       JsonArray *members = get_array (object, "mentions", r->loc, path, NULL);
@@ -387,7 +393,7 @@ link_mention (Record     *r,
 {
   JsonObject *object = json_array_get_object_element (array, i);
   g_autofree char *target = _gloss_format_dup_id (object, "entity");
-  g_autofree char *path = g_strdup_printf ("entities[%u]", i);
+  g_autofree char *path = g_strdup_printf ("%s[%u]", r->mentions_member, i);
   GlossMention *mention = g_ptr_array_index (r->mentions, i);
   GlossAnnotation *named;
   GlossEntity *entity;
@@ -453,11 +459,11 @@ read_mentions (Record      *r,
 {
   JsonArray *array;
 
-  if (!foreach_object (r, record, "entities", read_mention, error))
+  if (!foreach_object (r, record, r->mentions_member, read_mention, error))
     return FALSE;
 
   /* Links in a second pass: "entity" may name a mention listed later. */
-  array = get_array (record, "entities", r->loc, NULL, NULL);
+  array = get_array (record, r->mentions_member, r->loc, NULL, NULL);
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     if (!link_mention (r, array, i, 0, error))
       return FALSE;
@@ -573,6 +579,48 @@ read_relation (JsonObject  *object,
          read_common (r, GLOSS_ANNOTATION (relation), object, path, error);
 }
 
+/* The record's shape: version 2 ("mentions", "entities" as clusters),
+ * version 1 ("entities" as mentions, "clusters"), a newer version (an
+ * error), or another format's record (an error naming that format). */
+static gboolean
+read_version (JsonObject  *record,
+              const char  *loc,
+              Record      *r,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (record, "version");
+  gint64 version = 1;
+
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < 1)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: version: must be a whole number (1 or 2)", loc);
+          return FALSE;
+        }
+      version = json_node_get_int (node);
+      if (version > GLOSS_JSONL_VERSION)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_VERSION,
+                       "%s: version %" G_GINT64_FORMAT " of the Gloss dataset is newer than "
+                       "this program knows (%d); update Gloss to read it",
+                       loc, version, GLOSS_JSONL_VERSION);
+          return FALSE;
+        }
+    }
+  else if (json_object_has_member (record, "mentions"))
+    version = 2;
+
+  if (!_gloss_format_check_shape (record, "jsonl", loc, error))
+    return FALSE;
+
+  r->mentions_member = version >= 2 ? "mentions" : "entities";
+  r->entities_member = version >= 2 ? "entities" : "clusters";
+  return TRUE;
+}
+
 static gboolean
 import_record (JsonObject  *record,
                const char  *loc,
@@ -584,6 +632,9 @@ import_record (JsonObject  *record,
   g_autoptr(GlossDocument) document = NULL;
   const char *text;
   const char *value;
+
+  if (!read_version (record, loc, &r, error))
+    return FALSE;
 
   text = _gloss_format_get_string (record, "text");
   if (text == NULL)
@@ -622,7 +673,7 @@ import_record (JsonObject  *record,
   r.claims = g_ptr_array_new_with_free_func (g_object_unref);
   r.relations = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!foreach_object (&r, record, "clusters", read_cluster, error) ||
+  if (!foreach_object (&r, record, r.entities_member, read_cluster, error) ||
       !read_mentions (&r, record, error) ||
       !link_cluster_mentions (&r, record, error) ||
       !foreach_object (&r, record, "claims", read_claim, error) ||
@@ -697,57 +748,65 @@ add_span_list (JsonBuilder     *builder,
   json_builder_end_array (builder);
 }
 
-/* start/end/text of the whole extent, and "spans" when it is broken. */
-static void
-add_content (JsonBuilder     *builder,
-             GlossDocument   *document,
-             GlossOffsetUnit  unit,
-             GlossAnnotation *annotation)
-{
-  guint n;
-  const GlossSpan *spans = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
-
-  if (n == 0)
-    return;
-  add_span_members (builder, document, unit, spans[0].start, spans[n - 1].end);
-  if (n > 1)
-    add_span_list (builder, document, unit, "spans", spans, n);
-}
-
 static void
 add_string (JsonBuilder *builder,
             const char  *member,
             const char  *value)
 {
-  if (value == NULL)
-    return;
   json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
+static void
+add_object (JsonBuilder *builder,
+            const char  *member,
+            JsonObject  *object)
+{
+  JsonNode *node = json_node_alloc ();
+
+  if (object != NULL)
+    json_node_init_object (node, object);
+  else
+    {
+      g_autoptr(JsonObject) empty = json_object_new ();
+
+      json_node_init_object (node, empty);
+    }
+  json_builder_set_member_name (builder, member);
+  json_builder_add_value (builder, node);
+}
+
+/* Members every annotation has, in every record. */
 static void
 add_common (JsonBuilder     *builder,
             GlossAnnotation *annotation)
 {
-  JsonObject *attrs = gloss_annotation_get_attrs (annotation);
-
-  if (gloss_annotation_get_status (annotation) != GLOSS_STATUS_ACCEPTED)
-    add_string (builder, "status", gloss_status_to_string (gloss_annotation_get_status (annotation)));
+  add_string (builder, "status", gloss_status_to_string (gloss_annotation_get_status (annotation)));
   add_string (builder, "note", gloss_annotation_get_note (annotation));
-  if (attrs != NULL && json_object_get_size (attrs) > 0)
-    {
-      JsonNode *node = json_node_alloc ();
-
-      json_node_init_object (node, attrs);
-      json_builder_set_member_name (builder, "attrs");
-      json_builder_add_value (builder, node);
-    }
+  add_object (builder, "attrs", gloss_annotation_get_attrs (annotation));
 }
 
 static const char *
 entity_id (GlossEntity *entity)
 {
   return entity ? gloss_annotation_get_id (GLOSS_ANNOTATION (entity)) : NULL;
+}
+
+static void
+add_role (JsonBuilder     *builder,
+          GlossDocument   *document,
+          GlossOffsetUnit  unit,
+          const char      *member,
+          GlossAnnotation *annotation,
+          GlossSpanRole    role)
+{
+  guint n;
+  const GlossSpan *spans = gloss_annotation_get_spans (annotation, role, &n);
+
+  add_span_list (builder, document, unit, member, spans, n);
 }
 
 static JsonNode *
@@ -759,14 +818,17 @@ export_store (GlossStore      *store,
   GListModel *list;
 
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, GLOSS_JSONL_VERSION);
   add_string (builder, "id", gloss_document_get_id (document));
   add_string (builder, "title", gloss_document_get_title (document));
   add_string (builder, "source", gloss_document_get_source (document));
   add_string (builder, "language", gloss_document_get_language (document));
   add_string (builder, "offsets", _gloss_format_unit_id (unit));
   add_string (builder, "text", gloss_document_get_text (document));
+  add_object (builder, "meta", gloss_document_get_meta (document));
 
-  json_builder_set_member_name (builder, "entities");
+  json_builder_set_member_name (builder, "mentions");
   json_builder_begin_array (builder);
   list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -775,15 +837,15 @@ export_store (GlossStore      *store,
 
       json_builder_begin_object (builder);
       add_string (builder, "id", gloss_annotation_get_id (mention));
-      add_content (builder, document, unit, mention);
       add_string (builder, "label", gloss_annotation_get_type_id (mention));
+      add_role (builder, document, unit, "spans", mention, GLOSS_ROLE_CONTENT);
       add_string (builder, "entity", entity_id (gloss_mention_get_entity (GLOSS_MENTION (mention))));
       add_common (builder, mention);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "clusters");
+  json_builder_set_member_name (builder, "entities");
   json_builder_begin_array (builder);
   list = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -798,7 +860,7 @@ export_store (GlossStore      *store,
       add_string (builder, "kb", gloss_entity_get_kb (GLOSS_ENTITY (entity)));
       json_builder_set_member_name (builder, "mentions");
       json_builder_begin_array (builder);
-      for (guint j = 0; mentions != NULL && j < mentions->len; j++)
+      for (guint j = 0; j < mentions->len; j++)
         json_builder_add_string_value (builder,
                                        gloss_annotation_get_id (g_ptr_array_index (mentions, j)));
       json_builder_end_array (builder);
@@ -814,26 +876,19 @@ export_store (GlossStore      *store,
     {
       g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (list, i);
       GlossClaim *claim = GLOSS_CLAIM (annotation);
-      const GlossSpan *cue;
-      guint n_cue;
 
       json_builder_begin_object (builder);
       add_string (builder, "id", gloss_annotation_get_id (annotation));
-      add_content (builder, document, unit, annotation);
       add_string (builder, "label", gloss_annotation_get_type_id (annotation));
+      add_role (builder, document, unit, "spans", annotation, GLOSS_ROLE_CONTENT);
+      add_role (builder, document, unit, "cue", annotation, GLOSS_ROLE_CUE);
       add_string (builder, "claimant", entity_id (gloss_claim_get_claimant (claim)));
-      cue = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CUE, &n_cue);
-      if (n_cue > 0)
-        add_span_list (builder, document, unit, "cue", cue, n_cue);
       add_string (builder, "certainty", gloss_certainty_to_string (gloss_claim_get_certainty (claim)));
-      if (gloss_claim_get_n_about (claim) > 0)
-        {
-          json_builder_set_member_name (builder, "about");
-          json_builder_begin_array (builder);
-          for (guint j = 0; j < gloss_claim_get_n_about (claim); j++)
-            json_builder_add_string_value (builder, entity_id (gloss_claim_get_about (claim, j)));
-          json_builder_end_array (builder);
-        }
+      json_builder_set_member_name (builder, "about");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < gloss_claim_get_n_about (claim); j++)
+        json_builder_add_string_value (builder, entity_id (gloss_claim_get_about (claim, j)));
+      json_builder_end_array (builder);
       add_common (builder, annotation);
       json_builder_end_object (builder);
     }
@@ -846,23 +901,20 @@ export_store (GlossStore      *store,
     {
       g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (list, i);
       GlossRelation *relation = GLOSS_RELATION (annotation);
-      const GlossSpan *evidence;
-      guint n_evidence;
 
       json_builder_begin_object (builder);
       add_string (builder, "id", gloss_annotation_get_id (annotation));
       add_string (builder, "label", gloss_annotation_get_type_id (annotation));
       add_string (builder, "from", entity_id (gloss_relation_get_from (relation)));
       add_string (builder, "to", entity_id (gloss_relation_get_to (relation)));
-      evidence = gloss_annotation_get_spans (annotation, GLOSS_ROLE_EVIDENCE, &n_evidence);
-      if (n_evidence > 0)
-        add_span_list (builder, document, unit, "evidence", evidence, n_evidence);
+      add_role (builder, document, unit, "evidence", annotation, GLOSS_ROLE_EVIDENCE);
       add_common (builder, annotation);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  return _gloss_format_end_record (builder, document);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
 /**

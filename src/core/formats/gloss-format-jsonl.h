@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* The version written; versions 1 and 2 are read. */
+#define GLOSS_JSONL_VERSION 2
+
 GPtrArray *gloss_jsonl_import (GBytes                   *input,
                              const GlossFormatOptions *options,
                              GError                  **error);
