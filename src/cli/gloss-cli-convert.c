@@ -343,6 +343,7 @@ gloss_cli_export (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *offsets = NULL;
+  g_autofree char *doccano_shape = NULL;
   gboolean force = FALSE;
   g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
   GlossFormatOptions options = { 0 };
@@ -355,6 +356,9 @@ gloss_cli_export (int    argc,
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
       "The offset unit to write (default: the format's; jsonl: codepoints, doccano: utf16)", "codepoints|utf16|bytes" },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, "Overwrite an existing output file", NULL },
+    { "doccano-shape", 0, 0, G_OPTION_ARG_STRING, &doccano_shape,
+      "doccano only: label ([start, end, TYPE] lists, for sequence labelling; the default) "
+      "or entities (entities and relations, for relation extraction)", "label|entities" },
     { NULL }
   };
 
@@ -382,6 +386,17 @@ gloss_cli_export (int    argc,
     return status;
   if (!gloss_cli_check_format_options ("export", format, &options, NULL))
     return GLOSS_CLI_EXIT_USAGE;
+  if (doccano_shape != NULL && !g_str_equal (format->name, "doccano"))
+    {
+      gloss_cli_usage_error ("export", "--doccano-shape applies to --format doccano only");
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  if (doccano_shape != NULL && !g_str_equal (doccano_shape, "label") && !g_str_equal (doccano_shape, "entities"))
+    {
+      gloss_cli_usage_error ("export", "--doccano-shape: “%s” is not a shape (label or entities)", doccano_shape);
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  options.variant = doccano_shape;
   if (g_str_equal (format->name, "native") && argc > 2)
     {
       gloss_cli_usage_error ("export", "a .gloss file holds one document; give one input");

@@ -47,7 +47,8 @@ GPtrArray  *_gloss_format_import_records  (GBytes                   *input,
                                            GlossRecordFunc           func,
                                            GError                  **error);
 /* A document of @text named by the record's "id" (else STEM-N), with the
- * input's name as source and the record's "meta"; counts the record. */
+ * record's "title", "source" (else the input's name), "language" and
+ * "meta"; counts the record. */
 GlossDocument *_gloss_format_new_document (GlossImportContext *context,
                                            JsonObject         *record,
                                            const char         *text,

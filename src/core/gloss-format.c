@@ -670,6 +670,7 @@ _gloss_format_new_document (GlossImportContext *context,
 {
   g_autoptr(GlossDocument) document = NULL;
   g_autofree char *id = NULL;
+  const char *value;
   JsonNode *meta;
 
   context->n_records++;
@@ -684,6 +685,12 @@ _gloss_format_new_document (GlossImportContext *context,
   gloss_document_set_id (document, id);
   if (context->source != NULL)
     gloss_document_set_source (document, context->source);
+  if ((value = _gloss_format_get_string (record, "title")) != NULL)
+    gloss_document_set_title (document, value);
+  if ((value = _gloss_format_get_string (record, "source")) != NULL)
+    gloss_document_set_source (document, value);
+  if ((value = _gloss_format_get_string (record, "language")) != NULL)
+    gloss_document_set_language (document, value);
 
   meta = json_object_get_member (record, "meta");
   if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @progress_data: (closure progress): data for @progress
  * @report: (nullable): where exporters count what the format could not
  *   carry, and say where
+ * @variant: (nullable): the shape to write, for a format with several
+ *   (doccano: "label", the default, or "entities")
  *
  * New members go at the end, so positional initializers keep working.
  */
@@ -39,6 +41,7 @@ typedef struct
   GlossFormatProgressFunc  progress;
   gpointer                 progress_data;
   GlossFormatReport       *report;
+  const char              *variant;
 } GlossFormatOptions;
 
 /* Read @input into one or more stores (one per document). */

@@ -109,6 +109,36 @@ test_unsupported (void)
     }
 }
 
+/* doccano's two shapes; --doccano-shape is refused for other formats. */
+static void
+test_doccano_shapes (void)
+{
+  g_autofree char *gloss = g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.gloss", NULL);
+  g_autofree char *label = tmp_path ("shape-label.jsonl");
+  g_autofree char *entities = tmp_path ("shape-entities.jsonl");
+  g_autofree char *other = tmp_path ("shape-other.jsonl");
+  g_auto(Run) a = run_cli ("export", "--format", "doccano", gloss, "-o", label, NULL);
+  g_auto(Run) b = run_cli ("export", "--format", "doccano", "--doccano-shape", "entities", gloss, "-o", entities, NULL);
+  g_auto(Run) c = run_cli ("export", "--format", "jsonl", "--doccano-shape", "label", gloss, "-o", other, NULL);
+  g_auto(Run) d = run_cli ("export", "--format", "doccano", "--doccano-shape", "spans", gloss, "-o", other, NULL);
+  g_autofree char *a_out = NULL;
+  g_autofree char *b_out = NULL;
+
+  g_assert_cmpint (a.status, ==, 0);
+  a_out = read_file (label);
+  assert_contains (a_out, "\"label\":[[");
+  g_assert_null (strstr (a_out, "start_offset"));
+  assert_contains (a.err, "relations");   /* not carried by the label shape */
+  g_assert_cmpint (b.status, ==, 0);
+  b_out = read_file (entities);
+  assert_contains (b_out, "\"start_offset\":");
+  assert_contains (b_out, "\"relations\":[{");
+  g_assert_cmpint (c.status, ==, 2);
+  assert_contains (c.err, "--doccano-shape applies to --format doccano only");
+  g_assert_cmpint (d.status, ==, 2);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_new_and_validate (void)
 {
@@ -772,6 +802,7 @@ main (int    argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/unsupported", test_unsupported);
+  g_test_add_func ("/cli/doccano-shapes", test_doccano_shapes);
   g_test_add_func ("/cli/new-and-validate", test_new_and_validate);
   g_test_add_func ("/cli/new-refuses-binary", test_new_refuses_binary);
   g_test_add_func ("/cli/validate-wrong-span", test_validate_wrong_span);

@@ -217,21 +217,105 @@ test_round_trip (void)
   g_autoptr(GBytes) written = gloss_doccano_export (stores, &defaults, &error);
 
   g_assert_no_error (error);
-  /* UTF-16 by default, as read: the first line's offsets come back. */
+  /* UTF-16 by default, as read, and the label shape: the first line's
+   * offsets come back. */
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
-                                  "\"start_offset\":14,\"end_offset\":21"));
+                                  "[14,21,\"PER\"]"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                               "start_offset"));
 
-  for (gsize u = 0; u < G_N_ELEMENTS (units); u++)
+  /* The entities shape carries all of it; the label shape the mentions. */
+  for (gsize u = 0; u < G_N_ELEMENTS (units) * 2; u++)
     {
-      GlossFormatOptions options = { .offsets = units[u], .offsets_set = TRUE };
+      GlossFormatOptions options = {
+        .offsets = units[u % 3], .offsets_set = TRUE, .variant = u < 3 ? "entities" : "label",
+      };
       g_autoptr(GBytes) bytes = gloss_doccano_export (stores, &options, &error);
       g_autoptr(GPtrArray) again = NULL;
 
       g_assert_no_error (error);
-      again = import_bytes (bytes, "again.jsonl", units[u], TRUE, &error);
+      again = import_bytes (bytes, "again.jsonl", units[u % 3], TRUE, &error);
       g_assert_no_error (error);
-      check_emoji (again);
+      if (u < 3)
+        check_emoji (again);
+      for (guint i = 0; i < stores->len; i++)
+        g_assert_cmpuint (gloss_store_get_n_items (g_ptr_array_index (again, i), GLOSS_KIND_MENTION), ==,
+                          gloss_store_get_n_items (g_ptr_array_index (stores, i), GLOSS_KIND_MENTION));
     }
+}
+
+/* Both shapes; the label shape reports the relations it cannot carry. */
+static void
+test_shapes (void)
+{
+  g_autoptr(GPtrArray) stores = import_ok ("import-relation_extraction.jsonl");
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  GlossFormatOptions label = { .report = report };
+  GlossFormatOptions entities = { .variant = "entities" };
+  GlossFormatOptions nonsense = { .variant = "spans" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) a = gloss_doccano_export (stores, &label, &error);
+  g_autoptr(GBytes) b = gloss_doccano_export (stores, &entities, &error);
+  g_autoptr(GBytes) c = NULL;
+  g_autofree char *first = NULL;
+
+  g_assert_no_error (error);
+  first = g_strndup (g_bytes_get_data (a, NULL), strcspn (g_bytes_get_data (a, NULL), "\n"));
+  g_assert_cmpstr (first, ==,
+                   "{\"id\":\"import-relation_extraction-1\","
+                   "\"text\":\"Google was founded on September 4, 1998, by Larry Page and Sergey Brin.\","
+                   "\"label\":[[0,6,\"ORG\"],[22,39,\"DATE\"],[44,54,\"PERSON\"],[59,70,\"PERSON\"]],"
+                   "\"source\":\"import-relation_extraction.jsonl\"}");
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_RELATIONS), ==, 3);
+
+  g_clear_pointer (&first, g_free);
+  first = g_strndup (g_bytes_get_data (b, NULL), strcspn (g_bytes_get_data (b, NULL), "\n"));
+  /* doccano's own ids, as numbers; relations between them */
+  g_assert_nonnull (strstr (first, "{\"id\":2,\"start_offset\":44,\"end_offset\":54,\"label\":\"PERSON\"}"));
+  g_assert_nonnull (strstr (first, "\"from_id\":0,\"to_id\":3,\"type\":\"foundedBy\""));
+
+  c = gloss_doccano_export (stores, &nonsense, &error);
+  g_assert_null (c);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED);
+}
+
+/* Columns doccano does not define are the project's metadata: kept in the
+ * document's meta and written back; ids keep their JSON type. */
+static void
+test_columns (void)
+{
+  static const char input[] =
+    "{\"id\": 17, \"text\": \"Kim met Putin\", \"label\": [[0, 3, \"PER\"]], "
+    "\"Comments\": [\"check\"], \"approved\": true, \"title\": \"Meeting\"}\n"
+    "{\"id\": \"doc-b\", \"text\": \"Putin\", \"label\": []}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (input, sizeof input - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = import_bytes (bytes, "columns.jsonl", 0, FALSE, &error);
+  GlossFormatOptions options = { 0 };
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  GlossDocument *document;
+  JsonObject *meta;
+
+  g_assert_no_error (error);
+  document = gloss_store_get_document (g_ptr_array_index (stores, 0));
+  g_assert_cmpstr (gloss_document_get_id (document), ==, "17");
+  g_assert_cmpstr (gloss_document_get_title (document), ==, "Meeting");
+  meta = gloss_document_get_meta (document);
+  g_assert_nonnull (meta);
+  g_assert_true (json_object_get_boolean_member (meta, "approved"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meta, "Comments")), ==, 1);
+
+  written = gloss_doccano_export (stores, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_bytes_get_data (written, NULL), ==,
+                   "{\"id\":17,\"text\":\"Kim met Putin\",\"label\":[[0,3,\"PER\"]],"
+                   "\"title\":\"Meeting\",\"source\":\"columns.jsonl\",\"Comments\":[\"check\"],\"approved\":true}\n"
+                   "{\"id\":\"doc-b\",\"text\":\"Putin\",\"label\":[],\"source\":\"columns.jsonl\"}\n");
+  again = import_bytes (written, "again.jsonl", 0, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stores->len; i++)
+    g_assert_true (gloss_store_equal (g_ptr_array_index (stores, i), g_ptr_array_index (again, i)));
 }
 
 static void
@@ -313,6 +397,8 @@ main (int    argc,
   g_test_add_func ("/formats/doccano/emoji-utf16", test_emoji_utf16);
   g_test_add_func ("/formats/doccano/emoji-codepoints", test_emoji_codepoints);
   g_test_add_func ("/formats/doccano/round-trip", test_round_trip);
+  g_test_add_func ("/formats/doccano/shapes", test_shapes);
+  g_test_add_func ("/formats/doccano/columns", test_columns);
   g_test_add_func ("/formats/doccano/errors", test_errors);
   g_test_add_func ("/formats/doccano/malformed", test_malformed);
   g_test_add_func ("/formats/doccano/hostile", test_hostile);

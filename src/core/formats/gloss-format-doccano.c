@@ -2,11 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two record shapes are read: {"text", "label": [[start, end, "TYPE"], …]}
- * and {"text", "entities": [{id, start_offset, end_offset, label}],
- * "relations": [{from_id, to_id, type}]}. doccano's web UI counts offsets
- * in UTF-16 units, so that is the default unit. Relations link mentions
- * there and entities here: each related mention gets an entity of its own.
+ * Two record shapes are read and written: {"text", "label": [[start, end,
+ * "TYPE"], …]} (sequence labelling, written by default) and {"text",
+ * "entities": [{id, start_offset, end_offset, label}], "relations":
+ * [{id, from_id, to_id, type}]}. doccano's web UI counts offsets in UTF-16
+ * units, so that is the default unit. Relations link mentions there and
+ * entities here: each related mention gets an entity of its own. Other
+ * columns of a record are doccano's metadata: they go into the document's
+ * meta and are written back as columns; ids keep their JSON type.
  */
 #include "config.h"
 
@@ -138,14 +141,17 @@ read_entity (JsonObject  *object,
   id = _gloss_format_dup_id (object, "id");
   if (id != NULL)
     {
+      GlossAnnotation *mention = g_ptr_array_index (r->mentions, r->mentions->len - 1);
+
       if (g_hash_table_contains (r->by_id, id))
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                        "%s: %s: the id %s is used twice", r->loc, path, id);
           return FALSE;
         }
-      g_hash_table_insert (r->by_id, g_steal_pointer (&id),
-                           g_ptr_array_index (r->mentions, r->mentions->len - 1));
+      /* doccano's own id, so that it is written back */
+      gloss_annotation_set_id (mention, id);
+      g_hash_table_insert (r->by_id, g_steal_pointer (&id), mention);
     }
 
   return TRUE;
@@ -229,6 +235,43 @@ read_objects (Record           *r,
                                        func, r, error);
 }
 
+/* The members a doccano record has for Gloss; every other one is a
+ * column of the project's metadata. */
+static const char * const known_members[] = {
+  "id", "text", "data", "label", "entities", "relations", "meta",
+  "title", "source", "language",
+};
+
+/* Columns doccano does not define go into the document's meta, so that
+ * they are written back. */
+static void
+read_columns (GlossDocument *document,
+              JsonObject    *record)
+{
+  g_autoptr(JsonObject) others = _gloss_format_other_members (record, known_members,
+                                                               G_N_ELEMENTS (known_members));
+  JsonObject *meta = gloss_document_get_meta (document);
+
+  if (others != NULL)
+    {
+      g_autoptr(JsonObject) merged = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      if (meta != NULL)
+        {
+          json_object_iter_init (&iter, meta);
+          while (json_object_iter_next (&iter, &name, &node))
+            json_object_set_member (merged, name, json_node_copy (node));
+        }
+      json_object_iter_init (&iter, others);
+      while (json_object_iter_next (&iter, &name, &node))
+        json_object_set_member (merged, name, json_node_copy (node));
+      gloss_document_set_meta (document, merged);
+    }
+}
+
 static gboolean
 import_record (JsonObject  *record,
                const char  *loc,
@@ -267,6 +310,7 @@ import_record (JsonObject  *record,
   document = _gloss_format_new_document (context, record, text, loc, error);
   if (document == NULL)
     return FALSE;
+  read_columns (document, record);
 
   r = (Record) {
     .context = context, .document = document, .loc = loc, .by_id = by_id,
@@ -325,31 +369,68 @@ add_offset_pair (JsonBuilder     *builder,
   json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, span->end));
 }
 
-static JsonNode *
-export_store (GlossStore      *store,
-              GlossOffsetUnit  unit)
+/* doccano's ids are numbers: an id that is one (read from doccano) is
+ * written as one, any other as a string. */
+static gboolean
+parse_number_id (const char *id,
+                 gint64     *number)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GHashTable) first_id = g_hash_table_new (NULL, NULL);
+  char *end;
+
+  if (id == NULL || !g_ascii_isdigit (id[0]) || (id[0] == '0' && id[1] != '\0'))
+    return FALSE;
+  *number = g_ascii_strtoll (id, &end, 10);
+  return *end == '\0' && *number >= 0;
+}
+
+static void
+add_id (JsonBuilder *builder,
+        const char  *id)
+{
+  gint64 number;
+
+  json_builder_set_member_name (builder, "id");
+  if (parse_number_id (id, &number))
+    json_builder_add_int_value (builder, number);
+  else
+    json_builder_add_string_value (builder, id);
+}
+
+/* The document's own members, and its meta written back as columns. */
+static void
+add_document_columns (JsonBuilder   *builder,
+                      GlossDocument *document)
+{
+  JsonObject *meta = gloss_document_get_meta (document);
+  const char *values[] = {
+    gloss_document_get_title (document),
+    gloss_document_get_source (document),
+    gloss_document_get_language (document),
+  };
+  const char *names[] = { "title", "source", "language" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (values[i] != NULL)
+      {
+        json_builder_set_member_name (builder, names[i]);
+        json_builder_add_string_value (builder, values[i]);
+      }
+
+  if (meta != NULL)
+    _gloss_format_add_other_members (builder, meta, known_members, G_N_ELEMENTS (known_members));
+}
+
+/* Sequence labelling: [start, end, "TYPE"] per fragment. */
+static void
+add_label_shape (JsonBuilder     *builder,
+                 GlossStore      *store,
+                 GlossOffsetUnit  unit)
+{
   GlossDocument *document = gloss_store_get_document (store);
-  GListModel *list;
-  guint n_out = 0;
-  guint n_rel = 0;
+  GListModel *list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
 
-  json_builder_begin_object (builder);
-  if (gloss_document_get_id (document) != NULL)
-    {
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, gloss_document_get_id (document));
-    }
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, gloss_document_get_text (document));
-
-  /* doccano has no discontinuous spans: each fragment becomes an entity,
-   * and relations start and end at a mention's first fragment. */
-  json_builder_set_member_name (builder, "entities");
+  json_builder_set_member_name (builder, "label");
   json_builder_begin_array (builder);
-  list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
@@ -357,12 +438,86 @@ export_store (GlossStore      *store,
       guint n_spans;
 
       spans = gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n_spans);
-      g_hash_table_insert (first_id, mention, GUINT_TO_POINTER (n_out + 1));
+      for (guint j = 0; j < n_spans; j++)
+        {
+          json_builder_begin_array (builder);
+          json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, spans[j].start));
+          json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, spans[j].end));
+          json_builder_add_string_value (builder, gloss_annotation_get_type_id (mention));
+          json_builder_end_array (builder);
+        }
+    }
+  json_builder_end_array (builder);
+}
+
+/* The numbers doccano will see as the mentions' ids: their own when every
+ * mention has one (read from doccano) and is one span, else 0, 1, … per
+ * fragment. Returns the first fragment's number + 1 of each mention. */
+static GHashTable *
+number_mentions (GListModel *list,
+                 gboolean   *own)
+{
+  GHashTable *first_id = g_hash_table_new (NULL, NULL);
+  guint n = g_list_model_get_n_items (list);
+  gint64 next = 0;
+
+  *own = TRUE;
+  for (guint i = 0; i < n && *own; i++)
+    {
+      g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
+      guint n_spans;
+      gint64 number;
+
+      gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n_spans);
+      *own = n_spans == 1 && parse_number_id (gloss_annotation_get_id (mention), &number) &&
+             number < G_MAXUINT;
+      if (*own)
+        g_hash_table_insert (first_id, mention, GUINT_TO_POINTER ((guint) number + 1));
+    }
+  if (*own)
+    return first_id;
+
+  g_hash_table_remove_all (first_id);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
+      guint n_spans;
+
+      gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n_spans);
+      g_hash_table_insert (first_id, mention, GUINT_TO_POINTER ((guint) next + 1));
+      next += n_spans;
+    }
+  return first_id;
+}
+
+/* Relation extraction: entities with ids, relations between the first
+ * fragments of a mention of each end. */
+static void
+add_entities_shape (JsonBuilder     *builder,
+                    GlossStore      *store,
+                    GlossOffsetUnit  unit)
+{
+  GlossDocument *document = gloss_store_get_document (store);
+  GListModel *list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+  gboolean own;
+  g_autoptr(GHashTable) first_id = number_mentions (list, &own);
+  guint n_rel = 0;
+
+  json_builder_set_member_name (builder, "entities");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (first_id, mention)) - 1;
+      const GlossSpan *spans;
+      guint n_spans;
+
+      spans = gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n_spans);
       for (guint j = 0; j < n_spans; j++)
         {
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, n_out++);
+          json_builder_add_int_value (builder, first + j);
           add_offset_pair (builder, document, unit, &spans[j]);
           json_builder_set_member_name (builder, "label");
           json_builder_add_string_value (builder, gloss_annotation_get_type_id (mention));
@@ -380,24 +535,16 @@ export_store (GlossStore      *store,
       GlossEntity *ends[2] = {
         gloss_relation_get_from (relation), gloss_relation_get_to (relation),
       };
-      guint ids[2];
-      gboolean ok = TRUE;
+      guint ids[2] = { 0, 0 };
 
-      for (guint k = 0; k < 2 && ok; k++)
+      for (guint k = 0; k < 2; k++)
         {
-          g_autoptr(GPtrArray) of = NULL;
+          GlossAnnotation *first = ends[k] ? _gloss_format_first_mention (store, ends[k]) : NULL;
 
-          ok = FALSE;
-          if (ends[k] == NULL)
-            continue;
-          of = gloss_store_get_mentions_of (store, ends[k]);
-          if (of != NULL && of->len > 0)
-            {
-              ids[k] = GPOINTER_TO_UINT (g_hash_table_lookup (first_id, g_ptr_array_index (of, 0)));
-              ok = ids[k] > 0;
-            }
+          if (first != NULL)
+            ids[k] = GPOINTER_TO_UINT (g_hash_table_lookup (first_id, first));
         }
-      if (!ok)
+      if (ids[0] == 0 || ids[1] == 0)
         continue;  /* an entity without mentions has no place in doccano */
 
       json_builder_begin_object (builder);
@@ -412,29 +559,86 @@ export_store (GlossStore      *store,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
 
-  return _gloss_format_end_record (builder, document);
+static JsonNode *
+export_store (GlossStore      *store,
+              GlossOffsetUnit  unit,
+              gboolean         label_shape)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GlossDocument *document = gloss_store_get_document (store);
+
+  json_builder_begin_object (builder);
+  if (gloss_document_get_id (document) != NULL)
+    add_id (builder, gloss_document_get_id (document));
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, gloss_document_get_text (document));
+  if (label_shape)
+    add_label_shape (builder, store, unit);
+  else
+    add_entities_shape (builder, store, unit);
+  add_document_columns (builder, document);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
 }
 
 /**
  * gloss_doccano_export:
  * @stores: (element-type GlossStore): the documents
- * @options: the offset unit (UTF-16 units unless set) and the progress
- *   callback
+ * @options: the offset unit (UTF-16 units unless set), the shape (variant
+ *   "label", the default, or "entities") and the progress callback
  * @error: return location for a #GLOSS_FORMAT_ERROR
  *
- * Writes one line per document in doccano's entities/relations shape.
- * Claims have no doccano equivalent and are left out.
+ * Writes one line per document. Claims have no doccano equivalent and are
+ * left out; the label shape has no relations either (both counted in the
+ * report).
  *
- * Returns: (transfer full): the file's bytes
+ * Returns: (transfer full): the file's bytes, or %NULL for an unknown shape
  */
 GBytes *
 gloss_doccano_export (GPtrArray                *stores,
                       const GlossFormatOptions *options,
                       GError                  **error)
 {
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GlossOffsetUnit unit;
+  gboolean label_shape;
+  GString *out;
+
   g_return_val_if_fail (stores != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  return _gloss_format_export_lines (stores, options, GLOSS_OFFSET_UTF16, export_store);
+  if (options->variant != NULL &&
+      !g_str_equal (options->variant, "label") && !g_str_equal (options->variant, "entities"))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                   "doccano has no shape “%s” (label or entities)", options->variant);
+      return NULL;
+    }
+  label_shape = options->variant == NULL || g_str_equal (options->variant, "label");
+  unit = options->offsets_set ? options->offsets : GLOSS_OFFSET_UTF16;
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < stores->len; i++)
+    {
+      GlossStore *store = g_ptr_array_index (stores, i);
+      g_autoptr(JsonNode) root = export_store (store, unit, label_shape);
+      g_autofree char *line = NULL;
+
+      if (label_shape && options->report != NULL)
+        gloss_format_report_add (options->report, GLOSS_LOSS_RELATIONS,
+                                 gloss_store_get_n_items (store, GLOSS_KIND_RELATION));
+      json_generator_set_root (generator, root);
+      line = json_generator_to_data (generator, NULL);
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+      if (options->progress != NULL)
+        options->progress (i + 1, stores->len, options->progress_data);
+    }
+  if (stores->len == 0 && options->progress != NULL)
+    options->progress (0, 0, options->progress_data);
+
+  return g_string_free_to_bytes (out);
 }

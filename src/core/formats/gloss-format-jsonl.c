@@ -647,12 +647,6 @@ import_record (JsonObject  *record,
   document = _gloss_format_new_document (context, record, text, loc, error);
   if (document == NULL)
     return FALSE;
-  if ((value = _gloss_format_get_string (record, "title")) != NULL)
-    gloss_document_set_title (document, value);
-  if ((value = _gloss_format_get_string (record, "source")) != NULL)
-    gloss_document_set_source (document, value);
-  if ((value = _gloss_format_get_string (record, "language")) != NULL)
-    gloss_document_set_language (document, value);
 
   r.context = context;
   r.document = document;
