@@ -11,6 +11,7 @@
 
 #include "gloss-atomic-file.h"
 #include "gloss-cli.h"
+#include "gloss-error.h"
 #include "gloss-format-native.h"
 
 /* A file name from a document id: no directory separators, no leading
@@ -156,6 +157,19 @@ write_all_or_nothing (GPtrArray *stores,
   return TRUE;
 }
 
+/* One line per problem: line breaks and tabs of quoted text shown as \n
+ * and \t. */
+static void
+print_logged (const char *prefix,
+              const char *message)
+{
+  g_autoptr(GString) s = g_string_new (message);
+
+  g_string_replace (s, "\n", "\\n", 0);
+  g_string_replace (s, "\t", "\\t", 0);
+  g_printerr ("%s%s\n", prefix, s->str);
+}
+
 int
 gloss_cli_import (int    argc,
                   char **argv)
@@ -171,12 +185,16 @@ gloss_cli_import (int    argc,
   g_autofree char *offsets = NULL;
   g_autofree char *schema_path = NULL;
   gboolean force = FALSE;
+  gboolean skip_invalid = FALSE;
+  g_autoptr(GlossImportLog) log = gloss_import_log_new ();
   GlossFormatOptions options = { 0 };
   const GlossFormat *format;
   GlossCliProgress progress;
   int status = GLOSS_CLI_EXIT_OK;
   const GOptionEntry entries[] = {
     { "format", 'F', 0, G_OPTION_ARG_STRING, &format_name, "The inputs' format: native, jsonl, doccano, …", "FORMAT" },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
+      "Write the valid documents and list the others (default: write nothing when any input has a problem)", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "The .gloss file to write, or a folder for several documents (required)", "OUT" },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
@@ -227,22 +245,36 @@ gloss_cli_import (int    argc,
       options.schema = schema;
     }
 
+  /* Every input is read to the end: every problem of every one is
+   * reported before anything is written. */
+  options.log = log;
   gloss_cli_progress_init (&progress, argc - 1);
   gloss_cli_progress_attach (&progress, &options);
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) read = NULL;
+      guint skipped = log->skipped->len;
 
       gloss_cli_progress_update (&progress, i, argv[i]);
       read = gloss_cli_read_input (format, argv[i], &options, &error);
       if (read == NULL)
         {
+          /* A file that cannot be read at all (or a format that reads it
+           * whole, as native) is one problem among the others. */
+          if (!g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED) &&
+              !g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO) &&
+              error->domain == GLOSS_FORMAT_ERROR)
+            {
+              g_ptr_array_add (log->problems, g_strdup (error->message));
+              g_ptr_array_add (log->skipped, g_strdup (argv[i]));
+              continue;
+            }
           gloss_cli_progress_clear (&progress);
           gloss_cli_print_error (argv[i], error);
           return GLOSS_CLI_EXIT_FAILURE;
         }
-      if (read->len == 0)
+      if (read->len == 0 && log->skipped->len == skipped)
         {
           gloss_cli_progress_clear (&progress);
           gloss_cli_error ("%s: no documents in the file", argv[i]);
@@ -251,6 +283,26 @@ gloss_cli_import (int    argc,
       g_ptr_array_extend_and_steal (stores, g_steal_pointer (&read));
     }
   gloss_cli_progress_clear (&progress);
+
+  for (guint i = 0; i < log->notes->len; i++)
+    print_logged ("note: ", g_ptr_array_index (log->notes, i));
+  for (guint i = 0; i < log->problems->len; i++)
+    print_logged ("", g_ptr_array_index (log->problems, i));
+  if (log->problems->len > 0)
+    {
+      if (!skip_invalid || stores->len == 0)
+        {
+          gloss_cli_error ("%u %s in %u %s; nothing was written%s", log->problems->len,
+                           log->problems->len == 1 ? "problem" : "problems", log->skipped->len,
+                           log->skipped->len == 1 ? "document" : "documents",
+                           stores->len > 0 ? " (--skip-invalid writes the valid ones)" : "");
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+      for (guint i = 0; i < log->skipped->len; i++)
+        g_printerr ("left out: %s\n", (const char *) g_ptr_array_index (log->skipped, i));
+      g_printerr ("%u %s left out, %u written\n", log->skipped->len,
+                  log->skipped->len == 1 ? "document" : "documents", stores->len);
+    }
 
   /* Decide every target, and refuse any that exists, before writing one. */
   if (stores->len == 1 && !is_directory_target (output))

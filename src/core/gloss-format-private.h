@@ -37,6 +37,7 @@ typedef struct
   char                     *stem;
   char                     *source;     /* the input's basename, or NULL */
   guint                     n_records;
+  guint                     n_problems;  /* logged for the current record */
 } GlossImportContext;
 
 /* Calls @func for each record of @input; the stores it adds to the
@@ -116,6 +117,37 @@ const char *_gloss_format_get_string      (JsonObject      *object,
 /* Converts [start, end) counted in @unit into a span of code points;
  * @text, when not NULL, must equal the span's text. */
 gboolean    _gloss_format_make_span       (GlossDocument   *document,
+                                           GlossOffsetUnit  unit,
+                                           gint64           start,
+                                           gint64           end,
+                                           const char      *text,
+                                           const char      *loc,
+                                           const char      *path,
+                                           GlossSpan       *span,
+                                           GError         **error);
+
+/* With an import log: logs @error's message as a problem of the current
+ * record, clears it and returns TRUE (go on); without one, FALSE. */
+gboolean    _gloss_format_log_problem     (GlossImportContext *context,
+                                           GError            **error);
+/* _gloss_format_foreach_object(), but with an import log every element's
+ * problem is logged and the next element read. */
+gboolean    _gloss_format_foreach_object_logged (GlossImportContext *context,
+                                           JsonArray       *array,
+                                           const char      *member,
+                                           const char      *loc,
+                                           GlossObjectFunc  func,
+                                           gpointer         user_data,
+                                           GError         **error);
+/* Logs a note (a re-anchored span, an offset unit to check). */
+void        _gloss_format_log_note        (GlossImportContext *context,
+                                           const char         *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+/* _gloss_format_make_span(), then, with an import log, a span whose @text
+ * does not match is moved to the one place near it (or, failing that, in
+ * the whole text) where @text is, and a note says so. */
+gboolean    _gloss_format_make_span_anchored (GlossImportContext *context,
+                                           GlossDocument   *document,
                                            GlossOffsetUnit  unit,
                                            gint64           start,
                                            gint64           end,

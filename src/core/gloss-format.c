@@ -532,6 +532,25 @@ report_progress (const GlossFormatOptions *options,
     options->progress (done, total, options->progress_data);
 }
 
+/* With an import log, a line that is not a record is logged and left
+ * out; without one it fails the import. */
+static gboolean
+skip_line (const GlossFormatOptions  *options,
+           const char                *loc,
+           GError                   **line_error,
+           GError                   **error)
+{
+  if (options->log == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (line_error));
+      return FALSE;
+    }
+  g_ptr_array_add (options->log->problems, g_strdup ((*line_error)->message));
+  g_ptr_array_add (options->log->skipped, g_strdup (loc));
+  g_clear_error (line_error);
+  return TRUE;
+}
+
 gboolean
 _gloss_format_foreach_record (GBytes                   *input,
                               const GlossFormatOptions *options,
@@ -586,16 +605,20 @@ _gloss_format_foreach_record (GBytes                   *input,
 
       if (memchr (start, '\0', len) != NULL)
         {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+          g_set_error (&line_error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
                        "%s: the line contains a NUL byte (a binary file?)", loc);
-          return FALSE;
+          if (!skip_line (options, loc, &line_error, error))
+            return FALSE;
+          continue;
         }
       if (!g_utf8_validate (start, len, &bad))
         {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+          g_set_error (&line_error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
                        "%s: not valid UTF-8 at byte %" G_GSIZE_FORMAT " of the line",
                        loc, (gsize) (bad - start));
-          return FALSE;
+          if (!skip_line (options, loc, &line_error, error))
+            return FALSE;
+          continue;
         }
 
       root = gloss_json_parse_range (data, start - data, (start - data) + len, loc,
@@ -608,8 +631,10 @@ _gloss_format_foreach_record (GBytes                   *input,
            * over many lines: accept a file that is one JSON value. */
           if (!first || !incomplete)
             {
-              g_propagate_error (error, g_steal_pointer (&line_error));
-              return FALSE;
+              first = FALSE;
+              if (!skip_line (options, loc, &line_error, error))
+                return FALSE;
+              continue;
             }
           whole = gloss_json_parse_range (data, start - data, size, where, NULL, error);
           if (whole == NULL ||
@@ -628,6 +653,35 @@ _gloss_format_foreach_record (GBytes                   *input,
   if (line == 0)
     report_progress (options, size, size);  /* empty: still say it is done */
 
+  return TRUE;
+}
+
+static gboolean
+log_record (JsonObject  *record,
+            const char  *loc,
+            gpointer     user_data,
+            GError     **error)
+{
+  gpointer *data = user_data;
+  GlossImportContext *context = data[0];
+  GlossRecordFunc func = (GlossRecordFunc) data[1];
+  g_autoptr(GError) local_error = NULL;
+  guint n_stores = context->stores->len;
+
+  context->n_problems = 0;
+  if (func (record, loc, context, &local_error) && context->n_problems == 0)
+    return TRUE;
+
+  /* A record whose problems were logged one by one ends with a summary
+   * error: the problems say it all. */
+  if (local_error != NULL && context->n_problems == 0 &&
+      !_gloss_format_log_problem (context, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_ptr_array_set_size (context->stores, n_stores);
+  g_ptr_array_add (context->options->log->skipped, g_strdup (loc));
   return TRUE;
 }
 
@@ -655,7 +709,16 @@ _gloss_format_import_records (GBytes                   *input,
   context.stem = stem;
   context.source = source;
 
-  if (!_gloss_format_foreach_record (input, options, func, &context, error))
+  if (options->log != NULL)
+    {
+      /* Record by record: a record with problems is left out, its
+       * problems logged, and the next one read. */
+      gpointer data[] = { &context, func };
+
+      if (!_gloss_format_foreach_record (input, options, log_record, data, error))
+        return NULL;
+    }
+  else if (!_gloss_format_foreach_record (input, options, func, &context, error))
     return NULL;
 
   return g_steal_pointer (&stores);
@@ -813,4 +876,178 @@ _gloss_format_end_record (JsonBuilder   *builder,
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/**
+ * gloss_import_log_new:
+ *
+ * Returns: (transfer full): an empty log for GlossFormatOptions.log
+ */
+GlossImportLog *
+gloss_import_log_new (void)
+{
+  GlossImportLog *log = g_new0 (GlossImportLog, 1);
+
+  log->problems = g_ptr_array_new_with_free_func (g_free);
+  log->notes = g_ptr_array_new_with_free_func (g_free);
+  log->skipped = g_ptr_array_new_with_free_func (g_free);
+  return log;
+}
+
+void
+gloss_import_log_free (GlossImportLog *log)
+{
+  if (log == NULL)
+    return;
+  g_ptr_array_unref (log->problems);
+  g_ptr_array_unref (log->notes);
+  g_ptr_array_unref (log->skipped);
+  g_free (log);
+}
+
+gboolean
+_gloss_format_log_problem (GlossImportContext  *context,
+                           GError             **error)
+{
+  GlossImportLog *log = context->options->log;
+
+  if (log == NULL)
+    return FALSE;
+  g_return_val_if_fail (error != NULL && *error != NULL, FALSE);
+
+  /* Problems of the input, not of the machine. */
+  if ((*error)->domain != GLOSS_FORMAT_ERROR ||
+      (*error)->code == GLOSS_FORMAT_ERROR_IO)
+    return FALSE;
+
+  g_ptr_array_add (log->problems, g_strdup ((*error)->message));
+  g_clear_error (error);
+  context->n_problems++;
+  return TRUE;
+}
+
+void
+_gloss_format_log_note (GlossImportContext *context,
+                        const char         *format,
+                        ...)
+{
+  va_list args;
+
+  if (context->options->log == NULL)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (context->options->log->notes, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* Where @text is in @document, in code points: the one occurrence within
+ * a window around [@s, @e), else the only one in the text; FALSE when
+ * there is none or no single one. */
+static gboolean
+find_quote (GlossDocument *document,
+            const char    *text,
+            guint          s,
+            guint          e,
+            GlossSpan     *found)
+{
+  const char *all = gloss_document_get_text (document);
+  gsize n_text = strlen (text);
+  guint window = MAX (e - s, 1) + 64;
+  guint near = 0, anywhere = 0;
+  GlossSpan near_span = { 0 }, any_span = { 0 };
+
+  if (n_text == 0)
+    return FALSE;
+
+  for (const char *p = strstr (all, text); p != NULL; p = strstr (p + 1, text))
+    {
+      guint cs = gloss_document_byte_to_cp (document, p - all);
+      GlossSpan candidate = { cs, cs + (guint) g_utf8_strlen (p, n_text) };
+
+      anywhere++;
+      any_span = candidate;
+      if (candidate.start + window >= s && candidate.start <= e + window)
+        {
+          near++;
+          near_span = candidate;
+        }
+      if (anywhere > 1 && near > 1)
+        break;
+    }
+
+  if (near == 1)
+    *found = near_span;
+  else if (near == 0 && anywhere == 1)
+    *found = any_span;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+_gloss_format_make_span_anchored (GlossImportContext *context,
+                                  GlossDocument   *document,
+                                  GlossOffsetUnit  unit,
+                                  gint64           start,
+                                  gint64           end,
+                                  const char      *text,
+                                  const char      *loc,
+                                  const char      *path,
+                                  GlossSpan       *span,
+                                  GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GlossSpan found;
+  guint s, e;
+
+  if (_gloss_format_make_span (document, unit, start, end, text, loc, path, span, &local_error))
+    return TRUE;
+
+  if (context->options->log == NULL || text == NULL ||
+      !g_error_matches (local_error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN) ||
+      !gloss_document_offset_to_cp (document, unit, CLAMP (start, 0, G_MAXUINT32), &s) ||
+      !gloss_document_offset_to_cp (document, unit, CLAMP (end, 0, G_MAXUINT32), &e) ||
+      !find_quote (document, text, s, MAX (s, e), &found))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  _gloss_format_log_note (context, "%s: %s: re-anchored “%s” from %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                          " %s to %u–%u code points, the one place near it where the text is",
+                          loc, path, text, start, end, _gloss_format_unit_name (unit),
+                          found.start, found.end);
+  *span = found;
+  return TRUE;
+}
+
+gboolean
+_gloss_format_foreach_object_logged (GlossImportContext *context,
+                                     JsonArray          *array,
+                                     const char         *member,
+                                     const char         *loc,
+                                     GlossObjectFunc     func,
+                                     gpointer            user_data,
+                                     GError            **error)
+{
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        g_set_error (&local_error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                     "%s: %s: must be an object", loc, path);
+      else if (func (json_node_get_object (element), path, user_data, &local_error))
+        continue;
+
+      if (!_gloss_format_log_problem (context, &local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }

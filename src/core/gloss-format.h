@@ -25,9 +25,32 @@ G_BEGIN_DECLS
  *   carry, and say where
  * @variant: (nullable): the shape to write, for a format with several
  *   (doccano: "label", the default, or "entities")
+ * @log: (nullable): when set, importers go on after a problem: every
+ *   problem of every record is logged, the records with problems are left
+ *   out, and spans whose text is found unambiguously near their offsets
+ *   are re-anchored (and logged); without it the first problem fails
  *
  * New members go at the end, so positional initializers keep working.
  */
+/**
+ * GlossImportLog:
+ * @problems: (element-type utf8): "FILE:LINE: PATH: what is wrong", in
+ *   the order found; each leaves its record out
+ * @notes: (element-type utf8): spans re-anchored and offset units worth a
+ *   look; their records are read
+ * @skipped: (element-type utf8): "FILE:LINE" of every record left out
+ */
+typedef struct
+{
+  GPtrArray *problems;
+  GPtrArray *notes;
+  GPtrArray *skipped;
+} GlossImportLog;
+
+GlossImportLog *gloss_import_log_new  (void);
+void            gloss_import_log_free (GlossImportLog *log);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossImportLog, gloss_import_log_free)
+
 typedef void (*GlossFormatProgressFunc) (gsize    done,
                                          gsize    total,
                                          gpointer data);
@@ -42,6 +65,7 @@ typedef struct
   gpointer                 progress_data;
   GlossFormatReport       *report;
   const char              *variant;
+  GlossImportLog          *log;
 } GlossFormatOptions;
 
 /* Read @input into one or more stores (one per document). */

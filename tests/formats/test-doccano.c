@@ -205,6 +205,28 @@ test_emoji_codepoints (void)
   check_emoji (stores);
 }
 
+
+/* Spans that start or end inside a word in the unit read but not in
+ * another: a note with the --offsets to try. */
+static void
+test_unit_warning (void)
+{
+  /* "😀 Kim": Kim is 3–6 in UTF-16 units, 2–5 in code points */
+  static const char input[] = "{\"text\": \"😀 Kim\", \"label\": [[2, 5, \"PER\"]]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (input, sizeof input - 1);
+  g_autoptr(GlossImportLog) log = gloss_import_log_new ();
+  GlossFormatOptions options = { .where = "unit.jsonl", .log = log };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = gloss_doccano_import (bytes, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (stores->len, ==, 1);
+  g_assert_cmpuint (log->notes->len, ==, 1);
+  g_test_message ("%s", (const char *) g_ptr_array_index (log->notes, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (log->notes, 0), "unit.jsonl:1: label[0]"));
+  g_assert_nonnull (strstr (g_ptr_array_index (log->notes, 0), "try --offsets codepoints"));
+}
+
 static void
 test_round_trip (void)
 {
@@ -397,6 +419,7 @@ main (int    argc,
   g_test_add_func ("/formats/doccano/emoji-utf16", test_emoji_utf16);
   g_test_add_func ("/formats/doccano/emoji-codepoints", test_emoji_codepoints);
   g_test_add_func ("/formats/doccano/round-trip", test_round_trip);
+  g_test_add_func ("/formats/doccano/unit-warning", test_unit_warning);
   g_test_add_func ("/formats/doccano/shapes", test_shapes);
   g_test_add_func ("/formats/doccano/columns", test_columns);
   g_test_add_func ("/formats/doccano/errors", test_errors);

@@ -352,6 +352,62 @@ test_other_shapes (void)
   check_bytes_error ("{\"version\": \"2\", \"text\": \"a\"}", GLOSS_FORMAT_ERROR_INVALID, "version");
 }
 
+
+/* With an import log: every problem of every record, the records with
+ * problems left out, and a span whose text is found once near its offsets
+ * re-anchored and noted; never silently shifted. */
+static void
+test_import_log (void)
+{
+  static const char input[] =
+    "{\"id\": \"a\", \"text\": \"Kim met Putin. Kim left.\", \"mentions\": ["
+    "{\"label\": \"PER\", \"spans\": [{\"start\": 1, \"end\": 6, \"text\": \"Putin\"}]},"
+    "{\"label\": \"PER\", \"spans\": [{\"start\": 0, \"end\": 3, \"text\": \"Kim\"}]}]}\n"
+    "{\"id\": \"b\", \"text\": \"Kim met Kim.\", \"mentions\": ["
+    "{\"label\": \"PER\", \"spans\": [{\"start\": 1, \"end\": 4, \"text\": \"Kim\"}]},"
+    "{\"label\": \"PER\", \"spans\": [{\"start\": 40, \"end\": 44, \"text\": \"Kim\"}]}]}\n"
+    "{\"id\": \"c\", \"text\": \"fine\", \"mentions\": [{\"label\": \"X\", \"spans\": [{\"start\": 0, \"end\": 4, \"text\": \"fine\"}]}]}\n"
+    "{\"id\": \"d\", \"text\": \n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (input, sizeof input - 1);
+  g_autoptr(GlossImportLog) log = gloss_import_log_new ();
+  GlossFormatOptions options = { .where = "log.jsonl", .log = log };
+  GlossFormatOptions strict = { .where = "log.jsonl" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = gloss_jsonl_import (bytes, &options, &error);
+  g_autoptr(GPtrArray) none = NULL;
+  GlossStore *a;
+  GlossAnnotation *putin;
+  const GlossSpan *spans;
+  guint n;
+
+  g_assert_no_error (error);
+  /* a (re-anchored) and c; b has two problems, d is not JSON */
+  g_assert_cmpuint (stores->len, ==, 2);
+  a = g_ptr_array_index (stores, 0);
+  g_assert_cmpstr (gloss_document_get_id (gloss_store_get_document (a)), ==, "a");
+  putin = g_list_model_get_item (gloss_store_get_list (a, GLOSS_KIND_MENTION), 1);
+  spans = gloss_annotation_get_spans (putin, GLOSS_ROLE_CONTENT, &n);
+  g_assert_cmpuint (spans[0].start, ==, 8);
+  g_assert_cmpuint (spans[0].end, ==, 13);
+  g_object_unref (putin);
+
+  g_assert_cmpuint (log->notes->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (log->notes, 0), "log.jsonl:1: mentions[0].spans[0]: re-anchored “Putin”"));
+  /* b: "Kim" is twice near 1–4, so it is not moved; 40–44 is outside */
+  g_assert_cmpuint (log->problems->len, ==, 3);
+  g_assert_nonnull (strstr (g_ptr_array_index (log->problems, 0), "log.jsonl:2: mentions[0].spans[0]"));
+  g_assert_nonnull (strstr (g_ptr_array_index (log->problems, 1), "log.jsonl:2: mentions[1].spans[0]"));
+  g_assert_nonnull (strstr (g_ptr_array_index (log->problems, 2), "log.jsonl:4"));
+  g_assert_cmpuint (log->skipped->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (log->skipped, 0), ==, "log.jsonl:2");
+
+  /* Without a log the first problem fails, as before: no re-anchoring. */
+  none = gloss_jsonl_import (bytes, &strict, &error);
+  g_assert_null (none);
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SPAN);
+  g_assert_nonnull (strstr (error->message, "log.jsonl:1: mentions[0].spans[0]"));
+}
+
 static void
 test_hostile (void)
 {
@@ -570,6 +626,7 @@ main (int    argc,
   g_test_add_func ("/formats/jsonl/mention-links", test_mention_links);
   g_test_add_func ("/formats/jsonl/version-2", test_version_2);
   g_test_add_func ("/formats/jsonl/other-shapes", test_other_shapes);
+  g_test_add_func ("/formats/jsonl/import-log", test_import_log);
   g_test_add_func ("/formats/progress", test_progress);
   g_test_add_func ("/formats/table", test_format_table);
   g_test_add_func ("/formats/write-file", test_write_file);

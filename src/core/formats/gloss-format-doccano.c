@@ -37,6 +37,64 @@ entity_for_mention (Record       *r,
   return _gloss_format_entity_for_mention (r->document, mention, r->entities);
 }
 
+static gunichar
+char_at (GlossDocument *document,
+         guint          cp)
+{
+  return g_utf8_get_char (gloss_document_get_text (document) + gloss_document_cp_to_byte (document, cp));
+}
+
+/* A span that starts or ends on a space, or inside a word: the sign of
+ * offsets counted in another unit. */
+static gboolean
+odd_boundaries (GlossDocument *document,
+                guint          s,
+                guint          e)
+{
+  gunichar first = char_at (document, s);
+  gunichar last = char_at (document, e - 1);
+
+  return g_unichar_isspace (first) || g_unichar_isspace (last) ||
+         (s > 0 && g_unichar_isalnum (first) && g_unichar_isalnum (char_at (document, s - 1))) ||
+         (e < gloss_document_get_length (document) &&
+          g_unichar_isalnum (last) && g_unichar_isalnum (char_at (document, e)));
+}
+
+/* doccano spans carry no text: when one has odd boundaries in the unit
+ * read and clean ones in another, say which --offsets to try. */
+static void
+check_unit (Record      *r,
+            gint64       start,
+            gint64       end,
+            const char  *path,
+            GlossSpan   *span)
+{
+  static const GlossOffsetUnit units[] = { GLOSS_OFFSET_CODEPOINTS, GLOSS_OFFSET_UTF16 };
+  GlossOffsetUnit unit = r->context->unit;
+
+  if (r->context->options->log == NULL || !odd_boundaries (r->document, span->start, span->end))
+    return;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      guint s, e;
+
+      if (units[i] == unit ||
+          !gloss_document_offset_to_cp (r->document, units[i], start, &s) ||
+          !gloss_document_offset_to_cp (r->document, units[i], end, &e) ||
+          s >= e || (s == span->start && e == span->end) || odd_boundaries (r->document, s, e))
+        continue;
+      _gloss_format_log_note (r->context,
+                              "%s: %s: the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                              " starts or ends inside a word or on a space in %s but not in %s: "
+                              "are the offsets %s? (try --offsets %s)",
+                              r->loc, path, start, end, _gloss_format_unit_name (unit),
+                              _gloss_format_unit_name (units[i]), _gloss_format_unit_name (units[i]),
+                              _gloss_format_unit_id (units[i]));
+      return;
+    }
+}
+
 static gboolean
 add_mention (Record      *r,
              gint64       start,
@@ -59,6 +117,7 @@ add_mention (Record      *r,
   if (!_gloss_format_make_span (r->document, r->context->unit, start, end, NULL,
                                 r->loc, path, &span, error))
     return FALSE;
+  check_unit (r, start, end, path, &span);
 
   gloss_schema_ensure (r->context->schema, GLOSS_LABEL_ENTITY, label);
   mention = gloss_mention_new (label, &span, 1);
@@ -116,7 +175,8 @@ read_label_shape (Record      *r,
         }
 
       if (!add_mention (r, json_node_get_int (s), json_node_get_int (e),
-                        json_node_get_string (l), path, error))
+                        json_node_get_string (l), path, error) &&
+          !_gloss_format_log_problem (r->context, error))
         return FALSE;
     }
 
@@ -231,8 +291,8 @@ read_objects (Record           *r,
       return FALSE;
     }
 
-  return _gloss_format_foreach_object (json_node_get_array (node), member, r->loc,
-                                       func, r, error);
+  return _gloss_format_foreach_object_logged (r->context, json_node_get_array (node), member,
+                                              r->loc, func, r, error);
 }
 
 /* The members a doccano record has for Gloss; every other one is a

@@ -93,7 +93,7 @@ foreach_object (Record           *r,
       return FALSE;
     }
 
-  return _gloss_format_foreach_object (array, member, r->loc, func, r, error);
+  return _gloss_format_foreach_object_logged (r->context, array, member, r->loc, func, r, error);
 }
 
 static gboolean
@@ -148,7 +148,7 @@ read_spans (Record      *r,
 
       if (!_gloss_format_get_offset (object, "start", r->loc, path, &start, error) ||
           !_gloss_format_get_offset (object, "end", r->loc, path, &end, error) ||
-          !_gloss_format_make_span (r->document, r->unit, start, end,
+          !_gloss_format_make_span_anchored (r->context, r->document, r->unit, start, end,
                                     _gloss_format_get_string (object, "text"),
                                     r->loc, path, &span, error))
         return NULL;
@@ -173,7 +173,7 @@ read_spans (Record      *r,
       span_object = json_node_get_object (element);
       if (!_gloss_format_get_offset (span_object, "start", r->loc, spath, &start, error) ||
           !_gloss_format_get_offset (span_object, "end", r->loc, spath, &end, error) ||
-          !_gloss_format_make_span (r->document, r->unit, start, end,
+          !_gloss_format_make_span_anchored (r->context, r->document, r->unit, start, end,
                                     _gloss_format_get_string (span_object, "text"),
                                     r->loc, spath, &span, error))
         return NULL;
@@ -461,6 +461,10 @@ read_mentions (Record      *r,
 
   if (!foreach_object (r, record, r->mentions_member, read_mention, error))
     return FALSE;
+  /* Problems were logged and the record is left out: links would look
+   * for mentions that are not there. */
+  if (r->context->n_problems > 0)
+    return TRUE;
 
   /* Links in a second pass: "entity" may name a mention listed later. */
   array = get_array (record, r->mentions_member, r->loc, NULL, NULL);
