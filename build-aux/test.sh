@@ -22,7 +22,10 @@ meson compile -C "$builddir"
 run=(meson test -C "$builddir" --print-errorlogs ${MESON_TEST_ARGS:-})
 # Never pop windows up on the developer's desktop, never talk to their bus.
 if command -v xvfb-run >/dev/null; then
-  run=(xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" "${run[@]}")
+  # -noreset: Xvfb would reset whenever its last client disconnects (between
+  # two tests, or while one starts helpers), refusing connections meanwhile
+  # and dropping root window properties such as the accessibility bus.
+  run=(xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp -noreset" "${run[@]}")
 else
   echo "test.sh: xvfb-run not found; UI tests use \$DISPLAY or skip" >&2
 fi

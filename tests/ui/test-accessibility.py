@@ -12,8 +12,20 @@ accessible description tells the annotation under the caret as the caret
 moves. Exit status 77 (a skip) without a display or without pyatspi.
 Run it under dbus-run-session: the accessibility bus is found through the
 session bus.
+
+The test holds a connection to the X server from its first line to its
+last. An X server started without -noreset (as xvfb-run starts Xvfb)
+resets whenever its last client disconnects: it drops the root window's
+properties and, while it resets, refuses new connections. Here the last
+client is often at-spi-bus-launcher, which connects only to write the
+accessibility bus's address into AT_SPI_BUS, or libatspi, which connects
+only to read it; gloss, starting at that moment, failed with "cannot open
+display" (on a loaded machine the reset is slow enough for that to happen
+most times).
 """
 
+import ctypes
+import ctypes.util
 import os
 import re
 import subprocess
@@ -31,6 +43,12 @@ if "G_DEBUG" in os.environ:
 if not os.environ.get("DISPLAY"):
     print("no display: skipped")
     sys.exit(77)
+xlib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+xlib.XOpenDisplay.restype = ctypes.c_void_p
+xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+HELD_DISPLAY = xlib.XOpenDisplay(None)  # never closed: see the module's comment
+if not HELD_DISPLAY:
+    sys.exit("cannot open the display %s" % os.environ["DISPLAY"])
 try:
     import pyatspi
 except ImportError:
@@ -51,7 +69,18 @@ def wait_for(what, condition):
         if result:
             return result
         time.sleep(0.1)
-    sys.exit(f"timed out waiting for {what}")
+    sys.exit(f"timed out waiting for {what}; on the bus: {describe_desktop()}")
+
+
+def describe_desktop():
+    seen = []
+    try:
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None:
+                seen.append("%r with %d children" % (app.name, app.childCount))
+    except Exception as error:  # a diagnosis only: say what failed
+        seen.append("(%s)" % error)
+    return ", ".join(seen) or "no application"
 
 
 def walk(accessible):
