@@ -1,11 +1,12 @@
-/* gloss-edits.h: the claim, relation and fragment edits the window makes
+/* gloss-edits.h: every undoable edit the window makes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each function is one undoable step with a label the undo toast shows:
  * a draft (gloss_annotation_copy) handed to gloss_store_replace, or an add,
- * inside a labelled group. The actions, the inspector's editors and the
- * tests all go through here.
+ * inside a labelled group. The window's actions, the inspector, the
+ * editors and the tests all go through here; a new edit command goes here
+ * too, with its test in tests/core/test-edits.c.
  */
 #pragma once
 
@@ -18,6 +19,51 @@ char          *gloss_edit_describe           (GlossStore       *store,
                                               GlossAnnotation  *annotation);
 /* The name a claimant is shown under: the entity's, or "Author". */
 const char    *gloss_edit_claimant_name      (GlossClaim       *claim);
+/* [start, end) cut to about 40 characters, for labels and messages. */
+char          *gloss_edit_short_text         (GlossDocument    *document,
+                                              guint             start,
+                                              guint             end);
+
+/* Mentions and entities */
+/* A mention whose text is exactly [start, end); type_id NULL: any type. */
+GlossMention  *gloss_edit_find_mention       (GlossStore       *store,
+                                              guint             start,
+                                              guint             end,
+                                              const char       *type_id);
+GlossMention  *gloss_edit_tag                (GlossStore       *store,
+                                              const char       *type_id,
+                                              guint             start,
+                                              guint             end,
+                                              GError          **error);
+gboolean       gloss_edit_retype             (GlossStore       *store,
+                                              GlossMention     *mention,
+                                              const char       *type_id,
+                                              GError          **error);
+gboolean       gloss_edit_tag_all            (GlossStore       *store,
+                                              GlossMention     *mention,
+                                              guint            *n_added,
+                                              GError          **error);
+gboolean       gloss_edit_link_entity        (GlossStore       *store,
+                                              GlossMention     *mention,
+                                              GlossEntity      *entity,
+                                              GError          **error);
+gboolean       gloss_edit_rename_entity      (GlossStore       *store,
+                                              GlossEntity      *entity,
+                                              const char       *name,
+                                              GError          **error);
+gboolean       gloss_edit_set_kb             (GlossStore       *store,
+                                              GlossEntity      *entity,
+                                              const char       *kb,
+                                              GError          **error);
+gboolean       gloss_edit_merge_entities     (GlossStore       *store,
+                                              GlossEntity      *entity,
+                                              GlossEntity      *other,
+                                              GError          **error);
+gboolean       gloss_edit_delete             (GlossStore       *store,
+                                              GlossAnnotation  *annotation,
+                                              GError          **error);
+
+/* Claims and fragments */
 
 GlossClaim    *gloss_edit_new_claim          (GlossStore       *store,
                                               const char       *type_id,

@@ -2,9 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every edit takes a draft (gloss_annotation_copy), changes it and hands it
- * to gloss_store_replace inside a labelled group, so it is one undoable
- * step with a name the undo toast can show.
+ * Every edit is one undoable command of gloss-edits.c, with a name the
+ * undo toast can show; a failure comes back as a message.
  */
 #include "config.h"
 
@@ -13,6 +12,7 @@
 
 #include "gloss-attribute-rows.h"
 #include "gloss-claim-editor.h"
+#include "gloss-edits.h"
 #include "gloss-inspector.h"
 #include "gloss-relation-editor.h"
 
@@ -117,35 +117,17 @@ entity_name (GlossEntity *entity)
   return g_strdup (entity ? gloss_entity_get_name (entity) : "");
 }
 
-static void
-remove_if_orphan (GlossStore  *store,
-                  GlossEntity *entity)
-{
-  g_autoptr(GPtrArray) referrers = NULL;
-
-  if (entity == NULL || gloss_annotation_get_store (GLOSS_ANNOTATION (entity)) != store)
-    return;
-  referrers = gloss_store_get_referrers (store, entity);
-  if (referrers == NULL || referrers->len == 0)
-    gloss_store_remove (store, GLOSS_ANNOTATION (entity), NULL);
-}
-
 /* Edits */
 
+/* Reports a failed edit; TRUE if @ok. */
 static gboolean
-replace_in_group (GlossInspector  *self,
-                  GlossAnnotation *annotation,
-                  GlossAnnotation *draft,
-                  const char      *label)
+check (GlossInspector *self,
+       gboolean        ok,
+       const char     *what,
+       const GError   *error)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  gloss_store_begin_group (self->store, label);
-  ok = gloss_store_replace (self->store, annotation, draft, &error);
-  gloss_store_end_group (self->store);
   if (!ok)
-    report (self, label, error);
+    report (self, what, error);
   return ok;
 }
 
@@ -153,7 +135,7 @@ gboolean
 gloss_inspector_set_note (GlossInspector *self,
                           const char     *note)
 {
-  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
 
@@ -163,22 +145,17 @@ gloss_inspector_set_note (GlossInspector *self,
     note = NULL;
   if (g_strcmp0 (note, gloss_annotation_get_note (self->annotation)) == 0)
     return TRUE;
-
-  draft = gloss_annotation_copy (self->annotation);
-  gloss_annotation_set_note (draft, note);
-  return replace_in_group (self, self->annotation, draft, _("Edit Note"));
+  return check (self, gloss_edit_set_note (self->store, self->annotation, note, &error),
+                _("Edit Note"), error);
 }
 
 gboolean
 gloss_inspector_link_entity (GlossInspector *self,
                              GlossEntity    *entity)
 {
-  g_autoptr(GlossAnnotation) draft = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   GlossMention *mention;
-  GlossEntity *old;
-  gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
   g_return_val_if_fail (entity == NULL || GLOSS_IS_ENTITY (entity), FALSE);
@@ -186,33 +163,17 @@ gloss_inspector_link_entity (GlossInspector *self,
   mention = get_mention (self);
   if (mention == NULL || self->store == NULL)
     return FALSE;
-  old = gloss_mention_get_entity (mention);
-  if (old == entity)
+  if (gloss_edit_link_entity (self->store, mention, entity, &error))
     return TRUE;
-
-  draft = gloss_annotation_copy (GLOSS_ANNOTATION (mention));
-  gloss_mention_set_entity (GLOSS_MENTION (draft), entity);
-  /* Translators: an undoable step: Link to “Kim Jong Un” */
   label = g_strdup_printf (_("Link to “%s”"), entity ? gloss_entity_get_name (entity) : "");
-
-  g_object_ref (old != NULL ? (gpointer) old : (gpointer) mention);
-  gloss_store_begin_group (self->store, label);
-  ok = gloss_store_replace (self->store, GLOSS_ANNOTATION (mention), draft, &error);
-  if (ok)
-    remove_if_orphan (self->store, old);
-  gloss_store_end_group (self->store);
-  g_object_unref (old != NULL ? (gpointer) old : (gpointer) mention);
-
-  if (!ok)
-    report (self, label, error);
-  return ok;
+  return check (self, FALSE, label, error);
 }
 
 gboolean
 gloss_inspector_rename_entity (GlossInspector *self,
                                const char     *name)
 {
-  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   GlossEntity *entity;
 
@@ -223,19 +184,15 @@ gloss_inspector_rename_entity (GlossInspector *self,
     return FALSE;
   if (g_strcmp0 (name, gloss_entity_get_name (entity)) == 0)
     return TRUE;
-
-  draft = gloss_annotation_copy (GLOSS_ANNOTATION (entity));
-  gloss_entity_set_name (GLOSS_ENTITY (draft), name);
-  /* Translators: an undoable step: Rename “Kim” to “Kim Jong Un” */
   label = g_strdup_printf (_("Rename “%s” to “%s”"), gloss_entity_get_name (entity), name);
-  return replace_in_group (self, GLOSS_ANNOTATION (entity), draft, label);
+  return check (self, gloss_edit_rename_entity (self->store, entity, name, &error), label, error);
 }
 
 gboolean
 gloss_inspector_set_kb (GlossInspector *self,
                         const char     *kb)
 {
-  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autoptr(GError) error = NULL;
   GlossEntity *entity;
 
   g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
@@ -247,10 +204,8 @@ gloss_inspector_set_kb (GlossInspector *self,
     kb = NULL;
   if (g_strcmp0 (kb, gloss_entity_get_kb (entity)) == 0)
     return TRUE;
-
-  draft = gloss_annotation_copy (GLOSS_ANNOTATION (entity));
-  gloss_entity_set_kb (GLOSS_ENTITY (draft), kb);
-  return replace_in_group (self, GLOSS_ANNOTATION (entity), draft, _("Set Knowledge Base ID"));
+  return check (self, gloss_edit_set_kb (self->store, entity, kb, &error),
+                _("Set Knowledge Base ID"), error);
 }
 
 gboolean
@@ -259,9 +214,7 @@ gloss_inspector_merge_entity (GlossInspector *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *message = NULL;
   GlossEntity *entity;
-  gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_ENTITY (other), FALSE);
@@ -270,18 +223,12 @@ gloss_inspector_merge_entity (GlossInspector *self,
   if (entity == NULL || entity == other)
     return FALSE;
 
-  /* Translators: an undoable step: Merge “Kim” into “Kim Jong Un” */
   label = g_strdup_printf (_("Merge “%s” into “%s”"), gloss_entity_get_name (other),
                            gloss_entity_get_name (entity));
-  message = g_strdup (label);
-  gloss_store_begin_group (self->store, label);
-  ok = gloss_store_merge_entities (self->store, entity, other, &error);
-  gloss_store_end_group (self->store);
-  if (!ok)
-    report (self, label, error);
-  else
-    g_signal_emit (self, signals[MESSAGE], 0, message);
-  return ok;
+  if (!gloss_edit_merge_entities (self->store, entity, other, &error))
+    return check (self, FALSE, label, error);
+  g_signal_emit (self, signals[MESSAGE], 0, label);
+  return TRUE;
 }
 
 gboolean
@@ -289,7 +236,7 @@ gloss_inspector_set_attribute (GlossInspector *self,
                                const char     *attr_id,
                                JsonNode       *value)
 {
-  g_autoptr(GlossAnnotation) draft = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
@@ -297,14 +244,10 @@ gloss_inspector_set_attribute (GlossInspector *self,
 
   if (self->annotation == NULL || self->store == NULL)
     return FALSE;
-
-  draft = gloss_annotation_copy (self->annotation);
-  gloss_annotation_set_attr (draft, attr_id, value);
-  if (gloss_annotation_equal (draft, self->annotation))
+  if (gloss_edit_set_attribute (self->store, self->annotation, attr_id, value, &error))
     return TRUE;
-  /* Translators: an undoable step: Set “negated” */
   label = g_strdup_printf (_("Set “%s”"), attr_id);
-  return replace_in_group (self, self->annotation, draft, label);
+  return check (self, FALSE, label, error);
 }
 
 /* Field callbacks */

@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss-coreference.h"
 #include "gloss-edits.h"
 #include "gloss-link-dialog.h"
 #include "gloss-window-private.h"
@@ -132,132 +131,6 @@ _gloss_window_add_shortcuts (GlossWindow *self,
   gtk_widget_add_controller (article, controller);
 }
 
-static char *
-short_text (GlossDocument *document,
-            guint          start,
-            guint          end)
-{
-  g_autofree char *text = NULL;
-
-  if (end - start > 40)
-    {
-      g_autofree char *head = gloss_document_dup_slice (document, start, start + 38);
-
-      return g_strconcat (g_strstrip (head), "…", NULL);
-    }
-  text = gloss_document_dup_slice (document, start, end);
-  return g_steal_pointer (&text);
-}
-
-static GlossEntity *
-find_entity (GlossStore *store,
-             const char *type_id,
-             const char *name)
-{
-  GListModel *entities = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
-  guint n = g_list_model_get_n_items (entities);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossEntity) entity = g_list_model_get_item (entities, i);
-
-      if (g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), type_id) == 0 &&
-          g_strcmp0 (gloss_entity_get_name (entity), name) == 0)
-        return entity;
-    }
-  return NULL;
-}
-
-static GlossMention *
-find_mention_at (GlossStore *store,
-                 guint       start,
-                 guint       end,
-                 const char *type_id)
-{
-  g_autoptr(GArray) hits = gloss_store_query_range (store, start, end,
-                                                    GLOSS_KIND_MASK (GLOSS_KIND_MENTION));
-
-  for (guint i = 0; hits != NULL && i < hits->len; i++)
-    {
-      GlossSpanHit *hit = &g_array_index (hits, GlossSpanHit, i);
-      GlossAnnotation *annotation = hit->annotation;
-
-      if (gloss_annotation_get_start (annotation) == start &&
-          gloss_annotation_get_end (annotation) == end &&
-          (type_id == NULL || g_strcmp0 (gloss_annotation_get_type_id (annotation), type_id) == 0))
-        return GLOSS_MENTION (annotation);
-    }
-  return NULL;
-}
-
-/* "Putin" inside a tagged "Vladimir Putin" counts as tagged already. */
-static gboolean
-covered_by_type (GlossStore *store,
-                 guint       start,
-                 guint       end,
-                 const char *type_id)
-{
-  g_autoptr(GArray) hits = gloss_store_query_range (store, start, end,
-                                                    GLOSS_KIND_MASK (GLOSS_KIND_MENTION));
-
-  for (guint i = 0; hits != NULL && i < hits->len; i++)
-    {
-      GlossSpanHit *hit = &g_array_index (hits, GlossSpanHit, i);
-
-      if (hit->start <= start && hit->end >= end &&
-          g_strcmp0 (gloss_annotation_get_type_id (hit->annotation), type_id) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Entities nothing points at any more go with the edit that orphaned them. */
-static void
-remove_if_orphan (GlossStore  *store,
-                  GlossEntity *entity)
-{
-  g_autoptr(GPtrArray) referrers = NULL;
-
-  if (entity == NULL || gloss_annotation_get_store (GLOSS_ANNOTATION (entity)) != store)
-    return;
-  referrers = gloss_store_get_referrers (store, entity);
-  if (referrers == NULL || referrers->len == 0)
-    gloss_store_remove (store, GLOSS_ANNOTATION (entity), NULL);
-}
-
-static GlossMention *
-add_mention (GlossStore   *store,
-             const char   *type_id,
-             guint         start,
-             guint         end,
-             GlossEntity  *entity,
-             GError      **error)
-{
-  GlossSpan span = { start, end };
-  g_autoptr(GlossMention) mention = gloss_mention_new (type_id, &span, 1);
-
-  if (entity == NULL)
-    {
-      g_autofree char *name = gloss_document_dup_slice (gloss_store_get_document (store), start, end);
-
-      /* The one rule of coreference (docs/decisions.md). */
-      entity = gloss_coreference_find (store, type_id, start, end);
-      if (entity == NULL)
-        {
-          g_autoptr(GlossEntity) new_entity = gloss_entity_new (type_id, name);
-
-          if (!gloss_store_add (store, GLOSS_ANNOTATION (new_entity), error))
-            return NULL;
-          entity = new_entity;
-        }
-    }
-
-  gloss_mention_set_entity (mention, entity);
-  if (!gloss_store_add (store, GLOSS_ANNOTATION (mention), error))
-    return NULL;
-  return mention;
-}
-
 /* A retype with no text selected changes a mention the analyst may not be
  * looking at (a drag that missed): say so, with the way back. */
 static void
@@ -284,12 +157,9 @@ _gloss_window_tag (GlossWindow *self,
                    const char  *type_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *text = NULL;
-  GlossDocument *document;
-  GlossLabel *type;
   GlossAnnotation *selected;
   GlossMention *mention;
+  GlossLabel *type;
   gboolean has_selection;
   guint start, end;
 
@@ -299,7 +169,6 @@ _gloss_window_tag (GlossWindow *self,
   type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY, type_id);
   if (type == NULL)
     return FALSE;
-  document = gloss_store_get_document (self->store);
   selected = gloss_annotation_view_get_selected (self->view);
 
   has_selection = gloss_annotation_view_get_text_selection (self->view, &start, &end) && start < end;
@@ -310,19 +179,7 @@ _gloss_window_tag (GlossWindow *self,
 
   if (has_selection)
     {
-      mention = find_mention_at (self->store, start, end, type_id);
-      if (mention != NULL)
-        {
-          gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (mention));
-          return TRUE;
-        }
-
-      text = short_text (document, start, end);
-      /* Translators: an undoable step: “Vladimir Putin” as Person */
-      label = g_strdup_printf (_("Tag “%s” as %s"), text, gloss_label_get_name (type));
-      gloss_store_begin_group (self->store, label);
-      mention = add_mention (self->store, type_id, start, end, NULL, &error);
-      gloss_store_end_group (self->store);
+      mention = gloss_edit_tag (self->store, type_id, start, end, &error);
       if (mention == NULL)
         {
           _gloss_window_show_error (self, _("Could Not Tag the Selection"), error);
@@ -335,49 +192,18 @@ _gloss_window_tag (GlossWindow *self,
   if (selected != NULL && GLOSS_IS_MENTION (selected) &&
       g_strcmp0 (gloss_annotation_get_type_id (selected), type_id) != 0)
     {
-      g_autoptr(GlossAnnotation) draft = gloss_annotation_copy (selected);
-      GlossEntity *old_entity = gloss_mention_get_entity (GLOSS_MENTION (selected));
-      GlossEntity *entity;
-      g_autofree char *name = NULL;
-      gboolean ok;
-
-      start = gloss_annotation_get_start (selected);
-      end = gloss_annotation_get_end (selected);
-      name = gloss_document_dup_slice (document, start, end);
-      text = short_text (document, start, end);
-      label = g_strdup_printf (_("Tag “%s” as %s"), text, gloss_label_get_name (type));
-
-      gloss_store_begin_group (self->store, label);
-      gloss_annotation_set_type_id (draft, type_id);
-      entity = find_entity (self->store, type_id,
-                            old_entity ? gloss_entity_get_name (old_entity) : name);
-      if (entity == NULL)
-        entity = gloss_coreference_find (self->store, type_id, start, end);
-      if (entity == NULL)
-        {
-          g_autoptr(GlossEntity) new_entity =
-            gloss_entity_new (type_id, old_entity ? gloss_entity_get_name (old_entity) : name);
-
-          ok = gloss_store_add (self->store, GLOSS_ANNOTATION (new_entity), &error);
-          entity = new_entity;
-        }
-      else
-        ok = TRUE;
-      if (ok)
-        {
-          gloss_mention_set_entity (GLOSS_MENTION (draft), entity);
-          ok = gloss_store_replace (self->store, selected, draft, &error);
-        }
-      if (ok)
-        remove_if_orphan (self->store, old_entity);
-      gloss_store_end_group (self->store);
-
-      if (!ok)
+      if (!gloss_edit_retype (self->store, GLOSS_MENTION (selected), type_id, &error))
         {
           _gloss_window_show_error (self, _("Could Not Change the Type"), error);
           return FALSE;
         }
-      show_retyped (self, text, type);
+      {
+        g_autofree char *text = gloss_edit_short_text (gloss_store_get_document (self->store),
+                                                       gloss_annotation_get_start (selected),
+                                                       gloss_annotation_get_end (selected));
+
+        show_retyped (self, text, type);
+      }
       return TRUE;
     }
 
@@ -386,30 +212,16 @@ _gloss_window_tag (GlossWindow *self,
   return FALSE;
 }
 
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '_';
-}
-
 /* Tag every whole-word occurrence of the selected mention's text that no
  * mention covers exactly yet, linked to the same entity, as one step. */
 static void
 tag_all_occurrences (GlossWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *needle = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
   GlossAnnotation *selected;
-  GlossDocument *document;
-  GlossEntity *entity;
-  const char *haystack, *p;
-  const char *type_id;
-  gsize needle_len;
   guint added = 0;
-  guint start, end;
 
   if (self->store == NULL)
     return;
@@ -437,46 +249,17 @@ tag_all_occurrences (GlossWindow *self)
         }
     }
 
-  document = gloss_store_get_document (self->store);
-  start = gloss_annotation_get_start (selected);
-  end = gloss_annotation_get_end (selected);
-  type_id = gloss_annotation_get_type_id (selected);
-  entity = gloss_mention_get_entity (GLOSS_MENTION (selected));
-  needle = gloss_document_dup_slice (document, start, end);
-  needle_len = strlen (needle);
-  haystack = gloss_document_get_text (document);
-  if (needle_len == 0)
+  if (gloss_annotation_get_start (selected) >= gloss_annotation_get_end (selected))
     return;
-
-  text = short_text (document, start, end);
-  label = g_strdup_printf (_("Tag All “%s”"), text);
-  gloss_store_begin_group (self->store, label);
-
-  for (p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    {
-      guint s = gloss_document_byte_to_cp (document, p - haystack);
-      guint e = s + (end - start);
-      const char *after = p + needle_len;
-
-      if (p > haystack && is_word_char (g_utf8_get_char (g_utf8_prev_char (p))))
-        continue;
-      if (*after != '\0' && is_word_char (g_utf8_get_char (after)))
-        continue;
-      if (find_mention_at (self->store, s, e, NULL) != NULL || covered_by_type (self->store, s, e, type_id))
-        continue;
-      if (add_mention (self->store, type_id, s, e, entity, &error) == NULL)
-        break;
-      added++;
-    }
-
-  gloss_store_end_group (self->store);
-
-  if (error != NULL)
+  if (!gloss_edit_tag_all (self->store, GLOSS_MENTION (selected), &added, &error))
     {
       _gloss_window_show_error (self, _("Could Not Tag All Occurrences"), error);
       return;
     }
 
+  text = gloss_edit_short_text (gloss_store_get_document (self->store),
+                                gloss_annotation_get_start (selected),
+                                gloss_annotation_get_end (selected));
   if (added == 0)
     message = g_strdup_printf (_("No untagged occurrences of “%s”"), text);
   else
@@ -491,11 +274,7 @@ static void
 delete_selected (GlossWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GlossEntity) entity = NULL;
   GlossAnnotation *selected;
-  gboolean ok;
 
   if (self->store == NULL)
     return;
@@ -506,25 +285,9 @@ delete_selected (GlossWindow *self)
       return;
     }
 
-  if (GLOSS_IS_MENTION (selected) && gloss_mention_get_entity (GLOSS_MENTION (selected)))
-    entity = g_object_ref (gloss_mention_get_entity (GLOSS_MENTION (selected)));
-
-  if (GLOSS_IS_RELATION (selected))
-    text = gloss_edit_describe (self->store, selected);
-  else
-    text = short_text (gloss_store_get_document (self->store),
-                       gloss_annotation_get_start (selected), gloss_annotation_get_end (selected));
-  label = g_strdup_printf (_("Delete “%s”"), text);
-
-  gloss_store_begin_group (self->store, label);
-  ok = gloss_store_remove (self->store, selected, &error);
-  if (ok)
-    remove_if_orphan (self->store, entity);
-  gloss_store_end_group (self->store);
-
   /* Nothing is selected after a delete: a second press of Delete (a
    * key held a moment too long) removes nothing more. */
-  if (!ok)
+  if (!gloss_edit_delete (self->store, selected, &error))
     _gloss_window_show_error (self, _("Could Not Delete"), error);
   else
     gloss_annotation_view_set_selected (self->view, NULL);
