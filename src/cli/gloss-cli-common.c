@@ -100,11 +100,17 @@ gloss_cli_print_error (const char   *path,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *full = NULL;
+  const char *hint = "";
+
+  /* The core says the file exists; only here is there a --force. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS) ||
+      g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS))
+    hint = "; use --force to overwrite it";
 
   /* The core's messages start with the file's name; add it where not. */
   if (path == NULL || g_str_has_prefix (error->message, path))
     {
-      g_printerr ("%s\n", error->message);
+      g_printerr ("%s%s\n", error->message, hint);
       return;
     }
 
@@ -112,9 +118,9 @@ gloss_cli_print_error (const char   *path,
   file = g_file_new_for_commandline_arg (path);
   full = g_file_get_parse_name (file);
   if (g_str_has_prefix (error->message, full) && error->message[strlen (full)] == ':')
-    g_printerr ("%s%s\n", path, error->message + strlen (full));
+    g_printerr ("%s%s%s\n", path, error->message + strlen (full), hint);
   else
-    g_printerr ("%s: %s\n", path, error->message);
+    g_printerr ("%s: %s%s\n", path, error->message, hint);
 }
 
 const GlossFormat *
@@ -287,7 +293,7 @@ gloss_cli_write_output (const char  *path,
   if (!force && g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
-                   "%s: the file exists; use --force to overwrite it", path);
+                   "%s: the file exists", path);
       return FALSE;
     }
 

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -108,7 +110,7 @@ set_errno_error (GError     **error,
 static const char *
 outcome (GlossAtomicFile *self)
 {
-  return self->is_new ? "nothing was written" : "the file is unchanged";
+  return self->is_new ? _("nothing was written") : _("the file is unchanged");
 }
 
 static void
@@ -195,7 +197,7 @@ gloss_atomic_file_begin (GFile     *file,
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "%s: cannot write: not a local file", self->name);
+                   _("%s: cannot write: not a local file"), self->name);
       return NULL;
     }
   self->path = resolve_target (path);
@@ -207,19 +209,19 @@ gloss_atomic_file_begin (GFile     *file,
       if (S_ISDIR (st.st_mode))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                       "%s: is a folder; give a file name", self->name);
+                       _("%s: is a folder; give a file name"), self->name);
           return NULL;
         }
       if (!S_ISREG (st.st_mode))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                       "%s: cannot write: not a regular file", self->name);
+                       _("%s: cannot write: not a regular file"), self->name);
           return NULL;
         }
       if (!overwrite)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                       "%s: the file exists; use --force to overwrite it", self->name);
+                       _("%s: the file exists"), self->name);
           return NULL;
         }
     }
@@ -228,7 +230,7 @@ gloss_atomic_file_begin (GFile     *file,
   else
     {
       saved_errno = errno;
-      set_errno_error (error, saved_errno, "%s: cannot write: %s", self->name, g_strerror (saved_errno));
+      set_errno_error (error, saved_errno, _("%s: cannot write: %s"), self->name, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -238,10 +240,10 @@ gloss_atomic_file_begin (GFile     *file,
     {
       saved_errno = errno;
       if (saved_errno == ENOENT || saved_errno == ENOTDIR)
-        set_errno_error (error, saved_errno, "%s: cannot write: the folder %s does not exist",
+        set_errno_error (error, saved_errno, _("%s: cannot write: the folder %s does not exist"),
                          self->name, self->folder);
       else
-        set_errno_error (error, saved_errno, "%s: cannot write: cannot create a file in %s: %s",
+        set_errno_error (error, saved_errno, _("%s: cannot write: cannot create a file in %s: %s"),
                          self->name, self->folder, g_strerror (saved_errno));
       return NULL;
     }
@@ -254,7 +256,7 @@ gloss_atomic_file_begin (GFile     *file,
       if (fchmod (self->fd, st.st_mode & 07777) != 0)
         {
           saved_errno = errno;
-          set_errno_error (error, saved_errno, "%s: cannot write: %s; %s",
+          set_errno_error (error, saved_errno, _("%s: cannot write: %s; %s"),
                            self->name, g_strerror (saved_errno), outcome (self));
           return NULL;
         }
@@ -315,7 +317,7 @@ gloss_atomic_file_write (GlossAtomicFile  *self,
 
           if (saved_errno == EINTR)
             continue;
-          set_errno_error (error, saved_errno, "%s: cannot write: %s; %s",
+          set_errno_error (error, saved_errno, _("%s: cannot write: %s; %s"),
                            self->name, g_strerror (saved_errno), outcome (self));
           remove_temporary (self);
           return FALSE;
@@ -371,7 +373,7 @@ gloss_atomic_file_sync (GlossAtomicFile  *self,
   if (status != 0)
     {
       saved_errno = errno;
-      set_errno_error (error, saved_errno, "%s: cannot write: %s; %s",
+      set_errno_error (error, saved_errno, _("%s: cannot write: %s; %s"),
                        self->name, g_strerror (saved_errno), outcome (self));
       remove_temporary (self);
       return FALSE;
@@ -419,7 +421,7 @@ gloss_atomic_file_commit (GlossAtomicFile  *self,
       if (g_rename (self->tmp_path, self->path) != 0)
         {
           saved_errno = errno;
-          set_errno_error (error, saved_errno, "%s: cannot write: %s; %s",
+          set_errno_error (error, saved_errno, _("%s: cannot write: %s; %s"),
                            self->name, g_strerror (saved_errno), outcome (self));
           remove_temporary (self);
           return FALSE;
@@ -441,9 +443,9 @@ gloss_atomic_file_commit (GlossAtomicFile  *self,
             {
               if (saved_errno == EEXIST || g_file_test (self->path, G_FILE_TEST_EXISTS))
                 g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                             "%s: the file exists; use --force to overwrite it", self->name);
+                             _("%s: the file exists"), self->name);
               else
-                set_errno_error (error, saved_errno, "%s: cannot write: %s; %s",
+                set_errno_error (error, saved_errno, _("%s: cannot write: %s; %s"),
                                  self->name, g_strerror (saved_errno), outcome (self));
               remove_temporary (self);
               return FALSE;

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "gloss-document.h"
@@ -421,8 +423,8 @@ gloss_document_new_from_file_full (GFile                  *file,
       if (!(flags & GLOSS_DOCUMENT_LOAD_CONVERT_UTF16))
         {
           g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_UTF16,
-                       "%s: the text is UTF-16 (%s, with a byte order mark), not UTF-8; "
-                       "convert it to UTF-8 first",
+                       _("%s: the text is UTF-16 (%s, with a byte order mark), not UTF-8; "
+                         "convert it to UTF-8 first"),
                        name, little ? "little-endian" : "big-endian");
           return NULL;
         }
@@ -432,7 +434,7 @@ gloss_document_new_from_file_full (GFile                  *file,
       if (converted == NULL)
         {
           g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_NOT_UTF8,
-                       "%s: not valid UTF-16 text: %s", name, local_error->message);
+                       _("%s: not valid UTF-16 text: %s"), name, local_error->message);
           return NULL;
         }
       data = converted;

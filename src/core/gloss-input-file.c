@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -49,14 +51,14 @@ static const char *
 kind_of (mode_t mode)
 {
   if (S_ISFIFO (mode))
-    return "a pipe (fifo)";
+    return _("a pipe (fifo)");
   if (S_ISCHR (mode))
-    return "a character device";
+    return _("a character device");
   if (S_ISBLK (mode))
-    return "a block device";
+    return _("a block device");
   if (S_ISSOCK (mode))
-    return "a socket";
-  return "not a regular file";
+    return _("a socket");
+  return _("not a regular file");
 }
 
 static gboolean
@@ -67,13 +69,13 @@ check_stat (const char    *name,
   if (S_ISDIR (st->st_mode))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   "%s: is a folder, not a file", name);
+                   _("%s: is a folder, not a file"), name);
       return FALSE;
     }
   if (!S_ISREG (st->st_mode))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   "%s: %s; Gloss reads only regular files", name, kind_of (st->st_mode));
+                   _("%s: %s; Gloss reads only regular files"), name, kind_of (st->st_mode));
       return FALSE;
     }
   return TRUE;
@@ -100,7 +102,7 @@ set_errno_error (GError     **error,
                  const char  *name)
 {
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errnum),
-               "%s: cannot read: %s", name, g_strerror (errnum));
+               _("%s: cannot read: %s"), name, g_strerror (errnum));
 }
 
 /**
@@ -130,7 +132,7 @@ gloss_input_file_query (GFile    *file,
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "%s: cannot read: not a local file", name);
+                   _("%s: cannot read: not a local file"), name);
       return FALSE;
     }
   if (g_stat (path, &st) != 0)
@@ -222,7 +224,7 @@ gloss_input_file_load (GFile   *file,
       /* Not on a local filesystem (a GVfs URI): no special files there. */
       bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
       if (bytes == NULL)
-        g_set_error (error, G_IO_ERROR, local_error->code, "%s: cannot read: %s", name, local_error->message);
+        g_set_error (error, G_IO_ERROR, local_error->code, _("%s: cannot read: %s"), name, local_error->message);
       else if (g_bytes_get_size (bytes) > max_size)
         {
           set_too_large (error, name, g_bytes_get_size (bytes), FALSE);

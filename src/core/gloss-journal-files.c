@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -242,7 +244,7 @@ gloss_journal_delete (GFile   *journal_file,
       g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     return TRUE;
   g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-               "cannot delete the journal: %s", local_error->message);
+               _("cannot delete the journal: %s"), local_error->message);
   return FALSE;
 }
 
@@ -280,7 +282,7 @@ gloss_journal_set_aside (GFile   *journal_file,
     {
       saved_errno = errno;
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                   "cannot move the journal to %s: %s", dir, g_strerror (saved_errno));
+                   _("cannot move the journal to %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
   /* The week starts now, not when the edits were made. */

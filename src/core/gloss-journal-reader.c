@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "gloss-error.h"
@@ -46,7 +48,7 @@ read_string_value (GlossJsonReader  *r,
 {
   if (gloss_json_reader_next (r) != GLOSS_JSON_STRING)
     {
-      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "expected a string");
+      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, _("expected a string"));
       return FALSE;
     }
   g_free (*out);
@@ -62,7 +64,7 @@ object_extent (GlossJsonReader *r,
 {
   if (gloss_json_reader_next (r) != GLOSS_JSON_BEGIN_OBJECT)
     {
-      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "expected an object");
+      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, _("expected an object"));
       return FALSE;
     }
   *start = gloss_json_reader_get_offset (r);
@@ -121,7 +123,7 @@ parse_change (GlossJsonReader *r,
 
   if (!_gloss_journal_kind_from_string (kind, &change->kind))
     {
-      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "unknown kind of annotation");
+      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, _("unknown kind of annotation"));
       return FALSE;
     }
   change->removed = g_strcmp0 (what, "removed") == 0;
@@ -129,7 +131,7 @@ parse_change (GlossJsonReader *r,
   if (change->removed ? change->id == NULL
                       : (!has_annotation || (g_strcmp0 (what, "added") != 0 && g_strcmp0 (what, "modified") != 0)))
     {
-      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "a change needs \"change\" and %s",
+      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, _("a change needs \"change\" and %s"),
                                    change->removed ? "\"id\"" : "\"annotation\"");
       return FALSE;
     }
@@ -149,7 +151,7 @@ parse_line (Line        *line,
 
   if (gloss_json_reader_next (r) != GLOSS_JSON_BEGIN_OBJECT)
     {
-      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "expected an object");
+      gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, _("expected an object"));
       goto fail;
     }
   while ((t = gloss_json_reader_next (r)) == GLOSS_JSON_MEMBER)
@@ -158,7 +160,7 @@ parse_line (Line        *line,
         {
           if (gloss_json_reader_next (r) != GLOSS_JSON_BEGIN_OBJECT)
             {
-              gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "expected an object");
+              gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, _("expected an object"));
               goto fail;
             }
           line->schema = gloss_json_reader_read_node (r);
@@ -179,7 +181,7 @@ parse_line (Line        *line,
         {
           if (gloss_json_reader_next (r) != GLOSS_JSON_BEGIN_ARRAY)
             {
-              gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "expected an array");
+              gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, _("expected an array"));
               goto fail;
             }
           while ((t = gloss_json_reader_next (r)) == GLOSS_JSON_BEGIN_OBJECT)
@@ -193,7 +195,7 @@ parse_line (Line        *line,
           if (t != GLOSS_JSON_END_ARRAY)
             {
               if (t != GLOSS_JSON_ERROR)
-                gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "expected a change object");
+                gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, _("expected a change object"));
               goto fail;
             }
         }
@@ -239,7 +241,7 @@ check_header (const char     *data,
   if (json_object_get_int_member_with_default (header, "version", 0) > GLOSS_JOURNAL_VERSION)
     {
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_VERSION,
-                   "%s was written by a newer version of Gloss", name);
+                   _("%s was written by a newer version of Gloss"), name);
       return FALSE;
     }
 
@@ -247,7 +249,7 @@ check_header (const char     *data,
   if (g_strcmp0 (document_sha256, gloss_document_get_sha256 (document)) != 0)
     {
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_MISMATCH,
-                   "the unsaved edits in %s are for a different text", name);
+                   _("the unsaved edits in %s are for a different text"), name);
       return FALSE;
     }
 
@@ -263,14 +265,14 @@ check_header (const char     *data,
       if (sha256 == NULL)
         {
           g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_MISMATCH,
-                       "the unsaved edits are for %s, which cannot be read: %s",
+                       _("the unsaved edits are for %s, which cannot be read: %s"),
                        file_name, local_error->message);
           return FALSE;
         }
       if (g_ascii_strcasecmp (sha256, saved_sha256) != 0)
         {
           g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_MISMATCH,
-                       "%s changed after the unsaved edits were made; they no longer apply to it",
+                       _("%s changed after the unsaved edits were made; they no longer apply to it"),
                        file_name);
           return FALSE;
         }
@@ -279,7 +281,7 @@ check_header (const char     *data,
 
 invalid:
   g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_INVALID,
-               "%s: not a Gloss journal (its first line is not a journal header)", name);
+               _("%s: not a Gloss journal (its first line is not a journal header)"), name);
   return FALSE;
 }
 
@@ -303,7 +305,7 @@ _gloss_journal_load (Journal     *j,
   if (j->bytes == NULL)
     {
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                   "%s: cannot read: %s", j->name, local_error->message);
+                   _("%s: cannot read: %s"), j->name, local_error->message);
       return FALSE;
     }
   j->lines = g_array_new (FALSE, TRUE, sizeof (Line));
@@ -315,7 +317,7 @@ _gloss_journal_load (Journal     *j,
   if (eol == NULL)
     {
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_INVALID,
-                   "%s: not a Gloss journal (it has no header)", j->name);
+                   _("%s: not a Gloss journal (it has no header)"), j->name);
       return FALSE;
     }
   if (!check_header (data, eol - data, store, j->name, &local_error))

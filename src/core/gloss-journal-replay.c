@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "gloss-error.h"
@@ -39,7 +41,7 @@ replay_error (Replay      *replay,
               GError     **error)
 {
   g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_REPLAY,
-               "%s:%u: cannot replay the edit: %s", replay->name, line->number, cause->message);
+               _("%s:%u: cannot replay the edit: %s"), replay->name, line->number, cause->message);
   g_error_free (cause);
   return FALSE;
 }

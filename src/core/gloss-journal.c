@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -118,7 +120,7 @@ write_all (int          fd,
           if (saved_errno == EINTR)
             continue;
           g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                       "cannot write the journal: %s", g_strerror (saved_errno));
+                       _("cannot write the journal: %s"), g_strerror (saved_errno));
           return FALSE;
         }
       data += n;
@@ -146,7 +148,7 @@ sync_fd (int          fd,
       int saved_errno = errno;
 
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                   "cannot flush the journal to disk: %s", g_strerror (saved_errno));
+                   _("cannot flush the journal to disk: %s"), g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;
@@ -201,7 +203,7 @@ journal_write (GlossJournal  *self,
   if (self->inject_errno != 0)
     {
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                   "cannot write the journal: %s", g_strerror (self->inject_errno));
+                   _("cannot write the journal: %s"), g_strerror (self->inject_errno));
       return FALSE;
     }
   return write_all (self->fd, data, len, error);
@@ -226,7 +228,7 @@ open_journal (GlossJournal  *self,
     {
       saved_errno = errno;
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                   "cannot create the journal folder %s: %s", dir, g_strerror (saved_errno));
+                   _("cannot create the journal folder %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -235,14 +237,14 @@ open_journal (GlossJournal  *self,
     {
       saved_errno = errno;
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                   "cannot create the journal %s: %s", path, g_strerror (saved_errno));
+                   _("cannot create the journal %s: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   if (flock (fd, LOCK_EX | LOCK_NB) < 0)
     {
       saved_errno = errno;
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                   "cannot lock the journal %s: %s", path, g_strerror (saved_errno));
+                   _("cannot lock the journal %s: %s"), path, g_strerror (saved_errno));
       g_close (fd, NULL);
       g_unlink (path);
       return FALSE;
@@ -606,7 +608,7 @@ gloss_journal_new_for_digest (GlossStore  *store,
       g_autofree char *name = g_file_get_parse_name (file);
 
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_HELD,
-                   "%s is open in another window", name);
+                   _("%s is open in another window"), name);
       return NULL;
     }
 
@@ -624,7 +626,7 @@ gloss_journal_new_for_digest (GlossStore  *store,
           g_autofree char *name = g_file_get_parse_name (file);
 
           g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                       "%s: cannot read: %s", name, local_error->message);
+                       _("%s: cannot read: %s"), name, local_error->message);
           return NULL;
         }
     }
@@ -747,7 +749,7 @@ gloss_journal_mark_saved (GlossJournal  *self,
   else if ((saved_sha256 = _gloss_journal_sha256_of_file (file, &local_error)) == NULL)
     {
       g_set_error (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_IO,
-                   "cannot read the saved file: %s", local_error->message);
+                   _("cannot read the saved file: %s"), local_error->message);
       set_error (self, local_error);
       return FALSE;
     }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gloss-enum-types.h"
 #include "gloss-project-document.h"
 
 struct _GlossProjectDocument
@@ -62,7 +63,7 @@ gloss_project_document_get_property (GObject    *object,
       g_value_set_string (value, self->title);
       break;
     case PROP_STATUS:
-      g_value_set_int (value, self->status);
+      g_value_set_enum (value, self->status);
       break;
     case PROP_ANNOTATOR:
       g_value_set_string (value, self->annotator);
@@ -86,7 +87,7 @@ gloss_project_document_set_property (GObject      *object,
       gloss_project_document_set_title (self, g_value_get_string (value));
       break;
     case PROP_STATUS:
-      gloss_project_document_set_status (self, g_value_get_int (value));
+      gloss_project_document_set_status (self, g_value_get_enum (value));
       break;
     case PROP_ANNOTATOR:
       gloss_project_document_set_annotator (self, g_value_get_string (value));
@@ -110,8 +111,7 @@ gloss_project_document_class_init (GlossProjectDocumentClass *klass)
     g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_STATUS] =
-    g_param_spec_int ("status", NULL, NULL, GLOSS_PROGRESS_TODO, GLOSS_PROGRESS_DONE,
-                      GLOSS_PROGRESS_TODO, flags);
+    g_param_spec_enum ("status", NULL, NULL, GLOSS_TYPE_PROGRESS, GLOSS_PROGRESS_TODO, flags);
   properties[PROP_ANNOTATOR] = g_param_spec_string ("annotator", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "gloss-annotation-private.h"
 #include "gloss-error.h"
 #include "gloss-store-private.h"
@@ -38,7 +40,7 @@ _gloss_store_check_spans (GlossStore       *self,
           if (n > G_MAXUINT16)
             {
               g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,
-                           "too many fragments (%u)", n);
+                           _("too many fragments (%u)"), n);
               return FALSE;
             }
         }
@@ -164,7 +166,7 @@ _gloss_store_check_refs (GlossStore       *self,
         if (gloss_relation_get_from (relation) == NULL || gloss_relation_get_to (relation) == NULL)
           {
             g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_REFERENCE,
-                         "a relation needs both a “from” and a “to” entity");
+                         _("a relation needs both a “from” and a “to” entity"));
             return FALSE;
           }
         return check_entity_ref (self, gloss_relation_get_from (relation), "entity", error) &&
@@ -189,14 +191,14 @@ _gloss_store_check_new (GlossStore       *self,
   if (gloss_annotation_is_frozen (annotation))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_STATE,
-                   "the annotation “%s” is already in a document", id ?: "");
+                   _("the annotation “%s” is already in a document"), id ?: "");
       return FALSE;
     }
 
   if (id != NULL && g_hash_table_contains (self->by_id, id))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_DUPLICATE_ID,
-                   "the id “%s” is used twice", id);
+                   _("the id “%s” is used twice"), id);
       return FALSE;
     }
 

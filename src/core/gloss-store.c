@@ -10,8 +10,11 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-private.h"
+#include "gloss-enum-types.h"
 #include "gloss-error.h"
 #include "gloss-span-index.h"
 #include "gloss-store.h"
@@ -151,7 +154,7 @@ gloss_store_class_init (GlossStoreClass *klass)
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, GLOSS_TYPE_ANNOTATION);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, GLOSS_TYPE_CHANGE, GLOSS_TYPE_ANNOTATION);
 
   /**
    * GlossStore::edited:
@@ -162,7 +165,7 @@ gloss_store_class_init (GlossStoreClass *klass)
    */
   signals[EDITED] =
     g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, GLOSS_TYPE_EDIT_DIRECTION);
 }
 
 static void
@@ -582,7 +585,7 @@ gloss_store_remove (GlossStore       *self,
   if (gloss_annotation_get_store (annotation) != self)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_STATE,
-                   "the annotation “%s” is not in this document",
+                   _("the annotation “%s” is not in this document"),
                    gloss_annotation_get_id (annotation) ?: "");
       return FALSE;
     }
@@ -625,7 +628,7 @@ gloss_store_replace (GlossStore       *self,
   if (gloss_annotation_get_store (annotation) != self || gloss_annotation_is_frozen (draft))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_STATE,
-                   "replace needs an annotation of this document and a detached draft");
+                   _("replace needs an annotation of this document and a detached draft"));
       return FALSE;
     }
 
@@ -667,7 +670,7 @@ gloss_store_merge_entities (GlossStore   *self,
       gloss_annotation_get_store (GLOSS_ANNOTATION (from)) != self || into == from)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_STATE,
-                   "merging needs two different entities of this document");
+                   _("merging needs two different entities of this document"));
       return FALSE;
     }
 

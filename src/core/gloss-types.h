@@ -57,7 +57,7 @@ typedef enum
   GLOSS_KIND_ENTITY,
   GLOSS_KIND_CLAIM,
   GLOSS_KIND_RELATION,
-  GLOSS_N_KINDS
+  GLOSS_N_KINDS /*< skip >*/
 } GlossAnnotationKind;
 
 /**
@@ -70,7 +70,7 @@ typedef enum
   GLOSS_LABEL_ENTITY,
   GLOSS_LABEL_CLAIM,
   GLOSS_LABEL_RELATION,
-  GLOSS_N_LABEL_KINDS
+  GLOSS_N_LABEL_KINDS /*< skip >*/
 } GlossLabelKind;
 
 /**

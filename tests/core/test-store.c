@@ -6,7 +6,9 @@
 
 #include <string.h>
 
+#include "gloss-enum-types.h"
 #include "gloss-error.h"
+#include "gloss-project-document.h"
 #include "gloss-store.h"
 
 static const char *text =
@@ -791,6 +793,36 @@ test_modified (void)
   g_assert_true (gloss_store_get_modified (store));
 }
 
+/* The enums are registered GTypes: signals and properties carry them,
+ * and their nicks are the names files use. */
+static void
+test_enum_types (void)
+{
+  g_autoptr(GlossProjectDocument) doc = gloss_project_document_new ("a.gloss");
+  g_autoptr(GEnumClass) certainty = g_type_class_ref (GLOSS_TYPE_CERTAINTY);
+  g_autoptr(GEnumClass) progress = g_type_class_ref (GLOSS_TYPE_PROGRESS);
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (GLOSS_TYPE_ANNOTATION_KIND);
+  g_autoptr(GTypeClass) store_class = g_type_class_ref (GLOSS_TYPE_STORE);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (doc), "status");
+  GSignalQuery query;
+
+  g_signal_query (g_signal_lookup ("changed", G_TYPE_FROM_CLASS (store_class)), &query);
+  g_assert_cmpuint (query.n_params, ==, 2);
+  g_assert_true (query.param_types[0] == GLOSS_TYPE_CHANGE);
+  g_signal_query (g_signal_lookup ("edited", GLOSS_TYPE_STORE), &query);
+  g_assert_true (query.param_types[1] == GLOSS_TYPE_EDIT_DIRECTION);
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (pspec->value_type == GLOSS_TYPE_PROGRESS);
+  g_object_set (doc, "status", GLOSS_PROGRESS_IN_PROGRESS, NULL);
+  g_assert_cmpint (gloss_project_document_get_status (doc), ==, GLOSS_PROGRESS_IN_PROGRESS);
+  g_assert_cmpstr (g_enum_get_value (progress, GLOSS_PROGRESS_IN_PROGRESS)->value_nick, ==, "in-progress");
+
+  for (GlossCertainty c = GLOSS_CERTAINTY_ASSERTED; c <= GLOSS_CERTAINTY_DENIED; c++)
+    g_assert_cmpstr (g_enum_get_value (certainty, c)->value_nick, ==, gloss_certainty_to_string (c));
+  g_assert_cmpuint (kinds->n_values, ==, GLOSS_N_KINDS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +838,7 @@ main (int   argc,
   g_test_add_func ("/core/store/modified", test_modified);
   g_test_add_func ("/core/store/random-undo-redo", test_random_undo_redo);
   g_test_add_func ("/core/store/items-changed", test_items_changed);
+  g_test_add_func ("/core/store/enum-types", test_enum_types);
 
   return g_test_run ();
 }
