@@ -11,21 +11,25 @@ struct _GlossProjectDocument
 {
   GObject        parent_instance;
 
-  char          *path;
+  char          *id;
   char          *title;
-  char          *annotator;
+  char          *source;
   JsonObject    *extra;
   GlossProgress  status;
+  guint          n_mentions;
+  guint          n_claims;
 };
 
 G_DEFINE_FINAL_TYPE (GlossProjectDocument, gloss_project_document, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_PATH,
+  PROP_ID,
   PROP_TITLE,
+  PROP_SOURCE,
   PROP_STATUS,
-  PROP_ANNOTATOR,
+  PROP_N_MENTIONS,
+  PROP_N_CLAIMS,
   N_PROPS
 };
 
@@ -38,9 +42,9 @@ gloss_project_document_finalize (GObject *object)
 {
   GlossProjectDocument *self = (GlossProjectDocument *)object;
 
-  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (gloss_project_document_parent_class)->finalize (object);
@@ -56,17 +60,23 @@ gloss_project_document_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PATH:
-      g_value_set_string (value, self->path);
+    case PROP_ID:
+      g_value_set_string (value, self->id);
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
       break;
-    case PROP_ANNOTATOR:
-      g_value_set_string (value, self->annotator);
+    case PROP_N_MENTIONS:
+      g_value_set_uint (value, self->n_mentions);
+      break;
+    case PROP_N_CLAIMS:
+      g_value_set_uint (value, self->n_claims);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -89,8 +99,8 @@ gloss_project_document_set_property (GObject      *object,
     case PROP_STATUS:
       gloss_project_document_set_status (self, g_value_get_enum (value));
       break;
-    case PROP_ANNOTATOR:
-      gloss_project_document_set_annotator (self, g_value_get_string (value));
+    case PROP_SOURCE:
+      gloss_project_document_set_source (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -107,12 +117,18 @@ gloss_project_document_class_init (GlossProjectDocumentClass *klass)
   object_class->get_property = gloss_project_document_get_property;
   object_class->set_property = gloss_project_document_set_property;
 
-  properties[PROP_PATH] =
-    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, GLOSS_TYPE_PROGRESS, GLOSS_PROGRESS_TODO, flags);
-  properties[PROP_ANNOTATOR] = g_param_spec_string ("annotator", NULL, NULL, NULL, flags);
+  properties[PROP_N_MENTIONS] =
+    g_param_spec_uint ("n-mentions", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_CLAIMS] =
+    g_param_spec_uint ("n-claims", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -123,27 +139,27 @@ gloss_project_document_init (GlossProjectDocument *self)
 
 /**
  * gloss_project_document_new:
- * @path: the path relative to the project folder
+ * @id: the name of the document's folder in the project
  *
  * Returns: (transfer full): a new entry, status todo
  */
 GlossProjectDocument *
-gloss_project_document_new (const char *path)
+gloss_project_document_new (const char *id)
 {
   GlossProjectDocument *self;
 
-  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
 
   self = g_object_new (GLOSS_TYPE_PROJECT_DOCUMENT, NULL);
-  self->path = g_strdup (path);
+  self->id = g_strdup (id);
   return self;
 }
 
 const char *
-gloss_project_document_get_path (GlossProjectDocument *self)
+gloss_project_document_get_id (GlossProjectDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (self), NULL);
-  return self->path;
+  return self->id;
 }
 
 static void
@@ -197,18 +213,51 @@ gloss_project_document_set_status (GlossProjectDocument *self,
 }
 
 const char *
-gloss_project_document_get_annotator (GlossProjectDocument *self)
+gloss_project_document_get_source (GlossProjectDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (self), NULL);
-  return self->annotator;
+  return self->source;
 }
 
 void
-gloss_project_document_set_annotator (GlossProjectDocument *self,
-                                      const char           *annotator)
+gloss_project_document_set_source (GlossProjectDocument *self,
+                                   const char           *source)
 {
   g_return_if_fail (GLOSS_IS_PROJECT_DOCUMENT (self));
-  set_string (self, &self->annotator, annotator, PROP_ANNOTATOR);
+  set_string (self, &self->source, source, PROP_SOURCE);
+}
+
+guint
+gloss_project_document_get_n_mentions (GlossProjectDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (self), 0);
+  return self->n_mentions;
+}
+
+guint
+gloss_project_document_get_n_claims (GlossProjectDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (self), 0);
+  return self->n_claims;
+}
+
+void
+gloss_project_document_set_counts (GlossProjectDocument *self,
+                                   guint                 n_mentions,
+                                   guint                 n_claims)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT_DOCUMENT (self));
+
+  if (self->n_mentions != n_mentions)
+    {
+      self->n_mentions = n_mentions;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MENTIONS]);
+    }
+  if (self->n_claims != n_claims)
+    {
+      self->n_claims = n_claims;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CLAIMS]);
+    }
 }
 
 /**

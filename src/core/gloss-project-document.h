@@ -27,18 +27,27 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (GlossProjectDocument, gloss_project_document, GLOSS, PROJECT_DOCUMENT, GObject)
 
-GlossProjectDocument *gloss_project_document_new           (const char           *path);
-/* Relative to the project folder, with '/' separators: "documents/a.gloss". */
-const char           *gloss_project_document_get_path      (GlossProjectDocument *self);
+GlossProjectDocument *gloss_project_document_new           (const char           *id);
+/* The name of its folder, documents/ID/, in the project. */
+const char           *gloss_project_document_get_id        (GlossProjectDocument *self);
 const char           *gloss_project_document_get_title     (GlossProjectDocument *self);
 void                  gloss_project_document_set_title     (GlossProjectDocument *self,
                                                             const char           *title);
+/* The name of the file the document was made from ("summit.txt"). */
+const char           *gloss_project_document_get_source    (GlossProjectDocument *self);
+void                  gloss_project_document_set_source    (GlossProjectDocument *self,
+                                                            const char           *source);
+/* The progress of the project's annotator on this document. */
 GlossProgress         gloss_project_document_get_status    (GlossProjectDocument *self);
 void                  gloss_project_document_set_status    (GlossProjectDocument *self,
                                                             GlossProgress         status);
-const char           *gloss_project_document_get_annotator (GlossProjectDocument *self);
-void                  gloss_project_document_set_annotator (GlossProjectDocument *self,
-                                                            const char           *annotator);
+/* What the annotator's file held when it was last saved through the
+ * project (so a list can show progress without opening it). */
+guint                 gloss_project_document_get_n_mentions (GlossProjectDocument *self);
+guint                 gloss_project_document_get_n_claims   (GlossProjectDocument *self);
+void                  gloss_project_document_set_counts     (GlossProjectDocument *self,
+                                                             guint                 n_mentions,
+                                                             guint                 n_claims);
 JsonObject           *gloss_project_document_get_extra     (GlossProjectDocument *self);
 void                  gloss_project_document_set_extra     (GlossProjectDocument *self,
                                                             JsonObject           *extra);

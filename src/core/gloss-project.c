@@ -2,19 +2,25 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * FOLDER/project.json lists the documents (paths relative to FOLDER),
- * their progress and annotator, and the schema new documents start from;
- * the documents are FOLDER/documents/NAME.gloss.
+ * FOLDER/project.json    name, schema, the documents (one a line, by id)
+ * FOLDER/progress/A.json  annotator A's status of each document
+ * FOLDER/documents/ID/    source.gloss (the text as added), A.gloss (A's
+ *                         annotations), curated.gloss (once curated)
+ *
+ * Opening reads the first two files only: documents load when opened.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "gloss-annotator.h"
+#include "gloss-atomic-file.h"
 #include "gloss-error.h"
 #include "gloss-json-parse.h"
+#include "gloss-json-writer.h"
 #include "gloss-format-native.h"
 #include "gloss-input-file.h"
-#include "gloss-project.h"
+#include "gloss-project-private.h"
 #include "gloss-util-private.h"
 
 struct _GlossProject
@@ -23,8 +29,11 @@ struct _GlossProject
 
   GFile       *folder;
   char        *name;
+  char        *annotator;
+  char        *stem;       /* the annotator's file names */
   GlossSchema *schema;
-  GListStore  *documents;
+  GListStore  *documents;  /* in order of id */
+  GHashTable  *by_id;      /* id → GlossProjectDocument (borrowed) */
   JsonObject  *extra;
 };
 
@@ -45,7 +54,10 @@ gloss_project_finalize (GObject *object)
 
   g_clear_object (&self->folder);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->stem, g_free);
   g_clear_object (&self->schema);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_object (&self->documents);
   g_clear_pointer (&self->extra, json_object_unref);
 
@@ -107,19 +119,31 @@ static void
 gloss_project_init (GlossProject *self)
 {
   self->documents = g_list_store_new (GLOSS_TYPE_PROJECT_DOCUMENT);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+set_annotator (GlossProject *self,
+               const char   *annotator)
+{
+  self->annotator = annotator != NULL && *annotator != '\0' ? g_strdup (annotator)
+                                                             : gloss_annotator_default_name ();
+  self->stem = gloss_annotator_file_stem (self->annotator);
 }
 
 /**
  * gloss_project_new:
  * @folder: the project folder (need not exist yet)
  * @schema: (nullable): the schema of new documents; the default when %NULL
+ * @annotator: (nullable): whose work this is
  *
  * Returns: (transfer full): an empty project
  */
 GlossProject *
 gloss_project_new (GFile       *folder,
                    const char  *name,
-                   GlossSchema *schema)
+                   GlossSchema *schema,
+                   const char  *annotator)
 {
   GlossProject *self;
 
@@ -129,23 +153,40 @@ gloss_project_new (GFile       *folder,
   self->folder = g_object_ref (folder);
   self->name = g_strdup (name);
   self->schema = schema ? g_object_ref (schema) : gloss_schema_new_default ();
+  set_annotator (self, annotator);
   return self;
 }
 
-/* A relative path with '/' separators that stays inside the folder. */
+/* One folder name inside documents/: no separators, nothing hidden. */
 static gboolean
-path_is_safe (const char *path)
+id_is_safe (const char *id)
 {
-  g_auto(GStrv) parts = NULL;
+  return id != NULL && *id != '\0' && *id != '.' && strchr (id, '/') == NULL && strchr (id, '\\') == NULL &&
+         g_utf8_validate (id, -1, NULL);
+}
 
-  if (path == NULL || *path == '\0' || *path == '/' || strchr (path, '\\') != NULL)
-    return FALSE;
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  return strcmp (gloss_project_document_get_id ((GlossProjectDocument *) a),
+                 gloss_project_document_get_id ((GlossProjectDocument *) b));
+}
 
-  parts = g_strsplit (path, "/", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
-      return FALSE;
-  return TRUE;
+static void
+insert_document (GlossProject         *self,
+                 GlossProjectDocument *doc)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  g_autoptr(GlossProjectDocument) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->documents), n - 1) : NULL;
+
+  /* Files list their documents in order: appending is the common case. */
+  if (last == NULL || compare_ids (last, doc, NULL) < 0)
+    g_list_store_append (self->documents, doc);
+  else
+    g_list_store_insert_sorted (self->documents, doc, compare_ids, NULL);
+  g_hash_table_insert (self->by_id, (gpointer) gloss_project_document_get_id (doc), doc);
 }
 
 static const char *
@@ -162,10 +203,11 @@ get_string (JsonObject *o,
 static gboolean
 parse_documents (GlossProject  *self,
                  JsonNode      *node,
+                 GHashTable    *progress,
                  const char    *where,
                  GError       **error)
 {
-  static const char * const known[] = { "path", "title", "status", "annotator", NULL };
+  static const char * const known[] = { "id", "title", "source", NULL };
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -181,8 +223,8 @@ parse_documents (GlossProject  *self,
       JsonNode *e = json_array_get_element (array, i);
       g_autoptr(GlossProjectDocument) doc = NULL;
       g_autoptr(JsonObject) extra = NULL;
-      GlossProgress status = GLOSS_PROGRESS_TODO;
-      const char *path, *status_name;
+      GlossProgressEntry *entry;
+      const char *id;
       JsonObject *o;
 
       if (!JSON_NODE_HOLDS_OBJECT (e))
@@ -192,39 +234,55 @@ parse_documents (GlossProject  *self,
           return FALSE;
         }
       o = json_node_get_object (e);
-      path = get_string (o, "path");
-      if (!path_is_safe (path))
+      id = get_string (o, "id");
+      if (!id_is_safe (id))
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: documents[%u].path: expected a relative path inside the project folder",
-                       where, i);
+                       "%s: documents[%u].id: expected the name of a folder in documents/", where, i);
           return FALSE;
         }
-      if (gloss_project_lookup (self, path) != NULL)
+      if (gloss_project_lookup (self, id) != NULL)
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: documents[%u].path: “%s” is listed twice", where, i, path);
-          return FALSE;
-        }
-      status_name = get_string (o, "status");
-      if (status_name != NULL && !gloss_progress_from_string (status_name, &status))
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: documents[%u].status: “%s” is not one of todo, in-progress, done",
-                       where, i, status_name);
+                       "%s: documents[%u].id: “%s” is listed twice", where, i, id);
           return FALSE;
         }
 
-      doc = gloss_project_document_new (path);
+      doc = gloss_project_document_new (id);
       gloss_project_document_set_title (doc, get_string (o, "title"));
-      gloss_project_document_set_status (doc, status);
-      gloss_project_document_set_annotator (doc, get_string (o, "annotator"));
+      gloss_project_document_set_source (doc, get_string (o, "source"));
+      if ((entry = g_hash_table_lookup (progress, id)) != NULL)
+        {
+          gloss_project_document_set_status (doc, entry->status);
+          gloss_project_document_set_counts (doc, entry->n_mentions, entry->n_claims);
+        }
       extra = _gloss_json_object_extra (o, known);
       gloss_project_document_set_extra (doc, extra);
-      g_list_store_append (self->documents, doc);
+      insert_document (self, doc);
     }
 
   return TRUE;
+}
+
+static GFile *
+progress_file (GlossProject *self,
+               const char   *stem)
+{
+  g_autofree char *name = g_strconcat (stem, ".json", NULL);
+  g_autoptr(GFile) dir = g_file_get_child (self->folder, "progress");
+
+  return g_file_get_child (dir, name);
+}
+
+gboolean
+gloss_project_is_project_folder (GFile *folder)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  file = g_file_get_child (folder, "project.json");
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR;
 }
 
 /**
@@ -233,8 +291,9 @@ parse_documents (GlossProject  *self,
  * Returns: (transfer full) (nullable): the project
  */
 GlossProject *
-gloss_project_load (GFile   *location,
-                    GError **error)
+gloss_project_load (GFile      *location,
+                    const char *annotator,
+                    GError    **error)
 {
   static const char * const known[] = { "format", "version", "name", "schema", "documents", NULL };
   g_autoptr(GlossProject) self = NULL;
@@ -244,6 +303,8 @@ gloss_project_load (GFile   *location,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *where = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GHashTable) progress = NULL;
+  g_autoptr(GFile) progress_location = NULL;
   const char *contents;
   gsize length;
   JsonObject *root;
@@ -306,6 +367,7 @@ gloss_project_load (GFile   *location,
   self = g_object_new (GLOSS_TYPE_PROJECT, NULL);
   self->folder = g_steal_pointer (&folder);
   self->name = g_strdup (get_string (root, "name"));
+  set_annotator (self, annotator);
 
   node = json_object_get_member (root, "schema");
   if (node != NULL)
@@ -317,85 +379,170 @@ gloss_project_load (GFile   *location,
   else
     self->schema = gloss_schema_new_default ();
 
+  progress_location = progress_file (self, self->stem);
+  if ((progress = _gloss_project_progress_read (progress_location, NULL, error)) == NULL)
+    return NULL;
+
   node = json_object_get_member (root, "documents");
-  if (node != NULL && !parse_documents (self, node, where, error))
+  if (node != NULL && !parse_documents (self, node, progress, where, error))
     return NULL;
 
   self->extra = _gloss_json_object_extra (root, known);
   return g_steal_pointer (&self);
 }
 
-static JsonNode *
-to_json (GlossProject *self)
+/* Pretty, except one document a line: adding documents and renaming one
+ * touch only their own lines. */
+static GBytes *
+project_bytes (GlossProject *self)
 {
-  JsonObject *root = json_object_new ();
-  JsonArray *documents = json_array_new ();
-  JsonNode *node;
+  GString *out = g_string_new ("{\n  \"format\": \"gloss-project\",\n  \"version\": ");
+  g_autoptr(JsonNode) schema = gloss_schema_to_json (self->schema);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
-  json_object_set_string_member (root, "format", "gloss-project");
-  json_object_set_int_member (root, "version", GLOSS_PROJECT_VERSION);
+  gloss_json_write_uint (out, GLOSS_PROJECT_VERSION);
   if (self->name != NULL)
-    json_object_set_string_member (root, "name", self->name);
-  json_object_set_member (root, "schema", gloss_schema_to_json (self->schema));
+    {
+      g_string_append (out, ",\n  \"name\": ");
+      gloss_json_write_string (out, self->name, -1);
+    }
+  g_string_append (out, ",\n  \"schema\": ");
+  gloss_json_write_node (out, schema, TRUE, 1);
 
+  if (self->extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init_ordered (&iter, self->extra);
+      while (json_object_iter_next_ordered (&iter, &member, &value))
+        {
+          g_string_append (out, ",\n  ");
+          gloss_json_write_string (out, member, -1);
+          g_string_append (out, ": ");
+          gloss_json_write_node (out, value, TRUE, 1);
+        }
+    }
+
+  g_string_append (out, ",\n  \"documents\": [");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossProjectDocument) doc = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-      JsonObject *o = json_object_new ();
       JsonObject *extra = gloss_project_document_get_extra (doc);
 
-      json_object_set_string_member (o, "path", gloss_project_document_get_path (doc));
+      g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
+      gloss_json_write_string (out, gloss_project_document_get_id (doc), -1);
       if (gloss_project_document_get_title (doc) != NULL)
-        json_object_set_string_member (o, "title", gloss_project_document_get_title (doc));
-      json_object_set_string_member (o, "status", gloss_progress_to_string (gloss_project_document_get_status (doc)));
-      if (gloss_project_document_get_annotator (doc) != NULL)
-        json_object_set_string_member (o, "annotator", gloss_project_document_get_annotator (doc));
-      _gloss_json_object_add_extra (o, extra);
-      json_array_add_object_element (documents, o);
+        {
+          g_string_append (out, ", \"title\": ");
+          gloss_json_write_string (out, gloss_project_document_get_title (doc), -1);
+        }
+      if (gloss_project_document_get_source (doc) != NULL)
+        {
+          g_string_append (out, ", \"source\": ");
+          gloss_json_write_string (out, gloss_project_document_get_source (doc), -1);
+        }
+      if (extra != NULL)
+        {
+          JsonObjectIter iter;
+          const char *member;
+          JsonNode *value;
+
+          json_object_iter_init_ordered (&iter, extra);
+          while (json_object_iter_next_ordered (&iter, &member, &value))
+            {
+              g_string_append (out, ", ");
+              gloss_json_write_string (out, member, -1);
+              g_string_append (out, ": ");
+              gloss_json_write_node (out, value, FALSE, 0);
+            }
+        }
+      g_string_append_c (out, '}');
     }
-  json_object_set_array_member (root, "documents", documents);
+  g_string_append (out, n > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  return g_string_free_to_bytes (out);
+}
 
-  _gloss_json_object_add_extra (root, self->extra);
+static gboolean
+make_folder (GFile   *folder,
+             GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
 
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, root);
-  return node;
+  if (!g_file_make_directory_with_parents (folder, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   "%s: cannot create the folder: %s", name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Both files reach the disk before either replaces its old version. */
+static gboolean
+write_files (GFile  **files,
+             GBytes **contents,
+             guint    n,
+             GError **error)
+{
+  g_autoptr(GPtrArray) atomic = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_atomic_file_abort);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAtomicFile *file = gloss_atomic_file_begin (files[i], TRUE, error);
+      gsize size;
+      gconstpointer data = g_bytes_get_data (contents[i], &size);
+
+      if (file == NULL)
+        return FALSE;
+      g_ptr_array_add (atomic, file);
+      if (!gloss_atomic_file_write (file, data, size, error) || !gloss_atomic_file_sync (file, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    if (!gloss_atomic_file_commit (g_ptr_array_index (atomic, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+save_progress (GlossProject  *self,
+               GError       **error)
+{
+  g_autoptr(GFile) file = progress_file (self, self->stem);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GBytes) bytes = _gloss_project_progress_write (self->annotator, G_LIST_MODEL (self->documents));
+
+  return make_folder (dir, error) && gloss_atomic_file_replace (file, g_bytes_get_data (bytes, NULL),
+                                                                g_bytes_get_size (bytes), TRUE, error);
 }
 
 gboolean
 gloss_project_save (GlossProject  *self,
                     GError       **error)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
+  g_autoptr(GFile) project = NULL;
+  g_autoptr(GFile) progress = NULL;
+  g_autoptr(GFile) progress_dir = NULL;
+  g_autoptr(GBytes) project_contents = NULL;
+  g_autoptr(GBytes) progress_contents = NULL;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
-  if (!g_file_make_directory_with_parents (self->folder, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_autofree char *name = g_file_get_parse_name (self->folder);
+  project = g_file_get_child (self->folder, "project.json");
+  progress = progress_file (self, self->stem);
+  progress_dir = g_file_get_parent (progress);
+  if (!make_folder (self->folder, error) || !make_folder (progress_dir, error))
+    return FALSE;
 
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
-                   "%s: cannot create the project folder: %s", name, local_error->message);
-      return FALSE;
-    }
-
-  node = to_json (self);
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, &length);
-  bytes = g_bytes_new_take (g_strconcat (text, "\n", NULL), length + 1);
-
-  file = g_file_get_child (self->folder, "project.json");
-  return gloss_format_write_file (file, bytes, TRUE, error);
+  project_contents = project_bytes (self);
+  progress_contents = _gloss_project_progress_write (self->annotator, G_LIST_MODEL (self->documents));
+  return write_files ((GFile *[]) { project, progress },
+                      (GBytes *[]) { project_contents, progress_contents }, 2, error);
 }
 
 /**
@@ -430,6 +577,13 @@ gloss_project_set_name (GlossProject *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
+const char *
+gloss_project_get_annotator (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return self->annotator;
+}
+
 /**
  * gloss_project_get_schema:
  *
@@ -440,6 +594,15 @@ gloss_project_get_schema (GlossProject *self)
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
   return self->schema;
+}
+
+void
+gloss_project_set_schema (GlossProject *self,
+                          GlossSchema  *schema)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+  g_return_if_fail (GLOSS_IS_SCHEMA (schema));
+  g_set_object (&self->schema, schema);
 }
 
 /**
@@ -457,39 +620,34 @@ gloss_project_get_documents (GlossProject *self)
 /**
  * gloss_project_lookup:
  *
- * Returns: (transfer none) (nullable): the entry for @path
+ * Returns: (transfer none) (nullable): the document @id
  */
 GlossProjectDocument *
 gloss_project_lookup (GlossProject *self,
-                      const char   *path)
+                      const char   *id)
 {
-  guint n;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  for (guint i = 0; path != NULL && i < n; i++)
-    {
-      g_autoptr(GlossProjectDocument) doc = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-
-      if (g_str_equal (gloss_project_document_get_path (doc), path))
-        return doc; /* the list store keeps it alive */
-    }
-  return NULL;
+  return id != NULL ? g_hash_table_lookup (self->by_id, id) : NULL;
 }
 
 /**
- * gloss_project_get_file:
+ * gloss_project_get_document_file:
  *
- * Returns: (transfer full): the document's file
+ * Returns: (transfer full): documents/ID/NAME.gloss
  */
 GFile *
-gloss_project_get_file (GlossProject         *self,
-                        GlossProjectDocument *document)
+gloss_project_get_document_file (GlossProject         *self,
+                                 GlossProjectDocument *document,
+                                 const char           *name)
 {
+  g_autofree char *path = NULL;
+
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
   g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), NULL);
-  return g_file_resolve_relative_path (self->folder, gloss_project_document_get_path (document));
+  g_return_val_if_fail (name != NULL, NULL);
+
+  path = g_strdup_printf ("documents/%s/%s.gloss", gloss_project_document_get_id (document), name);
+  return g_file_resolve_relative_path (self->folder, path);
 }
 
 /* "Kim & Putin.txt" → "kim-putin" */
@@ -528,38 +686,57 @@ gloss_project_add_store (GlossProject  *self,
                          GError       **error)
 {
   g_autofree char *stem = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GFile) documents = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) dir = NULL;
   g_autoptr(GlossProjectDocument) doc = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
   g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
 
   stem = slug (basename);
-  dir = g_file_get_child (self->folder, "documents");
-  g_file_make_directory_with_parents (dir, NULL, NULL);
-
-  for (guint i = 1; ; i++)
-    {
-      g_clear_pointer (&path, g_free);
-      g_clear_object (&file);
-      path = i == 1 ? g_strdup_printf ("documents/%s.gloss", stem)
-                    : g_strdup_printf ("documents/%s-%u.gloss", stem, i);
-      file = g_file_resolve_relative_path (self->folder, path);
-      if (gloss_project_lookup (self, path) == NULL &&
-          g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_UNKNOWN)
-        break;
-    }
-
-  bytes = gloss_native_write_bytes (store);
-  if (!gloss_format_write_file (file, bytes, FALSE, error))
+  documents = g_file_get_child (self->folder, "documents");
+  if (!make_folder (documents, error))
     return NULL;
 
-  doc = gloss_project_document_new (path);
+  /* A folder of that name may be someone else's document not pulled into
+   * this project.json yet: never share it. */
+  for (guint i = 1; ; i++)
+    {
+      g_clear_pointer (&id, g_free);
+      g_clear_object (&folder);
+      id = i == 1 ? g_strdup (stem) : g_strdup_printf ("%s-%u", stem, i);
+      folder = g_file_get_child (documents, id);
+      if (gloss_project_lookup (self, id) != NULL)
+        continue;
+      if (g_file_make_directory (folder, NULL, &local_error))
+        break;
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_autofree char *name = g_file_get_parse_name (folder);
+
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                       "%s: cannot create the folder: %s", name, local_error->message);
+          return NULL;
+        }
+      g_clear_error (&local_error);
+    }
+
+  file = g_file_get_child (folder, GLOSS_PROJECT_SOURCE ".gloss");
+  bytes = gloss_native_write_bytes (store);
+  if (!gloss_format_write_file (file, bytes, FALSE, error))
+    {
+      g_file_delete (folder, NULL, NULL);
+      return NULL;
+    }
+
+  doc = gloss_project_document_new (id);
   gloss_project_document_set_title (doc, gloss_document_get_title (gloss_store_get_document (store)));
-  g_list_store_append (self->documents, doc);
+  gloss_project_document_set_source (doc, basename);
+  insert_document (self, doc);
   return doc;
 }
 
@@ -600,8 +777,15 @@ gloss_project_remove (GlossProject         *self,
 
   if (!g_list_store_find (self->documents, document, &position))
     return FALSE;
+  g_hash_table_remove (self->by_id, gloss_project_document_get_id (document));
   g_list_store_remove (self->documents, position);
   return TRUE;
+}
+
+static gboolean
+file_exists (GFile *file)
+{
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR;
 }
 
 /**
@@ -619,6 +803,148 @@ gloss_project_open_document (GlossProject          *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
   g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), NULL);
 
-  file = gloss_project_get_file (self, document);
+  file = gloss_project_get_document_file (self, document, self->stem);
+  if (!file_exists (file))
+    {
+      g_clear_object (&file);
+      file = gloss_project_get_document_file (self, document, GLOSS_PROJECT_SOURCE);
+    }
   return gloss_native_read_file (file, error);
+}
+
+gboolean
+gloss_project_save_document (GlossProject          *self,
+                             GlossProjectDocument  *document,
+                             GlossStore            *store,
+                             GError               **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+
+  file = gloss_project_get_document_file (self, document, self->stem);
+  bytes = gloss_native_write_bytes (store);
+  if (!gloss_format_write_file (file, bytes, TRUE, error))
+    return FALSE;
+
+  gloss_project_document_set_counts (document,
+                                     gloss_store_get_n_items (store, GLOSS_KIND_MENTION),
+                                     gloss_store_get_n_items (store, GLOSS_KIND_CLAIM));
+  if (gloss_project_document_get_status (document) == GLOSS_PROGRESS_TODO)
+    gloss_project_document_set_status (document, GLOSS_PROGRESS_IN_PROGRESS);
+  return save_progress (self, error);
+}
+
+gboolean
+gloss_project_is_curated (GlossProject         *self,
+                          GlossProjectDocument *document)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), FALSE);
+
+  file = gloss_project_get_document_file (self, document, GLOSS_PROJECT_CURATED);
+  return file_exists (file);
+}
+
+/**
+ * gloss_project_open_final:
+ *
+ * Returns: (transfer full) (nullable): the finished annotations of @document
+ */
+GlossStore *
+gloss_project_open_final (GlossProject          *self,
+                          GlossProjectDocument  *document,
+                          GError               **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), NULL);
+
+  file = gloss_project_get_document_file (self, document, GLOSS_PROJECT_CURATED);
+  if (file_exists (file))
+    return gloss_native_read_file (file, error);
+  if (gloss_project_document_get_status (document) != GLOSS_PROGRESS_DONE)
+    return NULL;
+  return gloss_project_open_document (self, document, error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * gloss_project_list_annotators:
+ *
+ * Returns: (transfer full): the names, sorted
+ */
+GStrv
+gloss_project_list_annotators (GlossProject *self)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GFileInfo *info;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  dir = g_file_get_child (self->folder, "progress");
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (children != NULL && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GHashTable) table = NULL;
+      char *annotator = NULL;
+
+      if (!g_str_has_suffix (name, ".json") || name[0] == '.')
+        continue;
+      file = g_file_get_child (dir, name);
+      table = _gloss_project_progress_read (file, &annotator, NULL);
+      if (table == NULL)
+        continue;
+      g_ptr_array_add (names, annotator != NULL ? annotator : g_strndup (name, strlen (name) - strlen (".json")));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+/**
+ * gloss_project_read_progress:
+ *
+ * Returns: (transfer full) (nullable): document id → GlossProgress
+ */
+GHashTable *
+gloss_project_read_progress (GlossProject  *self,
+                             const char    *annotator,
+                             GError       **error)
+{
+  g_autofree char *stem = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GHashTable) entries = NULL;
+  GHashTable *result;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (annotator != NULL, NULL);
+
+  stem = gloss_annotator_file_stem (annotator);
+  file = progress_file (self, stem);
+  if ((entries = _gloss_project_progress_read (file, NULL, error)) == NULL)
+    return NULL;
+  result = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (result, g_strdup (key), GINT_TO_POINTER (((GlossProgressEntry *) value)->status));
+  return result;
 }

@@ -14,17 +14,29 @@ G_BEGIN_DECLS
 
 #define GLOSS_PROJECT_VERSION 1
 
+/* The files of a document folder that belong to no annotator. */
+#define GLOSS_PROJECT_SOURCE  "source"
+#define GLOSS_PROJECT_CURATED "curated"
+
 #define GLOSS_TYPE_PROJECT (gloss_project_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossProject, gloss_project, GLOSS, PROJECT, GObject)
 
+/* @annotator: whose files and progress to use; the default annotator
+ * (gloss_annotator_default_name()) when %NULL. */
 GlossProject         *gloss_project_new            (GFile         *folder,
                                                     const char    *name,
-                                                    GlossSchema   *schema);
-/* @location: the project folder or its project.json. */
+                                                    GlossSchema   *schema,
+                                                    const char    *annotator);
+/* @location: the project folder or its project.json. Reads project.json
+ * and the annotator's progress, no document. */
 GlossProject         *gloss_project_load           (GFile         *location,
+                                                    const char    *annotator,
                                                     GError       **error);
-/* Writes project.json atomically (creating the folder if needed). */
+/* Whether @folder holds a project.json. */
+gboolean              gloss_project_is_project_folder (GFile      *folder);
+/* Writes project.json and the annotator's progress file, all or nothing
+ * (creating the folder if needed). */
 gboolean              gloss_project_save           (GlossProject  *self,
                                                     GError       **error);
 
@@ -32,30 +44,59 @@ GFile                *gloss_project_get_folder     (GlossProject  *self);
 const char           *gloss_project_get_name       (GlossProject  *self);
 void                  gloss_project_set_name       (GlossProject  *self,
                                                     const char    *name);
+const char           *gloss_project_get_annotator  (GlossProject  *self);
 GlossSchema          *gloss_project_get_schema     (GlossProject  *self);
-/* A GListModel of GlossProjectDocument, in project order. */
+void                  gloss_project_set_schema     (GlossProject  *self,
+                                                    GlossSchema   *schema);
+/* A GListModel of GlossProjectDocument, in order of id. */
 GListModel           *gloss_project_get_documents  (GlossProject  *self);
 GlossProjectDocument *gloss_project_lookup         (GlossProject  *self,
-                                                    const char    *path);
-GFile                *gloss_project_get_file       (GlossProject          *self,
-                                                    GlossProjectDocument  *document);
+                                                    const char    *id);
+/* documents/ID/NAME.gloss; NAME is an annotator's file stem,
+ * GLOSS_PROJECT_SOURCE or GLOSS_PROJECT_CURATED. */
+GFile                *gloss_project_get_document_file (GlossProject         *self,
+                                                       GlossProjectDocument *document,
+                                                       const char           *name);
 
-/* Writes @store as documents/NAME.gloss (a free name derived from
- * @basename) and lists it; the store's schema is left as it is. */
+/* Writes @store as documents/ID/source.gloss (ID a free name derived from
+ * @basename) and lists it; call gloss_project_save() after. */
 GlossProjectDocument *gloss_project_add_store      (GlossProject  *self,
                                                     GlossStore    *store,
                                                     const char    *basename,
                                                     GError       **error);
-/* Reads a UTF-8 article and adds it as a new document with the
- * project's schema. */
+/* Reads a UTF-8 article and adds it with the project's schema. */
 GlossProjectDocument *gloss_project_add_text_file  (GlossProject  *self,
                                                     GFile         *article,
                                                     GError       **error);
-/* Unlists @document; its file stays on disk. */
+/* Unlists @document; its files stay on disk. */
 gboolean              gloss_project_remove         (GlossProject          *self,
                                                     GlossProjectDocument  *document);
+
+/* The annotator's own file of @document, or its source when they have
+ * not saved one yet. */
 GlossStore           *gloss_project_open_document  (GlossProject          *self,
                                                     GlossProjectDocument  *document,
+                                                    GError               **error);
+/* Writes @store as the annotator's file of @document, records its counts
+ * and moves a todo document to in progress; saves the progress file. */
+gboolean              gloss_project_save_document  (GlossProject          *self,
+                                                    GlossProjectDocument  *document,
+                                                    GlossStore            *store,
+                                                    GError               **error);
+gboolean              gloss_project_is_curated     (GlossProject          *self,
+                                                    GlossProjectDocument  *document);
+/* What a dataset takes from @document: its curated file if there is one,
+ * else the annotator's file once they marked it done; %NULL without an
+ * error when neither. */
+GlossStore           *gloss_project_open_final     (GlossProject          *self,
+                                                    GlossProjectDocument  *document,
+                                                    GError               **error);
+/* The annotators with a progress file, sorted. */
+GStrv                 gloss_project_list_annotators (GlossProject         *self);
+/* Another annotator's progress: document id → GlossProgress (as a
+ * pointer); documents they never touched are absent. */
+GHashTable           *gloss_project_read_progress  (GlossProject          *self,
+                                                    const char            *annotator,
                                                     GError               **error);
 
 G_END_DECLS

@@ -6,7 +6,9 @@
 
 #include <string.h>
 
+#include "gloss-annotator.h"
 #include "gloss-error.h"
+#include "gloss-mention.h"
 #include "gloss-project.h"
 
 static GFile *
@@ -31,40 +33,75 @@ temp_folder (void)
   return g_file_new_for_path (sub);
 }
 
+static char *
+read_text (GFile      *folder,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (folder, path);
+  char *contents = NULL;
+
+  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+    return NULL;
+  return contents;
+}
+
+static gboolean
+exists (GFile      *folder,
+        const char *path)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (folder, path);
+
+  return g_file_query_exists (file, NULL);
+}
+
 static void
 test_create_and_reload (void)
 {
   g_autoptr(GFile) folder = temp_folder ();
   g_autoptr(GFile) article = sample_file ();
-  g_autoptr(GlossProject) project = gloss_project_new (folder, "Vostochny summit", NULL);
+  g_autoptr(GlossProject) project = gloss_project_new (folder, "Vostochny summit", NULL, "Ana Lima");
   g_autoptr(GlossProject) again = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossStore) store = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *progress = NULL;
   GlossProjectDocument *first, *second, *found;
 
   first = gloss_project_add_text_file (project, article, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (gloss_project_document_get_path (first), ==, "documents/kim-putin-vostochny.gloss");
+  g_assert_cmpstr (gloss_project_document_get_id (first), ==, "kim-putin-vostochny");
+  g_assert_cmpstr (gloss_project_document_get_source (first), ==, "kim-putin-vostochny.txt");
+  g_assert_true (exists (folder, "documents/kim-putin-vostochny/source.gloss"));
   second = gloss_project_add_text_file (project, article, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (gloss_project_document_get_path (second), ==, "documents/kim-putin-vostochny-2.gloss");
+  g_assert_cmpstr (gloss_project_document_get_id (second), ==, "kim-putin-vostochny-2");
   g_assert_true (g_str_has_prefix (gloss_project_document_get_title (first), "North Korea’s Kim"));
 
   gloss_project_document_set_status (first, GLOSS_PROGRESS_IN_PROGRESS);
-  gloss_project_document_set_annotator (first, "ana");
   gloss_project_document_set_status (second, GLOSS_PROGRESS_DONE);
   g_assert_true (gloss_project_save (project, &error));
   g_assert_no_error (error);
 
-  again = gloss_project_load (folder, &error);
+  /* One document a line, in order of id; statuses live apart. */
+  text = read_text (folder, "project.json");
+  g_assert_nonnull (strstr (text, "\n  \"documents\": [\n    {\"id\": \"kim-putin-vostochny\", \"title\": "));
+  g_assert_nonnull (strstr (text, "\"source\": \"kim-putin-vostochny.txt\"},\n    {\"id\": \"kim-putin-vostochny-2\""));
+  g_assert_null (strstr (text, "\"status\""));
+  progress = read_text (folder, "progress/Ana Lima.json");
+  g_assert_nonnull (progress);
+  g_assert_nonnull (strstr (progress, "\"annotator\": \"Ana Lima\""));
+  g_assert_nonnull (strstr (progress, "\n    \"kim-putin-vostochny\": {\"status\": \"in-progress\", \"mentions\": 0, \"claims\": 0},\n"));
+
+  again = gloss_project_load (folder, "Ana Lima", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_project_get_name (again), ==, "Vostochny summit");
   g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (again)), ==, 2);
-  found = gloss_project_lookup (again, "documents/kim-putin-vostochny.gloss");
+  found = gloss_project_lookup (again, "kim-putin-vostochny");
   g_assert_nonnull (found);
   g_assert_cmpint (gloss_project_document_get_status (found), ==, GLOSS_PROGRESS_IN_PROGRESS);
-  g_assert_cmpstr (gloss_project_document_get_annotator (found), ==, "ana");
+  g_assert_cmpint (gloss_project_document_get_status (gloss_project_lookup (again, "kim-putin-vostochny-2")),
+                   ==, GLOSS_PROGRESS_DONE);
   g_assert_nonnull (gloss_schema_lookup (gloss_project_get_schema (again), GLOSS_LABEL_ENTITY, "EQP"));
 
   store = gloss_project_open_document (again, found, &error);
@@ -73,10 +110,139 @@ test_create_and_reload (void)
 
   file = g_file_get_child (folder, "project.json");
   g_clear_object (&again);
-  again = gloss_project_load (file, &error);
+  again = gloss_project_load (file, "Ana Lima", &error);
   g_assert_no_error (error);
-  g_assert_true (gloss_project_remove (again, gloss_project_lookup (again, "documents/kim-putin-vostochny-2.gloss")));
+  g_assert_true (gloss_project_remove (again, gloss_project_lookup (again, "kim-putin-vostochny-2")));
+  g_assert_null (gloss_project_lookup (again, "kim-putin-vostochny-2"));
   g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (again)), ==, 1);
+}
+
+static void
+mention (GlossStore *store,
+         guint       start,
+         guint       end)
+{
+  GlossSpan span = { start, end };
+  g_autoptr(GlossMention) m = gloss_mention_new ("PER", &span, 1);
+
+  g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (m), NULL));
+}
+
+/* Two annotators of one project write disjoint files: nothing they save
+ * can conflict in git. */
+static void
+test_two_annotators (void)
+{
+  g_autoptr(GFile) folder = temp_folder ();
+  g_autoptr(GFile) article = sample_file ();
+  g_autoptr(GlossProject) setup = gloss_project_new (folder, "Summit", NULL, "Ana Lima");
+  g_autoptr(GlossProject) ana = NULL;
+  g_autoptr(GlossProject) ben = NULL;
+  g_autoptr(GlossStore) ana_store = NULL;
+  g_autoptr(GlossStore) ben_store = NULL;
+  g_autoptr(GlossStore) final = NULL;
+  g_autoptr(GHashTable) ben_progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project_before = NULL;
+  g_autofree char *project_after = NULL;
+  g_autofree char *ben_file = NULL;
+  g_auto(GStrv) annotators = NULL;
+  GlossProjectDocument *doc;
+
+  g_assert_nonnull (gloss_project_add_text_file (setup, article, &error));
+  g_assert_true (gloss_project_save (setup, &error));
+  project_before = read_text (folder, "project.json");
+
+  ana = gloss_project_load (folder, "Ana Lima", &error);
+  g_assert_no_error (error);
+  ben = gloss_project_load (folder, "Ben/Okafor", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_project_get_annotator (ben), ==, "Ben/Okafor");
+
+  doc = gloss_project_lookup (ana, "kim-putin-vostochny");
+  ana_store = gloss_project_open_document (ana, doc, &error);
+  g_assert_no_error (error);
+  mention (ana_store, 224, 235);
+  g_assert_true (gloss_project_save_document (ana, doc, ana_store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_document_get_status (doc), ==, GLOSS_PROGRESS_IN_PROGRESS);
+  g_assert_cmpuint (gloss_project_document_get_n_mentions (doc), ==, 1);
+
+  doc = gloss_project_lookup (ben, "kim-putin-vostochny");
+  ben_store = gloss_project_open_document (ben, doc, &error);
+  g_assert_no_error (error);
+  /* Ben starts from the source, not from Ana's work. */
+  g_assert_cmpuint (gloss_store_get_n_items (ben_store, GLOSS_KIND_MENTION), ==, 0);
+  mention (ben_store, 224, 227);
+  mention (ben_store, 224, 235);
+  g_assert_true (gloss_project_save_document (ben, doc, ben_store, &error));
+  gloss_project_document_set_status (doc, GLOSS_PROGRESS_DONE);
+  g_assert_true (gloss_project_save (ben, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (exists (folder, "documents/kim-putin-vostochny/Ana Lima.gloss"));
+  g_assert_true (exists (folder, "documents/kim-putin-vostochny/Ben-Okafor.gloss"));
+  g_assert_true (exists (folder, "progress/Ana Lima.json"));
+  g_assert_true (exists (folder, "progress/Ben-Okafor.json"));
+  project_after = read_text (folder, "project.json");
+  g_assert_cmpstr (project_before, ==, project_after);
+
+  annotators = gloss_project_list_annotators (ana);
+  g_assert_cmpuint (g_strv_length (annotators), ==, 2);
+  g_assert_cmpstr (annotators[0], ==, "Ana Lima");
+  g_assert_cmpstr (annotators[1], ==, "Ben/Okafor");
+  ben_progress = gloss_project_read_progress (ana, "Ben/Okafor", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (ben_progress, "kim-putin-vostochny")), ==, GLOSS_PROGRESS_DONE);
+
+  /* A dataset takes done work, and curated work over anyone's. */
+  doc = gloss_project_lookup (ana, "kim-putin-vostochny");
+  g_assert_null (gloss_project_open_final (ana, doc, &error));
+  g_assert_no_error (error);
+  doc = gloss_project_lookup (ben, "kim-putin-vostochny");
+  final = gloss_project_open_final (ben, doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_store_get_n_items (final, GLOSS_KIND_MENTION), ==, 2);
+  g_clear_object (&final);
+
+  ben_file = read_text (folder, "documents/kim-putin-vostochny/Ben-Okafor.gloss");
+  {
+    g_autoptr(GFile) curated = g_file_resolve_relative_path (folder, "documents/kim-putin-vostochny/curated.gloss");
+    g_autofree char *ana_file = read_text (folder, "documents/kim-putin-vostochny/Ana Lima.gloss");
+
+    g_assert_true (g_file_replace_contents (curated, ana_file, strlen (ana_file), NULL, FALSE, 0, NULL, NULL, NULL));
+  }
+  doc = gloss_project_lookup (ana, "kim-putin-vostochny");
+  g_assert_true (gloss_project_is_curated (ana, doc));
+  final = gloss_project_open_final (ana, doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_store_get_n_items (final, GLOSS_KIND_MENTION), ==, 1);
+}
+
+static void
+test_annotator_names (void)
+{
+  static const struct { const char *name, *stem; } cases[] = {
+    { "Ana Lima", "Ana Lima" },
+    { "José Müller", "José Müller" },
+    { "../../etc", "etc" },
+    { ".hidden", "hidden" },
+    { "a/b\\c", "a-b-c" },
+    { "", "annotator" },
+    { "curated", "annotator-curated" },
+    { "Source", "annotator-Source" },
+    { "李雷", "李雷" },
+  };
+  g_autofree char *name = gloss_annotator_default_name ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *stem = gloss_annotator_file_stem (cases[i].name);
+
+      g_assert_cmpstr (stem, ==, cases[i].stem);
+    }
+  g_assert_nonnull (name);
+  g_assert_cmpstr (name, !=, "");
 }
 
 static GlossProject *
@@ -88,7 +254,7 @@ load_text (const char  *json,
 
   g_file_make_directory_with_parents (folder, NULL, NULL);
   g_assert_true (g_file_replace_contents (file, json, strlen (json), NULL, FALSE, 0, NULL, NULL, NULL));
-  return gloss_project_load (folder, error);
+  return gloss_project_load (folder, "Ana", error);
 }
 
 static void
@@ -99,14 +265,14 @@ test_bad_projects (void)
     { "{\"format\": \"gloss\", \"version\": 1}", GLOSS_FORMAT_ERROR_INVALID, "not a Gloss project" },
     { "{\"format\": \"gloss-project\", \"version\": 9}", GLOSS_FORMAT_ERROR_VERSION, "newer version of Gloss" },
     { "{\"format\": \"gloss-project\"}", GLOSS_FORMAT_ERROR_INVALID, "version" },
-    { "{\"format\": \"gloss-project\", \"version\": 1, \"documents\": [{\"path\": \"../x.gloss\"}]}",
-      GLOSS_FORMAT_ERROR_INVALID, "documents[0].path" },
-    { "{\"format\": \"gloss-project\", \"version\": 1, \"documents\": [{\"path\": \"/etc/passwd\"}]}",
-      GLOSS_FORMAT_ERROR_INVALID, "inside the project folder" },
-    { "{\"format\": \"gloss-project\", \"version\": 1, \"documents\": [{\"path\": \"a.gloss\"}, {\"path\": \"a.gloss\"}]}",
+    { "{\"format\": \"gloss-project\", \"version\": 1, \"documents\": [{\"id\": \"..\"}]}",
+      GLOSS_FORMAT_ERROR_INVALID, "documents[0].id" },
+    { "{\"format\": \"gloss-project\", \"version\": 1, \"documents\": [{\"id\": \"a/../../b\"}]}",
+      GLOSS_FORMAT_ERROR_INVALID, "a folder in documents/" },
+    { "{\"format\": \"gloss-project\", \"version\": 1, \"documents\": [{\"path\": \"a\"}]}",
+      GLOSS_FORMAT_ERROR_INVALID, "documents[0].id" },
+    { "{\"format\": \"gloss-project\", \"version\": 1, \"documents\": [{\"id\": \"a\"}, {\"id\": \"a\"}]}",
       GLOSS_FORMAT_ERROR_INVALID, "listed twice" },
-    { "{\"format\": \"gloss-project\", \"version\": 1, \"documents\": [{\"path\": \"a.gloss\", \"status\": \"maybe\"}]}",
-      GLOSS_FORMAT_ERROR_INVALID, "documents[0].status" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -127,15 +293,15 @@ test_unknown_members_kept (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossProject) project =
     load_text ("{\"format\": \"gloss-project\", \"version\": 1, \"x-team\": \"east\","
-               " \"documents\": [{\"path\": \"documents/a.gloss\", \"x-due\": \"friday\"}]}", &error);
+               " \"documents\": [{\"id\": \"a\", \"x-due\": \"friday\"}]}", &error);
   g_autoptr(GlossProject) again = NULL;
   GlossProjectDocument *doc;
 
   g_assert_no_error (error);
   g_assert_true (gloss_project_save (project, &error));
-  again = gloss_project_load (gloss_project_get_folder (project), &error);
+  again = gloss_project_load (gloss_project_get_folder (project), "Ana", &error);
   g_assert_no_error (error);
-  doc = gloss_project_lookup (again, "documents/a.gloss");
+  doc = gloss_project_lookup (again, "a");
   g_assert_cmpint (gloss_project_document_get_status (doc), ==, GLOSS_PROGRESS_TODO);
   g_assert_cmpstr (json_object_get_string_member (gloss_project_document_get_extra (doc), "x-due"), ==, "friday");
 }
@@ -145,7 +311,7 @@ test_missing (void)
 {
   g_autoptr(GFile) folder = g_file_new_for_path ("/nonexistent/gloss-project");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossProject) project = gloss_project_load (folder, &error);
+  g_autoptr(GlossProject) project = gloss_project_load (folder, NULL, &error);
   GlossProgress progress;
 
   g_assert_null (project);
@@ -162,6 +328,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/project/create-and-reload", test_create_and_reload);
+  g_test_add_func ("/core/project/two-annotators", test_two_annotators);
+  g_test_add_func ("/core/project/annotator-names", test_annotator_names);
   g_test_add_func ("/core/project/bad-projects", test_bad_projects);
   g_test_add_func ("/core/project/unknown-members-kept", test_unknown_members_kept);
   g_test_add_func ("/core/project/missing", test_missing);

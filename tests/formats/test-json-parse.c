@@ -138,6 +138,13 @@ test_schema_file (void)
   check_file_cases ("schema.json", (LoadFunc) gloss_schema_new_from_file, cases, G_N_ELEMENTS (cases));
 }
 
+static gpointer
+load_project (GFile   *file,
+              GError **error)
+{
+  return gloss_project_load (file, "Ana", error);
+}
+
 static void
 test_project_file (void)
 {
@@ -148,7 +155,7 @@ test_project_file (void)
     { "{\"format\": \"gloss-project\", \"format\": \"x\"}", ": format: the member appears twice" },
   };
 
-  check_file_cases ("project.json", (LoadFunc) gloss_project_load, cases, G_N_ELEMENTS (cases));
+  check_file_cases ("project.json", load_project, cases, G_N_ELEMENTS (cases));
 }
 
 static void

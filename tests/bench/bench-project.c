@@ -1,0 +1,156 @@
+/* bench-project.c: open a project of 10,000 documents, then move through it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Generates FOLDER/project.json listing 10,000 documents, an annotator's
+ * progress on half of them and every document's source.gloss (2 KB each;
+ * one 10 KB article). Targets (issue 11, on a 2-core machine): open the
+ * project ≤ 1 s; open the next document (10 KB) ≤ 100 ms for the window
+ * to paint it. Medians of several runs are printed as TAP comments;
+ * exceeding a target fails.
+ *
+ * GLOSS_BENCH_SCALE (e.g. 0.01) makes a quick run whose targets are not
+ * checked.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "bench-generate.h"
+#include "gloss-format-native.h"
+#include "gloss-json-writer.h"
+#include "gloss-project.h"
+
+static double scale = 1.0;
+
+static void
+check_target (const char *what,
+              double      measured,
+              double      target,
+              const char *unit)
+{
+  g_test_message ("%s: %.3f %s (target <= %.3g %s)", what, measured, unit, target, unit);
+  if (scale == 1.0 && measured > target)
+    g_test_fail_printf ("%s took %.3f %s, over the target of %.3g %s", what, measured, unit, target, unit);
+}
+
+static void
+write_file (const char *path,
+            const char *data,
+            gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Not atomic: generating 10,000 files with fsync would take minutes. */
+  g_file_set_contents (path, data, size, &error);
+  g_assert_no_error (error);
+}
+
+/* The files as Gloss writes them, built directly for speed. */
+static char *
+generate (GRand *rand,
+          guint  n_documents)
+{
+  g_autofree char *root = g_dir_make_tmp ("gloss-bench-project-XXXXXX", NULL);
+  g_autofree char *documents = g_build_filename (root, "documents", NULL);
+  g_autofree char *progress_dir = g_build_filename (root, "progress", NULL);
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+  g_autoptr(JsonNode) schema_json = gloss_schema_to_json (schema);
+  g_autoptr(GString) project = g_string_new ("{\n  \"format\": \"gloss-project\",\n  \"version\": 1,\n"
+                                             "  \"name\": \"Generated\",\n  \"schema\": ");
+  g_autoptr(GString) progress = g_string_new ("{\n  \"format\": \"gloss-progress\",\n  \"version\": 1,\n"
+                                              "  \"annotator\": \"Bench\",\n  \"documents\": {");
+  g_autofree char *path = NULL;
+
+  g_mkdir (documents, 0700);
+  g_mkdir (progress_dir, 0700);
+  gloss_json_write_node (project, schema_json, TRUE, 1);
+  g_string_append (project, ",\n  \"documents\": [");
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("article-%05u", i);
+      g_autofree char *folder = g_build_filename (documents, id, NULL);
+      g_autofree char *file = g_build_filename (folder, "source.gloss", NULL);
+      g_autoptr(GlossStore) store = bench_make_store (rand, i == 1 ? 10000 : 2000, 0, 0);
+      g_autoptr(GBytes) bytes = gloss_native_write_bytes (store);
+
+      g_mkdir (folder, 0700);
+      write_file (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_string_append_printf (project, "%s\n    {\"id\": \"%s\", \"title\": \"Article %u about the summit\", "
+                              "\"source\": \"%s.txt\"}", i == 0 ? "" : ",", id, i, id);
+      if (i % 2 == 0)
+        g_string_append_printf (progress, "%s\n    \"%s\": {\"status\": \"%s\", \"mentions\": %u, \"claims\": %u}",
+                                i == 0 ? "" : ",", id, i % 4 == 0 ? "done" : "in-progress", i % 97, i % 13);
+    }
+  g_string_append (project, "\n  ]\n}\n");
+  g_string_append (progress, "\n  }\n}\n");
+
+  path = g_build_filename (root, "project.json", NULL);
+  write_file (path, project->str, project->len);
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (progress_dir, "Bench.json", NULL);
+  write_file (path, progress->str, progress->len);
+  return g_steal_pointer (&root);
+}
+
+static void
+bench_project (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  guint n_documents = MAX (10, 10000 * scale);
+  g_autofree char *root = NULL;
+  g_autoptr(GFile) folder = NULL;
+  double open_times[5], next_times[5];
+
+  root = generate (rand, n_documents);
+  folder = g_file_new_for_path (root);
+  g_test_message ("project: %u documents in %s", n_documents, root);
+
+  for (guint run = 0; run < G_N_ELEMENTS (open_times); run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossProject) project = NULL;
+      g_autoptr(GlossStore) store = NULL;
+      GlossProjectDocument *doc;
+      gint64 start = g_get_monotonic_time ();
+
+      project = gloss_project_load (folder, "Bench", &error);
+      open_times[run] = (g_get_monotonic_time () - start) / 1e6;
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (project)), ==, n_documents);
+      g_assert_cmpint (gloss_project_document_get_status (gloss_project_lookup (project, "article-00000")),
+                       ==, GLOSS_PROGRESS_DONE);
+
+      doc = gloss_project_lookup (project, "article-00001");
+      start = g_get_monotonic_time ();
+      store = gloss_project_open_document (project, doc, &error);
+      next_times[run] = (g_get_monotonic_time () - start) / 1e3;
+      g_assert_no_error (error);
+      g_assert_nonnull (store);
+    }
+
+  check_target ("open the project", bench_median (open_times, G_N_ELEMENTS (open_times)), 1.0, "s");
+  check_target ("read the next document (10 KB)", bench_median (next_times, G_N_ELEMENTS (next_times)), 100, "ms");
+
+  /* Leave no 20 MB behind in /tmp. */
+  {
+    g_autofree char *command = NULL;
+    g_autofree char *quoted = g_shell_quote (root);
+
+    command = g_strdup_printf ("rm -rf %s", quoted);
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *s = g_getenv ("GLOSS_BENCH_SCALE");
+
+  g_test_init (&argc, &argv, NULL);
+  if (s != NULL)
+    scale = CLAMP (g_ascii_strtod (s, NULL), 0.001, 1.0);
+  g_test_add_func ("/bench/project", bench_project);
+  return g_test_run ();
+}
