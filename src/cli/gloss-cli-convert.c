@@ -396,6 +396,10 @@ gloss_cli_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *offsets = NULL;
   g_autofree char *doccano_shape = NULL;
+  g_autofree char *split = NULL;
+  g_autofree char *annotator = NULL;
+  gint seed = 0;
+  guint percent[GLOSS_CLI_N_PARTS];
   gboolean force = FALSE;
   g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
   GlossFormatOptions options = { 0 };
@@ -404,6 +408,11 @@ gloss_cli_export (int    argc,
   int status = GLOSS_CLI_EXIT_OK;
   const GOptionEntry entries[] = {
     { "format", 'F', 0, G_OPTION_ARG_STRING, &format_name, "The output format: native, jsonl, doccano, …", "FORMAT" },
+    { "split", 0, 0, G_OPTION_ARG_STRING, &split,
+      "Split the documents into OUT/train, OUT/dev and OUT/test by these percentages", "80/10/10" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "The seed of the split's shuffle (default 0)", "N" },
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING, &annotator,
+      "Whose done documents a project gives (default: Preferences' annotator name, else your real name)", "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The file to write, or - for standard output (required)", "OUT" },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
       "The offset unit to write (default: the format's; jsonl: codepoints, doccano: utf16)", "codepoints|utf16|bytes" },
@@ -417,7 +426,10 @@ gloss_cli_export (int    argc,
   context = g_option_context_new ("INPUT.gloss… -o OUT");
   g_option_context_set_summary (context,
                                 "Write .gloss documents as one file of another format; "
-                                "jsonl and doccano hold one document a line.");
+                                "jsonl and doccano hold one document a line. An INPUT may be a "
+                                "project folder: its curated documents and those the annotator "
+                                "marked done. With --split, OUT is a folder that gets train, dev "
+                                "and test files, each document in one of them.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!gloss_cli_parse_options (context, "export", &argc, &argv))
     return GLOSS_CLI_EXIT_USAGE;
@@ -449,12 +461,20 @@ gloss_cli_export (int    argc,
       return GLOSS_CLI_EXIT_USAGE;
     }
   options.variant = doccano_shape;
-  if (g_str_equal (format->name, "native") && argc > 2)
+  if (split != NULL && !gloss_cli_parse_split ("export", split, percent))
+    return GLOSS_CLI_EXIT_USAGE;
+  if (split == NULL && seed != 0)
+    {
+      gloss_cli_usage_error ("export", "--seed goes with --split");
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  if (split == NULL && g_str_equal (format->name, "native") &&
+      (argc > 2 || gloss_cli_is_project (argv[1])))
     {
       gloss_cli_usage_error ("export", "a .gloss file holds one document; give one input");
       return GLOSS_CLI_EXIT_USAGE;
     }
-  if (g_str_has_suffix (output, G_DIR_SEPARATOR_S) && format->export_files == NULL)
+  if (split == NULL && g_str_has_suffix (output, G_DIR_SEPARATOR_S) && format->export_files == NULL)
     {
       gloss_cli_usage_error ("export", "“%s” names a folder, but export writes one file: "
                              "give its name, such as %sdataset.%s",
@@ -462,9 +482,15 @@ gloss_cli_export (int    argc,
       return GLOSS_CLI_EXIT_USAGE;
     }
 
+  if (split != NULL && g_str_equal (output, "-"))
+    {
+      gloss_cli_usage_error ("export", "--split writes three files: give a folder with -o, not “-”");
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+
   /* Refuse before the work, not after it (a folder's files are checked
    * when they are known). */
-  if (!force && !g_str_equal (output, "-") && g_file_test (output, G_FILE_TEST_EXISTS) &&
+  if (split == NULL && !force && !g_str_equal (output, "-") && g_file_test (output, G_FILE_TEST_EXISTS) &&
       !(format->export_files != NULL && g_file_test (output, G_FILE_TEST_IS_DIR)))
     {
       gloss_cli_error ("%s: the file exists; use --force to overwrite it", output);
@@ -477,7 +503,10 @@ gloss_cli_export (int    argc,
       g_autoptr(GPtrArray) read = NULL;
 
       gloss_cli_progress_update (&progress, i, argv[i]);
-      read = gloss_cli_read_input (NULL, argv[i], NULL, &error);
+      if (gloss_cli_is_project (argv[i]))
+        read = gloss_cli_read_project (argv[i], annotator, TRUE, &error);
+      else
+        read = gloss_cli_read_input (NULL, argv[i], NULL, &error);
       if (read == NULL)
         {
           gloss_cli_progress_clear (&progress);
@@ -487,6 +516,19 @@ gloss_cli_export (int    argc,
       g_ptr_array_extend_and_steal (stores, g_steal_pointer (&read));
     }
   gloss_cli_progress_clear (&progress);
+
+  if (split != NULL)
+    {
+      GPtrArray **parts = gloss_cli_split (stores, percent, (guint32) seed);
+      gboolean written;
+
+      options.where = output;
+      written = gloss_cli_write_split (format, parts, &options, output, force);
+      for (guint p = 0; p < GLOSS_CLI_N_PARTS; p++)
+        g_ptr_array_unref (parts[p]);
+      g_free (parts);
+      return written ? GLOSS_CLI_EXIT_OK : GLOSS_CLI_EXIT_FAILURE;
+    }
 
   options.where = output;
   gloss_cli_progress_init (&progress, 1);

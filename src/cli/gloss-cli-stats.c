@@ -214,7 +214,8 @@ gloss_cli_stats (int    argc,
   context = g_option_context_new ("INPUT…");
   g_option_context_set_summary (context,
                                 "Count documents, characters (code points) and annotations, by kind "
-                                "(mentions, entities, claims, relations) and by type.");
+                                "(mentions, entities, claims, relations) and by type. An INPUT may be "
+                                "a project folder: its documents as the annotator last saved them.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!gloss_cli_parse_options (context, "stats", &argc, &argv))
     return GLOSS_CLI_EXIT_USAGE;
@@ -244,7 +245,10 @@ gloss_cli_stats (int    argc,
       Stats one;
 
       gloss_cli_progress_update (&progress, i, argv[i]);
-      stores = gloss_cli_read_input (format, argv[i], &options, &error);
+      if (gloss_cli_is_project (argv[i]))
+        stores = gloss_cli_read_project (argv[i], NULL, FALSE, &error);
+      else
+        stores = gloss_cli_read_input (format, argv[i], &options, &error);
       if (stores == NULL)
         {
           gloss_cli_progress_clear (&progress);

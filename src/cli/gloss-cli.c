@@ -15,6 +15,7 @@ static const GlossCliVerb verbs[] = {
   { "agree", "Compare two annotations of one article (P/R/F1, Cohen's kappa)", gloss_cli_agree },
   { "journal", "List the unsaved edits a crashed window left for a document", gloss_cli_journal },
   { "recover", "Apply those edits and save the document, without the window", gloss_cli_recover },
+  { "project", "Create a project, add documents, see and set their status", gloss_cli_project },
 };
 
 static void
@@ -53,7 +54,7 @@ gloss_cli_run (int    argc,
 
   if (argc < 2)
     {
-      gloss_cli_usage_error (NULL, "a verb is required (new, import, export, validate, stats, agree, journal, recover)");
+      gloss_cli_usage_error (NULL, "a verb is required (new, import, export, validate, stats, agree, journal, recover, project)");
       return GLOSS_CLI_EXIT_USAGE;
     }
 

@@ -45,6 +45,8 @@ int   gloss_cli_journal          (int    argc,
                                   char **argv);
 int   gloss_cli_recover          (int    argc,
                                   char **argv);
+int   gloss_cli_project          (int    argc,
+                                  char **argv);
 
 /* Shared by the verbs (gloss-cli-common.c). */
 
@@ -99,6 +101,29 @@ gboolean    gloss_cli_write_output    (const char      *path,
 gboolean    gloss_cli_write_files     (const char      *output,
                                        GPtrArray       *files,
                                        gboolean         force);
+
+/* Projects (gloss-cli-project.c). */
+gboolean    gloss_cli_is_project      (const char      *path);
+/* The stores of a project's documents: each annotator's own (or the
+ * source), or with @final_only what a dataset takes (curated, or done). */
+GPtrArray  *gloss_cli_read_project    (const char      *path,
+                                       const char      *annotator,
+                                       gboolean         final_only,
+                                       GError         **error);
+
+/* export --split (gloss-cli-split.c): train, dev, test. */
+#define GLOSS_CLI_N_PARTS 3
+gboolean    gloss_cli_parse_split     (const char      *verb,
+                                       const char      *text,
+                                       guint            percent[GLOSS_CLI_N_PARTS]);
+GPtrArray **gloss_cli_split           (GPtrArray       *stores,
+                                       const guint      percent[GLOSS_CLI_N_PARTS],
+                                       guint32          seed);
+gboolean    gloss_cli_write_split     (const GlossFormat        *format,
+                                       GPtrArray               **parts,
+                                       const GlossFormatOptions *options,
+                                       const char               *output,
+                                       gboolean                  force);
 
 /* One line of progress on stderr, only when it is a terminal, redrawn at
  * most every 100 ms and cleared before anything else is printed. */

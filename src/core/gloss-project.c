@@ -693,6 +693,7 @@ gloss_project_add_store (GlossProject  *self,
   g_autoptr(GlossProjectDocument) doc = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  GlossDocument *document;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
   g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
@@ -725,6 +726,11 @@ gloss_project_add_store (GlossProject  *self,
       g_clear_error (&local_error);
     }
 
+  /* Datasets name documents by their ids. */
+  document = gloss_store_get_document (store);
+  if (gloss_document_get_id (document) == NULL || *gloss_document_get_id (document) == '\0')
+    gloss_document_set_id (document, id);
+
   file = g_file_get_child (folder, GLOSS_PROJECT_SOURCE ".gloss");
   bytes = gloss_native_write_bytes (store);
   if (!gloss_format_write_file (file, bytes, FALSE, error))
@@ -734,10 +740,35 @@ gloss_project_add_store (GlossProject  *self,
     }
 
   doc = gloss_project_document_new (id);
-  gloss_project_document_set_title (doc, gloss_document_get_title (gloss_store_get_document (store)));
+  gloss_project_document_set_title (doc, gloss_document_get_title (document));
   gloss_project_document_set_source (doc, basename);
   insert_document (self, doc);
   return doc;
+}
+
+/**
+ * gloss_project_read_text_file:
+ *
+ * Returns: (transfer full) (nullable): the article's store
+ */
+GlossStore *
+gloss_project_read_text_file (GlossProject  *self,
+                              GFile         *article,
+                              GError       **error)
+{
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossSchema) schema = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (article), NULL);
+
+  document = gloss_document_new_from_file (article, error);
+  if (document == NULL)
+    return NULL;
+  gloss_document_set_language (document, "en");
+
+  schema = gloss_schema_copy (self->schema);
+  return gloss_store_new (document, schema);
 }
 
 /**
@@ -750,21 +781,16 @@ gloss_project_add_text_file (GlossProject  *self,
                              GFile         *article,
                              GError       **error)
 {
-  g_autoptr(GlossDocument) document = NULL;
-  g_autoptr(GlossSchema) schema = NULL;
   g_autoptr(GlossStore) store = NULL;
+  g_autofree char *basename = NULL;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
   g_return_val_if_fail (G_IS_FILE (article), NULL);
 
-  document = gloss_document_new_from_file (article, error);
-  if (document == NULL)
+  if ((store = gloss_project_read_text_file (self, article, error)) == NULL)
     return NULL;
-  gloss_document_set_language (document, "en");
-
-  schema = gloss_schema_copy (self->schema);
-  store = gloss_store_new (document, schema);
-  return gloss_project_add_store (self, store, gloss_document_get_source (document), error);
+  basename = g_file_get_basename (article);
+  return gloss_project_add_store (self, store, basename, error);
 }
 
 gboolean

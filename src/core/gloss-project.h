@@ -64,6 +64,11 @@ GlossProjectDocument *gloss_project_add_store      (GlossProject  *self,
                                                     GlossStore    *store,
                                                     const char    *basename,
                                                     GError       **error);
+/* A store of the UTF-8 article @article with the project's schema, not
+ * added yet. */
+GlossStore           *gloss_project_read_text_file (GlossProject  *self,
+                                                    GFile         *article,
+                                                    GError       **error);
 /* Reads a UTF-8 article and adds it with the project's schema. */
 GlossProjectDocument *gloss_project_add_text_file  (GlossProject  *self,
                                                     GFile         *article,
