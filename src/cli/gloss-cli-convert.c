@@ -138,23 +138,7 @@ write_all_or_nothing (GPtrArray *stores,
     }
   gloss_cli_progress_clear (&progress);
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!gloss_atomic_file_commit (g_ptr_array_index (files, i), &error))
-        {
-          /* Only a rename can fail here: take back the new files written
-           * so far (files replaced with --force are already replaced). */
-          gloss_cli_print_error (g_ptr_array_index (targets, i), error);
-          for (guint j = 0; j < i; j++)
-            if (gloss_atomic_file_is_new (g_ptr_array_index (files, j)))
-              g_unlink (g_ptr_array_index (targets, j));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return gloss_cli_commit_all (files, targets);
 }
 
 /* One line per problem: line breaks and tabs of quoted text shown as \n

@@ -107,19 +107,5 @@ gloss_cli_write_files (const char *output,
         }
     }
 
-  for (guint i = 0; i < atomics->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!gloss_atomic_file_commit (g_ptr_array_index (atomics, i), &error))
-        {
-          gloss_cli_print_error (g_ptr_array_index (targets, i), error);
-          for (guint j = 0; j < i; j++)
-            if (gloss_atomic_file_is_new (g_ptr_array_index (atomics, j)))
-              g_unlink (g_ptr_array_index (targets, j));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return gloss_cli_commit_all (atomics, targets);
 }

@@ -53,6 +53,35 @@ gloss_cli_parse_split (const char *verb,
   return TRUE;
 }
 
+/**
+ * gloss_cli_commit_all:
+ * @files: (element-type GlossAtomicFile): written and synced
+ * @targets: their paths, for messages
+ *
+ * Renames each file into place. Only a rename can fail here: then the new
+ * files renamed so far are taken back (those that replaced a file with
+ * --force stay replaced).
+ */
+gboolean
+gloss_cli_commit_all (GPtrArray *files,
+                      GPtrArray *targets)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gloss_atomic_file_commit (g_ptr_array_index (files, i), &error))
+        {
+          gloss_cli_print_error (g_ptr_array_index (targets, i), error);
+          for (guint j = 0; j < i; j++)
+            if (gloss_atomic_file_is_new (g_ptr_array_index (files, j)))
+              g_unlink (g_ptr_array_index (targets, j));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static int
 compare_by_id (gconstpointer a,
                gconstpointer b)
@@ -269,19 +298,8 @@ gloss_cli_write_split (const GlossFormat        *format,
         }
     }
 
-  for (guint i = 0; i < atomics->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!gloss_atomic_file_commit (g_ptr_array_index (atomics, i), &error))
-        {
-          gloss_cli_print_error (g_ptr_array_index (targets, i), error);
-          for (guint j = 0; j < i; j++)
-            if (gloss_atomic_file_is_new (g_ptr_array_index (atomics, j)))
-              g_unlink (g_ptr_array_index (targets, j));
-          return FALSE;
-        }
-    }
+  if (!gloss_cli_commit_all (atomics, targets))
+    return FALSE;
 
   for (guint p = 0; p < GLOSS_CLI_N_PARTS; p++)
     g_printerr ("%s: %u %s\n", part_names[p], parts[p]->len, parts[p]->len == 1 ? "document" : "documents");

@@ -111,6 +111,10 @@ GPtrArray  *gloss_cli_read_project    (const char      *path,
                                        gboolean         final_only,
                                        GError         **error);
 
+/* Renames written GlossAtomicFiles into place, all or none of the new ones. */
+gboolean    gloss_cli_commit_all      (GPtrArray       *files,
+                                       GPtrArray       *targets);
+
 /* export --split (gloss-cli-split.c): train, dev, test. */
 #define GLOSS_CLI_N_PARTS 3
 gboolean    gloss_cli_parse_split     (const char      *verb,

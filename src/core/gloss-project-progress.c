@@ -14,17 +14,7 @@
 #include "gloss-json-parse.h"
 #include "gloss-json-writer.h"
 #include "gloss-project-private.h"
-
-static const char *
-get_string (JsonObject *o,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
+#include "gloss-util-private.h"
 
 static gboolean
 get_count (JsonObject *o,
@@ -51,7 +41,7 @@ parse_entry (JsonNode           *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return FALSE;
   o = json_node_get_object (node);
-  if (!gloss_progress_from_string (get_string (o, "status"), &entry->status))
+  if (!gloss_progress_from_string (_gloss_json_get_string (o, "status"), &entry->status))
     return FALSE;
   return get_count (o, "mentions", &entry->n_mentions) && get_count (o, "claims", &entry->n_claims);
 }
@@ -89,14 +79,14 @@ _gloss_project_progress_read (GFile   *file,
       return NULL;
     }
   root = json_node_get_object (parsed);
-  if (g_strcmp0 (get_string (root, "format"), "gloss-progress") != 0)
+  if (g_strcmp0 (_gloss_json_get_string (root, "format"), "gloss-progress") != 0)
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                    "%s: format: not a Gloss progress file (expected \"gloss-progress\")", where);
       return NULL;
     }
   if (annotator != NULL)
-    *annotator = g_strdup (get_string (root, "annotator"));
+    *annotator = g_strdup (_gloss_json_get_string (root, "annotator"));
 
   node = json_object_get_member (root, "documents");
   if (node == NULL)

@@ -189,17 +189,6 @@ insert_document (GlossProject         *self,
   g_hash_table_insert (self->by_id, (gpointer) gloss_project_document_get_id (doc), doc);
 }
 
-static const char *
-get_string (JsonObject *o,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 parse_documents (GlossProject  *self,
                  JsonNode      *node,
@@ -234,7 +223,7 @@ parse_documents (GlossProject  *self,
           return FALSE;
         }
       o = json_node_get_object (e);
-      id = get_string (o, "id");
+      id = _gloss_json_get_string (o, "id");
       if (!id_is_safe (id))
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
@@ -249,8 +238,8 @@ parse_documents (GlossProject  *self,
         }
 
       doc = gloss_project_document_new (id);
-      gloss_project_document_set_title (doc, get_string (o, "title"));
-      gloss_project_document_set_source (doc, get_string (o, "source"));
+      gloss_project_document_set_title (doc, _gloss_json_get_string (o, "title"));
+      gloss_project_document_set_source (doc, _gloss_json_get_string (o, "source"));
       if ((entry = g_hash_table_lookup (progress, id)) != NULL)
         {
           gloss_project_document_set_status (doc, entry->status);
@@ -341,7 +330,7 @@ gloss_project_load (GFile      *location,
     }
   root = json_node_get_object (parsed);
 
-  if (g_strcmp0 (get_string (root, "format"), "gloss-project") != 0)
+  if (g_strcmp0 (_gloss_json_get_string (root, "format"), "gloss-project") != 0)
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                    "%s: format: not a Gloss project (expected \"gloss-project\")", where);
@@ -366,7 +355,7 @@ gloss_project_load (GFile      *location,
 
   self = g_object_new (GLOSS_TYPE_PROJECT, NULL);
   self->folder = g_steal_pointer (&folder);
-  self->name = g_strdup (get_string (root, "name"));
+  self->name = g_strdup (_gloss_json_get_string (root, "name"));
   set_annotator (self, annotator);
 
   node = json_object_get_member (root, "schema");

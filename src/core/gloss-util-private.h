@@ -19,6 +19,9 @@ JsonObject *_gloss_json_object_extra (JsonObject         *object,
 void        _gloss_json_object_add_extra (JsonObject     *object,
                                           JsonObject     *extra);
 char      **_gloss_json_array_to_strv (JsonArray *array);
+/* The string member @member of @object; NULL when absent or not a string. */
+const char *_gloss_json_get_string   (JsonObject *object,
+                                      const char *member);
 JsonArray  *_gloss_strv_to_json_array (const char * const *strv);
 
 G_END_DECLS

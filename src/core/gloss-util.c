@@ -213,3 +213,14 @@ _gloss_json_object_add_extra (JsonObject *object,
     if (!json_object_has_member (object, name))
       json_object_set_member (object, name, deep_copy_node (node));
 }
+
+const char *
+_gloss_json_get_string (JsonObject *object,
+                        const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
