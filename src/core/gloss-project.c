@@ -20,6 +20,7 @@
 #include "gloss-json-writer.h"
 #include "gloss-format-native.h"
 #include "gloss-input-file.h"
+#include "gloss-mention.h"
 #include "gloss-project-private.h"
 #include "gloss-util-private.h"
 
@@ -35,6 +36,11 @@ struct _GlossProject
   GListStore  *documents;  /* in order of id */
   GHashTable  *by_id;      /* id → GlossProjectDocument (borrowed) */
   JsonObject  *extra;
+
+  /* Read or built when first needed. */
+  GlossRegistry *registry;
+  GlossLexicon  *lexicon;
+  GlossMatcher  *matcher;
 };
 
 G_DEFINE_FINAL_TYPE (GlossProject, gloss_project, G_TYPE_OBJECT)
@@ -60,6 +66,9 @@ gloss_project_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_object (&self->documents);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_object (&self->registry);
+  g_clear_pointer (&self->lexicon, _gloss_lexicon_free);
+  g_clear_object (&self->matcher);
 
   G_OBJECT_CLASS (gloss_project_parent_class)->finalize (object);
 }
@@ -591,7 +600,8 @@ gloss_project_set_schema (GlossProject *self,
 {
   g_return_if_fail (GLOSS_IS_PROJECT (self));
   g_return_if_fail (GLOSS_IS_SCHEMA (schema));
-  g_set_object (&self->schema, schema);
+  if (g_set_object (&self->schema, schema))
+    g_clear_object (&self->matcher);
 }
 
 /**
@@ -814,6 +824,8 @@ gloss_project_open_document (GlossProject          *self,
                              GError               **error)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  GlossRegistry *registry;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
   g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), NULL);
@@ -824,7 +836,48 @@ gloss_project_open_document (GlossProject          *self,
       g_clear_object (&file);
       file = gloss_project_get_document_file (self, document, GLOSS_PROJECT_SOURCE);
     }
-  return gloss_native_read_file (file, error);
+  if ((store = gloss_native_read_file (file, error)) == NULL ||
+      (registry = gloss_project_get_registry (self, error)) == NULL)
+    return NULL;
+  gloss_registry_apply (registry, store);
+  return g_steal_pointer (&store);
+}
+
+/* Every text tagged in @store is suggested in the next documents. */
+static gboolean
+learn (GlossProject  *self,
+       GlossStore    *store,
+       GError       **error)
+{
+  GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+  GlossDocument *document = gloss_store_get_document (store);
+  GlossLexicon *lexicon = _gloss_project_get_lexicon (self, error);
+  gboolean changed = FALSE;
+
+  if (lexicon == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(GlossMention) m = g_list_model_get_item (mentions, i);
+      GlossEntity *entity = gloss_mention_get_entity (m);
+      const char *entity_id = entity ? gloss_annotation_get_id (GLOSS_ANNOTATION (entity)) : NULL;
+      const char *type = gloss_annotation_get_type_id (GLOSS_ANNOTATION (m));
+      const GlossSpan *spans;
+      g_autofree char *text = NULL;
+      GlossLexiconEntry *known;
+      guint n_spans;
+
+      spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (m), GLOSS_ROLE_CONTENT, &n_spans);
+      if (n_spans != 1 || type == NULL)
+        continue;
+      text = gloss_document_dup_slice (document, spans[0].start, spans[0].end);
+      known = g_hash_table_lookup (lexicon->tagged, text);
+      if (known != NULL && g_strcmp0 (known->type, type) == 0 && g_strcmp0 (known->entity, entity_id) == 0)
+        continue;
+      _gloss_lexicon_tag (lexicon, text, type, entity_id);
+      changed = TRUE;
+    }
+  return !changed || _gloss_project_save_lexicon (self, error);
 }
 
 gboolean
@@ -835,14 +888,21 @@ gloss_project_save_document (GlossProject          *self,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  GlossRegistry *registry;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), FALSE);
   g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
 
+  if ((registry = gloss_project_get_registry (self, error)) == NULL ||
+      !gloss_registry_link_store (registry, store, error))
+    return FALSE;
+
   file = gloss_project_get_document_file (self, document, self->stem);
   bytes = gloss_native_write_bytes (store);
   if (!gloss_format_write_file (file, bytes, TRUE, error))
+    return FALSE;
+  if (!learn (self, store, error))
     return FALSE;
 
   gloss_project_document_set_counts (document,
@@ -962,4 +1022,82 @@ gloss_project_read_progress (GlossProject  *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (result, g_strdup (key), GINT_TO_POINTER (((GlossProgressEntry *) value)->status));
   return result;
+}
+
+static void
+registry_changed (GlossProject *self)
+{
+  g_clear_object (&self->matcher);
+}
+
+/**
+ * gloss_project_get_registry:
+ *
+ * Returns: (transfer none) (nullable): the registry
+ */
+GlossRegistry *
+gloss_project_get_registry (GlossProject  *self,
+                            GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  if (self->registry != NULL)
+    return self->registry;
+  file = g_file_get_child (self->folder, "entities.json");
+  if ((self->registry = gloss_registry_load (file, error)) == NULL)
+    return NULL;
+  g_signal_connect_object (gloss_registry_get_entities (self->registry), "items-changed",
+                           G_CALLBACK (registry_changed), self, G_CONNECT_SWAPPED);
+  return self->registry;
+}
+
+static GFile *
+lexicon_file (GlossProject *self)
+{
+  g_autofree char *name = g_strconcat (self->stem, ".json", NULL);
+  g_autoptr(GFile) dir = g_file_get_child (self->folder, "lexicon");
+
+  return g_file_get_child (dir, name);
+}
+
+GlossLexicon *
+_gloss_project_get_lexicon (GlossProject  *self,
+                            GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->lexicon == NULL)
+    {
+      file = lexicon_file (self);
+      self->lexicon = _gloss_lexicon_read (file, error);
+    }
+  return self->lexicon;
+}
+
+gboolean
+_gloss_project_save_lexicon (GlossProject  *self,
+                             GError       **error)
+{
+  g_autoptr(GFile) file = lexicon_file (self);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (self->lexicon != NULL, FALSE);
+
+  g_clear_object (&self->matcher);
+  bytes = _gloss_lexicon_write (self->lexicon, self->annotator);
+  return make_folder (dir, error) &&
+         gloss_atomic_file_replace (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), TRUE, error);
+}
+
+GlossMatcher *
+_gloss_project_get_matcher (GlossProject           *self,
+                            GlossMatcherBuildFunc   build,
+                            GError                **error)
+{
+  if (self->matcher == NULL)
+    self->matcher = build (self, error);
+  return self->matcher;
 }

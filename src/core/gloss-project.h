@@ -6,7 +6,9 @@
 
 #include <gio/gio.h>
 
+#include "gloss-matcher.h"
 #include "gloss-project-document.h"
+#include "gloss-registry.h"
 #include "gloss-schema.h"
 #include "gloss-store.h"
 
@@ -78,12 +80,15 @@ gboolean              gloss_project_remove         (GlossProject          *self,
                                                     GlossProjectDocument  *document);
 
 /* The annotator's own file of @document, or its source when they have
- * not saved one yet. */
+ * not saved one yet; brought up to date with the registry. */
 GlossStore           *gloss_project_open_document  (GlossProject          *self,
                                                     GlossProjectDocument  *document,
                                                     GError               **error);
 /* Writes @store as the annotator's file of @document, records its counts
- * and moves a todo document to in progress; saves the progress file. */
+ * and moves a todo document to in progress; saves the progress file.
+ * First links the store's entities to the registry (registering new
+ * ones, as one undoable step of the store) and learns its mentions' texts
+ * for suggestions. */
 gboolean              gloss_project_save_document  (GlossProject          *self,
                                                     GlossProjectDocument  *document,
                                                     GlossStore            *store,
@@ -102,6 +107,27 @@ GStrv                 gloss_project_list_annotators (GlossProject         *self)
  * pointer); documents they never touched are absent. */
 GHashTable           *gloss_project_read_progress  (GlossProject          *self,
                                                     const char            *annotator,
+                                                    GError               **error);
+
+/* The project's entity registry (FOLDER/entities.json), read the first
+ * time it is asked for. */
+GlossRegistry        *gloss_project_get_registry   (GlossProject          *self,
+                                                    GError               **error);
+
+/* Suggestions (gloss-project-suggestions.c). */
+GArray               *gloss_project_suggest        (GlossProject          *self,
+                                                    GlossProjectDocument  *document,
+                                                    GlossStore            *store,
+                                                    GError               **error);
+guint                 gloss_project_accept         (GlossProject          *self,
+                                                    GlossStore            *store,
+                                                    GArray                *suggestions,
+                                                    guint                  index,
+                                                    gboolean               all_of_target,
+                                                    GError               **error);
+gboolean              gloss_project_reject         (GlossProject          *self,
+                                                    GlossProjectDocument  *document,
+                                                    const GlossSuggestion *suggestion,
                                                     GError               **error);
 
 G_END_DECLS

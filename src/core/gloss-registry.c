@@ -199,12 +199,23 @@ edit_apply (GlossRegistry *self,
     }
 }
 
+static int
+compare_id_pointers (gconstpointer a,
+                     gconstpointer b)
+{
+  return compare_ids (*(gpointer const *) a, *(gpointer const *) b, NULL);
+}
+
+/* Entities are gathered, sorted once and spliced into the list in one
+ * go: inserting thousands one by one would notify each time. */
 static gboolean
 parse_entities (GlossRegistry  *self,
                 JsonArray      *array,
                 const char     *where,
                 GError        **error)
 {
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *e = json_array_get_element (array, i);
@@ -257,8 +268,11 @@ parse_entities (GlossRegistry  *self,
           aliases = _gloss_json_array_to_strv (list);
         }
       entity = gloss_registry_entity_new (id, type, name, (const char * const *) aliases, _gloss_json_get_string (o, "kb"));
-      put (self, id, entity);
+      g_hash_table_insert (self->by_id, (gpointer) gloss_registry_entity_get_id (entity), entity);
+      g_ptr_array_add (loaded, g_steal_pointer (&entity));
     }
+  g_ptr_array_sort (loaded, compare_id_pointers);
+  g_list_store_splice (self->entities, 0, 0, loaded->pdata, loaded->len);
   return TRUE;
 }
 
@@ -704,26 +718,42 @@ gloss_registry_set_kb (GlossRegistry  *self,
   return replace (self, old, gloss_registry_entity_get_name (old), gloss_registry_entity_get_aliases (old), kb, error);
 }
 
+/* The aliases of @id without @remove, then @add. */
+static gboolean
+edit_aliases (GlossRegistry  *self,
+              const char     *id,
+              const char     *add,
+              const char     *remove,
+              GError        **error)
+{
+  GlossRegistryEntity *old;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) aliases = NULL;
+  const char * const *current;
+
+  if ((old = get_entity (self, id, error)) == NULL)
+    return FALSE;
+  current = gloss_registry_entity_get_aliases (old);
+  for (guint i = 0; current[i] != NULL; i++)
+    if (g_strcmp0 (current[i], remove) != 0)
+      g_strv_builder_add (builder, current[i]);
+  if (add != NULL)
+    g_strv_builder_add (builder, add);
+  aliases = g_strv_builder_end (builder);
+  return replace (self, old, gloss_registry_entity_get_name (old), (const char * const *) aliases,
+                  gloss_registry_entity_get_kb (old), error);
+}
+
 gboolean
 gloss_registry_add_alias (GlossRegistry  *self,
                           const char     *id,
                           const char     *alias,
                           GError        **error)
 {
-  GlossRegistryEntity *old;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) aliases = NULL;
-
   g_return_val_if_fail (GLOSS_IS_REGISTRY (self), FALSE);
   g_return_val_if_fail (alias != NULL && *alias != '\0', FALSE);
 
-  if ((old = get_entity (self, id, error)) == NULL)
-    return FALSE;
-  g_strv_builder_addv (builder, (const char **) gloss_registry_entity_get_aliases (old));
-  g_strv_builder_add (builder, alias);
-  aliases = g_strv_builder_end (builder);
-  return replace (self, old, gloss_registry_entity_get_name (old), (const char * const *) aliases,
-                  gloss_registry_entity_get_kb (old), error);
+  return edit_aliases (self, id, alias, NULL, error);
 }
 
 gboolean
@@ -732,22 +762,10 @@ gloss_registry_remove_alias (GlossRegistry  *self,
                              const char     *alias,
                              GError        **error)
 {
-  GlossRegistryEntity *old;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) aliases = NULL;
-  const char * const *current;
-
   g_return_val_if_fail (GLOSS_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (alias != NULL, FALSE);
 
-  if ((old = get_entity (self, id, error)) == NULL)
-    return FALSE;
-  current = gloss_registry_entity_get_aliases (old);
-  for (guint i = 0; current[i] != NULL; i++)
-    if (g_strcmp0 (current[i], alias) != 0)
-      g_strv_builder_add (builder, current[i]);
-  aliases = g_strv_builder_end (builder);
-  return replace (self, old, gloss_registry_entity_get_name (old), (const char * const *) aliases,
-                  gloss_registry_entity_get_kb (old), error);
+  return edit_aliases (self, id, NULL, alias, error);
 }
 
 gboolean
@@ -886,4 +904,93 @@ gloss_registry_apply (GlossRegistry *self,
   if (changed)
     gloss_store_end_group (store);
   return changed;
+}
+
+static GlossRegistryEntity *
+find_same (GlossRegistry *self,
+           const char    *type,
+           const char    *name)
+{
+  g_autoptr(GPtrArray) found = gloss_registry_find_name (self, name);
+
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (gloss_registry_entity_get_type_id (g_ptr_array_index (found, i)), type) == 0)
+      return g_ptr_array_index (found, i);
+  return NULL;
+}
+
+gboolean
+gloss_registry_link_store (GlossRegistry  *self,
+                           GlossStore     *store,
+                           GError        **error)
+{
+  GListModel *entities;
+  g_autoptr(GPtrArray) local = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) linked = g_ptr_array_new ();
+  Edit *edit;
+
+  g_return_val_if_fail (GLOSS_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+
+  entities = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
+  edit = edit_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(GlossEntity) e = g_list_model_get_item (entities, i);
+      const char *type = gloss_annotation_get_type_id (GLOSS_ANNOTATION (e));
+      const char *name = gloss_entity_get_name (e) ? gloss_entity_get_name (e) : "";
+      GlossRegistryEntity *r;
+
+      if (type == NULL || gloss_registry_lookup (self, gloss_annotation_get_id (GLOSS_ANNOTATION (e))) != NULL)
+        continue;
+      r = find_same (self, type, name);
+      if (r == NULL)
+        {
+          g_autofree char *id = make_id (self, type, name);
+          g_autoptr(GlossRegistryEntity) fresh = gloss_registry_entity_new (id, type, name, NULL,
+                                                                            gloss_entity_get_kb (e));
+
+          edit_change (edit, id, NULL, fresh);
+          put (self, id, fresh);
+          r = fresh;
+        }
+      g_ptr_array_add (local, g_steal_pointer (&e));
+      g_ptr_array_add (linked, r);
+    }
+
+  if (edit->changes->len == 0)
+    edit_free (edit);
+  else if (!gloss_registry_save (self, error))
+    {
+      edit_apply (self, edit, FALSE);
+      edit_free (edit);
+      return FALSE;
+    }
+  else
+    {
+      g_ptr_array_add (self->undo, edit);
+      g_ptr_array_set_size (self->redo, 0);
+    }
+
+  if (local->len == 0)
+    return TRUE;
+  gloss_store_begin_group (store, "Link Entities to the Project");
+  for (guint i = 0; i < local->len; i++)
+    {
+      GlossRegistryEntity *r = g_ptr_array_index (linked, i);
+      GlossEntity *target = store_entity (store, gloss_registry_entity_get_id (r));
+
+      if (target == NULL)
+        {
+          g_autoptr(GlossEntity) fresh = gloss_registry_make_entity (self, r);
+
+          if (!gloss_store_add (store, GLOSS_ANNOTATION (fresh), error))
+            break;
+          target = fresh;
+        }
+      if (!gloss_store_merge_entities (store, target, g_ptr_array_index (local, i), error))
+        break;
+    }
+  gloss_store_end_group (store);
+  return error == NULL || *error == NULL;
 }

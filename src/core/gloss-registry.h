@@ -76,6 +76,13 @@ gboolean             gloss_registry_redo            (GlossRegistry       *self,
  * same id, type, name and KB id. */
 GlossEntity         *gloss_registry_make_entity     (GlossRegistry       *self,
                                                      GlossRegistryEntity *entity);
+/* Registers the entities of @store the registry does not know by id (one
+ * of the same type named or aliased so is reused, else one is added, in
+ * one write) and relinks @store to the registry's ids as one undoable step
+ * of the store. */
+gboolean             gloss_registry_link_store      (GlossRegistry       *self,
+                                                     GlossStore          *store,
+                                                     GError             **error);
 /* Brings the registry's entities of @store up to date (names, KB ids,
  * merges) as one undoable step; returns whether anything changed. */
 gboolean             gloss_registry_apply           (GlossRegistry       *self,

@@ -219,6 +219,120 @@ test_two_annotators (void)
   g_assert_cmpuint (gloss_store_get_n_items (final, GLOSS_KIND_MENTION), ==, 1);
 }
 
+static GlossDocument *
+text_document (const char *text)
+{
+  return gloss_document_new_from_text (text, -1, "article.txt", NULL);
+}
+
+/* As the window tags: a mention with an entity named after its text. */
+static void
+tag (GlossStore *store,
+     guint       start,
+     guint       end)
+{
+  GlossSpan span = { start, end };
+  g_autofree char *name = gloss_document_dup_slice (gloss_store_get_document (store), start, end);
+  g_autoptr(GlossEntity) entity = gloss_entity_new ("PER", name);
+  g_autoptr(GlossMention) m = gloss_mention_new ("PER", &span, 1);
+
+  g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (entity), NULL));
+  gloss_mention_set_entity (m, entity);
+  g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (m), NULL));
+}
+
+/* Tagging "Kim Jong Un" in the first article suggests it in the second,
+ * linked to the same project entity; rejections are remembered. */
+static void
+test_suggestions (void)
+{
+  g_autoptr(GFile) folder = temp_folder ();
+  g_autoptr(GlossProject) project = gloss_project_new (folder, "Summit", NULL, "Ana");
+  g_autoptr(GlossProject) again = NULL;
+  g_autoptr(GlossDocument) first_text = text_document ("“Kim Jong Un” met Putin.");
+  g_autoptr(GlossDocument) second_text = text_document ("Later — 会谈 🚀 — Kim Jong Un and Putin spoke; Kim Jong Un left, Putin stayed.");
+  g_autoptr(GlossStore) first_source = gloss_store_new (first_text, NULL);
+  g_autoptr(GlossStore) second_source = gloss_store_new (second_text, NULL);
+  g_autoptr(GlossStore) first = NULL;
+  g_autoptr(GlossStore) second = NULL;
+  g_autoptr(GArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(GlossSchema) schema = gloss_schema_copy (gloss_project_get_schema (project));
+  GlossProjectDocument *doc1, *doc2;
+  GlossRegistry *registry;
+  GlossAnnotation *mention;
+  GlossSuggestion *s;
+
+  doc1 = gloss_project_add_store (project, first_source, "first.txt", &error);
+  doc2 = gloss_project_add_store (project, second_source, "second.txt", &error);
+  g_assert_no_error (error);
+  json_object_set_member (extra, "patterns",
+                          json_from_string ("[{\"type\": \"PER\", \"gazetteer\": [\"Putin\"]}]", NULL));
+  gloss_schema_set_extra (schema, extra);
+  gloss_project_set_schema (project, schema);
+  g_assert_true (gloss_project_save (project, &error));
+
+  first = gloss_project_open_document (project, doc1, &error);
+  g_assert_no_error (error);
+  tag (first, 1, 12);
+  g_assert_true (gloss_project_save_document (project, doc1, first, &error));
+  g_assert_no_error (error);
+  registry = gloss_project_get_registry (project, &error);
+  g_assert_nonnull (gloss_registry_lookup (registry, "PER-kim-jong-un"));
+  /* The first article's entity is now the project's. */
+  g_assert_nonnull (gloss_store_lookup (first, "PER-kim-jong-un"));
+  g_assert_true (exists (folder, "entities.json"));
+  g_assert_true (exists (folder, "lexicon/Ana.json"));
+
+  second = gloss_project_open_document (project, doc2, &error);
+  g_assert_no_error (error);
+  suggestions = gloss_project_suggest (project, doc2, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suggestions->len, ==, 4);
+  s = &g_array_index (suggestions, GlossSuggestion, 0);
+  g_assert_cmpuint (s->start, ==, 15);
+  g_assert_cmpuint (s->end, ==, 26);
+  g_assert_cmpstr (s->entity, ==, "PER-kim-jong-un");
+  g_assert_cmpint (s->source, ==, GLOSS_SUGGESTION_REGISTRY);
+  g_assert_null (g_array_index (suggestions, GlossSuggestion, 1).entity);
+
+  /* Enter: one, linked to the project's entity. */
+  g_assert_cmpuint (gloss_project_accept (project, second, suggestions, 0, FALSE, &error), ==, 1);
+  g_assert_no_error (error);
+  mention = GLOSS_ANNOTATION (g_list_model_get_item (gloss_store_get_list (second, GLOSS_KIND_MENTION), 0));
+  g_assert_true (gloss_mention_get_entity (GLOSS_MENTION (mention)) ==
+                 GLOSS_ENTITY (gloss_store_lookup (second, "PER-kim-jong-un")));
+  g_object_unref (mention);
+  g_clear_pointer (&suggestions, g_array_unref);
+
+  /* Shift+Enter on a Putin: both, one entity, one undo step. */
+  suggestions = gloss_project_suggest (project, doc2, second, &error);
+  g_assert_cmpuint (suggestions->len, ==, 3);
+  g_assert_cmpuint (gloss_project_accept (project, second, suggestions, 0, TRUE, &error), ==, 2);
+  g_assert_cmpuint (gloss_store_get_n_items (second, GLOSS_KIND_MENTION), ==, 3);
+  g_assert_cmpuint (gloss_store_get_n_items (second, GLOSS_KIND_ENTITY), ==, 2);
+  g_assert_true (gloss_store_undo (second));
+  g_assert_cmpuint (gloss_store_get_n_items (second, GLOSS_KIND_MENTION), ==, 1);
+  g_clear_pointer (&suggestions, g_array_unref);
+
+  /* Backspace: rejected, here and after reopening the project. */
+  suggestions = gloss_project_suggest (project, doc2, second, &error);
+  g_assert_cmpuint (suggestions->len, ==, 3);
+  g_assert_true (gloss_project_reject (project, doc2, &g_array_index (suggestions, GlossSuggestion, 2), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&suggestions, g_array_unref);
+  suggestions = gloss_project_suggest (project, doc2, second, &error);
+  g_assert_cmpuint (suggestions->len, ==, 2);
+  g_clear_pointer (&suggestions, g_array_unref);
+
+  again = gloss_project_load (folder, "Ana", &error);
+  g_assert_no_error (error);
+  suggestions = gloss_project_suggest (again, gloss_project_lookup (again, "second"), second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suggestions->len, ==, 2);
+}
+
 static void
 test_annotator_names (void)
 {
@@ -330,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/core/project/create-and-reload", test_create_and_reload);
   g_test_add_func ("/core/project/two-annotators", test_two_annotators);
   g_test_add_func ("/core/project/annotator-names", test_annotator_names);
+  g_test_add_func ("/core/project/suggestions", test_suggestions);
   g_test_add_func ("/core/project/bad-projects", test_bad_projects);
   g_test_add_func ("/core/project/unknown-members-kept", test_unknown_members_kept);
   g_test_add_func ("/core/project/missing", test_missing);
