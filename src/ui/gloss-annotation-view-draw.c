@@ -524,6 +524,43 @@ draw_above (GlossAnnotationView *self,
     }
 }
 
+/* Suggestions: a dashed outline in the type's colour, no fill, so that
+ * they read as offers, not as annotations. */
+static void
+draw_suggestions (GlossAnnotationView *self,
+                  GtkSnapshot         *snapshot,
+                  guint                vs,
+                  guint                ve)
+{
+  for (guint i = 0; self->suggestions != NULL && i < self->suggestions->len; i++)
+    {
+      const GlossSuggestion *s = &g_array_index (self->suggestions, GlossSuggestion, i);
+      const Colors *colors;
+
+      if (s->end <= vs)
+        continue;
+      if (s->start >= ve)
+        break;
+      colors = _gloss_annotation_view_lookup_colors (self, GLOSS_LABEL_ENTITY, s->type);
+      _gloss_annotation_view_compute_rects (self, MAX (s->start, vs), MIN (s->end, ve));
+      for (guint r = 0; r < self->rects->len; r++)
+        {
+          graphene_rect_t rect = g_array_index (self->rects, graphene_rect_t, r);
+          float x0, x1, y0, y1;
+
+          graphene_rect_inset (&rect, -2.f, -1.f);
+          x0 = rect.origin.x;
+          x1 = rect.origin.x + rect.size.width;
+          y0 = rect.origin.y;
+          y1 = rect.origin.y + rect.size.height;
+          dashed_line (snapshot, x0, x1, y0, 1.5f, 4.f, 3.f, &colors->line);
+          dashed_line (snapshot, x0, x1, y1 - 1.5f, 1.5f, 4.f, 3.f, &colors->line);
+          solid_line (snapshot, x0, x0 + 1.5f, y0, y1 - y0, &colors->line);
+          solid_line (snapshot, x1 - 1.5f, x1, y0, y1 - y0, &colors->line);
+        }
+    }
+}
+
 /* What snapping adds to the selection, in a lighter selection colour, so
  * that what an annotation would cover is visible before it is made. */
 static void
@@ -574,6 +611,8 @@ _gloss_annotation_view_snapshot_layer (GtkTextView      *text_view,
     draw_snap_preview (self, snapshot);
 
   items = collect_items (self, &vs, &ve);
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    draw_suggestions (self, snapshot, vs, ve);
   if (items->len == 0)
     return;
 

@@ -33,6 +33,7 @@ struct _GlossAnnotationView
   GHashTable      *colors;
   GArray          *rects;      /* scratch graphene_rect_t */
   GArray          *arcs;       /* Arc: the selection's relations, drawn */
+  GArray          *suggestions; /* GlossSuggestion in text order, or NULL */
   gboolean         arcs_valid;
 
   int              margin;

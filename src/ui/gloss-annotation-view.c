@@ -276,6 +276,7 @@ gloss_annotation_view_finalize (GObject *object)
   g_clear_pointer (&self->colors, g_hash_table_unref);
   g_clear_pointer (&self->rects, g_array_unref);
   g_clear_pointer (&self->arcs, g_array_unref);
+  g_clear_pointer (&self->suggestions, g_array_unref);
 
   G_OBJECT_CLASS (gloss_annotation_view_parent_class)->finalize (object);
 }
@@ -596,4 +597,21 @@ gloss_annotation_view_finish_loading (GlossAnnotationView *self)
     return;
   gloss_text_feed_finish (self->feed);
   feed_progress_cb (self);
+}
+
+/**
+ * gloss_annotation_view_set_suggestions:
+ * @suggestions: (nullable) (element-type GlossSuggestion): kept by the view
+ */
+void
+gloss_annotation_view_set_suggestions (GlossAnnotationView *self,
+                                       GArray              *suggestions)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_VIEW (self));
+
+  if (suggestions != NULL)
+    g_array_ref (suggestions);
+  g_clear_pointer (&self->suggestions, g_array_unref);
+  self->suggestions = suggestions;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

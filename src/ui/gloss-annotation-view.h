@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-matcher.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -53,5 +54,10 @@ void             gloss_annotation_view_clear_selection        (GlossAnnotationVi
 GlossAnnotation *gloss_annotation_view_get_annotation_at      (GlossAnnotationView *self,
                                                                double               x,
                                                                double               y);
+
+/* Suggestions drawn as dashed outlines without fill (a GArray of
+ * GlossSuggestion in text order, kept; NULL for none). */
+void             gloss_annotation_view_set_suggestions        (GlossAnnotationView *self,
+                                                               GArray              *suggestions);
 
 G_END_DECLS

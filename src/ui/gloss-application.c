@@ -81,6 +81,15 @@ gloss_application_open (GApplication  *app,
     {
       GlossWindow *window = find_window_for (self, files[i]);
 
+      if (gloss_project_is_project_folder (files[i]))
+        {
+          window = find_empty_window (self);
+          if (window == NULL)
+            window = gloss_window_new (self);
+          gtk_window_present (GTK_WINDOW (window));
+          gloss_window_load_project (window, files[i]);
+          continue;
+        }
       if (window == NULL)
         {
           window = find_empty_window (self);

@@ -23,6 +23,8 @@ typedef enum
   GLOSS_PICK_RELATION_TARGET,
 } GlossPickMode;
 
+typedef struct _GlossWindowProject GlossWindowProject;
+
 struct _GlossWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -87,6 +89,7 @@ struct _GlossWindow
   GlossEntity          *relation_to;
   GtkWidget            *pick_popover;   /* a GlossPickAnchor */
   AdwToast             *pick_toast;     /* weak: what the pick waits for */
+  GlossWindowProject   *project;        /* the project shown, or NULL */
 };
 
 /* Where a shortcut's keys act. */
@@ -112,6 +115,10 @@ extern const GlossShortcut _gloss_shortcuts[];
 void     _gloss_window_class_add_actions   (GtkWidgetClass *widget_class);
 void     _gloss_window_add_shortcuts       (GlossWindow    *self,
                                             GtkWidget      *article);
+
+/* gloss-window-project.c */
+void     _gloss_window_project_free          (GlossWindowProject *state);
+void     _gloss_window_project_add_shortcuts (GlossWindow        *self);
 void     _gloss_window_show_error          (GlossWindow    *self,
                                             const char     *heading,
                                             const GError   *error);

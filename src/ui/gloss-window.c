@@ -1067,6 +1067,7 @@ gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = GLOSS_WINDOW (object);
 
+  g_clear_pointer (&self->project, _gloss_window_project_free);
   if (self->store != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->store, self);
@@ -1176,6 +1177,7 @@ gloss_window_init (GlossWindow *self)
   GSettingsSchema *schema;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _gloss_window_project_add_shortcuts (self);
   gloss_accessible_name_composites (GTK_WIDGET (self));
 
 #ifdef DEVELOPMENT_BUILD

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "gloss-application.h"
+#include "gloss-project.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -54,5 +55,15 @@ GtkWidget   *gloss_window_get_view       (GlossWindow      *self);
 GtkWidget   *gloss_window_get_search_entry (GlossWindow    *self);
 
 void         gloss_window_update_actions (GlossWindow      *self);
+
+/* Projects (gloss-window-project.c): a folder of documents, shown one at
+ * a time with suggestions. */
+gboolean      gloss_window_open_project    (GlossWindow  *self,
+                                            GFile        *folder,
+                                            GError      **error);
+void          gloss_window_load_project    (GlossWindow  *self,
+                                            GFile        *folder);
+GlossProject *gloss_window_get_project     (GlossWindow  *self);
+GArray       *gloss_window_get_suggestions (GlossWindow  *self);
 
 G_END_DECLS

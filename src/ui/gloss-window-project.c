@@ -1,0 +1,423 @@
+/* gloss-window-project.c: the window annotating the documents of a project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A project shows one document at a time, the annotator's own file of it.
+ * Moving to another document saves the one shown through the project (so
+ * its entities join the registry and its texts the lexicon), then opens
+ * the next and offers its suggestions. Keys: Alt+Left/Alt+Right previous
+ * and next, Ctrl+Return done and the next to do; on a suggestion at the
+ * caret, Return accepts it, Shift+Return every one of its entity, and
+ * BackSpace rejects it.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation-view.h"
+#include "gloss-annotator.h"
+#include "gloss-format-native.h"
+#include "gloss-project.h"
+#include "gloss-window-private.h"
+
+struct _GlossWindowProject
+{
+  GlossProject         *project;
+  GlossProjectDocument *document;
+  GArray               *suggestions;
+  GlossStore           *store;        /* whose changes refresh the suggestions */
+};
+
+void
+_gloss_window_project_free (GlossWindowProject *state)
+{
+  if (state == NULL)
+    return;
+  if (state->store != NULL)
+    g_signal_handlers_disconnect_matched (state->store, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, state);
+  g_clear_object (&state->store);
+  g_clear_pointer (&state->suggestions, g_array_unref);
+  g_clear_object (&state->document);
+  g_clear_object (&state->project);
+  g_free (state);
+}
+
+static GlossAnnotationView *
+get_view (GlossWindow *self)
+{
+  return GLOSS_ANNOTATION_VIEW (gloss_window_get_view (self));
+}
+
+static void
+refresh_suggestions (GlossWindow *self)
+{
+  GlossWindowProject *state = self->project;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&state->suggestions, g_array_unref);
+  if (state->store != NULL)
+    state->suggestions = gloss_project_suggest (state->project, state->document, state->store, &error);
+  if (error != NULL)
+    _gloss_window_show_error (self, _("Suggestions Are Not Available"), error);
+  gloss_annotation_view_set_suggestions (get_view (self), state->suggestions);
+}
+
+static void
+store_changed (GlossStore *store,
+               const char *label,
+               int         direction,
+               gpointer    user_data)
+{
+  GlossWindow *self = user_data;
+
+  if (self->project != NULL && self->project->store == store)
+    refresh_suggestions (self);
+}
+
+static gboolean
+show_document (GlossWindow          *self,
+               GlossProjectDocument *document,
+               GError              **error)
+{
+  GlossWindowProject *state = self->project;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *stem = NULL;
+
+  if ((store = gloss_project_open_document (state->project, document, error)) == NULL)
+    return FALSE;
+  stem = gloss_annotator_file_stem (gloss_project_get_annotator (state->project));
+  file = gloss_project_get_document_file (state->project, document, stem);
+  /* The window keeps a journal of the file it shows: the annotator's own
+   * file exists from the first time they open the document. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+    {
+      g_autoptr(GBytes) bytes = gloss_native_write_bytes (store);
+
+      if (!gloss_format_write_file (file, bytes, FALSE, error))
+        return FALSE;
+    }
+
+  if (state->store != NULL)
+    g_signal_handlers_disconnect_by_func (state->store, store_changed, self);
+  g_set_object (&state->store, store);
+  g_set_object (&state->document, document);
+  gloss_window_set_store (self, store, file);
+  g_signal_connect (store, "edited", G_CALLBACK (store_changed), self);
+  refresh_suggestions (self);
+  return TRUE;
+}
+
+/* Saves the document shown through the project, if it changed. */
+static gboolean
+save_shown (GlossWindow  *self,
+            GError      **error)
+{
+  GlossWindowProject *state = self->project;
+
+  if (state->store == NULL || state->store != self->store)
+    return TRUE;
+  if (!gloss_project_save_document (state->project, state->document, state->store, error))
+    return FALSE;
+  gloss_store_mark_saved (state->store);
+  return TRUE;
+}
+
+/**
+ * gloss_window_open_project:
+ * @folder: a folder with a project.json
+ *
+ * Opens the project and shows its first document not done yet (or its
+ * first). The annotator is the one of Preferences.
+ */
+gboolean
+gloss_window_open_project (GlossWindow  *self,
+                           GFile        *folder,
+                           GError      **error)
+{
+  g_autofree char *annotator = gloss_annotator_default_name ();
+  g_autoptr(GlossProject) project = NULL;
+  GlossWindowProject *state;
+  GListModel *documents;
+  g_autoptr(GlossProjectDocument) first = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  if ((project = gloss_project_load (folder, annotator, error)) == NULL)
+    return FALSE;
+  documents = gloss_project_get_documents (project);
+  if (g_list_model_get_n_items (documents) == 0)
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The project %s has no documents yet; add some with “gloss-cli project add”."), name);
+      return FALSE;
+    }
+  for (guint i = 0; first == NULL && i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(GlossProjectDocument) doc = g_list_model_get_item (documents, i);
+
+      if (gloss_project_document_get_status (doc) != GLOSS_PROGRESS_DONE)
+        first = g_steal_pointer (&doc);
+    }
+  if (first == NULL)
+    first = g_list_model_get_item (documents, 0);
+
+  if (self->project != NULL && !save_shown (self, error))
+    return FALSE;
+  g_clear_pointer (&self->project, _gloss_window_project_free);
+  state = self->project = g_new0 (GlossWindowProject, 1);
+  state->project = g_steal_pointer (&project);
+  if (!show_document (self, first, error))
+    {
+      g_clear_pointer (&self->project, _gloss_window_project_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gloss_window_load_project:
+ *
+ * gloss_window_open_project(), showing a failure in a dialog.
+ */
+void
+gloss_window_load_project (GlossWindow *self,
+                           GFile       *folder)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  if (!gloss_window_open_project (self, folder, &error))
+    _gloss_window_show_error (self, _("The Project Cannot Be Opened"), error);
+}
+
+/**
+ * gloss_window_get_project:
+ *
+ * Returns: (transfer none) (nullable): the project shown
+ */
+GlossProject *
+gloss_window_get_project (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+  return self->project ? self->project->project : NULL;
+}
+
+/**
+ * gloss_window_get_suggestions:
+ *
+ * Returns: (transfer none) (nullable) (element-type GlossSuggestion): those shown
+ */
+GArray *
+gloss_window_get_suggestions (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+  return self->project ? self->project->suggestions : NULL;
+}
+
+static void
+show_or_complain (GlossWindow          *self,
+                  GlossProjectDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!save_shown (self, &error) || !show_document (self, document, &error))
+    _gloss_window_show_error (self, _("The Document Cannot Be Opened"), error);
+}
+
+/* @step: +1 the next document, -1 the previous one, 0 the next one not
+ * done (after the one shown, going round). */
+static gboolean
+go_to (GlossWindow *self,
+       int          step)
+{
+  GlossWindowProject *state = self->project;
+  GListModel *documents = gloss_project_get_documents (state->project);
+  guint n = g_list_model_get_n_items (documents);
+  guint position = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossProjectDocument) doc = g_list_model_get_item (documents, i);
+
+      if (doc == state->document)
+        position = i;
+    }
+
+  if (step != 0)
+    {
+      g_autoptr(GlossProjectDocument) doc = NULL;
+
+      if ((step < 0 && position == 0) || (step > 0 && position + 1 >= n))
+        {
+          _gloss_window_toast (self, step < 0 ? _("This is the first document") : _("This is the last document"));
+          return TRUE;
+        }
+      doc = g_list_model_get_item (documents, position + step);
+      show_or_complain (self, doc);
+      return TRUE;
+    }
+
+  for (guint k = 1; k <= n; k++)
+    {
+      g_autoptr(GlossProjectDocument) doc = g_list_model_get_item (documents, (position + k) % n);
+
+      if (gloss_project_document_get_status (doc) != GLOSS_PROGRESS_DONE)
+        {
+          show_or_complain (self, doc);
+          return TRUE;
+        }
+    }
+  /* Every document is done: save the last one, and say so. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!save_shown (self, &error))
+      _gloss_window_show_error (self, _("The Document Cannot Be Saved"), error);
+    else
+      _gloss_window_toast (self, _("Every document is done"));
+  }
+  return TRUE;
+}
+
+static gboolean
+next_document (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  return self->project != NULL && go_to (self, +1);
+}
+
+static gboolean
+previous_document (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  return self->project != NULL && go_to (self, -1);
+}
+
+static gboolean
+done_and_next (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project == NULL || self->project->document == NULL)
+    return FALSE;
+  gloss_project_document_set_status (self->project->document, GLOSS_PROGRESS_DONE);
+  return go_to (self, 0);
+}
+
+/* The suggestion at the caret of the article, when it has the focus. */
+static int
+suggestion_at_caret (GlossWindow *self)
+{
+  GlossWindowProject *state = self->project;
+  GtkWidget *view = gloss_window_get_view (self);
+  GtkTextBuffer *buffer;
+  GtkTextIter caret;
+  guint offset;
+
+  if (state == NULL || state->suggestions == NULL || gtk_root_get_focus (GTK_ROOT (self)) != view)
+    return -1;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&caret);
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      const GlossSuggestion *s = &g_array_index (state->suggestions, GlossSuggestion, i);
+
+      if (s->start <= offset && offset <= s->end)
+        return i;
+    }
+  return -1;
+}
+
+static gboolean
+accept (GlossWindow *self,
+        gboolean     all)
+{
+  g_autoptr(GError) error = NULL;
+  int index = suggestion_at_caret (self);
+  g_autoptr(GArray) suggestions = NULL;
+
+  if (index < 0)
+    return FALSE;
+  /* Accepting changes the store, which replaces the array. */
+  suggestions = g_array_ref (self->project->suggestions);
+  if (gloss_project_accept (self->project->project, self->project->store, suggestions, index, all, &error) == 0)
+    _gloss_window_show_error (self, _("The Suggestion Cannot Be Accepted"), error);
+  return TRUE;
+}
+
+static gboolean
+accept_one (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  return accept (GLOSS_WINDOW (widget), FALSE);
+}
+
+static gboolean
+accept_all (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  return accept (GLOSS_WINDOW (widget), TRUE);
+}
+
+static gboolean
+reject (GtkWidget *widget,
+        GVariant  *args,
+        gpointer   user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  int index = suggestion_at_caret (self);
+
+  if (index < 0)
+    return FALSE;
+  if (!gloss_project_reject (self->project->project, self->project->document,
+                             &g_array_index (self->project->suggestions, GlossSuggestion, index), &error))
+    _gloss_window_show_error (self, _("The Suggestion Cannot Be Rejected"), error);
+  refresh_suggestions (self);
+  return TRUE;
+}
+
+/* Before the article sees the keys: Return and BackSpace are the
+ * suggestion's only when one is at the caret; otherwise they go on. */
+void
+_gloss_window_project_add_shortcuts (GlossWindow *self)
+{
+  static const struct {
+    const char           *accel;
+    GtkShortcutFunc       func;
+  } keys[] = {
+    { "<Alt>Right", next_document },
+    { "<Alt>Left", previous_document },
+    { "<Control>Return", done_and_next },
+    { "<Control>KP_Enter", done_and_next },
+    { "Return", accept_one },
+    { "KP_Enter", accept_one },
+    { "<Shift>Return", accept_all },
+    { "<Shift>KP_Enter", accept_all },
+    { "BackSpace", reject },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].accel),
+                                                            gtk_callback_action_new (keys[i].func, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}

@@ -1,0 +1,190 @@
+/* test-project-window.c: a project in the window, by real keys and clicks
+ * (issue 11, items 4 and 5)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-annotator.h"
+#include "gloss-window.h"
+#include "ui-test-utils.h"
+
+static GlossApplication *app;
+
+static const char first_article[] =
+  "North Korea’s leader Kim Jong Un arrived in Vladivostok on Tuesday — by armoured train.\n";
+static const char second_article[] =
+  "Officials said “Kim Jong Un” would meet Putin. Later, Kim Jong Un left Vostochny 🚀.\n";
+
+static GFile *
+make_project (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "summit", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *annotator = gloss_annotator_default_name ();
+  g_autoptr(GlossProject) project = gloss_project_new (folder, "Summit", NULL, annotator);
+  const char *texts[] = { first_article, second_article };
+  const char *names[] = { "a-first.txt", "b-second.txt" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GlossStore) store = ui_store_new (texts[i]);
+
+      g_assert_nonnull (gloss_project_add_store (project, store, names[i], &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (gloss_project_save (project, &error));
+  return g_steal_pointer (&folder);
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  GlossWindow *window = data;
+  GlossStore *store = gloss_window_get_store (window);
+
+  return store != NULL && g_str_has_prefix (gloss_document_get_text (gloss_store_get_document (store)), "Officials");
+}
+
+static gboolean
+has_mention (gpointer data)
+{
+  return n_mentions (GLOSS_WINDOW (data)) > 0;
+}
+
+typedef struct
+{
+  GlossWindow *window;
+  guint        n;
+} Count;
+
+static gboolean
+n_suggestions_is (gpointer data)
+{
+  Count *count = data;
+  GArray *suggestions = gloss_window_get_suggestions (count->window);
+
+  return suggestions != NULL && suggestions->len == count->n;
+}
+
+static gboolean
+first_shown (gpointer data)
+{
+  GlossWindow *window = data;
+  GlossStore *store = gloss_window_get_store (window);
+
+  return store != NULL && g_str_has_prefix (gloss_document_get_text (gloss_store_get_document (store)), "North");
+}
+
+/* Tagging "Kim Jong Un" in the first article makes it a suggestion in the
+ * second; Enter accepts it, linked to the same project entity; Backspace
+ * rejects another; Ctrl+Return marks the document done. */
+static void
+test_suggestion_flow (GlossWindow *window,
+                      GFile       *folder)
+{
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  g_autoptr(GError) error = NULL;
+  GlossProject *project;
+  GlossStore *store;
+  GArray *suggestions;
+  GlossSuggestion *s;
+  GlossMention *mention;
+  guint start;
+  Count count;
+
+  g_assert_true (gloss_window_open_project (window, folder, &error));
+  g_assert_no_error (error);
+  ui_present_focused (GTK_WINDOW (window));
+  wait_for_allocation (GTK_WIDGET (view));
+  project = gloss_window_get_project (window);
+  g_assert_nonnull (project);
+  g_assert_true (first_shown (window));
+  /* The annotator's own file exists, and its journal works. */
+  g_assert_true (g_file_query_exists (gloss_window_get_file (window), NULL));
+
+  /* Tag by a real drag and the Person key. */
+  store = gloss_window_get_store (window);
+  start = find_text (store, "Kim Jong Un", 0);
+  ui_drag_text (view, start, start + 11);
+  ui_key (GTK_WIDGET (window), "1");
+  g_assert_true (ui_wait_until (has_mention, window, UI_TEST_TIMEOUT_MS));
+
+  /* Alt+Right: saved through the project, the second article shown. */
+  ui_key (GTK_WIDGET (window), "<Alt>Right");
+  g_assert_true (ui_wait_until (shows_text, window, UI_TEST_TIMEOUT_MS));
+  g_assert_nonnull (gloss_registry_lookup (gloss_project_get_registry (project, NULL), "PER-kim-jong-un"));
+
+  store = gloss_window_get_store (window);
+  suggestions = gloss_window_get_suggestions (window);
+  g_assert_nonnull (suggestions);
+  g_assert_cmpuint (suggestions->len, ==, 2);
+  s = &g_array_index (suggestions, GlossSuggestion, 0);
+  start = find_text (store, "Kim Jong Un", 0);
+  g_assert_cmpuint (s->start, ==, start);
+  g_assert_cmpstr (s->entity, ==, "PER-kim-jong-un");
+  ui_wait_for_frame (GTK_WIDGET (view));
+
+  /* Enter at the caret, placed by a click inside the suggestion. */
+  ui_click_text (view, start + 2, 1);
+  g_assert_true (ui_wait_focus (GTK_WINDOW (window), GTK_WIDGET (view)));
+  ui_key (GTK_WIDGET (window), "Return");
+  g_assert_true (ui_wait_until (has_mention, window, UI_TEST_TIMEOUT_MS));
+  mention = g_list_model_get_item (gloss_store_get_list (store, GLOSS_KIND_MENTION), 0);
+  g_assert_cmpstr (gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (mention))), ==, "PER-kim-jong-un");
+  g_object_unref (mention);
+  count = (Count) { window, 1 };
+  g_assert_true (ui_wait_until (n_suggestions_is, &count, UI_TEST_TIMEOUT_MS));
+
+  /* Backspace on the other one: rejected. */
+  start = find_text (store, "Kim Jong Un", 1);
+  ui_click_text (view, start + 1, 1);
+  ui_key (GTK_WIDGET (window), "BackSpace");
+  count = (Count) { window, 0 };
+  g_assert_true (ui_wait_until (n_suggestions_is, &count, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_mentions (window), ==, 1);
+
+  /* Ctrl+Return: done, and on to the next document not done. */
+  ui_key (GTK_WIDGET (window), "<Control>Return");
+  g_assert_true (ui_wait_until (first_shown, window, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpint (gloss_project_document_get_status (gloss_project_lookup (project, "b-second")), ==,
+                   GLOSS_PROGRESS_DONE);
+  /* The first article's entity is the project's one. */
+  g_assert_nonnull (gloss_store_lookup (gloss_window_get_store (window), "PER-kim-jong-un"));
+
+  /* Alt+Left from the first: nothing before it. */
+  ui_key (GTK_WIDGET (window), "<Alt>Left");
+  g_assert_true (first_shown (window));
+}
+
+static void
+test_project_window (void)
+{
+  g_autoptr(UiLivedIn) lived_in = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GlossWindow *window;
+
+  if (!ui_test_require_input ())
+    return;
+
+  lived_in = ui_lived_in_new ();
+  folder = make_project (lived_in->dir);
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  test_suggestion_flow (window, folder);
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/ui/project/suggestions", test_project_window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return ui_test_main (&argc, &argv, &app, add_tests);
+}
