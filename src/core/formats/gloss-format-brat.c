@@ -457,10 +457,12 @@ parse_ann (Ann          *a,
     {
       g_autofree char *copy = NULL;
       g_auto(GStrv) fields = NULL;
+      gboolean blank = TRUE;
       gboolean ok;
 
-      copy = g_strndup (start, len);
-      if (*g_strstrip (copy) == '\0')
+      for (gsize i = 0; i < len && blank; i++)
+        blank = g_ascii_isspace (start[i]);
+      if (blank)
         continue;
       copy = g_strndup (start, len);  /* the text field keeps its spaces */
       fields = g_strsplit (copy, "\t", 3);
