@@ -64,6 +64,14 @@ key_says (const char *key,
   g_assert_true (ui_wait_until (new_toast_shows, &t, UI_TEST_TIMEOUT_MS));
 }
 
+static gboolean
+focus_outside_popover (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL;
+}
+
 static void
 focus_on (GtkWidget *widget)
 {
@@ -133,6 +141,8 @@ test_claim_keys (void)
   g_assert_nonnull (row);
   ui_click_center (row);
   g_assert_null (find_visible (certainty, GTK_TYPE_POPOVER));
+  /* The focus leaves the closed popup for the row in a later frame. */
+  g_assert_true (ui_wait_until (focus_outside_popover, window, UI_TEST_TIMEOUT_MS));
   g_assert_cmpint (gloss_claim_get_certainty (claim), ==, 1);
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
