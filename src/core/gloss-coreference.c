@@ -11,10 +11,15 @@
 
 #include "gloss-coreference.h"
 
-static GlossEntity *
-find_by_name (GlossStore *store,
-              const char *type_id,
-              const char *text)
+/**
+ * gloss_coreference_find_named:
+ *
+ * Returns: (transfer none) (nullable): the entity of @type_id named @text
+ */
+GlossEntity *
+gloss_coreference_find_named (GlossStore *store,
+                              const char *type_id,
+                              const char *text)
 {
   GListModel *entities = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
   guint n = g_list_model_get_n_items (entities);
@@ -92,7 +97,7 @@ gloss_coreference_find (GlossStore *store,
   g_return_val_if_fail (start < end, NULL);
 
   text = gloss_document_dup_slice (gloss_store_get_document (store), start, end);
-  entity = find_by_name (store, type_id, text);
+  entity = gloss_coreference_find_named (store, type_id, text);
   if (entity == NULL)
     entity = find_by_mention (store, type_id, start, end, text);
   return entity;

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+GlossEntity *gloss_coreference_find_named (GlossStore *store,
+                                           const char *type_id,
+                                           const char *text);
 GlossEntity *gloss_coreference_find (GlossStore *store,
                                      const char *type_id,
                                      guint       start,

@@ -508,25 +508,6 @@ gloss_edit_set_relation_ends (GlossStore     *store,
 
 /* Mentions and entities */
 
-static GlossEntity *
-find_entity (GlossStore *store,
-             const char *type_id,
-             const char *name)
-{
-  GListModel *entities = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
-  guint n = g_list_model_get_n_items (entities);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossEntity) entity = g_list_model_get_item (entities, i);
-
-      if (g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), type_id) == 0 &&
-          g_strcmp0 (gloss_entity_get_name (entity), name) == 0)
-        return entity;
-    }
-  return NULL;
-}
-
 /* The entity of @type_id named @name, else the one the rule of
  * coreference gives [start, end) (docs/decisions.md), else a new one
  * named @new_name. */
@@ -539,7 +520,7 @@ ensure_entity (GlossStore  *store,
                const char  *new_name,
                GError     **error)
 {
-  GlossEntity *found = name != NULL ? find_entity (store, type_id, name) : NULL;
+  GlossEntity *found = name != NULL ? gloss_coreference_find_named (store, type_id, name) : NULL;
   g_autoptr(GlossEntity) entity = NULL;
 
   if (found == NULL)
