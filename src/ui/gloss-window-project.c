@@ -16,6 +16,7 @@
 
 #include "gloss-annotation-view.h"
 #include "gloss-annotator.h"
+#include "gloss-document-list.h"
 #include "gloss-format-native.h"
 #include "gloss-project.h"
 #include "gloss-window-private.h"
@@ -74,6 +75,40 @@ store_changed (GlossStore *store,
     refresh_suggestions (self);
 }
 
+static void show_or_complain (GlossWindow          *self,
+                              GlossProjectDocument *document);
+
+static void
+document_activated (GlossWindow          *self,
+                    GlossProjectDocument *document)
+{
+  if (self->project != NULL && document != self->project->document)
+    show_or_complain (self, document);
+}
+
+/* The Documents page of the sidebar, made the first time a project opens.
+ * Four pages do not fit the sidebar's width side by side with their
+ * labels: the switcher puts each label under its icon then. */
+static GlossDocumentList *
+get_document_list (GlossWindow *self)
+{
+  GtkWidget *list = adw_view_stack_get_child_by_name (self->sidebar_stack, "documents");
+  GtkWidget *switcher = gtk_widget_get_prev_sibling (GTK_WIDGET (self->sidebar_stack));
+  AdwViewStackPage *page;
+
+  if (list != NULL)
+    return GLOSS_DOCUMENT_LIST (list);
+  list = gloss_document_list_new ();
+  gtk_widget_set_vexpand (list, TRUE);
+  g_signal_connect_object (list, "document-activated", G_CALLBACK (document_activated), self,
+                           G_CONNECT_SWAPPED);
+  page = adw_view_stack_add_titled (self->sidebar_stack, list, "documents", _("Documents"));
+  adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+  if (ADW_IS_VIEW_SWITCHER (switcher))
+    adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_NARROW);
+  return GLOSS_DOCUMENT_LIST (list);
+}
+
 static gboolean
 show_document (GlossWindow          *self,
                GlossProjectDocument *document,
@@ -105,6 +140,7 @@ show_document (GlossWindow          *self,
   gloss_window_set_store (self, store, file);
   g_signal_connect (store, "edited", G_CALLBACK (store_changed), self);
   refresh_suggestions (self);
+  gloss_document_list_set_current (get_document_list (self), document);
   return TRUE;
 }
 
@@ -170,11 +206,14 @@ gloss_window_open_project (GlossWindow  *self,
   g_clear_pointer (&self->project, _gloss_window_project_free);
   state = self->project = g_new0 (GlossWindowProject, 1);
   state->project = g_steal_pointer (&project);
+  gloss_document_list_set_project (get_document_list (self), state->project);
   if (!show_document (self, first, error))
     {
+      gloss_document_list_set_project (get_document_list (self), NULL);
       g_clear_pointer (&self->project, _gloss_window_project_free);
       return FALSE;
     }
+  adw_view_stack_set_visible_child_name (self->sidebar_stack, "documents");
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gloss-annotator.h"
+#include "gloss-document-list.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
 
@@ -158,6 +159,104 @@ test_suggestion_flow (GlossWindow *window,
   g_assert_true (first_shown (window));
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelIn;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelIn *in = data;
+  GtkWidget *label = ui_find_label (in->root, in->text);
+
+  return label != NULL && gtk_widget_get_width (label) > 0;
+}
+
+static gboolean
+label_gone (gpointer data)
+{
+  return !label_shown (data);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  return find_visible (data, GTK_TYPE_POPOVER) != NULL;
+}
+
+/* Choose @item of a dropdown by clicks, as the user does. */
+static void
+click_dropdown (GtkWidget  *dropdown,
+                const char *item)
+{
+  GtkWidget *popover;
+  LabelIn in;
+
+  ui_click_center (dropdown);
+  g_assert_true (ui_wait_until (popover_shown, dropdown, UI_TEST_TIMEOUT_MS));
+  popover = find_visible (dropdown, GTK_TYPE_POPOVER);
+  in = (LabelIn) { popover, item };
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+  ui_click_center (ui_find_label (popover, item));
+  g_assert_true (ui_wait_until (label_gone, &in, UI_TEST_TIMEOUT_MS));
+}
+
+/* The Documents page: the status and counts of each, a click shows one,
+ * the filter by words typed and by status. */
+static void
+test_documents_page (GlossWindow *window)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (window), GLOSS_TYPE_DOCUMENT_LIST, NULL);
+  GtkWidget *entry;
+  GtkWidget *tab;
+  LabelIn in;
+
+  g_assert_nonnull (list);
+  tab = ui_find_label (GTK_WIDGET (window), "Documents");
+  g_assert_nonnull (tab);
+  ui_click_center (tab);
+  in = (LabelIn) { list, "b-second" };
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+  in = (LabelIn) { list, "1 of 2 done" };
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+  in = (LabelIn) { list, "1 mention · 0 claims" };
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+  in = (LabelIn) { list, "Done" };
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+  in = (LabelIn) { list, "In progress" };
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+
+  /* A click on a row shows that document. */
+  ui_click_center (ui_find_label (list, "b-second"));
+  g_assert_true (ui_wait_until (shows_text, window, UI_TEST_TIMEOUT_MS));
+
+  /* Words typed in the filter. */
+  entry = find_widget (list, GTK_TYPE_SEARCH_ENTRY, NULL);
+  ui_click_center (entry);
+  g_assert_true (ui_wait_focus (GTK_WINDOW (window), find_widget (entry, GTK_TYPE_TEXT, NULL)));
+  ui_type (GTK_WIDGET (window), "FIRST");
+  in = (LabelIn) { list, "b-second" };
+  g_assert_true (ui_wait_until (label_gone, &in, UI_TEST_TIMEOUT_MS));
+  g_assert_nonnull (ui_find_label (list, "a-first"));
+  ui_key (GTK_WIDGET (window), "<Control>a");
+  ui_key (GTK_WIDGET (window), "BackSpace");
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+
+  /* By status, chosen in the dropdown by clicks. */
+  click_dropdown (find_widget (list, GTK_TYPE_DROP_DOWN, NULL), "Done");
+  in = (LabelIn) { list, "a-first" };
+  g_assert_true (ui_wait_until (label_gone, &in, UI_TEST_TIMEOUT_MS));
+  g_assert_nonnull (ui_find_label (list, "b-second"));
+  click_dropdown (find_widget (list, GTK_TYPE_DROP_DOWN, NULL), "To Do");
+  in = (LabelIn) { list, "No Documents Match" };
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+  click_dropdown (find_widget (list, GTK_TYPE_DROP_DOWN, NULL), "All");
+  in = (LabelIn) { list, "a-first" };
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+}
+
 static void
 test_project_window (void)
 {
@@ -173,6 +272,7 @@ test_project_window (void)
   window = gloss_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   test_suggestion_flow (window, folder);
+  test_documents_page (window);
   ui_window_destroy (GTK_WINDOW (window));
 }
 
