@@ -1,224 +1,27 @@
-/* gloss-cli-agree.c: gloss-cli agree A.gloss B.gloss [--json]
+/* gloss-cli-agree.c: gloss-cli agree A.gloss B.gloss | PROJECT [--json]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A is the reference: precision = matched / B's, recall = matched / A's,
- * where two mentions (or claims) match when their type and every span are
- * equal. Cohen's kappa compares the label each annotator gives each token
- * (a run of letters and digits, or one other visible character): the type
- * of the longest mention covering its first character, or "O".
+ * The numbers come from the core (gloss-agreement.c), the same the
+ * window's agreement view shows; A is the reference.
  */
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
+#include "gloss-agreement-project.h"
 #include "gloss-cli.h"
 
-typedef struct
+static const struct
 {
-  guint a;
-  guint b;
-  guint matched;
-} Tally;
-
-/* "TYPE|s-e|s-e…": equal keys are exact matches. */
-static char *
-annotation_key (GlossAnnotation *annotation)
-{
-  GString *key = g_string_new (gloss_annotation_get_type_id (annotation));
-  const GlossSpan *spans;
-  guint n;
-
-  spans = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (key, "|%u-%u", spans[i].start, spans[i].end);
-
-  return g_string_free (key, FALSE);
-}
-
-static Tally *
-tally_for (GHashTable *tallies,
-           const char *type)
-{
-  Tally *tally = g_hash_table_lookup (tallies, type);
-
-  if (tally == NULL)
-    {
-      tally = g_new0 (Tally, 1);
-      g_hash_table_insert (tallies, g_strdup (type ? type : ""), tally);
-    }
-
-  return tally;
-}
-
-/* Multiset intersection of the two stores' annotations of @kind. */
-static GHashTable *
-compare_kind (GlossStore          *a,
-              GlossStore          *b,
-              GlossAnnotationKind  kind)
-{
-  GHashTable *tallies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) in_a = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GListModel *list;
-
-  list = gloss_store_get_list (a, kind);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (list, i);
-      char *key = annotation_key (annotation);
-      gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (in_a, key));
-
-      tally_for (tallies, gloss_annotation_get_type_id (annotation))->a++;
-      g_hash_table_insert (in_a, key, GSIZE_TO_POINTER (n + 1));
-    }
-
-  list = gloss_store_get_list (b, kind);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (list, i);
-      g_autofree char *key = annotation_key (annotation);
-      gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (in_a, key));
-      Tally *tally = tally_for (tallies, gloss_annotation_get_type_id (annotation));
-
-      tally->b++;
-      if (n > 0)
-        {
-          tally->matched++;
-          g_hash_table_insert (in_a, g_steal_pointer (&key), GSIZE_TO_POINTER (n - 1));
-        }
-    }
-
-  return tallies;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The label of every code point: the type of the longest mention on it. */
-static GPtrArray *
-label_code_points (GlossStore *store,
-                   guint       length)
-{
-  GPtrArray *labels = g_ptr_array_new ();
-  GListModel *list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
-  g_autoptr(GArray) best = g_array_sized_new (FALSE, TRUE, sizeof (guint), length);
-
-  g_ptr_array_set_size (labels, length);
-  g_array_set_size (best, length);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
-      const GlossSpan *spans;
-      guint n;
-
-      spans = gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n);
-      for (guint j = 0; j < n; j++)
-        {
-          guint width = spans[j].end - spans[j].start;
-
-          for (guint cp = spans[j].start; cp < spans[j].end && cp < length; cp++)
-            if (width > g_array_index (best, guint, cp))
-              {
-                g_array_index (best, guint, cp) = width;
-                /* The type id lives as long as the store. */
-                g_ptr_array_index (labels, cp) = (gpointer) gloss_annotation_get_type_id (mention);
-              }
-        }
-    }
-
-  return labels;
-}
-
-typedef struct
-{
-  guint  tokens;
-  double observed;
-  double expected;
-  double kappa;
-} Kappa;
-
-static Kappa
-token_kappa (GlossStore *a,
-             GlossStore *b)
-{
-  GlossDocument *document = gloss_store_get_document (a);
-  const char *text = gloss_document_get_text (document);
-  guint length = gloss_document_get_length (document);
-  g_autoptr(GPtrArray) la = label_code_points (a, length);
-  g_autoptr(GPtrArray) lb = label_code_points (b, length);
-  g_autoptr(GHashTable) count_a = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) count_b = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key, value;
-  guint agree = 0;
-  Kappa k = { 0 };
-  guint cp = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), cp++)
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean word = g_unichar_isalnum (c) || g_unichar_ismark (c);
-      const char *x, *y;
-
-      if (g_unichar_isspace (c) || (word && in_word))
-        {
-          in_word = word;
-          continue;
-        }
-      in_word = word;
-
-      /* A token starts here. */
-      x = g_ptr_array_index (la, cp) ? g_ptr_array_index (la, cp) : "O";
-      y = g_ptr_array_index (lb, cp) ? g_ptr_array_index (lb, cp) : "O";
-      k.tokens++;
-      agree += g_str_equal (x, y);
-      g_hash_table_insert (count_a, (gpointer) x,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (count_a, x)) + 1));
-      g_hash_table_insert (count_b, (gpointer) y,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (count_b, y)) + 1));
-    }
-
-  if (k.tokens == 0)
-    {
-      k.kappa = NAN;
-      return k;
-    }
-
-  k.observed = (double) agree / k.tokens;
-  g_hash_table_iter_init (&iter, count_a);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    k.expected += ((double) GPOINTER_TO_UINT (value) / k.tokens) *
-                  ((double) GPOINTER_TO_UINT (g_hash_table_lookup (count_b, key)) / k.tokens);
-
-  if (k.expected >= 1.0)
-    k.kappa = k.observed >= 1.0 ? 1.0 : NAN;  /* one label only: kappa is undefined */
-  else
-    k.kappa = (k.observed - k.expected) / (1.0 - k.expected);
-
-  return k;
-}
-
-static double
-ratio (guint num,
-       guint den)
-{
-  return den == 0 ? NAN : (double) num / den;
-}
-
-/* 2·matched / (A + B): the harmonic mean of precision and recall, and 0
- * (not undefined) when one side is empty and the other is not. */
-static double
-f1 (const Tally *t)
-{
-  return ratio (2 * t->matched, t->a + t->b);
-}
+  GlossAnnotationKind kind;
+  const char         *name;
+  gboolean            kappa;
+} layers[] = {
+  { GLOSS_KIND_MENTION, "mentions", TRUE },
+  { GLOSS_KIND_CLAIM, "claims", TRUE },
+  { GLOSS_KIND_RELATION, "relations", FALSE },
+};
 
 static void
 add_number (JsonBuilder *builder,
@@ -233,95 +36,322 @@ add_number (JsonBuilder *builder,
 }
 
 static void
-add_tally (JsonBuilder *builder,
-           const Tally *t)
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
 {
-  double p = ratio (t->matched, t->b);
-  double r = ratio (t->matched, t->a);
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
 
+static void
+add_counts (JsonBuilder                *builder,
+            const GlossAgreementCounts *counts)
+{
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "a");
-  json_builder_add_int_value (builder, t->a);
-  json_builder_set_member_name (builder, "b");
-  json_builder_add_int_value (builder, t->b);
-  json_builder_set_member_name (builder, "matched");
-  json_builder_add_int_value (builder, t->matched);
-  add_number (builder, "precision", p);
-  add_number (builder, "recall", r);
-  add_number (builder, "f1", f1 (t));
+  add_int (builder, "a", counts->a);
+  add_int (builder, "b", counts->b);
+  add_int (builder, "matched", counts->matched);
+  add_number (builder, "precision", gloss_agreement_precision (counts));
+  add_number (builder, "recall", gloss_agreement_recall (counts));
+  add_number (builder, "f1", gloss_agreement_f1 (counts));
   json_builder_end_object (builder);
+}
+
+/* "mentions": { "exact": { "by_type", "micro" }, "overlap": …, "kappa" } */
+static void
+add_agreement (JsonBuilder          *builder,
+               const GlossAgreement *agreement)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (layers); l++)
+    {
+      g_autoptr(GPtrArray) types = gloss_agreement_list_types (agreement, layers[l].kind);
+
+      json_builder_set_member_name (builder, layers[l].name);
+      json_builder_begin_object (builder);
+      for (GlossMatch m = 0; m < GLOSS_N_MATCHES; m++)
+        {
+          GlossAgreementCounts micro = gloss_agreement_get_counts (agreement, layers[l].kind, m, NULL);
+
+          json_builder_set_member_name (builder, gloss_match_to_string (m));
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "by_type");
+          json_builder_begin_object (builder);
+          for (guint i = 0; i < types->len; i++)
+            {
+              const char *type = g_ptr_array_index (types, i);
+              GlossAgreementCounts counts = gloss_agreement_get_counts (agreement, layers[l].kind, m, type);
+
+              json_builder_set_member_name (builder, type);
+              add_counts (builder, &counts);
+            }
+          json_builder_end_object (builder);
+          json_builder_set_member_name (builder, "micro");
+          add_counts (builder, &micro);
+          json_builder_end_object (builder);
+        }
+      if (layers[l].kappa)
+        {
+          GlossKappa k = gloss_agreement_get_kappa (agreement, layers[l].kind);
+
+          json_builder_set_member_name (builder, "kappa");
+          json_builder_begin_object (builder);
+          add_int (builder, "tokens", k.tokens);
+          add_int (builder, "agreed", k.agreed);
+          add_number (builder, "observed", k.observed);
+          add_number (builder, "expected", k.expected);
+          add_number (builder, "kappa", k.kappa);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
 }
 
 static void
 print_number (double value)
 {
+  /* "–" is three bytes and one column: no printf width for it. */
   if (isnan (value))
-    g_print ("  %9s", "–");
+    g_print ("      –");
   else
-    g_print ("  %9.3f", value);
+    g_print (" %6.3f", value);
 }
 
 static void
-print_tally (const char  *name,
-             const Tally *t)
+print_row (const GlossAgreement *agreement,
+           GlossAnnotationKind   kind,
+           const char           *type,
+           const char           *name)
 {
-  double p = ratio (t->matched, t->b);
-  double r = ratio (t->matched, t->a);
+  GlossAgreementCounts exact = gloss_agreement_get_counts (agreement, kind, GLOSS_MATCH_EXACT, type);
 
-  g_print ("  %-14s %6u %6u %7u", name, t->a, t->b, t->matched);
-  print_number (p);
-  print_number (r);
-  print_number (f1 (t));
+  g_print ("  %-14s %5u %5u", name, exact.a, exact.b);
+  for (GlossMatch m = 0; m < GLOSS_N_MATCHES; m++)
+    {
+      GlossAgreementCounts counts = gloss_agreement_get_counts (agreement, kind, m, type);
+
+      g_print ("  %5u", counts.matched);
+      print_number (gloss_agreement_precision (&counts));
+      print_number (gloss_agreement_recall (&counts));
+      print_number (gloss_agreement_f1 (&counts));
+    }
   g_print ("\n");
 }
 
 static void
-report_kind (JsonBuilder *builder,
-             const char  *title,
-             GHashTable  *tallies)
+print_kappa (const GlossKappa *k)
 {
-  g_autoptr(GPtrArray) types = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key, value;
-  Tally all = { 0 };
+  g_print ("  tokens %u, agreed %u, p_o %.3f, p_e %.3f, Cohen's kappa ",
+           k->tokens, k->agreed, k->observed, k->expected);
+  if (isnan (k->kappa))
+    g_print ("undefined (one label only)\n");
+  else
+    g_print ("%.3f\n", k->kappa);
+}
 
-  g_hash_table_iter_init (&iter, tallies);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+static void
+print_agreement (const GlossAgreement *agreement)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (layers); l++)
     {
-      const Tally *t = value;
+      g_autoptr(GPtrArray) types = gloss_agreement_list_types (agreement, layers[l].kind);
 
-      g_ptr_array_add (types, key);
-      all.a += t->a;
-      all.b += t->b;
-      all.matched += t->matched;
-    }
-  g_ptr_array_sort (types, compare_strings);
-
-  if (builder != NULL)
-    {
-      json_builder_set_member_name (builder, title);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "by_type");
-      json_builder_begin_object (builder);
+      g_print ("%s (A is the reference)\n", layers[l].name);
+      g_print ("  %-14s %5s %5s  %-26s  %s\n", "", "", "", "exact", "overlap");
+      g_print ("  %-14s %5s %5s", "type", "A", "B");
+      for (GlossMatch m = 0; m < GLOSS_N_MATCHES; m++)
+        g_print ("  %5s %6s %6s %6s", "match", "P", "R", "F1");
+      g_print ("\n");
       for (guint i = 0; i < types->len; i++)
+        print_row (agreement, layers[l].kind, g_ptr_array_index (types, i), g_ptr_array_index (types, i));
+      print_row (agreement, layers[l].kind, NULL, "all (micro)");
+      if (layers[l].kappa)
         {
-          json_builder_set_member_name (builder, g_ptr_array_index (types, i));
-          add_tally (builder, g_hash_table_lookup (tallies, g_ptr_array_index (types, i)));
+          GlossKappa k = gloss_agreement_get_kappa (agreement, layers[l].kind);
+
+          print_kappa (&k);
         }
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "micro");
-      add_tally (builder, &all);
-      json_builder_end_object (builder);
-      return;
+    }
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+begin_report (JsonBuilder *builder,
+              const char  *a,
+              const char  *b,
+              guint        n_documents)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "a");
+  json_builder_add_string_value (builder, a);
+  json_builder_set_member_name (builder, "b");
+  json_builder_add_string_value (builder, b);
+  add_int (builder, "documents", n_documents);
+}
+
+static int
+agree_files (const char *path_a,
+             const char *path_b,
+             gboolean    json)
+{
+  g_autoptr(GPtrArray) sa = NULL;
+  g_autoptr(GPtrArray) sb = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAgreement) agreement = gloss_agreement_new ();
+
+  if ((sa = gloss_cli_read_input (NULL, path_a, NULL, &error)) == NULL)
+    {
+      gloss_cli_print_error (path_a, error);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
+  if ((sb = gloss_cli_read_input (NULL, path_b, NULL, &error)) == NULL)
+    {
+      gloss_cli_print_error (path_b, error);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
+  if (!gloss_agreement_add (agreement, g_ptr_array_index (sa, 0), g_ptr_array_index (sb, 0), NULL))
+    {
+      gloss_cli_error ("%s and %s annotate different texts (their sha256 differ)", path_a, path_b);
+      return GLOSS_CLI_EXIT_FAILURE;
     }
 
-  g_print ("%s (exact spans; A is the reference)\n", title);
-  g_print ("  %-14s %6s %6s %7s  %9s  %9s  %9s\n", "type", "A", "B", "matched",
-           "precision", "recall", "F1");
-  for (guint i = 0; i < types->len; i++)
-    print_tally (g_ptr_array_index (types, i),
-                 g_hash_table_lookup (tallies, g_ptr_array_index (types, i)));
-  print_tally ("all (micro)", &all);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      begin_report (builder, path_a, path_b, 1);
+      add_agreement (builder, agreement);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    print_agreement (agreement);
+
+  return GLOSS_CLI_EXIT_OK;
+}
+
+/* The two annotators to compare: --annotators, else the project's only two. */
+static GStrv
+pick_annotators (GlossProject *project,
+                 const char   *path,
+                 const char   *option)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (option != NULL)
+    {
+      names = g_strsplit (option, ",", -1);
+      if (g_strv_length (names) != 2 || *names[0] == '\0' || *names[1] == '\0')
+        {
+          gloss_cli_usage_error ("agree", "--annotators takes two names, A,B");
+          return NULL;
+        }
+      return g_steal_pointer (&names);
+    }
+
+  names = gloss_project_list_annotators (project);
+  if (g_strv_length (names) != 2)
+    {
+      g_autofree char *list = g_strjoinv (", ", names);
+
+      if (g_strv_length (names) < 2)
+        gloss_cli_error ("%s: fewer than two annotators have worked on it (%s)", path,
+                         *list ? list : "none");
+      else
+        gloss_cli_error ("%s: choose two of its annotators with --annotators A,B (%s)", path, list);
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
+static int
+agree_project (const char *path,
+               const char *annotators,
+               gboolean    json)
+{
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GlossAgreement) pooled = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if ((project = gloss_project_load (folder, NULL, &error)) == NULL)
+    {
+      gloss_cli_print_error (path, error);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
+  if ((names = pick_annotators (project, path, annotators)) == NULL)
+    return annotators != NULL ? GLOSS_CLI_EXIT_USAGE : GLOSS_CLI_EXIT_FAILURE;
+  items = gloss_agreement_compare_project (project, names[0], names[1], &pooled, &error);
+  if (items == NULL)
+    {
+      gloss_cli_print_error (path, error);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
+  if (items->len == 0)
+    {
+      gloss_cli_error ("%s: %s and %s have no document in common", path, names[0], names[1]);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      begin_report (builder, names[0], names[1], items->len);
+      add_agreement (builder, pooled);
+      json_builder_set_member_name (builder, "per_document");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < items->len; i++)
+        {
+          GlossDocumentAgreement *item = g_ptr_array_index (items, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, gloss_project_document_get_id (item->document));
+          add_agreement (builder, item->agreement);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return GLOSS_CLI_EXIT_OK;
+    }
+
+  g_print ("A: %s, B: %s; %u documents both annotated\n", names[0], names[1], items->len);
+  g_print ("Mentions per document: F1 exact and by overlap, Cohen's kappa\n");
+  g_print ("  %-24s %6s %9s %9s\n", "document", "exact", "overlap", "kappa");
+  for (guint i = 0; i < items->len; i++)
+    {
+      GlossDocumentAgreement *item = g_ptr_array_index (items, i);
+      GlossAgreementCounts exact = gloss_agreement_get_counts (item->agreement, GLOSS_KIND_MENTION, GLOSS_MATCH_EXACT, NULL);
+      GlossAgreementCounts overlap = gloss_agreement_get_counts (item->agreement, GLOSS_KIND_MENTION, GLOSS_MATCH_OVERLAP, NULL);
+      GlossKappa k = gloss_agreement_get_kappa (item->agreement, GLOSS_KIND_MENTION);
+
+      g_print ("  %-24s", gloss_project_document_get_id (item->document));
+      print_number (gloss_agreement_f1 (&exact));
+      g_print ("   ");
+      print_number (gloss_agreement_f1 (&overlap));
+      g_print ("   ");
+      print_number (k.kappa);
+      g_print ("\n");
+    }
+  g_print ("\nAll %u documents together\n", items->len);
+  print_agreement (pooled);
+  return GLOSS_CLI_EXIT_OK;
 }
 
 int
@@ -329,98 +359,37 @@ gloss_cli_agree (int    argc,
                  char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GPtrArray) sa = NULL;
-  g_autoptr(GPtrArray) sb = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) mentions = NULL;
-  g_autoptr(GHashTable) claims = NULL;
+  g_autofree char *annotators = NULL;
   gboolean json = FALSE;
-  GlossStore *a, *b;
-  Kappa kappa;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "annotators", 0, 0, G_OPTION_ARG_STRING, &annotators,
+      "In a project, the two annotators to compare (default: its only two)", "A,B" },
     { NULL }
   };
 
-  context = g_option_context_new ("A.gloss B.gloss");
+  context = g_option_context_new ("A.gloss B.gloss | PROJECT");
   g_option_context_set_summary (context,
-                                "Compare two annotations of the same article. Per type: precision, "
-                                "recall and F1 of B against A over exact-span matches of mentions "
-                                "and claims; and Cohen's kappa over token-level mention labels.");
+                                "Compare two annotations of the same articles: per type, precision, "
+                                "recall and F1 of B against A for mentions, claims and relations, "
+                                "matched exactly and by overlap; Cohen's kappa over token labels. "
+                                "A PROJECT compares two annotators on every document both "
+                                "annotated, each and all together.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!gloss_cli_parse_options (context, "agree", &argc, &argv))
     return GLOSS_CLI_EXIT_USAGE;
 
+  if (argc == 2 && gloss_cli_is_project (argv[1]))
+    return agree_project (argv[1], annotators, json);
   if (argc != 3)
     {
-      gloss_cli_usage_error ("agree", "give exactly two files, A.gloss and B.gloss");
+      gloss_cli_usage_error ("agree", "give exactly two files, A.gloss and B.gloss, or a project folder");
       return GLOSS_CLI_EXIT_USAGE;
     }
-
-  if ((sa = gloss_cli_read_input (NULL, argv[1], NULL, &error)) == NULL)
+  if (annotators != NULL)
     {
-      gloss_cli_print_error (argv[1], error);
-      return GLOSS_CLI_EXIT_FAILURE;
+      gloss_cli_usage_error ("agree", "--annotators is for a project folder");
+      return GLOSS_CLI_EXIT_USAGE;
     }
-  if ((sb = gloss_cli_read_input (NULL, argv[2], NULL, &error)) == NULL)
-    {
-      gloss_cli_print_error (argv[2], error);
-      return GLOSS_CLI_EXIT_FAILURE;
-    }
-  a = g_ptr_array_index (sa, 0);
-  b = g_ptr_array_index (sb, 0);
-
-  if (g_strcmp0 (gloss_document_get_sha256 (gloss_store_get_document (a)),
-                 gloss_document_get_sha256 (gloss_store_get_document (b))) != 0)
-    {
-      gloss_cli_error ("%s and %s annotate different texts (their sha256 differ)", argv[1], argv[2]);
-      return GLOSS_CLI_EXIT_FAILURE;
-    }
-
-  mentions = compare_kind (a, b, GLOSS_KIND_MENTION);
-  claims = compare_kind (a, b, GLOSS_KIND_CLAIM);
-  kappa = token_kappa (a, b);
-
-  if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "a");
-      json_builder_add_string_value (builder, argv[1]);
-      json_builder_set_member_name (builder, "b");
-      json_builder_add_string_value (builder, argv[2]);
-      report_kind (builder, "mentions", mentions);
-      report_kind (builder, "claims", claims);
-      json_builder_set_member_name (builder, "tokens");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "count");
-      json_builder_add_int_value (builder, kappa.tokens);
-      add_number (builder, "observed", kappa.observed);
-      add_number (builder, "expected", kappa.expected);
-      add_number (builder, "kappa", kappa.kappa);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-    }
-  else
-    {
-      report_kind (NULL, "mentions", mentions);
-      report_kind (NULL, "claims", claims);
-      g_print ("tokens: %u, observed agreement %.3f, Cohen's kappa ", kappa.tokens, kappa.observed);
-      if (isnan (kappa.kappa))
-        g_print ("undefined (one label only)\n");
-      else
-        g_print ("%.3f\n", kappa.kappa);
-    }
-
-  return GLOSS_CLI_EXIT_OK;
+  return agree_files (argv[1], argv[2], json);
 }

@@ -626,9 +626,11 @@ test_stats_and_agree (void)
     json_parser_load_from_data (parser, run.out, -1, &error);
     g_assert_no_error (error);
     root = json_node_get_object (json_parser_get_root (parser));
-    micro = json_object_get_object_member (json_object_get_object_member (root, "mentions"), "micro");
+    micro = json_object_get_object_member (json_object_get_object_member (
+              json_object_get_object_member (root, "mentions"), "exact"), "micro");
     g_assert_cmpfloat (json_object_get_double_member (micro, "f1"), ==, 1.0);
-    g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (root, "tokens"), "kappa"), ==, 1.0);
+    g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (
+                         json_object_get_object_member (root, "mentions"), "kappa"), "kappa"), ==, 1.0);
   }
   /* B drops a mention and retypes another */
   {
@@ -662,18 +664,20 @@ test_stats_and_agree (void)
     json_parser_load_from_data (parser, run.out, -1, &error);
     g_assert_no_error (error);
     root = json_node_get_object (json_parser_get_root (parser));
-    micro = json_object_get_object_member (json_object_get_object_member (root, "mentions"), "micro");
+    micro = json_object_get_object_member (json_object_get_object_member (
+              json_object_get_object_member (root, "mentions"), "exact"), "micro");
     g_assert_cmpint (json_object_get_int_member (micro, "a"), ==, 5);
     g_assert_cmpint (json_object_get_int_member (micro, "b"), ==, 4);
     g_assert_cmpint (json_object_get_int_member (micro, "matched"), ==, 3);
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (micro, "precision"), 0.75, 1e-9);
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (micro, "recall"), 0.6, 1e-9);
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (micro, "f1"), 6.0 / 9.0, 1e-9);
-    org = json_object_get_object_member (json_object_get_object_member (
-            json_object_get_object_member (root, "mentions"), "by_type"), "ORG");
+    org = json_object_get_object_member (json_object_get_object_member (json_object_get_object_member (
+            json_object_get_object_member (root, "mentions"), "exact"), "by_type"), "ORG");
     g_assert_true (json_object_get_null_member (org, "recall"));
     g_assert_cmpfloat (json_object_get_double_member (org, "f1"), ==, 0.0);
-    kappa = json_object_get_double_member (json_object_get_object_member (root, "tokens"), "kappa");
+    kappa = json_object_get_double_member (json_object_get_object_member (
+              json_object_get_object_member (root, "mentions"), "kappa"), "kappa");
     g_assert_cmpfloat (kappa, >, 0.0);
     g_assert_cmpfloat (kappa, <, 1.0);
 
