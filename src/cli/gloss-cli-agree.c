@@ -36,22 +36,13 @@ add_number (JsonBuilder *builder,
 }
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_counts (JsonBuilder                *builder,
             const GlossAgreementCounts *counts)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "a", counts->a);
-  add_int (builder, "b", counts->b);
-  add_int (builder, "matched", counts->matched);
+  gloss_cli_json_add_int (builder, "a", counts->a);
+  gloss_cli_json_add_int (builder, "b", counts->b);
+  gloss_cli_json_add_int (builder, "matched", counts->matched);
   add_number (builder, "precision", gloss_agreement_precision (counts));
   add_number (builder, "recall", gloss_agreement_recall (counts));
   add_number (builder, "f1", gloss_agreement_f1 (counts));
@@ -96,8 +87,8 @@ add_agreement (JsonBuilder          *builder,
 
           json_builder_set_member_name (builder, "kappa");
           json_builder_begin_object (builder);
-          add_int (builder, "tokens", k.tokens);
-          add_int (builder, "agreed", k.agreed);
+          gloss_cli_json_add_int (builder, "tokens", k.tokens);
+          gloss_cli_json_add_int (builder, "agreed", k.agreed);
           add_number (builder, "observed", k.observed);
           add_number (builder, "expected", k.expected);
           add_number (builder, "kappa", k.kappa);
@@ -177,14 +168,9 @@ print_agreement (const GlossAgreement *agreement)
 static void
 print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  gloss_cli_print_json (root);
 }
 
 static void
@@ -198,7 +184,7 @@ begin_report (JsonBuilder *builder,
   json_builder_add_string_value (builder, a);
   json_builder_set_member_name (builder, "b");
   json_builder_add_string_value (builder, b);
-  add_int (builder, "documents", n_documents);
+  gloss_cli_json_add_int (builder, "documents", n_documents);
 }
 
 static int

@@ -389,3 +389,24 @@ gloss_cli_progress_clear (GlossCliProgress *progress)
     g_printerr ("\r\033[K");
   progress->shown = FALSE;
 }
+
+void
+gloss_cli_print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+void
+gloss_cli_json_add_int (JsonBuilder *builder,
+                        const char  *member,
+                        gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}

@@ -158,14 +158,9 @@ gloss_cli_journal (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = entries_to_json (entries);
-      g_autofree char *text = NULL;
 
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      gloss_cli_print_json (root);
     }
   else if (journal == NULL)
     g_print ("%s: no unsaved edits\n", argv[1]);

@@ -82,6 +82,12 @@ gboolean    gloss_cli_check_format_options (const char               *verb,
                                             const GlossFormatOptions *options,
                                             const char               *schema_path);
 
+/* Prints @root on stdout, pretty. */
+void        gloss_cli_print_json      (JsonNode        *root);
+void        gloss_cli_json_add_int    (JsonBuilder     *builder,
+                                       const char      *member,
+                                       gint64           value);
+
 GBytes     *gloss_cli_load_file       (const char      *path,
                                        GError         **error);
 /* Reads @path in @format (native when NULL) into stores. */

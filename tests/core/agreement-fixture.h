@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "gloss-edits.h"
+#include "gloss-format-native.h"
 
 #define AGREEMENT_TEXT \
   "Kim Jong Un met Vladimir Putin at Vostochny on Wednesday. Kim said “we will launch soon”."
@@ -71,4 +72,16 @@ fixture_store (gboolean b)
   g_assert_nonnull (relation);
 
   return store;
+}
+
+/* Writes @store to @file as a .gloss. */
+G_GNUC_UNUSED static void
+fixture_write (GFile      *file,
+               GlossStore *store)
+{
+  g_autoptr(GBytes) bytes = gloss_native_write_bytes (store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_format_write_file (file, bytes, TRUE, &error));
+  g_assert_no_error (error);
 }

@@ -11,7 +11,6 @@
 #include "gloss-agreement-project.h"
 #include "gloss-annotator.h"
 #include "gloss-error.h"
-#include "gloss-format-native.h"
 
 #define EPS 1e-12
 
@@ -276,11 +275,8 @@ write_version (GlossProject         *project,
 {
   g_autofree char *stem = gloss_annotator_file_stem (annotator);
   g_autoptr(GFile) file = gloss_project_get_document_file (project, document, stem);
-  g_autoptr(GBytes) bytes = gloss_native_write_bytes (store);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (gloss_format_write_file (file, bytes, TRUE, &error));
-  g_assert_no_error (error);
+  fixture_write (file, store);
 }
 
 static void

@@ -1,5 +1,6 @@
-/* test-cli-agree.c: gloss-cli agree on two files and on a project, with
- * the numbers of the hand-worked example of tests/core/agreement-fixture.h
+/* test-cli-team.c: gloss-cli agree on two files and on a project, with
+ * the numbers of the hand-worked example of tests/core/agreement-fixture.h,
+ * and gloss-cli stats of a project
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +10,6 @@
 
 #include "../core/agreement-fixture.h"
 #include "cli-test-helpers.h"
-#include "gloss-format-native.h"
 
 #define EPS 1e-9
 
@@ -104,11 +104,8 @@ write_store (const char *path,
              GlossStore *store)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = gloss_native_write_bytes (store);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (gloss_format_write_file (file, bytes, TRUE, &error));
-  g_assert_no_error (error);
+  fixture_write (file, store);
 }
 
 static void
@@ -255,6 +252,43 @@ test_project (void)
   run = run_cli ("agree", folder, "--annotators", "Ana", NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "--annotators takes two names");
+  run_clear (&run);
+
+  /* stats of the same project: Ana and Ben saved both documents (A's and
+   * B's version of the fixture), Cy none; all three have a progress file. */
+  run = run_cli ("stats", folder, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (parser, run.out);
+  {
+    JsonObject *project = json_object_get_object_member (
+      json_array_get_object_element (json_object_get_array_member (root, "per_file"), 0), "project");
+    JsonObject *annotators = json_object_get_object_member (project, "annotators");
+    JsonObject *ben_stats = json_object_get_object_member (annotators, "Ben");
+    JsonObject *cy = json_object_get_object_member (annotators, "Cy");
+    JsonArray *documents = json_object_get_array_member (project, "documents");
+    JsonObject *first = json_object_get_object_member (json_array_get_object_element (documents, 0), "annotators");
+
+    g_assert_cmpstr (json_object_get_string_member (project, "name"), ==, "team");
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (ben_stats, "progress"), "done"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (ben_stats, "progress"), "todo"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (ben_stats, "documents"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (ben_stats, "mentions"), "total"), ==, 8);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                       json_object_get_object_member (ben_stats, "mentions"), "by_type"), "GPE"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (cy, "documents"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (cy, "progress"), "in-progress"), ==, 1);
+    g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+    g_assert_false (json_object_get_boolean_member (json_array_get_object_element (documents, 0), "curated"));
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first, "Ana"), "status"), ==, "done");
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (first, "Ana"), "claims"), ==, 1);
+    g_assert_false (json_object_has_member (json_object_get_object_member (first, "Cy"), "mentions"));
+  }
+  run_clear (&run);
+
+  run = run_cli ("stats", folder, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "project team: 2 documents, 0 curated\n");
+  assert_contains (run.out, "  Ben                   1           0      1         8       2         2\n");
 }
 
 int
@@ -265,11 +299,11 @@ main (int    argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  tmpdir = g_dir_make_tmp ("gloss-cli-agree-XXXXXX", NULL);
+  tmpdir = g_dir_make_tmp ("gloss-cli-team-XXXXXX", NULL);
   g_assert_nonnull (tmpdir);
 
   g_test_add_func ("/cli/agree/files", test_files);
-  g_test_add_func ("/cli/agree/project", test_project);
+  g_test_add_func ("/cli/agree/project-and-stats", test_project);
 
   status = g_test_run ();
 
