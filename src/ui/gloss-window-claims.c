@@ -191,6 +191,8 @@ show_menu_at (GlossWindow *self,
               GMenuModel  *menu,
               guint        offset)
 {
+  GtkEventController *escape;
+
   close_popover (self);
   /* Not shown, no popover: the click on a mention works without it. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->view)))
@@ -204,6 +206,14 @@ show_menu_at (GlossWindow *self,
       self->pick_popover = GTK_WIDGET (anchor);
       g_signal_connect_object (gloss_pick_anchor_get_popover (anchor), "closed",
                                G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
+      /* Escape in the menu cancels the pick, not only the menu (the
+       * popover would take the key for itself). */
+      escape = gtk_shortcut_controller_new ();
+      gtk_event_controller_set_propagation_phase (escape, GTK_PHASE_CAPTURE);
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (escape),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                              gtk_named_action_new ("win.clear-selection")));
+      gtk_widget_add_controller (GTK_WIDGET (gloss_pick_anchor_get_popover (anchor)), escape);
     }
   /* Modal on purpose: it shows only when the next step is a choice in
    * it, and on X11 a popover that is not modal gets no button events (its
@@ -652,33 +662,22 @@ _gloss_window_claims_selected (GlossWindow     *self,
       break;
     }
 
-  gloss_claim_list_select_claim (self->claim_list,
-                                 selected != NULL && GLOSS_IS_CLAIM (selected) ? GLOSS_CLAIM (selected) : NULL);
-  gloss_relation_list_select_relation (self->relation_list,
-                                       selected != NULL && GLOSS_IS_RELATION (selected) ? GLOSS_RELATION (selected) : NULL);
+  gloss_annotation_list_page_select (self->claim_list,
+                                     selected != NULL && GLOSS_IS_CLAIM (selected) ? selected : NULL);
+  gloss_annotation_list_page_select (self->relation_list,
+                                     selected != NULL && GLOSS_IS_RELATION (selected) ? selected : NULL);
   return FALSE;
 }
 
 /* Sidebar */
 
 static void
-claim_selected_cb (GlossWindow *self,
-                   GlossClaim  *claim)
+list_selected_cb (GlossWindow     *self,
+                  GlossAnnotation *annotation)
 {
-  if (self->store == NULL || claim == NULL)
+  if (self->store == NULL || annotation == NULL)
     return;
-  gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (claim));
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
-}
-
-static void
-relation_selected_cb (GlossWindow   *self,
-                      GlossRelation *relation)
-{
-  if (self->store == NULL || relation == NULL)
-    return;
-  gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (relation));
+  gloss_annotation_view_set_selected (self->view, annotation);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
@@ -722,17 +721,17 @@ _gloss_window_claims_set_store (GlossWindow *self,
 {
   close_popover (self);
   set_pick_mode (self, GLOSS_PICK_NONE);
-  gloss_claim_list_set_store (self->claim_list, store);
-  gloss_relation_list_set_store (self->relation_list, store);
+  gloss_annotation_list_page_set_store (self->claim_list, store);
+  gloss_annotation_list_page_set_store (self->relation_list, store);
   _gloss_window_claims_update (self);
 }
 
 void
 _gloss_window_claims_init (GlossWindow *self)
 {
-  g_signal_connect_object (self->claim_list, "claim-selected", G_CALLBACK (claim_selected_cb),
+  g_signal_connect_object (self->claim_list, "annotation-selected", G_CALLBACK (list_selected_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->relation_list, "relation-selected", G_CALLBACK (relation_selected_cb),
+  g_signal_connect_object (self->relation_list, "annotation-selected", G_CALLBACK (list_selected_cb),
                            self, G_CONNECT_SWAPPED);
 }
 
@@ -751,8 +750,7 @@ _gloss_window_claims_dispose (GlossWindow *self)
 void
 _gloss_window_class_add_claim_actions (GtkWidgetClass *widget_class)
 {
-  g_type_ensure (GLOSS_TYPE_CLAIM_LIST);
-  g_type_ensure (GLOSS_TYPE_RELATION_LIST);
+  g_type_ensure (GLOSS_TYPE_ANNOTATION_LIST_PAGE);
 
   gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
   gtk_widget_class_install_action (widget_class, "win.add-fragment", NULL, add_fragment_action);

@@ -5,12 +5,11 @@
 #pragma once
 
 #include "gloss-annotation-view.h"
-#include "gloss-claim-list.h"
+#include "gloss-annotation-list-page.h"
 #include "gloss-entity-list.h"
 #include "gloss-format.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
-#include "gloss-relation-list.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -47,8 +46,8 @@ struct _GlossWindow
   GtkPaned             *sidebar;
   GlossEntityList      *entity_list;
   AdwViewStack         *sidebar_stack;
-  GlossClaimList       *claim_list;
-  GlossRelationList    *relation_list;
+  GlossAnnotationListPage *claim_list;
+  GlossAnnotationListPage *relation_list;
   GlossInspector       *inspector;
   GMenu                *recent_menu;
   GtkRevealer          *journal_banner;

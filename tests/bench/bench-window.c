@@ -394,14 +394,14 @@ measure_keys (const char  *name,
       run.painted = 0;
       run.pressed = g_get_monotonic_time ();
       run.pressed_cpu = thread_cpu_us ();
-      press (GTK_WIDGET (window), "1");
+      ui_key (GTK_WIDGET (window), "1");
       wait_for_paint (&run);
       times[i] = (run.painted - run.pressed) / 1e3;
       cpu_times[i] = (run.painted_cpu - run.pressed_cpu) / 1e3;
       g_assert_cmpuint (g_list_model_get_n_items (gloss_store_get_list (store, GLOSS_KIND_MENTION)), ==, n + 1);
 
       run.pressed = 0;
-      press (GTK_WIDGET (window), "<Control>z");
+      ui_key (GTK_WIDGET (window), "<Control>z");
       wait_ms (20);
     }
   g_signal_handler_disconnect (clock, paint_id);

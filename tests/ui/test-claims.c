@@ -9,14 +9,13 @@
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
 #include "gloss-claim-editor.h"
-#include "gloss-claim-list.h"
+#include "gloss-annotation-list-page.h"
 #include "gloss-edits.h"
 #include "gloss-error.h"
 #include "gloss-format-native.h"
 #include "gloss-inspector.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
-#include "ui-test-xtest.h"
 
 #define QUOTE   "The Russian army and people will certainly win a great victory in the sacred struggle " \
                 "for the punishment of a great evil that claims hegemony and feeds an expansionist illusion,"
@@ -189,9 +188,9 @@ test_editor (void)
 }
 
 static void
-claim_selected_cb (GlossClaimList *list,
-                   GlossClaim     *claim,
-                   GlossClaim    **out)
+claim_selected_cb (GlossAnnotationListPage *list,
+                   GlossAnnotation         *claim,
+                   GlossAnnotation        **out)
 {
   *out = claim;
 }
@@ -201,45 +200,45 @@ test_list_filter (void)
 {
   g_autoptr(GlossStore) store = new_sample_store ();
   g_autoptr(GError) error = NULL;
-  GlossClaimList *list = GLOSS_CLAIM_LIST (g_object_ref_sink (gloss_claim_list_new ()));
+  GlossAnnotationListPage *list = GLOSS_ANNOTATION_LIST_PAGE (g_object_ref_sink (gloss_annotation_list_page_new (GLOSS_LIST_CLAIMS)));
   GlossMention *kju = add_mention (store, "PER", find_text (store, "Kim Jong Un", 0),
                                    text_end ("Kim Jong Un", find_text (store, "Kim Jong Un", 0)), NULL);
   guint a = find_text (store, QUOTE, 0), b = find_text (store, PROMISE, 0), c = find_text (store, PUTIN_QUOTE, 0);
   GlossClaim *quote = gloss_edit_new_claim (store, "quote", a, text_end (QUOTE, a), &error);
   GlossClaim *promise = gloss_edit_new_claim (store, "promise", b, text_end (PROMISE, b), &error);
   GlossClaim *author = gloss_edit_new_claim (store, "quote", c, text_end (PUTIN_QUOTE, c), &error);
-  GlossClaim *activated = NULL;
+  GlossAnnotation *activated = NULL;
   GListModel *model;
 
   g_assert_no_error (error);
   g_assert_true (gloss_edit_set_claimant (store, quote, gloss_mention_get_entity (kju), &error));
   g_assert_true (gloss_edit_set_claimant (store, promise, gloss_mention_get_entity (kju), &error));
-  gloss_claim_list_set_store (list, store);
-  model = gloss_claim_list_get_model (list);
+  gloss_annotation_list_page_set_store (list, store);
+  model = gloss_annotation_list_page_get_model (list);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
-  gloss_claim_list_set_filter (list, NULL, gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (kju))));
+  gloss_annotation_list_page_set_filter (list, NULL, gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (kju))));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
-  gloss_claim_list_set_filter (list, "quote", gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (kju))));
+  gloss_annotation_list_page_set_filter (list, "quote", gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (kju))));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
-  gloss_claim_list_set_filter (list, "quote", "");
+  gloss_annotation_list_page_set_filter (list, "quote", "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   {
     g_autoptr(GlossClaim) only = g_list_model_get_item (model, 0);
 
     g_assert_true (only == author);
   }
-  gloss_claim_list_set_filter (list, NULL, NULL);
+  gloss_annotation_list_page_set_filter (list, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
   /* A click on a row asks for its claim; selecting from outside does not. */
-  g_signal_connect (list, "claim-selected", G_CALLBACK (claim_selected_cb), &activated);
-  g_assert_true (gloss_claim_list_select_claim (list, promise));
+  g_signal_connect (list, "annotation-selected", G_CALLBACK (claim_selected_cb), &activated);
+  g_assert_true (gloss_annotation_list_page_select (list, GLOSS_ANNOTATION (promise)));
   g_assert_null (activated);
-  gloss_claim_list_activate (list, 0);
-  g_assert_true (activated == quote);
+  gloss_annotation_list_page_activate (list, 0);
+  g_assert_true (activated == GLOSS_ANNOTATION (quote));
 
-  gloss_claim_list_set_store (list, NULL);
+  gloss_annotation_list_page_set_store (list, NULL);
   g_assert_finalize_object (list);
 }
 
@@ -308,27 +307,27 @@ test_done_when (void)
   /* Tag Kim Jong Un and Vladimir Putin (1 = Person); the "Kim" before
    * "added" links to Kim Jong Un in the inspector. */
   select_text (view, store, "Kim Jong Un", 0);
-  press (w, "1");
+  ui_key (w, "1");
   kju_mention = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
   kju = gloss_mention_get_entity (kju_mention);
   select_text (view, store, "Vladimir Putin", 0);
-  press (w, "1");
+  ui_key (w, "1");
   putin_mention = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
   putin = gloss_mention_get_entity (putin_mention);
   select_text (view, store, "Kim added", 0);
   gloss_annotation_view_select_range (view, find_text (store, "Kim added", 0), find_text (store, "Kim added", 0) + 3);
-  press (w, "1");
+  ui_key (w, "1");
   kim_added = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
   g_assert_cmpstr (gloss_entity_get_name (gloss_mention_get_entity (kim_added)), ==, "Kim");
 
   /* 1. The quote: select, C, type Quote, Shift+K and a click on a Kim
    * Jong Un mention, select "added", Shift+C. */
   select_text (view, store, QUOTE, 0);
-  press (w, "c");
+  ui_key (w, "c");
   claim = GLOSS_CLAIM (gloss_annotation_view_get_selected (view));
   g_assert_nonnull (claim);
   choose (ADW_COMBO_ROW (inspector_row (window, ADW_TYPE_COMBO_ROW, "Type")), "Quote");
-  press (w, "<Shift>k");
+  ui_key (w, "<Shift>k");
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (kju_mention)); /* the click */
   iterate ();
   g_assert_true (gloss_claim_get_claimant (claim) == kju);
@@ -336,43 +335,43 @@ test_done_when (void)
   /* The view rings the claimant's mentions while the claim is selected. */
   g_assert_true (gloss_annotation_view_get_selected (view) == GLOSS_ANNOTATION (claim));
   select_text (view, store, "added", 0);
-  press (w, "<Shift>c");
+  ui_key (w, "<Shift>c");
   assert_span (store, GLOSS_ANNOTATION (claim), GLOSS_ROLE_CUE, 0, "added");
 
   /* Escape leaves a pick mode without changing anything. */
-  press (w, "<Shift>k");
-  press (w, "Escape");
+  ui_key (w, "<Shift>k");
+  ui_key (w, "Escape");
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
   iterate ();
   g_assert_true (gloss_claim_get_claimant (claim) == kju);
 
   /* 2. Kim's vow as a promise, claimant picked from the list. */
   select_text (view, store, PROMISE, 0);
-  press (w, "c");
+  ui_key (w, "c");
   claim = GLOSS_CLAIM (gloss_annotation_view_get_selected (view));
   choose (ADW_COMBO_ROW (inspector_row (window, ADW_TYPE_COMBO_ROW, "Type")), "Promise");
   choose (ADW_COMBO_ROW (inspector_row (window, ADW_TYPE_COMBO_ROW, "Claimant")), "Kim Jong Un");
   g_assert_true (gloss_claim_get_claimant (claim) == kju);
   select_text (view, store, "vowed", 0);
-  press (w, "<Shift>c");
+  ui_key (w, "<Shift>c");
 
   /* 3. Putin's answer as a quote. */
   select_text (view, store, PUTIN_QUOTE, 0);
-  press (w, "c");
+  ui_key (w, "c");
   claim = GLOSS_CLAIM (gloss_annotation_view_get_selected (view));
   choose (ADW_COMBO_ROW (inspector_row (window, ADW_TYPE_COMBO_ROW, "Type")), "Quote");
-  press (w, "<Shift>k");
+  ui_key (w, "<Shift>k");
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
   iterate ();
   select_text (view, store, "replied", 0);
-  press (w, "<Shift>c");
+  ui_key (w, "<Shift>c");
   g_assert_true (gloss_claim_get_claimant (claim) == putin);
 
   /* 4. Meets with: click Putin, R, click Kim Jong Un, pick the type (the
    * chooser offers only types whose ends fit: Person → Person). */
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
   iterate ();
-  press (w, "r");
+  ui_key (w, "r");
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (kju_mention));
   iterate ();
   {
@@ -388,7 +387,7 @@ test_done_when (void)
   g_assert_true (gloss_relation_get_from (relation) == putin);
   g_assert_true (gloss_relation_get_to (relation) == kju);
 
-  press (w, "<Control>s");
+  ui_key (w, "<Control>s");
   g_assert_false (gloss_window_get_modified (window));
 
   /* The saved file has it all, with exact span texts. */
@@ -425,7 +424,7 @@ test_done_when (void)
   g_assert_nonnull (mention_at (saved, find_text (saved, "Kim Jong Un", 0)));
 
   /* Undo walks back over the relation and the last claim's edits. */
-  press (w, "<Control>z");
+  ui_key (w, "<Control>z");
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 0);
 
   gloss_window_set_store (window, NULL, NULL);
@@ -464,15 +463,15 @@ test_two_fragments_round_trip (void)
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   store = gloss_window_get_store (window);
   select_text (view, store, "Kim Jong Un", 0);
-  press (w, "1");
+  ui_key (w, "1");
   kju_mention = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
 
   /* C on the first part, + on the second: one claim, two fragments. */
   select_text (view, store, first, 0);
-  press (w, "c");
+  ui_key (w, "c");
   claim = GLOSS_CLAIM (gloss_annotation_view_get_selected (view));
   select_text (view, store, second, 0);
-  press (w, "plus");
+  ui_key (w, "plus");
   gloss_annotation_get_spans (GLOSS_ANNOTATION (claim), GLOSS_ROLE_CONTENT, &n);
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_CLAIM), ==, 1);
@@ -481,22 +480,22 @@ test_two_fragments_round_trip (void)
   /* - removes the fragment at the caret; undo brings it back. */
   gloss_annotation_view_clear_selection (view);
   gloss_annotation_view_select_range (view, find_text (store, second, 0) + 4, find_text (store, second, 0) + 4);
-  press (w, "minus");
+  ui_key (w, "minus");
   gloss_annotation_get_spans (GLOSS_ANNOTATION (claim), GLOSS_ROLE_CONTENT, &n);
   g_assert_cmpuint (n, ==, 1);
   assert_span (store, GLOSS_ANNOTATION (claim), GLOSS_ROLE_CONTENT, 0, first);
-  press (w, "<Control>z");
+  ui_key (w, "<Control>z");
   gloss_annotation_get_spans (GLOSS_ANNOTATION (claim), GLOSS_ROLE_CONTENT, &n);
   g_assert_cmpuint (n, ==, 2);
 
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (claim));
   iterate ();
-  press (w, "<Shift>k");
+  ui_key (w, "<Shift>k");
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (kju_mention));
   iterate ();
   select_text (view, store, "he added", 0);
   gloss_annotation_view_select_range (view, find_text (store, "he added", 0) + 3, text_end ("he added", find_text (store, "he added", 0)));
-  press (w, "<Shift>c");
+  ui_key (w, "<Shift>c");
   g_assert_true (gloss_edit_set_about (store, claim, gloss_mention_get_entity (kju_mention), TRUE, &error));
   g_assert_true (gloss_edit_set_certainty (store, claim, GLOSS_CERTAINTY_ASSERTED, &error));
   g_assert_no_error (error);
@@ -583,7 +582,7 @@ test_mention_attribute_rows (void)
   g_assert_no_error (error);
 
   select_text (view, store, "Kim Jong Un", 0);
-  press (w, "1");
+  ui_key (w, "1");
   mention = gloss_annotation_view_get_selected (view);
   g_assert_true (GLOSS_IS_MENTION (mention));
   iterate ();
@@ -640,7 +639,7 @@ test_mention_attribute_rows (void)
 
   /* Each edit was one step: undo restores the mention as tagged. */
   for (guint i = 0; i < steps; i++)
-    press (w, "<Control>z");
+    ui_key (w, "<Control>z");
   g_assert_true (gloss_annotation_get_store (mention) == store);
   g_assert_null (gloss_annotation_get_attr (mention, "level"));
   g_assert_null (gloss_annotation_get_attr (mention, "confirmed"));
@@ -651,7 +650,7 @@ test_mention_attribute_rows (void)
   row = find_widget (inspector, ADW_TYPE_ACTION_ROW, "Confirmed");
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH, NULL))));
   /* One more undo takes the tag itself. */
-  press (w, "<Control>z");
+  ui_key (w, "<Control>z");
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 0);
 
   gloss_window_set_store (window, NULL, NULL);
@@ -682,13 +681,13 @@ test_pick_toasts (void)
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   store = gloss_window_get_store (window);
   select_text (view, store, "Kim Jong Un", 0);
-  press (w, "1");
+  ui_key (w, "1");
   kju_mention = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
   select_text (view, store, "Vladimir Putin", 0);
-  press (w, "1");
+  ui_key (w, "1");
   putin_mention = GLOSS_MENTION (gloss_annotation_view_get_selected (view));
   select_text (view, store, QUOTE, 0);
-  press (w, "c");
+  ui_key (w, "c");
   claim = GLOSS_CLAIM (gloss_annotation_view_get_selected (view));
   g_assert_nonnull (claim);
 
@@ -696,25 +695,25 @@ test_pick_toasts (void)
    * targets (modal: the next step is a choice in it); Escape: both go. */
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
   iterate ();
-  press (w, "r");
+  ui_key (w, "r");
   g_assert_nonnull (find_toast (w, RELATION_TOAST));
   {
     GtkWidget *popover = find_widget (gloss_window_get_view (window), GTK_TYPE_POPOVER_MENU, NULL);
 
     g_assert_true (popover == NULL || !gtk_widget_get_visible (popover));
   }
-  press (w, "r");
+  ui_key (w, "r");
   g_assert_true (wait_popover_visible (w, GTK_TYPE_POPOVER_MENU));
-  press (w, "Escape");
+  ui_key (w, "Escape");
   g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
   g_assert_true (wait_toast (w, "Cancelled", TRUE, 1500));
-  press (w, "r");
+  ui_key (w, "r");
   g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, 5000));
 
   /* Shift+K on a claim starts another pick: its toast replaces R's. */
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (claim));
   iterate ();
-  press (w, "<Shift>k");
+  ui_key (w, "<Shift>k");
   g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
   g_assert_true (wait_toast (w, CLAIMANT_TOAST, TRUE, 1500));
 
@@ -728,14 +727,9 @@ test_pick_toasts (void)
    * made, and the toast goes. */
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
   iterate ();
-  press (w, "r");
+  ui_key (w, "r");
   g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, 5000));
-  {
-    double x, y;
-
-    text_point (GTK_WIDGET (view), gloss_annotation_get_start (GLOSS_ANNOTATION (kju_mention)) + 1, &x, &y);
-    xtest_click (GTK_WIDGET (view), x, y);
-  }
+  ui_click_text (view, gloss_annotation_get_start (GLOSS_ANNOTATION (kju_mention)) + 1, 1);
   g_assert_true (gloss_annotation_view_get_selected (view) == GLOSS_ANNOTATION (kju_mention));
   g_assert_nonnull (find_toast (w, RELATION_TOAST));
   /* (test-relations clicks the type in its menu; here the toasts.) */
@@ -747,10 +741,10 @@ test_pick_toasts (void)
   /* R, Escape: the toast goes and "Cancelled" shows at once. */
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
   iterate ();
-  press (w, "r");
+  ui_key (w, "r");
   g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, 5000));
   gtk_widget_grab_focus (gloss_window_get_view (window));
-  press (w, "Escape");
+  ui_key (w, "Escape");
   g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
   g_assert_true (wait_toast (w, "Cancelled", TRUE, 1500));
 

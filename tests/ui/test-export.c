@@ -136,7 +136,7 @@ test_export (void)
   /* The menu has it, and Ctrl+E (from the article) opens the chooser,
    * named after the document, with one filter per format. */
   gtk_widget_grab_focus (gloss_window_get_view (window));
-  press (GTK_WIDGET (window), "<Control>e");
+  ui_key (GTK_WIDGET (window), "<Control>e");
   chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER);
   {
     g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
@@ -153,7 +153,7 @@ test_export (void)
   g_assert_false (json_object_has_member (record, "clusters"));
   g_clear_object (&parser);
 
-  press (GTK_WIDGET (window), "<Control>e");
+  ui_key (GTK_WIDGET (window), "<Control>e");
   chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER);
   choose_file (chooser, "Gloss Dataset", folder, "dataset");
   g_assert_true (wait_toast (GTK_WIDGET (window), "Exported “dataset.jsonl”", TRUE, 5000));
@@ -168,7 +168,7 @@ test_export (void)
 
   /* A folder nobody can write to, not even root (a small one: the chooser
    * lists it): the error, plainly. */
-  press (GTK_WIDGET (window), "<Control>e");
+  ui_key (GTK_WIDGET (window), "<Control>e");
   chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER);
   choose_file (chooser, "doccano", proc, "vostochny.jsonl");
   dialog = wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);

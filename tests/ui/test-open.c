@@ -297,7 +297,7 @@ test_long_line_select_copy_tag (void)
   gtk_widget_grab_focus (GTK_WIDGET (view));
   gloss_annotation_view_select_range (view, brk - 3, brk + 4);
   iterate ();
-  press (GTK_WIDGET (window), "<Control>c");
+  ui_key (GTK_WIDGET (window), "<Control>c");
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
                                  clipboard_text_cb, &copied);
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -309,7 +309,7 @@ test_long_line_select_copy_tag (void)
 
   /* Tag a word right after the break. */
   gloss_annotation_view_select_range (view, brk + 1, brk + 4);
-  press (GTK_WIDGET (window), "1");
+  ui_key (GTK_WIDGET (window), "1");
   mention = gloss_annotation_view_get_selected (view);
   g_assert_nonnull (mention);
   g_assert_true (GLOSS_IS_MENTION (mention));

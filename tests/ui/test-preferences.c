@@ -133,7 +133,7 @@ test_preferences (void)
   gloss_annotation_view_select_range (GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window)),
                                       start, text_end ("Vladimir Putin", start));
   gtk_widget_grab_focus (gloss_window_get_view (window));
-  press (GTK_WIDGET (window), "1");
+  ui_key (GTK_WIDGET (window), "1");
   mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
   g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, 1);
   mention = g_list_model_get_item (mentions, 0);

@@ -12,11 +12,10 @@
 #include "gloss-format-native.h"
 #include "gloss-preferences-window.h"
 #include "gloss-relation-editor.h"
-#include "gloss-relation-list.h"
+#include "gloss-annotation-list-page.h"
 #include "gloss-schema-editor.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
-#include "ui-test-xtest.h"
 
 static GlossApplication *app;
 
@@ -92,7 +91,7 @@ test_list_filter (void)
 {
   g_autoptr(GlossStore) store = new_sample_store ();
   g_autoptr(GError) error = NULL;
-  GlossRelationList *list = GLOSS_RELATION_LIST (g_object_ref_sink (gloss_relation_list_new ()));
+  GlossAnnotationListPage *list = GLOSS_ANNOTATION_LIST_PAGE (g_object_ref_sink (gloss_annotation_list_page_new (GLOSS_LIST_RELATIONS)));
   GlossEntity *putin = tag (store, "PER", "Vladimir Putin");
   GlossEntity *kim = tag (store, "PER", "Kim Jong Un");
   GlossEntity *russia = tag (store, "GPE", "Russia");
@@ -100,23 +99,23 @@ test_list_filter (void)
 
   g_assert_nonnull (gloss_edit_new_relation (store, "meets_with", putin, kim, &error));
   g_assert_nonnull (gloss_edit_new_relation (store, "leader_of", putin, russia, &error));
-  gloss_relation_list_set_store (list, store);
-  model = gloss_relation_list_get_model (list);
+  gloss_annotation_list_page_set_store (list, store);
+  model = gloss_annotation_list_page_get_model (list);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
-  gloss_relation_list_set_filter (list, NULL, gloss_annotation_get_id (GLOSS_ANNOTATION (kim)));
+  gloss_annotation_list_page_set_filter (list, NULL, gloss_annotation_get_id (GLOSS_ANNOTATION (kim)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
-  gloss_relation_list_set_filter (list, "leader_of", NULL);
+  gloss_annotation_list_page_set_filter (list, "leader_of", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
-  gloss_relation_list_set_filter (list, "leader_of", gloss_annotation_get_id (GLOSS_ANNOTATION (kim)));
+  gloss_annotation_list_page_set_filter (list, "leader_of", gloss_annotation_get_id (GLOSS_ANNOTATION (kim)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  gloss_relation_list_set_filter (list, NULL, NULL);
+  gloss_annotation_list_page_set_filter (list, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
   /* Removing an end removes the relation, and the list follows. */
   g_assert_true (gloss_store_remove (store, GLOSS_ANNOTATION (russia), &error));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
-  gloss_relation_list_set_store (list, NULL);
+  gloss_annotation_list_page_set_store (list, NULL);
   g_assert_finalize_object (list);
 }
 
@@ -345,7 +344,7 @@ click_item (GtkWidget  *menu,
   GtkWidget *label = find_label (menu, text);
 
   g_assert_nonnull (label);
-  xtest_click (label, gtk_widget_get_width (label) / 2., gtk_widget_get_height (label) / 2.);
+  ui_click_widget (label, gtk_widget_get_width (label) / 2., gtk_widget_get_height (label) / 2., 1);
 }
 
 /* A real click on the text of code point @offset. */
@@ -353,11 +352,7 @@ static void
 click_text (GlossWindow *window,
             guint        offset)
 {
-  GtkWidget *view = gloss_window_get_view (window);
-  double x, y;
-
-  text_point (view, offset, &x, &y);
-  xtest_click (view, x, y);
+  ui_click_text (GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window)), offset, 1);
 }
 
 /* The rectangle of code point @offset's line, in @window's coordinates. */
@@ -472,7 +467,7 @@ test_pick_by_click (void)
   g_assert_nonnull (selected);
   g_assert_cmpstr (gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (GLOSS_MENTION (selected)))), ==, "pak");
 
-  press (GTK_WIDGET (window), "r");
+  ui_key (GTK_WIDGET (window), "r");
   g_assert_true (wait_toast (GTK_WIDGET (window), "Relation from Pak Thae Song", TRUE, 5000));
   g_assert_null (shown_menu (window));
 
@@ -491,8 +486,8 @@ test_pick_by_click (void)
 
   /* From the list. */
   click_text (window, pak + 2);
-  press (GTK_WIDGET (window), "r");
-  press (GTK_WIDGET (window), "r");
+  ui_key (GTK_WIDGET (window), "r");
+  ui_key (GTK_WIDGET (window), "r");
   menu = wait_menu (window, "Kim Myong Sik");
   bounds = menu_bounds (window, menu);
   line = line_bounds (window, pak);
@@ -504,8 +499,8 @@ test_pick_by_click (void)
 
   /* Escape after R cancels; no relation, nothing left waiting. */
   click_text (window, pak + 2);
-  press (GTK_WIDGET (window), "r");
-  press (GTK_WIDGET (window), "Escape");
+  ui_key (GTK_WIDGET (window), "r");
+  ui_key (GTK_WIDGET (window), "Escape");
   g_assert_true (wait_toast (GTK_WIDGET (window), "Cancelled", TRUE, 5000));
   click_text (window, kim + 1);
   g_assert_null (shown_menu (window));

@@ -67,7 +67,7 @@ test_disk_full (void)
   g_assert_true (gloss_window_get_modified (window));
 
   g_setenv ("GLOSS_TEST_WRITE_FAILURE", "ENOSPC:4096", TRUE);
-  press (GTK_WIDGET (window), "<Control>s");
+  ui_key (GTK_WIDGET (window), "<Control>s");
   g_unsetenv ("GLOSS_TEST_WRITE_FAILURE");
 
   /* It says why ... */
@@ -126,7 +126,7 @@ test_vanished_folder (void)
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
-  press (GTK_WIDGET (window), "<Control>s");
+  ui_key (GTK_WIDGET (window), "<Control>s");
 
   dialog = wait_message_dialog (window);
   g_assert_nonnull (dialog);

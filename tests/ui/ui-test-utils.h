@@ -5,8 +5,7 @@
  * Real input: keys, clicks and drags go through the X server (XTest),
  * so they meet the same event handling, focus and shortcuts a user's do.
  * Without XTest (not built with libxtst, or the server lacks it) the
- * tests that need it skip. press() walks the shortcut tables instead,
- * for the tests written before real input.
+ * window tests skip.
  *
  * Waiting: always for a condition, with a generous deadline (the suite
  * runs on a busy 2-core machine), never for a fixed time.
@@ -37,8 +36,8 @@ GlossApplication *ui_test_app_new           (void);
 /* The main () of a window test: ui_test_init(), the system's MIME
  * database, recent files off (ui_lived_in_new() turns them on), an
  * application without id in *@app; runs the tests @add_tests adds.
- * Without a display it prints a TAP plan of no tests, which meson
- * reports as a skip (an exit status 77 is an ERROR under TAP). */
+ * Without a display, or without XTest to send real input, it prints a
+ * TAP plan of no tests, which meson reports as a skip (an exit status 77 is an ERROR under TAP). */
 int               ui_test_main              (int                *argc,
                                              char             ***argv,
                                              GlossApplication  **app,
@@ -69,12 +68,15 @@ gboolean  ui_wait_focus             (GtkWindow       *window,
                                      GtkWidget       *widget);
 
 /* Keys: @accel as gtk_accelerator_parse() reads it ("<Control>l", "1",
- * "Escape", "<Shift>k"). ui_key() sends real key events; press() walks
- * the shortcut tables a key press meets (the older tests). */
+ * "Escape", "<Shift>k"), sent as real key events to the focus of
+ * @window (which is presented and focused first if it is not active). */
 void      ui_key                    (GtkWidget       *window,
                                      const char      *accel);
 void      ui_type                   (GtkWidget       *window,
                                      const char      *text);
+/* Walks the shortcut tables a key press would meet, without the X server:
+ * left only for test-window.c, whose search test sees a real Escape stop
+ * at the search bar (GTK 4.8); every other test sends real keys. */
 void      press                     (GtkWidget       *window,
                                      const char      *accel);
 
@@ -131,7 +133,7 @@ GlossMention *add_mention           (GlossStore      *store,
                                      guint            start,
                                      guint            end,
                                      GlossEntity     *entity);
-/* Select @text (its first occurrence) in the article and press @key. */
+/* Select @text (its first occurrence) in the article and press @key (a real key). */
 void          tag_by_key            (GlossWindow     *window,
                                      const char      *text,
                                      const char      *key);

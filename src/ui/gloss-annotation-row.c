@@ -1,0 +1,79 @@
+/* gloss-annotation-row.c: one row of an annotation list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-annotation-row.h"
+#include "gloss-label-palette.h"
+
+struct _GlossAnnotationRow
+{
+  GtkWidget  parent_instance;
+
+  GtkBox    *swatch_slot;
+  GtkLabel  *words;
+  GtkLabel  *meta;
+};
+
+G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
+
+void
+gloss_annotation_row_set (GlossAnnotationRow *self,
+                          const char         *color,
+                          const char         *words,
+                          const char         *meta,
+                          const char         *tooltip)
+{
+  GtkWidget *old;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
+
+  while ((old = gtk_widget_get_first_child (GTK_WIDGET (self->swatch_slot))) != NULL)
+    gtk_box_remove (self->swatch_slot, old);
+  gtk_box_append (self->swatch_slot, gloss_color_swatch_new (color));
+  gtk_label_set_text (self->words, words);
+  gtk_label_set_text (self->meta, meta);
+  /* Setting a tooltip queries the pointer (a round trip to the X server). */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+}
+
+static void
+gloss_annotation_row_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), GLOSS_TYPE_ANNOTATION_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
+}
+
+static void
+gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_annotation_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-annotation-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, swatch_slot);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, words);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, meta);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+gloss_annotation_row_init (GlossAnnotationRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+gloss_annotation_row_new (void)
+{
+  return g_object_new (GLOSS_TYPE_ANNOTATION_ROW, NULL);
+}
