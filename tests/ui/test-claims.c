@@ -281,6 +281,8 @@ inspector_row (GlossWindow *window,
   return row;
 }
 
+#define CLAIMANT_TOAST "Click a mention of the claimant"
+
 static void
 test_done_when (void)
 {
@@ -328,6 +330,7 @@ test_done_when (void)
   g_assert_nonnull (claim);
   choose (ADW_COMBO_ROW (inspector_row (window, ADW_TYPE_COMBO_ROW, "Type")), "Quote");
   ui_key (w, "<Shift>k");
+  g_assert_true (wait_toast (w, CLAIMANT_TOAST, TRUE, UI_TEST_TIMEOUT_MS));
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (kju_mention)); /* the click */
   iterate ();
   g_assert_true (gloss_claim_get_claimant (claim) == kju);
@@ -340,6 +343,7 @@ test_done_when (void)
 
   /* Escape leaves a pick mode without changing anything. */
   ui_key (w, "<Shift>k");
+  g_assert_true (wait_toast (w, CLAIMANT_TOAST, TRUE, UI_TEST_TIMEOUT_MS));
   ui_key (w, "Escape");
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
   iterate ();
@@ -361,6 +365,7 @@ test_done_when (void)
   claim = GLOSS_CLAIM (gloss_annotation_view_get_selected (view));
   choose (ADW_COMBO_ROW (inspector_row (window, ADW_TYPE_COMBO_ROW, "Type")), "Quote");
   ui_key (w, "<Shift>k");
+  g_assert_true (wait_toast (w, CLAIMANT_TOAST, TRUE, UI_TEST_TIMEOUT_MS));
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
   iterate ();
   select_text (view, store, "replied", 0);
@@ -660,7 +665,6 @@ test_mention_attribute_rows (void)
 }
 
 #define RELATION_TOAST "click a mention of the other end"
-#define CLAIMANT_TOAST "Click a mention of the claimant"
 
 /* The toast that asks for a click goes as soon as the pick ends: when
  * another pick starts, when the pick is done, on Escape. R's popover
@@ -705,30 +709,30 @@ test_pick_toasts (void)
   ui_key (w, "r");
   g_assert_true (wait_popover_visible (w, GTK_TYPE_POPOVER_MENU));
   ui_key (w, "Escape");
-  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
-  g_assert_true (wait_toast (w, "Cancelled", TRUE, 1500));
+  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, UI_TEST_TIMEOUT_MS));
+  g_assert_true (wait_toast (w, "Cancelled", TRUE, UI_TEST_TIMEOUT_MS));
   ui_key (w, "r");
-  g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, 5000));
+  g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, UI_TEST_TIMEOUT_MS));
 
   /* Shift+K on a claim starts another pick: its toast replaces R's. */
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (claim));
   iterate ();
   ui_key (w, "<Shift>k");
-  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
-  g_assert_true (wait_toast (w, CLAIMANT_TOAST, TRUE, 1500));
+  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, UI_TEST_TIMEOUT_MS));
+  g_assert_true (wait_toast (w, CLAIMANT_TOAST, TRUE, UI_TEST_TIMEOUT_MS));
 
   /* The click on the claimant ends it. */
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (kju_mention));
   iterate ();
   g_assert_true (gloss_claim_get_claimant (claim) == gloss_mention_get_entity (kju_mention));
-  g_assert_true (wait_toast (w, CLAIMANT_TOAST, FALSE, 1500));
+  g_assert_true (wait_toast (w, CLAIMANT_TOAST, FALSE, UI_TEST_TIMEOUT_MS));
 
   /* R, the click (a real one: it does not scroll the text), the type:
    * made, and the toast goes. */
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
   iterate ();
   ui_key (w, "r");
-  g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, 5000));
+  g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, UI_TEST_TIMEOUT_MS));
   ui_click_text (view, gloss_annotation_get_start (GLOSS_ANNOTATION (kju_mention)) + 1, 1);
   g_assert_true (gloss_annotation_view_get_selected (view) == GLOSS_ANNOTATION (kju_mention));
   g_assert_nonnull (find_toast (w, RELATION_TOAST));
@@ -736,17 +740,17 @@ test_pick_toasts (void)
   g_assert_true (gtk_widget_activate_action (w, "win.relation-type", "s", "meets_with"));
   iterate ();
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 1);
-  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
+  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, UI_TEST_TIMEOUT_MS));
 
   /* R, Escape: the toast goes and "Cancelled" shows at once. */
   gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (putin_mention));
   iterate ();
   ui_key (w, "r");
-  g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, 5000));
+  g_assert_true (wait_toast (w, RELATION_TOAST, TRUE, UI_TEST_TIMEOUT_MS));
   gtk_widget_grab_focus (gloss_window_get_view (window));
   ui_key (w, "Escape");
-  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, 1500));
-  g_assert_true (wait_toast (w, "Cancelled", TRUE, 1500));
+  g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, UI_TEST_TIMEOUT_MS));
+  g_assert_true (wait_toast (w, "Cancelled", TRUE, UI_TEST_TIMEOUT_MS));
 
   gloss_window_set_store (window, NULL, NULL);
   wait_ms (600);
