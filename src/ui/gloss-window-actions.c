@@ -145,10 +145,9 @@ show_retyped (GlossWindow *self,
   message = g_strdup_printf (_("“%s” is now %s"), text, gloss_label_get_name (type));
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 5);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _gloss_window_show_toast (self, toast);
 }
 
 /* Tag the text selection with @type_id, or retype the selected mention. */
@@ -316,13 +315,12 @@ undo_redo (GlossWindow *self,
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 3);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (!redo)
     {
       adw_toast_set_button_label (toast, _("_Redo"));
       adw_toast_set_action_name (toast, "win.redo");
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _gloss_window_show_toast (self, toast);
 
   _gloss_window_update_title (self);
   gloss_window_update_actions (self);

@@ -54,67 +54,14 @@ close_popover (GlossWindow *self)
     gloss_pick_anchor_popdown (GLOSS_PICK_ANCHOR (self->pick_popover));
 }
 
-/* The toast that says what a pick mode waits for goes when it ends.
- *
- * libadwaita 1.2 frees a dismissed toast when its hide animation (300 ms)
- * ends, even while its show animation (500 ms when it replaced another
- * toast) still runs, which then crashes. So a toast on show is dismissed
- * only once any show animation it started now is over; a queued one (no
- * animation yet) at once. */
-#define PICK_TOAST_SETTLE_MS 350
-
-static gboolean
-label_shows (GtkWidget  *widget,
-             const char *title)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_shows (child, title))
-      return TRUE;
-  return FALSE;
-}
-
-/* Whether the overlay shows @toast (not queued, not hiding): besides its
- * child, the overlay's children are its toasts' widgets. */
-static gboolean
-toast_on_show (GlossWindow *self,
-               AdwToast    *toast)
-{
-  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
-  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
-  const char *title = adw_toast_get_title (toast);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != content && gtk_widget_get_can_target (child) && label_shows (child, title))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-dismiss_toast_cb (gpointer data)
-{
-  adw_toast_dismiss (ADW_TOAST (data));
-  return G_SOURCE_REMOVE;
-}
-
+/* The toast that says what a pick mode waits for goes when it ends. */
 static void
 dismiss_pick_toast (GlossWindow *self)
 {
-  AdwToast *toast = self->pick_toast;
-
-  if (toast == NULL)
+  if (self->pick_toast == NULL)
     return;
-  g_object_ref (toast);
+  gloss_toast_queue_dismiss (self->toasts, self->pick_toast);
   g_clear_weak_pointer (&self->pick_toast);
-  if (toast_on_show (self, toast))
-    g_timeout_add_full (G_PRIORITY_DEFAULT, PICK_TOAST_SETTLE_MS, dismiss_toast_cb,
-                        g_object_ref (toast), g_object_unref);
-  else
-    adw_toast_dismiss (toast);
-  g_object_unref (toast);
 }
 
 static void
@@ -138,8 +85,8 @@ show_pick_toast_with_button (GlossWindow *self,
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, button_label);
   adw_toast_set_action_name (toast, action);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   g_set_weak_pointer (&self->pick_toast, toast);
+  _gloss_window_show_toast (self, toast);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "gloss-format.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
+#include "gloss-toast-queue.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,8 @@ struct _GlossWindow
   GMenu                *recent_menu;
   GtkRevealer          *journal_banner;
   GtkLabel             *journal_banner_label;
+
+  GlossToastQueue      *toasts;
 
   GlossStore           *store;
   /* Where Ctrl+S writes: a .gloss file, NULL for a new document. */
@@ -121,6 +124,8 @@ void     _gloss_window_project_add_shortcuts (GlossWindow        *self);
 void     _gloss_window_show_error          (GlossWindow    *self,
                                             const char     *heading,
                                             const GError   *error);
+void      _gloss_window_show_toast         (GlossWindow    *self,
+                                            AdwToast       *toast);
 AdwToast *_gloss_window_toast              (GlossWindow    *self,
                                             const char     *title);
 void     _gloss_window_save_as             (GlossWindow    *self);

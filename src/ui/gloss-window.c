@@ -124,7 +124,16 @@ gloss_window_get_search_entry (GlossWindow *self)
   return GTK_WIDGET (self->search_entry);
 }
 
-/* Returns the toast (transfer none: the overlay owns it). */
+/* Every toast of the window goes through its queue (gloss-toast-queue.c).
+ * Takes @toast (transfer full). */
+void
+_gloss_window_show_toast (GlossWindow *self,
+                          AdwToast    *toast)
+{
+  gloss_toast_queue_show (self->toasts, toast);
+}
+
+/* Returns the toast (transfer none: the queue, then the overlay owns it). */
 AdwToast *
 _gloss_window_toast (GlossWindow *self,
                      const char  *title)
@@ -132,7 +141,7 @@ _gloss_window_toast (GlossWindow *self,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 3);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _gloss_window_show_toast (self, toast);
   return toast;
 }
 
@@ -1089,6 +1098,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->source);
   g_clear_object (&self->settings);
+  g_clear_object (&self->toasts);
   g_clear_pointer (&self->suggested_name, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
@@ -1177,6 +1187,7 @@ gloss_window_init (GlossWindow *self)
   GSettingsSchema *schema;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->toasts = gloss_toast_queue_new (self->toast_overlay);
   _gloss_window_project_add_shortcuts (self);
   gloss_accessible_name_composites (GTK_WIDGET (self));
 
