@@ -38,4 +38,5 @@ for variant in de high-contrast large-text; do
   cp "$variants/$variant/main-light.png" "$outdir/main-light-$variant.png"
 done
 cp "$variants/de/claim-light.png" "$outdir/claim-light-de.png"
+cp "$variants/de/export-light.png" "$outdir/export-light-de.png"
 rm -rf "$variants"

@@ -12,6 +12,7 @@
 #include "gloss-atomic-file.h"
 #include "gloss-cli.h"
 #include "gloss-error.h"
+#include "gloss-format-dataset.h"
 #include "gloss-format-native.h"
 
 /* A file name from a document id: no directory separators, no leading
@@ -383,7 +384,7 @@ gloss_cli_export (int    argc,
   g_autofree char *split = NULL;
   g_autofree char *annotator = NULL;
   gint seed = 0;
-  guint percent[GLOSS_CLI_N_PARTS];
+  guint percent[GLOSS_SPLIT_N_PARTS];
   gboolean force = FALSE;
   g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
   GlossFormatOptions options = { 0 };
@@ -503,14 +504,12 @@ gloss_cli_export (int    argc,
 
   if (split != NULL)
     {
-      GPtrArray **parts = gloss_cli_split (stores, percent, (guint32) seed);
+      GPtrArray **parts = gloss_format_split (stores, percent, (guint32) seed);
       gboolean written;
 
       options.where = output;
       written = gloss_cli_write_split (format, parts, &options, output, force);
-      for (guint p = 0; p < GLOSS_CLI_N_PARTS; p++)
-        g_ptr_array_unref (parts[p]);
-      g_free (parts);
+      gloss_format_split_free (parts);
       return written ? GLOSS_CLI_EXIT_OK : GLOSS_CLI_EXIT_FAILURE;
     }
 

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "gloss-format.h"
+#include "gloss-format-dataset.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -121,14 +122,11 @@ GPtrArray  *gloss_cli_read_project    (const char      *path,
 gboolean    gloss_cli_commit_all      (GPtrArray       *files,
                                        GPtrArray       *targets);
 
-/* export --split (gloss-cli-split.c): train, dev, test. */
-#define GLOSS_CLI_N_PARTS 3
+/* export --split (gloss-cli-split.c): train, dev, test; the split is
+ * gloss_format_split(). */
 gboolean    gloss_cli_parse_split     (const char      *verb,
                                        const char      *text,
-                                       guint            percent[GLOSS_CLI_N_PARTS]);
-GPtrArray **gloss_cli_split           (GPtrArray       *stores,
-                                       const guint      percent[GLOSS_CLI_N_PARTS],
-                                       guint32          seed);
+                                       guint            percent[GLOSS_SPLIT_N_PARTS]);
 gboolean    gloss_cli_write_split     (const GlossFormat        *format,
                                        GPtrArray               **parts,
                                        const GlossFormatOptions *options,

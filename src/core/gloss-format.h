@@ -109,11 +109,18 @@ typedef struct
   GlossExportFunc  export;   /* NULL: cannot export */
   GlossFormatCarries carries;
   GlossExportFilesFunc export_files;  /* instead of export: a folder of files */
+  gboolean         offsets_choice;   /* whether --offsets applies */
+  GlossOffsetUnit  default_offsets;  /* the unit without --offsets */
 } GlossFormat;
 
 const GlossFormat  *gloss_format_lookup    (const char *name);
 /* NULL-terminated, in the order of DESIGN §6. */
 const GlossFormat **gloss_format_list      (void);
+/* The importable format a file is most likely in, from its name and
+ * (nullable) content (gloss-format-guess.c). */
+const GlossFormat  *gloss_format_guess     (const char *name,
+                                            GBytes     *bytes);
+GStrv               gloss_format_get_extensions (const GlossFormat *format);
 
 /* @format's exporter, after counting into @options->report, when set,
  * what @format->carries leaves out of @stores. */

@@ -385,18 +385,8 @@ open_action (GtkWidget  *widget,
              GVariant   *param)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (supported, _("Documents and Text Files"));
-  gtk_file_filter_add_pattern (supported, "*.gloss");
-  gtk_file_filter_add_pattern (supported, "*.txt");
-  gtk_file_filter_add_mime_type (supported, "text/plain");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, supported);
-  g_list_store_append (filters, all);
+  g_autoptr(GListStore) filters = _gloss_window_open_filters ();
+  g_autoptr(GtkFileFilter) supported = g_list_model_get_item (G_LIST_MODEL (filters), 0);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   {
@@ -416,8 +406,13 @@ open_action (GtkWidget  *widget,
                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
     gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), supported);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filters)); i++)
+      {
+        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      }
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), supported);
     g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response_cb), self);
     g_clear_object (&self->file_chooser);
     self->file_chooser = GTK_NATIVE_DIALOG (chooser);

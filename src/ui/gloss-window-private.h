@@ -137,12 +137,15 @@ gboolean _gloss_window_tag                 (GlossWindow    *self,
                                             const char     *type_id);
 void     _gloss_window_update_title        (GlossWindow    *self);
 
-/* gloss-window-export.c */
+/* gloss-window-export.c, gloss-window-import.c */
 void     _gloss_window_export              (GlossWindow    *self);
-gboolean _gloss_window_export_to_file      (GlossWindow       *self,
-                                            GFile             *file,
-                                            const GlossFormat *format,
-                                            GError           **error);
+/* The Open dialog's filters: every format the core reads. */
+GListStore *_gloss_window_open_filters     (void);
+/* Whether @file is read by an importer (not .gloss, not text). */
+gboolean _gloss_window_is_import           (GFile          *file);
+/* @file's one document, imported in the format its name and content say. */
+GlossStore *_gloss_window_import_store     (GFile          *file,
+                                            GError        **error);
 
 /* Shows (or, with NULL, hides) that edits are not reaching the journal. */
 void     _gloss_window_show_journal_error  (GlossWindow    *self,

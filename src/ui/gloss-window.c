@@ -470,6 +470,8 @@ _gloss_window_read_store (GFile                   *file,
     *file_sha256 = NULL;
   if (is_gloss_file (file))
     return read_gloss_file (file, file_sha256, error);
+  if (_gloss_window_is_import (file))
+    return _gloss_window_import_store (file, error);
 
   document = gloss_document_new_from_file_full (file, flags, error);
   if (document == NULL)

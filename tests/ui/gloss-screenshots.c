@@ -14,6 +14,7 @@
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
 #include "gloss-edits.h"
+#include "gloss-export-dialog.h"
 #include "gloss-window.h"
 
 /* The sample as an analyst would annotate it: every surface form of a
@@ -486,6 +487,30 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The Export dialog (Ctrl+E) over the annotated sample, doccano chosen:
+ * what it writes and what it leaves out. */
+static void
+export_shot (GlossApplication *app,
+             const char       *path)
+{
+  GlossWindow *window = gloss_window_new (app);
+  GtkWidget *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_window_open_annotated_sample (window, NULL);
+  wait_frames (GTK_WIDGET (window), 300);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_frames (GTK_WIDGET (window), 300);
+  dialog = find_toplevel (GLOSS_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  gloss_export_dialog_select_format (GLOSS_EXPORT_DIALOG (dialog), "doccano");
+  wait_frames (dialog, 600);
+  save_png (dialog, path);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* More to look at while designing (not in the README): other widths, the
  * empty window, Preferences, the shortcuts window. */
 static void
@@ -529,6 +554,7 @@ main (int   argc,
   g_autoptr(GlossApplication) app = NULL;
   g_autofree char *light = NULL, *dark = NULL, *narrow = NULL, *claim = NULL;
   g_autofree char *relation_light = NULL, *relation_dark = NULL, *relation_narrow = NULL;
+  g_autofree char *export_light = NULL, *export_dark = NULL;
   const char *outdir = argc > 1 ? argv[1] : ".";
 
   g_setenv ("GDK_BACKEND", "x11", FALSE);
@@ -576,6 +602,12 @@ main (int   argc,
   shot_full (app, 1280, 800, relation_dark, SHOW_RELATION);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   shot_full (app, 600, 800, relation_narrow, SHOW_RELATION);
+  export_light = g_build_filename (outdir, "export-light.png", NULL);
+  export_dark = g_build_filename (outdir, "export-dark.png", NULL);
+  export_shot (app, export_light);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  export_shot (app, export_dark);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   if (g_getenv ("GLOSS_EXTRA_SHOTS") != NULL)
     extra_shots (app, g_getenv ("GLOSS_EXTRA_SHOTS"));

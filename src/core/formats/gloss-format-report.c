@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "gloss-claim.h"
 #include "gloss-entity.h"
 #include "gloss-format-report.h"
@@ -105,20 +107,40 @@ gloss_format_report_get_details (GlossFormatReport *self)
  * Returns: (transfer full) (nullable): the counts as one phrase, such as
  *   "2 claims, 1 relation", or %NULL when nothing was lost
  */
+static char *
+phrase (GlossLoss loss,
+        guint     n)
+{
+  switch (loss)
+    {
+    case GLOSS_LOSS_MENTIONS:
+      return g_strdup_printf (ngettext ("%u mention", "%u mentions", n), n);
+    case GLOSS_LOSS_FRAGMENTS:
+      return g_strdup_printf (ngettext ("%u annotation of several fragments",
+                                        "%u annotations of several fragments", n), n);
+    case GLOSS_LOSS_COREFERENCE:
+      return g_strdup_printf (ngettext ("%u entity (coreference)", "%u entities (coreference)", n), n);
+    case GLOSS_LOSS_KB:
+      return g_strdup_printf (ngettext ("%u knowledge-base id", "%u knowledge-base ids", n), n);
+    case GLOSS_LOSS_CLAIMS:
+      return g_strdup_printf (ngettext ("%u claim", "%u claims", n), n);
+    case GLOSS_LOSS_RELATIONS:
+      return g_strdup_printf (ngettext ("%u relation", "%u relations", n), n);
+    case GLOSS_LOSS_ATTRIBUTES:
+      return g_strdup_printf (ngettext ("%u annotation with attributes",
+                                        "%u annotations with attributes", n), n);
+    case GLOSS_LOSS_NOTES:
+      return g_strdup_printf (ngettext ("%u note", "%u notes", n), n);
+    case GLOSS_LOSS_OTHER:
+    case GLOSS_N_LOSSES:
+    default:
+      return g_strdup_printf (ngettext ("%u other item", "%u other items", n), n);
+    }
+}
+
 char *
 gloss_format_report_summary (GlossFormatReport *self)
 {
-  static const struct { const char *one; const char *many; } names[GLOSS_N_LOSSES] = {
-    [GLOSS_LOSS_MENTIONS] = { "mention", "mentions" },
-    [GLOSS_LOSS_FRAGMENTS] = { "annotation of several fragments", "annotations of several fragments" },
-    [GLOSS_LOSS_COREFERENCE] = { "entity (coreference)", "entities (coreference)" },
-    [GLOSS_LOSS_KB] = { "knowledge-base id", "knowledge-base ids" },
-    [GLOSS_LOSS_CLAIMS] = { "claim", "claims" },
-    [GLOSS_LOSS_RELATIONS] = { "relation", "relations" },
-    [GLOSS_LOSS_ATTRIBUTES] = { "annotation with attributes", "annotations with attributes" },
-    [GLOSS_LOSS_NOTES] = { "note", "notes" },
-    [GLOSS_LOSS_OTHER] = { "other item", "other items" },
-  };
   GString *out;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -129,8 +151,12 @@ gloss_format_report_summary (GlossFormatReport *self)
   out = g_string_new (NULL);
   for (guint i = 0; i < GLOSS_N_LOSSES; i++)
     if (self->counts[i] > 0)
-      g_string_append_printf (out, "%s%u %s", out->len > 0 ? ", " : "", self->counts[i],
-                              self->counts[i] == 1 ? names[i].one : names[i].many);
+      {
+        g_autofree char *words = phrase (i, self->counts[i]);
+
+        /* Translators: the separator between "2 claims" and "1 relation" */
+        g_string_append_printf (out, "%s%s", out->len > 0 ? _(", ") : "", words);
+      }
 
   return g_string_free (out, FALSE);
 }
