@@ -11,13 +11,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gloss-annotation-editor.h"
 #include "gloss-attribute-rows.h"
 #include "gloss-claim-editor.h"
 #include "gloss-edits.h"
 
 struct _GlossClaimEditor
 {
-  GtkWidget       parent_instance;
+  GlossAnnotationEditor parent_instance;
 
   GtkLabel       *chip;
   GtkLabel       *title;
@@ -32,42 +33,32 @@ struct _GlossClaimEditor
   GtkListBox     *fragments_list;
   GtkListBox     *attr_list;
 
-  GlossStore     *store;
-  GlossClaim     *claim;
   GPtrArray      *claimants;     /* GlossEntity, index 0 = NULL (author) */
-  GtkCssProvider *chip_provider;
   gboolean        updating;
   /* Inside a row's own signal: rebuild the rows from an idle. */
   gboolean        in_row;
-  guint           refill_id;
 };
 
-G_DEFINE_FINAL_TYPE (GlossClaimEditor, gloss_claim_editor, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GlossClaimEditor, gloss_claim_editor, GLOSS_TYPE_ANNOTATION_EDITOR)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CLAIM,
-  N_PROPS
-};
+static GlossStore *
+store_of (GlossClaimEditor *self)
+{
+  return gloss_annotation_editor_get_store (GLOSS_ANNOTATION_EDITOR (self));
+}
 
-enum {
-  MESSAGE,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-static void refresh (GlossClaimEditor *self);
+static GlossClaim *
+claim_of (GlossClaimEditor *self)
+{
+  return GLOSS_CLAIM (gloss_annotation_editor_get_annotation (GLOSS_ANNOTATION_EDITOR (self)));
+}
 
 static void
 report (GlossClaimEditor *self,
         gboolean          ok,
         GError           *error)
 {
-  if (!ok && error != NULL)
-    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+  _gloss_annotation_editor_report (GLOSS_ANNOTATION_EDITOR (self), ok, error);
 }
 
 static void
@@ -115,11 +106,11 @@ type_selected_cb (GlossClaimEditor *self)
   g_autoptr(GError) error = NULL;
   GlossLabel *label;
 
-  if (self->updating || self->claim == NULL)
+  if (self->updating || claim_of (self) == NULL)
     return;
   label = adw_combo_row_get_selected_item (self->type_row);
   if (label != NULL)
-    report (self, gloss_edit_set_type (self->store, GLOSS_ANNOTATION (self->claim),
+    report (self, gloss_edit_set_type (store_of (self), GLOSS_ANNOTATION (claim_of (self)),
                                        gloss_label_get_id (label), &error), error);
 }
 
@@ -129,12 +120,12 @@ claimant_selected_cb (GlossClaimEditor *self)
   g_autoptr(GError) error = NULL;
   guint selected;
 
-  if (self->updating || self->claim == NULL)
+  if (self->updating || claim_of (self) == NULL)
     return;
   selected = adw_combo_row_get_selected (self->claimant_row);
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->claimants->len)
     return;
-  report (self, gloss_edit_set_claimant (self->store, self->claim,
+  report (self, gloss_edit_set_claimant (store_of (self), claim_of (self),
                                          g_ptr_array_index (self->claimants, selected), &error), error);
 }
 
@@ -144,12 +135,12 @@ certainty_selected_cb (GlossClaimEditor *self)
   g_autoptr(GError) error = NULL;
   guint selected;
 
-  if (self->updating || self->claim == NULL)
+  if (self->updating || claim_of (self) == NULL)
     return;
   selected = adw_combo_row_get_selected (self->certainty_row);
   if (selected > GLOSS_CERTAINTY_DENIED)
     return;
-  report (self, gloss_edit_set_certainty (self->store, self->claim, selected, &error), error);
+  report (self, gloss_edit_set_certainty (store_of (self), claim_of (self), selected, &error), error);
 }
 
 static void
@@ -157,9 +148,9 @@ cue_clear_cb (GlossClaimEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->claim == NULL)
+  if (claim_of (self) == NULL)
     return;
-  report (self, gloss_edit_set_spans (self->store, GLOSS_ANNOTATION (self->claim),
+  report (self, gloss_edit_set_spans (store_of (self), GLOSS_ANNOTATION (claim_of (self)),
                                       GLOSS_ROLE_CUE, NULL, 0, &error), error);
 }
 
@@ -168,9 +159,9 @@ note_apply_cb (GlossClaimEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->claim == NULL)
+  if (claim_of (self) == NULL)
     return;
-  report (self, gloss_edit_set_note (self->store, GLOSS_ANNOTATION (self->claim),
+  report (self, gloss_edit_set_note (store_of (self), GLOSS_ANNOTATION (claim_of (self)),
                                      gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error), error);
 }
 
@@ -182,10 +173,10 @@ set_attribute (gpointer    user_data,
   GlossClaimEditor *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->claim == NULL)
+  if (self->updating || claim_of (self) == NULL)
     return;
   self->in_row = TRUE;
-  report (self, gloss_edit_set_attribute (self->store, GLOSS_ANNOTATION (self->claim),
+  report (self, gloss_edit_set_attribute (store_of (self), GLOSS_ANNOTATION (claim_of (self)),
                                           attr_id, value, &error), error);
   self->in_row = FALSE;
 }
@@ -197,9 +188,9 @@ about_toggled_cb (GtkCheckButton   *check,
   g_autoptr(GError) error = NULL;
   GlossEntity *entity = g_object_get_data (G_OBJECT (check), "entity");
 
-  if (self->claim == NULL || entity == NULL)
+  if (claim_of (self) == NULL || entity == NULL)
     return;
-  report (self, gloss_edit_set_about (self->store, self->claim, entity,
+  report (self, gloss_edit_set_about (store_of (self), claim_of (self), entity,
                                       gtk_check_button_get_active (check), &error), error);
 }
 
@@ -211,16 +202,16 @@ about_popover_show_cb (GlossClaimEditor *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->about_box))) != NULL)
     gtk_box_remove (self->about_box, child);
-  if (self->store == NULL || self->claim == NULL)
+  if (store_of (self) == NULL || claim_of (self) == NULL)
     return;
 
-  entities = entities_by_name (self->store);
+  entities = entities_by_name (store_of (self));
   for (guint i = 0; i < entities->len; i++)
     {
       GlossEntity *entity = g_ptr_array_index (entities, i);
       GtkWidget *check = gtk_check_button_new_with_label (gloss_entity_get_name (entity));
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), gloss_claim_is_about (self->claim, entity));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), gloss_claim_is_about (claim_of (self), entity));
       g_object_set_data_full (G_OBJECT (check), "entity", g_object_ref (entity), g_object_unref);
       g_signal_connect (check, "toggled", G_CALLBACK (about_toggled_cb), self);
       gtk_box_append (self->about_box, check);
@@ -236,38 +227,15 @@ remove_fragment_cb (GtkButton        *button,
   g_autoptr(GError) error = NULL;
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
 
-  if (self->claim == NULL)
+  if (claim_of (self) == NULL)
     return;
   self->in_row = TRUE;
-  report (self, gloss_edit_remove_fragment (self->store, GLOSS_ANNOTATION (self->claim),
+  report (self, gloss_edit_remove_fragment (store_of (self), GLOSS_ANNOTATION (claim_of (self)),
                                             index, &error), error);
   self->in_row = FALSE;
 }
 
 /* Showing */
-
-static void
-set_chip (GlossClaimEditor *self,
-          GlossLabel       *label)
-{
-  g_autofree char *css = NULL;
-  GdkRGBA rgba;
-  const char *color = label ? gloss_label_get_color (label) : NULL;
-
-  gtk_label_set_text (self->chip, label ? gloss_label_get_name (label)
-                                        : gloss_annotation_get_type_id (GLOSS_ANNOTATION (self->claim)));
-  if (color == NULL || !gdk_rgba_parse (&rgba, color))
-    gdk_rgba_parse (&rgba, "#9a9996");
-  css = g_strdup_printf ("label.type-chip { background-color: rgba(%d,%d,%d,0.22); "
-                         "box-shadow: inset 0 0 0 1px rgba(%d,%d,%d,0.6); }",
-                         (int) (rgba.red * 255), (int) (rgba.green * 255), (int) (rgba.blue * 255),
-                         (int) (rgba.red * 255), (int) (rgba.green * 255), (int) (rgba.blue * 255));
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (self->chip_provider, css);
-#else
-  gtk_css_provider_load_from_data (self->chip_provider, css, -1);
-#endif
-}
 
 static guint
 position_of (GListModel *model,
@@ -325,9 +293,9 @@ update_strings (GtkStringList *list,
 static void
 refresh_claimants (GlossClaimEditor *self)
 {
-  g_autoptr(GPtrArray) entities = entities_by_name (self->store);
+  g_autoptr(GPtrArray) entities = entities_by_name (store_of (self));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GlossEntity *claimant = gloss_claim_get_claimant (self->claim);
+  GlossEntity *claimant = gloss_claim_get_claimant (claim_of (self));
   guint selected = 0;
 
   g_ptr_array_set_size (self->claimants, 0);
@@ -360,7 +328,7 @@ refresh_claimants (GlossClaimEditor *self)
 static void
 refresh_fragments (GlossClaimEditor *self)
 {
-  GlossDocument *document = gloss_store_get_document (self->store);
+  GlossDocument *document = gloss_store_get_document (store_of (self));
   const GlossSpan *spans;
   GtkWidget *child;
   guint n;
@@ -368,7 +336,7 @@ refresh_fragments (GlossClaimEditor *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fragments_list))) != NULL)
     gtk_list_box_remove (self->fragments_list, child);
 
-  spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (self->claim), GLOSS_ROLE_CONTENT, &n);
+  spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (claim_of (self)), GLOSS_ROLE_CONTENT, &n);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = gloss_document_dup_slice (document, spans[i].start, spans[i].end);
@@ -393,35 +361,20 @@ refresh_fragments (GlossClaimEditor *self)
 }
 
 static void
-refill (GlossClaimEditor *self)
+refill (GlossAnnotationEditor *editor)
 {
+  GlossClaimEditor *self = GLOSS_CLAIM_EDITOR (editor);
+
   refresh_fragments (self);
   gtk_widget_set_visible (GTK_WIDGET (self->attr_list),
-                          gloss_attribute_rows_fill (self->attr_list, self->store, GLOSS_ANNOTATION (self->claim),
+                          gloss_attribute_rows_fill (self->attr_list, store_of (self), GLOSS_ANNOTATION (claim_of (self)),
                                                      set_attribute, self) > 0);
 }
 
-static gboolean
-refill_idle_cb (gpointer data)
-{
-  GlossClaimEditor *self = data;
-
-  self->refill_id = 0;
-  if (self->claim != NULL && self->store != NULL)
-    refill (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-queue_refill (GlossClaimEditor *self)
+refresh (GlossAnnotationEditor *editor)
 {
-  if (self->refill_id == 0)
-    self->refill_id = g_idle_add (refill_idle_cb, self);
-}
-
-static void
-refresh (GlossClaimEditor *self)
-{
+  GlossClaimEditor *self = GLOSS_CLAIM_EDITOR (editor);
   GlossSchema *schema;
   GlossLabel *type;
   GListModel *labels;
@@ -430,23 +383,19 @@ refresh (GlossClaimEditor *self)
   g_autoptr(GString) about = NULL;
   guint n;
 
-  gtk_widget_set_visible (GTK_WIDGET (self), self->claim != NULL && self->store != NULL);
-  if (self->claim == NULL || self->store == NULL)
-    return;
-
   self->updating = TRUE;
 
-  schema = gloss_store_get_schema (self->store);
+  schema = gloss_store_get_schema (store_of (self));
   labels = gloss_schema_get_labels (schema, GLOSS_LABEL_CLAIM);
-  type = gloss_schema_lookup (schema, GLOSS_LABEL_CLAIM, gloss_annotation_get_type_id (GLOSS_ANNOTATION (self->claim)));
-  set_chip (self, type);
+  type = gloss_schema_lookup (schema, GLOSS_LABEL_CLAIM, gloss_annotation_get_type_id (GLOSS_ANNOTATION (claim_of (self))));
+  _gloss_annotation_editor_set_chip (GLOSS_ANNOTATION_EDITOR (self), self->chip, type);
 
-  spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (self->claim), GLOSS_ROLE_CONTENT, &n);
+  spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (claim_of (self)), GLOSS_ROLE_CONTENT, &n);
   /* Translators: the inspector's heading for a claim: Claim · 2 fragments */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Claim · %u fragment", "Claim · %u fragments", n), n);
   gtk_label_set_text (self->title, title);
   {
-    g_autofree char *text = spans_text (self->store, spans, n);
+    g_autofree char *text = spans_text (store_of (self), spans, n);
 
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), text);
   }
@@ -457,10 +406,10 @@ refresh (GlossClaimEditor *self)
 
   refresh_claimants (self);
 
-  spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (self->claim), GLOSS_ROLE_CUE, &n);
+  spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (claim_of (self)), GLOSS_ROLE_CUE, &n);
   if (n > 0)
     {
-      g_autofree char *text = spans_text (self->store, spans, n);
+      g_autofree char *text = spans_text (store_of (self), spans, n);
       g_autofree char *quoted = g_strdup_printf ("“%s”", text);
       g_autofree char *escaped = g_markup_escape_text (quoted, -1);
 
@@ -470,14 +419,14 @@ refresh (GlossClaimEditor *self)
     adw_action_row_set_subtitle (self->cue_row, _("None — select the cue words, then press Shift+C"));
   gtk_widget_set_sensitive (self->cue_clear_button, n > 0);
 
-  adw_combo_row_set_selected (self->certainty_row, gloss_claim_get_certainty (self->claim));
+  adw_combo_row_set_selected (self->certainty_row, gloss_claim_get_certainty (claim_of (self)));
 
   about = g_string_new (NULL);
-  for (guint i = 0; i < gloss_claim_get_n_about (self->claim); i++)
+  for (guint i = 0; i < gloss_claim_get_n_about (claim_of (self)); i++)
     {
       if (i > 0)
         g_string_append (about, ", ");
-      g_string_append (about, gloss_entity_get_name (gloss_claim_get_about (self->claim, i)));
+      g_string_append (about, gloss_entity_get_name (gloss_claim_get_about (claim_of (self), i)));
     }
   {
     g_autofree char *escaped = g_markup_escape_text (about->str, -1);
@@ -486,72 +435,11 @@ refresh (GlossClaimEditor *self)
   }
 
   gtk_editable_set_text (GTK_EDITABLE (self->note_row),
-                         gloss_annotation_get_note (GLOSS_ANNOTATION (self->claim)) ?: "");
+                         gloss_annotation_get_note (GLOSS_ANNOTATION (claim_of (self))) ?: "");
 
-  if (self->in_row)
-    queue_refill (self);
-  else
-    refill (self);
+  _gloss_annotation_editor_refill (editor, self->in_row);
 
   self->updating = FALSE;
-}
-
-static void
-store_edited_cb (GlossClaimEditor *self)
-{
-  if (self->claim != NULL && gloss_annotation_get_store (GLOSS_ANNOTATION (self->claim)) != self->store)
-    {
-      gloss_claim_editor_set_claim (self, NULL);
-      return;
-    }
-  refresh (self);
-}
-
-GlossStore *
-gloss_claim_editor_get_store (GlossClaimEditor *self)
-{
-  g_return_val_if_fail (GLOSS_IS_CLAIM_EDITOR (self), NULL);
-
-  return self->store;
-}
-
-void
-gloss_claim_editor_set_store (GlossClaimEditor *self,
-                              GlossStore       *store)
-{
-  g_return_if_fail (GLOSS_IS_CLAIM_EDITOR (self));
-  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  gloss_claim_editor_set_claim (self, NULL);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "edited", G_CALLBACK (store_edited_cb), self, G_CONNECT_SWAPPED);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-GlossClaim *
-gloss_claim_editor_get_claim (GlossClaimEditor *self)
-{
-  g_return_val_if_fail (GLOSS_IS_CLAIM_EDITOR (self), NULL);
-
-  return self->claim;
-}
-
-void
-gloss_claim_editor_set_claim (GlossClaimEditor *self,
-                              GlossClaim       *claim)
-{
-  g_return_if_fail (GLOSS_IS_CLAIM_EDITOR (self));
-  g_return_if_fail (claim == NULL || GLOSS_IS_CLAIM (claim));
-
-  if (g_set_object (&self->claim, claim))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLAIM]);
-  refresh (self);
 }
 
 static void
@@ -560,69 +448,12 @@ gloss_claim_editor_dispose (GObject *object)
   GlossClaimEditor *self = GLOSS_CLAIM_EDITOR (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->refill_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->chip_provider != NULL)
-    {
-      gtk_style_context_remove_provider (gtk_widget_get_style_context (GTK_WIDGET (self->chip)),
-                                         GTK_STYLE_PROVIDER (self->chip_provider));
-      g_clear_object (&self->chip_provider);
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_CLAIM_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->claim);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->claimants, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_claim_editor_parent_class)->dispose (object);
-}
-
-static void
-gloss_claim_editor_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  GlossClaimEditor *self = GLOSS_CLAIM_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_CLAIM:
-      g_value_set_object (value, self->claim);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gloss_claim_editor_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  GlossClaimEditor *self = GLOSS_CLAIM_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      gloss_claim_editor_set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_CLAIM:
-      gloss_claim_editor_set_claim (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -630,22 +461,11 @@ gloss_claim_editor_class_init (GlossClaimEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GlossAnnotationEditorClass *editor_class = GLOSS_ANNOTATION_EDITOR_CLASS (klass);
 
   object_class->dispose = gloss_claim_editor_dispose;
-  object_class->get_property = gloss_claim_editor_get_property;
-  object_class->set_property = gloss_claim_editor_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, GLOSS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CLAIM] =
-    g_param_spec_object ("claim", NULL, NULL, GLOSS_TYPE_CLAIM,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[MESSAGE] =
-    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  editor_class->refresh = refresh;
+  editor_class->refill = refill;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-claim-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossClaimEditor, chip);
@@ -666,7 +486,6 @@ gloss_claim_editor_class_init (GlossClaimEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cue_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, about_popover_show_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "claimeditor");
 }
 
@@ -688,13 +507,6 @@ gloss_claim_editor_init (GlossClaimEditor *self)
 
     adw_combo_row_set_model (self->claimant_row, G_LIST_MODEL (names));
   }
-
-  self->chip_provider = gtk_css_provider_new ();
-  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->chip)),
-                                  GTK_STYLE_PROVIDER (self->chip_provider),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
 GtkWidget *

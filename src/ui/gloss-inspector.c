@@ -443,23 +443,9 @@ static void
 set_chip (GlossInspector *self,
           GlossLabel     *label)
 {
-  g_autofree char *css = NULL;
-  GdkRGBA rgba;
-  const char *color = label ? gloss_label_get_color (label) : NULL;
-
   gtk_label_set_text (self->chip, label ? gloss_label_get_name (label) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->chip), label != NULL);
-  if (color == NULL || !gdk_rgba_parse (&rgba, color))
-    gdk_rgba_parse (&rgba, "#9a9996");
-  css = g_strdup_printf ("label.type-chip { background-color: rgba(%d,%d,%d,0.22); "
-                         "box-shadow: inset 0 0 0 1px rgba(%d,%d,%d,0.6); }",
-                         (int) (rgba.red * 255), (int) (rgba.green * 255), (int) (rgba.blue * 255),
-                         (int) (rgba.red * 255), (int) (rgba.green * 255), (int) (rgba.blue * 255));
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (self->chip_provider, css);
-#else
-  gtk_css_provider_load_from_data (self->chip_provider, css, -1);
-#endif
+  gloss_type_chip_tint (self->chip_provider, label);
 }
 
 static gboolean
@@ -492,10 +478,10 @@ gloss_inspector_refresh (GlossInspector *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->annotation != NULL && self->store != NULL);
   /* Claims and relations have editors of their own. */
-  gloss_claim_editor_set_claim (self->claim_editor,
-                                self->annotation && GLOSS_IS_CLAIM (self->annotation) ? GLOSS_CLAIM (self->annotation) : NULL);
-  gloss_relation_editor_set_relation (self->relation_editor,
-                                      self->annotation && GLOSS_IS_RELATION (self->annotation) ? GLOSS_RELATION (self->annotation) : NULL);
+  gloss_annotation_editor_set_annotation (GLOSS_ANNOTATION_EDITOR (self->claim_editor),
+                                          self->annotation && GLOSS_IS_CLAIM (self->annotation) ? self->annotation : NULL);
+  gloss_annotation_editor_set_annotation (GLOSS_ANNOTATION_EDITOR (self->relation_editor),
+                                          self->annotation && GLOSS_IS_RELATION (self->annotation) ? self->annotation : NULL);
   gtk_widget_set_visible (self->mention_box, get_mention (self) != NULL);
   if (get_mention (self) == NULL || self->store == NULL)
     return;
@@ -595,8 +581,8 @@ gloss_inspector_set_store (GlossInspector *self,
   g_set_object (&self->store, store);
   gtk_filter_list_model_set_model (self->same_type, store ? gloss_store_get_list (store, GLOSS_KIND_ENTITY) : NULL);
   gtk_filter_list_model_set_model (self->others, store ? gloss_store_get_list (store, GLOSS_KIND_ENTITY) : NULL);
-  gloss_claim_editor_set_store (self->claim_editor, store);
-  gloss_relation_editor_set_store (self->relation_editor, store);
+  gloss_annotation_editor_set_store (GLOSS_ANNOTATION_EDITOR (self->claim_editor), store);
+  gloss_annotation_editor_set_store (GLOSS_ANNOTATION_EDITOR (self->relation_editor), store);
   if (store != NULL)
     g_signal_connect_swapped (store, "edited", G_CALLBACK (store_changed_cb), self);
 

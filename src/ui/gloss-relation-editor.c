@@ -11,13 +11,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gloss-annotation-editor.h"
 #include "gloss-attribute-rows.h"
 #include "gloss-edits.h"
 #include "gloss-relation-editor.h"
 
 struct _GlossRelationEditor
 {
-  GtkWidget       parent_instance;
+  GlossAnnotationEditor parent_instance;
 
   GtkLabel       *chip;
   GtkLabel       *title;
@@ -29,42 +30,34 @@ struct _GlossRelationEditor
   AdwEntryRow    *note_row;
   GtkListBox     *attr_list;
 
-  GlossStore     *store;
-  GlossRelation  *relation;
   GListStore     *types;
   GtkStringList  *names;
   GPtrArray      *entities;
-  GtkCssProvider *chip_provider;
   gboolean        updating;
   /* Inside a row's own signal: rebuild the rows from an idle. */
   gboolean        in_row;
-  guint           refill_id;
 };
 
-G_DEFINE_FINAL_TYPE (GlossRelationEditor, gloss_relation_editor, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GlossRelationEditor, gloss_relation_editor, GLOSS_TYPE_ANNOTATION_EDITOR)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_RELATION,
-  N_PROPS
-};
+static GlossStore *
+store_of (GlossRelationEditor *self)
+{
+  return gloss_annotation_editor_get_store (GLOSS_ANNOTATION_EDITOR (self));
+}
 
-enum {
-  MESSAGE,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static GlossRelation *
+relation_of (GlossRelationEditor *self)
+{
+  return GLOSS_RELATION (gloss_annotation_editor_get_annotation (GLOSS_ANNOTATION_EDITOR (self)));
+}
 
 static void
 report (GlossRelationEditor *self,
         gboolean             ok,
         GError              *error)
 {
-  if (!ok && error != NULL)
-    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+  _gloss_annotation_editor_report (GLOSS_ANNOTATION_EDITOR (self), ok, error);
 }
 
 static char *
@@ -89,11 +82,11 @@ type_selected_cb (GlossRelationEditor *self)
   g_autoptr(GError) error = NULL;
   GlossLabel *label;
 
-  if (self->updating || self->relation == NULL)
+  if (self->updating || relation_of (self) == NULL)
     return;
   label = adw_combo_row_get_selected_item (self->type_row);
   if (label != NULL)
-    report (self, gloss_edit_set_type (self->store, GLOSS_ANNOTATION (self->relation),
+    report (self, gloss_edit_set_type (store_of (self), GLOSS_ANNOTATION (relation_of (self)),
                                        gloss_label_get_id (label), &error), error);
 }
 
@@ -103,13 +96,13 @@ ends_selected_cb (GlossRelationEditor *self)
   g_autoptr(GError) error = NULL;
   guint from, to;
 
-  if (self->updating || self->relation == NULL)
+  if (self->updating || relation_of (self) == NULL)
     return;
   from = adw_combo_row_get_selected (self->from_row);
   to = adw_combo_row_get_selected (self->to_row);
   if (from >= self->entities->len || to >= self->entities->len)
     return;
-  report (self, gloss_edit_set_relation_ends (self->store, self->relation,
+  report (self, gloss_edit_set_relation_ends (store_of (self), relation_of (self),
                                               g_ptr_array_index (self->entities, from),
                                               g_ptr_array_index (self->entities, to), &error), error);
 }
@@ -119,11 +112,11 @@ swap_cb (GlossRelationEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->relation == NULL)
+  if (relation_of (self) == NULL)
     return;
-  report (self, gloss_edit_set_relation_ends (self->store, self->relation,
-                                              gloss_relation_get_to (self->relation),
-                                              gloss_relation_get_from (self->relation), &error), error);
+  report (self, gloss_edit_set_relation_ends (store_of (self), relation_of (self),
+                                              gloss_relation_get_to (relation_of (self)),
+                                              gloss_relation_get_from (relation_of (self)), &error), error);
 }
 
 static void
@@ -131,9 +124,9 @@ evidence_clear_cb (GlossRelationEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->relation == NULL)
+  if (relation_of (self) == NULL)
     return;
-  report (self, gloss_edit_set_spans (self->store, GLOSS_ANNOTATION (self->relation),
+  report (self, gloss_edit_set_spans (store_of (self), GLOSS_ANNOTATION (relation_of (self)),
                                       GLOSS_ROLE_EVIDENCE, NULL, 0, &error), error);
 }
 
@@ -142,9 +135,9 @@ note_apply_cb (GlossRelationEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->relation == NULL)
+  if (relation_of (self) == NULL)
     return;
-  report (self, gloss_edit_set_note (self->store, GLOSS_ANNOTATION (self->relation),
+  report (self, gloss_edit_set_note (store_of (self), GLOSS_ANNOTATION (relation_of (self)),
                                      gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error), error);
 }
 
@@ -156,35 +149,12 @@ set_attribute (gpointer    user_data,
   GlossRelationEditor *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->relation == NULL)
+  if (self->updating || relation_of (self) == NULL)
     return;
   self->in_row = TRUE;
-  report (self, gloss_edit_set_attribute (self->store, GLOSS_ANNOTATION (self->relation),
+  report (self, gloss_edit_set_attribute (store_of (self), GLOSS_ANNOTATION (relation_of (self)),
                                           attr_id, value, &error), error);
   self->in_row = FALSE;
-}
-
-static void
-set_chip (GlossRelationEditor *self,
-          GlossLabel          *label)
-{
-  g_autofree char *css = NULL;
-  GdkRGBA rgba;
-  const char *color = label ? gloss_label_get_color (label) : NULL;
-
-  gtk_label_set_text (self->chip, label ? gloss_label_get_name (label)
-                                        : gloss_annotation_get_type_id (GLOSS_ANNOTATION (self->relation)));
-  if (color == NULL || !gdk_rgba_parse (&rgba, color))
-    gdk_rgba_parse (&rgba, "#9a9996");
-  css = g_strdup_printf ("label.type-chip { background-color: rgba(%d,%d,%d,0.22); "
-                         "box-shadow: inset 0 0 0 1px rgba(%d,%d,%d,0.6); }",
-                         (int) (rgba.red * 255), (int) (rgba.green * 255), (int) (rgba.blue * 255),
-                         (int) (rgba.red * 255), (int) (rgba.green * 255), (int) (rgba.blue * 255));
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (self->chip_provider, css);
-#else
-  gtk_css_provider_load_from_data (self->chip_provider, css, -1);
-#endif
 }
 
 /* Replace @list's strings with @names only when they differ: a combo
@@ -223,35 +193,20 @@ update_types (GListStore *store,
 }
 
 static void
-refill (GlossRelationEditor *self)
+refill (GlossAnnotationEditor *editor)
 {
+  GlossRelationEditor *self = GLOSS_RELATION_EDITOR (editor);
+
   gtk_widget_set_visible (GTK_WIDGET (self->attr_list),
-                          gloss_attribute_rows_fill (self->attr_list, self->store,
-                                                     GLOSS_ANNOTATION (self->relation),
+                          gloss_attribute_rows_fill (self->attr_list, store_of (self),
+                                                     GLOSS_ANNOTATION (relation_of (self)),
                                                      set_attribute, self) > 0);
 }
 
-static gboolean
-refill_idle_cb (gpointer data)
-{
-  GlossRelationEditor *self = data;
-
-  self->refill_id = 0;
-  if (self->relation != NULL && self->store != NULL)
-    refill (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-queue_refill (GlossRelationEditor *self)
+refresh (GlossAnnotationEditor *editor)
 {
-  if (self->refill_id == 0)
-    self->refill_id = g_idle_add (refill_idle_cb, self);
-}
-
-static void
-refresh (GlossRelationEditor *self)
-{
+  GlossRelationEditor *self = GLOSS_RELATION_EDITOR (editor);
   GlossSchema *schema;
   GlossLabel *type;
   GlossEntity *from, *to;
@@ -262,19 +217,15 @@ refresh (GlossRelationEditor *self)
   guint n, type_pos = GTK_INVALID_LIST_POSITION;
   guint from_pos = GTK_INVALID_LIST_POSITION, to_pos = GTK_INVALID_LIST_POSITION;
 
-  gtk_widget_set_visible (GTK_WIDGET (self), self->relation != NULL && self->store != NULL);
-  if (self->relation == NULL || self->store == NULL)
-    return;
-
   self->updating = TRUE;
 
-  schema = gloss_store_get_schema (self->store);
+  schema = gloss_store_get_schema (store_of (self));
   type = gloss_schema_lookup (schema, GLOSS_LABEL_RELATION,
-                              gloss_annotation_get_type_id (GLOSS_ANNOTATION (self->relation)));
-  from = gloss_relation_get_from (self->relation);
-  to = gloss_relation_get_to (self->relation);
-  set_chip (self, type);
-  title = gloss_edit_describe (self->store, GLOSS_ANNOTATION (self->relation));
+                              gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation_of (self))));
+  from = gloss_relation_get_from (relation_of (self));
+  to = gloss_relation_get_to (relation_of (self));
+  _gloss_annotation_editor_set_chip (GLOSS_ANNOTATION_EDITOR (self), self->chip, type);
+  title = gloss_edit_describe (store_of (self), GLOSS_ANNOTATION (relation_of (self)));
   gtk_label_set_text (self->title, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), title);
 
@@ -291,7 +242,7 @@ refresh (GlossRelationEditor *self)
   adw_combo_row_set_selected (self->type_row, type_pos);
 
   {
-    GListModel *all = gloss_store_get_list (self->store, GLOSS_KIND_ENTITY);
+    GListModel *all = gloss_store_get_list (store_of (self), GLOSS_KIND_ENTITY);
 
     g_ptr_array_set_size (self->entities, 0);
     for (guint i = 0; i < g_list_model_get_n_items (all); i++)
@@ -313,10 +264,10 @@ refresh (GlossRelationEditor *self)
   adw_combo_row_set_selected (self->from_row, from_pos);
   adw_combo_row_set_selected (self->to_row, to_pos);
 
-  spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (self->relation), GLOSS_ROLE_EVIDENCE, &n);
+  spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (relation_of (self)), GLOSS_ROLE_EVIDENCE, &n);
   if (n > 0)
     {
-      g_autofree char *text = gloss_document_dup_slice (gloss_store_get_document (self->store),
+      g_autofree char *text = gloss_document_dup_slice (gloss_store_get_document (store_of (self)),
                                                         spans[0].start, spans[n - 1].end);
       g_autofree char *quoted = g_strdup_printf ("“%s”", text);
       g_autofree char *escaped = g_markup_escape_text (quoted, -1);
@@ -328,25 +279,10 @@ refresh (GlossRelationEditor *self)
   gtk_widget_set_sensitive (self->evidence_clear_button, n > 0);
 
   gtk_editable_set_text (GTK_EDITABLE (self->note_row),
-                         gloss_annotation_get_note (GLOSS_ANNOTATION (self->relation)) ?: "");
-  if (self->in_row)
-    queue_refill (self);
-  else
-    refill (self);
+                         gloss_annotation_get_note (GLOSS_ANNOTATION (relation_of (self))) ?: "");
+  _gloss_annotation_editor_refill (editor, self->in_row);
 
   self->updating = FALSE;
-}
-
-static void
-store_edited_cb (GlossRelationEditor *self)
-{
-  if (self->relation != NULL &&
-      gloss_annotation_get_store (GLOSS_ANNOTATION (self->relation)) != self->store)
-    {
-      gloss_relation_editor_set_relation (self, NULL);
-      return;
-    }
-  refresh (self);
 }
 
 GListModel *
@@ -357,73 +293,15 @@ gloss_relation_editor_get_types (GlossRelationEditor *self)
   return G_LIST_MODEL (self->types);
 }
 
-GlossStore *
-gloss_relation_editor_get_store (GlossRelationEditor *self)
-{
-  g_return_val_if_fail (GLOSS_IS_RELATION_EDITOR (self), NULL);
-
-  return self->store;
-}
-
-void
-gloss_relation_editor_set_store (GlossRelationEditor *self,
-                                 GlossStore          *store)
-{
-  g_return_if_fail (GLOSS_IS_RELATION_EDITOR (self));
-  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  gloss_relation_editor_set_relation (self, NULL);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "edited", G_CALLBACK (store_edited_cb), self, G_CONNECT_SWAPPED);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-GlossRelation *
-gloss_relation_editor_get_relation (GlossRelationEditor *self)
-{
-  g_return_val_if_fail (GLOSS_IS_RELATION_EDITOR (self), NULL);
-
-  return self->relation;
-}
-
-void
-gloss_relation_editor_set_relation (GlossRelationEditor *self,
-                                    GlossRelation       *relation)
-{
-  g_return_if_fail (GLOSS_IS_RELATION_EDITOR (self));
-  g_return_if_fail (relation == NULL || GLOSS_IS_RELATION (relation));
-
-  if (g_set_object (&self->relation, relation))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELATION]);
-  refresh (self);
-}
-
 static void
 gloss_relation_editor_dispose (GObject *object)
 {
   GlossRelationEditor *self = GLOSS_RELATION_EDITOR (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->refill_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->chip_provider != NULL)
-    {
-      gtk_style_context_remove_provider (gtk_widget_get_style_context (GTK_WIDGET (self->chip)),
-                                         GTK_STYLE_PROVIDER (self->chip_provider));
-      g_clear_object (&self->chip_provider);
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_RELATION_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->relation);
-  g_clear_object (&self->store);
   g_clear_object (&self->types);
   g_clear_object (&self->names);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
@@ -432,72 +310,15 @@ gloss_relation_editor_dispose (GObject *object)
 }
 
 static void
-gloss_relation_editor_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  GlossRelationEditor *self = GLOSS_RELATION_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_RELATION:
-      g_value_set_object (value, self->relation);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gloss_relation_editor_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  GlossRelationEditor *self = GLOSS_RELATION_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      gloss_relation_editor_set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_RELATION:
-      gloss_relation_editor_set_relation (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 gloss_relation_editor_class_init (GlossRelationEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GlossAnnotationEditorClass *editor_class = GLOSS_ANNOTATION_EDITOR_CLASS (klass);
 
   object_class->dispose = gloss_relation_editor_dispose;
-  object_class->get_property = gloss_relation_editor_get_property;
-  object_class->set_property = gloss_relation_editor_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, GLOSS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_RELATION] =
-    g_param_spec_object ("relation", NULL, NULL, GLOSS_TYPE_RELATION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[MESSAGE] =
-    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  editor_class->refresh = refresh;
+  editor_class->refill = refill;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-relation-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossRelationEditor, chip);
@@ -514,7 +335,6 @@ gloss_relation_editor_class_init (GlossRelationEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, swap_cb);
   gtk_widget_class_bind_template_callback (widget_class, evidence_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_apply_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "relationeditor");
 }
 
@@ -535,13 +355,6 @@ gloss_relation_editor_init (GlossRelationEditor *self)
                                             G_CALLBACK (label_name), NULL, NULL);
   adw_combo_row_set_expression (self->type_row, expression);
   gtk_expression_unref (expression);
-
-  self->chip_provider = gtk_css_provider_new ();
-  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->chip)),
-                                  GTK_STYLE_PROVIDER (self->chip_provider),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
 GtkWidget *

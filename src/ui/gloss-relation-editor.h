@@ -4,24 +4,16 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "gloss-store.h"
+#include "gloss-annotation-editor.h"
 
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_RELATION_EDITOR (gloss_relation_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (GlossRelationEditor, gloss_relation_editor, GLOSS, RELATION_EDITOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (GlossRelationEditor, gloss_relation_editor, GLOSS, RELATION_EDITOR, GlossAnnotationEditor)
 
-GtkWidget     *gloss_relation_editor_new          (void);
-GlossStore    *gloss_relation_editor_get_store    (GlossRelationEditor *self);
-void           gloss_relation_editor_set_store    (GlossRelationEditor *self,
-                                                   GlossStore          *store);
-GlossRelation *gloss_relation_editor_get_relation (GlossRelationEditor *self);
-void           gloss_relation_editor_set_relation (GlossRelationEditor *self,
-                                                   GlossRelation       *relation);
+GtkWidget  *gloss_relation_editor_new       (void);
 /* The types the type row offers: those whose from/to fit the ends. */
-GListModel    *gloss_relation_editor_get_types    (GlossRelationEditor *self);
+GListModel *gloss_relation_editor_get_types (GlossRelationEditor *self);
 
 G_END_DECLS

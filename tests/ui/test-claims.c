@@ -139,8 +139,8 @@ test_editor (void)
   GtkWidget *window = gtk_window_new ();
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
-  gloss_claim_editor_set_store (editor, store);
-  gloss_claim_editor_set_claim (editor, claim);
+  gloss_annotation_editor_set_store (GLOSS_ANNOTATION_EDITOR (editor), store);
+  gloss_annotation_editor_set_annotation (GLOSS_ANNOTATION_EDITOR (editor), GLOSS_ANNOTATION (claim));
   present_and_wait (GTK_WINDOW (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
@@ -179,7 +179,7 @@ test_editor (void)
   /* Undoing the claim itself empties the editor. */
   g_assert_true (gloss_store_undo (store));
   iterate ();
-  g_assert_null (gloss_claim_editor_get_claim (editor));
+  g_assert_null (gloss_annotation_editor_get_annotation (GLOSS_ANNOTATION_EDITOR (editor)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -48,8 +48,8 @@ test_editor (void)
   relation = gloss_edit_new_relation (store, "meets_with", putin, kim, &error);
   g_assert_no_error (error);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
-  gloss_relation_editor_set_store (editor, store);
-  gloss_relation_editor_set_relation (editor, relation);
+  gloss_annotation_editor_set_store (GLOSS_ANNOTATION_EDITOR (editor), store);
+  gloss_annotation_editor_set_annotation (GLOSS_ANNOTATION_EDITOR (editor), GLOSS_ANNOTATION (relation));
   present_and_wait (GTK_WINDOW (window));
 
   /* Person → Person: only meets_with fits. */
