@@ -189,22 +189,47 @@ gloss_annotation_editor_set_annotation (GlossAnnotationEditor *self,
   refresh (self);
 }
 
+/* Everything that could call into the subclass: its dispose runs before
+ * this class's, so it is let go here, before the subclass's rows. */
 static void
-gloss_annotation_editor_dispose (GObject *object)
+let_go (GlossAnnotationEditor *self)
 {
-  GlossAnnotationEditor *self = GLOSS_ANNOTATION_EDITOR (object);
   GlossAnnotationEditorPrivate *priv = gloss_annotation_editor_get_instance_private (self);
 
   g_clear_handle_id (&priv->refill_id, g_source_remove);
   if (priv->store != NULL)
     g_signal_handlers_disconnect_by_data (priv->store, self);
+  g_clear_object (&priv->store);
+  g_clear_object (&priv->annotation);
   if (priv->chip_provider != NULL)
     gtk_style_context_remove_provider (gtk_widget_get_style_context (GTK_WIDGET (priv->chip)),
                                        GTK_STYLE_PROVIDER (priv->chip_provider));
   g_clear_object (&priv->chip_provider);
   g_clear_object (&priv->chip);
-  g_clear_object (&priv->annotation);
-  g_clear_object (&priv->store);
+}
+
+/* A subclass's rows go while the subclass is half disposed: a combo row
+ * being disposed changes its selection, and its notify::selected handler
+ * would make an edit if the editor still had an annotation (an undo step
+ * made by closing the window), whose ::edited would then refresh rows
+ * already gone (SIGSEGV at the end of /ui/relations/pick-by-click). So
+ * the store and the annotation are dropped first, then the template. */
+void
+_gloss_annotation_editor_dispose_template (GlossAnnotationEditor *self,
+                                           GType                  type)
+{
+  GtkWidget *child;
+
+  let_go (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), type);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+}
+
+static void
+gloss_annotation_editor_dispose (GObject *object)
+{
+  let_go (GLOSS_ANNOTATION_EDITOR (object));
 
   G_OBJECT_CLASS (gloss_annotation_editor_parent_class)->dispose (object);
 }

@@ -52,5 +52,10 @@ void             _gloss_annotation_editor_set_chip      (GlossAnnotationEditor *
  * whose row must not go away under it). */
 void             _gloss_annotation_editor_refill        (GlossAnnotationEditor *self,
                                                          gboolean               later);
+/* The first step of a subclass's dispose: drops the store and the
+ * annotation (no edit or refresh reaches rows being disposed), then
+ * disposes the subclass's template @type. */
+void             _gloss_annotation_editor_dispose_template (GlossAnnotationEditor *self,
+                                                            GType                  type);
 
 G_END_DECLS

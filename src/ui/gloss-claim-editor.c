@@ -446,11 +446,8 @@ static void
 gloss_claim_editor_dispose (GObject *object)
 {
   GlossClaimEditor *self = GLOSS_CLAIM_EDITOR (object);
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_CLAIM_EDITOR);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _gloss_annotation_editor_dispose_template (GLOSS_ANNOTATION_EDITOR (self), GLOSS_TYPE_CLAIM_EDITOR);
   g_clear_pointer (&self->claimants, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_claim_editor_parent_class)->dispose (object);

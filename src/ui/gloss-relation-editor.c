@@ -297,11 +297,8 @@ static void
 gloss_relation_editor_dispose (GObject *object)
 {
   GlossRelationEditor *self = GLOSS_RELATION_EDITOR (object);
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_RELATION_EDITOR);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _gloss_annotation_editor_dispose_template (GLOSS_ANNOTATION_EDITOR (self), GLOSS_TYPE_RELATION_EDITOR);
   g_clear_object (&self->types);
   g_clear_object (&self->names);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
