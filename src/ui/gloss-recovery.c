@@ -285,7 +285,8 @@ offer_idle_cb (gpointer data)
   GlossStore *store = gloss_window_get_store (window);
 
   if (store != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)))
-    offer_next (window, store, gloss_window_get_file (window), window->source);
+    offer_next (window, store, gloss_window_get_file (window),
+                gloss_document_page_get_source (window->page));
   return G_SOURCE_REMOVE;
 }
 

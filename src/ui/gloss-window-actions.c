@@ -162,10 +162,10 @@ _gloss_window_tag (GlossWindow *self,
   gboolean has_selection;
   guint start, end;
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return FALSE;
 
-  type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY, type_id);
+  type = gloss_schema_lookup (gloss_store_get_schema (gloss_window_get_store (self)), GLOSS_LABEL_ENTITY, type_id);
   if (type == NULL)
     return FALSE;
   selected = gloss_annotation_view_get_selected (self->view);
@@ -178,7 +178,7 @@ _gloss_window_tag (GlossWindow *self,
 
   if (has_selection)
     {
-      mention = gloss_edit_tag (self->store, type_id, start, end, &error);
+      mention = gloss_edit_tag (gloss_window_get_store (self), type_id, start, end, &error);
       if (mention == NULL)
         {
           _gloss_window_show_error (self, _("Could Not Tag the Selection"), error);
@@ -191,13 +191,13 @@ _gloss_window_tag (GlossWindow *self,
   if (selected != NULL && GLOSS_IS_MENTION (selected) &&
       g_strcmp0 (gloss_annotation_get_type_id (selected), type_id) != 0)
     {
-      if (!gloss_edit_retype (self->store, GLOSS_MENTION (selected), type_id, &error))
+      if (!gloss_edit_retype (gloss_window_get_store (self), GLOSS_MENTION (selected), type_id, &error))
         {
           _gloss_window_show_error (self, _("Could Not Change the Type"), error);
           return FALSE;
         }
       {
-        g_autofree char *text = gloss_edit_short_text (gloss_store_get_document (self->store),
+        g_autofree char *text = gloss_edit_short_text (gloss_store_get_document (gloss_window_get_store (self)),
                                                        gloss_annotation_get_start (selected),
                                                        gloss_annotation_get_end (selected));
 
@@ -222,7 +222,7 @@ tag_all_occurrences (GlossWindow *self)
   GlossAnnotation *selected;
   guint added = 0;
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return;
 
   selected = gloss_annotation_view_get_selected (self->view);
@@ -233,7 +233,7 @@ tag_all_occurrences (GlossWindow *self)
       /* A bare selection: tag it with the first type, then spread it. */
       if (gloss_annotation_view_get_text_selection (self->view, &s, &e) && s < e)
         {
-          GListModel *labels = gloss_schema_get_labels (gloss_store_get_schema (self->store),
+          GListModel *labels = gloss_schema_get_labels (gloss_store_get_schema (gloss_window_get_store (self)),
                                                         GLOSS_LABEL_ENTITY);
           g_autoptr(GlossLabel) first = g_list_model_get_item (labels, 0);
 
@@ -250,13 +250,13 @@ tag_all_occurrences (GlossWindow *self)
 
   if (gloss_annotation_get_start (selected) >= gloss_annotation_get_end (selected))
     return;
-  if (!gloss_edit_tag_all (self->store, GLOSS_MENTION (selected), &added, &error))
+  if (!gloss_edit_tag_all (gloss_window_get_store (self), GLOSS_MENTION (selected), &added, &error))
     {
       _gloss_window_show_error (self, _("Could Not Tag All Occurrences"), error);
       return;
     }
 
-  text = gloss_edit_short_text (gloss_store_get_document (self->store),
+  text = gloss_edit_short_text (gloss_store_get_document (gloss_window_get_store (self)),
                                 gloss_annotation_get_start (selected),
                                 gloss_annotation_get_end (selected));
   if (added == 0)
@@ -275,7 +275,7 @@ delete_selected (GlossWindow *self)
   g_autoptr(GError) error = NULL;
   GlossAnnotation *selected;
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return;
   selected = gloss_annotation_view_get_selected (self->view);
   if (selected == NULL)
@@ -286,7 +286,7 @@ delete_selected (GlossWindow *self)
 
   /* Nothing is selected after a delete: a second press of Delete (a
    * key held a moment too long) removes nothing more. */
-  if (!gloss_edit_delete (self->store, selected, &error))
+  if (!gloss_edit_delete (gloss_window_get_store (self), selected, &error))
     _gloss_window_show_error (self, _("Could Not Delete"), error);
   else
     gloss_annotation_view_set_selected (self->view, NULL);
@@ -300,17 +300,17 @@ undo_redo (GlossWindow *self,
   const char *label;
   AdwToast *toast;
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return;
 
-  label = redo ? gloss_store_get_redo_label (self->store) : gloss_store_get_undo_label (self->store);
+  label = redo ? gloss_store_get_redo_label (gloss_window_get_store (self)) : gloss_store_get_undo_label (gloss_window_get_store (self));
   if (label != NULL)
     /* Translators: %s is an edit such as Tag “Kim” as Person */
     message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
   else
     message = g_strdup (redo ? _("Redone") : _("Undone"));
 
-  if (!(redo ? gloss_store_redo (self->store) : gloss_store_undo (self->store)))
+  if (!(redo ? gloss_store_redo (gloss_window_get_store (self)) : gloss_store_undo (gloss_window_get_store (self))))
     return;
 
   toast = adw_toast_new (message);
@@ -461,20 +461,20 @@ save_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return;
 
-  if (self->file == NULL)
+  if (gloss_window_get_file (self) == NULL)
     {
       _gloss_window_save_as (self);
       return;
     }
 
-  if (!gloss_window_save_to_file (self, self->file, &error) &&
+  if (!gloss_window_save_to_file (self, gloss_window_get_file (self), &error) &&
       /* Changed by another program: the window asks what to do. */
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
     {
-      g_autofree char *name = g_file_get_basename (self->file);
+      g_autofree char *name = g_file_get_basename (gloss_window_get_file (self));
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
       _gloss_window_show_error (self, heading, error);
@@ -488,7 +488,7 @@ save_as_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (self->store != NULL)
+  if (gloss_window_get_store (self) != NULL)
     _gloss_window_save_as (self);
 }
 
@@ -542,7 +542,7 @@ link_entity_action (GtkWidget  *widget,
   GlossAnnotation *selected;
   GlossLinkDialog *dialog;
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return;
   selected = gloss_annotation_view_get_selected (self->view);
   if (selected == NULL || !GLOSS_IS_MENTION (selected))
@@ -550,7 +550,7 @@ link_entity_action (GtkWidget  *widget,
       _gloss_window_toast (self, _("Select a mention to link first"));
       return;
     }
-  dialog = gloss_link_dialog_new (GTK_WINDOW (self), self->store, GLOSS_MENTION (selected));
+  dialog = gloss_link_dialog_new (GTK_WINDOW (self), gloss_window_get_store (self), GLOSS_MENTION (selected));
   g_signal_connect_object (dialog, "chosen", G_CALLBACK (link_chosen_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -562,7 +562,7 @@ find_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return;
   if (gtk_search_bar_get_search_mode (self->search_bar))
     {
@@ -608,9 +608,9 @@ tag_key_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
   GlossLabel *label;
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return;
-  label = gloss_schema_lookup_key (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY,
+  label = gloss_schema_lookup_key (gloss_store_get_schema (gloss_window_get_store (self)), GLOSS_LABEL_ENTITY,
                                    g_variant_get_string (param, NULL));
   if (label != NULL)
     _gloss_window_tag (self, gloss_label_get_id (label));
@@ -641,7 +641,7 @@ select_next_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (self->store != NULL)
+  if (gloss_window_get_store (self) != NULL)
     gloss_annotation_view_select_next (self->view, g_str_equal (action_name, "win.select-previous"));
 }
 
@@ -652,7 +652,7 @@ clear_selection_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (self->store == NULL || _gloss_window_cancel_pick (self))
+  if (gloss_window_get_store (self) == NULL || _gloss_window_cancel_pick (self))
     return;
   gloss_annotation_view_clear_selection (self->view);
   gloss_annotation_view_set_selected (self->view, NULL);

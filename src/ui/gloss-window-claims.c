@@ -21,7 +21,7 @@
 static GlossAnnotation *
 get_selected (GlossWindow *self)
 {
-  return self->store ? gloss_annotation_view_get_selected (self->view) : NULL;
+  return gloss_window_get_store (self) ? gloss_annotation_view_get_selected (self->view) : NULL;
 }
 
 static GlossEntity *
@@ -127,7 +127,7 @@ popover_closed_cb (GlossWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (self->store != NULL &&
+  if (gloss_window_get_store (self) != NULL &&
       (focus == NULL || focus == self->pick_popover || gtk_widget_is_ancestor (focus, self->pick_popover)))
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
@@ -190,14 +190,14 @@ new_claim_action (GtkWidget  *widget,
   GlossClaim *claim;
   guint start, end;
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return;
   if (!get_text_selection (self, &start, &end))
     {
       _gloss_window_toast (self, _("Select the words of the claim first"));
       return;
     }
-  claim = gloss_edit_new_claim (self->store, NULL, start, end, &error);
+  claim = gloss_edit_new_claim (gloss_window_get_store (self), NULL, start, end, &error);
   if (claim == NULL)
     {
       fail (self, error);
@@ -227,7 +227,7 @@ add_fragment_action (GtkWidget  *widget,
       return;
     }
   g_object_ref (selected);
-  if (!gloss_edit_add_fragment (self->store, selected, start, end, &error))
+  if (!gloss_edit_add_fragment (gloss_window_get_store (self), selected, start, end, &error))
     fail (self, error);
   else
     select_new (self, selected);
@@ -267,7 +267,7 @@ remove_fragment_action (GtkWidget  *widget,
   index = gloss_edit_find_fragment (selected, start, end);
   if (index == G_MAXUINT)
     index = n - 1;
-  if (!gloss_edit_remove_fragment (self->store, selected, index, &error))
+  if (!gloss_edit_remove_fragment (gloss_window_get_store (self), selected, index, &error))
     fail (self, error);
 }
 
@@ -291,7 +291,7 @@ set_text_spans (GlossWindow   *self,
                                                         : _("Select the text that shows the relation first"));
       return;
     }
-  if (!gloss_edit_set_spans (self->store, selected, role, &span, 1, &error))
+  if (!gloss_edit_set_spans (gloss_window_get_store (self), selected, role, &span, 1, &error))
     fail (self, error);
   else
     gloss_annotation_view_clear_selection (self->view);
@@ -354,7 +354,7 @@ anchor_of (GlossWindow *self,
 
   if (selected != NULL && mention_entity (selected) == entity)
     return gloss_annotation_get_start (selected);
-  mentions = gloss_store_get_mentions_of (self->store, entity);
+  mentions = gloss_store_get_mentions_of (gloss_window_get_store (self), entity);
   return mentions != NULL && mentions->len > 0 ? gloss_annotation_get_start (g_ptr_array_index (mentions, 0)) : 0;
 }
 
@@ -363,9 +363,9 @@ static GMenuModel *
 target_menu (GlossWindow *self,
              GlossEntity *from)
 {
-  GlossSchema *schema = gloss_store_get_schema (self->store);
+  GlossSchema *schema = gloss_store_get_schema (gloss_window_get_store (self));
   GListModel *types = gloss_schema_get_labels (schema, GLOSS_LABEL_ENTITY);
-  GListModel *all = gloss_store_get_list (self->store, GLOSS_KIND_ENTITY);
+  GListModel *all = gloss_store_get_list (gloss_window_get_store (self), GLOSS_KIND_ENTITY);
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   GMenu *menu = g_menu_new ();
 
@@ -420,7 +420,7 @@ show_target_list (GlossWindow *self)
   g_autoptr(GMenuModel) menu = NULL;
   guint anchor;
 
-  if (self->store == NULL || self->pick_mode != GLOSS_PICK_RELATION_TARGET || self->relation_from == NULL)
+  if (gloss_window_get_store (self) == NULL || self->pick_mode != GLOSS_PICK_RELATION_TARGET || self->relation_from == NULL)
     return;
   menu = target_menu (self, self->relation_from);
   if (g_menu_model_get_n_items (menu) == 0)
@@ -490,10 +490,10 @@ choose_type (GlossWindow *self,
       _gloss_window_toast (self, _("Pick a mention of another entity"));
       return;
     }
-  fitting = gloss_edit_fitting_relation_types (gloss_store_get_schema (self->store), self->relation_from, to);
+  fitting = gloss_edit_fitting_relation_types (gloss_store_get_schema (gloss_window_get_store (self)), self->relation_from, to);
   if (fitting->len == 0)
     {
-      GlossSchema *schema = gloss_store_get_schema (self->store);
+      GlossSchema *schema = gloss_store_get_schema (gloss_window_get_store (self));
       GlossLabel *a = gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY,
                                            gloss_annotation_get_type_id (GLOSS_ANNOTATION (self->relation_from)));
       GlossLabel *b = gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY,
@@ -532,9 +532,9 @@ relation_target_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
   GlossAnnotation *entity;
 
-  if (self->store == NULL || self->pick_mode != GLOSS_PICK_RELATION_TARGET)
+  if (gloss_window_get_store (self) == NULL || self->pick_mode != GLOSS_PICK_RELATION_TARGET)
     return;
-  entity = gloss_store_lookup (self->store, g_variant_get_string (param, NULL));
+  entity = gloss_store_lookup (gloss_window_get_store (self), g_variant_get_string (param, NULL));
   if (entity != NULL && GLOSS_IS_ENTITY (entity))
     choose_type (self, GLOSS_ENTITY (entity));
 }
@@ -548,10 +548,10 @@ relation_type_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   GlossRelation *relation;
 
-  if (self->store == NULL || self->relation_from == NULL || self->relation_to == NULL)
+  if (gloss_window_get_store (self) == NULL || self->relation_from == NULL || self->relation_to == NULL)
     return;
   close_popover (self);
-  relation = gloss_edit_new_relation (self->store, g_variant_get_string (param, NULL),
+  relation = gloss_edit_new_relation (gloss_window_get_store (self), g_variant_get_string (param, NULL),
                                       self->relation_from, self->relation_to, &error);
   set_pick_mode (self, GLOSS_PICK_NONE);
   if (relation == NULL)
@@ -574,13 +574,13 @@ _gloss_window_claims_selected (GlossWindow     *self,
     case GLOSS_PICK_CLAIMANT:
       if (selected == GLOSS_ANNOTATION (self->pick_claim))
         break;
-      if (entity != NULL && gloss_annotation_get_store (GLOSS_ANNOTATION (self->pick_claim)) == self->store)
+      if (entity != NULL && gloss_annotation_get_store (GLOSS_ANNOTATION (self->pick_claim)) == gloss_window_get_store (self))
         {
           g_autoptr(GError) error = NULL;
           g_autoptr(GlossClaim) claim = g_object_ref (self->pick_claim);
 
           set_pick_mode (self, GLOSS_PICK_NONE);
-          if (!gloss_edit_set_claimant (self->store, claim, entity, &error))
+          if (!gloss_edit_set_claimant (gloss_window_get_store (self), claim, entity, &error))
             fail (self, error);
           gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (claim));
           return TRUE;
@@ -622,7 +622,7 @@ static void
 list_selected_cb (GlossWindow     *self,
                   GlossAnnotation *annotation)
 {
-  if (self->store == NULL || annotation == NULL)
+  if (gloss_window_get_store (self) == NULL || annotation == NULL)
     return;
   gloss_annotation_view_set_selected (self->view, annotation);
   if (adw_flap_get_folded (self->flap))
@@ -637,7 +637,7 @@ _gloss_window_claims_update (GlossWindow *self)
     { "claims", GLOSS_KIND_CLAIM },
     { "relations", GLOSS_KIND_RELATION },
   };
-  gboolean has_store = self->store != NULL;
+  gboolean has_store = gloss_window_get_store (self) != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -645,7 +645,7 @@ _gloss_window_claims_update (GlossWindow *self)
 
       if (child != NULL)
         adw_view_stack_page_set_badge_number (adw_view_stack_get_page (self->sidebar_stack, child),
-                                              has_store ? gloss_store_get_n_items (self->store, pages[i].kind) : 0);
+                                              has_store ? gloss_store_get_n_items (gloss_window_get_store (self), pages[i].kind) : 0);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", has_store);
@@ -668,8 +668,6 @@ _gloss_window_claims_set_store (GlossWindow *self,
 {
   close_popover (self);
   set_pick_mode (self, GLOSS_PICK_NONE);
-  gloss_annotation_list_page_set_store (self->claim_list, store);
-  gloss_annotation_list_page_set_store (self->relation_list, store);
   _gloss_window_claims_update (self);
 }
 

@@ -63,15 +63,15 @@ disk_changed (GlossWindow *self)
   DiskStat st;
   g_autofree char *sha256 = NULL;
 
-  if (self->file == NULL || self->disk_sha256 == NULL)
+  if (gloss_window_get_file (self) == NULL || self->disk_sha256 == NULL)
     return FALSE;
-  st = stat_file (self->file);
+  st = stat_file (gloss_window_get_file (self));
   /* Gone: saving writes it again and overwrites nothing. */
   if (!st.exists)
     return FALSE;
   if (st.size == self->disk_size && st.mtime == self->disk_mtime)
     return FALSE;
-  sha256 = sha256_of (self->file);
+  sha256 = sha256_of (gloss_window_get_file (self));
   if (g_strcmp0 (sha256, self->disk_sha256) == 0)
     {
       self->disk_mtime = st.mtime;
@@ -86,10 +86,10 @@ static void
 remember_disk (GlossWindow *self,
                const char  *sha256)
 {
-  DiskStat st = stat_file (self->file);
+  DiskStat st = stat_file (gloss_window_get_file (self));
 
   g_clear_pointer (&self->disk_sha256, g_free);
-  self->disk_sha256 = sha256 != NULL ? g_strdup (sha256) : sha256_of (self->file);
+  self->disk_sha256 = sha256 != NULL ? g_strdup (sha256) : sha256_of (gloss_window_get_file (self));
   self->disk_size = st.size;
   self->disk_mtime = st.mtime;
 }
@@ -97,7 +97,7 @@ remember_disk (GlossWindow *self,
 static void
 reload (GlossWindow *self)
 {
-  g_autoptr(GFile) file = g_object_ref (self->file);
+  g_autoptr(GFile) file = g_object_ref (gloss_window_get_file (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossStore) store = gloss_native_read_file (file, &error);
 
@@ -122,7 +122,7 @@ changed_response_cb (AdwMessageDialog *dialog,
   g_clear_weak_pointer (&self->disk_dialog);
   if (g_strcmp0 (response, "reload") == 0)
     reload (self);
-  else if (g_strcmp0 (response, "keep") == 0 && self->file != NULL)
+  else if (g_strcmp0 (response, "keep") == 0 && gloss_window_get_file (self) != NULL)
     {
       /* The user's version wins: Save replaces the file. */
       remember_disk (self, NULL);
@@ -140,10 +140,10 @@ ask (GlossWindow *self,
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
 
-  if (self->disk_dialog != NULL || self->file == NULL)
+  if (self->disk_dialog != NULL || gloss_window_get_file (self) == NULL)
     return;
 
-  name = g_file_get_basename (self->file);
+  name = g_file_get_basename (gloss_window_get_file (self));
   if (gloss_window_get_modified (self))
     body = g_strdup_printf (_("“%s” was changed by another program. Reload it to see the other version "
                               "(your unsaved changes are kept and offered again), or keep your version "
@@ -216,14 +216,14 @@ _gloss_window_disk_track (GlossWindow *self,
   g_autoptr(GError) error = NULL;
 
   _gloss_window_disk_untrack (self);
-  if (self->file == NULL)
+  if (gloss_window_get_file (self) == NULL)
     return;
   remember_disk (self, file_sha256);
   /* WATCH_MOVES: an atomic save by another program is a rename onto it. */
-  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  self->monitor = g_file_monitor_file (gloss_window_get_file (self), G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
   if (self->monitor == NULL)
     {
-      g_message ("Not watching %s for changes: %s", g_file_peek_path (self->file), error->message);
+      g_message ("Not watching %s for changes: %s", g_file_peek_path (gloss_window_get_file (self)), error->message);
       return;
     }
   g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self, 0);
@@ -252,7 +252,7 @@ _gloss_window_disk_check (GlossWindow  *self,
 {
   g_autofree char *name = NULL;
 
-  if (self->file == NULL || !g_file_equal (file, self->file) || !disk_changed (self))
+  if (gloss_window_get_file (self) == NULL || !g_file_equal (file, gloss_window_get_file (self)) || !disk_changed (self))
     return TRUE;
 
   name = g_file_get_basename (file);

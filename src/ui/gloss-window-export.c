@@ -72,14 +72,14 @@ _gloss_window_export (GlossWindow *self)
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return;
-  if (self->file != NULL)
-    folder = g_file_get_parent (self->file);
-  else if (self->source != NULL)
-    folder = g_file_get_parent (self->source);
+  if (gloss_window_get_file (self) != NULL)
+    folder = g_file_get_parent (gloss_window_get_file (self));
+  else if (gloss_document_page_get_source (self->page) != NULL)
+    folder = g_file_get_parent (gloss_document_page_get_source (self->page));
 
-  dialog = gloss_export_dialog_new (GTK_WINDOW (self), self->store, gloss_window_get_project (self),
+  dialog = gloss_export_dialog_new (GTK_WINDOW (self), gloss_window_get_store (self), gloss_window_get_project (self),
                                     self->suggested_name, folder);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

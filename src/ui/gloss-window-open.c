@@ -76,7 +76,7 @@ static void
 show_previous_page (GlossWindow *self)
 {
   stop_pulsing (self);
-  gtk_stack_set_visible_child_name (self->stack, self->store != NULL ? "document" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, gloss_window_get_store (self) != NULL ? "document" : "empty");
 }
 
 static void

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "gloss-annotation-view.h"
+#include "gloss-document-page.h"
 #include "gloss-annotation-list-page.h"
 #include "gloss-entity-list.h"
 #include "gloss-format.h"
@@ -33,43 +34,36 @@ struct _GlossWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   AdwSplitButton       *open_button;
+  GtkToggleButton      *sidebar_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_count;
   GtkStack             *stack;
   AdwStatusPage        *loading_page;
   GtkProgressBar       *loading_bar;
+  GlossDocumentPage    *page;
+  GMenu                *recent_menu;
+
+  /* Parts of the page (borrowed) */
   AdwFlap              *flap;
   GtkOverlay           *article_overlay;
   GtkScrolledWindow    *scroller;
   GlossAnnotationView  *view;
   GlossLabelPalette    *palette;
-  GtkPaned             *sidebar;
   GlossEntityList      *entity_list;
   AdwViewStack         *sidebar_stack;
   GlossAnnotationListPage *claim_list;
   GlossAnnotationListPage *relation_list;
   GlossInspector       *inspector;
-  GMenu                *recent_menu;
   GtkRevealer          *journal_banner;
   GtkLabel             *journal_banner_label;
 
   GlossToastQueue      *toasts;
 
-  GlossStore           *store;
-  /* Where Ctrl+S writes: a .gloss file, NULL for a new document. */
-  GFile                *file;
-  /* What an unsaved document was read from (keys its journal). */
-  GFile                *source;
   /* The name a new document is offered under when saved. */
   char                 *suggested_name;
   GSettings            *settings;
   GtkNativeDialog      *file_chooser;
-  gulong                schema_changed_id;
-  /* Where the list/inspector divider was while the inspector showed. */
-  int                   inspector_position;
-  gboolean              inspector_placed;
-  gboolean              schema_modified;
   gboolean              close_after_save;
   gboolean              closing;
   /* While a file is read in a worker thread (gloss-window-open.c). */

@@ -151,7 +151,7 @@ save_shown (GlossWindow  *self,
 {
   GlossWindowProject *state = self->project;
 
-  if (state->store == NULL || state->store != self->store)
+  if (state->store == NULL || state->store != gloss_window_get_store (self))
     return TRUE;
   if (!gloss_project_save_document (state->project, state->document, state->store, error))
     return FALSE;

@@ -41,7 +41,7 @@ update_search_count (GlossWindow *self,
   g_autofree char *label = NULL;
   guint index, n;
 
-  if (self->store == NULL || *needle == '\0')
+  if (gloss_window_get_store (self) == NULL || *needle == '\0')
     {
       gtk_label_set_text (self->search_count, "");
       gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
@@ -74,7 +74,7 @@ _gloss_window_find (GlossWindow *self,
   gboolean found;
   guint start, end;
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     return;
   needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (*needle == '\0')
@@ -166,7 +166,7 @@ search_mode_changed_cb (GlossWindow *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
       gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
     }
-  else if (self->store != NULL)
+  else if (gloss_window_get_store (self) != NULL)
     /* Back to the article, match still selected, ready for a label key. */
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }

@@ -18,7 +18,6 @@
 #define SAMPLE_NAME     "kim-putin-vostochny.txt"
 #define ANNOTATED_SAMPLE_RESOURCE "/io/github/glossapp/Gloss/samples/kim-putin-vostochny.gloss"
 #define MAX_RECENT      8
-#define TITLE_SHOWN     160   /* code points of a title, at most */
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -45,18 +44,6 @@ settings_has_key (GSettings  *settings,
 }
 
 static char *
-file_display_name (GFile *file)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    return g_strdup (g_file_info_get_display_name (info));
-  return g_file_get_basename (file);
-}
-
-static char *
 replace_extension (const char *name,
                    const char *extension)
 {
@@ -80,8 +67,7 @@ gloss_window_get_modified (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
 
-  return self->store != NULL &&
-         (gloss_store_get_modified (self->store) || self->schema_modified);
+  return self->page != NULL && gloss_document_page_get_modified (self->page);
 }
 
 gboolean
@@ -89,7 +75,7 @@ gloss_window_has_document (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
 
-  return self->store != NULL;
+  return gloss_window_get_store (self) != NULL;
 }
 
 GlossStore *
@@ -97,7 +83,8 @@ gloss_window_get_store (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
-  return self->store;
+  /* NULL while the template is built */
+  return self->page ? gloss_document_page_get_store (self->page) : NULL;
 }
 
 GFile *
@@ -105,7 +92,7 @@ gloss_window_get_file (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return self->page ? gloss_document_page_get_file (self->page) : NULL;
 }
 
 GtkWidget *
@@ -179,13 +166,11 @@ _gloss_window_show_journal_error (GlossWindow  *self,
 void
 _gloss_window_update_title (GlossWindow *self)
 {
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *name = NULL;
-  g_autofree char *short_title = NULL;
-  const char *title = NULL;
-  gboolean modified;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
 
-  if (self->store == NULL)
+  if (gloss_window_get_store (self) == NULL)
     {
       adw_window_title_set_title (self->window_title, _("Gloss"));
       adw_window_title_set_subtitle (self->window_title, NULL);
@@ -193,78 +178,27 @@ _gloss_window_update_title (GlossWindow *self)
       return;
     }
 
-  modified = gloss_window_get_modified (self);
-  if (self->file != NULL)
-    name = file_display_name (self->file);
-  else
-    name = g_strdup (_("New Document"));
-
-  title = gloss_document_get_title (gloss_store_get_document (self->store));
-  if (title == NULL || *title == '\0')
-    title = name;
-  /* A label lays out all its text, even the part it ellipsizes. */
-  if (strnlen (title, 4 * TITLE_SHOWN + 1) > 4 * TITLE_SHOWN)
-    {
-      g_autofree char *start = g_utf8_substring (title, 0, TITLE_SHOWN);
-
-      title = short_title = g_strconcat (start, "…", NULL);
-    }
-
-  if (modified)
-    g_string_append (subtitle, "• ");
-  g_string_append (subtitle, name);
-  g_string_append (subtitle, " — ");
-  g_string_append_printf (subtitle,
-                          g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
-                                       gloss_store_get_n_items (self->store, GLOSS_KIND_MENTION)),
-                          gloss_store_get_n_items (self->store, GLOSS_KIND_MENTION));
-  g_string_append (subtitle, ", ");
-  g_string_append_printf (subtitle,
-                          g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities",
-                                       gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY)),
-                          gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY));
-  if (gloss_store_get_n_items (self->store, GLOSS_KIND_CLAIM) > 0)
-    {
-      g_string_append (subtitle, ", ");
-      g_string_append_printf (subtitle,
-                              g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims",
-                                           gloss_store_get_n_items (self->store, GLOSS_KIND_CLAIM)),
-                              gloss_store_get_n_items (self->store, GLOSS_KIND_CLAIM));
-    }
-  if (gloss_store_get_n_items (self->store, GLOSS_KIND_RELATION) > 0)
-    {
-      g_string_append (subtitle, ", ");
-      g_string_append_printf (subtitle,
-                              g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
-                                           gloss_store_get_n_items (self->store, GLOSS_KIND_RELATION)),
-                              gloss_store_get_n_items (self->store, GLOSS_KIND_RELATION));
-    }
-
+  gloss_document_page_describe (self->page, &title, &subtitle, &window_title);
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle->str);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
   if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->window_title)), title) != 0)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
-
-  {
-    g_autofree char *window_title = g_strdup_printf ("%s%s — %s", modified ? "• " : "",
-                                                     name, _("Gloss"));
-    gtk_window_set_title (GTK_WINDOW (self), window_title);
-  }
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 void
 gloss_window_update_actions (GlossWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_store = self->store != NULL;
+  gboolean has_store = gloss_window_get_store (self) != NULL;
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
 
   gtk_widget_action_set_enabled (widget, "win.save", has_store);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_store);
   gtk_widget_action_set_enabled (widget, "win.export", has_store);
-  gtk_widget_action_set_enabled (widget, "win.undo", has_store && gloss_store_can_undo (self->store));
-  gtk_widget_action_set_enabled (widget, "win.redo", has_store && gloss_store_can_redo (self->store));
+  gtk_widget_action_set_enabled (widget, "win.undo", has_store && gloss_store_can_undo (gloss_window_get_store (self)));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_store && gloss_store_can_redo (gloss_window_get_store (self)));
   gtk_widget_action_set_enabled (widget, "win.find", has_store);
   gtk_widget_action_set_enabled (widget, "win.link-entity", has_store);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_store);
@@ -287,21 +221,14 @@ store_changed_cb (GlossWindow *self)
 }
 
 static void
-schema_changed_cb (GlossWindow *self)
-{
-  self->schema_modified = TRUE;
-  store_changed_cb (self);
-}
-
-static void
 apply_author (GlossWindow *self)
 {
   g_autofree char *author = NULL;
 
-  if (self->store == NULL || !settings_has_key (self->settings, "author"))
+  if (gloss_window_get_store (self) == NULL || !settings_has_key (self->settings, "author"))
     return;
   author = g_settings_get_string (self->settings, "author");
-  gloss_store_set_author (self->store, *author != '\0' ? author : NULL);
+  gloss_store_set_author (gloss_window_get_store (self), *author != '\0' ? author : NULL);
 }
 
 static void
@@ -336,38 +263,17 @@ _gloss_window_set_store_from (GlossWindow *self,
                               const char  *file_sha256,
                               GFile       *source)
 {
-  gboolean had_document;
-
-  had_document = self->store != NULL;
-
-  if (self->store != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->store, self);
-      g_clear_signal_handler (&self->schema_changed_id, gloss_store_get_schema (self->store));
-    }
+  gboolean had_document = gloss_window_get_store (self) != NULL;
 
   _gloss_window_disk_untrack (self);
   _gloss_recovery_attach (self, store, file, file_sha256, file == NULL ? source : (GFile *) NULL);
-  g_set_object (&self->store, store);
-  g_set_object (&self->file, file);
-  g_set_object (&self->source, (file == NULL ? source : NULL));
-  self->schema_modified = FALSE;
+  gloss_document_page_set_document (self->page, store, file, source);
   if (file != NULL)
     _gloss_window_disk_track (self, file_sha256);
-
-  gloss_annotation_view_set_highlighted_entity (self->view, NULL);
-  gloss_annotation_view_set_store (self->view, store);
-  gloss_label_palette_set_schema (self->palette, store ? gloss_store_get_schema (store) : NULL);
-  gloss_entity_list_set_store (self->entity_list, store);
-  gloss_inspector_set_store (self->inspector, store);
-  gloss_inspector_set_annotation (self->inspector, NULL);
   _gloss_window_claims_set_store (self, store);
 
   if (store != NULL)
     {
-      g_signal_connect_swapped (store, "edited", G_CALLBACK (store_changed_cb), self);
-      self->schema_changed_id = g_signal_connect_swapped (gloss_store_get_schema (store), "changed",
-                                                          G_CALLBACK (schema_changed_cb), self);
       apply_author (self);
       gtk_stack_set_visible_child_name (self->stack, "document");
       gtk_widget_grab_focus (GTK_WIDGET (self->view));
@@ -634,7 +540,7 @@ gloss_window_save_to_file (GlossWindow  *self,
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
+  g_return_val_if_fail (gloss_window_get_store (self) != NULL, FALSE);
 
   if (!_gloss_window_disk_check (self, file, error))
     return FALSE;
@@ -651,18 +557,15 @@ gloss_window_save_to_file (GlossWindow  *self,
           return FALSE;
         }
     }
-  if (!gloss_native_write_file (self->store, file, error))
+  if (!gloss_native_write_file (gloss_window_get_store (self), file, error))
     return FALSE;
 
-  gloss_store_mark_saved (self->store);
+  gloss_document_page_mark_saved (self->page, file);
   _gloss_recovery_saved (self, file);
-  self->schema_modified = FALSE;
-  g_set_object (&self->file, file);
-  g_clear_object (&self->source);
   _gloss_window_disk_track (self, NULL);
   gloss_window_add_recent (self, file);
 
-  name = file_display_name (file);
+  name = _gloss_file_display_name (file);
   g_clear_pointer (&self->suggested_name, g_free);
   self->suggested_name = g_file_get_basename (file);
   message = g_strdup_printf (_("Saved “%s”"), name);
@@ -695,7 +598,7 @@ save_as_finish (GlossWindow *self,
 
   if (!gloss_window_save_to_file (self, file, &error))
     {
-      g_autofree char *name = file_display_name (file);
+      g_autofree char *name = _gloss_file_display_name (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
       self->close_after_save = FALSE;
@@ -766,9 +669,9 @@ _gloss_window_save_as (GlossWindow *self)
   gtk_file_dialog_set_title (dialog, _("Save Document"));
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_set_default_filter (dialog, filter);
-  if (self->file != NULL)
+  if (gloss_window_get_file (self) != NULL)
     {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+      g_autoptr(GFile) folder = g_file_get_parent (gloss_window_get_file (self));
       gtk_file_dialog_set_initial_folder (dialog, folder);
     }
   gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_done_cb, g_object_ref (self));
@@ -780,9 +683,9 @@ _gloss_window_save_as (GlossWindow *self)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (self->file != NULL)
+  if (gloss_window_get_file (self) != NULL)
     {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+      g_autoptr(GFile) folder = g_file_get_parent (gloss_window_get_file (self));
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     }
   g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), self);
@@ -809,78 +712,6 @@ view_selected_changed_cb (GlossWindow *self)
   gloss_entity_list_select_entity (self->entity_list, entity);
   gloss_annotation_view_set_highlighted_entity (self->view, entity);
   gloss_window_update_actions (self);
-}
-
-static void
-view_annotation_activated_cb (GlossWindow     *self,
-                              GlossAnnotation *annotation)
-{
-  adw_flap_set_reveal_flap (self->flap, TRUE);
-}
-
-static void
-entity_selected_cb (GlossWindow *self,
-                    GlossEntity *entity)
-{
-  g_autoptr(GPtrArray) mentions = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  gloss_annotation_view_set_highlighted_entity (self->view, entity);
-  if (entity == NULL)
-    return;
-
-  mentions = gloss_store_get_mentions_of (self->store, entity);
-  if (mentions != NULL && mentions->len > 0)
-    gloss_annotation_view_set_selected (self->view, g_ptr_array_index (mentions, 0));
-
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
-}
-
-/* The inspector takes room only while something is selected. When it
- * shows, the list keeps the larger share (or where the divider was last
- * dragged to, remembered across sessions), never less than several rows. */
-#define MIN_LIST_HEIGHT      300
-#define MIN_INSPECTOR_HEIGHT 160
-
-static gboolean
-place_inspector (GtkWidget     *sidebar,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  GlossWindow *self = user_data;
-  int height = gtk_widget_get_height (sidebar);
-  int position;
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
-    return G_SOURCE_REMOVE;
-  if (height <= 0)
-    return G_SOURCE_CONTINUE; /* not laid out yet */
-  position = self->inspector_position > 0 ? self->inspector_position : height * 11 / 20;
-  gtk_paned_set_position (self->sidebar,
-                          CLAMP (position, MIN (MIN_LIST_HEIGHT, height / 2), MAX (height - MIN_INSPECTOR_HEIGHT, 0)));
-  self->inspector_placed = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-inspector_visible_cb (GlossWindow *self)
-{
-  self->inspector_placed = FALSE;
-  if (gtk_widget_get_visible (GTK_WIDGET (self->inspector)) &&
-      place_inspector (GTK_WIDGET (self->sidebar), NULL, self) == G_SOURCE_CONTINUE)
-    gtk_widget_add_tick_callback (GTK_WIDGET (self->sidebar), place_inspector, self, NULL);
-}
-
-static void
-sidebar_position_cb (GlossWindow *self)
-{
-  /* Only once placed: the paned moves the divider itself as the
-   * inspector appears. */
-  if (self->inspector_placed && gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
-    self->inspector_position = gtk_paned_get_position (self->sidebar);
 }
 
 static void
@@ -966,7 +797,7 @@ drop_cb (GtkDropTarget *target,
       GFile *file = l->data;
       GlossWindow *target_window = self;
 
-      if (first == NULL && self->store == NULL)
+      if (first == NULL && gloss_window_get_store (self) == NULL)
         first = file;
       else if (app != NULL)
         {
@@ -993,18 +824,18 @@ close_response_cb (AdwMessageDialog *dialog,
     }
   else if (g_str_equal (response, "save"))
     {
-      if (self->file != NULL)
+      if (gloss_window_get_file (self) != NULL)
         {
           g_autoptr(GError) error = NULL;
 
-          if (gloss_window_save_to_file (self, self->file, &error))
+          if (gloss_window_save_to_file (self, gloss_window_get_file (self), &error))
             {
               self->closing = TRUE;
               gtk_window_close (GTK_WINDOW (self));
             }
           else
             {
-              g_autofree char *name = file_display_name (self->file);
+              g_autofree char *name = _gloss_file_display_name (gloss_window_get_file (self));
               g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
               _gloss_window_show_error (self, heading, error);
@@ -1036,8 +867,10 @@ save_window_state (GlossWindow *self)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
-  if (self->inspector_position > 0 && settings_has_key (self->settings, "inspector-position"))
-    g_settings_set_int (self->settings, "inspector-position", self->inspector_position);
+  if (gloss_document_page_get_inspector_position (self->page) > 0 &&
+      settings_has_key (self->settings, "inspector-position"))
+    g_settings_set_int (self->settings, "inspector-position",
+                        gloss_document_page_get_inspector_position (self->page));
 }
 
 static gboolean
@@ -1050,7 +883,7 @@ gloss_window_close_request (GtkWindow *window)
 
   if (!self->closing && gloss_window_get_modified (self))
     {
-      name = self->file ? file_display_name (self->file) : g_strdup (self->suggested_name);
+      name = gloss_window_get_file (self) ? _gloss_file_display_name (gloss_window_get_file (self)) : g_strdup (self->suggested_name);
       body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
                               name ? name : _("New Document"));
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), body));
@@ -1079,11 +912,6 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = GLOSS_WINDOW (object);
 
   g_clear_pointer (&self->project, _gloss_window_project_free);
-  if (self->store != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->store, self);
-      g_clear_signal_handler (&self->schema_changed_id, gloss_store_get_schema (self->store));
-    }
   if (self->file_chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->file_chooser, self);
@@ -1096,9 +924,6 @@ gloss_window_dispose (GObject *object)
   _gloss_window_disk_untrack (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
-  g_clear_object (&self->store);
-  g_clear_object (&self->file);
-  g_clear_object (&self->source);
   g_clear_object (&self->settings);
   g_clear_object (&self->toasts);
   g_clear_pointer (&self->suggested_name, g_free);
@@ -1117,7 +942,7 @@ gloss_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_HAS_DOCUMENT:
-      g_value_set_boolean (value, self->store != NULL);
+      g_value_set_boolean (value, gloss_window_has_document (self));
       break;
 
     default:
@@ -1145,38 +970,23 @@ gloss_window_class_init (GlossWindowClass *klass)
    * their registering constructor) out of the static library. */
   (void) gloss_get_resource ();
 
-  g_type_ensure (GLOSS_TYPE_ANNOTATION_VIEW);
-  g_type_ensure (GLOSS_TYPE_ENTITY_LIST);
-  g_type_ensure (GLOSS_TYPE_INSPECTOR);
-  g_type_ensure (GLOSS_TYPE_LABEL_PALETTE);
+  g_type_ensure (GLOSS_TYPE_DOCUMENT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_count);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_overlay);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, entity_list);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, claim_list);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, relation_list);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, page);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, journal_banner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, journal_banner_label);
   _gloss_window_class_add_open (widget_class);
   _gloss_window_class_add_search (widget_class);
-  gtk_widget_class_bind_template_callback (widget_class, view_selected_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, view_annotation_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entity_selected_cb);
 
   _gloss_window_class_add_actions (widget_class);
 }
@@ -1189,6 +999,19 @@ gloss_window_init (GlossWindow *self)
   GSettingsSchema *schema;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The page's parts the window's actions reach (borrowed). */
+  self->flap = gloss_document_page_get_flap (self->page);
+  self->article_overlay = gloss_document_page_get_article (self->page);
+  self->scroller = gloss_document_page_get_scroller (self->page);
+  self->view = gloss_document_page_get_view (self->page);
+  self->palette = gloss_document_page_get_palette (self->page);
+  self->sidebar_stack = gloss_document_page_get_sidebar_stack (self->page);
+  self->entity_list = gloss_document_page_get_entity_list (self->page);
+  self->claim_list = gloss_document_page_get_claim_list (self->page);
+  self->relation_list = gloss_document_page_get_relation_list (self->page);
+  self->inspector = gloss_document_page_get_inspector (self->page);
+  g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   self->toasts = gloss_toast_queue_new (self->toast_overlay);
   _gloss_window_project_add_shortcuts (self);
   gloss_accessible_name_composites (GTK_WIDGET (self));
@@ -1218,7 +1041,8 @@ gloss_window_init (GlossWindow *self)
       g_settings_get_boolean (self->settings, "is-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   if (settings_has_key (self->settings, "inspector-position"))
-    self->inspector_position = g_settings_get_int (self->settings, "inspector-position");
+    gloss_document_page_set_inspector_position (self->page,
+                                                g_settings_get_int (self->settings, "inspector-position"));
   if (settings_has_key (self->settings, "sidebar-visible"))
     adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "sidebar-visible"));
   if (settings_has_key (self->settings, "snap-to-words"))
@@ -1240,9 +1064,9 @@ gloss_window_init (GlossWindow *self)
 
   g_signal_connect_object (self->inspector, "message", G_CALLBACK (inspector_message_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->inspector, "notify::visible", G_CALLBACK (inspector_visible_cb),
+  g_signal_connect_object (self->view, "notify::selected", G_CALLBACK (view_selected_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar, "notify::position", G_CALLBACK (sidebar_position_cb),
+  g_signal_connect_object (self->page, "changed", G_CALLBACK (store_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

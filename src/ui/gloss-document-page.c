@@ -1,0 +1,460 @@
+/* gloss-document-page.c: one document in a window: the article, the
+ * sidebar and the inspector, and the store, file and source they show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page owns the document (store, file, source); the article, the
+ * palette, the sidebar's lists and the inspector bind to its `store`
+ * property. The window around it holds the header bar and what concerns
+ * the window (opening, the journal, the file on disk, toasts).
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "gloss-document-page.h"
+
+#define TITLE_SHOWN 160   /* code points of a title, at most */
+
+struct _GlossDocumentPage
+{
+  GtkWidget                parent_instance;
+
+  /* Template children */
+  AdwFlap                 *flap;
+  GtkOverlay              *article_overlay;
+  GtkScrolledWindow       *scroller;
+  GlossAnnotationView     *view;
+  GlossLabelPalette       *palette;
+  GtkPaned                *sidebar;
+  AdwViewStack            *sidebar_stack;
+  GlossEntityList         *entity_list;
+  GlossAnnotationListPage *claim_list;
+  GlossAnnotationListPage *relation_list;
+  GlossInspector          *inspector;
+
+  GlossStore              *store;
+  GFile                   *file;
+  GFile                   *source;
+  GSignalGroup            *store_signals;
+  GSignalGroup            *schema_signals;
+  gboolean                 schema_modified;
+  /* Where the list/inspector divider was while the inspector showed. */
+  int                      inspector_position;
+  gboolean                 inspector_placed;
+};
+
+G_DEFINE_FINAL_TYPE (GlossDocumentPage, gloss_document_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+char *
+_gloss_file_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+GlossDocumentPage *
+gloss_document_page_new (void)
+{
+  return g_object_new (GLOSS_TYPE_DOCUMENT_PAGE, NULL);
+}
+
+GlossStore *
+gloss_document_page_get_store (GlossDocumentPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_PAGE (self), NULL);
+
+  return self->store;
+}
+
+GFile *
+gloss_document_page_get_file (GlossDocumentPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_PAGE (self), NULL);
+
+  return self->file;
+}
+
+GFile *
+gloss_document_page_get_source (GlossDocumentPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_PAGE (self), NULL);
+
+  return self->source;
+}
+
+static void
+store_edited_cb (GlossDocumentPage *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+schema_changed_cb (GlossDocumentPage *self)
+{
+  self->schema_modified = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+gloss_document_page_set_document (GlossDocumentPage *self,
+                                  GlossStore        *store,
+                                  GFile             *file,
+                                  GFile             *source)
+{
+  gboolean store_changed;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
+  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (source == NULL || G_IS_FILE (source));
+
+  gloss_annotation_view_set_highlighted_entity (self->view, NULL);
+  store_changed = g_set_object (&self->store, store);
+  g_set_object (&self->source, (file == NULL ? source : NULL));
+  self->schema_modified = FALSE;
+  g_signal_group_set_target (self->store_signals, store);
+  g_signal_group_set_target (self->schema_signals, store ? gloss_store_get_schema (store) : NULL);
+  /* The view, the palette, the lists and the inspector follow. */
+  if (store_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  gloss_inspector_set_annotation (self->inspector, NULL);
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+gboolean
+gloss_document_page_get_modified (GlossDocumentPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_PAGE (self), FALSE);
+
+  return self->store != NULL && (gloss_store_get_modified (self->store) || self->schema_modified);
+}
+
+void
+gloss_document_page_mark_saved (GlossDocumentPage *self,
+                                GFile             *file)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
+  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  gloss_store_mark_saved (self->store);
+  self->schema_modified = FALSE;
+  g_clear_object (&self->source);
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+gloss_document_page_describe (GlossDocumentPage  *self,
+                              char              **title,
+                              char              **subtitle,
+                              char              **window_title)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  const char *doc_title;
+  gboolean modified;
+  guint n;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
+  g_return_if_fail (self->store != NULL);
+
+  modified = gloss_document_page_get_modified (self);
+  name = self->file != NULL ? _gloss_file_display_name (self->file) : g_strdup (_("New Document"));
+
+  doc_title = gloss_document_get_title (gloss_store_get_document (self->store));
+  if (doc_title == NULL || *doc_title == '\0')
+    doc_title = name;
+  /* A label lays out all its text, even the part it ellipsizes. */
+  if (strnlen (doc_title, 4 * TITLE_SHOWN + 1) > 4 * TITLE_SHOWN)
+    {
+      g_autofree char *start = g_utf8_substring (doc_title, 0, TITLE_SHOWN);
+
+      *title = g_strconcat (start, "…", NULL);
+    }
+  else
+    *title = g_strdup (doc_title);
+
+  if (modified)
+    g_string_append (text, "• ");
+  g_string_append (text, name);
+  g_string_append (text, " — ");
+  n = gloss_store_get_n_items (self->store, GLOSS_KIND_MENTION);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", n), n);
+  n = gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY);
+  g_string_append (text, ", ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities", n), n);
+  if ((n = gloss_store_get_n_items (self->store, GLOSS_KIND_CLAIM)) > 0)
+    {
+      g_string_append (text, ", ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n), n);
+    }
+  if ((n = gloss_store_get_n_items (self->store, GLOSS_KIND_RELATION)) > 0)
+    {
+      g_string_append (text, ", ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n), n);
+    }
+  *subtitle = g_string_free (g_steal_pointer (&text), FALSE);
+
+  *window_title = g_strdup_printf ("%s%s — %s", modified ? "• " : "", name, _("Gloss"));
+}
+
+/* The inspector takes room only while something is selected. When it
+ * shows, the list keeps the larger share (or where the divider was last
+ * dragged to, remembered across sessions), never less than several rows. */
+#define MIN_LIST_HEIGHT      300
+#define MIN_INSPECTOR_HEIGHT 160
+
+static gboolean
+place_inspector (GtkWidget     *sidebar,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  GlossDocumentPage *self = user_data;
+  int height = gtk_widget_get_height (sidebar);
+  int position;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
+    return G_SOURCE_REMOVE;
+  if (height <= 0)
+    return G_SOURCE_CONTINUE; /* not laid out yet */
+  position = self->inspector_position > 0 ? self->inspector_position : height * 11 / 20;
+  gtk_paned_set_position (self->sidebar,
+                          CLAMP (position, MIN (MIN_LIST_HEIGHT, height / 2), MAX (height - MIN_INSPECTOR_HEIGHT, 0)));
+  self->inspector_placed = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+inspector_visible_cb (GlossDocumentPage *self)
+{
+  self->inspector_placed = FALSE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->inspector)) &&
+      place_inspector (GTK_WIDGET (self->sidebar), NULL, self) == G_SOURCE_CONTINUE)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->sidebar), place_inspector, self, NULL);
+}
+
+static void
+sidebar_position_cb (GlossDocumentPage *self)
+{
+  /* Only once placed: the paned moves the divider itself as the
+   * inspector appears. */
+  if (self->inspector_placed && gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
+    self->inspector_position = gtk_paned_get_position (self->sidebar);
+}
+
+int
+gloss_document_page_get_inspector_position (GlossDocumentPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_PAGE (self), 0);
+
+  return self->inspector_position;
+}
+
+void
+gloss_document_page_set_inspector_position (GlossDocumentPage *self,
+                                            int                position)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
+
+  self->inspector_position = position;
+}
+
+static void
+view_annotation_activated_cb (GlossDocumentPage *self,
+                              GlossAnnotation   *annotation)
+{
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+static void
+entity_selected_cb (GlossDocumentPage *self,
+                    GlossEntity       *entity)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  gloss_annotation_view_set_highlighted_entity (self->view, entity);
+  if (entity == NULL)
+    return;
+
+  mentions = gloss_store_get_mentions_of (self->store, entity);
+  if (mentions != NULL && mentions->len > 0)
+    gloss_annotation_view_set_selected (self->view, g_ptr_array_index (mentions, 0));
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static gboolean
+schema_of (GBinding     *binding,
+           const GValue *from,
+           GValue       *to,
+           gpointer      user_data)
+{
+  GlossStore *store = g_value_get_object (from);
+
+  g_value_set_object (to, store ? gloss_store_get_schema (store) : NULL);
+  return TRUE;
+}
+
+#define GETTER(type, name, field) \
+  type * \
+  gloss_document_page_get_##name (GlossDocumentPage *self) \
+  { \
+    g_return_val_if_fail (GLOSS_IS_DOCUMENT_PAGE (self), NULL); \
+    return self->field; \
+  }
+
+GETTER (GlossAnnotationView, view, view)
+GETTER (GlossLabelPalette, palette, palette)
+GETTER (AdwFlap, flap, flap)
+GETTER (GtkOverlay, article, article_overlay)
+GETTER (GtkScrolledWindow, scroller, scroller)
+GETTER (AdwViewStack, sidebar_stack, sidebar_stack)
+GETTER (GlossEntityList, entity_list, entity_list)
+GETTER (GlossAnnotationListPage, claim_list, claim_list)
+GETTER (GlossAnnotationListPage, relation_list, relation_list)
+GETTER (GlossInspector, inspector, inspector)
+
+static void
+gloss_document_page_dispose (GObject *object)
+{
+  GlossDocumentPage *self = GLOSS_DOCUMENT_PAGE (object);
+
+  /* The document goes first: the lists change their selection as they
+   * are disposed, and their signals reach this page. */
+  if (self->view != NULL)
+    gloss_document_page_set_document (self, NULL, NULL, NULL);
+  g_signal_group_set_target (self->store_signals, NULL);
+  g_signal_group_set_target (self->schema_signals, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_DOCUMENT_PAGE);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->schema_signals);
+  g_clear_object (&self->store);
+  g_clear_object (&self->file);
+  g_clear_object (&self->source);
+
+  G_OBJECT_CLASS (gloss_document_page_parent_class)->dispose (object);
+}
+
+static void
+gloss_document_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GlossDocumentPage *self = GLOSS_DOCUMENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_document_page_class_init (GlossDocumentPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_document_page_dispose;
+  object_class->get_property = gloss_document_page_get_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GLOSS_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* An edit of the store, or a change of its schema. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (GLOSS_TYPE_ANNOTATION_LIST_PAGE);
+  g_type_ensure (GLOSS_TYPE_ANNOTATION_VIEW);
+  g_type_ensure (GLOSS_TYPE_ENTITY_LIST);
+  g_type_ensure (GLOSS_TYPE_INSPECTOR);
+  g_type_ensure (GLOSS_TYPE_LABEL_PALETTE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-document-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, article_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, view);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, palette);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, entity_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, claim_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, relation_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, inspector);
+  gtk_widget_class_bind_template_callback (widget_class, view_annotation_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entity_selected_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+gloss_document_page_init (GlossDocumentPage *self)
+{
+  GObject *page = G_OBJECT (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store_signals = g_signal_group_new (GLOSS_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "edited", G_CALLBACK (store_edited_cb), self);
+  self->schema_signals = g_signal_group_new (GLOSS_TYPE_SCHEMA);
+  g_signal_group_connect_swapped (self->schema_signals, "changed", G_CALLBACK (schema_changed_cb), self);
+
+  g_object_bind_property (page, "store", self->view, "store", G_BINDING_DEFAULT);
+  g_object_bind_property_full (page, "store", self->palette, "schema", G_BINDING_DEFAULT,
+                               schema_of, NULL, NULL, NULL);
+  g_object_bind_property (page, "store", self->entity_list, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (page, "store", self->inspector, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (page, "store", self->claim_list, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (page, "store", self->relation_list, "store", G_BINDING_DEFAULT);
+
+  g_signal_connect_object (self->inspector, "notify::visible", G_CALLBACK (inspector_visible_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::position", G_CALLBACK (sidebar_position_cb),
+                           self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,68 @@
+/* gloss-document-page.h: one document in a window: the article, the
+ * sidebar and the inspector, and the store, file and source they show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss-annotation-list-page.h"
+#include "gloss-annotation-view.h"
+#include "gloss-entity-list.h"
+#include "gloss-inspector.h"
+#include "gloss-label-palette.h"
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_DOCUMENT_PAGE (gloss_document_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossDocumentPage, gloss_document_page, GLOSS, DOCUMENT_PAGE, GtkWidget)
+
+GlossDocumentPage *gloss_document_page_new               (void);
+
+GlossStore        *gloss_document_page_get_store         (GlossDocumentPage *self);
+/* Where Ctrl+S writes: a .gloss file, NULL for a new document. */
+GFile             *gloss_document_page_get_file          (GlossDocumentPage *self);
+/* What an unsaved document was read from (it keys its journal). */
+GFile             *gloss_document_page_get_source        (GlossDocumentPage *self);
+/* ::changed: an edit of the store, or a change of its schema. */
+
+/* Show @store, saved in @file, or unsaved and read from @source. */
+void               gloss_document_page_set_document      (GlossDocumentPage *self,
+                                                          GlossStore        *store,
+                                                          GFile             *file,
+                                                          GFile             *source);
+/* The store or its schema changed since it was read or saved. */
+gboolean           gloss_document_page_get_modified      (GlossDocumentPage *self);
+/* The document is saved in @file now: it is no longer modified. */
+void               gloss_document_page_mark_saved        (GlossDocumentPage *self,
+                                                          GFile             *file);
+/* The window's title and subtitle for the document ("• name — 3 mentions…"). */
+void               gloss_document_page_describe          (GlossDocumentPage *self,
+                                                          char             **title,
+                                                          char             **subtitle,
+                                                          char             **window_title);
+
+/* Where the list/inspector divider goes when the inspector shows (0: the
+ * default), remembered across sessions by the window. */
+int                gloss_document_page_get_inspector_position (GlossDocumentPage *self);
+void               gloss_document_page_set_inspector_position (GlossDocumentPage *self,
+                                                               int                position);
+
+GlossAnnotationView     *gloss_document_page_get_view          (GlossDocumentPage *self);
+GlossLabelPalette       *gloss_document_page_get_palette       (GlossDocumentPage *self);
+AdwFlap                 *gloss_document_page_get_flap          (GlossDocumentPage *self);
+GtkOverlay              *gloss_document_page_get_article       (GlossDocumentPage *self);
+GtkScrolledWindow       *gloss_document_page_get_scroller      (GlossDocumentPage *self);
+AdwViewStack            *gloss_document_page_get_sidebar_stack (GlossDocumentPage *self);
+GlossEntityList         *gloss_document_page_get_entity_list   (GlossDocumentPage *self);
+GlossAnnotationListPage *gloss_document_page_get_claim_list    (GlossDocumentPage *self);
+GlossAnnotationListPage *gloss_document_page_get_relation_list (GlossDocumentPage *self);
+GlossInspector          *gloss_document_page_get_inspector     (GlossDocumentPage *self);
+
+/* @file's display name (its base name if it has none). */
+char                    *_gloss_file_display_name              (GFile             *file);
+
+G_END_DECLS
