@@ -46,7 +46,7 @@ read_thread (GTask        *task,
   GlossDocumentLoadFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "load-flags"));
   Read *read = g_new0 (Read, 1);
 
-  read->store = _gloss_window_read_store (G_FILE (task_data), flags, &read->sha256, &error);
+  read->store = gloss_read_store (G_FILE (task_data), flags, &read->sha256, &error);
   if (read->store == NULL)
     {
       read_free (read);
@@ -304,7 +304,7 @@ gloss_window_load_file (GlossWindow *self,
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  annotations = _gloss_window_annotations_beside (file);
+  annotations = gloss_annotations_beside (file);
   if (annotations != NULL)
     ask_annotations (self, file, annotations);
   else

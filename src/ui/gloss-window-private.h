@@ -6,6 +6,7 @@
 
 #include "gloss-annotation-view.h"
 #include "gloss-document-page.h"
+#include "gloss-document-read.h"
 #include "gloss-annotation-list-page.h"
 #include "gloss-entity-list.h"
 #include "gloss-format.h"
@@ -176,12 +177,6 @@ gboolean _gloss_window_claims_selected     (GlossWindow    *self,
 gboolean _gloss_window_cancel_pick         (GlossWindow    *self);
 
 /* Opening (gloss-window.c, gloss-window-open.c) */
-/* Reads @file as a store; for a .gloss file also its bytes' sha256
- * (*@file_sha256, NULL for a text), hashed while it parses. */
-GlossStore *_gloss_window_read_store       (GFile                  *file,
-                                            GlossDocumentLoadFlags  flags,
-                                            char                  **file_sha256,
-                                            GError                **error);
 void     _gloss_window_show_opened         (GlossWindow    *self,
                                             GFile          *file,
                                             GlossStore     *store,
@@ -189,7 +184,6 @@ void     _gloss_window_show_opened         (GlossWindow    *self,
 gboolean _gloss_window_may_open            (GFile          *file,
                                             gboolean       *raised,
                                             GError        **error);
-GFile   *_gloss_window_annotations_beside  (GFile          *file);
 void     _gloss_window_cancel_open         (GlossWindow    *self);
 void     _gloss_window_class_add_open      (GtkWidgetClass *widget_class);
 

@@ -9,7 +9,6 @@
 #include "gloss-error.h"
 #include "gloss-accessible.h"
 #include "gloss-format-native.h"
-#include "gloss-input-file.h"
 #include "gloss-recovery.h"
 #include "gloss-resources.h"
 #include "gloss-window-private.h"
@@ -41,25 +40,6 @@ settings_has_key (GSettings  *settings,
     return FALSE;
   g_object_get (settings, "settings-schema", &schema, NULL);
   return schema != NULL && g_settings_schema_has_key (schema, key);
-}
-
-static char *
-replace_extension (const char *name,
-                   const char *extension)
-{
-  const char *dot = strrchr (name, '.');
-
-  if (dot != NULL && dot != name)
-    return g_strdup_printf ("%.*s%s", (int) (dot - name), name, extension);
-  return g_strconcat (name, extension, NULL);
-}
-
-static gboolean
-is_gloss_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return name != NULL && g_str_has_suffix (name, ".gloss");
 }
 
 gboolean
@@ -291,102 +271,7 @@ _gloss_window_set_store_from (GlossWindow *self,
   gloss_window_update_actions (self);
 }
 
-/* A text file's first line is its headline in the articles we annotate;
- * keep it as the title when it is short enough to be one. */
-static void
-guess_title (GlossDocument *document)
-{
-  const char *text = gloss_document_get_text (document);
-  const char *eol;
-  gsize len;
-
-  if (gloss_document_get_title (document) != NULL)
-    return;
-  text += strspn (text, " \t\r\n");
-  eol = strchr (text, '\n');
-  len = eol != NULL ? (gsize) (eol - text) : strlen (text);
-  while (len > 0 && g_ascii_isspace (text[len - 1]))
-    len--;
-  if (len > 0 && g_utf8_strlen (text, len) <= 160)
-    {
-      g_autofree char *title = g_strndup (text, len);
-      gloss_document_set_title (document, title);
-    }
-}
-
-static GlossStore *
-store_from_text (GlossDocument *document,
-                 const char    *name)
-{
-  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
-
-  if (name != NULL && gloss_document_get_source (document) == NULL)
-    gloss_document_set_source (document, name);
-  guess_title (document);
-  return gloss_store_new (document, schema);
-}
-
-static gpointer
-hash_thread (gpointer data)
-{
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
-}
-
-/* A .gloss file, hashed in a thread of its own while it parses: the
- * journal and the check for changes by other programs need the hash of
- * the bytes that were read, and the main thread has no time for it. */
-static GlossStore *
-read_gloss_file (GFile   *file,
-                 char   **file_sha256,
-                 GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = gloss_input_file_load (file, &local_error);
-  g_autofree char *where = g_file_get_parse_name (file);
-  g_autofree char *sha256 = NULL;
-  GlossStore *store;
-  GThread *hasher;
-
-  if (bytes == NULL)
-    {
-      g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, local_error->message);
-      return NULL;
-    }
-  hasher = g_thread_new ("gloss-hash", hash_thread, bytes);
-  store = gloss_native_read_bytes (bytes, where, error);
-  sha256 = g_thread_join (hasher);
-  if (store != NULL && file_sha256 != NULL)
-    *file_sha256 = g_steal_pointer (&sha256);
-  return store;
-}
-
-/* Reads @file into a new store: a .gloss file as itself, any other file
- * as the text of a new document. Touches nothing shared, so that it can
- * run in a worker thread. */
-GlossStore *
-_gloss_window_read_store (GFile                   *file,
-                          GlossDocumentLoadFlags   flags,
-                          char                   **file_sha256,
-                          GError                 **error)
-{
-  g_autoptr(GlossDocument) document = NULL;
-  g_autofree char *name = NULL;
-
-  if (file_sha256 != NULL)
-    *file_sha256 = NULL;
-  if (is_gloss_file (file))
-    return read_gloss_file (file, file_sha256, error);
-  if (_gloss_window_is_import (file))
-    return _gloss_window_import_store (file, error);
-
-  document = gloss_document_new_from_file_full (file, flags, error);
-  if (document == NULL)
-    return NULL;
-  name = g_file_get_basename (file);
-  return store_from_text (document, name);
-}
-
-/* Shows a store _gloss_window_read_store() made of @file. */
+/* Shows a store gloss_read_store() made of @file. */
 void
 _gloss_window_show_opened (GlossWindow *self,
                            GFile       *file,
@@ -396,36 +281,17 @@ _gloss_window_show_opened (GlossWindow *self,
   g_autofree char *name = g_file_get_basename (file);
 
   g_clear_pointer (&self->suggested_name, g_free);
-  if (is_gloss_file (file))
+  if (gloss_is_gloss_file (file))
     {
       self->suggested_name = g_strdup (name);
       _gloss_window_set_store_from (self, store, file, file_sha256, NULL);
     }
   else
     {
-      self->suggested_name = replace_extension (name, ".gloss");
+      self->suggested_name = gloss_replace_extension (name, ".gloss");
       _gloss_window_set_store_from (self, store, NULL, NULL, file);
     }
   gloss_window_add_recent (self, file);
-}
-
-/* The .gloss with @file's base name in @file's folder, if @file is not a
- * .gloss itself and that one is a regular file (issue 7, item 10). */
-GFile *
-_gloss_window_annotations_beside (GFile *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *gloss_name = NULL;
-  g_autoptr(GFile) beside = NULL;
-
-  if (parent == NULL || name == NULL || is_gloss_file (file))
-    return NULL;
-  gloss_name = replace_extension (name, ".gloss");
-  beside = g_file_get_child (parent, gloss_name);
-  if (g_file_query_file_type (beside, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
-    return NULL;
-  return g_steal_pointer (&beside);
 }
 
 /* Whether @file may be read for a window. A .gloss another window shows
@@ -439,7 +305,7 @@ _gloss_window_may_open (GFile     *file,
   GlossWindow *holder;
 
   *raised = FALSE;
-  if (!is_gloss_file (file))
+  if (!gloss_is_gloss_file (file))
     return TRUE;
   holder = _gloss_recovery_find_holder (file);
   if (holder != NULL)
@@ -473,7 +339,7 @@ gloss_window_open_file (GlossWindow  *self,
     return FALSE;
   if (raised)
     return TRUE;
-  store = _gloss_window_read_store (file, GLOSS_DOCUMENT_LOAD_NONE, &sha256, error);
+  store = gloss_read_store (file, GLOSS_DOCUMENT_LOAD_NONE, &sha256, error);
   if (store == NULL)
     return FALSE;
   _gloss_window_show_opened (self, file, store, sha256);
@@ -501,12 +367,12 @@ open_bundled_sample (GlossWindow  *self,
       g_autoptr(GlossDocument) document = gloss_document_new_from_bytes (bytes, SAMPLE_NAME, error);
 
       if (document != NULL)
-        store = store_from_text (document, SAMPLE_NAME);
+        store = gloss_store_from_text (document, SAMPLE_NAME);
     }
   if (store == NULL)
     return FALSE;
   g_clear_pointer (&self->suggested_name, g_free);
-  self->suggested_name = replace_extension (SAMPLE_NAME, ".gloss");
+  self->suggested_name = gloss_replace_extension (SAMPLE_NAME, ".gloss");
   source = g_file_new_for_uri ("resource://" SAMPLE_RESOURCE);
   _gloss_window_set_store_from (self, store, NULL, NULL, source);
   return TRUE;
