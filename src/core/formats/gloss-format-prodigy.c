@@ -369,8 +369,10 @@ add_tokens (JsonBuilder *builder,
     {
       GlossToken *token = &g_array_index (w->tokens, GlossToken, i);
       g_autofree char *slice = gloss_document_dup_slice (w->document, token->start, token->end);
+      /* The document's checkpoints, not g_utf8_offset_to_pointer() from
+       * the start: that walked the text once per token (quadratic). */
       gboolean ws = token->end < length &&
-                    g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, token->end)));
+                    g_unichar_isspace (g_utf8_get_char (text + gloss_document_cp_to_byte (w->document, token->end)));
 
       for (guint cp = token->start; cp < token->end; cp++)
         w->token_at[cp] = i;
