@@ -19,6 +19,7 @@
 #include "gloss-format-native.h"
 #include "gloss-format-prodigy.h"
 #include "gloss-format-w3c.h"
+#include "gloss-format-webanno.h"
 #include "gloss-format-private.h"
 #include "gloss-json-parse.h"
 
@@ -52,7 +53,9 @@ static const GlossFormat formats[] = {
     NULL, gloss_csv_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_FRAGMENTS |
     GLOSS_CARRIES_ENTITIES | GLOSS_CARRIES_KB, NULL, TRUE, GLOSS_OFFSET_CODEPOINTS },
-  { "webanno", "WebAnno / INCEpTION TSV 3.3", "tsv", NULL, NULL, 0 },
+  { "webanno", "WebAnno / INCEpTION TSV 3.3 (import only)", "tsv",
+    gloss_webanno_import, NULL, GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_ENTITIES |
+    GLOSS_CARRIES_KB | GLOSS_CARRIES_RELATIONS, NULL, FALSE, GLOSS_OFFSET_UTF16 },
 };
 
 static const GlossFormat *format_list[G_N_ELEMENTS (formats) + 1];

@@ -1,0 +1,15 @@
+/* gloss-format-webanno.h: INCEpTION/WebAnno TSV 3.3, import (docs/formats.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-format.h"
+
+G_BEGIN_DECLS
+
+GPtrArray *gloss_webanno_import (GBytes                   *input,
+                                 const GlossFormatOptions *options,
+                                 GError                  **error);
+
+G_END_DECLS
