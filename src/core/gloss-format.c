@@ -20,6 +20,7 @@
 #include "gloss-format-prodigy.h"
 #include "gloss-format-w3c.h"
 #include "gloss-format-webanno.h"
+#include "gloss-format-xmi.h"
 #include "gloss-format-private.h"
 #include "gloss-json-parse.h"
 
@@ -55,6 +56,9 @@ static const GlossFormat formats[] = {
     GLOSS_CARRIES_ENTITIES | GLOSS_CARRIES_KB, NULL, TRUE, GLOSS_OFFSET_CODEPOINTS },
   { "webanno", "WebAnno / INCEpTION TSV 3.3 (import only)", "tsv",
     gloss_webanno_import, NULL, GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_ENTITIES |
+    GLOSS_CARRIES_KB | GLOSS_CARRIES_RELATIONS, NULL, FALSE, GLOSS_OFFSET_UTF16 },
+  { "xmi", "UIMA CAS XMI as INCEpTION exports it (import only)", "xmi",
+    gloss_xmi_import, NULL, GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_ENTITIES |
     GLOSS_CARRIES_KB | GLOSS_CARRIES_RELATIONS, NULL, FALSE, GLOSS_OFFSET_UTF16 },
 };
 

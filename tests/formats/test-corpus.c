@@ -108,6 +108,7 @@ main (int   argc,
   g_test_add_data_func ("/formats/corpus/w3c", "w3c", run_corpus);
   g_test_add_data_func ("/formats/corpus/labelstudio", "labelstudio", run_corpus);
   g_test_add_data_func ("/formats/corpus/webanno", "webanno", run_corpus);
+  g_test_add_data_func ("/formats/corpus/xmi", "xmi", run_corpus);
   g_test_add_func ("/formats/corpus/schema", run_schema_corpus);
 
   return g_test_run ();

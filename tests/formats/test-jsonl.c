@@ -418,7 +418,7 @@ static void
 test_format_table (void)
 {
   static const char * const order[] = {
-    "native", "jsonl", "doccano", "prodigy", "conll", "brat", "w3c", "labelstudio", "csv", "webanno",
+    "native", "jsonl", "doccano", "prodigy", "conll", "brat", "w3c", "labelstudio", "csv", "webanno", "xmi",
   };
   const GlossFormat **list = gloss_format_list ();
   guint n = 0;

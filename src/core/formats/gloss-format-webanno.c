@@ -51,6 +51,8 @@ typedef struct
   int        identifier;    /* span: the column of a KB identifier, or -1 */
   int        link;          /* chain: the referenceRelation column */
   int        base;          /* relation: the layer it links, or -1 */
+  guint64    roles;         /* slot features' role columns (bit per column) */
+  guint64    slots;         /* their target columns, not read */
   gboolean   skip;
 } Layer;
 
@@ -295,6 +297,18 @@ read_layer (Reader      *r,
     {
       const char *feature = layer->features[i];
 
+      /* A slot feature (links to other annotations) has two columns: the
+       * roles and the targets. Neither is a type. */
+      if (g_str_has_prefix (feature, "ROLE_") && i < 63)
+        {
+          layer->roles |= G_GUINT64_CONSTANT (1) << i;
+          layer->slots |= G_GUINT64_CONSTANT (2) << i;
+          i++;
+          if (layer->features[i] == NULL)
+            break;
+          continue;
+        }
+
       if (layer->kind == LAYER_CHAIN)
         {
           if (g_str_equal (feature, "referenceType"))
@@ -513,7 +527,7 @@ read_span_cells (Reader *r,
       const char *raw = cell (row, layer, f);
       g_autoptr(GPtrArray) items = NULL;
 
-      if (g_str_equal (raw, "_"))
+      if (g_str_equal (raw, "_") || (f < 64 && (layer->slots & (G_GUINT64_CONSTANT (1) << f)) != 0))
         continue;
       items = split_unescaped (raw, '|');
       for (guint k = 0; k < items->len; k++)
@@ -524,6 +538,8 @@ read_span_cells (Reader *r,
                                         : g_strdup_printf ("%u:%s:%u", index, row->name, k);
           Span *span = span_for (r, row, index, key, id);
 
+          if (f < 64 && (layer->roles & (G_GUINT64_CONSTANT (1) << f)) != 0)
+            continue;  /* the host of slots: an annotation, its roles no type */
           if ((int) f == layer->label && !is_empty_value (value) && span->label == NULL)
             span->label = g_strdup (value);
           if ((int) f == layer->identifier && !is_empty_value (value) && span->identifier == NULL)
