@@ -10,8 +10,6 @@
 #include "gloss-annotation-view.h"
 #include "ui-test-utils.h"
 
-static gboolean have_display;
-
 static char *
 read_sample (void)
 {
@@ -128,11 +126,6 @@ test_snap (void)
   Fixture f;
   guint s, e;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
 
   store = new_sample_store ();
   fixture_show (&f, store);
@@ -181,11 +174,6 @@ test_selected (void)
   Fixture f;
   guint notified = 0;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
 
   store = new_sample_store ();
   putin = add_bare_mention (store, "PER", 113, 127);
@@ -230,11 +218,6 @@ test_select_next (void)
   GtkTextIter iter;
   Fixture f;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
 
   store = new_sample_store ();
   /* added out of text order */
@@ -306,11 +289,6 @@ test_hit (void)
   Fixture f;
   double x, y;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
 
   store = new_sample_store ();
   /* "North Korea’s Kim vows": ORG over the whole, GPE inside, a claim over both */
@@ -355,11 +333,6 @@ test_many (void)
   const char *p;
   guint n = 0, offset = 0;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
 
   sample = read_sample ();
   big = g_string_new (NULL);
@@ -522,11 +495,6 @@ test_relation_arcs (void)
   GdkRectangle band;
   GdkRGBA color;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
 
   store = new_sample_store ();
   /* "Vladimir Putin" (113) on the lead's first line, "Kim Jong Un" (224)
@@ -594,18 +562,21 @@ test_relation_arcs (void)
   g_assert_finalize_object (store);
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+add_tests (void)
 {
-  have_display = ui_test_init (&argc, &argv);
-
   g_test_add_func ("/ui/annotation-view/snap", test_snap);
   g_test_add_func ("/ui/annotation-view/selected", test_selected);
   g_test_add_func ("/ui/annotation-view/select-next", test_select_next);
   g_test_add_func ("/ui/annotation-view/hit", test_hit);
   g_test_add_func ("/ui/annotation-view/many", test_many);
   g_test_add_func ("/ui/annotation-view/relation-arcs", test_relation_arcs);
+}
 
-  return g_test_run ();
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The view alone: no application, no real input. */
+  return ui_test_main (&argc, &argv, NULL, add_tests);
 }

@@ -182,8 +182,7 @@ test_editor (void)
   g_assert_null (gloss_annotation_editor_get_annotation (GLOSS_ANNOTATION_EDITOR (editor)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (editor);
 }
 
@@ -286,7 +285,7 @@ inspector_row (GlossWindow *window,
 static void
 test_done_when (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "claims-done-when.gloss", NULL);
+  g_autofree char *path = ui_test_path ("claims-done-when.gloss");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossStore) saved = NULL;
@@ -432,10 +431,7 @@ test_done_when (void)
   ui_key (w, "<Control>z");
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 0);
 
-  gloss_window_set_store (window, NULL, NULL);
-  wait_ms (600);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
 }
 
@@ -444,7 +440,7 @@ test_done_when (void)
 static void
 test_two_fragments_round_trip (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "two-fragments.gloss", NULL);
+  g_autofree char *path = ui_test_path ("two-fragments.gloss");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossStore) saved = NULL;
@@ -550,10 +546,7 @@ test_two_fragments_round_trip (void)
   }
   g_ptr_array_set_free_func (imported, g_object_unref);
 
-  gloss_window_set_store (window, NULL, NULL);
-  wait_ms (600);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
 }
 
@@ -658,10 +651,7 @@ test_mention_attribute_rows (void)
   ui_key (w, "<Control>z");
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 0);
 
-  gloss_window_set_store (window, NULL, NULL);
-  wait_ms (600);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 #define RELATION_TOAST "click a mention of the other end"
@@ -752,10 +742,7 @@ test_pick_toasts (void)
   g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, UI_TEST_TIMEOUT_MS));
   g_assert_true (wait_toast (w, "Cancelled", TRUE, UI_TEST_TIMEOUT_MS));
 
-  gloss_window_set_store (window, NULL, NULL);
-  wait_ms (600);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 static void

@@ -79,8 +79,7 @@ test_open_sample_button (void)
   /* A new document: Save asks where, and offers the sample's name. */
   g_assert_null (gloss_window_get_file (window));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 static void

@@ -38,8 +38,7 @@ test_german (void)
   g_assert_true (label_contains (GTK_WIDGET (window), "9 Beziehungen"));
   g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", 1), ==, "%u Erwähnung");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 static void

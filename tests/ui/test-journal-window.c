@@ -36,8 +36,7 @@ new_window (void)
 static void
 crash_window (GlossWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 static AdwMessageDialog *
@@ -238,8 +237,7 @@ test_same_text (void)
   respond (wait_dialog (window, "Recover Unsaved Changes?"), "recover");
   g_assert_nonnull (mention_of (window, "Vladimir Putin"));
   g_assert_null (mention_of (window, "Kim Jong Un"));
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 /* Another program's version of the file: @name gets a Person mention on
@@ -428,8 +426,7 @@ test_failing_journal (void)
   g_assert_nonnull (mention_of (window, "Vladimir Putin"));
   g_assert_nonnull (mention_of (window, "Kim Jong Un"));
   g_assert_nonnull (mention_of (window, "Vostochny"));
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 static void

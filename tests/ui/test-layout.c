@@ -47,10 +47,11 @@ tag (GlossWindow *window,
 static void
 wait_inspector (GtkPaned *paned)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
   int last = -1;
   guint stable = 0;
 
+  /* Placed, and the same over five frames. */
   while (g_get_monotonic_time () < deadline && stable < 5)
     {
       int position = gtk_paned_get_position (paned);
@@ -59,9 +60,15 @@ wait_inspector (GtkPaned *paned)
                gtk_widget_get_height (gtk_paned_get_end_child (paned)) > 0 &&
                position == last ? stable + 1 : 0;
       last = position;
-      wait_ms (20);
+      ui_wait_for_frame (GTK_WIDGET (paned));
     }
   g_assert_cmpuint (stable, >=, 5);
+}
+
+static gboolean
+only_reference (gpointer data)
+{
+  return G_OBJECT (data)->ref_count == 1;
 }
 
 /* With the inspector shown, the lists keep room for several rows; where
@@ -86,17 +93,20 @@ test_divider (void)
 
   /* The user drags the divider up: not past the lists' minimum. */
   gtk_paned_set_position (paned, 40);
-  wait_ms (100);
+  ui_wait_for_frame (GTK_WIDGET (paned));
   g_assert_cmpint (gtk_widget_get_height (gtk_paned_get_start_child (paned)), >=, 240);
   gtk_paned_set_position (paned, 380);
-  wait_ms (100);
+  ui_wait_for_frame (GTK_WIDGET (paned));
   g_assert_cmpint (gtk_paned_get_position (paned), ==, 380);
 
-  /* Saved with the window's size when it closes. */
+  /* Saved with the window's size when it closes (no unsaved changes: no
+   * question first). */
   gloss_window_set_store (window, NULL, NULL);
+  g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
-  wait_ms (600);
   g_assert_cmpint (g_settings_get_int (settings, "inspector-position"), ==, 380);
+  g_assert_true (ui_wait_until (only_reference, window, UI_TEST_TIMEOUT_MS));
+  g_assert_finalize_object (window);
 
   window = open_window ();
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
@@ -106,10 +116,7 @@ test_divider (void)
   wait_inspector (paned);
   g_assert_cmpint (gtk_paned_get_position (paned), ==, 380);
 
-  gloss_window_set_store (window, NULL, NULL);
-  wait_ms (600);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -149,10 +156,7 @@ test_one_name (void)
   for (guint j = 0; j < texts->len; j++)
     g_assert_cmpstr (g_ptr_array_index (texts, j), !=, "Country");
 
-  gloss_window_set_store (window, NULL, NULL);
-  wait_ms (600);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -204,20 +208,17 @@ test_tooltip_waits (void)
     ui_text_point (GLOSS_ANNOTATION_VIEW (view), putin + 1, &x, &y);
     ui_move_pointer (view, x, y);
   }
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
   while (!shown && g_get_monotonic_time () < deadline)
     {
-      wait_ms (50);
+      ui_wait_for_frame (view);
       shown = query_tooltip_at (view, tooltip, putin);
     }
   g_assert_true (shown);
   /* On to another mention: nothing at first, the wait starts over. */
   g_assert_false (query_tooltip_at (view, tooltip, kim));
 
-  gloss_window_set_store (window, NULL, NULL);
-  wait_ms (600);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_object_unref (tooltip);
 }
 

@@ -29,7 +29,7 @@ static const char * const words[] = {
 static GFile *
 tmp_file (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autofree char *path = ui_test_path (name);
 
   return g_file_new_for_path (path);
 }
@@ -244,8 +244,7 @@ test_open_in_background (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (opened));
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_file_delete (file, NULL, NULL);
 }
 
@@ -322,8 +321,7 @@ test_long_line_select_copy_tag (void)
   }
 
   gloss_window_set_store (window, NULL, NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_file_delete (file, NULL, NULL);
 }
 
@@ -376,8 +374,7 @@ test_large_file_asks (void)
   g_assert_false (gloss_window_has_document (window));
   g_assert_cmpstr (visible_page (window), ==, "empty");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
 }
 
@@ -419,8 +416,7 @@ test_utf16 (void)
                    ==, "utf-16le");
   g_assert_null (gloss_window_get_file (window));   /* a new article: the UTF-16 file stays */
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_file_delete (file, NULL, NULL);
 }
 
@@ -460,10 +456,16 @@ test_open_error (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "regular"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_file_delete (file, NULL, NULL);
   g_unlink (fifo_path);
+}
+
+static gboolean
+worker_done (gpointer data)
+{
+  /* Only the toplevel list's reference is left. */
+  return G_OBJECT (data)->ref_count == 1;
 }
 
 /* Cancel while the worker parses: the page goes back at once and the
@@ -485,11 +487,11 @@ test_cancel_open (void)
   g_signal_emit_by_name (button, "clicked");
   g_assert_false (gloss_window_get_opening (window));
   g_assert_cmpstr (visible_page (window), ==, "empty");
-  wait_ms (300);
+  /* The worker's task holds the window until its callback ran. */
+  g_assert_true (ui_wait_until (worker_done, window, UI_TEST_TIMEOUT_MS));
   g_assert_false (gloss_window_has_document (window));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_file_delete (file, NULL, NULL);
 }
 

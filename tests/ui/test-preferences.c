@@ -139,8 +139,7 @@ test_preferences (void)
   mention = g_list_model_get_item (mentions, 0);
   g_assert_cmpstr (gloss_annotation_get_author (mention), ==, "Ada Analyst");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "style-variant");
   g_settings_reset (settings, "text-size");
   g_settings_reset (settings, "author");

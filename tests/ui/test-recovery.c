@@ -30,8 +30,7 @@ new_window (void)
 static void
 crash_window (GlossWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 static AdwMessageDialog *

@@ -81,8 +81,7 @@ test_editor (void)
   g_assert_cmpstr (gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)), ==, "meets_with");
   g_assert_true (gloss_relation_get_to (relation) == kim);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (editor);
 }
 
@@ -124,7 +123,7 @@ test_list_filter (void)
 static void
 test_schema_editor (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "schema-editor.gloss", NULL);
+  g_autofree char *path = ui_test_path ("schema-editor.gloss");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GlossStore) store = new_sample_store ();
   g_autoptr(GlossStore) saved = NULL;
@@ -261,10 +260,7 @@ test_window_relation (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 1);
 
-  gloss_window_set_store (window, NULL, NULL);
-  wait_ms (600);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 /* The popover menu @window shows, if any (the primary menu's is there
@@ -305,7 +301,7 @@ static GtkWidget *
 wait_menu (GlossWindow *window,
            const char  *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
 
   while (!menu_shows (shown_menu (window), text))
     {
@@ -314,7 +310,8 @@ wait_menu (GlossWindow *window,
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
     }
-  wait_ms (100);   /* laid out and drawn, so it can be clicked */
+  /* Laid out and drawn, so that it can be clicked. */
+  ui_wait_for_frame (shown_menu (window));
   return shown_menu (window);
 }
 
@@ -461,7 +458,7 @@ test_pick_by_click (void)
 
   /* Bring the paragraph into view, then click Pak Thae Song. */
   gloss_annotation_view_select_range (view, pak, pak);
-  wait_ms (300);
+  ui_wait_for_frame (GTK_WIDGET (view));
   click_text (window, pak + 2);
   selected = gloss_annotation_view_get_selected (view);
   g_assert_nonnull (selected);
@@ -508,10 +505,7 @@ test_pick_by_click (void)
                     g_list_model_get_n_items (gloss_store_get_list (store, GLOSS_KIND_RELATION)));
   wait_relations (store, "pak", "kim", 1);
 
-  gloss_window_set_store (window, NULL, NULL);
-  wait_ms (600);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 static void

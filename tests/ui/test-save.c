@@ -136,8 +136,7 @@ test_vanished_folder (void)
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
   adw_message_dialog_response (dialog, "close");
   iterate ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 static void

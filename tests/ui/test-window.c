@@ -25,7 +25,7 @@ static GlossApplication *app;
 static GFile *
 tmp_file (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autofree char *path = ui_test_path (name);
 
   return g_file_new_for_path (path);
 }

@@ -46,6 +46,9 @@ ui_test_init (int    *argc,
   if (!gtk_init_check ())
     return FALSE;
   adw_init ();
+  /* Tests wait for what an animation leads to, never for the animation:
+   * without them a toast, a popover or the sidebar is there at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_test_log_set_fatal_handler (log_fatal_cb, NULL);
   return TRUE;
 }
@@ -90,7 +93,7 @@ ui_test_main (int                *argc,
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
-  if (!have_input ())
+  if (app != NULL && !have_input ())
     {
       g_print ("1..0 # SKIP real input events need XTest (libxtst-dev) on an X display\n");
       return 0;
@@ -99,10 +102,19 @@ ui_test_main (int                *argc,
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
   add_tests ();
 
+  if (app == NULL)
+    return g_test_run ();
   *app = ui_test_app_new ();
   status = g_test_run ();
   g_clear_object (app);
   return status;
+}
+
+char *
+ui_test_path (const char *name)
+{
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
 }
 
 GlossWindow *
@@ -863,12 +875,22 @@ ui_park_pointer (GtkWidget *widget)
 #endif
 }
 
+static gboolean
+only_reference (gpointer data)
+{
+  return G_OBJECT (data)->ref_count == 1;
+}
+
 void
 ui_window_destroy (GtkWindow *window)
 {
   ui_park_pointer (GTK_WIDGET (window));
+  g_object_ref (window);
   gtk_window_destroy (window);
-  iterate ();
+  /* Sources the window started (an idle, a toast's timeout) may hold it a
+   * little longer; nothing may hold it for good. */
+  g_assert_true (ui_wait_until (only_reference, window, UI_TEST_TIMEOUT_MS));
+  g_assert_finalize_object (window);
 }
 
 /* The lived-in state */

@@ -37,13 +37,20 @@ GlossApplication *ui_test_app_new           (void);
  * database, recent files off (ui_lived_in_new() turns them on), an
  * application without id in *@app; runs the tests @add_tests adds.
  * Without a display, or without XTest to send real input, it prints a
- * TAP plan of no tests, which meson reports as a skip (an exit status 77 is an ERROR under TAP). */
+ * TAP plan of no tests, which meson reports as a skip (an exit status 77 is an ERROR under TAP).
+ * With @app NULL (tests of a widget alone): no application, and no need
+ * of XTest. Animations are off in every UI test. */
 int               ui_test_main              (int                *argc,
                                              char             ***argv,
                                              GlossApplication  **app,
                                              void              (*add_tests) (void));
 /* TRUE if real input events can be sent; else marks the test skipped. */
 gboolean          ui_test_require_input     (void);
+
+/* A file @name in the test's own data folder (G_TEST_OPTION_ISOLATE_DIRS:
+ * each test has its own, removed after the run), never a path that other
+ * runs share. */
+char             *ui_test_path              (const char   *name);
 
 /* A window of @app, inside xvfb-run's default 640×480 screen (so that
  * popovers can be placed), shown and laid out. */
@@ -62,6 +69,7 @@ void      present_and_wait          (GtkWindow       *window);
 /* Present @window, give it the X input focus and wait until it is active:
  * Xvfb has no window manager to do that. */
 void      ui_present_focused        (GtkWindow       *window);
+/* A fixed time: for benchmarks only; tests wait for conditions. */
 void      wait_ms                   (guint            ms);
 /* Until @widget has the focus of @window (or the deadline passes). */
 gboolean  ui_wait_focus             (GtkWindow       *window,
@@ -104,7 +112,8 @@ void      ui_click_widget           (GtkWidget       *widget,
                                      guint            n_presses);
 /* Move the pointer off every window (no hover, no tooltip timers). */
 void      ui_park_pointer           (GtkWidget       *widget);
-/* Park the pointer, destroy @window and let its sources run out. */
+/* Park the pointer, destroy @window and assert it is finalized once its
+ * sources ran out (g_assert_finalize_object). */
 void      ui_window_destroy         (GtkWindow       *window);
 
 /* A lived-in state: a recent list with three documents, three documents
