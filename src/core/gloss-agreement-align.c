@@ -14,6 +14,7 @@
 struct _GlossEntityPairs
 {
   GHashTable *pairs;  /* "idA\037idB" */
+  GHashTable *a_of;   /* idB → the first idA paired with it */
 };
 
 typedef struct
@@ -175,7 +176,8 @@ _gloss_align (GlossStore          *a,
               GlossAnnotationKind  kind,
               GlossMatch           match,
               GlossEntityPairs    *entities,
-              gboolean             any_type)
+              gboolean             any_type,
+              GlossAlignment      *exclude)
 {
   GlossAlignment *alignment = g_new0 (GlossAlignment, 1);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
@@ -221,6 +223,10 @@ _gloss_align (GlossStore          *a,
       if (g_array_index (alignment->a_to_b, int, c->ia) >= 0 ||
           g_array_index (alignment->b_to_a, int, c->ib) >= 0)
         continue;
+      if (exclude != NULL &&
+          (g_array_index (exclude->a_to_b, int, c->ia) >= 0 ||
+           g_array_index (exclude->b_to_a, int, c->ib) >= 0))
+        continue;
       g_array_index (alignment->a_to_b, int, c->ia) = (int) c->ib;
       g_array_index (alignment->b_to_a, int, c->ib) = (int) c->ia;
     }
@@ -245,9 +251,12 @@ add_pair (GlossEntityPairs *pairs,
           GlossEntity      *a,
           GlossEntity      *b)
 {
-  g_hash_table_add (pairs->pairs, g_strdup_printf ("%s\037%s",
-                                                   gloss_annotation_get_id (GLOSS_ANNOTATION (a)),
-                                                   gloss_annotation_get_id (GLOSS_ANNOTATION (b))));
+  const char *id_a = gloss_annotation_get_id (GLOSS_ANNOTATION (a));
+  const char *id_b = gloss_annotation_get_id (GLOSS_ANNOTATION (b));
+
+  g_hash_table_add (pairs->pairs, g_strdup_printf ("%s\037%s", id_a, id_b));
+  if (!g_hash_table_contains (pairs->a_of, id_b))
+    g_hash_table_insert (pairs->a_of, g_strdup (id_b), g_strdup (id_a));
 }
 
 static char *
@@ -267,6 +276,7 @@ _gloss_entity_pairs_new (GlossStore     *a,
   GListModel *list;
 
   pairs->pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pairs->a_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < mentions->a->len; i++)
     {
@@ -310,6 +320,7 @@ _gloss_entity_pairs_free (GlossEntityPairs *pairs)
   if (pairs == NULL)
     return;
   g_hash_table_unref (pairs->pairs);
+  g_hash_table_unref (pairs->a_of);
   g_free (pairs);
 }
 
@@ -325,4 +336,11 @@ _gloss_entity_pairs_has (GlossEntityPairs *pairs,
   key = g_strdup_printf ("%s\037%s", gloss_annotation_get_id (GLOSS_ANNOTATION (a)),
                          gloss_annotation_get_id (GLOSS_ANNOTATION (b)));
   return g_hash_table_contains (pairs->pairs, key);
+}
+
+const char *
+_gloss_entity_pairs_find_a (GlossEntityPairs *pairs,
+                            GlossEntity      *b)
+{
+  return g_hash_table_lookup (pairs->a_of, gloss_annotation_get_id (GLOSS_ANNOTATION (b)));
 }

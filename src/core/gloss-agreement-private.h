@@ -26,14 +26,17 @@ typedef struct _GlossEntityPairs GlossEntityPairs;
 /* Pairs the annotations of @kind one to one (docs/decisions.md,
  * "Agreement"): same type and spans equal (exact) or overlapping, the
  * largest overlap first; claims also need corresponding claimants and
- * relations corresponding ends (@entities; NULL for mentions). With
- * @any_type the type may differ (curation pairs disagreements so). */
+ * relations corresponding ends (@entities; NULL: not compared). With
+ * @any_type the type may differ, and annotations paired in @exclude (an
+ * alignment of the same stores and kind, or NULL) are left out: curation
+ * pairs the disagreements so. */
 GlossAlignment   *_gloss_align             (GlossStore          *a,
                                             GlossStore          *b,
                                             GlossAnnotationKind  kind,
                                             GlossMatch           match,
                                             GlossEntityPairs    *entities,
-                                            gboolean             any_type);
+                                            gboolean             any_type,
+                                            GlossAlignment      *exclude);
 void              _gloss_alignment_free    (GlossAlignment      *alignment);
 
 GlossEntityPairs *_gloss_entity_pairs_new  (GlossStore          *a,
@@ -44,6 +47,9 @@ void              _gloss_entity_pairs_free (GlossEntityPairs    *pairs);
 gboolean          _gloss_entity_pairs_has  (GlossEntityPairs    *pairs,
                                             GlossEntity         *a,
                                             GlossEntity         *b);
+/* The id of an A entity that @b corresponds to, or NULL. */
+const char       *_gloss_entity_pairs_find_a (GlossEntityPairs  *pairs,
+                                              GlossEntity       *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAlignment, _gloss_alignment_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossEntityPairs, _gloss_entity_pairs_free)

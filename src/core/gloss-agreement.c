@@ -231,13 +231,13 @@ gloss_agreement_add (GlossAgreement  *self,
 
   for (guint m = 0; m < GLOSS_N_MATCHES; m++)
     {
-      g_autoptr(GlossAlignment) mentions = _gloss_align (a, b, GLOSS_KIND_MENTION, m, NULL, FALSE);
+      g_autoptr(GlossAlignment) mentions = _gloss_align (a, b, GLOSS_KIND_MENTION, m, NULL, FALSE, NULL);
       g_autoptr(GlossEntityPairs) entities = _gloss_entity_pairs_new (a, b, mentions);
 
       tally (self->counts[0][m], mentions);
       for (guint l = 1; l < N_LAYERS; l++)
         {
-          g_autoptr(GlossAlignment) other = _gloss_align (a, b, kinds[l], m, entities, FALSE);
+          g_autoptr(GlossAlignment) other = _gloss_align (a, b, kinds[l], m, entities, FALSE, NULL);
 
           tally (self->counts[l][m], other);
         }

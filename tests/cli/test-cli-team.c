@@ -10,6 +10,7 @@
 
 #include "../core/agreement-fixture.h"
 #include "cli-test-helpers.h"
+#include "gloss-curation.h"
 
 #define EPS 1e-9
 
@@ -289,6 +290,40 @@ test_project (void)
   g_assert_cmpint (run.status, ==, 0);
   assert_contains (run.out, "project team: 2 documents, 0 curated\n");
   assert_contains (run.out, "  Ben                   1           0      1         8       2         2\n");
+  run_clear (&run);
+
+  /* Curated with Ben's side of every disagreement: the dataset takes it
+   * (Vostochny a GPE) over Ana's done version (a LOC). */
+  {
+    g_autoptr(GFile) location = g_file_new_for_path (folder);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GlossProject) project = gloss_project_load (location, "Ana", &error);
+    GlossProjectDocument *document = gloss_project_lookup (project, "article");
+    g_autoptr(GlossCuration) curation = gloss_curation_new_for_project (project, document, "Ana", "Ben", &error);
+    g_autoptr(GFile) curated = gloss_project_get_document_file (project, document, GLOSS_PROJECT_CURATED);
+    g_autofree char *dataset = tmp_path ("team.jsonl");
+    g_autofree char *contents = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < gloss_curation_get_n_disagreements (curation); i++)
+      gloss_curation_choose (curation, i, GLOSS_CURATION_RIGHT);
+    g_assert_true (gloss_curation_save (curation, curated, &error));
+    g_assert_no_error (error);
+
+    run = run_cli ("export", folder, "--format", "jsonl", "-o", dataset, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    contents = read_file (dataset);
+    /* Only the article: the second document is neither done nor curated. */
+    lines = g_strsplit (contents, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    assert_contains (lines[0], "\"label\":\"GPE\"");
+    g_assert_null (strstr (lines[0], "\"label\":\"LOC\""));
+    run_clear (&run);
+
+    run = run_cli ("stats", folder, NULL);
+    assert_contains (run.out, "project team: 2 documents, 1 curated\n");
+  }
 }
 
 int
