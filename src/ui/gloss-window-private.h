@@ -113,6 +113,10 @@ void     _gloss_window_class_add_actions   (GtkWidgetClass *widget_class);
 void     _gloss_window_add_shortcuts       (GlossWindow    *self,
                                             GtkWidget      *article);
 
+/* gloss-window-team.c: statistics, agreement, curation */
+void     _gloss_window_class_add_team      (GtkWidgetClass *widget_class);
+void     _gloss_window_team_update         (GlossWindow    *self);
+
 /* gloss-window-project.c */
 void     _gloss_window_project_free          (GlossWindowProject *state);
 void     _gloss_window_project_add_shortcuts (GlossWindow        *self);

@@ -191,6 +191,7 @@ gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.select-previous", has_store);
   gtk_widget_action_set_enabled (widget, "win.clear-selection", has_store);
   _gloss_window_claims_update (self);
+  _gloss_window_team_update (self);
 }
 
 static void
@@ -855,6 +856,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_add_search (widget_class);
 
   _gloss_window_class_add_actions (widget_class);
+  _gloss_window_class_add_team (widget_class);
 }
 
 static void
