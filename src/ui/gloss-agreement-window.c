@@ -15,6 +15,7 @@
 
 #include "gloss-agreement-project.h"
 #include "gloss-agreement-window.h"
+#include "gloss-grid-cells.h"
 
 struct _GlossAgreementWindow
 {
@@ -56,25 +57,6 @@ format_ratio (double value)
   return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.3f", value);
 }
 
-static GtkWidget *
-cell (GtkGrid    *grid,
-      int         column,
-      int         row,
-      const char *text,
-      gboolean    number,
-      gboolean    heading)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0f : 0.0f);
-  if (number)
-    gtk_widget_add_css_class (label, "numeric");
-  if (heading)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-  return label;
-}
-
 static void
 counts_row (GtkGrid                    *grid,
             int                         row,
@@ -88,13 +70,13 @@ counts_row (GtkGrid                    *grid,
   g_autofree char *r = format_ratio (gloss_agreement_recall (counts));
   g_autofree char *f = format_ratio (gloss_agreement_f1 (counts));
 
-  cell (grid, 0, row, name, FALSE, FALSE);
-  cell (grid, 1, row, a, TRUE, FALSE);
-  cell (grid, 2, row, b, TRUE, FALSE);
-  cell (grid, 3, row, matched, TRUE, FALSE);
-  cell (grid, 4, row, p, TRUE, FALSE);
-  cell (grid, 5, row, r, TRUE, FALSE);
-  gtk_widget_add_css_class (cell (grid, 6, row, f, TRUE, FALSE), "heading");
+  gloss_grid_add_cell (grid, 0, row, name, FALSE, FALSE);
+  gloss_grid_add_cell (grid, 1, row, a, TRUE, FALSE);
+  gloss_grid_add_cell (grid, 2, row, b, TRUE, FALSE);
+  gloss_grid_add_cell (grid, 3, row, matched, TRUE, FALSE);
+  gloss_grid_add_cell (grid, 4, row, p, TRUE, FALSE);
+  gloss_grid_add_cell (grid, 5, row, r, TRUE, FALSE);
+  gtk_widget_add_css_class (gloss_grid_add_cell (grid, 6, row, f, TRUE, FALSE), "heading");
 }
 
 static GtkWidget *
@@ -125,7 +107,7 @@ add_kind (GlossAgreementWindow *self,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_widget_set_name (grid, gloss_annotation_kind_to_string (kind));
   for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
-    cell (GTK_GRID (grid), c, 0, headings[c], c > 0, TRUE);
+    gloss_grid_add_cell (GTK_GRID (grid), c, 0, headings[c], c > 0, TRUE);
   for (guint i = 0; i < types->len; i++)
     {
       const char *type = g_ptr_array_index (types, i);
@@ -167,7 +149,7 @@ add_documents (GlossAgreementWindow *self)
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_widget_set_name (grid, "documents");
   for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
-    cell (GTK_GRID (grid), c, 0, headings[c], c > 0, TRUE);
+    gloss_grid_add_cell (GTK_GRID (grid), c, 0, headings[c], c > 0, TRUE);
   for (guint i = 0; i < self->documents->len; i++)
     {
       GlossDocumentAgreement *item = g_ptr_array_index (self->documents, i);
@@ -177,7 +159,7 @@ add_documents (GlossAgreementWindow *self)
       g_autofree char *kappa = format_ratio (k.kappa);
       GtkWidget *name;
 
-      name = cell (GTK_GRID (grid), 0, i + 1, title != NULL && *title ? title : gloss_project_document_get_id (item->document),
+      name = gloss_grid_add_cell (GTK_GRID (grid), 0, i + 1, title != NULL && *title ? title : gloss_project_document_get_id (item->document),
                    FALSE, FALSE);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (name), 36);
@@ -186,9 +168,9 @@ add_documents (GlossAgreementWindow *self)
           GlossAgreementCounts counts = gloss_agreement_get_counts (item->agreement, kinds[k2], match, NULL);
           g_autofree char *f1 = format_ratio (gloss_agreement_f1 (&counts));
 
-          cell (GTK_GRID (grid), 1 + k2, i + 1, f1, TRUE, FALSE);
+          gloss_grid_add_cell (GTK_GRID (grid), 1 + k2, i + 1, f1, TRUE, FALSE);
         }
-      cell (GTK_GRID (grid), 4, i + 1, kappa, TRUE, FALSE);
+      gloss_grid_add_cell (GTK_GRID (grid), 4, i + 1, kappa, TRUE, FALSE);
     }
   gtk_box_append (self->results, heading (_("By Document")));
   gtk_box_append (self->results, grid);

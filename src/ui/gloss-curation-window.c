@@ -263,54 +263,26 @@ curation_changed_cb (GlossCurationWindow *self,
     show_current (self);
 }
 
+/* A key that decides: the choice is the shortcut's data. */
 static gboolean
-key_left (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
+key_decide (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
 {
-  decide (GLOSS_CURATION_WINDOW (widget), GLOSS_CURATION_LEFT);
+  decide (GLOSS_CURATION_WINDOW (widget), GPOINTER_TO_INT (user_data));
   return TRUE;
 }
 
+/* A key that moves by its data, −1 or +1, without deciding. */
 static gboolean
-key_right (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
-{
-  decide (GLOSS_CURATION_WINDOW (widget), GLOSS_CURATION_RIGHT);
-  return TRUE;
-}
-
-static gboolean
-key_neither (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
-{
-  decide (GLOSS_CURATION_WINDOW (widget), GLOSS_CURATION_NEITHER);
-  return TRUE;
-}
-
-static gboolean
-key_previous (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  GlossCurationWindow *self = GLOSS_CURATION_WINDOW (widget);
-
-  if (self->curation != NULL)
-    go_to (self, self->current - 1);
-  return TRUE;
-}
-
-static gboolean
-key_next (GtkWidget *widget,
+key_move (GtkWidget *widget,
           GVariant  *args,
           gpointer   user_data)
 {
   GlossCurationWindow *self = GLOSS_CURATION_WINDOW (widget);
 
   if (self->curation != NULL)
-    go_to (self, self->current + 1);
+    go_to (self, self->current + GPOINTER_TO_INT (user_data));
   return TRUE;
 }
 
@@ -509,21 +481,26 @@ add_keys (GlossCurationWindow *self)
   static const struct {
     guint           keyval;
     GtkShortcutFunc func;
+    int             data;
   } keys[] = {
-    { GDK_KEY_Left, key_left }, { GDK_KEY_KP_Left, key_left }, { GDK_KEY_1, key_left }, { GDK_KEY_KP_1, key_left },
-    { GDK_KEY_Right, key_right }, { GDK_KEY_KP_Right, key_right }, { GDK_KEY_2, key_right }, { GDK_KEY_KP_2, key_right },
-    { GDK_KEY_n, key_neither }, { GDK_KEY_0, key_neither }, { GDK_KEY_KP_0, key_neither },
-    { GDK_KEY_Up, key_previous }, { GDK_KEY_KP_Up, key_previous }, { GDK_KEY_k, key_previous },
-    { GDK_KEY_Down, key_next }, { GDK_KEY_KP_Down, key_next }, { GDK_KEY_j, key_next },
+    { GDK_KEY_Left, key_decide, GLOSS_CURATION_LEFT }, { GDK_KEY_KP_Left, key_decide, GLOSS_CURATION_LEFT },
+    { GDK_KEY_1, key_decide, GLOSS_CURATION_LEFT }, { GDK_KEY_KP_1, key_decide, GLOSS_CURATION_LEFT },
+    { GDK_KEY_Right, key_decide, GLOSS_CURATION_RIGHT }, { GDK_KEY_KP_Right, key_decide, GLOSS_CURATION_RIGHT },
+    { GDK_KEY_2, key_decide, GLOSS_CURATION_RIGHT }, { GDK_KEY_KP_2, key_decide, GLOSS_CURATION_RIGHT },
+    { GDK_KEY_n, key_decide, GLOSS_CURATION_NEITHER }, { GDK_KEY_0, key_decide, GLOSS_CURATION_NEITHER },
+    { GDK_KEY_KP_0, key_decide, GLOSS_CURATION_NEITHER },
+    { GDK_KEY_Up, key_move, -1 }, { GDK_KEY_KP_Up, key_move, -1 }, { GDK_KEY_k, key_move, -1 },
+    { GDK_KEY_Down, key_move, 1 }, { GDK_KEY_KP_Down, key_move, 1 }, { GDK_KEY_j, key_move, 1 },
   };
-
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
-                                                            gtk_callback_action_new (keys[i].func, NULL, NULL)));
+                                                            gtk_callback_action_new (keys[i].func,
+                                                                                     GINT_TO_POINTER (keys[i].data),
+                                                                                     NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 

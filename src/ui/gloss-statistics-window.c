@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-grid-cells.h"
 #include "gloss-statistics-window.h"
 #include "gloss-stats-chart.h"
 #include "gloss-stats-project.h"
@@ -69,26 +70,6 @@ clear_grid (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
-static GtkWidget *
-cell (GtkGrid    *grid,
-      int         column,
-      int         row,
-      const char *text,
-      gboolean    number,
-      gboolean    heading)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0f : 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (number)
-    gtk_widget_add_css_class (label, "numeric");
-  if (heading)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-  return label;
-}
-
 static void
 number_cell (GtkGrid *grid,
              int      column,
@@ -97,7 +78,7 @@ number_cell (GtkGrid *grid,
 {
   g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
 
-  cell (grid, column, row, text, TRUE, FALSE);
+  gloss_grid_add_cell (grid, column, row, text, TRUE, FALSE);
 }
 
 static void
@@ -173,13 +154,13 @@ fill_annotators (GlossStatisticsWindow   *self,
 
   clear_grid (grid);
   for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
-    cell (grid, c, 0, headings[c], c > 0, TRUE);
+    gloss_grid_add_cell (grid, c, 0, headings[c], c > 0, TRUE);
   for (guint a = 0; a < gloss_project_stats_get_n_annotators (stats); a++)
     {
       const GlossStats *counts = gloss_project_stats_get_annotator_counts (stats, a);
       int row = a + 1;
 
-      cell (grid, 0, row, gloss_project_stats_get_annotator (stats, a), FALSE, FALSE);
+      gloss_grid_add_cell (grid, 0, row, gloss_project_stats_get_annotator (stats, a), FALSE, FALSE);
       for (guint i = 0; i < G_N_ELEMENTS (progress_order); i++)
         number_cell (grid, 1 + i, row, gloss_project_stats_get_progress (stats, a, progress_order[i]));
       number_cell (grid, 4, row, gloss_stats_get_n_documents (counts));
@@ -197,8 +178,8 @@ fill_documents (GlossStatisticsWindow   *self,
   guint n_annotators = gloss_project_stats_get_n_annotators (stats);
 
   clear_grid (grid);
-  cell (grid, 0, 1, _("Document"), FALSE, TRUE);
-  cell (grid, 1, 1, _("Curated"), FALSE, TRUE);
+  gloss_grid_add_cell (grid, 0, 1, _("Document"), FALSE, TRUE);
+  gloss_grid_add_cell (grid, 1, 1, _("Curated"), FALSE, TRUE);
   for (guint a = 0; a < n_annotators; a++)
     {
       GtkWidget *name = gtk_label_new (gloss_project_stats_get_annotator (stats, a));
@@ -206,9 +187,9 @@ fill_documents (GlossStatisticsWindow   *self,
       gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
       gtk_widget_add_css_class (name, "heading");
       gtk_grid_attach (grid, name, 2 + 3 * a, 0, 3, 1);
-      cell (grid, 2 + 3 * a, 1, _("Status"), FALSE, TRUE);
-      cell (grid, 3 + 3 * a, 1, _("Mentions"), TRUE, TRUE);
-      cell (grid, 4 + 3 * a, 1, _("Claims"), TRUE, TRUE);
+      gloss_grid_add_cell (grid, 2 + 3 * a, 1, _("Status"), FALSE, TRUE);
+      gloss_grid_add_cell (grid, 3 + 3 * a, 1, _("Mentions"), TRUE, TRUE);
+      gloss_grid_add_cell (grid, 4 + 3 * a, 1, _("Claims"), TRUE, TRUE);
     }
 
   for (guint d = 0; d < gloss_project_stats_get_n_documents (stats); d++)
@@ -218,16 +199,16 @@ fill_documents (GlossStatisticsWindow   *self,
       int row = d + 2;
       GtkWidget *name;
 
-      name = cell (grid, 0, row, title != NULL && *title != '\0' ? title : gloss_project_document_get_id (document),
+      name = gloss_grid_add_cell (grid, 0, row, title != NULL && *title != '\0' ? title : gloss_project_document_get_id (document),
                    FALSE, FALSE);
       gtk_widget_set_tooltip_text (name, gloss_project_document_get_id (document));
       gtk_label_set_max_width_chars (GTK_LABEL (name), 32);
-      cell (grid, 1, row, gloss_project_stats_is_curated (stats, d) ? _("Yes") : "", FALSE, FALSE);
+      gloss_grid_add_cell (grid, 1, row, gloss_project_stats_is_curated (stats, d) ? _("Yes") : "", FALSE, FALSE);
       for (guint a = 0; a < n_annotators; a++)
         {
           const GlossStats *version = gloss_project_stats_get_version (stats, a, d);
 
-          cell (grid, 2 + 3 * a, row, progress_name (gloss_project_stats_get_status (stats, a, d)), FALSE, FALSE);
+          gloss_grid_add_cell (grid, 2 + 3 * a, row, progress_name (gloss_project_stats_get_status (stats, a, d)), FALSE, FALSE);
           if (version != NULL)
             {
               number_cell (grid, 3 + 3 * a, row, gloss_stats_get_total (version, GLOSS_KIND_MENTION));
@@ -235,8 +216,8 @@ fill_documents (GlossStatisticsWindow   *self,
             }
           else
             {
-              cell (grid, 3 + 3 * a, row, "–", TRUE, TRUE);
-              cell (grid, 4 + 3 * a, row, "–", TRUE, TRUE);
+              gloss_grid_add_cell (grid, 3 + 3 * a, row, "–", TRUE, TRUE);
+              gloss_grid_add_cell (grid, 4 + 3 * a, row, "–", TRUE, TRUE);
             }
         }
     }
