@@ -81,6 +81,20 @@ add_more (GFile *folder)
   g_assert_no_error (error);
 }
 
+/* The project was for the pictures only. */
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+  GFile *child;
+
+  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+    remove_tree (child);
+  g_file_delete (file, NULL, NULL);
+}
+
 static void
 wait_ms (guint ms)
 {
@@ -217,5 +231,11 @@ main (int   argc,
                                       : i == 1 ? GLOSS_TYPE_AGREEMENT_WINDOW : GLOSS_TYPE_CURATION_WINDOW, out);
     }
   gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (200);
+  {
+    g_autoptr(GFile) tmp = g_file_new_for_path (dir);
+
+    remove_tree (tmp);
+  }
   return 0;
 }
