@@ -148,6 +148,53 @@ status_name (const char *status)
   return "To Do";
 }
 
+/* The chart of @kind by type adds every annotator's counts of gloss-cli. */
+static void
+check_type_chart (GlossStatsChart *chart,
+                  JsonObject      *annotators,
+                  const char      *member,
+                  GlossSchema     *schema,
+                  GlossLabelKind   label_kind)
+{
+  g_autoptr(GHashTable) by_type = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GList) names = json_object_get_members (annotators);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *counts = json_object_get_object_member (annotators, l->data);
+      JsonObjectIter iter;
+      const char *type;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, json_object_get_object_member (json_object_get_object_member (counts, member), "by_type"));
+      while (json_object_iter_next (&iter, &type, &value))
+        g_hash_table_insert (by_type, (gpointer) type,
+                             GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (by_type, type)) +
+                                               json_node_get_int (value)));
+    }
+
+  g_assert_cmpuint (g_hash_table_size (by_type), >, 0);
+  g_assert_cmpuint (gloss_stats_chart_get_n_bars (chart), ==, g_hash_table_size (by_type));
+  for (guint bar = 0; bar < gloss_stats_chart_get_n_bars (chart); bar++)
+    {
+      GHashTableIter iter;
+      gpointer type, n;
+      gboolean found = FALSE;
+
+      g_hash_table_iter_init (&iter, by_type);
+      while (g_hash_table_iter_next (&iter, &type, &n))
+        {
+          GlossLabel *label = gloss_schema_lookup (schema, label_kind, type);
+
+          if (g_strcmp0 (gloss_label_get_name (label), gloss_stats_chart_get_label (chart, bar)) != 0)
+            continue;
+          g_assert_cmpuint (gloss_stats_chart_get_total (chart, bar), ==, GPOINTER_TO_SIZE (n));
+          found = TRUE;
+        }
+      g_assert_true (found);
+    }
+}
+
 /* Every number of the statistics window is gloss-cli's. */
 static void
 check_statistics (GlossStatisticsWindow *window,
@@ -163,10 +210,8 @@ check_statistics (GlossStatisticsWindow *window,
   JsonArray *documents = json_object_get_array_member (stats, "documents");
   GtkGrid *by_annotator = gloss_statistics_window_get_grid (window, FALSE);
   GtkGrid *by_document = gloss_statistics_window_get_grid (window, TRUE);
-  GlossStatsChart *chart = gloss_statistics_window_get_type_chart (window, GLOSS_KIND_MENTION);
   GlossStatsChart *progress_chart = gloss_statistics_window_get_progress_chart (window);
   g_autoptr(GList) names = json_object_get_members (annotators);
-  g_autoptr(GHashTable) by_type = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_annotators = 0;
 
   g_assert_cmpuint (g_list_length (names), ==, 2);
@@ -174,10 +219,6 @@ check_statistics (GlossStatisticsWindow *window,
     {
       const char *name = grid_text (by_annotator, 0, row);
       JsonObject *counts = json_object_get_object_member (annotators, name);
-      JsonObject *mentions_by_type;
-      JsonObjectIter iter;
-      const char *type;
-      JsonNode *value;
 
       g_assert_nonnull (counts);
       n_annotators++;
@@ -194,36 +235,14 @@ check_statistics (GlossStatisticsWindow *window,
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         assert_number (by_annotator, 5 + k, row,
                        json_object_get_int_member (json_object_get_object_member (counts, kinds[k]), "total"));
-
-      mentions_by_type = json_object_get_object_member (json_object_get_object_member (counts, "mentions"), "by_type");
-      json_object_iter_init (&iter, mentions_by_type);
-      while (json_object_iter_next (&iter, &type, &value))
-        g_hash_table_insert (by_type, (gpointer) type,
-                             GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (by_type, type)) +
-                                               json_node_get_int (value)));
     }
   g_assert_cmpuint (n_annotators, ==, 2);
 
-  /* The chart by type adds both annotators' counts. */
-  g_assert_cmpuint (gloss_stats_chart_get_n_bars (chart), ==, g_hash_table_size (by_type));
-  for (guint bar = 0; bar < gloss_stats_chart_get_n_bars (chart); bar++)
-    {
-      GHashTableIter iter;
-      gpointer type, n;
-      gboolean found = FALSE;
-
-      g_hash_table_iter_init (&iter, by_type);
-      while (g_hash_table_iter_next (&iter, &type, &n))
-        {
-          GlossLabel *label = gloss_schema_lookup (gloss_project_get_schema (project), GLOSS_LABEL_ENTITY, type);
-
-          if (g_strcmp0 (gloss_label_get_name (label), gloss_stats_chart_get_label (chart, bar)) != 0)
-            continue;
-          g_assert_cmpuint (gloss_stats_chart_get_total (chart, bar), ==, GPOINTER_TO_SIZE (n));
-          found = TRUE;
-        }
-      g_assert_true (found);
-    }
+  /* The charts by type add both annotators' counts. */
+  check_type_chart (gloss_statistics_window_get_type_chart (window, GLOSS_KIND_MENTION), annotators, "mentions",
+                    gloss_project_get_schema (project), GLOSS_LABEL_ENTITY);
+  check_type_chart (gloss_statistics_window_get_type_chart (window, GLOSS_KIND_CLAIM), annotators, "claims",
+                    gloss_project_get_schema (project), GLOSS_LABEL_CLAIM);
 
   /* By document: status, mentions and claims of each annotator. */
   g_assert_cmpuint (json_array_get_length (documents), ==, 1);
