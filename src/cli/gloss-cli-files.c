@@ -12,25 +12,38 @@
 
 #include "gloss-atomic-file.h"
 #include "gloss-cli.h"
+#include "gloss-format-brat.h"
+
+/* One document given as OUT.ann: its .txt, .ann and annotation.conf. */
+static gboolean
+one_document (const char *output,
+              GPtrArray  *files)
+{
+  return g_str_has_suffix (output, ".ann") && files->len == 3;
+}
 
 /* Where each file goes: OUT.ann and OUT.txt for one document given as
- * OUT.ann, else FOLDER/NAME. */
+ * OUT.ann (annotation.conf beside them), else FOLDER/NAME. */
 static GPtrArray *
 targets_for (const char *output,
              GPtrArray  *files)
 {
   GPtrArray *targets = g_ptr_array_new_with_free_func (g_free);
 
-  if (g_str_has_suffix (output, ".ann") && files->len == 2)
+  if (one_document (output, files))
     {
       g_autofree char *stem = g_strndup (output, strlen (output) - strlen (".ann"));
+      g_autofree char *dir = g_path_get_dirname (output);
 
       for (guint i = 0; i < files->len; i++)
         {
           GlossFormatFile *file = g_ptr_array_index (files, i);
           const char *dot = strrchr (file->name, '.');
 
-          g_ptr_array_add (targets, g_strconcat (stem, dot ? dot : "", NULL));
+          if (g_str_equal (file->name, GLOSS_BRAT_CONF))
+            g_ptr_array_add (targets, g_build_filename (dir, file->name, NULL));
+          else
+            g_ptr_array_add (targets, g_strconcat (stem, dot ? dot : "", NULL));
         }
       return targets;
     }
@@ -58,7 +71,7 @@ gloss_cli_write_files (const char *output,
 {
   g_autoptr(GPtrArray) targets = targets_for (output, files);
   g_autoptr(GPtrArray) atomics = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_atomic_file_abort);
-  gboolean folder = !(g_str_has_suffix (output, ".ann") && files->len == 2);
+  gboolean folder = !one_document (output, files);
 
   if (g_str_equal (output, "-"))
     {

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "gloss-error.h"
 #include "gloss-format-brat.h"
 
@@ -150,7 +152,7 @@ test_golden (void)
   g_assert_cmpstr (gloss_document_get_id (gloss_store_get_document (store)), ==, "golden");
 
   files = export_files (stores, report);
-  g_assert_cmpuint (files->len, ==, 2);
+  g_assert_cmpuint (files->len, ==, 3);
   file = g_ptr_array_index (files, 0);
   g_assert_cmpstr (file->name, ==, "golden.txt");
   fmt_assert_bytes_equal (file->bytes, txt);
@@ -158,6 +160,57 @@ test_golden (void)
   g_assert_cmpstr (file->name, ==, "golden.ann");
   fmt_assert_bytes_equal (file->bytes, ann);
   g_assert_true (gloss_format_report_is_empty (report));
+
+  /* brat's configuration of every type and attribute the .ann uses. */
+  file = g_ptr_array_index (files, 2);
+  g_assert_cmpstr (file->name, ==, "annotation.conf");
+  {
+    g_autofree char *conf = g_strndup (g_bytes_get_data (file->bytes, NULL), g_bytes_get_size (file->bytes));
+
+    g_assert_nonnull (strstr (conf, "\n[entities]\nContent\nPER\nORG\nGPE\n"));
+    g_assert_nonnull (strstr (conf, "\n[relations]\nCoreference\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n"));
+    g_assert_nonnull (strstr (conf, "\nmeets_with\tArg1:<ENTITY>, Arg2:<ENTITY>\n"));
+    g_assert_nonnull (strstr (conf, "\n[events]\nassertion\tContent?:Content, Source?:<ENTITY>, About*:<ENTITY>\n"));
+    g_assert_nonnull (strstr (conf, "\nquote\tContent?:Content, Source?:<ENTITY>, About*:<ENTITY>\n"));
+    g_assert_nonnull (strstr (conf, "\n[attributes]\nCertainty\tArg:<EVENT>, Value:asserted|hedged|denied\n"));
+    g_assert_nonnull (strstr (conf, "\nnegated\tArg:<ENTITY>|<EVENT>|<RELATION>\n"));
+  }
+}
+
+/* An annotation.conf beside the .ann declares types no annotation uses:
+ * they are in the imported schema, in its order. */
+static void
+test_read_conf (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-brat-conf-XXXXXX", NULL);
+  g_autofree char *txt = g_build_filename (dir, "doc.txt", NULL);
+  g_autofree char *ann = g_build_filename (dir, "doc.ann", NULL);
+  g_autofree char *conf = g_build_filename (dir, "annotation.conf", NULL);
+  static const char ann_text[] = "T1\tWeapon 0 5\tSarin\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (ann_text, strlen (ann_text));
+  GlossFormatOptions options = { .where = ann };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = NULL;
+  GlossSchema *schema;
+
+  g_assert_true (g_file_set_contents (txt, "Sarin gas", -1, NULL));
+  g_assert_true (g_file_set_contents (ann, ann_text, -1, NULL));
+  g_assert_true (g_file_set_contents (conf,
+                                      "[entities]\nWeapon\n  !Vehicle\n    Tank\n[relations]\n"
+                                      "Uses\tArg1:<ENTITY>, Arg2:Weapon\n<OVERLAP>\tArg1:Weapon\n[events]\nAttack\n",
+                                      -1, NULL));
+  stores = gloss_brat_import (bytes, &options, &error);
+  g_assert_no_error (error);
+  schema = gloss_store_get_schema (g_ptr_array_index (stores, 0));
+  g_assert_nonnull (gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "Weapon"));
+  g_assert_nonnull (gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "Vehicle"));
+  g_assert_nonnull (gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "Tank"));
+  g_assert_nonnull (gloss_schema_lookup (schema, GLOSS_LABEL_RELATION, "Uses"));
+  g_assert_null (gloss_schema_lookup (schema, GLOSS_LABEL_CLAIM, "Attack"));
+  g_unlink (txt);
+  g_unlink (ann);
+  g_unlink (conf);
+  g_rmdir (dir);
 }
 
 /* PolNeAR's attribution layout (Source, Cue, Content and an Attribution
@@ -191,7 +244,7 @@ test_round_trip (void)
   GlossStore *after;
   g_autofree char *m1 = NULL, *m2 = NULL, *e1 = NULL, *e2 = NULL, *c1 = NULL, *c2 = NULL;
 
-  g_assert_cmpuint (files->len, ==, 2);
+  g_assert_cmpuint (files->len, ==, 3);
   back = gloss_brat_import_pair (((GlossFormatFile *) g_ptr_array_index (files, 0))->bytes,
                                  ((GlossFormatFile *) g_ptr_array_index (files, 1))->bytes,
                                  &options, &error);
@@ -322,6 +375,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/formats/brat/golden", test_golden);
+  g_test_add_func ("/formats/brat/read-conf", test_read_conf);
   g_test_add_func ("/formats/brat/attribution", test_attribution);
   g_test_add_func ("/formats/brat/round-trip", test_round_trip);
   g_test_add_func ("/formats/brat/discontinuous", test_discontinuous);

@@ -15,9 +15,20 @@
 
 /* Export */
 
+/* What annotation.conf declares, in the order first met. */
+typedef struct
+{
+  GPtrArray  *sections[4];   /* entities, relations, events, attributes: names */
+  GHashTable *seen;          /* "SECTION:NAME" */
+  GHashTable *values;        /* attribute name → GPtrArray of values (empty: binary) */
+} Conf;
+
+enum { CONF_ENTITIES, CONF_RELATIONS, CONF_EVENTS, CONF_ATTRIBUTES };
+
 typedef struct
 {
   GlossStore        *store;
+  Conf              *conf;
   GlossDocument     *document;
   const char        *doc_id;
   GlossFormatReport *report;
@@ -25,6 +36,10 @@ typedef struct
   GHashTable        *tb_of;   /* GlossAnnotation → "T3" */
   guint              n_t, n_r, n_e, n_a, n_n, n_notes;
 } Writer;
+
+static void conf_value (Conf       *conf,
+                        const char *name,
+                        const char *value);
 
 /* brat's columns hold no whitespace in types, ids and values. */
 static char *
@@ -87,7 +102,10 @@ write_attributes (Writer          *w,
       if (type == G_TYPE_BOOLEAN)
         {
           if (json_node_get_boolean (node))
-            g_string_append_printf (w->ann, "A%u\t%s %s\n", ++w->n_a, name, target);
+            {
+              g_string_append_printf (w->ann, "A%u\t%s %s\n", ++w->n_a, name, target);
+              conf_value (w->conf, name, NULL);
+            }
           continue;
         }
       if (type == G_TYPE_STRING)
@@ -107,6 +125,7 @@ write_attributes (Writer          *w,
             continue;
         }
       g_string_append_printf (w->ann, "A%u\t%s %s %s\n", ++w->n_a, name, target, value);
+      conf_value (w->conf, name, value);
     }
 }
 
@@ -305,6 +324,129 @@ write_claims (Writer *w)
     }
 }
 
+/* annotation.conf */
+
+static void
+conf_add (Conf       *conf,
+          guint       section,
+          const char *name)
+{
+  g_autofree char *clean = no_spaces (name);
+  g_autofree char *key = g_strdup_printf ("%u:%s", section, clean);
+
+  if (g_hash_table_contains (conf->seen, key))
+    return;
+  g_hash_table_add (conf->seen, g_steal_pointer (&key));
+  g_ptr_array_add (conf->sections[section], g_steal_pointer (&clean));
+}
+
+/* @value NULL: a binary attribute. */
+static void
+conf_value (Conf       *conf,
+            const char *name,
+            const char *value)
+{
+  GPtrArray *values;
+
+  conf_add (conf, CONF_ATTRIBUTES, name);
+  values = g_hash_table_lookup (conf->values, name);
+  if (values == NULL)
+    {
+      values = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (conf->values, g_strdup (name), values);
+    }
+  if (value != NULL && !g_ptr_array_find_with_equal_func (values, value, g_str_equal, NULL))
+    g_ptr_array_add (values, no_spaces (value));
+}
+
+static void
+conf_add_schema (Conf        *conf,
+                 GlossSchema *schema)
+{
+  static const struct { GlossLabelKind kind; guint section; } kinds[] = {
+    { GLOSS_LABEL_ENTITY, CONF_ENTITIES },
+    { GLOSS_LABEL_RELATION, CONF_RELATIONS },
+    { GLOSS_LABEL_CLAIM, CONF_EVENTS },
+  };
+  GListModel *attributes = gloss_schema_get_attributes (schema);
+
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      GListModel *labels = gloss_schema_get_labels (schema, kinds[k].kind);
+
+      for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+        {
+          g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+
+          conf_add (conf, kinds[k].section, gloss_label_get_id (label));
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (attributes); i++)
+    {
+      g_autoptr(GlossAttributeDef) def = g_list_model_get_item (attributes, i);
+      const char * const *values = gloss_attribute_def_get_values (def);
+      g_autofree char *name = no_spaces (gloss_attribute_def_get_id (def));
+
+      if (gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_BOOL)
+        conf_value (conf, name, NULL);
+      else if (gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_ENUM)
+        for (guint v = 0; values != NULL && values[v] != NULL; v++)
+          conf_value (conf, name, values[v]);
+    }
+}
+
+/* brat's configuration of the types the .ann files use: without it brat
+ * shows every type as unconfigured. */
+static GBytes *
+conf_write (Conf *conf)
+{
+  static const char * const headers[] = { "[entities]", "[relations]", "[events]", "[attributes]" };
+  GString *out = g_string_new ("# brat annotation.conf, written by Gloss with the documents' types\n");
+
+  for (guint section = 0; section < G_N_ELEMENTS (headers); section++)
+    {
+      GPtrArray *names = conf->sections[section];
+
+      g_string_append_printf (out, "\n%s\n", headers[section]);
+      if (section == CONF_ENTITIES && conf->sections[CONF_EVENTS]->len > 0)
+        g_string_append (out, "Content\n");
+      if (section == CONF_RELATIONS)
+        g_string_append (out, "Coreference\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n");
+      if (section == CONF_ATTRIBUTES && conf->sections[CONF_EVENTS]->len > 0)
+        g_string_append (out, "Certainty\tArg:<EVENT>, Value:asserted|hedged|denied\n");
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *name = g_ptr_array_index (names, i);
+          GPtrArray *values;
+
+          switch (section)
+            {
+            case CONF_RELATIONS:
+              if (!g_str_equal (name, "Coreference"))
+                g_string_append_printf (out, "%s\tArg1:<ENTITY>, Arg2:<ENTITY>\n", name);
+              break;
+            case CONF_EVENTS:
+              g_string_append_printf (out, "%s\tContent?:Content, Source?:<ENTITY>, About*:<ENTITY>\n", name);
+              break;
+            case CONF_ATTRIBUTES:
+              if (g_str_equal (name, "Certainty"))
+                break;
+              values = g_hash_table_lookup (conf->values, name);
+              g_string_append_printf (out, "%s\tArg:<ENTITY>|<EVENT>|<RELATION>", name);
+              for (guint v = 0; values != NULL && v < values->len; v++)
+                g_string_append_printf (out, "%s%s", v == 0 ? ", Value:" : "|", (const char *) g_ptr_array_index (values, v));
+              g_string_append_c (out, '\n');
+              break;
+            default:
+              if (!g_str_equal (name, "Content"))
+                g_string_append_printf (out, "%s\n", name);
+              break;
+            }
+        }
+    }
+  return g_string_free_to_bytes (out);
+}
+
 /* ID, or ID-2… when another document took it. */
 static char *
 file_stem (GlossDocument *document,
@@ -340,8 +482,15 @@ gloss_brat_export (GPtrArray                *stores,
   g_autoptr(GlossFormatReport) own_report = gloss_format_report_new ();
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *files = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_format_file_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  Conf conf = { { NULL }, seen, values };
 
   g_return_val_if_fail (stores != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (conf.sections); i++)
+    conf.sections[i] = g_ptr_array_new_with_free_func (g_free);
   g_return_val_if_fail (options != NULL, NULL);
 
   for (guint i = 0; i < stores->len; i++)
@@ -352,11 +501,12 @@ gloss_brat_export (GPtrArray                *stores,
       g_autofree char *stem = file_stem (document, i, taken);
       const char *text = gloss_document_get_text (document);
       Writer w = {
-        .store = store, .document = document, .tb_of = tb, .ann = g_string_new (NULL),
+        .store = store, .conf = &conf, .document = document, .tb_of = tb, .ann = g_string_new (NULL),
         .doc_id = gloss_document_get_id (document) ? gloss_document_get_id (document) : stem,
         .report = options->report ? options->report : own_report,
       };
 
+      conf_add_schema (&conf, gloss_store_get_schema (store));
       write_mentions (&w);
       write_entities (&w);
       write_relations (&w);
@@ -370,5 +520,9 @@ gloss_brat_export (GPtrArray                *stores,
         options->progress (i + 1, stores->len, options->progress_data);
     }
 
+  if (stores->len > 0)
+    g_ptr_array_add (files, gloss_format_file_new (g_strdup (GLOSS_BRAT_CONF), conf_write (&conf)));
+  for (guint i = 0; i < G_N_ELEMENTS (conf.sections); i++)
+    g_ptr_array_unref (conf.sections[i]);
   return files;
 }

@@ -475,6 +475,45 @@ import_document (GlossImportContext  *context,
   return _gloss_format_add_store (context, document, lists, G_N_ELEMENTS (lists), where, error);
 }
 
+/* The entity and relation types annotation.conf beside @ann_where
+ * declares, added to @schema in its order (those no document uses too).
+ * A conf that cannot be read is no error: brat itself does without. */
+static void
+read_conf (GlossSchema *schema,
+           const char  *ann_where)
+{
+  g_autofree char *dir = g_path_get_dirname (ann_where);
+  g_autofree char *path = g_build_filename (dir, GLOSS_BRAT_CONF, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GlossLabelKind kind = GLOSS_LABEL_ENTITY;
+  gboolean in_section = FALSE;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL) || !g_utf8_validate (contents, -1, NULL))
+    return;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      g_autofree char *name = NULL;
+
+      if (line[0] == '[')
+        {
+          in_section = g_str_has_prefix (line, "[entities]") || g_str_has_prefix (line, "[relations]");
+          kind = g_str_has_prefix (line, "[entities]") ? GLOSS_LABEL_ENTITY : GLOSS_LABEL_RELATION;
+          continue;
+        }
+      if (!in_section || line[0] == '\0' || line[0] == '#' || line[0] == '<')
+        continue;
+      if (line[0] == '!')
+        line++;
+      name = g_strndup (line, strcspn (line, " \t"));
+      if (*name == '\0' || g_str_equal (name, "Content") || g_str_equal (name, "Coreference"))
+        continue;
+      gloss_schema_ensure (schema, kind, name);
+    }
+}
+
 static GPtrArray *
 import_pair (GBytes                   *text,
              GBytes                   *ann,
@@ -501,6 +540,7 @@ import_pair (GBytes                   *text,
     return NULL;
   gloss_document_set_id (document, stem);
   gloss_document_set_source (document, source);
+  read_conf (schema, ann_where);
 
   if (!import_document (&context, document, ann, ann_where, error))
     return NULL;
