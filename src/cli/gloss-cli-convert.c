@@ -369,6 +369,111 @@ print_losses (const char        *output,
     g_printerr ("  %s\n", (const char *) g_ptr_array_index (details, i));
 }
 
+/* Formats of one self-contained chunk per document (JSON Lines, CoNLL's
+ * -DOCSTART-): many inputs are written as they are read, one at a time,
+ * so memory stays flat however large the corpus. */
+static gboolean
+streams (const GlossFormat *format)
+{
+  return g_str_equal (format->name, "jsonl") || g_str_equal (format->name, "doccano") ||
+         g_str_equal (format->name, "prodigy") || g_str_equal (format->name, "conll");
+}
+
+static gboolean
+write_chunk (GlossAtomicFile  *atomic,
+             GBytes           *bytes,
+             GError          **error)
+{
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  if (atomic != NULL)
+    return gloss_atomic_file_write (atomic, data, size, error);
+  if (size > 0 && fwrite (data, 1, size, stdout) != size)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   "standard output: cannot write: %s", g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* export of @inputs, each read, written and let go before the next. */
+static int
+export_streaming (const GlossFormat  *format,
+                  char              **inputs,
+                  int                 n_inputs,
+                  GlossFormatOptions *options,
+                  const char         *annotator,
+                  const char         *output,
+                  gboolean            force)
+{
+  g_autoptr(GlossAtomicFile) atomic = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean to_stdout = g_str_equal (output, "-");
+  GlossFormatOptions opts = *options;
+  GlossCliProgress progress;
+  guint n_documents = 0;
+
+  if (!to_stdout)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      atomic = gloss_atomic_file_begin (file, force, &error);
+      if (atomic == NULL)
+        {
+          gloss_cli_print_error (output, error);
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+    }
+
+  opts.progress = NULL;
+  gloss_cli_progress_init (&progress, n_inputs);
+  for (int i = 0; i < n_inputs; i++)
+    {
+      g_autoptr(GPtrArray) read = NULL;
+
+      gloss_cli_progress_update (&progress, i + 1, inputs[i]);
+      if (gloss_cli_is_project (inputs[i]))
+        read = gloss_cli_read_project (inputs[i], annotator, TRUE, &error);
+      else
+        read = gloss_cli_read_input (NULL, inputs[i], NULL, &error);
+      if (read == NULL)
+        {
+          gloss_cli_progress_clear (&progress);
+          gloss_cli_print_error (inputs[i], error);
+          return GLOSS_CLI_EXIT_FAILURE;
+        }
+      for (guint d = 0; d < read->len; d++)
+        {
+          g_autoptr(GPtrArray) one = g_ptr_array_new ();
+          g_autoptr(GBytes) bytes = NULL;
+
+          g_ptr_array_add (one, g_ptr_array_index (read, d));
+          bytes = gloss_format_export (format, one, &opts, &error);
+          if (bytes == NULL || !write_chunk (atomic, bytes, &error))
+            {
+              gloss_cli_progress_clear (&progress);
+              gloss_cli_print_error (output, error);
+              return GLOSS_CLI_EXIT_FAILURE;
+            }
+          n_documents++;
+        }
+    }
+  gloss_cli_progress_clear (&progress);
+
+  if ((atomic != NULL && !gloss_atomic_file_commit (atomic, &error)) ||
+      (atomic == NULL && fflush (stdout) != 0))
+    {
+      gloss_cli_print_error (output, error);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
+  if (n_inputs > 1)
+    g_printerr ("%s: %u %s from %d inputs\n", to_stdout ? "standard output" : output, n_documents,
+                n_documents == 1 ? "document" : "documents", n_inputs);
+  return GLOSS_CLI_EXIT_OK;
+}
+
 int
 gloss_cli_export (int    argc,
                   char **argv)
@@ -480,6 +585,18 @@ gloss_cli_export (int    argc,
     {
       gloss_cli_error ("%s: the file exists; use --force to overwrite it", output);
       return GLOSS_CLI_EXIT_FAILURE;
+    }
+
+  if (split == NULL && streams (format))
+    {
+      int status_streamed;
+
+      options.where = output;
+      options.report = report;
+      status_streamed = export_streaming (format, argv + 1, argc - 1, &options, annotator, output, force);
+      if (status_streamed == GLOSS_CLI_EXIT_OK)
+        print_losses (output, format, report);
+      return status_streamed;
     }
 
   gloss_cli_progress_init (&progress, argc - 1);
