@@ -64,6 +64,16 @@ gboolean    _gloss_format_add_store       (GlossImportContext  *context,
                                            const char          *loc,
                                            GError             **error);
 
+/* The end of a format of one document a file: with problems logged, the
+ * file is left out (and listed); else the store is added and progress
+ * reported as done. */
+gboolean    _gloss_format_finish_file     (GlossImportContext  *context,
+                                           GlossDocument       *document,
+                                           GPtrArray          **lists,
+                                           guint                n_lists,
+                                           const char          *where,
+                                           GError             **error);
+
 /* Builds one JSON object for a document. */
 typedef JsonNode *(*GlossExportStoreFunc) (GlossStore      *store,
                                            GlossOffsetUnit  unit);

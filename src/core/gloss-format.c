@@ -814,6 +814,28 @@ _gloss_format_add_store (GlossImportContext  *context,
 }
 
 gboolean
+_gloss_format_finish_file (GlossImportContext  *context,
+                           GlossDocument       *document,
+                           GPtrArray          **lists,
+                           guint                n_lists,
+                           const char          *where,
+                           GError             **error)
+{
+  const GlossFormatOptions *options = context->options;
+
+  if (context->n_problems > 0)
+    {
+      g_ptr_array_add (options->log->skipped, g_strdup (where));
+      return TRUE;
+    }
+  if (!_gloss_format_add_store (context, document, lists, n_lists, where, error))
+    return FALSE;
+  if (options->progress != NULL)
+    options->progress (1, 1, options->progress_data);
+  return TRUE;
+}
+
+gboolean
 _gloss_format_foreach_object (JsonArray       *array,
                               const char      *member,
                               const char      *loc,

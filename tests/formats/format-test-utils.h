@@ -73,6 +73,26 @@ fmt_import (const char  *format,
   return stores;
 }
 
+/* The file @path read as @format, with @log (may be NULL). */
+static inline GPtrArray *
+fmt_import_path (const char     *format,
+                 const char     *path,
+                 GlossImportLog *log)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GlossFormatOptions options = { .where = path, .log = log };
+  GPtrArray *stores;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  stores = gloss_format_lookup (format)->import (bytes, &options, &error);
+  g_assert_no_error (error);
+  return stores;
+}
+
 /* Importing @input as @format fails with a message that begins with
  * @message. */
 static inline void

@@ -107,23 +107,6 @@ corpora (void)
   return dir;
 }
 
-static GPtrArray *
-import_file (const char     *path,
-             GlossImportLog *log)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GlossFormatOptions options = { .where = path, .log = log };
-  GPtrArray *stores;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  stores = gloss_format_lookup ("webanno")->import (bytes, &options, &error);
-  g_assert_no_error (error);
-  return stores;
-}
 
 /* INCEpTION's own round-trip suite (../shared/corpora): every case reads
  * with no problem (every token's text where its UTF-16 offsets say; the
@@ -154,7 +137,7 @@ test_inception_suite (void)
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
-      stores = import_file (path, log);
+      stores = fmt_import_path ("webanno", path, log);
       if (log->problems->len > 0)
         g_error ("%s", (const char *) g_ptr_array_index (log->problems, 0));
       g_assert_cmpuint (stores->len, ==, 1);
@@ -167,7 +150,7 @@ test_inception_suite (void)
   coref = g_build_filename (corpora (), "inception-webanno-tsv3", "tsv3", "coref.tsv", NULL);
   {
     g_autoptr(GlossImportLog) log = gloss_import_log_new ();
-    g_autoptr(GPtrArray) stores = import_file (coref, log);
+    g_autoptr(GPtrArray) stores = fmt_import_path ("webanno", coref, log);
     GlossStore *store = g_ptr_array_index (stores, 0);
 
     g_assert_cmpuint (log->problems->len, ==, 0);

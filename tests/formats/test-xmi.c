@@ -81,24 +81,6 @@ corpora (void)
   return dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR) ? dir : NULL;
 }
 
-static GPtrArray *
-import_file (const char     *format,
-             const char     *path,
-             GlossImportLog *log)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GlossFormatOptions options = { .where = path, .log = log };
-  GPtrArray *stores;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  stores = gloss_format_lookup (format)->import (bytes, &options, &error);
-  g_assert_no_error (error);
-  return stores;
-}
 
 /* A real INCEpTION export: 🤗 before each of three paragraphs (CRLF), its
  * five named entities right only as UTF-16 units. */
@@ -116,7 +98,7 @@ test_smileys (void)
       return;
     }
   path = g_build_filename (corpora (), "dkpro-cassis-uima", "xmi", "cas_with_smileys.xmi", NULL);
-  stores = import_file ("xmi", path, log);
+  stores = fmt_import_path ("xmi", path, log);
   g_assert_cmpuint (log->problems->len, ==, 0);
   got = fmt_mentions_and_relations (g_ptr_array_index (stores, 0), FALSE);
   g_assert_cmpstr (got, ==,
@@ -176,8 +158,8 @@ test_tsv_twins (void)
       if (!g_file_test (xmi, G_FILE_TEST_EXISTS))
         continue;
       n_cases++;
-      from_xmi = import_file ("xmi", xmi, xmi_log);
-      from_tsv = import_file ("webanno", tsv, tsv_log);
+      from_xmi = fmt_import_path ("xmi", xmi, xmi_log);
+      from_tsv = fmt_import_path ("webanno", tsv, tsv_log);
       if (xmi_log->problems->len > 0)
         g_error ("%s", (const char *) g_ptr_array_index (xmi_log->problems, 0));
       g_assert_cmpuint (from_xmi->len, ==, 1);

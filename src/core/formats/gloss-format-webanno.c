@@ -928,15 +928,7 @@ gloss_webanno_import (GBytes                   *input,
   if (!build (&r, error))
     return NULL;
 
-  if (context.n_problems > 0)
-    {
-      g_ptr_array_add (options->log->skipped, g_strdup (where));
-      return g_steal_pointer (&stores);
-    }
-  if (!_gloss_format_add_store (&context, document, lists, G_N_ELEMENTS (lists), where, error))
+  if (!_gloss_format_finish_file (&context, document, lists, G_N_ELEMENTS (lists), where, error))
     return NULL;
-  if (options->progress != NULL)
-    options->progress (1, 1, options->progress_data);
-
   return g_steal_pointer (&stores);
 }
