@@ -350,6 +350,7 @@ _gloss_brat_parse_ann (Ann          *a,
     {
       g_autofree char *copy = NULL;
       g_auto(GStrv) fields = NULL;
+      g_autoptr(GError) line_error = NULL;
       gboolean blank = TRUE;
       gboolean ok;
 
@@ -360,27 +361,31 @@ _gloss_brat_parse_ann (Ann          *a,
       copy = g_strndup (start, len);  /* the text field keeps its spaces */
       fields = g_strsplit (copy, "\t", 3);
       if (fields[1] == NULL)
-        return _gloss_brat_fail (error, GLOSS_FORMAT_ERROR_SYNTAX, a, line,
-                                 "“%s” has no tab after the id (brat separates id, annotation and text with tabs)", copy);
-      if (fields[0][0] != '*' && fields[0][1] == '\0')
-        return _gloss_brat_fail (error, GLOSS_FORMAT_ERROR_SYNTAX, a, line, "“%s” is not an annotation id", fields[0]);
-
-      switch (fields[0][0])
+        ok = _gloss_brat_fail (&line_error, GLOSS_FORMAT_ERROR_SYNTAX, a, line,
+                               "“%s” has no tab after the id (brat separates id, annotation and text with tabs)", copy);
+      else if (fields[0][0] != '*' && fields[0][1] == '\0')
+        ok = _gloss_brat_fail (&line_error, GLOSS_FORMAT_ERROR_SYNTAX, a, line, "“%s” is not an annotation id", fields[0]);
+      else
+        switch (fields[0][0])
+          {
+          case 'T': ok = parse_text_bound (a, fields, line, &line_error); break;
+          case 'R': ok = parse_relation (a, fields, line, &line_error); break;
+          case 'E': ok = parse_event (a, fields, line, &line_error); break;
+          case 'A':
+          case 'M': ok = parse_attribute (a, fields, line, &line_error); break;
+          case 'N': ok = parse_reference (a, fields, line, &line_error); break;
+          case '#': ok = parse_note (a, fields, line, &line_error); break;
+          case '*': ok = parse_equivalence (a, fields, line, &line_error); break;
+          default:
+            ok = _gloss_brat_fail (&line_error, GLOSS_FORMAT_ERROR_SYNTAX, a, line,
+                                   "“%s”: an id begins with T, R, E, A, M, N, # or *", fields[0]);
+          }
+      /* With an import log, every bad line is told and the next read. */
+      if (!ok && !_gloss_format_log_problem (a->context, &line_error))
         {
-        case 'T': ok = parse_text_bound (a, fields, line, error); break;
-        case 'R': ok = parse_relation (a, fields, line, error); break;
-        case 'E': ok = parse_event (a, fields, line, error); break;
-        case 'A':
-        case 'M': ok = parse_attribute (a, fields, line, error); break;
-        case 'N': ok = parse_reference (a, fields, line, error); break;
-        case '#': ok = parse_note (a, fields, line, error); break;
-        case '*': ok = parse_equivalence (a, fields, line, error); break;
-        default:
-          ok = _gloss_brat_fail (error, GLOSS_FORMAT_ERROR_SYNTAX, a, line,
-                                 "“%s”: an id begins with T, R, E, A, M, N, # or *", fields[0]);
+          g_propagate_error (error, g_steal_pointer (&line_error));
+          return FALSE;
         }
-      if (!ok)
-        return FALSE;
     }
 
   if (local_error != NULL)

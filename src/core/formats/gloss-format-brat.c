@@ -466,13 +466,14 @@ import_document (GlossImportContext  *context,
   };
   g_autoptr(GError) local_error = NULL;
 
-  if (!_gloss_brat_parse_ann (&a, ann, &local_error) || !build (&a, &local_error))
+  if ((!_gloss_brat_parse_ann (&a, ann, &local_error) || !build (&a, &local_error)) &&
+      !_gloss_format_log_problem (context, &local_error))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  return _gloss_format_add_store (context, document, lists, G_N_ELEMENTS (lists), where, error);
+  return _gloss_format_finish_file (context, document, lists, G_N_ELEMENTS (lists), where, error);
 }
 
 /* The entity and relation types annotation.conf beside @ann_where
@@ -544,9 +545,6 @@ import_pair (GBytes                   *text,
 
   if (!import_document (&context, document, ann, ann_where, error))
     return NULL;
-  if (options->progress != NULL)
-    options->progress (1, 1, options->progress_data);
-
   return g_steal_pointer (&stores);
 }
 

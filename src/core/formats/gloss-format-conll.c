@@ -131,6 +131,18 @@ append_token (Reader     *r,
   r->sentence_has_tokens = TRUE;
 }
 
+static void
+reset (Reader *r)
+{
+  g_string_truncate (r->text, 0);
+  r->length = 0;
+  g_array_set_size (r->spans, 0);
+  g_ptr_array_set_size (r->types, 0);
+  r->sentence_has_tokens = FALSE;
+  r->quote_open = FALSE;
+  r->no_space_next = FALSE;
+}
+
 static gboolean
 finish_document (Reader      *r,
                  const char  *where,
@@ -143,6 +155,14 @@ finish_document (Reader      *r,
   GPtrArray *lists[] = { mentions };
 
   close_mention (r);
+  if (r->context->n_problems > 0)
+    {
+      /* Its problems are logged: the document is left out. */
+      g_ptr_array_add (r->context->options->log->skipped, g_steal_pointer (&loc));
+      r->context->n_problems = 0;
+      reset (r);
+      return TRUE;
+    }
   if (r->text->len == 0 && r->spans->len == 0)
     return TRUE;  /* -DOCSTART- with nothing after it */
 
@@ -162,13 +182,7 @@ finish_document (Reader      *r,
       g_ptr_array_add (mentions, mention);
     }
 
-  g_string_truncate (r->text, 0);
-  r->length = 0;
-  g_array_set_size (r->spans, 0);
-  g_ptr_array_set_size (r->types, 0);
-  r->sentence_has_tokens = FALSE;
-  r->quote_open = FALSE;
-  r->no_space_next = FALSE;
+  reset (r);
 
   return _gloss_format_add_store (r->context, document, lists, G_N_ELEMENTS (lists), loc, error);
 }
@@ -289,6 +303,7 @@ gloss_conll_import (GBytes                   *input,
     {
       g_autofree char *copy = NULL;
       g_auto(GStrv) columns = NULL;
+      g_autoptr(GError) line_error = NULL;
 
       copy = g_strndup (start, len);
       columns = g_strsplit_set (g_strstrip (copy), " \t", -1);
@@ -317,8 +332,16 @@ gloss_conll_import (GBytes                   *input,
           r.doc_line = line;
           continue;
         }
-      if (!read_token_line (&r, columns, where, line, error))
-        goto fail;
+      if (!read_token_line (&r, columns, where, line, &line_error))
+        {
+          /* With an import log, every bad line is told. */
+          if (!_gloss_format_log_problem (&context, &line_error))
+            {
+              g_propagate_error (error, g_steal_pointer (&line_error));
+              goto fail;
+            }
+          continue;
+        }
 
       if (options->progress != NULL)
         options->progress (pos, size, options->progress_data);

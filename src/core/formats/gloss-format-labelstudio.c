@@ -179,22 +179,32 @@ read_results (Result      *r,
         JsonObject *result;
         const char *type;
 
+        g_autoptr(GError) local_error = NULL;
+        gboolean ok = TRUE;
+
         if (!JSON_NODE_HOLDS_OBJECT (node))
-          return invalid (error, r->loc, path, "must be an object");
-        result = json_node_get_object (node);
-        type = _gloss_format_get_string (result, "type");
-        if (pass == 0 && g_strcmp0 (type, "labels") == 0)
           {
-            if (!read_region (r, result, path, error))
-              return FALSE;
+            if (pass == 1)
+              continue;
+            ok = invalid (&local_error, r->loc, path, "must be an object");
           }
-        else if (pass == 1 && g_strcmp0 (type, "relation") == 0)
+        else
           {
-            if (!read_relation (r, result, path, error))
-              return FALSE;
+            result = json_node_get_object (node);
+            type = _gloss_format_get_string (result, "type");
+            if (pass == 0 && g_strcmp0 (type, "labels") == 0)
+              ok = read_region (r, result, path, &local_error);
+            else if (pass == 1 && g_strcmp0 (type, "relation") == 0)
+              ok = read_relation (r, result, path, &local_error);
+            else if (pass == 1 && g_strcmp0 (type, "labels") != 0)
+              json_array_add_element (r->other, json_node_copy (node));
           }
-        else if (pass == 1 && g_strcmp0 (type, "labels") != 0)
-          json_array_add_element (r->other, json_node_copy (node));
+        /* With an import log, every bad result is told. */
+        if (!ok && !_gloss_format_log_problem (r->context, &local_error))
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
       }
   return TRUE;
 }

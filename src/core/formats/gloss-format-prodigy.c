@@ -231,7 +231,9 @@ read_list (Task             *t,
       return FALSE;
     }
 
-  return _gloss_format_foreach_object (json_node_get_array (node), member, t->loc, func, t, error);
+  /* With an import log, every bad span and relation is told. */
+  return _gloss_format_foreach_object_logged (t->context, json_node_get_array (node), member, t->loc,
+                                              func, t, error);
 }
 
 static gboolean

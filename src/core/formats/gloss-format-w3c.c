@@ -851,7 +851,8 @@ read_collection (JsonObject  *collection,
   if (items != NULL && !JSON_NODE_HOLDS_ARRAY (items))
     return invalid (error, &r, "first.items", "must be a list of annotations");
   if (items != NULL &&
-      !_gloss_format_foreach_object (json_node_get_array (items), "first.items", loc, read_annotation, &r, error))
+      !_gloss_format_foreach_object_logged (context, json_node_get_array (items), "first.items", loc,
+                                            read_annotation, &r, error))
     return FALSE;
 
   return _gloss_format_add_store (context, document, lists, G_N_ELEMENTS (lists), loc, error);
