@@ -194,6 +194,49 @@ test_nothing_lost (void)
   g_assert_cmpstr (run.err, ==, "");
 }
 
+/* Many inputs to one dataset, written one input at a time: the file is
+ * the documents' lines in the order given (a second copy of the sample
+ * under another id among them), and stderr sums it up. */
+static void
+test_many_inputs (void)
+{
+  g_autofree char *sample = sample_gloss ();
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "minimal.gloss", NULL);
+  g_autofree char *one = tmp_path ("one.jsonl");
+  g_autofree char *two = tmp_path ("two.jsonl");
+  g_autofree char *both = tmp_path ("both.jsonl");
+  g_autofree char *expected = NULL;
+  g_autofree char *a = NULL, *b = NULL, *got = NULL;
+
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "jsonl", sample, "-o", one, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "jsonl", minimal, "-o", two, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "jsonl", sample, minimal, "-o", both, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.err, "both.jsonl: 2 documents from 2 inputs\n");
+  }
+  a = read_file (one);
+  b = read_file (two);
+  got = read_file (both);
+  expected = g_strconcat (a, b, NULL);
+  g_assert_cmpstr (got, ==, expected);
+
+  /* An input that cannot be read: nothing is written. */
+  {
+    g_autofree char *none = tmp_path ("none.jsonl");
+    g_auto(Run) run = run_cli ("export", "--format", "jsonl", sample, "/nonexistent.gloss", "-o", none, NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -211,6 +254,7 @@ main (int    argc,
   g_test_add_func ("/cli/formats/w3c", test_w3c);
   g_test_add_func ("/cli/formats/labelstudio-and-csv", test_labelstudio_and_csv);
   g_test_add_func ("/cli/formats/nothing-lost", test_nothing_lost);
+  g_test_add_func ("/cli/formats/many-inputs", test_many_inputs);
 
   status = g_test_run ();
 
