@@ -12,14 +12,20 @@ static const char text[] =
   "Cook’s aide, “Cook”, and 上川陽子 and 上川陽子 🌍 Cook.";
 
 static GlossStore *
-new_store (void)
+new_store_for (const char *article)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossDocument) document = gloss_document_new_from_text (text, -1, "article.txt", &error);
+  g_autoptr(GlossDocument) document = gloss_document_new_from_text (article, -1, "article.txt", &error);
   g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
 
   g_assert_no_error (error);
   return gloss_store_new (document, schema);
+}
+
+static GlossStore *
+new_store (void)
+{
+  return new_store_for (text);
 }
 
 /* Code point offset of the @nth occurrence of @needle. */
@@ -117,6 +123,29 @@ test_not_itself (void)
   g_assert_null (gloss_coreference_find (store, "PER", cook, cook + 4));
 }
 
+/* Of two entities with a mention of the text, the one whose mention comes
+ * first in the text, whichever was tagged first; occurrences that overlap
+ * count (“Kim Kim” at 4 in “Kim Kim Kim”). */
+static void
+test_first_in_text_order (void)
+{
+  g_autoptr(GlossStore) store = new_store_for ("Kim Kim Kim met “Kim Kim” again.");
+  g_autoptr(GlossEntity) first = gloss_entity_new ("PER", "Kim Jong Un");
+  g_autoptr(GlossEntity) second = gloss_entity_new ("PER", "Kim Yo Jong");
+  g_autoptr(GError) error = NULL;
+  guint quoted = find (store, "Kim Kim", 2);
+
+  g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (first), &error));
+  g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (second), &error));
+  g_assert_no_error (error);
+  add (store, "PER", quoted, 7, second);
+  g_assert_true (gloss_coreference_find (store, "PER", 0, 7) == second);
+  add (store, "PER", 4, 7, first);
+  g_assert_true (gloss_coreference_find (store, "PER", 0, 7) == first);
+  g_assert_true (gloss_coreference_find (store, "PER", quoted, quoted + 7) == first);
+  g_assert_null (gloss_coreference_find (store, "ORG", 0, 7));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,5 +154,6 @@ main (int   argc,
   g_test_add_func ("/core/coreference/same-text-as-a-mention", test_same_text_as_a_mention);
   g_test_add_func ("/core/coreference/same-text-as-a-name", test_same_text_as_a_name);
   g_test_add_func ("/core/coreference/not-itself", test_not_itself);
+  g_test_add_func ("/core/coreference/first-in-text-order", test_first_in_text_order);
   return g_test_run ();
 }
