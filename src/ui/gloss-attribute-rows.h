@@ -15,9 +15,9 @@ typedef void (*GlossAttributeSetFunc) (gpointer    user_data,
                                        const char *attr_id,
                                        JsonNode   *value);
 
-/* Replace @list's rows with one per attribute that applies to
- * @annotation (enum: combo row, bool: switch, text: entry row); returns
- * how many there are. */
+/* Gives @list one row per attribute that applies to @annotation (enum:
+ * combo row, bool: switch, text: entry row), keeping the rows it has when
+ * they are for the same attributes; returns how many there are. */
 guint gloss_attribute_rows_fill (GtkListBox            *list,
                                  GlossStore            *store,
                                  GlossAnnotation       *annotation,

@@ -550,6 +550,63 @@ test_two_fragments_round_trip (void)
   g_unlink (path);
 }
 
+/* Selecting another mention keeps the inspector's attribute rows and
+ * shows that mention's values, without editing either mention. */
+static void
+test_attribute_rows_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window = new_window ();
+  GtkWidget *w = GTK_WIDGET (window);
+  GlossAnnotationView *view;
+  GlossStore *store;
+  GlossAnnotation *kim, *putin;
+  GtkWidget *inspector, *row;
+  guint steps;
+
+  g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (GTK_WIDGET (gloss_window_get_view (window)));
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  store = gloss_window_get_store (window);
+  inspector = find_widget (w, GLOSS_TYPE_INSPECTOR, NULL);
+
+  select_text (view, store, "Kim Jong Un", 0);
+  press (w, "1");
+  kim = gloss_annotation_view_get_selected (view);
+  iterate ();
+  row = find_widget (inspector, ADW_TYPE_COMBO_ROW, "Mention level");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);   /* name */
+  iterate ();
+  select_text (view, store, "Putin", 0);
+  press (w, "1");
+  putin = gloss_annotation_view_get_selected (view);
+  iterate ();
+  g_assert_true (find_widget (inspector, ADW_TYPE_COMBO_ROW, "Mention level") == row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 3);   /* pronoun */
+  iterate ();
+  steps = 4;
+
+  gloss_annotation_view_set_selected (view, kim);
+  iterate ();
+  g_assert_true (find_widget (inspector, ADW_TYPE_COMBO_ROW, "Mention level") == row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  gloss_annotation_view_set_selected (view, putin);
+  iterate ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 3);
+  /* Showing values edited nothing. */
+  g_assert_cmpstr (json_node_get_string (gloss_annotation_get_attr (kim, "level")), ==, "name");
+  g_assert_cmpstr (json_node_get_string (gloss_annotation_get_attr (putin, "level")), ==, "pronoun");
+  for (guint i = 0; i < steps; i++)
+    g_assert_true (gloss_store_undo (store));
+  g_assert_false (gloss_store_can_undo (store));
+
+  gloss_window_set_store (window, NULL, NULL);
+  wait_ms (600);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* The mention inspector's attribute rows edit from inside their own
  * signals (notify::selected, notify::active); the edit's store change
  * must not rebuild the rows under them. Several edits in a row, then
@@ -754,6 +811,7 @@ add_tests (void)
   g_test_add_func ("/ui/claims/done-when", test_done_when);
   g_test_add_func ("/ui/claims/two-fragments-round-trip", test_two_fragments_round_trip);
   g_test_add_func ("/ui/claims/mention-attribute-rows", test_mention_attribute_rows);
+  g_test_add_func ("/ui/claims/attribute-rows-kept", test_attribute_rows_kept);
   g_test_add_func ("/ui/claims/pick-toasts", test_pick_toasts);
 }
 
