@@ -544,6 +544,110 @@ test_any_member_order (void)
   g_assert_cmpstr (open, ==, strstr (b, "  \"entities\""));
 }
 
+/* What the hooks of gloss_native_read_bytes_hooked() saw. */
+typedef struct
+{
+  GlossDocument *document;
+  guint          documents;
+  guint          progress;
+  guint          progress_before_document;
+  double         last;
+} Hooked;
+
+static void
+hooked_document_cb (GlossDocument *document,
+                    gpointer       user_data)
+{
+  Hooked *h = user_data;
+
+  h->document = document;
+  h->documents++;
+}
+
+static void
+hooked_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  Hooked *h = user_data;
+
+  g_assert_cmpfloat (fraction, >=, h->last);
+  g_assert_cmpfloat (fraction, <=, 1.);
+  h->last = fraction;
+  h->progress++;
+  if (h->documents == 0)
+    h->progress_before_document++;
+}
+
+static GlossStore *
+read_hooked (const char *json,
+             Hooked     *h)
+{
+  GlossNativeReadHooks hooks = { hooked_document_cb, hooked_progress_cb, h };
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  GlossStore *store = gloss_native_read_bytes_hooked (bytes, "k.gloss", &hooks, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* The text is handed on once, before any annotation is read, and it is
+ * the store's own document; progress only grows. Also when the file has
+ * the annotations first, and for a large file written by Gloss. */
+static void
+test_read_hooks (void)
+{
+  g_autoptr(GlossStore) sample = sample_store ();
+  g_autofree char *written = write_string (sample);
+  g_autofree char *annotations_first = fixture_text (
+    "{\"mentions\": [{\"id\": \"m1\", \"type\": \"PER\", \"spans\": [{\"start\": 0, \"end\": 3, \"text\": \"Kim\"}]}],\n"
+    " \"document\": {\"text\": \"" DOC_TEXT "\"}, \"version\": 1, \"format\": \"gloss\"}");
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GlossStore) big_store = NULL;
+  g_autofree char *big_written = NULL;
+  Hooked h = { 0, };
+  GlossStore *store;
+
+  store = read_hooked (written, &h);
+  g_assert_cmpuint (h.documents, ==, 1);
+  g_assert_true (h.document == gloss_store_get_document (store));
+  g_assert_true (gloss_store_equal (store, sample));
+  g_object_unref (store);
+
+  memset (&h, 0, sizeof h);
+  store = read_hooked (annotations_first, &h);
+  g_assert_cmpuint (h.documents, ==, 1);
+  g_assert_true (h.document == gloss_store_get_document (store));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 1);
+  g_object_unref (store);
+
+  /* Many annotations: progress is told, never before the text. */
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (big, "Kim met Putin. ");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GlossDocument) document = gloss_document_new_from_text (big->str, big->len, "big", &error);
+
+    g_assert_no_error (error);
+    big_store = gloss_store_new (document, NULL);
+  }
+  for (guint i = 0; i < 2000; i++)
+    {
+      GlossSpan span = { i * 15, i * 15 + 3 };
+
+      add (big_store, GLOSS_ANNOTATION (gloss_mention_new ("PER", &span, 1)));
+    }
+  big_written = write_string (big_store);
+  memset (&h, 0, sizeof h);
+  store = read_hooked (big_written, &h);
+  g_assert_cmpuint (h.documents, ==, 1);
+  g_assert_cmpuint (h.progress, >=, 50);
+  g_assert_cmpuint (h.progress, <=, 101);
+  g_assert_cmpuint (h.progress_before_document, ==, 0);
+  g_assert_true (gloss_store_equal (store, big_store));
+  g_object_unref (store);
+}
+
 static void
 test_minimal_fixture (void)
 {
@@ -1052,6 +1156,7 @@ main (int   argc,
   g_test_add_func ("/native/unicode", test_unicode);
   g_test_add_func ("/native/canonical", test_canonical);
   g_test_add_func ("/native/any-member-order", test_any_member_order);
+  g_test_add_func ("/native/read-hooks", test_read_hooks);
   g_test_add_func ("/native/minimal-fixture", test_minimal_fixture);
   g_test_add_func ("/native/canonical-fixture", test_canonical_fixture);
   g_test_add_func ("/native/bad-input", test_bad_input);

@@ -543,6 +543,8 @@ _gloss_native_read_annotations (Loader              *L,
   depth = gloss_json_reader_get_depth (r);
   while ((t = gloss_json_reader_next (r)) != GLOSS_JSON_END_ARRAY)
     {
+      if (L->hooks != NULL)
+        _gloss_native_report_progress (L, gloss_json_reader_get_offset (r));
       if (t == GLOSS_JSON_BEGIN_OBJECT ? _gloss_native_read_one (L, r, kind) : _gloss_native_expected (r, t, "an object"))
         continue;
       if (!pass_over (L, r, depth))

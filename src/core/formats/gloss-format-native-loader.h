@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "gloss-format-native.h"
 #include "gloss-format-native-private.h"
 #include "gloss-json-reader.h"
 
@@ -39,6 +40,10 @@ typedef struct
   gboolean         detached;
   GlossAnnotation *built;
 
+  /* gloss_native_read_bytes_hooked(): told of the text and of progress. */
+  const GlossNativeReadHooks *hooks;
+  gsize            next_progress;   /* byte offset of the next report */
+
   /* gloss_native_check_bytes(): messages of the bad annotations passed over. */
   GPtrArray       *problems;
   guint            max_problems;
@@ -63,6 +68,9 @@ gboolean _gloss_native_read_string  (GlossJsonReader  *r,
 gboolean _gloss_native_read_extra   (GlossJsonReader  *r,
                                      JsonObject      **extra,
                                      const char       *name);
+/* Tells the hooks how far the reading is, now and then. */
+void     _gloss_native_report_progress (Loader        *L,
+                                        gsize          offset);
 
 /* gloss-format-native-annotation.c: the annotation object at the
  * reader's BEGIN_OBJECT, and an array of them. */

@@ -335,6 +335,16 @@ ensure_store (Loader *L)
   return TRUE;
 }
 
+void
+_gloss_native_report_progress (Loader *L,
+                               gsize   offset)
+{
+  if (L->hooks->progress == NULL || offset < L->next_progress || L->length == 0)
+    return;
+  L->next_progress = offset + MAX (L->length / 100, 1);
+  L->hooks->progress ((double) offset / L->length, L->hooks->user_data);
+}
+
 /* Whether the value of top-level member @m can be read where it stands. */
 static gboolean
 can_read_now (Loader *L,
@@ -390,6 +400,9 @@ read_top_value (Loader          *L,
     }
   if (ok)
     L->done[m] = TRUE;
+  /* The text can be shown while the annotations are read. */
+  if (ok && m == T_DOCUMENT && L->hooks != NULL && L->hooks->document_read != NULL && L->problems == NULL)
+    L->hooks->document_read (L->document, L->hooks->user_data);
   return ok;
 }
 
@@ -578,6 +591,29 @@ gloss_native_read_bytes (GBytes      *bytes,
                          const char  *where,
                          GError     **error)
 {
+  return gloss_native_read_bytes_hooked (bytes, where, NULL, error);
+}
+
+/**
+ * gloss_native_read_bytes_hooked:
+ * @bytes: the content of a .gloss file
+ * @where: (nullable): the file name for messages
+ * @hooks: (nullable): told of the text as soon as it is read, and of progress
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Reads @bytes as gloss_native_read_bytes() does, telling @hooks how it
+ * goes, so that a window can show the text before the annotations are in.
+ * A file that turns out invalid after its text returns %NULL all the same.
+ *
+ * Returns: (transfer full) (nullable): a store with no history and no
+ *   unsaved changes
+ */
+GlossStore *
+gloss_native_read_bytes_hooked (GBytes                     *bytes,
+                                const char                 *where,
+                                const GlossNativeReadHooks *hooks,
+                                GError                    **error)
+{
   Loader L = { 0, };
   GlossStore *store = NULL;
 
@@ -586,6 +622,7 @@ gloss_native_read_bytes (GBytes      *bytes,
 
   L.data = g_bytes_get_data (bytes, &L.length);
   L.where = where != NULL ? where : "input";
+  L.hooks = hooks;
   loader_init (&L);
 
   if (load (&L, error))
