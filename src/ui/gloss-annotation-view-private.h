@@ -28,6 +28,11 @@ struct _GlossAnnotationView
   gint64           tooltip_since;
   guint            tooltip_id;
   GlossTextFeed   *feed;       /* while the text goes in, in slices */
+  /* The text shown while its annotations load (no store yet), and the
+   * bar that says so at the top of the view. */
+  GlossDocument   *pending_document;
+  GtkWidget       *annotations_bar;
+  GtkProgressBar  *annotations_progress;
 
   /* (kind, type id) → Colors; dropped when the schema or style changes */
   GHashTable      *colors;

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gloss-annotation-view-private.h"
 
 #define COLUMN_WIDTH     680  /* the reading column, in pixels */
@@ -21,6 +23,7 @@ enum {
   PROP_SNAP_TO_WORDS,
   PROP_LOADING,
   PROP_LOAD_FRACTION,
+  PROP_PENDING,
   N_PROPS
 };
 
@@ -115,10 +118,11 @@ feed_progress_cb (gpointer user_data)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The first slice of the text goes in at once, the rest in the
+/* The first slice of @document's text goes in at once, the rest in the
  * background (gloss-text-feed.c). */
 static void
-load_text (GlossAnnotationView *self)
+load_text (GlossAnnotationView *self,
+           GlossDocument       *document)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   gboolean was_loading = self->feed != NULL;
@@ -126,13 +130,12 @@ load_text (GlossAnnotationView *self)
 
   g_clear_pointer (&self->feed, gloss_text_feed_free);
 
-  if (self->store != NULL)
+  if (document != NULL)
     {
       GtkTextTag *soft_break = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
                                                           "gloss-soft-break");
 
-      self->feed = gloss_text_feed_start (buffer, gloss_store_get_document (self->store),
-                                          soft_break, feed_progress_cb, self);
+      self->feed = gloss_text_feed_start (buffer, document, soft_break, feed_progress_cb, self);
       style_title (self);
       if (gloss_text_feed_is_done (self->feed))
         g_clear_pointer (&self->feed, gloss_text_feed_free);
@@ -151,18 +154,50 @@ load_text (GlossAnnotationView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_FRACTION]);
 }
 
-void
-gloss_annotation_view_set_store (GlossAnnotationView *self,
-                                 GlossStore          *store)
+/* The bar at the top of the view while the annotations load: why the
+ * text cannot be tagged yet, and how far the reading is. */
+static GtkWidget *
+new_annotations_bar (GlossAnnotationView *self)
 {
-  g_return_if_fail (GLOSS_IS_ANNOTATION_VIEW (self));
-  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (_("Loading annotations…"));
+  GtkWidget *detail = gtk_label_new (_("The text can be read; tagging starts once they are in."));
+  GtkWidget *bar = gtk_progress_bar_new ();
 
-  if (self->store == store)
-    return;
+  gtk_widget_add_css_class (box, "gloss-annotations-bar");
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Loading annotations"), -1);
+  self->annotations_progress = GTK_PROGRESS_BAR (bar);
+  return box;
+}
 
-  g_object_freeze_notify (G_OBJECT (self));
+/* Drops the pending document; returns whether @store shows its text. */
+static gboolean
+take_pending (GlossAnnotationView *self,
+              GlossStore          *store)
+{
+  gboolean same;
 
+  if (self->pending_document == NULL)
+    return FALSE;
+  same = store != NULL && gloss_store_get_document (store) == self->pending_document;
+  g_clear_object (&self->pending_document);
+  gtk_text_view_set_gutter (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_TOP, NULL);
+  self->annotations_bar = NULL;
+  self->annotations_progress = NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  return same;
+}
+
+static void
+detach_store (GlossAnnotationView *self)
+{
   _gloss_annotation_view_select (self, NULL, FALSE);
   gloss_annotation_view_set_highlighted_entity (self, NULL);
 
@@ -171,8 +206,30 @@ gloss_annotation_view_set_store (GlossAnnotationView *self,
       g_signal_handlers_disconnect_by_data (self->store, self);
       g_signal_handlers_disconnect_by_data (gloss_store_get_schema (self->store), self);
     }
+  g_clear_object (&self->store);
+  g_hash_table_remove_all (self->colors);
+  _gloss_annotation_view_invalidate_arcs (self);
+}
 
-  g_set_object (&self->store, store);
+void
+gloss_annotation_view_set_store (GlossAnnotationView *self,
+                                 GlossStore          *store)
+{
+  gboolean keep_text;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_VIEW (self));
+  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
+
+  if (self->store == store && self->pending_document == NULL)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  detach_store (self);
+  /* The annotations of the text already shown: the text stays, and so
+   * does the place the reader scrolled to meanwhile. */
+  keep_text = take_pending (self, store);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
 
   if (store != NULL)
     {
@@ -182,14 +239,79 @@ gloss_annotation_view_set_store (GlossAnnotationView *self,
                                G_CALLBACK (_gloss_annotation_view_invalidate_colors), self, G_CONNECT_SWAPPED);
     }
 
-  g_hash_table_remove_all (self->colors);
-  _gloss_annotation_view_invalidate_arcs (self);
-  load_text (self);
+  if (!keep_text)
+    load_text (self, store != NULL ? gloss_store_get_document (store) : NULL);
   _gloss_annotation_view_update_caret_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * gloss_annotation_view_show_pending:
+ * @document: (nullable): the document whose annotations are loading
+ *
+ * Shows @document's text without a store, read-only and without
+ * annotations, with a bar that says the annotations are loading. The
+ * store that gloss_annotation_view_set_store() is given next keeps the
+ * text if it is of @document; any other replaces it.
+ */
+void
+gloss_annotation_view_show_pending (GlossAnnotationView *self,
+                                    GlossDocument       *document)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_VIEW (self));
+  g_return_if_fail (document == NULL || GLOSS_IS_DOCUMENT (document));
+
+  if (document == NULL)
+    {
+      gloss_annotation_view_set_store (self, NULL);
+      return;
+    }
+  if (self->pending_document == document)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->store != NULL)
+    {
+      detach_store (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+  take_pending (self, NULL);
+  self->pending_document = g_object_ref (document);
+  self->annotations_bar = new_annotations_bar (self);
+  gtk_text_view_set_gutter (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_TOP, self->annotations_bar);
+  load_text (self, document);
+  _gloss_annotation_view_update_caret_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * gloss_annotation_view_get_pending:
+ *
+ * Returns: (transfer none) (nullable): the document shown while its
+ *   annotations load
+ */
+GlossDocument *
+gloss_annotation_view_get_pending (GlossAnnotationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_VIEW (self), NULL);
+
+  return self->pending_document;
+}
+
+/* How much of the file is read, for the bar. */
+void
+gloss_annotation_view_set_pending_fraction (GlossAnnotationView *self,
+                                            double               fraction)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_VIEW (self));
+
+  if (self->annotations_progress != NULL)
+    gtk_progress_bar_set_fraction (self->annotations_progress, CLAMP (fraction, 0., 1.));
 }
 
 /* The buffer holds newlines where the document has spaces in very long
@@ -243,7 +365,10 @@ ensure_css (void)
 
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider,
-                                   "textview.gloss-annotation-view { font-size: 12.5pt; }\n",
+                                   "textview.gloss-annotation-view { font-size: 12.5pt; }\n"
+                                   ".gloss-annotations-bar { padding: 12px 18px; font-size: 11pt;"
+                                   " background-color: @headerbar_bg_color;"
+                                   " border-bottom: 1px solid alpha(currentColor, 0.15); }\n",
                                    -1);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION - 1);
@@ -260,6 +385,7 @@ gloss_annotation_view_dispose (GObject *object)
   g_clear_handle_id (&self->tooltip_id, g_source_remove);
   g_clear_object (&self->tooltip_annotation);
   g_clear_pointer (&self->feed, gloss_text_feed_free);
+  g_clear_object (&self->pending_document);
   g_clear_object (&self->selected);
   g_clear_object (&self->selected_before_click);
   g_clear_object (&self->highlighted_entity);
@@ -308,6 +434,9 @@ gloss_annotation_view_get_property (GObject    *object,
       break;
     case PROP_LOAD_FRACTION:
       g_value_set_double (value, gloss_annotation_view_get_load_fraction (self));
+      break;
+    case PROP_PENDING:
+      g_value_set_object (value, self->pending_document);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -388,6 +517,12 @@ gloss_annotation_view_class_init (GlossAnnotationViewClass *klass)
   properties[PROP_LOAD_FRACTION] =
     g_param_spec_double ("load-fraction", NULL, NULL,
                          0., 1., 1.,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The document shown while its annotations load (no store yet). */
+  properties[PROP_PENDING] =
+    g_param_spec_object ("pending", NULL, NULL,
+                         GLOSS_TYPE_DOCUMENT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -21,6 +21,14 @@ GlossStore      *gloss_annotation_view_get_store              (GlossAnnotationVi
 void             gloss_annotation_view_set_store              (GlossAnnotationView *self,
                                                                GlossStore          *store);
 
+/* A document's text, shown read-only while its annotations load: a
+ * store of that document given later keeps the text where it is. */
+void             gloss_annotation_view_show_pending           (GlossAnnotationView *self,
+                                                               GlossDocument       *document);
+GlossDocument   *gloss_annotation_view_get_pending            (GlossAnnotationView *self);
+void             gloss_annotation_view_set_pending_fraction   (GlossAnnotationView *self,
+                                                               double               fraction);
+
 /* The text goes in after the first screenful, in the background. */
 gboolean         gloss_annotation_view_get_loading            (GlossAnnotationView *self);
 double           gloss_annotation_view_get_load_fraction      (GlossAnnotationView *self);

@@ -77,9 +77,10 @@ hash_thread (gpointer data)
  * journal and the check for changes by other programs need the hash of
  * the bytes that were read, and the main thread has no time for it. */
 static GlossStore *
-read_gloss_file (GFile   *file,
-                 char   **file_sha256,
-                 GError **error)
+read_gloss_file (GFile                      *file,
+                 const GlossNativeReadHooks *hooks,
+                 char                      **file_sha256,
+                 GError                    **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = gloss_input_file_load (file, &local_error);
@@ -94,7 +95,7 @@ read_gloss_file (GFile   *file,
       return NULL;
     }
   hasher = g_thread_new ("gloss-hash", hash_thread, bytes);
-  store = gloss_native_read_bytes (bytes, where, error);
+  store = gloss_native_read_bytes_hooked (bytes, where, hooks, error);
   sha256 = g_thread_join (hasher);
   if (store != NULL && file_sha256 != NULL)
     *file_sha256 = g_steal_pointer (&sha256);
@@ -102,10 +103,11 @@ read_gloss_file (GFile   *file,
 }
 
 GlossStore *
-gloss_read_store (GFile                   *file,
-                  GlossDocumentLoadFlags   flags,
-                  char                   **file_sha256,
-                  GError                 **error)
+gloss_read_store (GFile                      *file,
+                  GlossDocumentLoadFlags      flags,
+                  const GlossNativeReadHooks *hooks,
+                  char                      **file_sha256,
+                  GError                    **error)
 {
   g_autoptr(GlossDocument) document = NULL;
   g_autofree char *name = NULL;
@@ -113,7 +115,7 @@ gloss_read_store (GFile                   *file,
   if (file_sha256 != NULL)
     *file_sha256 = NULL;
   if (gloss_is_gloss_file (file))
-    return read_gloss_file (file, file_sha256, error);
+    return read_gloss_file (file, hooks, file_sha256, error);
   if (_gloss_window_is_import (file))
     return _gloss_window_import_store (file, error);
 

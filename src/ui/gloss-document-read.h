@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "gloss-document.h"
+#include "gloss-format-native.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -21,12 +22,14 @@ char       *gloss_replace_extension  (const char              *name,
 GlossStore *gloss_store_from_text    (GlossDocument           *document,
                                       const char              *name);
 /* Reads @file as a store; for a .gloss file also its bytes' sha256
- * (*@file_sha256, NULL otherwise), hashed while it parses. Touches
- * nothing shared, so that it can run in a worker thread. */
-GlossStore *gloss_read_store         (GFile                   *file,
-                                      GlossDocumentLoadFlags   flags,
-                                      char                   **file_sha256,
-                                      GError                 **error);
+ * (*@file_sha256, NULL otherwise), hashed while it parses, and tells
+ * @hooks (nullable) of its text before its annotations. Touches nothing
+ * shared, so that it can run in a worker thread. */
+GlossStore *gloss_read_store         (GFile                      *file,
+                                      GlossDocumentLoadFlags      flags,
+                                      const GlossNativeReadHooks *hooks,
+                                      char                      **file_sha256,
+                                      GError                    **error);
 /* The .gloss with @file's base name in @file's folder, if @file is not a
  * .gloss itself and that one is a regular file (issue 7, item 10). */
 GFile      *gloss_annotations_beside (GFile                   *file);

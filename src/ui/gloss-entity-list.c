@@ -13,6 +13,7 @@
 
 #include "gloss-entity-list.h"
 #include "gloss-label-palette.h"
+#include "gloss-label-tooltip.h"
 
 struct _GlossEntityList
 {
@@ -164,9 +165,6 @@ update_row (GlossEntityList *self,
       gtk_label_set_text (kb, gloss_entity_get_kb (entity));
       gtk_widget_set_visible (GTK_WIDGET (kb), gloss_entity_get_kb (entity) != NULL);
       gtk_label_set_text (count, n);
-      /* Setting a tooltip queries the pointer (a round trip to the X server). */
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (row), gloss_entity_get_name (entity)) != 0)
-        gtk_widget_set_tooltip_text (row, gloss_entity_get_name (entity));
       gtk_widget_set_visible (header, FALSE);
       gtk_widget_set_visible (row, TRUE);
       gtk_list_item_set_selectable (list_item, TRUE);
@@ -216,6 +214,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "name", name);
   g_object_set_data (G_OBJECT (row), "kb", kb);
   g_object_set_data (G_OBJECT (row), "count", count);
+  gloss_label_tooltip_attach (row, GTK_LABEL (name));
 
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), row);
@@ -287,15 +286,16 @@ section_changed_cb (GlossEntityList *self)
 static void
 rebuild (GlossEntityList *self)
 {
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *labels;
   GListModel *entities;
   guint n;
 
-  g_list_store_remove_all (self->sections);
   g_ptr_array_set_size (self->entity_filters, 0);
 
   if (self->store == NULL)
     {
+      g_list_store_remove_all (self->sections);
       update_count (self);
       return;
     }
@@ -330,10 +330,12 @@ rebuild (GlossEntityList *self)
       g_signal_connect_object (section, "items-changed", G_CALLBACK (section_changed_cb),
                                self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_object_set_data_full (G_OBJECT (section), "parts", g_object_ref (parts), g_object_unref);
-      g_list_store_append (self->sections, section);
-      g_object_unref (section);
+      g_ptr_array_add (sections, section);
       g_object_unref (sorted);
     }
+  /* One change for the list, not one per type. */
+  g_list_store_splice (self->sections, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sections)),
+                       sections->pdata, sections->len);
 
   gtk_filter_changed (GTK_FILTER (self->section_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);

@@ -14,6 +14,7 @@
 #include "gloss-claim-editor.h"
 #include "gloss-edits.h"
 #include "gloss-inspector.h"
+#include "gloss-label-tooltip.h"
 #include "gloss-relation-editor.h"
 
 struct _GlossInspector
@@ -498,8 +499,6 @@ gloss_inspector_refresh (GlossInspector *self)
                                    gloss_annotation_get_start (self->annotation),
                                    gloss_annotation_get_end (self->annotation));
   gtk_label_set_text (self->title, text);
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->title)), text) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), text);
 
   if (adw_combo_row_get_model (self->type_row) != labels)
     adw_combo_row_set_model (self->type_row, labels);
@@ -755,6 +754,8 @@ gloss_inspector_init (GlossInspector *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The mention's whole text, which the title may cut. */
+  gloss_label_tooltip_attach (GTK_WIDGET (self->title), self->title);
 
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (label_name), NULL, NULL);

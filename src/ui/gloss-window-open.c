@@ -5,7 +5,10 @@
  * The window shows a "loading" page at once while a worker thread reads
  * and parses the file: the core has no GTK and no shared state (type ids
  * are interned, which GLib locks), and the new store is reachable from the
- * worker alone until it is handed over. The view then puts the text in
+ * worker alone until it is handed over. A .gloss file's text comes first:
+ * the worker hands the document on as soon as it is read (it changes no
+ * more), and an empty window shows it, read-only, while the annotations
+ * load (the view says so, with their progress). The view puts the text in
  * slices (gloss-text-feed.c), with a progress bar over the article.
  * Files larger than GLOSS_INPUT_ASK_SIZE (the core's) are opened only when
  * the user agrees; a text file with a .gloss of its name beside it asks
@@ -36,27 +39,7 @@ read_free (Read *read)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Read, read_free)
 
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GlossDocumentLoadFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "load-flags"));
-  Read *read = g_new0 (Read, 1);
-
-  read->store = gloss_read_store (G_FILE (task_data), flags, &read->sha256, &error);
-  if (read->store == NULL)
-    {
-      read_free (read);
-      g_task_return_error (task, error);
-    }
-  else
-    g_task_return_pointer (task, read, (GDestroyNotify) read_free);
-}
-
-/* The parse cannot say how far it is: the bar pulses. */
+/* Until the text is read, the bar cannot say how far it is: it pulses. */
 static gboolean
 pulse_cb (gpointer user_data)
 {
@@ -72,10 +55,122 @@ stop_pulsing (GlossWindow *self)
   g_clear_handle_id (&self->pulse_id, g_source_remove);
 }
 
+/* What the worker tells the main thread before it is done: the text, or
+ * how far the reading is (@document NULL). */
+typedef struct
+{
+  GTask         *task;
+  GlossDocument *document;
+  double         fraction;
+} Early;
+
+static void
+early_free (gpointer data)
+{
+  Early *early = data;
+
+  g_object_unref (early->task);
+  g_clear_object (&early->document);
+  g_free (early);
+}
+
+/* In the main thread. Only a window without a document shows the text
+ * early: one with a document keeps it (and its actions) until the new
+ * store replaces it. */
+static gboolean
+early_cb (gpointer data)
+{
+  Early *early = data;
+  GlossWindow *self = g_task_get_source_object (early->task);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (early->task)) || gloss_window_get_store (self) != NULL)
+    return G_SOURCE_REMOVE;
+  if (early->document != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (g_task_get_task_data (early->task));
+      g_autofree char *title = g_strdup_printf ("%s — %s", name, _("Gloss"));
+
+      stop_pulsing (self);
+      gloss_annotation_view_show_pending (self->view, early->document);
+      gtk_stack_set_visible_child_name (self->stack, "document");
+      /* Until the store is in and the title says what it holds. */
+      adw_window_title_set_title (self->window_title, name);
+      adw_window_title_set_subtitle (self->window_title, _("Loading annotations…"));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else if (gloss_annotation_view_get_pending (self->view) != NULL)
+    gloss_annotation_view_set_pending_fraction (self->view, early->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tell_main_thread (GTask         *task,
+                  GlossDocument *document,
+                  double         fraction)
+{
+  Early *early = g_new0 (Early, 1);
+
+  early->task = g_object_ref (task);
+  early->document = document != NULL ? g_object_ref (document) : NULL;
+  early->fraction = fraction;
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, early_cb, early, early_free);
+}
+
+/* In the worker. GLOSS_TEST_HOLD_ANNOTATIONS=PATH (read when the open
+ * starts; for tests) keeps the annotations loading, once the text is
+ * handed on, until PATH exists: a test can then act on the window in
+ * that state, as long as it needs, without racing the parse. */
+static void
+document_read_cb (GlossDocument *document,
+                  gpointer       user_data)
+{
+  GTask *task = user_data;
+  const char *hold = g_object_get_data (G_OBJECT (task), "hold");
+
+  tell_main_thread (task, document, 0.);
+  while (hold != NULL && !g_file_test (hold, G_FILE_TEST_EXISTS) &&
+         !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    g_usleep (10 * 1000);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  tell_main_thread (user_data, NULL, fraction);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GlossDocumentLoadFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "load-flags"));
+  GlossNativeReadHooks hooks = { document_read_cb, progress_cb, task };
+  Read *read = g_new0 (Read, 1);
+
+  read->store = gloss_read_store (G_FILE (task_data), flags, &hooks, &read->sha256, &error);
+  if (read->store == NULL)
+    {
+      read_free (read);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, read, (GDestroyNotify) read_free);
+}
+
 static void
 show_previous_page (GlossWindow *self)
 {
   stop_pulsing (self);
+  /* The text of a file that could not be opened after all goes. */
+  if (gloss_window_get_store (self) == NULL && gloss_annotation_view_get_pending (self->view) != NULL)
+    {
+      gloss_annotation_view_set_store (self->view, NULL);
+      _gloss_window_update_title (self);
+    }
   gtk_stack_set_visible_child_name (self->stack, gloss_window_get_store (self) != NULL ? "document" : "empty");
 }
 
@@ -148,6 +243,7 @@ start_reading (GlossWindow            *self,
   g_task_set_source_tag (task, start_reading);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (task), "load-flags", GUINT_TO_POINTER (flags));
+  g_object_set_data_full (G_OBJECT (task), "hold", g_strdup (g_getenv ("GLOSS_TEST_HOLD_ANNOTATIONS")), g_free);
   g_task_run_in_thread (task, read_thread);
 }
 

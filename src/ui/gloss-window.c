@@ -340,7 +340,7 @@ gloss_window_open_file (GlossWindow  *self,
     return FALSE;
   if (raised)
     return TRUE;
-  store = gloss_read_store (file, GLOSS_DOCUMENT_LOAD_NONE, &sha256, error);
+  store = gloss_read_store (file, GLOSS_DOCUMENT_LOAD_NONE, NULL, &sha256, error);
   if (store == NULL)
     return FALSE;
   _gloss_window_show_opened (self, file, store, sha256);

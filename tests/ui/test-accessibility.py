@@ -132,6 +132,9 @@ def main():
 
         app = wait_for("the gloss application on the accessibility bus", started)
         article = wait_for("the article's text", lambda: find_article(app))
+        # The text shows while the annotations load; what follows is about
+        # the document once they are in.
+        wait_for("the annotations", lambda: not any(a.name == "Loading annotations" for a in walk(app)))
 
         frames = [a for a in walk(app) if a.getRole() == pyatspi.ROLE_FRAME]
         check(any("kim-putin-vostochny.gloss" in f.name for f in frames),
