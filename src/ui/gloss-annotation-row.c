@@ -14,6 +14,7 @@ struct _GlossAnnotationRow
   GtkBox    *swatch_slot;
   GtkLabel  *words;
   GtkLabel  *meta;
+  char      *tooltip;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
@@ -34,9 +35,33 @@ gloss_annotation_row_set (GlossAnnotationRow *self,
   gtk_box_append (self->swatch_slot, gloss_color_swatch_new (color));
   gtk_label_set_text (self->words, words);
   gtk_label_set_text (self->meta, meta);
-  /* Setting a tooltip queries the pointer (a round trip to the X server). */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), tooltip) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  /* Read when the tooltip shows: gtk_widget_set_tooltip_text() queries
+   * the pointer, a round trip to the X server per row bound. */
+  g_free (self->tooltip);
+  self->tooltip = g_strdup (tooltip);
+}
+
+static gboolean
+gloss_annotation_row_query_tooltip (GtkWidget  *widget,
+                                    int         x,
+                                    int         y,
+                                    gboolean    keyboard_tooltip,
+                                    GtkTooltip *tooltip)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+
+  if (self->tooltip == NULL || *self->tooltip == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->tooltip);
+  return TRUE;
+}
+
+static void
+gloss_annotation_row_finalize (GObject *object)
+{
+  g_free (GLOSS_ANNOTATION_ROW (object)->tooltip);
+
+  G_OBJECT_CLASS (gloss_annotation_row_parent_class)->finalize (object);
 }
 
 static void
@@ -58,6 +83,8 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_annotation_row_dispose;
+  object_class->finalize = gloss_annotation_row_finalize;
+  widget_class->query_tooltip = gloss_annotation_row_query_tooltip;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-annotation-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, swatch_slot);
@@ -70,6 +97,7 @@ static void
 gloss_annotation_row_init (GlossAnnotationRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
