@@ -503,29 +503,32 @@ close_discarding (GlossWindow *window)
   iterate ();
 }
 
+/* Key to frame in a generated document. */
+static void
+measure_keys_generated (const char *name,
+                        gsize       n_bytes,
+                        guint       n_mentions,
+                        guint       n_claims)
+{
+  g_autoptr(GFile) file = write_generated ("bench-keys.gloss", n_bytes, n_mentions, n_claims, NULL);
+  GlossWindow *window = open_waiting (file);
+
+  measure_keys (name, window);
+  close_discarding (window);
+  g_file_delete (file, NULL, NULL);
+}
+
 static void
 bench_key_to_frame (void)
 {
   GlossWindow *window;
-  GFile *file;
 
   window = open_waiting (NULL);
   measure_keys ("sample article", window);
   close_discarding (window);
 
-  file = write_generated ("bench-keys-650k.gloss", 650000, 10000, 0, NULL);
-  window = open_waiting (file);
-  measure_keys ("650 KB, 10k mentions", window);
-  close_discarding (window);
-  g_file_delete (file, NULL, NULL);
-  g_object_unref (file);
-
-  file = write_generated ("bench-keys-100k.gloss", 3000000, 100000, 10000, NULL);
-  window = open_waiting (file);
-  measure_keys ("100k mentions", window);
-  close_discarding (window);
-  g_file_delete (file, NULL, NULL);
-  g_object_unref (file);
+  measure_keys_generated ("650 KB, 10k mentions", 650000, 10000, 0);
+  measure_keys_generated ("100k mentions", 3000000, 100000, 10000);
 }
 
 static void
