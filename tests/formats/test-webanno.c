@@ -97,6 +97,61 @@ test_refused (void)
                       "c.tsv", "c.tsv:7: Relation: the relation comes from “9-9”");
 }
 
+/* The text between sentences is not in the file: a BEGIN far past the
+ * text before it would have the importer pad it with spaces. A 60-byte
+ * file claiming its sentence begins at 300,000,000 (and one near
+ * G_MAXUINT, where the count wraps) is refused, naming the line, and
+ * allocates nothing near its claim. */
+static void
+test_far_gap (void)
+{
+  g_autoptr(GlossImportLog) log = gloss_import_log_new ();
+  static const char far[] =
+    "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|value\n\n"
+    "#Text=Hi\n1-1\t300000000-300000002\tHi\t_\t\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (far, strlen (far));
+  GlossFormatOptions options = { .where = "far.tsv", .log = log };
+  g_autoptr(GPtrArray) stores = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fmt_assert_refused ("webanno", far, "far.tsv",
+                      "far.tsv:5: the sentence begins at 300000000, far past the text (it ends at 0)");
+  fmt_assert_refused ("webanno",
+                      "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|value\n\n"
+                      "#Text=Hi\n1-1\t0-2\tHi\t_\t\n\n"
+                      "#Text=Yo\n2-1\t4294967290-4294967292\tYo\t_\t\n",
+                      "wrap.tsv",
+                      "wrap.tsv:8: the sentence begins at 4294967290, far past the text (it ends at 2)");
+
+  /* With the import log the row is a problem and nothing is padded. */
+  stores = gloss_format_lookup ("webanno")->import (bytes, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stores->len, ==, 0);
+  g_assert_cmpuint (log->problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (log->problems, 0), "far.tsv:5: the sentence begins at"));
+}
+
+/* A gap of whitespace between sentences, as INCEpTION writes for a
+ * paragraph break or an indented line, is still read. */
+static void
+test_gap (void)
+{
+  static const char input[] =
+    "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|value\n\n"
+    "#Text=Hi\n1-1\t0-2\tHi\tX\t\n\n"
+    "#Text=Yo\n2-1\t40-42\tYo\tY\t\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (input, strlen (input));
+  g_autoptr(GPtrArray) stores = fmt_import ("webanno", bytes, "gap.tsv");
+  g_autofree char *got = NULL;
+  GlossStore *store;
+
+  g_assert_cmpuint (stores->len, ==, 1);
+  store = g_ptr_array_index (stores, 0);
+  g_assert_cmpuint (strlen (gloss_document_get_text (gloss_store_get_document (store))), ==, 42);
+  got = fmt_mentions_and_relations (store, TRUE);
+  g_assert_cmpstr (got, ==, "X 0-2“Hi”\nY 40-42“Yo”\n");
+}
+
 static const char *
 corpora (void)
 {
@@ -167,6 +222,8 @@ main (int   argc,
   g_test_add_func ("/formats/webanno/golden", test_golden);
   g_test_add_func ("/formats/webanno/wrong-unit", test_wrong_unit);
   g_test_add_func ("/formats/webanno/refused", test_refused);
+  g_test_add_func ("/formats/webanno/far-gap", test_far_gap);
+  g_test_add_func ("/formats/webanno/gap", test_gap);
   g_test_add_func ("/formats/webanno/inception-suite", test_inception_suite);
   return g_test_run ();
 }

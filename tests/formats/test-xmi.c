@@ -71,6 +71,14 @@ test_refused (void)
   fmt_assert_refused ("xmi", "<html></html>", "a.xmi", "a.xmi:1: not UIMA XMI");
   fmt_assert_refused ("xmi", "<xmi:XMI xmlns:xmi=\"x\"><a></xmi:XMI>", "b.xmi", "b.xmi: not well-formed XML");
   fmt_assert_refused ("xmi", "<xmi:XMI xmlns:xmi=\"x\"></xmi:XMI>", "c.xmi", "c.xmi: no text");
+
+  /* Offsets far past the sofa are refused; nothing is allocated for
+   * them (unlike TSV, the text between annotations is in the file). */
+  fmt_assert_refused ("xmi",
+                      "<xmi:XMI xmlns:xmi=\"x\" xmlns:cas=\"http:///uima/cas.ecore\" xmlns:n=\"http:///de/tudarmstadt/ukp/dkpro/core/api/ner/type.ecore\">"
+                      "<n:NamedEntity xmi:id=\"2\" sofa=\"1\" begin=\"4294967290\" end=\"4294967295\" value=\"PER\"/>"
+                      "<cas:Sofa xmi:id=\"1\" sofaID=\"_InitialView\" sofaString=\"Hi\"/></xmi:XMI>",
+                      "d.xmi", "d.xmi:1: NamedEntity: start 4294967290 is beyond the end of the text (2 UTF-16 units)");
 }
 
 static const char *

@@ -85,7 +85,8 @@ typedef struct
   GPtrArray          *rows;
   GHashTable         *row_by_name;
   GString            *text;
-  guint               text_utf16;
+  guint64             text_utf16;
+  guint64             padding;       /* spaces still allowed between sentences */
   char               *sentence;      /* #Text of the sentence whose rows are next */
   GHashTable         *span_by_key;
   GPtrArray          *spans;
@@ -330,20 +331,26 @@ read_layer (Reader      *r,
   return TRUE;
 }
 
+/* The text between sentences is not in the file: it is padded with
+ * spaces up to the sentence's BEGIN. read_row() keeps the padding of
+ * all gaps together within r->padding (the input's size, at least
+ * 4 KiB), so a forged BEGIN cannot make a text of gigabytes. */
 static void
-place_sentence (Reader *r,
-                guint   begin)
+place_sentence (Reader  *r,
+                guint64  begin)
 {
   if (begin > r->text_utf16)
     {
-      guint gap = begin - r->text_utf16;
+      guint64 gap = begin - r->text_utf16;
+
+      r->padding -= gap;
 
       if (r->text->len > 0)
         {
           g_string_append_c (r->text, '\n');
           gap--;
         }
-      for (guint i = 0; i < gap; i++)
+      for (guint64 i = 0; i < gap; i++)
         g_string_append_c (r->text, ' ');
       r->text_utf16 = begin;
     }
@@ -390,7 +397,15 @@ read_row (Reader      *r,
       if (start < r->text_utf16)
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       "%s: the sentence begins at %" G_GUINT64_FORMAT ", inside the one before (it ends at %u)",
+                       "%s: the sentence begins at %" G_GUINT64_FORMAT ", inside the one before (it ends at %" G_GUINT64_FORMAT ")",
+                       loc, start, r->text_utf16);
+          g_clear_pointer (&r->sentence, g_free);
+          return FALSE;
+        }
+      if (start - r->text_utf16 > r->padding)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: the sentence begins at %" G_GUINT64_FORMAT ", far past the text (it ends at %" G_GUINT64_FORMAT ")",
                        loc, start, r->text_utf16);
           g_clear_pointer (&r->sentence, g_free);
           return FALSE;
@@ -428,6 +443,7 @@ read_lines (Reader  *r,
       return FALSE;
     }
 
+  r->padding = MAX (size, 4096);
   while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
