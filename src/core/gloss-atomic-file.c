@@ -30,6 +30,7 @@ struct _GlossAtomicFile
   char     *path;       /* the target, symbolic links resolved */
   char     *folder;
   char     *tmp_path;   /* NULL once renamed or removed */
+  char     *backup;     /* the replaced file, kept by commit_keeping */
   int       fd;         /* -1 once closed */
   gboolean  overwrite;
   gboolean  is_new;
@@ -136,6 +137,7 @@ atomic_file_free (GlossAtomicFile *self)
   g_free (self->name);
   g_free (self->path);
   g_free (self->folder);
+  g_free (self->backup);
   g_free (self);
 }
 
@@ -458,6 +460,116 @@ gloss_atomic_file_commit (GlossAtomicFile  *self,
   g_clear_pointer (&self->tmp_path, g_free);
   sync_folder (self->folder);
   return TRUE;
+}
+
+/* A hidden name beside the target for the file it replaces: the
+ * temporary file's own name (unique, ours) with a tilde. */
+static gboolean
+keep_old (GlossAtomicFile  *self,
+          GError          **error)
+{
+  g_autofree char *backup = g_strconcat (self->tmp_path, "~", NULL);
+  int saved_errno;
+
+  if (self->is_new || !self->overwrite)
+    return TRUE;
+  /* A link keeps the old file in place until the rename; where hard
+   * links are not supported, a regular file is moved aside instead. */
+  if (link (self->path, backup) != 0)
+    {
+      gboolean no_links;
+
+      saved_errno = errno;
+      no_links = (saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == EOPNOTSUPP ||
+                  saved_errno == EMLINK || saved_errno == ENOSYS) &&
+                 g_file_test (self->path, G_FILE_TEST_IS_REGULAR);
+      if (no_links && g_rename (self->path, backup) == 0)
+        {
+          self->backup = g_steal_pointer (&backup);
+          return TRUE;
+        }
+      if (no_links)
+        saved_errno = errno;
+      set_errno_error (error, saved_errno, _("%s: cannot write: cannot keep the old file: %s; %s"),
+                       self->name, g_strerror (saved_errno), outcome (self));
+      remove_temporary (self);
+      return FALSE;
+    }
+  self->backup = g_steal_pointer (&backup);
+  return TRUE;
+}
+
+/**
+ * gloss_atomic_file_commit_keeping:
+ * @self: a file from gloss_atomic_file_begin()
+ *
+ * Like gloss_atomic_file_commit(), but the file it replaces is kept under
+ * a hidden name beside it until gloss_atomic_file_roll_back() puts it
+ * back or gloss_atomic_file_drop_backup() removes it: what writing
+ * several files all or nothing needs.
+ *
+ * Returns: %TRUE when the target holds the new content; on %FALSE the
+ *   target is as it was
+ */
+gboolean
+gloss_atomic_file_commit_keeping (GlossAtomicFile  *self,
+                                  GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->tmp_path != NULL, FALSE);
+
+  if (!gloss_atomic_file_sync (self, error) || !keep_old (self, error))
+    return FALSE;
+  if (gloss_atomic_file_commit (self, error))
+    return TRUE;
+  /* Moved aside (no hard links): back in place. */
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    g_rename (self->backup, self->path);
+  gloss_atomic_file_drop_backup (self);
+  return FALSE;
+}
+
+/**
+ * gloss_atomic_file_roll_back:
+ * @self: a file committed by gloss_atomic_file_commit_keeping()
+ *
+ * Puts the replaced file back in place, or removes the target when it
+ * did not exist before.
+ *
+ * Returns: %TRUE when the target is as it was before the commit
+ */
+gboolean
+gloss_atomic_file_roll_back (GlossAtomicFile *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->backup == NULL)
+    return g_unlink (self->path) == 0;
+  if (g_rename (self->backup, self->path) != 0)
+    {
+      g_warning ("%s: the old file could not be put back; it is kept as %s: %s",
+                 self->name, self->backup, g_strerror (errno));
+      return FALSE;
+    }
+  g_clear_pointer (&self->backup, g_free);
+  sync_folder (self->folder);
+  return TRUE;
+}
+
+/**
+ * gloss_atomic_file_drop_backup:
+ * @self: a file committed by gloss_atomic_file_commit_keeping()
+ *
+ * Removes the replaced file kept by the commit.
+ */
+void
+gloss_atomic_file_drop_backup (GlossAtomicFile *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->backup != NULL)
+    g_unlink (self->backup);
+  g_clear_pointer (&self->backup, g_free);
 }
 
 /**

@@ -35,6 +35,14 @@ gboolean         gloss_atomic_file_sync   (GlossAtomicFile  *self,
  * and syncs the folder. */
 gboolean         gloss_atomic_file_commit (GlossAtomicFile  *self,
                                            GError          **error);
+/* For several files all or nothing: commits keeping the replaced file
+ * beside the target under a hidden name, for one of the two below. */
+gboolean         gloss_atomic_file_commit_keeping (GlossAtomicFile *self,
+                                                   GError         **error);
+/* Puts the replaced file back (removes the target if it was new). */
+gboolean         gloss_atomic_file_roll_back      (GlossAtomicFile *self);
+/* Removes the kept file: the commit stands. */
+void             gloss_atomic_file_drop_backup    (GlossAtomicFile *self);
 /* Removes the temporary file (nothing once committed) and frees @self. */
 void             gloss_atomic_file_abort  (GlossAtomicFile  *self);
 /* Whether the target did not exist when @self began. */

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-atomic-file.h"
+#include "gloss-format-dataset.h"
 #include "../fs-test-helpers.h"
 
 static char *
@@ -282,6 +283,88 @@ test_disk_full (void)
   remove_folder (dir);
 }
 
+static GPtrArray *
+stage_split (const char  *dir,
+             const char  *prefix)
+{
+  GPtrArray *atomics = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_atomic_file_abort);
+
+  for (guint i = 0; i < GLOSS_SPLIT_N_PARTS; i++)
+    {
+      g_autofree char *name = g_strconcat (gloss_split_part_names[i], ".jsonl", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = g_strconcat (prefix, gloss_split_part_names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      GlossAtomicFile *atomic = gloss_atomic_file_begin (file, TRUE, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (gloss_atomic_file_write (atomic, contents, strlen (contents), &error));
+      g_assert_true (gloss_atomic_file_sync (atomic, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (atomics, atomic);
+    }
+  return atomics;
+}
+
+/* A split export over an earlier one, all or nothing: when the last
+ * file cannot take its place (a folder took it after it was staged; a
+ * rename cannot replace a non-empty folder, as root either), the files
+ * already renamed into place are put back byte for byte, the one that
+ * was new is removed, and no backup is left behind. With @old_last the
+ * last target was a file when staged (its old file cannot be kept),
+ * otherwise it was new (its rename fails). */
+static void
+test_commit_all_rolls_back (gconstpointer data)
+{
+  gboolean old_last = GPOINTER_TO_INT (data);
+  g_autofree char *dir = make_folder ();
+  g_autofree char *train = g_build_filename (dir, "train.jsonl", NULL);
+  g_autofree char *dev = g_build_filename (dir, "dev.jsonl", NULL);
+  g_autofree char *test = g_build_filename (dir, "test.jsonl", NULL);
+  g_autofree char *inside = g_build_filename (test, "x", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GPtrArray) atomics = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  write_file (train, "old train", 0644);
+  if (old_last)
+    write_file (test, "old test", 0644);
+  atomics = stage_split (dir, "new ");
+  if (old_last)
+    g_assert_cmpint (g_unlink (test), ==, 0);
+  g_assert_cmpint (g_mkdir (test, 0755), ==, 0);
+  write_file (inside, "in the way", 0644);
+
+  g_assert_false (gloss_format_commit_all (atomics, &error));
+  g_assert_nonnull (error);
+  g_clear_pointer (&atomics, g_ptr_array_unref);
+  assert_file (train, "old train");
+  g_assert_false (g_file_test (dev, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (test, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "test.jsonl train.jsonl");
+  g_unlink (inside);
+  g_rmdir (test);
+  g_clear_error (&error);
+  g_clear_pointer (&listing, g_free);
+
+  /* The same over three old files: all replaced, no backup left. */
+  write_file (dev, "old dev", 0644);
+  write_file (test, "old test", 0644);
+  atomics = stage_split (dir, "new ");
+  g_assert_true (gloss_format_commit_all (atomics, &error));
+  g_assert_no_error (error);
+  assert_file (train, "new train");
+  assert_file (dev, "new dev");
+  assert_file (test, "new test");
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "dev.jsonl test.jsonl train.jsonl");
+  remove_folder (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +378,8 @@ main (int   argc,
   g_test_add_func ("/core/atomic-file/folder-target", test_folder_target);
   g_test_add_func ("/core/atomic-file/permission-denied", test_permission_denied);
   g_test_add_func ("/core/atomic-file/disk-full", test_disk_full);
+  g_test_add_data_func ("/core/atomic-file/commit-all/old-last", GINT_TO_POINTER (TRUE), test_commit_all_rolls_back);
+  g_test_add_data_func ("/core/atomic-file/commit-all/new-last", GINT_TO_POINTER (FALSE), test_commit_all_rolls_back);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include "gloss-error.h"
 #include "gloss-format.h"
+#include "gloss-format-dataset.h"
 #include "gloss-format-jsonl.h"
 
 #include "hostile-json.h"
@@ -476,6 +477,44 @@ test_write_file (void)
   g_rmdir (dir);
 }
 
+/* A split export over an earlier one, not asked to overwrite: refused,
+ * and the message counts every file in the way (the window asks to
+ * replace them all), not only the first. */
+static void
+test_split_exists (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-split-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stores = import_fixture ("sample.jsonl", 0, FALSE, &error);
+  const guint percent[GLOSS_SPLIT_N_PARTS] = { 50, 0, 50 };
+  const GlossFormat *format = gloss_format_lookup ("jsonl");
+  GlossFormatOptions options = { 0 };
+  GPtrArray **parts;
+
+  g_assert_no_error (error);
+  parts = gloss_format_split (stores, percent, 1);
+  g_assert_true (gloss_format_write_split (format, parts, &options, folder, FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (gloss_format_write_split (format, parts, &options, folder, FALSE, &error));
+  g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS);
+  g_assert_true (g_str_has_suffix (error->message, "train.jsonl: the file exists, and 2 other files exist"));
+  g_clear_error (&error);
+
+  g_assert_true (gloss_format_write_split (format, parts, &options, folder, TRUE, &error));
+  g_assert_no_error (error);
+  gloss_format_split_free (parts);
+  for (guint i = 0; i < GLOSS_SPLIT_N_PARTS; i++)
+    {
+      g_autofree char *name = g_strconcat (gloss_split_part_names[i], ".jsonl", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 
 /* A mention's "entity" may name another mention listed earlier, whose own
  * "entity" names a cluster: the link must not depend on the list's order
@@ -632,6 +671,7 @@ main (int    argc,
   g_test_add_func ("/formats/progress", test_progress);
   g_test_add_func ("/formats/table", test_format_table);
   g_test_add_func ("/formats/write-file", test_write_file);
+  g_test_add_func ("/formats/split-exists", test_split_exists);
 
   return g_test_run ();
 }

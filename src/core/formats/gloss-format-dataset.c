@@ -152,9 +152,55 @@ set_io_error (GError      **error,
                        cause->message);
 }
 
-/* Writes @bytes to a synced temporary file for @file, kept in @atomics. */
+/* The files of one export, staged before any is renamed into place. */
+typedef struct
+{
+  GPtrArray *atomics;    /* GlossAtomicFile */
+  GPtrArray *existing;   /* messages of the files that exist (not overwriting) */
+} Staging;
+
+static void
+staging_clear (Staging *staging)
+{
+  g_clear_pointer (&staging->atomics, g_ptr_array_unref);
+  g_clear_pointer (&staging->existing, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Staging, staging_clear)
+
+static Staging
+staging_init (void)
+{
+  return (Staging) {
+    g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_atomic_file_abort),
+    g_ptr_array_new_with_free_func (g_free),
+  };
+}
+
+/* Files that exist are counted, not an error yet: the export goes on, so
+ * that the question to replace them says how many there are. */
 static gboolean
-stage (GPtrArray  *atomics,
+staging_check (Staging  *staging,
+               GError  **error)
+{
+  guint n = staging->existing->len;
+
+  if (n == 0)
+    return TRUE;
+  if (n == 1)
+    g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
+                         g_ptr_array_index (staging->existing, 0));
+  else
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_EXISTS,
+                 /* Translators: %s names a file that exists, %u counts the others */
+                 ngettext ("%s, and %u other file exists", "%s, and %u other files exist", n - 1),
+                 (const char *) g_ptr_array_index (staging->existing, 0), n - 1);
+  return FALSE;
+}
+
+/* Writes @bytes to a synced temporary file for @file, kept in @staging. */
+static gboolean
+stage (Staging    *staging,
        GFile      *file,
        GBytes     *bytes,
        gboolean    overwrite,
@@ -165,8 +211,13 @@ stage (GPtrArray  *atomics,
   gsize size;
   gconstpointer data = g_bytes_get_data (bytes, &size);
 
+  if (atomic == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_ptr_array_add (staging->existing, g_strdup (local_error->message));
+      return TRUE;
+    }
   if (atomic != NULL)
-    g_ptr_array_add (atomics, atomic);
+    g_ptr_array_add (staging->atomics, atomic);
   if (atomic == NULL ||
       !gloss_atomic_file_write (atomic, data, size, &local_error) ||
       !gloss_atomic_file_sync (atomic, &local_error))
@@ -197,7 +248,7 @@ make_folder (GFile   *folder,
 
 /* One ID.gloss per document, in @folder. */
 static gboolean
-stage_native (GPtrArray  *atomics,
+stage_native (Staging    *staging,
               GPtrArray  *stores,
               GFile      *folder,
               gboolean    overwrite,
@@ -221,7 +272,7 @@ stage_native (GPtrArray  *atomics,
       g_hash_table_add (taken, name);
       file = g_file_get_child (folder, name);
       bytes = gloss_native_write_bytes (store);
-      if (!stage (atomics, file, bytes, overwrite, error))
+      if (!stage (staging, file, bytes, overwrite, error))
         return FALSE;
     }
   return TRUE;
@@ -229,7 +280,7 @@ stage_native (GPtrArray  *atomics,
 
 /* @target: a file, or a folder when the format writes one. */
 static gboolean
-stage_export (GPtrArray                *atomics,
+stage_export (Staging                  *staging,
               const GlossFormat        *format,
               GPtrArray                *stores,
               const GlossFormatOptions *options,
@@ -247,9 +298,9 @@ stage_export (GPtrArray                *atomics,
         {
           g_autoptr(GBytes) bytes = gloss_native_write_bytes (g_ptr_array_index (stores, 0));
 
-          return stage (atomics, target, bytes, overwrite, error);
+          return stage (staging, target, bytes, overwrite, error);
         }
-      return make_folder (target, error) && stage_native (atomics, stores, target, overwrite, error);
+      return make_folder (target, error) && stage_native (staging, stores, target, overwrite, error);
     }
 
   if (format->export_files != NULL)
@@ -263,7 +314,7 @@ stage_export (GPtrArray                *atomics,
           GlossFormatFile *file = g_ptr_array_index (files, i);
           g_autoptr(GFile) child = g_file_get_child (target, file->name);
 
-          if (!stage (atomics, child, file->bytes, overwrite, error))
+          if (!stage (staging, child, file->bytes, overwrite, error))
             return FALSE;
         }
       return TRUE;
@@ -272,7 +323,7 @@ stage_export (GPtrArray                *atomics,
   {
     g_autoptr(GBytes) bytes = gloss_format_export (format, stores, &opts, error);
 
-    return bytes != NULL && stage (atomics, target, bytes, overwrite, error);
+    return bytes != NULL && stage (staging, target, bytes, overwrite, error);
   }
 }
 
@@ -282,23 +333,22 @@ gloss_format_commit_all (GPtrArray  *atomics,
 {
   g_return_val_if_fail (atomics != NULL, FALSE);
 
+  /* Each replaced file is kept beside its target until every rename is
+   * done: then they go; on a failure they are put back. */
   for (guint i = 0; i < atomics->len; i++)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!gloss_atomic_file_commit (g_ptr_array_index (atomics, i), &local_error))
+      if (!gloss_atomic_file_commit_keeping (g_ptr_array_index (atomics, i), &local_error))
         {
           for (guint j = 0; j < i; j++)
-            {
-              GlossAtomicFile *done = g_ptr_array_index (atomics, j);
-
-              if (gloss_atomic_file_is_new (done))
-                g_file_delete (gloss_atomic_file_get_file (done), NULL, NULL);
-            }
+            gloss_atomic_file_roll_back (g_ptr_array_index (atomics, j));
           set_io_error (error, local_error);
           return FALSE;
         }
     }
+  for (guint i = 0; i < atomics->len; i++)
+    gloss_atomic_file_drop_backup (g_ptr_array_index (atomics, i));
   return TRUE;
 }
 
@@ -324,14 +374,15 @@ gloss_format_write_dataset (const GlossFormat        *format,
                             gboolean                  overwrite,
                             GError                  **error)
 {
-  g_autoptr(GPtrArray) atomics = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_atomic_file_abort);
+  g_auto(Staging) staging = staging_init ();
 
   g_return_val_if_fail (format != NULL, FALSE);
   g_return_val_if_fail (stores != NULL && options != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (target), FALSE);
 
-  return stage_export (atomics, format, stores, options, target, overwrite, error) &&
-         gloss_format_commit_all (atomics, error);
+  return stage_export (&staging, format, stores, options, target, overwrite, error) &&
+         staging_check (&staging, error) &&
+         gloss_format_commit_all (staging.atomics, error);
 }
 
 /**
@@ -357,7 +408,7 @@ gloss_format_write_split (const GlossFormat        *format,
                           gboolean                  overwrite,
                           GError                  **error)
 {
-  g_autoptr(GPtrArray) atomics = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_atomic_file_abort);
+  g_auto(Staging) staging = staging_init ();
   gboolean native = g_str_equal (format->name, "native");
 
   g_return_val_if_fail (format != NULL && parts != NULL && options != NULL, FALSE);
@@ -374,7 +425,7 @@ gloss_format_write_split (const GlossFormat        *format,
         {
           target = g_file_get_child (folder, gloss_split_part_names[p]);
           if (!make_folder (target, error) ||
-              !stage_native (atomics, parts[p], target, overwrite, error))
+              !stage_native (&staging, parts[p], target, overwrite, error))
             return FALSE;
           continue;
         }
@@ -386,9 +437,9 @@ gloss_format_write_split (const GlossFormat        *format,
 
           target = g_file_get_child (folder, name);
         }
-      if (!stage_export (atomics, format, parts[p], options, target, overwrite, error))
+      if (!stage_export (&staging, format, parts[p], options, target, overwrite, error))
         return FALSE;
     }
 
-  return gloss_format_commit_all (atomics, error);
+  return staging_check (&staging, error) && gloss_format_commit_all (staging.atomics, error);
 }

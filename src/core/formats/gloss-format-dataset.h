@@ -36,8 +36,8 @@ gboolean    gloss_format_write_split   (const GlossFormat        *format,
                                         gboolean                  overwrite,
                                         GError                  **error);
 
-/* Renames each staged file into place; when a rename fails, the new
- * files renamed so far are removed again. */
+/* Renames each staged file into place; when a rename fails, the files
+ * renamed so far are undone: the old ones put back, the new removed. */
 gboolean    gloss_format_commit_all    (GPtrArray                *atomics,
                                         GError                  **error);
 
