@@ -29,11 +29,17 @@ print_help (void)
     g_print ("  %-10s %s\n", verbs[i].name, verbs[i].summary);
 
   g_print ("\nFormats:\n");
+  /* What a format can do is said here, from its functions (brat exports
+   * through export_files), not in its description. */
   for (guint i = 0; formats[i] != NULL; i++)
-    g_print ("  %-12s %s%s\n", formats[i]->name, formats[i]->description,
-             formats[i]->import == NULL && formats[i]->export == NULL ? " (not supported yet)" :
-             formats[i]->export == NULL ? " (import only)" :
-             formats[i]->import == NULL ? " (export only)" : "");
+    {
+      gboolean exports = formats[i]->export != NULL || formats[i]->export_files != NULL;
+
+      g_print ("  %-12s %s%s\n", formats[i]->name, formats[i]->description,
+               formats[i]->import == NULL && !exports ? " (not supported yet)" :
+               !exports ? " (import only)" :
+               formats[i]->import == NULL ? " (export only)" : "");
+    }
 
   g_print ("\nRun “gloss-cli VERB --help” for the options of a verb.\n"
            "Exit status: 0 success, 1 invalid input or a failed read or write, 2 usage error.\n");

@@ -50,14 +50,14 @@ static const GlossFormat formats[] = {
     gloss_labelstudio_import, gloss_labelstudio_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS | GLOSS_CARRIES_NOTES,
     NULL, TRUE, GLOSS_OFFSET_UTF16 },
-  { "csv", "Mentions as CSV, one fragment a row (export only)", "csv",
+  { "csv", "Mentions as CSV, one fragment a row", "csv",
     NULL, gloss_csv_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_FRAGMENTS |
     GLOSS_CARRIES_ENTITIES | GLOSS_CARRIES_KB, NULL, TRUE, GLOSS_OFFSET_CODEPOINTS },
-  { "webanno", "WebAnno / INCEpTION TSV 3.3 (import only)", "tsv",
+  { "webanno", "WebAnno / INCEpTION TSV 3.3", "tsv",
     gloss_webanno_import, NULL, GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_ENTITIES |
     GLOSS_CARRIES_KB | GLOSS_CARRIES_RELATIONS, NULL, FALSE, GLOSS_OFFSET_UTF16 },
-  { "xmi", "UIMA CAS XMI as INCEpTION exports it (import only)", "xmi",
+  { "xmi", "UIMA CAS XMI as INCEpTION exports it", "xmi",
     gloss_xmi_import, NULL, GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_ENTITIES |
     GLOSS_CARRIES_KB | GLOSS_CARRIES_RELATIONS, NULL, FALSE, GLOSS_OFFSET_UTF16 },
 };

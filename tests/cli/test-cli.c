@@ -26,6 +26,13 @@ test_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     assert_contains (top.out, verbs[i]);
   assert_contains (top.out, "doccano");
+  /* Each format once, with what it does: brat exports (a folder of
+   * files), so it is not "import only"; nothing said twice. */
+  assert_contains (top.out, "\n  brat         brat standoff (.txt + .ann)\n");
+  assert_contains (top.out, "\n  csv          Mentions as CSV, one fragment a row (export only)\n");
+  assert_contains (top.out, "\n  webanno      WebAnno / INCEpTION TSV 3.3 (import only)\n");
+  assert_contains (top.out, "\n  xmi          UIMA CAS XMI as INCEpTION exports it (import only)\n");
+  g_assert_null (strstr (top.out, "only) ("));
 
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
