@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-cli.h"
-#include "gloss-project.h"
+#include "gloss-project-import.h"
 
 typedef struct
 {
@@ -175,33 +175,14 @@ is_text_file (const char *path)
          g_str_has_suffix (lower, ".markdown");
 }
 
-/* Forgets the documents added by a failed add: their folders go too. */
-static void
-take_back (GlossProject *project,
-           GPtrArray    *added)
-{
-  for (guint i = 0; i < added->len; i++)
-    {
-      GlossProjectDocument *doc = g_ptr_array_index (added, i);
-      g_autoptr(GFile) file = gloss_project_get_document_file (project, doc, GLOSS_PROJECT_SOURCE);
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-
-      g_file_delete (file, NULL, NULL);
-      g_file_delete (folder, NULL, NULL);
-      gloss_project_remove (project, doc);
-    }
-}
-
 static int
 project_add (int    argc,
              char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossProjectImport) import = gloss_project_import_new ();
+  g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *offsets = NULL;
@@ -272,39 +253,13 @@ project_add (int    argc,
           gloss_cli_error ("no document was added");
           return GLOSS_CLI_EXIT_FAILURE;
         }
-      for (guint j = 0; j < read->len; j++)
-        {
-          GlossDocument *document = gloss_store_get_document (g_ptr_array_index (read, j));
-          const char *id = gloss_document_get_id (document);
-
-          /* A file of several documents names them by their ids. */
-          g_ptr_array_add (names, read->len > 1 && id != NULL && *id != '\0' ? g_strdup (id) : g_strdup (basename));
-          g_ptr_array_add (sources, g_strdup (basename));
-        }
-      g_ptr_array_extend_and_steal (stores, g_steal_pointer (&read));
+      gloss_project_import_append_all (import, read, basename);
     }
   gloss_cli_progress_clear (&progress);
 
-  for (guint i = 0; i < stores->len; i++)
-    {
-      GlossProjectDocument *doc = gloss_project_add_store (project, g_ptr_array_index (stores, i),
-                                                           g_ptr_array_index (names, i), &error);
-
-      if (doc == NULL)
-        {
-          gloss_cli_print_error (argv[1], error);
-          take_back (project, added);
-          gloss_cli_error ("no document was added");
-          return GLOSS_CLI_EXIT_FAILURE;
-        }
-      gloss_project_document_set_source (doc, g_ptr_array_index (sources, i));
-      g_ptr_array_add (added, g_object_ref (doc));
-    }
-
-  if (!gloss_project_save (project, &error))
+  if ((added = gloss_project_add_imported (project, import, &error)) == NULL)
     {
       gloss_cli_print_error (argv[1], error);
-      take_back (project, added);
       gloss_cli_error ("no document was added");
       return GLOSS_CLI_EXIT_FAILURE;
     }
