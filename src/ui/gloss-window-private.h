@@ -117,9 +117,15 @@ void     _gloss_window_add_shortcuts       (GlossWindow    *self,
 void     _gloss_window_class_add_team      (GtkWidgetClass *widget_class);
 void     _gloss_window_team_update         (GlossWindow    *self);
 
-/* gloss-window-project.c */
+/* gloss-window-project.c, gloss-window-project-files.c */
 void     _gloss_window_project_free          (GlossWindowProject *state);
-void     _gloss_window_project_add_shortcuts (GlossWindow        *self);
+void     _gloss_window_project_init          (GlossWindow        *self);
+void     _gloss_window_class_add_project_actions (GtkWidgetClass *widget_class);
+void     _gloss_window_project_update_actions (GlossWindow       *self);
+void     _gloss_window_project_add_files     (GlossWindow        *self,
+                                              GPtrArray          *files);
+gboolean _gloss_window_project_drop          (GlossWindow        *self,
+                                              GSList             *files);
 void     _gloss_window_show_error          (GlossWindow    *self,
                                             const char     *heading,
                                             const GError   *error);

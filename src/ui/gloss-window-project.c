@@ -19,6 +19,7 @@
 #include "gloss-document-list.h"
 #include "gloss-format-native.h"
 #include "gloss-project.h"
+#include "gloss-recent-projects.h"
 #include "gloss-window-private.h"
 
 struct _GlossWindowProject
@@ -214,6 +215,9 @@ gloss_window_open_project (GlossWindow  *self,
       return FALSE;
     }
   adw_view_stack_set_visible_child_name (self->sidebar_stack, "documents");
+  gloss_recent_projects_add (GTK_WIDGET (self), gloss_project_get_folder (state->project),
+                             gloss_project_get_name (state->project));
+  _gloss_window_project_update_actions (self);
   return TRUE;
 }
 
@@ -435,7 +439,7 @@ reject (GtkWidget *widget,
 /* Before the article sees the keys: Return and BackSpace are the
  * suggestion's only when one is at the caret; otherwise they go on. */
 void
-_gloss_window_project_add_shortcuts (GlossWindow *self)
+_gloss_window_project_init (GlossWindow *self)
 {
   static const struct {
     const char           *accel;
@@ -459,4 +463,5 @@ _gloss_window_project_add_shortcuts (GlossWindow *self)
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].accel),
                                                             gtk_callback_action_new (keys[i].func, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _gloss_window_project_update_actions (self);
 }

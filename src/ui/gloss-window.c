@@ -9,6 +9,7 @@
 #include "gloss-error.h"
 #include "gloss-accessible.h"
 #include "gloss-format-native.h"
+#include "gloss-recent-projects.h"
 #include "gloss-recovery.h"
 #include "gloss-resources.h"
 #include "gloss-window-private.h"
@@ -615,7 +616,7 @@ update_recent_menu (GlossWindow *self)
       GtkRecentInfo *info = l->data;
 
       if (app_name != NULL && gtk_recent_info_has_application (info, app_name) &&
-          gtk_recent_info_exists (info))
+          !gloss_recent_projects_is_project (info) && gtk_recent_info_exists (info))
         g_ptr_array_add (infos, gtk_recent_info_ref (info));
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
@@ -659,6 +660,8 @@ drop_cb (GtkDropTarget *target,
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
   files = g_value_get_boxed (value);
+  if (_gloss_window_project_drop (self, files))
+    return TRUE;
   for (GSList *l = files; l != NULL; l = l->next)
     {
       GFile *file = l->data;
@@ -857,6 +860,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   _gloss_window_class_add_actions (widget_class);
   _gloss_window_class_add_team (widget_class);
+  _gloss_window_class_add_project_actions (widget_class);
 }
 
 static void
@@ -881,7 +885,7 @@ gloss_window_init (GlossWindow *self)
   g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   self->toasts = gloss_toast_queue_new (self->toast_overlay);
-  _gloss_window_project_add_shortcuts (self);
+  _gloss_window_project_init (self);
   gloss_accessible_name_composites (GTK_WIDGET (self));
 
 #ifdef DEVELOPMENT_BUILD
