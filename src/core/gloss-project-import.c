@@ -4,8 +4,8 @@
  *
  * What the window's New Project… and Add Documents… read, and what
  * gloss-cli project add adds through: articles, .gloss documents and the
- * files of every import format, told apart by their names (a .jsonl by
- * its first record, since three formats write that extension).
+ * files of every import format, told apart by their names and first
+ * records (gloss_format_guess()).
  */
 #include "config.h"
 
@@ -102,18 +102,6 @@ is_article (const char *extension)
          g_str_equal (extension, "markdown");
 }
 
-/* The import format a file's extension names; native and brat are read
- * apart (a .gloss, an .ann and its .txt). */
-static const GlossFormat *
-format_for_extension (const char *extension)
-{
-  for (const GlossFormat **f = gloss_format_list (); *f != NULL; f++)
-    if ((*f)->import != NULL && g_str_equal ((*f)->extension, extension) &&
-        !g_str_equal ((*f)->name, "native"))
-      return *f;
-  return NULL;
-}
-
 gboolean
 gloss_project_import_can_read (const char *basename)
 {
@@ -122,30 +110,7 @@ gloss_project_import_can_read (const char *basename)
   g_return_val_if_fail (basename != NULL, FALSE);
 
   extension = extension_of (basename);
-  return is_article (extension) || g_str_equal (extension, "gloss") || format_for_extension (extension) != NULL;
-}
-
-/* Gloss's dataset, doccano and Prodigy all write .jsonl: the members of
- * the first record tell which. */
-static const GlossFormat *
-jsonl_format (GBytes *bytes)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  const char *end = data ? memchr (data, '\n', size) : NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonObject *record;
-
-  if (data == NULL || !json_parser_load_from_data (parser, data, end ? end - data : (gssize) size, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return gloss_format_lookup ("jsonl");
-  record = json_node_get_object (root);
-  if (json_object_has_member (record, "mentions") || json_object_has_member (record, "clusters"))
-    return gloss_format_lookup ("jsonl");
-  if (json_object_has_member (record, "spans") || json_object_has_member (record, "tokens"))
-    return gloss_format_lookup ("prodigy");
-  return gloss_format_lookup ("doccano");
+  return is_article (extension) || gloss_format_guess (basename, NULL) != NULL;
 }
 
 static GFile *
@@ -264,8 +229,8 @@ gloss_project_import_file (GlossProjectImport *import,
       return TRUE;
     }
 
-  format = g_str_equal (extension, "jsonl") ? jsonl_format (bytes) : format_for_extension (extension);
-  if (format == NULL)
+  /* (formats of one extension told apart by their first record) */
+  if ((format = gloss_format_guess (basename, bytes)) == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
 

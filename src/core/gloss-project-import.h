@@ -44,9 +44,8 @@ void                gloss_project_import_append_all (GlossProjectImport *import,
 gboolean            gloss_project_import_can_read (const char         *basename);
 /* Reads @file's documents with @schema (an article's, or the start of an
  * import's): an article as text (with the brat .ann beside it, if any),
- * a .gloss as itself, other files by the format their extension names
- * (a .jsonl by the members of its first record: Gloss's dataset, doccano
- * or Prodigy). */
+ * a .gloss as itself, other files by the format gloss_format_guess()
+ * finds from their name and first record. */
 gboolean            gloss_project_import_file     (GlossProjectImport *import,
                                                    GlossSchema        *schema,
                                                    GFile              *file,

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotator.h"
+#include "gloss-format.h"
 #include "gloss-project-import.h"
 #include "gloss-recent-projects.h"
 #include "gloss-window-private.h"
@@ -383,6 +384,15 @@ open_project_action (GtkWidget  *widget,
 }
 
 static void
+add_extension (GtkFileFilter *filter,
+               const char    *extension)
+{
+  g_autofree char *pattern = g_strconcat ("*.", extension, NULL);
+
+  gtk_file_filter_add_pattern (filter, pattern);
+}
+
+static void
 add_documents_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -390,12 +400,19 @@ add_documents_action (GtkWidget  *widget,
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) readable = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  const char *patterns[] = { "*.txt", "*.md", "*.markdown", "*.gloss", "*.jsonl", "*.conll", "*.ann",
-                             "*.jsonld", "*.json" };
+  const char *articles[] = { "txt", "md", "markdown" };
 
   gtk_file_filter_set_name (readable, _("Articles and Documents"));
-  for (gsize i = 0; i < G_N_ELEMENTS (patterns); i++)
-    gtk_file_filter_add_pattern (readable, patterns[i]);
+  for (gsize i = 0; i < G_N_ELEMENTS (articles); i++)
+    add_extension (readable, articles[i]);
+  for (const GlossFormat **f = gloss_format_list (); *f != NULL; f++)
+    if ((*f)->import != NULL)
+      {
+        g_auto(GStrv) extensions = gloss_format_get_extensions (*f);
+
+        for (guint i = 0; extensions[i] != NULL; i++)
+          add_extension (readable, extensions[i]);
+      }
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   g_list_store_append (filters, readable);

@@ -19,29 +19,6 @@
 
 static GlossApplication *app;
 
-static GtkWidget *
-wait_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_MS * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_mapped (toplevel))
-            return toplevel;
-        }
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  g_error ("no %s appeared", g_type_name (type));
-  return NULL;
-}
-
 static void
 write_file (const char *dir,
             const char *name,
@@ -127,7 +104,7 @@ static void
 choose_folder (GFile      *folder,
                const char *accept)
 {
-  GtkWidget *chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  GtkWidget *chooser = ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_autoptr(GError) error = NULL;
 
   g_object_ref (chooser);
@@ -280,7 +257,7 @@ test_new_add_recent (void)
 
   /* Add Documents…: a click on one file, Ctrl+A for both, Add. */
   ui_key (GTK_WIDGET (window), "<Control><Shift>d");
-  chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_object_ref (chooser);
   g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), more_folder, &error));

@@ -1354,3 +1354,26 @@ wait_message_dialog (gpointer window)
     return NULL;
   return ADW_MESSAGE_DIALOG (window_and_found[1]);
 }
+
+GtkWidget *
+ui_wait_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_MS * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_mapped (toplevel))
+            return toplevel;
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_error ("no %s appeared", g_type_name (type));
+  return NULL;
+}

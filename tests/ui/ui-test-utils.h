@@ -174,6 +174,9 @@ gboolean   wait_toast               (GtkWidget       *root,
 AdwMessageDialog *wait_message_dialog (gpointer       window);
 gboolean   wait_popover_visible     (GtkWidget       *root,
                                      GType            type);
+/* The mapped toplevel of @type (a file chooser's dialog, without a
+ * portal), once it shows; the test fails after the deadline. */
+GtkWidget *ui_wait_toplevel         (GType            type);
 /* A visible descendant of @root of @type, if any. */
 GtkWidget *find_visible             (GtkWidget       *root,
                                      GType            type);
