@@ -888,23 +888,60 @@ gloss_project_save_document (GlossProject          *self,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  GlossRegistry *registry;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), FALSE);
   g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
 
-  if ((registry = gloss_project_get_registry (self, error)) == NULL ||
-      !gloss_registry_link_store (registry, store, error))
+  if (!gloss_project_link_document (self, store, error))
     return FALSE;
-
   file = gloss_project_get_document_file (self, document, self->stem);
   bytes = gloss_native_write_bytes (store);
   if (!gloss_format_write_file (file, bytes, TRUE, error))
     return FALSE;
+  return gloss_project_record_document (self, document, store, error);
+}
+
+/**
+ * gloss_project_link_document:
+ *
+ * The first step of saving @store through the project, before its file
+ * is written: its entities linked to the registry (new ones registered),
+ * as one undoable step of the store.
+ */
+gboolean
+gloss_project_link_document (GlossProject  *self,
+                             GlossStore    *store,
+                             GError       **error)
+{
+  GlossRegistry *registry;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+
+  return (registry = gloss_project_get_registry (self, error)) != NULL &&
+         gloss_registry_link_store (registry, store, error);
+}
+
+/**
+ * gloss_project_record_document:
+ *
+ * The last step of saving @store through the project, once its file is
+ * written: its texts learnt for suggestions, its counts recorded, a todo
+ * document moved to in progress, the progress file saved.
+ */
+gboolean
+gloss_project_record_document (GlossProject          *self,
+                               GlossProjectDocument  *document,
+                               GlossStore            *store,
+                               GError               **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+
   if (!learn (self, store, error))
     return FALSE;
-
   gloss_project_document_set_counts (document,
                                      gloss_store_get_n_items (store, GLOSS_KIND_MENTION),
                                      gloss_store_get_n_items (store, GLOSS_KIND_CLAIM));

@@ -93,6 +93,15 @@ gboolean              gloss_project_save_document  (GlossProject          *self,
                                                     GlossProjectDocument  *document,
                                                     GlossStore            *store,
                                                     GError               **error);
+/* gloss_project_save_document() in two halves, for a caller that writes
+ * the file itself (the window: through its journal): before, and after. */
+gboolean              gloss_project_link_document  (GlossProject          *self,
+                                                    GlossStore            *store,
+                                                    GError               **error);
+gboolean              gloss_project_record_document (GlossProject         *self,
+                                                     GlossProjectDocument *document,
+                                                     GlossStore           *store,
+                                                     GError              **error);
 gboolean              gloss_project_is_curated     (GlossProject          *self,
                                                     GlossProjectDocument  *document);
 /* What a dataset takes from @document: its curated file if there is one,

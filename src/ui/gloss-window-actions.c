@@ -476,7 +476,8 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  if (!gloss_window_save_to_file (self, gloss_window_get_file (self), &error) &&
+  /* (a project's document: also its registry, lexicon and progress) */
+  if (!_gloss_window_project_save (self, &error) &&
       /* Changed by another program: the window asks what to do. */
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
     {

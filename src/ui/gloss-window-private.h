@@ -126,6 +126,8 @@ void     _gloss_window_project_add_files     (GlossWindow        *self,
                                               GPtrArray          *files);
 gboolean _gloss_window_project_drop          (GlossWindow        *self,
                                               GSList             *files);
+gboolean _gloss_window_project_save          (GlossWindow        *self,
+                                              GError            **error);
 void     _gloss_window_show_error          (GlossWindow    *self,
                                             const char     *heading,
                                             const GError   *error);

@@ -145,7 +145,10 @@ show_document (GlossWindow          *self,
   return TRUE;
 }
 
-/* Saves the document shown through the project, if it changed. */
+/* Saves the document shown through the project: its entities linked to
+ * the registry, its file written as any save of the window is (the journal
+ * marked saved, the file on disk tracked), then its texts learnt and its
+ * progress recorded. */
 static gboolean
 save_shown (GlossWindow  *self,
             GError      **error)
@@ -154,10 +157,19 @@ save_shown (GlossWindow  *self,
 
   if (state->store == NULL || state->store != gloss_window_get_store (self))
     return TRUE;
-  if (!gloss_project_save_document (state->project, state->document, state->store, error))
-    return FALSE;
-  gloss_store_mark_saved (state->store);
-  return TRUE;
+  return gloss_project_link_document (state->project, state->store, error) &&
+         gloss_window_save_to_file (self, gloss_window_get_file (self), error) &&
+         gloss_project_record_document (state->project, state->document, state->store, error);
+}
+
+/* Ctrl+S: the document shown through its project, when it is one. */
+gboolean
+_gloss_window_project_save (GlossWindow  *self,
+                            GError      **error)
+{
+  if (self->project == NULL || self->project->store != gloss_window_get_store (self))
+    return gloss_window_save_to_file (self, gloss_window_get_file (self), error);
+  return save_shown (self, error);
 }
 
 /**

@@ -70,6 +70,14 @@ n_suggestions_is (gpointer data)
 }
 
 static gboolean
+registry_has_kim (gpointer data)
+{
+  GlossRegistry *registry = gloss_project_get_registry (data, NULL);
+
+  return registry != NULL && gloss_registry_lookup (registry, "PER-kim-jong-un") != NULL;
+}
+
+static gboolean
 first_shown (gpointer data)
 {
   GlossWindow *window = data;
@@ -111,6 +119,15 @@ test_suggestion_flow (GlossWindow *window,
   ui_drag_text (view, start, start + 11);
   ui_key (GTK_WIDGET (window), "1");
   g_assert_true (ui_wait_until (has_mention, window, UI_TEST_TIMEOUT_MS));
+
+  /* Ctrl+S saves through the project: the registry knows the entity,
+   * the document is in progress. */
+  ui_key (GTK_WIDGET (window), "<Control>s");
+  g_assert_true (ui_wait_until (registry_has_kim, project, UI_TEST_TIMEOUT_MS));
+  g_assert_false (gloss_window_get_modified (window));
+  g_assert_cmpint (gloss_project_document_get_status (gloss_project_lookup (project, "a-first")), ==,
+                   GLOSS_PROGRESS_IN_PROGRESS);
+  g_assert_cmpuint (gloss_project_document_get_n_mentions (gloss_project_lookup (project, "a-first")), ==, 1);
 
   /* Alt+Right: saved through the project, the second article shown. */
   ui_key (GTK_WIDGET (window), "<Alt>Right");
