@@ -840,6 +840,7 @@ gloss_project_open_document (GlossProject          *self,
       (registry = gloss_project_get_registry (self, error)) == NULL)
     return NULL;
   gloss_registry_apply (registry, store);
+  gloss_project_apply_schema (self, store);
   return g_steal_pointer (&store);
 }
 

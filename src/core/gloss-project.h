@@ -80,7 +80,8 @@ gboolean              gloss_project_remove         (GlossProject          *self,
                                                     GlossProjectDocument  *document);
 
 /* The annotator's own file of @document, or its source when they have
- * not saved one yet; brought up to date with the registry. */
+ * not saved one yet; brought up to date with the registry and with the
+ * project's schema. */
 GlossStore           *gloss_project_open_document  (GlossProject          *self,
                                                     GlossProjectDocument  *document,
                                                     GError               **error);
@@ -95,6 +96,9 @@ gboolean              gloss_project_save_document  (GlossProject          *self,
                                                     GError               **error);
 /* gloss_project_save_document() in two halves, for a caller that writes
  * the file itself (the window: through its journal): before, and after. */
+/* gloss-project-schema.c: @store's schema made the project's. */
+gboolean              gloss_project_apply_schema   (GlossProject          *self,
+                                                    GlossStore            *store);
 gboolean              gloss_project_link_document  (GlossProject          *self,
                                                     GlossStore            *store,
                                                     GError               **error);

@@ -496,3 +496,25 @@ gloss_preferences_window_new (GSettings  *settings,
 
   return GTK_WIDGET (self);
 }
+
+/**
+ * gloss_preferences_window_set_project:
+ * @name: the project's name
+ *
+ * Says that the entity types edited are the project's, shared by all its
+ * documents (the window saves them into the project).
+ */
+void
+gloss_preferences_window_set_project (GlossPreferencesWindow *self,
+                                      const char             *name)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GLOSS_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  /* TRANSLATORS: %s is the project's name */
+  text = g_strdup_printf (_("The types every document of the project “%s” shares, in palette order. "
+                            "Rename a type in place; its key tags the selection."), name);
+  adw_preferences_group_set_description (self->types_group, text);
+}

@@ -24,5 +24,8 @@ GlossLabel *gloss_preferences_window_add_type (GlossPreferencesWindow *self,
 void        gloss_preferences_window_set_key  (GlossPreferencesWindow *self,
                                                GlossLabel             *label,
                                                const char             *key);
+/* The document is one of the project @name's, whose schema it edits. */
+void        gloss_preferences_window_set_project (GlossPreferencesWindow *self,
+                                                  const char             *name);
 
 G_END_DECLS

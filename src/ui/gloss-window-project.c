@@ -28,6 +28,8 @@ struct _GlossWindowProject
   GlossProjectDocument *document;
   GArray               *suggestions;
   GlossStore           *store;        /* whose changes refresh the suggestions */
+  GlossSchema          *schema;       /* the store's, whose edits go to the project */
+  gulong                schema_changed_id;
 };
 
 void
@@ -37,6 +39,9 @@ _gloss_window_project_free (GlossWindowProject *state)
     return;
   if (state->store != NULL)
     g_signal_handlers_disconnect_matched (state->store, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, state);
+  if (state->schema != NULL)
+    g_clear_signal_handler (&state->schema_changed_id, state->schema);
+  g_clear_object (&state->schema);
   g_clear_object (&state->store);
   g_clear_pointer (&state->suggestions, g_array_unref);
   g_clear_object (&state->document);
@@ -74,6 +79,25 @@ store_changed (GlossStore *store,
 
   if (self->project != NULL && self->project->store == store)
     refresh_suggestions (self);
+}
+
+/* One schema for the whole project: an edit of the shown document's (in
+ * Preferences) becomes the project's, saved in project.json at once; the
+ * other documents take it when they are opened. */
+static void
+schema_edited (GlossSchema *schema,
+               GlossWindow *self)
+{
+  GlossWindowProject *state = self->project;
+  g_autoptr(GlossSchema) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (state == NULL || state->schema != schema)
+    return;
+  copy = gloss_schema_copy (schema);
+  gloss_project_set_schema (state->project, copy);
+  if (!gloss_project_save (state->project, &error))
+    _gloss_window_show_error (self, _("The Project’s Schema Cannot Be Saved"), error);
 }
 
 static void show_or_complain (GlossWindow          *self,
@@ -136,6 +160,10 @@ show_document (GlossWindow          *self,
 
   if (state->store != NULL)
     g_signal_handlers_disconnect_by_func (state->store, store_changed, self);
+  if (state->schema != NULL)
+    g_clear_signal_handler (&state->schema_changed_id, state->schema);
+  g_set_object (&state->schema, gloss_store_get_schema (store));
+  state->schema_changed_id = g_signal_connect (state->schema, "changed", G_CALLBACK (schema_edited), self);
   g_set_object (&state->store, store);
   g_set_object (&state->document, document);
   gloss_window_set_store (self, store, file);

@@ -435,6 +435,37 @@ test_missing (void)
   g_assert_cmpstr (gloss_progress_to_string (GLOSS_PROGRESS_DONE), ==, "done");
 }
 
+/* A document opened takes the project's schema: renamed, added and
+ * reordered types; its own extra type stays, after them. */
+static void
+test_apply_schema (void)
+{
+  g_autoptr(GFile) folder = temp_folder ();
+  g_autoptr(GlossProject) project = gloss_project_new (folder, "Summit", NULL, "Ana");
+  g_autoptr(GlossSchema) copy = gloss_schema_copy (gloss_project_get_schema (project));
+  g_autoptr(GlossDocument) document = gloss_document_new_from_text ("Kim met Putin.", -1, "d", NULL);
+  g_autoptr(GlossStore) store = gloss_store_new (document, copy);
+  GlossSchema *schema = gloss_project_get_schema (project);
+  g_autoptr(GlossLabel) weapon = gloss_label_new (GLOSS_LABEL_ENTITY, "WEAPON", "Weapon", "#e01b24");
+  g_autoptr(GlossLabel) mine = gloss_label_new (GLOSS_LABEL_ENTITY, "MINE", "Only here", "#000000");
+  g_autoptr(GlossLabel) first = NULL;
+
+  gloss_label_set_name (gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "PER"), "Human");
+  gloss_schema_move (schema, gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "ORG"), 0);
+  g_assert_true (gloss_schema_add (schema, weapon, 1, NULL));
+  g_assert_true (gloss_schema_add (gloss_store_get_schema (store), mine, -1, NULL));
+
+  g_assert_true (gloss_project_apply_schema (project, store));
+  g_assert_cmpstr (gloss_label_get_name (gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_ENTITY, "PER")),
+                   ==, "Human");
+  first = g_list_model_get_item (gloss_schema_get_labels (gloss_store_get_schema (store), GLOSS_LABEL_ENTITY), 0);
+  g_assert_cmpstr (gloss_label_get_id (first), ==, "ORG");
+  g_assert_nonnull (gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_ENTITY, "WEAPON"));
+  g_assert_nonnull (gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_ENTITY, "MINE"));
+  /* Nothing left to do the second time. */
+  g_assert_false (gloss_project_apply_schema (project, store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/core/project/bad-projects", test_bad_projects);
   g_test_add_func ("/core/project/unknown-members-kept", test_unknown_members_kept);
   g_test_add_func ("/core/project/missing", test_missing);
+  g_test_add_func ("/core/project/apply-schema", test_apply_schema);
 
   return g_test_run ();
 }
