@@ -859,6 +859,39 @@ gloss_edit_link_entity (GlossStore    *store,
   return ok;
 }
 
+/**
+ * gloss_edit_link_new_entity:
+ * @entity: an entity that is not in @store, such as a project registry's
+ *
+ * Adds a copy of @entity and links @mention to it, as one undoable step
+ * (its old entity goes if no mention is left to it).
+ */
+gboolean
+gloss_edit_link_new_entity (GlossStore    *store,
+                            GlossMention  *mention,
+                            GlossEntity   *entity,
+                            GError       **error)
+{
+  g_autoptr(GlossAnnotation) copy = NULL;
+  g_autofree char *label = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_MENTION (mention), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ENTITY (entity), FALSE);
+
+  if (!check_in_store (store, GLOSS_ANNOTATION (mention), error))
+    return FALSE;
+  copy = gloss_annotation_copy (GLOSS_ANNOTATION (entity));
+  /* Translators: an undoable step: Link to “Kim Jong Un” */
+  label = g_strdup_printf (_("Link to “%s”"), gloss_entity_get_name (entity));
+  gloss_store_begin_group (store, label);
+  ok = gloss_store_add (store, copy, error) &&
+       gloss_edit_link_entity (store, mention, GLOSS_ENTITY (copy), error);
+  gloss_store_end_group (store);
+  return ok;
+}
+
 gboolean
 gloss_edit_rename_entity (GlossStore   *store,
                           GlossEntity  *entity,

@@ -47,6 +47,12 @@ gboolean       gloss_edit_link_entity        (GlossStore       *store,
                                               GlossMention     *mention,
                                               GlossEntity      *entity,
                                               GError          **error);
+/* @entity is not in @store (a project's entity): a copy of it is added
+ * and @mention linked to it, one step. */
+gboolean       gloss_edit_link_new_entity    (GlossStore       *store,
+                                              GlossMention     *mention,
+                                              GlossEntity      *entity,
+                                              GError          **error);
 gboolean       gloss_edit_rename_entity      (GlossStore       *store,
                                               GlossEntity      *entity,
                                               const char       *name,

@@ -45,6 +45,13 @@ struct _GlossInspector
    * (a new model per selection rebuilt both popups at every tag). */
   GtkFilterListModel *same_type;
   GtkFilterListModel *others;       /* the same but the linked entity */
+  /* In a project, the entity dropdown goes on with the registry's
+   * entities of the type that the document does not have yet. */
+  GlossRegistry      *registry;
+  GtkFilterListModel *project_same_type;
+  GListStore         *entity_choices;  /* GListModels: same_type, project_same_type */
+  guint               refilter_id;
+  guint               copy_id;
   char            *filter_type;
   GlossEntity     *filter_except;   /* not owned: only compared */
   /* Inside their items-changed: a dropdown moves its selection itself
@@ -164,7 +171,14 @@ gloss_inspector_link_entity (GlossInspector *self,
   mention = get_mention (self);
   if (mention == NULL || self->store == NULL)
     return FALSE;
-  if (gloss_edit_link_entity (self->store, mention, entity, &error))
+  /* A project's entity the document does not have yet comes with it. */
+  if (entity != NULL && gloss_store_lookup (self->store, gloss_annotation_get_id (GLOSS_ANNOTATION (entity))) !=
+                        (gpointer) entity)
+    {
+      if (gloss_edit_link_new_entity (self->store, mention, entity, &error))
+        return TRUE;
+    }
+  else if (gloss_edit_link_entity (self->store, mention, entity, &error))
     return TRUE;
   label = g_strdup_printf (_("Link to “%s”"), entity ? gloss_entity_get_name (entity) : "");
   return check (self, FALSE, label, error);
@@ -359,6 +373,74 @@ is_other_of_filter_type (gpointer item,
   return item != (gpointer) self->filter_except && is_of_filter_type (item, user_data);
 }
 
+/* A registry entity of the type the document has no entity of that id. */
+static gboolean
+is_project_choice (gpointer item,
+                   gpointer user_data)
+{
+  GlossInspector *self = user_data;
+
+  return is_of_filter_type (item, user_data) && self->store != NULL &&
+         gloss_store_lookup (self->store, gloss_annotation_get_id (item)) == NULL;
+}
+
+static gboolean
+refilter_project_idle (gpointer data)
+{
+  GlossInspector *self = data;
+
+  self->refilter_id = 0;
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->project_same_type), GTK_FILTER_CHANGE_DIFFERENT);
+  return G_SOURCE_REMOVE;
+}
+
+/* From an idle: the store's entities change inside a dropdown's own
+ * selection, and the dropdown's list must not change twice in one
+ * emission. */
+static void
+refilter_project (GlossInspector *self)
+{
+  if (self->registry != NULL && self->refilter_id == 0)
+    self->refilter_id = g_idle_add (refilter_project_idle, self);
+}
+
+/* The registry's entities as entities a document could hold, made once
+ * (a list whose items changed identity under the dropdown made GTK warn of
+ * duplicates), again when the registry changes. */
+static void
+copy_registry (GlossInspector *self)
+{
+  GListModel *entities = gloss_registry_get_entities (self->registry);
+  g_autoptr(GListStore) copies = g_list_store_new (GLOSS_TYPE_ENTITY);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(GlossRegistryEntity) entity = g_list_model_get_item (entities, i);
+      g_autoptr(GlossEntity) copy = gloss_registry_make_entity (self->registry, entity);
+
+      g_list_store_append (copies, copy);
+    }
+  gtk_filter_list_model_set_model (self->project_same_type, G_LIST_MODEL (copies));
+}
+
+static gboolean
+copy_registry_idle (gpointer data)
+{
+  GlossInspector *self = data;
+
+  self->copy_id = 0;
+  if (self->registry != NULL)
+    copy_registry (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+registry_changed (GlossInspector *self)
+{
+  if (self->copy_id == 0)
+    self->copy_id = g_idle_add (copy_registry_idle, self);
+}
+
 static void
 lists_changing_cb (GlossInspector *self)
 {
@@ -385,6 +467,7 @@ filter_entities (GlossInspector *self,
       self->filter_except = except;
       gtk_filter_changed (gtk_filter_list_model_get_filter (self->same_type), GTK_FILTER_CHANGE_DIFFERENT);
       gtk_filter_changed (gtk_filter_list_model_get_filter (self->others), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_filter_changed (gtk_filter_list_model_get_filter (self->project_same_type), GTK_FILTER_CHANGE_DIFFERENT);
     }
   else if (except != self->filter_except)
     {
@@ -575,9 +658,17 @@ gloss_inspector_set_store (GlossInspector *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_signal_handlers_disconnect_by_data (gloss_store_get_list (self->store, GLOSS_KIND_ENTITY), self);
+    }
   gloss_inspector_set_annotation (self, NULL);
   g_set_object (&self->store, store);
+  /* A project's entity the document takes leaves the project's part. */
+  if (store != NULL)
+    g_signal_connect_swapped (gloss_store_get_list (store, GLOSS_KIND_ENTITY), "items-changed",
+                              G_CALLBACK (refilter_project), self);
+  refilter_project (self);
   gtk_filter_list_model_set_model (self->same_type, store ? gloss_store_get_list (store, GLOSS_KIND_ENTITY) : NULL);
   gtk_filter_list_model_set_model (self->others, store ? gloss_store_get_list (store, GLOSS_KIND_ENTITY) : NULL);
   gloss_annotation_editor_set_store (GLOSS_ANNOTATION_EDITOR (self->claim_editor), store);
@@ -620,8 +711,13 @@ gloss_inspector_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->refilter_id, g_source_remove);
+  g_clear_handle_id (&self->copy_id, g_source_remove);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_signal_handlers_disconnect_by_data (gloss_store_get_list (self->store, GLOSS_KIND_ENTITY), self);
+    }
   if (self->chip_provider != NULL)
     {
       gtk_style_context_remove_provider (gtk_widget_get_style_context (GTK_WIDGET (self->chip)),
@@ -639,6 +735,9 @@ gloss_inspector_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->same_type);
   g_clear_object (&self->others);
+  g_clear_object (&self->project_same_type);
+  g_clear_object (&self->entity_choices);
+  g_clear_object (&self->registry);
   g_clear_pointer (&self->filter_type, g_free);
 
   G_OBJECT_CLASS (gloss_inspector_parent_class)->dispose (object);
@@ -777,8 +876,19 @@ gloss_inspector_init (GlossInspector *self)
                          NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_data (self->others, "items-changed", G_CALLBACK (lists_changed_cb), self,
                          NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->project_same_type = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (is_project_choice,
+                                                                                                 self, NULL)));
+  g_signal_connect_swapped (self->project_same_type, "items-changed", G_CALLBACK (lists_changing_cb), self);
+  g_signal_connect_data (self->project_same_type, "items-changed", G_CALLBACK (lists_changed_cb), self,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  /* The document's entities first, so that their positions are the same
+   * in same_type and in the dropdown. */
+  self->entity_choices = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->entity_choices, self->same_type);
+  g_list_store_append (self->entity_choices, self->project_same_type);
   self->updating = TRUE;
-  gtk_drop_down_set_model (self->entity_dropdown, G_LIST_MODEL (self->same_type));
+  gtk_drop_down_set_model (self->entity_dropdown,
+                           G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->entity_choices)))));
   gtk_drop_down_set_model (self->merge_dropdown, G_LIST_MODEL (self->others));
   gtk_drop_down_set_selected (self->merge_dropdown, GTK_INVALID_LIST_POSITION);
   self->updating = FALSE;
@@ -797,4 +907,37 @@ GtkWidget *
 gloss_inspector_new (void)
 {
   return g_object_new (GLOSS_TYPE_INSPECTOR, NULL);
+}
+
+/**
+ * gloss_inspector_set_registry:
+ * @registry: (nullable): the project's entity registry
+ *
+ * The entity dropdown then also offers (and searches) the project's
+ * entities of the mention's type that the document does not have yet;
+ * choosing one adds it to the document and links the mention to it.
+ */
+void
+gloss_inspector_set_registry (GlossInspector *self,
+                              GlossRegistry  *registry)
+{
+  g_return_if_fail (GLOSS_IS_INSPECTOR (self));
+  g_return_if_fail (registry == NULL || GLOSS_IS_REGISTRY (registry));
+
+  if (self->registry == registry)
+    return;
+  if (self->registry != NULL)
+    g_signal_handlers_disconnect_by_data (gloss_registry_get_entities (self->registry), self);
+  g_set_object (&self->registry, registry);
+  self->updating = TRUE;
+  if (registry == NULL)
+    gtk_filter_list_model_set_model (self->project_same_type, NULL);
+  else
+    {
+      g_signal_connect_object (gloss_registry_get_entities (registry), "items-changed",
+                               G_CALLBACK (registry_changed), self, G_CONNECT_SWAPPED);
+      copy_registry (self);
+    }
+  self->updating = FALSE;
+  gloss_inspector_refresh (self);
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-registry.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,8 @@ void             gloss_inspector_set_annotation (GlossInspector  *self,
 
 /* The edits the inspector's fields make, each one undoable step; also
  * what tests drive. */
+void             gloss_inspector_set_registry   (GlossInspector  *self,
+                                                 GlossRegistry   *registry);
 gboolean         gloss_inspector_set_note       (GlossInspector  *self,
                                                  const char      *note);
 gboolean         gloss_inspector_link_entity    (GlossInspector  *self,

@@ -167,6 +167,7 @@ show_document (GlossWindow          *self,
   g_set_object (&state->store, store);
   g_set_object (&state->document, document);
   gloss_window_set_store (self, store, file);
+  gloss_inspector_set_registry (self->inspector, gloss_project_get_registry (state->project, NULL));
   g_signal_connect (store, "edited", G_CALLBACK (store_changed), self);
   refresh_suggestions (self);
   gloss_document_list_set_current (get_document_list (self), document);

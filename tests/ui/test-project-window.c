@@ -7,8 +7,11 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "gloss-annotator.h"
 #include "gloss-document-list.h"
+#include "gloss-inspector.h"
 #include "gloss-preferences-window.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
@@ -381,6 +384,105 @@ test_project_schema (GlossWindow *window,
   g_assert_true (ui_wait_until (has_type_named, &named, UI_TEST_TIMEOUT_MS));
 }
 
+static GtkWidget *
+find_dropdown_with_tooltip (GtkWidget  *root,
+                            const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_DROP_DOWN (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_dropdown_with_tooltip (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+link_dropdown_shown (gpointer data)
+{
+  return find_dropdown_with_tooltip (data, "Link to Another Entity") != NULL;
+}
+
+static gboolean
+linked_to_kim (gpointer data)
+{
+  GlossStore *store = gloss_window_get_store (data);
+  g_autoptr(GlossMention) mention = NULL;
+
+  if (store == NULL || g_list_model_get_n_items (gloss_store_get_list (store, GLOSS_KIND_MENTION)) != 1)
+    return FALSE;
+  mention = g_list_model_get_item (gloss_store_get_list (store, GLOSS_KIND_MENTION), 0);
+  return gloss_mention_get_entity (mention) != NULL &&
+         g_strcmp0 (gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (mention))),
+                    "PER-kim-jong-un") == 0;
+}
+
+/* The inspector's entity dropdown offers the project's entities: in a new
+ * project whose registry knows Kim Jong Un, "leader" tagged by a drag and
+ * the Person key, then Kim Jong Un chosen in the dropdown by clicks: the
+ * mention is linked to the project's entity, which the document takes. */
+static void
+test_registry_picker (GlossWindow *window,
+                      const char  *dir)
+{
+  g_autofree char *other = g_build_filename (dir, "other", NULL);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  GlossProject *project;
+  GtkWidget *inspector;
+  GtkWidget *dropdown;
+  GtkWidget *popover;
+  guint start;
+  LabelIn in;
+
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  folder = make_project (other);
+  g_assert_true (gloss_window_open_project (window, folder, &error));
+  g_assert_no_error (error);
+  project = gloss_window_get_project (window);
+  g_assert_nonnull (gloss_registry_add (gloss_project_get_registry (project, NULL), "PER", "Kim Jong Un",
+                                        "wikidata:Q56226", &error));
+  g_assert_no_error (error);
+  /* (the document shown was opened before the registry knew him) */
+  ui_key (GTK_WIDGET (window), "<Alt>Right");
+  g_assert_true (ui_wait_until (shows_text, window, UI_TEST_TIMEOUT_MS));
+  ui_key (GTK_WIDGET (window), "<Alt>Left");
+  g_assert_true (ui_wait_until (first_shown, window, UI_TEST_TIMEOUT_MS));
+  wait_for_allocation (GTK_WIDGET (view));
+
+  start = find_text (gloss_window_get_store (window), "leader", 0);
+  ui_drag_text (view, start, start + 6);
+  ui_key (GTK_WIDGET (window), "1");
+  g_assert_true (ui_wait_until (has_mention, window, UI_TEST_TIMEOUT_MS));
+
+  inspector = find_widget (GTK_WIDGET (window), GLOSS_TYPE_INSPECTOR, NULL);
+  g_assert_true (ui_wait_until (link_dropdown_shown, inspector, UI_TEST_TIMEOUT_MS));
+  dropdown = find_dropdown_with_tooltip (inspector, "Link to Another Entity");
+  for (guint attempt = 0; attempt < 3 && !popover_shown (dropdown); attempt++)
+    {
+      ui_click_center (dropdown);
+      ui_wait_until (popover_shown, dropdown, UI_TEST_TIMEOUT_MS / 6);
+    }
+  g_assert_true (popover_shown (dropdown));
+  popover = find_visible (dropdown, GTK_TYPE_POPOVER);
+  in = (LabelIn) { popover, "Kim Jong Un" };
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+  ui_click_center (ui_find_label (popover, "Kim Jong Un"));
+  g_assert_true (ui_wait_until (linked_to_kim, window, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpstr (gloss_entity_get_kb (GLOSS_ENTITY (gloss_store_lookup (gloss_window_get_store (window),
+                                                                             "PER-kim-jong-un"))),
+                   ==, "wikidata:Q56226");
+  /* The entity "leader" went with its only mention. */
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_store_get_list (gloss_window_get_store (window),
+                                                                    GLOSS_KIND_ENTITY)), ==, 1);
+}
+
 static void
 test_project_window (void)
 {
@@ -398,6 +500,7 @@ test_project_window (void)
   test_suggestion_flow (window, folder);
   test_documents_page (window);
   test_project_schema (window, folder);
+  test_registry_picker (window, lived_in->dir);
   ui_window_destroy (GTK_WINDOW (window));
 }
 
