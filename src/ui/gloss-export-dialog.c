@@ -419,6 +419,9 @@ with_extension (GFile             *file,
   return g_file_get_child (parent, name);
 }
 
+/* The chooser's answer, @file NULL when it was cancelled. A successful
+ * export closes the dialog, which nothing else may hold: @self stays
+ * alive until this returns. */
 static void
 chosen (GlossExportDialog *self,
         GFile             *file,
@@ -426,14 +429,18 @@ chosen (GlossExportDialog *self,
 {
   g_autoptr(GFile) target = NULL;
 
+  if (file == NULL)
+    return;
+  g_object_ref (self);
   if (folder)
+    write_to (self, file, FALSE);
+  else
     {
-      write_to (self, file, FALSE);
-      return;
+      /* The chooser already asked before replacing the file it was given. */
+      target = with_extension (file, gloss_export_dialog_get_format (self));
+      write_to (self, target, g_file_equal (target, file));
     }
-  /* The chooser already asked before replacing the file it was given. */
-  target = with_extension (file, gloss_export_dialog_get_format (self));
-  write_to (self, target, g_file_equal (target, file));
+  g_object_unref (self);
 }
 
 static char *
@@ -453,28 +460,18 @@ initial_name (GlossExportDialog *self,
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+/* @user_data: a reference to the dialog, held through the chooser. */
 static void
-save_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+file_dialog_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(GlossExportDialog) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  gboolean folder = g_object_get_data (object, "folder") != NULL;
+  g_autoptr(GFile) file = folder ? gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, NULL)
+                                 : gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
 
-  if (file != NULL)
-    chosen (self, file, FALSE);
-}
-
-static void
-folder_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GlossExportDialog) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  if (file != NULL)
-    chosen (self, file, TRUE);
+  chosen (self, file, folder);
 }
 #else
 static void
@@ -482,16 +479,15 @@ chooser_response_cb (GtkNativeDialog   *dialog,
                      int                response,
                      GlossExportDialog *self)
 {
-  gboolean folder = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+  /* Taken out before the export, which may dispose of the dialog: the
+   * chooser (@dialog) goes when its own response is over, not inside it. */
+  g_autoptr(GtkNativeDialog) chooser = g_steal_pointer (&self->chooser);
+  GtkFileChooser *files = GTK_FILE_CHOOSER (chooser);
+  gboolean folder = gtk_file_chooser_get_action (files) == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (files) : NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        chosen (self, file, folder);
-    }
-  g_clear_object (&self->chooser);
+  g_assert (chooser == dialog);
+  chosen (self, file, folder);
 }
 #endif
 
@@ -517,12 +513,13 @@ export_clicked_cb (GlossExportDialog *self)
     gtk_file_dialog_set_accept_label (dialog, _("_Export"));
     if (self->folder != NULL)
       gtk_file_dialog_set_initial_folder (dialog, self->folder);
+    g_object_set_data (G_OBJECT (dialog), "folder", GINT_TO_POINTER (folder));
     if (folder)
-      gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, folder_done_cb, g_object_ref (self));
+      gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, file_dialog_done_cb, g_object_ref (self));
     else
       {
         gtk_file_dialog_set_initial_name (dialog, name);
-        gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_done_cb, g_object_ref (self));
+        gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_dialog_done_cb, g_object_ref (self));
       }
   }
 #else
