@@ -69,11 +69,19 @@ _gloss_window_export (GlossWindow *self)
 {
   GlossExportDialog *dialog;
   g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
 
   if (gloss_window_get_store (self) == NULL)
     return;
+  /* A project's documents are read from its files: the one shown goes
+   * with its edits, saved through the project as Alt+Right would. */
+  if (gloss_window_get_project (self) != NULL && !_gloss_window_project_save (self, &error))
+    {
+      _gloss_window_show_error (self, _("The Document Cannot Be Saved"), error);
+      return;
+    }
   if (gloss_window_get_file (self) != NULL)
     folder = g_file_get_parent (gloss_window_get_file (self));
   else if (gloss_document_page_get_source (self->page) != NULL)

@@ -11,49 +11,10 @@
 #include "gloss-export-dialog.h"
 #include "gloss-format.h"
 #include "gloss-window.h"
+#include "export-test-utils.h"
 #include "ui-test-utils.h"
 
 static GlossApplication *app;
-
-/* The visible toplevel of @type, waited for. Without a portal (the test's
- * private bus has none), GtkFileChooserNative shows GTK's own dialog, a
- * toplevel like any other. */
-static GtkWidget *
-wait_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_MS * (gint64) 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
-            return toplevel;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_error ("no %s appeared", g_type_name (type));
-  return NULL;
-}
-
-static gboolean
-no_toplevel (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, GPOINTER_TO_SIZE (data)) && gtk_widget_get_visible (toplevel))
-        return FALSE;
-    }
-  return TRUE;
-}
 
 static gboolean
 file_exists (gpointer data)
@@ -65,17 +26,6 @@ static gboolean
 window_has_store (gpointer data)
 {
   return gloss_window_get_store (data) != NULL && !gloss_window_get_opening (data);
-}
-
-static GtkWidget *
-open_dialog (GlossWindow *window)
-{
-  GtkWidget *dialog;
-
-  ui_key (GTK_WIDGET (window), "<Control>e");
-  dialog = wait_toplevel (GLOSS_TYPE_EXPORT_DIALOG);
-  ui_present_focused (GTK_WINDOW (dialog));
-  return dialog;
 }
 
 /* The chooser of the dialog's Export…: its name replaced by @name when
@@ -101,23 +51,6 @@ save_as (GtkWidget  *dialog,
       ui_type (chooser, name);
     }
   ui_key (chooser, "Return");
-}
-
-/* Opens the combo row that has the focus and moves @down items. */
-static void
-pick_by_keys (GtkWidget   *dialog,
-              AdwComboRow *row,
-              guint        down)
-{
-  GtkWidget *popover;
-  ui_key (dialog, "space");
-  g_assert_true (wait_popover_visible (GTK_WIDGET (row), GTK_TYPE_POPOVER));
-  popover = find_visible (GTK_WIDGET (row), GTK_TYPE_POPOVER);
-  for (guint i = 0; i < down; i++)
-    ui_key (popover, "Down");
-  ui_key (popover, "Return");
-  /* The choice made, the focus is back on the row. */
-  g_assert_true (ui_wait_focus (GTK_WINDOW (dialog), GTK_WIDGET (row)));
 }
 
 static GBytes *
@@ -208,15 +141,6 @@ mention_spans (GlossStore *store)
  * chosen by keys, its relation-extraction shape, UTF-16 offsets: the file
  * reads back to every mention fragment at its place. Escape cancels
  * without writing; an unwritable folder says so and writes nothing. */
-static gboolean
-chooser_in_folder (gpointer data)
-{
-  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (data));
-  g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
-
-  return g_strcmp0 (path, "/proc/self") == 0;
-}
-
 static void
 test_export_by_keys (void)
 {
@@ -321,17 +245,7 @@ test_export_by_keys (void)
    * the dialog stays for another try. */
   dialog = open_dialog (window);
   ui_key (dialog, "<Control>Return");
-  {
-    g_autoptr(GFile) proc = g_file_new_for_path ("/proc/self");
-    GtkWidget *chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-
-    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), proc, &error));
-    g_assert_no_error (error);
-    /* The chooser changes folder once it has looked the folder up: an
-     * answer before that would save into the folder it showed before. */
-    g_assert_true (ui_wait_until (chooser_in_folder, chooser, UI_TEST_TIMEOUT_MS));
-    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  }
+  accept_in_folder ("/proc/self");
   message = GTK_WIDGET (wait_message_dialog (dialog));
   g_assert_nonnull (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==,
@@ -397,18 +311,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GString) schema_dirs = g_string_new (g_getenv ("GSETTINGS_SCHEMA_DIR"));
-
-  /* GTK's file chooser needs its own settings schema, found through the
-   * system's data folders, which isolating each test's folders hides. */
-  for (const char * const *dir = g_get_system_data_dirs (); *dir != NULL; dir++)
-    {
-      g_autofree char *path = g_build_filename (*dir, "glib-2.0", "schemas", NULL);
-
-      if (schema_dirs->len > 0)
-        g_string_append_c (schema_dirs, G_SEARCHPATH_SEPARATOR);
-      g_string_append (schema_dirs, path);
-    }
-  g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dirs->str, TRUE);
-  return ui_test_main (&argc, &argv, &app, add_tests);
+  return export_test_main (&argc, &argv, &app, add_tests);
 }
