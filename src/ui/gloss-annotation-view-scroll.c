@@ -34,6 +34,35 @@ offset_in_view (GlossAnnotationView *self,
          offset <= (guint) gtk_text_iter_get_offset (&bottom);
 }
 
+/* Whether @offset is in view with the view scrolled as far as it goes
+ * towards it: at the top of the text an offset on the first lines never
+ * gets away from the top edge, nor one on the last lines from the bottom
+ * edge. Scrolling to it again would change nothing, except undo what the
+ * reader scrolled meanwhile. */
+static gboolean
+offset_at_edge (GlossAnnotationView *self,
+                guint                offset)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+  double value, top, bottom;
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  if (adjustment == NULL)
+    return FALSE;
+  value = gtk_adjustment_get_value (adjustment);
+  top = gtk_adjustment_get_lower (adjustment);
+  bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+  if (location.y < visible.y || location.y + location.height > visible.y + visible.height)
+    return FALSE;
+  /* Above the middle at the top, below it at the bottom. */
+  return (value <= top + 0.5 && location.y < visible.y + visible.height / 2) ||
+         (value >= bottom - 0.5 && location.y >= visible.y + visible.height / 2);
+}
+
 static void
 scroll_now (GlossAnnotationView *self,
             guint                offset)
@@ -62,7 +91,7 @@ scroll_tick (GtkWidget     *widget,
     goto done;
 
   /* Stricter than when deciding to scroll, so a drift is caught early. */
-  if (offset_in_view (self, self->pending_scroll, 4))
+  if (offset_in_view (self, self->pending_scroll, 4) || offset_at_edge (self, self->pending_scroll))
     {
       if (++self->scroll_stable >= 5)
         goto done;

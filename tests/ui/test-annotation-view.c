@@ -415,6 +415,71 @@ test_many (void)
   g_assert_finalize_object (store);
 }
 
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    ui_wait_for_frame (widget);
+}
+
+/* Selecting an annotation on the first lines (which cannot move away from
+ * the top edge) or the last ones (the bottom edge) scrolls once: the view
+ * does not keep pulling it back into the middle, undoing what the reader
+ * scrolls next (the view "jumped back" for up to 30 s). */
+static void
+test_edge_scroll_stays (void)
+{
+  g_autofree char *sample = read_sample ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  GlossStore *store;
+  GlossAnnotation *first, *last;
+  GtkAdjustment *vadj;
+  guint length;
+  Fixture f;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_string_append (text, sample);
+      g_string_append_c (text, '\n');
+    }
+  store = new_store (text->str);
+  length = gloss_document_get_length (gloss_store_get_document (store));
+  first = add_bare_mention (store, "GPE", 0, 5);               /* "North" */
+  last = add_bare_mention (store, "GPE", length - 12, length - 6);
+  fixture_show (&f, store);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f.view));
+
+  gloss_annotation_view_set_selected (f.view, first);
+  wait_frames (GTK_WIDGET (f.view), 10);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
+  gtk_adjustment_set_value (vadj, 800);
+  wait_frames (GTK_WIDGET (f.view), 20);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 800);
+
+  gloss_annotation_view_finish_loading (f.view);
+  gloss_annotation_view_set_selected (f.view, last);
+  wait_frames (GTK_WIDGET (f.view), 10);
+  /* Measured by now: the end of the text is at the bottom. */
+  while (gtk_adjustment_get_value (vadj) <
+         gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj) - 0.5)
+    {
+      gloss_annotation_view_set_selected (f.view, NULL);
+      gloss_annotation_view_set_selected (f.view, last);
+      wait_frames (GTK_WIDGET (f.view), 10);
+    }
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) - 800);
+  {
+    double scrolled = gtk_adjustment_get_value (vadj);
+
+    wait_frames (GTK_WIDGET (f.view), 20);
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, scrolled);
+  }
+
+  fixture_destroy (&f);
+  g_assert_finalize_object (store);
+}
+
 /* Pixels of @color (give or take antialiasing) the view draws in @area
  * (its own coordinates): its snapshot, rendered as GTK renders it. */
 static guint
@@ -570,6 +635,7 @@ add_tests (void)
   g_test_add_func ("/ui/annotation-view/select-next", test_select_next);
   g_test_add_func ("/ui/annotation-view/hit", test_hit);
   g_test_add_func ("/ui/annotation-view/many", test_many);
+  g_test_add_func ("/ui/annotation-view/edge-scroll-stays", test_edge_scroll_stays);
   g_test_add_func ("/ui/annotation-view/relation-arcs", test_relation_arcs);
 }
 
