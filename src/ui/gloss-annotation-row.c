@@ -26,13 +26,9 @@ gloss_annotation_row_set (GlossAnnotationRow *self,
                           const char         *meta,
                           const char         *tooltip)
 {
-  GtkWidget *old;
-
   g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
 
-  while ((old = gtk_widget_get_first_child (GTK_WIDGET (self->swatch_slot))) != NULL)
-    gtk_box_remove (self->swatch_slot, old);
-  gtk_box_append (self->swatch_slot, gloss_color_swatch_new (color));
+  gloss_color_swatch_place (self->swatch_slot, color);
   gtk_label_set_text (self->words, words);
   gtk_label_set_text (self->meta, meta);
   /* Read when the tooltip shows: gtk_widget_set_tooltip_text() queries

@@ -151,15 +151,12 @@ update_row (GlossEntityList *self,
       GtkLabel *kb = g_object_get_data (G_OBJECT (row), "kb");
       GtkLabel *count = g_object_get_data (G_OBJECT (row), "count");
       GlossLabel *type = NULL;
-      GtkWidget *old;
       g_autofree char *n = g_strdup_printf ("%u", gloss_entity_get_n_mentions (entity));
 
       if (self->store != NULL)
         type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY,
                                     gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)));
-      while ((old = gtk_widget_get_first_child (swatch_box)) != NULL)
-        gtk_box_remove (GTK_BOX (swatch_box), old);
-      gtk_box_append (GTK_BOX (swatch_box), gloss_color_swatch_new (type ? gloss_label_get_color (type) : NULL));
+      gloss_color_swatch_place (GTK_BOX (swatch_box), type ? gloss_label_get_color (type) : NULL);
 
       gtk_label_set_text (name, gloss_entity_get_name (entity));
       gtk_label_set_text (kb, gloss_entity_get_kb (entity));

@@ -65,6 +65,20 @@ gloss_color_swatch_new (const char *color)
   return area;
 }
 
+void
+gloss_color_swatch_place (GtkBox     *slot,
+                          const char *color)
+{
+  GtkWidget *old = gtk_widget_get_first_child (GTK_WIDGET (slot));
+
+  if (old != NULL && gtk_widget_get_next_sibling (old) == NULL &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (old), "color"), color) == 0)
+    return;
+  while ((old = gtk_widget_get_first_child (GTK_WIDGET (slot))) != NULL)
+    gtk_box_remove (slot, old);
+  gtk_box_append (slot, gloss_color_swatch_new (color));
+}
+
 static GtkWidget *
 create_button (GlossLabel *label)
 {

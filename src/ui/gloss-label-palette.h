@@ -21,5 +21,9 @@ void         gloss_label_palette_set_schema (GlossLabelPalette *self,
 
 /* A small rounded swatch of a type's colour, shared with the sidebar. */
 GtkWidget   *gloss_color_swatch_new         (const char        *color);
+/* @slot's only child becomes a swatch of @color; one already there of
+ * that color stays (rows rebound at every edit relaid it out). */
+void         gloss_color_swatch_place       (GtkBox            *slot,
+                                             const char        *color);
 
 G_END_DECLS
