@@ -603,11 +603,36 @@ compare_recent (gconstpointer a,
   return g_date_time_compare (mb, ma);
 }
 
+/* Whether @menu already lists @labels with @uris (NULL-terminated). */
+static gboolean
+recent_menu_shows (GMenuModel         *menu,
+                   const char * const *labels,
+                   const char * const *uris)
+{
+  guint n = g_strv_length ((char **) uris);
+
+  if ((guint) g_menu_model_get_n_items (menu) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *uri = NULL;
+
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) ||
+          !g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &uri) ||
+          !g_str_equal (label, labels[i]) || !g_str_equal (uri, uris[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 update_recent_menu (GlossWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
   GList *items = gtk_recent_manager_get_items (manager);
   const char *app_name = g_get_application_name ();
 
@@ -621,21 +646,34 @@ update_recent_menu (GlossWindow *self)
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
   g_ptr_array_sort (infos, compare_recent);
+  g_ptr_array_set_size (infos, MIN (infos->len, MAX_RECENT));
 
-  g_menu_remove_all (self->recent_menu);
-  for (guint i = 0; i < infos->len && i < MAX_RECENT; i++)
+  for (guint i = 0; i < infos->len; i++)
     {
       GtkRecentInfo *info = g_ptr_array_index (infos, i);
-      g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
-
-      g_auto(GStrv) parts = NULL;
+      g_auto(GStrv) parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
 
       /* Menu labels take mnemonics: keep underscores in names. */
-      parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
-      label = g_strjoinv ("__", parts);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_ptr_array_add (labels, g_strjoinv ("__", parts));
+      g_ptr_array_add (uris, g_strdup (gtk_recent_info_get_uri (info)));
+    }
+  g_ptr_array_add (labels, NULL);
+  g_ptr_array_add (uris, NULL);
+  /* The manager says "changed" again for what it already said (when it
+   * writes its file and when it reads it back): rebuilding the menu then
+   * would replace the items of an open menu under the pointer, and a
+   * click meant for one document would open another. */
+  if (infos->len > 0 &&
+      recent_menu_shows (G_MENU_MODEL (self->recent_menu), (const char * const *) labels->pdata,
+                         (const char * const *) uris->pdata))
+    return;
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (g_ptr_array_index (labels, i), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", (const char *) g_ptr_array_index (uris, i));
       g_menu_append_item (self->recent_menu, item);
     }
   if (infos->len == 0)
