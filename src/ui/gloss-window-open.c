@@ -109,11 +109,21 @@ tell_main_thread (GTask         *task,
                   double         fraction)
 {
   Early *early = g_new0 (Early, 1);
+  GSource *source;
 
   early->task = g_object_ref (task);
   early->document = document != NULL ? g_object_ref (document) : NULL;
   early->fraction = fraction;
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, early_cb, early, early_free);
+  /* An idle in the task's context, not g_main_context_invoke(): that
+   * runs the function at once in the calling thread whenever the main
+   * thread is between two iterations, and the worker would touch widgets
+   * (or drop the task's last reference, and the window's). */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, early_cb, early, early_free);
+  g_source_set_name (source, "[gloss] text before the annotations");
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
 }
 
 /* In the worker. GLOSS_TEST_HOLD_ANNOTATIONS=PATH (read when the open
