@@ -11,7 +11,8 @@
  * ≤ 5 s a direction, and flat memory for the streaming exports). The
  * figures are reported, not asserted: the machine may be shared.
  *
- * GLOSS_BENCH_SCALE (e.g. 0.01) runs fewer documents.
+ * GLOSS_BENCH_SCALE (e.g. 0.01) runs fewer documents, and
+ * GLOSS_BENCH_FORMATS (e.g. "prodigy,w3c") only the formats named.
  */
 #include "config.h"
 
@@ -113,6 +114,7 @@ bench_corpus (void)
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   guint n_docs = MAX (2, (guint) (1000 * bench_get_scale ()));
   guint64 n_bytes = 0, n_mentions = 0;
+  g_auto(GStrv) only = g_getenv ("GLOSS_BENCH_FORMATS") ? g_strsplit (g_getenv ("GLOSS_BENCH_FORMATS"), ",", -1) : NULL;
 
   for (guint i = 0; i < n_docs; i++)
     {
@@ -142,6 +144,8 @@ bench_corpus (void)
       GlossFormatOptions options = { .where = out_path };
       Meter m;
 
+      if (only != NULL && !g_strv_contains ((const char * const *) only, formats[f]))
+        continue;
       meter_start (&m);
       if (streams (formats[f]))
         {
