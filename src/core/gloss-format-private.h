@@ -8,6 +8,7 @@
 
 #include "gloss-document.h"
 #include "gloss-format.h"
+#include "gloss-json-writer.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -74,9 +75,10 @@ gboolean    _gloss_format_finish_file     (GlossImportContext  *context,
                                            const char          *where,
                                            GError             **error);
 
-/* Builds one JSON object for a document. */
-typedef JsonNode *(*GlossExportStoreFunc) (GlossStore      *store,
-                                           GlossOffsetUnit  unit);
+/* Writes one JSON object for a document. */
+typedef void (*GlossExportStoreFunc) (GlossStore      *store,
+                                      GlossOffsetUnit  unit,
+                                      GlossJsonWriter *writer);
 
 /* One line per store, each from @func; reports progress through @options
  * after each document. */
@@ -84,9 +86,9 @@ GBytes     *_gloss_format_export_lines    (GPtrArray                *stores,
                                            const GlossFormatOptions *options,
                                            GlossOffsetUnit           default_unit,
                                            GlossExportStoreFunc      func);
-/* Adds the document's "meta" member, when it has one, ends the record's
- * object and returns it. */
-JsonNode   *_gloss_format_end_record      (JsonBuilder     *builder,
+/* Writes the document's "meta" member, when it has one, and ends the
+ * record's object. */
+void        _gloss_format_end_record      (GlossJsonWriter *writer,
                                            GlossDocument   *document);
 
 /* Called for each element of a JSON array with its path "MEMBER[I]". */
@@ -185,7 +187,7 @@ GlossAnnotation *_gloss_format_first_mention      (GlossStore        *store,
 JsonObject      *_gloss_format_other_members      (JsonObject        *object,
                                                    const char *const *known,
                                                    gsize              n_known);
-void             _gloss_format_add_other_members  (JsonBuilder       *builder,
+void             _gloss_format_add_other_members  (GlossJsonWriter   *writer,
                                                    JsonObject        *members,
                                                    const char *const *known,
                                                    gsize              n_known);

@@ -627,21 +627,18 @@ _gloss_format_export_lines (GPtrArray                *stores,
                             GlossOffsetUnit           default_unit,
                             GlossExportStoreFunc      func)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   GString *out = g_string_new (NULL);
   GlossOffsetUnit unit = options->offsets_set ? options->offsets : default_unit;
+  GlossJsonWriter writer;
 
+  gloss_json_writer_init (&writer, out, FALSE);
   for (guint i = 0; i < stores->len; i++)
     {
-      g_autoptr(JsonNode) root = func (g_ptr_array_index (stores, i), unit);
-      g_autofree char *line = NULL;
-
-      json_generator_set_root (generator, root);
-      line = json_generator_to_data (generator, NULL);
-      g_string_append (out, line);
+      func (g_ptr_array_index (stores, i), unit, &writer);
       g_string_append_c (out, '\n');
       report_progress (options, i + 1, stores->len);
     }
+  gloss_json_writer_clear (&writer);
 
   if (stores->len == 0)
     report_progress (options, 0, 0);
@@ -649,23 +646,18 @@ _gloss_format_export_lines (GPtrArray                *stores,
   return g_string_free_to_bytes (out);
 }
 
-JsonNode *
-_gloss_format_end_record (JsonBuilder   *builder,
-                          GlossDocument *document)
+void
+_gloss_format_end_record (GlossJsonWriter *writer,
+                          GlossDocument   *document)
 {
   JsonObject *meta = gloss_document_get_meta (document);
 
   if (meta != NULL && json_object_get_size (meta) > 0)
     {
-      JsonNode *node = json_node_alloc ();
-
-      json_node_init_object (node, meta);
-      json_builder_set_member_name (builder, "meta");
-      json_builder_add_value (builder, node);
+      gloss_json_writer_member (writer, "meta");
+      gloss_json_writer_object (writer, meta);
     }
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  gloss_json_writer_end_object (writer);
 }
 
 /**

@@ -315,3 +315,216 @@ gloss_json_node_to_string (JsonNode *node,
   gloss_json_write_node (out, node, pretty, 0);
   return g_string_free (out, FALSE);
 }
+
+/* GlossJsonWriter */
+
+typedef struct
+{
+  gboolean has_value;
+  gboolean in_object;
+} Level;
+
+void
+gloss_json_writer_init (GlossJsonWriter *writer,
+                        GString         *out,
+                        gboolean         pretty)
+{
+  *writer = (GlossJsonWriter) { .out = out, .pretty = pretty };
+  writer->stack = g_array_new (FALSE, FALSE, sizeof (Level));
+}
+
+void
+gloss_json_writer_clear (GlossJsonWriter *writer)
+{
+  g_clear_pointer (&writer->stack, g_array_unref);
+}
+
+/* Before a value: the separator and indentation of an array's element
+ * (an object's member has had them before its name). */
+static void
+before_value (GlossJsonWriter *writer)
+{
+  if (writer->depth == 0 || writer->in_object)
+    return;
+  if (writer->has_value)
+    g_string_append_c (writer->out, ',');
+  if (writer->pretty)
+    gloss_json_write_newline (writer->out, writer->depth);
+  writer->has_value = TRUE;
+}
+
+static void
+begin (GlossJsonWriter *writer,
+       gboolean         object)
+{
+  Level level = { writer->has_value, writer->in_object };
+
+  before_value (writer);
+  g_string_append_c (writer->out, object ? '{' : '[');
+  level.has_value = writer->has_value;
+  g_array_append_val (writer->stack, level);
+  writer->depth++;
+  writer->has_value = FALSE;
+  writer->in_object = object;
+}
+
+static void
+end (GlossJsonWriter *writer,
+     gboolean         object)
+{
+  Level level;
+
+  g_return_if_fail (writer->depth > 0 && writer->in_object == object);
+
+  writer->depth--;
+  if (writer->has_value && writer->pretty)
+    gloss_json_write_newline (writer->out, writer->depth);
+  else if (object && writer->pretty)
+    {
+      /* JsonGenerator's own way with an empty object. */
+      for (guint i = 0; i < writer->depth; i++)
+        g_string_append_len (writer->out, "  ", 2);
+    }
+  g_string_append_c (writer->out, object ? '}' : ']');
+  level = g_array_index (writer->stack, Level, writer->stack->len - 1);
+  g_array_set_size (writer->stack, writer->stack->len - 1);
+  writer->has_value = level.has_value;
+  writer->in_object = level.in_object;
+}
+
+void
+gloss_json_writer_begin_object (GlossJsonWriter *writer)
+{
+  begin (writer, TRUE);
+}
+
+void
+gloss_json_writer_end_object (GlossJsonWriter *writer)
+{
+  end (writer, TRUE);
+}
+
+void
+gloss_json_writer_begin_array (GlossJsonWriter *writer)
+{
+  begin (writer, FALSE);
+}
+
+void
+gloss_json_writer_end_array (GlossJsonWriter *writer)
+{
+  end (writer, FALSE);
+}
+
+void
+gloss_json_writer_member (GlossJsonWriter *writer,
+                          const char      *name)
+{
+  g_return_if_fail (writer->depth > 0 && writer->in_object);
+
+  if (writer->has_value)
+    g_string_append_c (writer->out, ',');
+  if (writer->pretty)
+    gloss_json_write_newline (writer->out, writer->depth);
+  writer->has_value = TRUE;
+  gloss_json_write_string (writer->out, name, -1);
+  if (writer->pretty)
+    g_string_append_len (writer->out, " : ", 3);
+  else
+    g_string_append_c (writer->out, ':');
+}
+
+void
+gloss_json_writer_string (GlossJsonWriter *writer,
+                          const char      *value)
+{
+  before_value (writer);
+  gloss_json_write_string (writer->out, value, -1);
+}
+
+void
+gloss_json_writer_int (GlossJsonWriter *writer,
+                       gint64           value)
+{
+  before_value (writer);
+  gloss_json_write_int (writer->out, value);
+}
+
+void
+gloss_json_writer_boolean (GlossJsonWriter *writer,
+                           gboolean         value)
+{
+  before_value (writer);
+  if (value)
+    g_string_append_len (writer->out, "true", 4);
+  else
+    g_string_append_len (writer->out, "false", 5);
+}
+
+void
+gloss_json_writer_null (GlossJsonWriter *writer)
+{
+  before_value (writer);
+  g_string_append_len (writer->out, "null", 4);
+}
+
+void
+gloss_json_writer_object (GlossJsonWriter *writer,
+                          JsonObject      *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  gloss_json_writer_begin_object (writer);
+  if (object != NULL)
+    {
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          gloss_json_writer_member (writer, name);
+          gloss_json_writer_node (writer, member);
+        }
+    }
+  gloss_json_writer_end_object (writer);
+}
+
+void
+gloss_json_writer_node (GlossJsonWriter *writer,
+                        JsonNode        *node)
+{
+  if (node == NULL)
+    {
+      gloss_json_writer_null (writer);
+      return;
+    }
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      gloss_json_writer_object (writer, json_node_get_object (node));
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = array != NULL ? json_array_get_length (array) : 0;
+
+        gloss_json_writer_begin_array (writer);
+        for (guint i = 0; i < n; i++)
+          gloss_json_writer_node (writer, json_array_get_element (array, i));
+        gloss_json_writer_end_array (writer);
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      before_value (writer);
+      write_value (writer->out, node);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      gloss_json_writer_null (writer);
+      break;
+    }
+}

@@ -37,4 +37,47 @@ void  gloss_json_write_node    (GString    *out,
 char *gloss_json_node_to_string (JsonNode  *node,
                                  gboolean   pretty);
 
+/* A JSON value written into a GString as it is built, with the calls of
+ * JsonBuilder, in the layout of json-glib's JsonGenerator: compact
+ * ({"a":1,"b":[true]}) or pretty (indent 2: one member or element a line,
+ * "name" : value, an empty object "{" and its depth's indentation "}").
+ * Exporters write each record straight out instead of building a JsonNode
+ * tree and then a string of it. Strings go through
+ * gloss_json_write_string() and numbers gloss_json_write_int() and
+ * gloss_json_write_double(). */
+typedef struct
+{
+  GString  *out;
+  gboolean  pretty;
+  guint     depth;      /* containers open */
+  gboolean  has_value;  /* the innermost one holds a member or element */
+  gboolean  in_object;  /* the innermost one is an object */
+  GArray   *stack;      /* the two flags above, of each outer container */
+} GlossJsonWriter;
+
+void  gloss_json_writer_init         (GlossJsonWriter *writer,
+                                      GString         *out,
+                                      gboolean         pretty);
+void  gloss_json_writer_clear        (GlossJsonWriter *writer);
+void  gloss_json_writer_begin_object (GlossJsonWriter *writer);
+void  gloss_json_writer_end_object   (GlossJsonWriter *writer);
+void  gloss_json_writer_begin_array  (GlossJsonWriter *writer);
+void  gloss_json_writer_end_array    (GlossJsonWriter *writer);
+void  gloss_json_writer_member       (GlossJsonWriter *writer,
+                                      const char      *name);
+/* NULL writes null. */
+void  gloss_json_writer_string       (GlossJsonWriter *writer,
+                                      const char      *value);
+void  gloss_json_writer_int          (GlossJsonWriter *writer,
+                                      gint64           value);
+void  gloss_json_writer_boolean      (GlossJsonWriter *writer,
+                                      gboolean         value);
+void  gloss_json_writer_null         (GlossJsonWriter *writer);
+/* @object (borrowed; NULL writes {}) as a value, members in order. */
+void  gloss_json_writer_object       (GlossJsonWriter *writer,
+                                      JsonObject      *object);
+/* @node (borrowed) as a value, in the writer's layout. */
+void  gloss_json_writer_node         (GlossJsonWriter *writer,
+                                      JsonNode        *node);
+
 G_END_DECLS

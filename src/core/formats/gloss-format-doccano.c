@@ -418,15 +418,15 @@ gloss_doccano_import (GBytes                   *input,
 }
 
 static void
-add_offset_pair (JsonBuilder     *builder,
+add_offset_pair (GlossJsonWriter *json,
                  GlossDocument   *document,
                  GlossOffsetUnit  unit,
                  const GlossSpan *span)
 {
-  json_builder_set_member_name (builder, "start_offset");
-  json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, span->start));
-  json_builder_set_member_name (builder, "end_offset");
-  json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, span->end));
+  gloss_json_writer_member (json, "start_offset");
+  gloss_json_writer_int (json, gloss_document_cp_to_offset (document, unit, span->start));
+  gloss_json_writer_member (json, "end_offset");
+  gloss_json_writer_int (json, gloss_document_cp_to_offset (document, unit, span->end));
 }
 
 /* doccano's ids are numbers: an id that is one (read from doccano) is
@@ -444,22 +444,22 @@ parse_number_id (const char *id,
 }
 
 static void
-add_id (JsonBuilder *builder,
-        const char  *id)
+add_id (GlossJsonWriter *json,
+        const char      *id)
 {
   gint64 number;
 
-  json_builder_set_member_name (builder, "id");
+  gloss_json_writer_member (json, "id");
   if (parse_number_id (id, &number))
-    json_builder_add_int_value (builder, number);
+    gloss_json_writer_int (json, number);
   else
-    json_builder_add_string_value (builder, id);
+    gloss_json_writer_string (json, id);
 }
 
 /* The document's own members, and its meta written back as columns. */
 static void
-add_document_columns (JsonBuilder   *builder,
-                      GlossDocument *document)
+add_document_columns (GlossJsonWriter *json,
+                      GlossDocument   *document)
 {
   JsonObject *meta = gloss_document_get_meta (document);
   const char *values[] = {
@@ -472,25 +472,25 @@ add_document_columns (JsonBuilder   *builder,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (values[i] != NULL)
       {
-        json_builder_set_member_name (builder, names[i]);
-        json_builder_add_string_value (builder, values[i]);
+        gloss_json_writer_member (json, names[i]);
+        gloss_json_writer_string (json, values[i]);
       }
 
   if (meta != NULL)
-    _gloss_format_add_other_members (builder, meta, known_members, G_N_ELEMENTS (known_members));
+    _gloss_format_add_other_members (json, meta, known_members, G_N_ELEMENTS (known_members));
 }
 
 /* Sequence labelling: [start, end, "TYPE"] per fragment. */
 static void
-add_label_shape (JsonBuilder     *builder,
+add_label_shape (GlossJsonWriter *json,
                  GlossStore      *store,
                  GlossOffsetUnit  unit)
 {
   GlossDocument *document = gloss_store_get_document (store);
   GListModel *list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
 
-  json_builder_set_member_name (builder, "label");
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, "label");
+  gloss_json_writer_begin_array (json);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
@@ -500,14 +500,14 @@ add_label_shape (JsonBuilder     *builder,
       spans = gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n_spans);
       for (guint j = 0; j < n_spans; j++)
         {
-          json_builder_begin_array (builder);
-          json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, spans[j].start));
-          json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, spans[j].end));
-          json_builder_add_string_value (builder, gloss_annotation_get_type_id (mention));
-          json_builder_end_array (builder);
+          gloss_json_writer_begin_array (json);
+          gloss_json_writer_int (json, gloss_document_cp_to_offset (document, unit, spans[j].start));
+          gloss_json_writer_int (json, gloss_document_cp_to_offset (document, unit, spans[j].end));
+          gloss_json_writer_string (json, gloss_annotation_get_type_id (mention));
+          gloss_json_writer_end_array (json);
         }
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 }
 
 /* The numbers doccano will see as the mentions' ids: their own when every
@@ -553,7 +553,7 @@ number_mentions (GListModel *list,
 /* Relation extraction: entities with ids, relations between the first
  * fragments of a mention of each end. */
 static void
-add_entities_shape (JsonBuilder     *builder,
+add_entities_shape (GlossJsonWriter *json,
                     GlossStore      *store,
                     GlossOffsetUnit  unit)
 {
@@ -563,8 +563,8 @@ add_entities_shape (JsonBuilder     *builder,
   g_autoptr(GHashTable) first_id = number_mentions (list, &own);
   guint n_rel = 0;
 
-  json_builder_set_member_name (builder, "entities");
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, "entities");
+  gloss_json_writer_begin_array (json);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
@@ -575,19 +575,19 @@ add_entities_shape (JsonBuilder     *builder,
       spans = gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n_spans);
       for (guint j = 0; j < n_spans; j++)
         {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, first + j);
-          add_offset_pair (builder, document, unit, &spans[j]);
-          json_builder_set_member_name (builder, "label");
-          json_builder_add_string_value (builder, gloss_annotation_get_type_id (mention));
-          json_builder_end_object (builder);
+          gloss_json_writer_begin_object (json);
+          gloss_json_writer_member (json, "id");
+          gloss_json_writer_int (json, first + j);
+          add_offset_pair (json, document, unit, &spans[j]);
+          gloss_json_writer_member (json, "label");
+          gloss_json_writer_string (json, gloss_annotation_get_type_id (mention));
+          gloss_json_writer_end_object (json);
         }
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 
-  json_builder_set_member_name (builder, "relations");
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, "relations");
+  gloss_json_writer_begin_array (json);
   list = gloss_store_get_list (store, GLOSS_KIND_RELATION);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -607,41 +607,39 @@ add_entities_shape (JsonBuilder     *builder,
       if (ids[0] == 0 || ids[1] == 0)
         continue;  /* an entity without mentions has no place in doccano */
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, n_rel++);
-      json_builder_set_member_name (builder, "from_id");
-      json_builder_add_int_value (builder, ids[0] - 1);
-      json_builder_set_member_name (builder, "to_id");
-      json_builder_add_int_value (builder, ids[1] - 1);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)));
-      json_builder_end_object (builder);
+      gloss_json_writer_begin_object (json);
+      gloss_json_writer_member (json, "id");
+      gloss_json_writer_int (json, n_rel++);
+      gloss_json_writer_member (json, "from_id");
+      gloss_json_writer_int (json, ids[0] - 1);
+      gloss_json_writer_member (json, "to_id");
+      gloss_json_writer_int (json, ids[1] - 1);
+      gloss_json_writer_member (json, "type");
+      gloss_json_writer_string (json, gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)));
+      gloss_json_writer_end_object (json);
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 }
 
-static JsonNode *
+static void
 export_store (GlossStore      *store,
               GlossOffsetUnit  unit,
-              gboolean         label_shape)
+              gboolean         label_shape,
+              GlossJsonWriter *json)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   GlossDocument *document = gloss_store_get_document (store);
 
-  json_builder_begin_object (builder);
+  gloss_json_writer_begin_object (json);
   if (gloss_document_get_id (document) != NULL)
-    add_id (builder, gloss_document_get_id (document));
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, gloss_document_get_text (document));
+    add_id (json, gloss_document_get_id (document));
+  gloss_json_writer_member (json, "text");
+  gloss_json_writer_string (json, gloss_document_get_text (document));
   if (label_shape)
-    add_label_shape (builder, store, unit);
+    add_label_shape (json, store, unit);
   else
-    add_entities_shape (builder, store, unit);
-  add_document_columns (builder, document);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+    add_entities_shape (json, store, unit);
+  add_document_columns (json, document);
+  gloss_json_writer_end_object (json);
 }
 
 /**
@@ -662,7 +660,7 @@ gloss_doccano_export (GPtrArray                *stores,
                       const GlossFormatOptions *options,
                       GError                  **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GlossJsonWriter json;
   GlossOffsetUnit unit;
   gboolean label_shape;
   GString *out;
@@ -681,24 +679,21 @@ gloss_doccano_export (GPtrArray                *stores,
   unit = options->offsets_set ? options->offsets : GLOSS_OFFSET_UTF16;
 
   out = g_string_new (NULL);
+  gloss_json_writer_init (&json, out, FALSE);
   for (guint i = 0; i < stores->len; i++)
     {
       GlossStore *store = g_ptr_array_index (stores, i);
-      g_autoptr(JsonNode) root = export_store (store, unit, label_shape);
-      g_autofree char *line = NULL;
-
       if (label_shape && options->report != NULL)
         gloss_format_report_add (options->report, GLOSS_LOSS_RELATIONS,
                                  gloss_store_get_n_items (store, GLOSS_KIND_RELATION));
-      json_generator_set_root (generator, root);
-      line = json_generator_to_data (generator, NULL);
-      g_string_append (out, line);
+      export_store (store, unit, label_shape, &json);
       g_string_append_c (out, '\n');
       if (options->progress != NULL)
         options->progress (i + 1, stores->len, options->progress_data);
     }
   if (stores->len == 0 && options->progress != NULL)
     options->progress (0, 0, options->progress_data);
+  gloss_json_writer_clear (&json);
 
   return g_string_free_to_bytes (out);
 }

@@ -711,7 +711,7 @@ gloss_jsonl_import (GBytes                   *input,
 /* Export */
 
 static void
-add_span_members (JsonBuilder     *builder,
+add_span_members (GlossJsonWriter *json,
                   GlossDocument   *document,
                   GlossOffsetUnit  unit,
                   guint            start,
@@ -719,72 +719,62 @@ add_span_members (JsonBuilder     *builder,
 {
   g_autofree char *text = gloss_document_dup_slice (document, start, end);
 
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, start));
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, gloss_document_cp_to_offset (document, unit, end));
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, text);
+  gloss_json_writer_member (json, "start");
+  gloss_json_writer_int (json, gloss_document_cp_to_offset (document, unit, start));
+  gloss_json_writer_member (json, "end");
+  gloss_json_writer_int (json, gloss_document_cp_to_offset (document, unit, end));
+  gloss_json_writer_member (json, "text");
+  gloss_json_writer_string (json, text);
 }
 
 static void
-add_span_list (JsonBuilder     *builder,
+add_span_list (GlossJsonWriter *json,
                GlossDocument   *document,
                GlossOffsetUnit  unit,
                const char      *member,
                const GlossSpan *spans,
                guint            n_spans)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, member);
+  gloss_json_writer_begin_array (json);
   for (guint i = 0; i < n_spans; i++)
     {
-      json_builder_begin_object (builder);
-      add_span_members (builder, document, unit, spans[i].start, spans[i].end);
-      json_builder_end_object (builder);
+      gloss_json_writer_begin_object (json);
+      add_span_members (json, document, unit, spans[i].start, spans[i].end);
+      gloss_json_writer_end_object (json);
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+add_string (GlossJsonWriter *json,
+            const char      *member,
+            const char      *value)
 {
-  json_builder_set_member_name (builder, member);
+  gloss_json_writer_member (json, member);
   if (value != NULL)
-    json_builder_add_string_value (builder, value);
+    gloss_json_writer_string (json, value);
   else
-    json_builder_add_null_value (builder);
+    gloss_json_writer_null (json);
 }
 
 static void
-add_object (JsonBuilder *builder,
-            const char  *member,
-            JsonObject  *object)
+add_object (GlossJsonWriter *json,
+            const char      *member,
+            JsonObject      *object)
 {
-  JsonNode *node = json_node_alloc ();
-
-  if (object != NULL)
-    json_node_init_object (node, object);
-  else
-    {
-      g_autoptr(JsonObject) empty = json_object_new ();
-
-      json_node_init_object (node, empty);
-    }
-  json_builder_set_member_name (builder, member);
-  json_builder_add_value (builder, node);
+  gloss_json_writer_member (json, member);
+  gloss_json_writer_object (json, object);
 }
 
 /* Members every annotation has, in every record. */
 static void
-add_common (JsonBuilder     *builder,
+add_common (GlossJsonWriter *json,
             GlossAnnotation *annotation)
 {
-  add_string (builder, "status", gloss_status_to_string (gloss_annotation_get_status (annotation)));
-  add_string (builder, "note", gloss_annotation_get_note (annotation));
-  add_object (builder, "attrs", gloss_annotation_get_attrs (annotation));
+  add_string (json, "status", gloss_status_to_string (gloss_annotation_get_status (annotation)));
+  add_string (json, "note", gloss_annotation_get_note (annotation));
+  add_object (json, "attrs", gloss_annotation_get_attrs (annotation));
 }
 
 static const char *
@@ -794,7 +784,7 @@ entity_id (GlossEntity *entity)
 }
 
 static void
-add_role (JsonBuilder     *builder,
+add_role (GlossJsonWriter *json,
           GlossDocument   *document,
           GlossOffsetUnit  unit,
           const char      *member,
@@ -804,115 +794,114 @@ add_role (JsonBuilder     *builder,
   guint n;
   const GlossSpan *spans = gloss_annotation_get_spans (annotation, role, &n);
 
-  add_span_list (builder, document, unit, member, spans, n);
+  add_span_list (json, document, unit, member, spans, n);
 }
 
-static JsonNode *
+static void
 export_store (GlossStore      *store,
-              GlossOffsetUnit  unit)
+              GlossOffsetUnit  unit,
+              GlossJsonWriter *json)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   GlossDocument *document = gloss_store_get_document (store);
   GListModel *list;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, GLOSS_JSONL_VERSION);
-  add_string (builder, "id", gloss_document_get_id (document));
-  add_string (builder, "title", gloss_document_get_title (document));
-  add_string (builder, "source", gloss_document_get_source (document));
-  add_string (builder, "language", gloss_document_get_language (document));
-  add_string (builder, "offsets", _gloss_format_unit_id (unit));
-  add_string (builder, "text", gloss_document_get_text (document));
-  add_object (builder, "meta", gloss_document_get_meta (document));
+  gloss_json_writer_begin_object (json);
+  gloss_json_writer_member (json, "version");
+  gloss_json_writer_int (json, GLOSS_JSONL_VERSION);
+  add_string (json, "id", gloss_document_get_id (document));
+  add_string (json, "title", gloss_document_get_title (document));
+  add_string (json, "source", gloss_document_get_source (document));
+  add_string (json, "language", gloss_document_get_language (document));
+  add_string (json, "offsets", _gloss_format_unit_id (unit));
+  add_string (json, "text", gloss_document_get_text (document));
+  add_object (json, "meta", gloss_document_get_meta (document));
 
-  json_builder_set_member_name (builder, "mentions");
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, "mentions");
+  gloss_json_writer_begin_array (json);
   list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", gloss_annotation_get_id (mention));
-      add_string (builder, "label", gloss_annotation_get_type_id (mention));
-      add_role (builder, document, unit, "spans", mention, GLOSS_ROLE_CONTENT);
-      add_string (builder, "entity", entity_id (gloss_mention_get_entity (GLOSS_MENTION (mention))));
-      add_common (builder, mention);
-      json_builder_end_object (builder);
+      gloss_json_writer_begin_object (json);
+      add_string (json, "id", gloss_annotation_get_id (mention));
+      add_string (json, "label", gloss_annotation_get_type_id (mention));
+      add_role (json, document, unit, "spans", mention, GLOSS_ROLE_CONTENT);
+      add_string (json, "entity", entity_id (gloss_mention_get_entity (GLOSS_MENTION (mention))));
+      add_common (json, mention);
+      gloss_json_writer_end_object (json);
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 
-  json_builder_set_member_name (builder, "entities");
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, "entities");
+  gloss_json_writer_begin_array (json);
   list = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossAnnotation) entity = g_list_model_get_item (list, i);
       g_autoptr(GPtrArray) mentions = gloss_store_get_mentions_of (store, GLOSS_ENTITY (entity));
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", gloss_annotation_get_id (entity));
-      add_string (builder, "label", gloss_annotation_get_type_id (entity));
-      add_string (builder, "name", gloss_entity_get_name (GLOSS_ENTITY (entity)));
-      add_string (builder, "kb", gloss_entity_get_kb (GLOSS_ENTITY (entity)));
-      json_builder_set_member_name (builder, "mentions");
-      json_builder_begin_array (builder);
+      gloss_json_writer_begin_object (json);
+      add_string (json, "id", gloss_annotation_get_id (entity));
+      add_string (json, "label", gloss_annotation_get_type_id (entity));
+      add_string (json, "name", gloss_entity_get_name (GLOSS_ENTITY (entity)));
+      add_string (json, "kb", gloss_entity_get_kb (GLOSS_ENTITY (entity)));
+      gloss_json_writer_member (json, "mentions");
+      gloss_json_writer_begin_array (json);
       for (guint j = 0; j < mentions->len; j++)
-        json_builder_add_string_value (builder,
+        gloss_json_writer_string (json,
                                        gloss_annotation_get_id (g_ptr_array_index (mentions, j)));
-      json_builder_end_array (builder);
-      add_common (builder, entity);
-      json_builder_end_object (builder);
+      gloss_json_writer_end_array (json);
+      add_common (json, entity);
+      gloss_json_writer_end_object (json);
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 
-  json_builder_set_member_name (builder, "claims");
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, "claims");
+  gloss_json_writer_begin_array (json);
   list = gloss_store_get_list (store, GLOSS_KIND_CLAIM);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (list, i);
       GlossClaim *claim = GLOSS_CLAIM (annotation);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", gloss_annotation_get_id (annotation));
-      add_string (builder, "label", gloss_annotation_get_type_id (annotation));
-      add_role (builder, document, unit, "spans", annotation, GLOSS_ROLE_CONTENT);
-      add_role (builder, document, unit, "cue", annotation, GLOSS_ROLE_CUE);
-      add_string (builder, "claimant", entity_id (gloss_claim_get_claimant (claim)));
-      add_string (builder, "certainty", gloss_certainty_to_string (gloss_claim_get_certainty (claim)));
-      json_builder_set_member_name (builder, "about");
-      json_builder_begin_array (builder);
+      gloss_json_writer_begin_object (json);
+      add_string (json, "id", gloss_annotation_get_id (annotation));
+      add_string (json, "label", gloss_annotation_get_type_id (annotation));
+      add_role (json, document, unit, "spans", annotation, GLOSS_ROLE_CONTENT);
+      add_role (json, document, unit, "cue", annotation, GLOSS_ROLE_CUE);
+      add_string (json, "claimant", entity_id (gloss_claim_get_claimant (claim)));
+      add_string (json, "certainty", gloss_certainty_to_string (gloss_claim_get_certainty (claim)));
+      gloss_json_writer_member (json, "about");
+      gloss_json_writer_begin_array (json);
       for (guint j = 0; j < gloss_claim_get_n_about (claim); j++)
-        json_builder_add_string_value (builder, entity_id (gloss_claim_get_about (claim, j)));
-      json_builder_end_array (builder);
-      add_common (builder, annotation);
-      json_builder_end_object (builder);
+        gloss_json_writer_string (json, entity_id (gloss_claim_get_about (claim, j)));
+      gloss_json_writer_end_array (json);
+      add_common (json, annotation);
+      gloss_json_writer_end_object (json);
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 
-  json_builder_set_member_name (builder, "relations");
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, "relations");
+  gloss_json_writer_begin_array (json);
   list = gloss_store_get_list (store, GLOSS_KIND_RELATION);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (list, i);
       GlossRelation *relation = GLOSS_RELATION (annotation);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", gloss_annotation_get_id (annotation));
-      add_string (builder, "label", gloss_annotation_get_type_id (annotation));
-      add_string (builder, "from", entity_id (gloss_relation_get_from (relation)));
-      add_string (builder, "to", entity_id (gloss_relation_get_to (relation)));
-      add_role (builder, document, unit, "evidence", annotation, GLOSS_ROLE_EVIDENCE);
-      add_common (builder, annotation);
-      json_builder_end_object (builder);
+      gloss_json_writer_begin_object (json);
+      add_string (json, "id", gloss_annotation_get_id (annotation));
+      add_string (json, "label", gloss_annotation_get_type_id (annotation));
+      add_string (json, "from", entity_id (gloss_relation_get_from (relation)));
+      add_string (json, "to", entity_id (gloss_relation_get_to (relation)));
+      add_role (json, document, unit, "evidence", annotation, GLOSS_ROLE_EVIDENCE);
+      add_common (json, annotation);
+      gloss_json_writer_end_object (json);
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  gloss_json_writer_end_object (json);
 }
 
 /**

@@ -313,25 +313,25 @@ typedef struct
 } Writer;
 
 static void
-add_span (JsonBuilder     *builder,
+add_span (GlossJsonWriter *json,
           Writer          *w,
           const GlossSpan *span,
           const char      *label,
           JsonObject      *extra)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, gloss_document_cp_to_offset (w->document, w->unit, span->start));
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, gloss_document_cp_to_offset (w->document, w->unit, span->end));
-  json_builder_set_member_name (builder, "token_start");
-  json_builder_add_int_value (builder, w->token_at[span->start]);
-  json_builder_set_member_name (builder, "token_end");
-  json_builder_add_int_value (builder, w->token_at[span->end - 1]);
-  json_builder_set_member_name (builder, "label");
-  json_builder_add_string_value (builder, label);
-  _gloss_format_add_other_members (builder, extra, span_members, G_N_ELEMENTS (span_members));
-  json_builder_end_object (builder);
+  gloss_json_writer_begin_object (json);
+  gloss_json_writer_member (json, "start");
+  gloss_json_writer_int (json, gloss_document_cp_to_offset (w->document, w->unit, span->start));
+  gloss_json_writer_member (json, "end");
+  gloss_json_writer_int (json, gloss_document_cp_to_offset (w->document, w->unit, span->end));
+  gloss_json_writer_member (json, "token_start");
+  gloss_json_writer_int (json, w->token_at[span->start]);
+  gloss_json_writer_member (json, "token_end");
+  gloss_json_writer_int (json, w->token_at[span->end - 1]);
+  gloss_json_writer_member (json, "label");
+  gloss_json_writer_string (json, label);
+  _gloss_format_add_other_members (json, extra, span_members, G_N_ELEMENTS (span_members));
+  gloss_json_writer_end_object (json);
 }
 
 /* Every fragment boundary of every mention, so spans line up with tokens. */
@@ -359,14 +359,14 @@ mention_cuts (GlossStore *store)
 }
 
 static void
-add_tokens (JsonBuilder *builder,
+add_tokens (GlossJsonWriter *json,
             Writer      *w)
 {
   const char *text = gloss_document_get_text (w->document);
   guint length = gloss_document_get_length (w->document);
 
-  json_builder_set_member_name (builder, "tokens");
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, "tokens");
+  gloss_json_writer_begin_array (json);
   for (guint i = 0; i < w->tokens->len; i++)
     {
       GlossToken *token = &g_array_index (w->tokens, GlossToken, i);
@@ -379,31 +379,31 @@ add_tokens (JsonBuilder *builder,
       for (guint cp = token->start; cp < token->end; cp++)
         w->token_at[cp] = i;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, slice);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_int_value (builder, gloss_document_cp_to_offset (w->document, w->unit, token->start));
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_int_value (builder, gloss_document_cp_to_offset (w->document, w->unit, token->end));
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, i);
-      json_builder_set_member_name (builder, "ws");
-      json_builder_add_boolean_value (builder, ws);
-      json_builder_end_object (builder);
+      gloss_json_writer_begin_object (json);
+      gloss_json_writer_member (json, "text");
+      gloss_json_writer_string (json, slice);
+      gloss_json_writer_member (json, "start");
+      gloss_json_writer_int (json, gloss_document_cp_to_offset (w->document, w->unit, token->start));
+      gloss_json_writer_member (json, "end");
+      gloss_json_writer_int (json, gloss_document_cp_to_offset (w->document, w->unit, token->end));
+      gloss_json_writer_member (json, "id");
+      gloss_json_writer_int (json, i);
+      gloss_json_writer_member (json, "ws");
+      gloss_json_writer_boolean (json, ws);
+      gloss_json_writer_end_object (json);
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 }
 
 static void
-add_relations (JsonBuilder *builder,
+add_relations (GlossJsonWriter *json,
                GlossStore  *store,
                Writer      *w)
 {
   GListModel *list = gloss_store_get_list (store, GLOSS_KIND_RELATION);
 
-  json_builder_set_member_name (builder, "relations");
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, "relations");
+  gloss_json_writer_begin_array (json);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossRelation) relation = g_list_model_get_item (list, i);
@@ -417,27 +417,27 @@ add_relations (JsonBuilder *builder,
 
       head_spans = gloss_annotation_get_spans (head, GLOSS_ROLE_CONTENT, &n);
       child_spans = gloss_annotation_get_spans (child, GLOSS_ROLE_CONTENT, &n);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "head");
-      json_builder_add_int_value (builder, w->token_at[head_spans[0].end - 1]);
-      json_builder_set_member_name (builder, "child");
-      json_builder_add_int_value (builder, w->token_at[child_spans[0].end - 1]);
-      json_builder_set_member_name (builder, "head_span");
-      add_span (builder, w, &head_spans[0], gloss_annotation_get_type_id (head), NULL);
-      json_builder_set_member_name (builder, "child_span");
-      add_span (builder, w, &child_spans[0], gloss_annotation_get_type_id (child), NULL);
-      json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)));
-      json_builder_end_object (builder);
+      gloss_json_writer_begin_object (json);
+      gloss_json_writer_member (json, "head");
+      gloss_json_writer_int (json, w->token_at[head_spans[0].end - 1]);
+      gloss_json_writer_member (json, "child");
+      gloss_json_writer_int (json, w->token_at[child_spans[0].end - 1]);
+      gloss_json_writer_member (json, "head_span");
+      add_span (json, w, &head_spans[0], gloss_annotation_get_type_id (head), NULL);
+      gloss_json_writer_member (json, "child_span");
+      add_span (json, w, &child_spans[0], gloss_annotation_get_type_id (child), NULL);
+      gloss_json_writer_member (json, "label");
+      gloss_json_writer_string (json, gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)));
+      gloss_json_writer_end_object (json);
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 }
 
-static JsonNode *
+static void
 export_store (GlossStore      *store,
-              GlossOffsetUnit  unit)
+              GlossOffsetUnit  unit,
+              GlossJsonWriter *json)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GArray) cuts = mention_cuts (store);
   g_autoptr(GArray) tokens = NULL;
   g_autofree guint *token_at = NULL;
@@ -451,19 +451,19 @@ export_store (GlossStore      *store,
   token_at = g_new0 (guint, gloss_document_get_length (document) + 1);
   w = (Writer) { .document = document, .unit = unit, .tokens = tokens, .token_at = token_at };
 
-  json_builder_begin_object (builder);
+  gloss_json_writer_begin_object (json);
   if (gloss_document_get_id (document) != NULL)
     {
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, gloss_document_get_id (document));
+      gloss_json_writer_member (json, "id");
+      gloss_json_writer_string (json, gloss_document_get_id (document));
     }
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, gloss_document_get_text (document));
-  add_tokens (builder, &w);
+  gloss_json_writer_member (json, "text");
+  gloss_json_writer_string (json, gloss_document_get_text (document));
+  add_tokens (json, &w);
 
   /* A mention of several fragments becomes one span per fragment. */
-  json_builder_set_member_name (builder, "spans");
-  json_builder_begin_array (builder);
+  gloss_json_writer_member (json, "spans");
+  gloss_json_writer_begin_array (json);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossAnnotation) mention = g_list_model_get_item (list, i);
@@ -472,21 +472,21 @@ export_store (GlossStore      *store,
 
       spans = gloss_annotation_get_spans (mention, GLOSS_ROLE_CONTENT, &n);
       for (guint j = 0; j < n; j++)
-        add_span (builder, &w, &spans[j], gloss_annotation_get_type_id (mention),
+        add_span (json, &w, &spans[j], gloss_annotation_get_type_id (mention),
                   gloss_annotation_get_extra (mention));
     }
-  json_builder_end_array (builder);
+  gloss_json_writer_end_array (json);
 
-  add_relations (builder, store, &w);
+  add_relations (json, store, &w);
 
   if (extra == NULL || !json_object_has_member (extra, "answer"))
     {
-      json_builder_set_member_name (builder, "answer");
-      json_builder_add_string_value (builder, "accept");
+      gloss_json_writer_member (json, "answer");
+      gloss_json_writer_string (json, "accept");
     }
-  _gloss_format_add_other_members (builder, extra, task_members, G_N_ELEMENTS (task_members));
+  _gloss_format_add_other_members (json, extra, task_members, G_N_ELEMENTS (task_members));
 
-  return _gloss_format_end_record (builder, document);
+  _gloss_format_end_record (json, document);
 }
 
 /**

@@ -85,7 +85,7 @@ _gloss_format_other_members (JsonObject        *object,
 
 /* Writes the members of @members (may be NULL) not named in @known. */
 void
-_gloss_format_add_other_members (JsonBuilder       *builder,
+_gloss_format_add_other_members (GlossJsonWriter   *writer,
                                  JsonObject        *members,
                                  const char *const *known,
                                  gsize              n_known)
@@ -95,8 +95,8 @@ _gloss_format_add_other_members (JsonBuilder       *builder,
   for (GList *l = names; l != NULL; l = l->next)
     if (!is_one_of (l->data, known, n_known))
       {
-        json_builder_set_member_name (builder, l->data);
-        json_builder_add_value (builder, json_node_copy (json_object_get_member (members, l->data)));
+        gloss_json_writer_member (writer, l->data);
+        gloss_json_writer_node (writer, json_object_get_member (members, l->data));
       }
 }
 
