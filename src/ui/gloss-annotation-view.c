@@ -104,10 +104,26 @@ style_title (GlossAnnotationView *self)
   gtk_text_buffer_apply_tag_by_name (buffer, "gloss-title", &start, &end);
 }
 
+/* GtkTextView lays out changed text from an idle of priority
+ * GTK_PRIORITY_RESIZE - 2, but under GTK 4.8 the frame after an input
+ * event runs from the frame clock's event flush (priority 1), before that
+ * idle: the text view then lays the text out while it is drawn and
+ * reconfigures its adjustment, which asks the scrollbar's trough for a new
+ * allocation after the layout phase ("Trying to snapshot GtkGizmo …
+ * without a current allocation"). A queued resize has the layout phase
+ * lay the new text out (size_allocate flushes that idle) before drawing. */
+static void
+text_changed (GlossAnnotationView *self)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 feed_progress_cb (gpointer user_data)
 {
   GlossAnnotationView *self = user_data;
+
+  text_changed (self);
 
   if (gloss_text_feed_is_done (self->feed))
     {
@@ -143,6 +159,7 @@ load_text (GlossAnnotationView *self,
   else
     gtk_text_buffer_set_text (buffer, "", 0);
 
+  text_changed (self);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   self->pending_scroll = G_MAXUINT;   /* the tick goes away by itself */
