@@ -70,6 +70,7 @@ struct _GlossAnnotationListPage
   char               *needle;
   gboolean            updating;
   gboolean            filters_stale;  /* one of the list's, or a party, changed */
+  gboolean            loading;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationListPage, gloss_annotation_list_page, GTK_TYPE_WIDGET)
@@ -78,6 +79,7 @@ enum {
   PROP_0,
   PROP_KIND,
   PROP_STORE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -176,7 +178,11 @@ update_stack (GlossAnnotationListPage *self)
 {
   gboolean any = self->store != NULL && gloss_store_get_n_items (self->store, kinds[self->kind].kind) > 0;
 
-  gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
+  /* While the annotations load, "No Claims Yet" would be wrong. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_entry), !self->loading);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->party_dropdown), !self->loading);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->type_dropdown), !self->loading);
+  gtk_stack_set_visible_child_name (self->stack, self->loading ? "loading" : any ? "list" : "empty");
 }
 
 /* Rows */
@@ -560,6 +566,28 @@ gloss_annotation_list_page_set_store (GlossAnnotationListPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+gboolean
+gloss_annotation_list_page_get_loading (GlossAnnotationListPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST_PAGE (self), FALSE);
+
+  return self->loading;
+}
+
+void
+gloss_annotation_list_page_set_loading (GlossAnnotationListPage *self,
+                                        gboolean                 loading)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_LIST_PAGE (self));
+
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  update_stack (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 static void
 gloss_annotation_list_page_constructed (GObject *object)
 {
@@ -623,6 +651,10 @@ gloss_annotation_list_page_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -644,6 +676,10 @@ gloss_annotation_list_page_set_property (GObject      *object,
 
     case PROP_STORE:
       gloss_annotation_list_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_LOADING:
+      gloss_annotation_list_page_set_loading (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -668,6 +704,11 @@ gloss_annotation_list_page_class_init (GlossAnnotationListPageClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, GLOSS_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The annotations are loading (the store is not in yet): the page says
+   * so instead of showing its empty state. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ANNOTATION_SELECTED] =

@@ -29,6 +29,9 @@ GlossListKind  gloss_annotation_list_page_get_kind   (GlossAnnotationListPage *s
 GlossStore    *gloss_annotation_list_page_get_store  (GlossAnnotationListPage *self);
 void           gloss_annotation_list_page_set_store  (GlossAnnotationListPage *self,
                                                       GlossStore              *store);
+gboolean       gloss_annotation_list_page_get_loading (GlossAnnotationListPage *self);
+void           gloss_annotation_list_page_set_loading (GlossAnnotationListPage *self,
+                                                       gboolean                 loading);
 /* The annotations shown, after filtering. */
 GListModel    *gloss_annotation_list_page_get_model  (GlossAnnotationListPage *self);
 /* Show only annotations of @type_id (NULL: any type) and of @party_id

@@ -324,6 +324,16 @@ schema_of (GBinding     *binding,
   return TRUE;
 }
 
+static gboolean
+is_set (GBinding     *binding,
+        const GValue *from,
+        GValue       *to,
+        gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_object (from) != NULL);
+  return TRUE;
+}
+
 #define GETTER(type, name, field) \
   type * \
   gloss_document_page_get_##name (GlossDocumentPage *self) \
@@ -452,6 +462,13 @@ gloss_document_page_init (GlossDocumentPage *self)
   g_object_bind_property (page, "store", self->inspector, "store", G_BINDING_DEFAULT);
   g_object_bind_property (page, "store", self->claim_list, "store", G_BINDING_DEFAULT);
   g_object_bind_property (page, "store", self->relation_list, "store", G_BINDING_DEFAULT);
+  /* While the view shows a text whose annotations load, the lists say so. */
+  g_object_bind_property_full (self->view, "pending", self->entity_list, "loading", G_BINDING_DEFAULT,
+                               is_set, NULL, NULL, NULL);
+  g_object_bind_property_full (self->view, "pending", self->claim_list, "loading", G_BINDING_DEFAULT,
+                               is_set, NULL, NULL, NULL);
+  g_object_bind_property_full (self->view, "pending", self->relation_list, "loading", G_BINDING_DEFAULT,
+                               is_set, NULL, NULL, NULL);
 
   g_signal_connect_object (self->inspector, "notify::visible", G_CALLBACK (inspector_visible_cb),
                            self, G_CONNECT_SWAPPED);

@@ -35,6 +35,7 @@ struct _GlossEntityList
   GHashTable         *bound;         /* GtkListItem set */
   char               *needle;
   guint               refresh_id;
+  gboolean            loading;
 };
 
 G_DEFINE_FINAL_TYPE (GlossEntityList, gloss_entity_list, GTK_TYPE_WIDGET)
@@ -42,6 +43,7 @@ G_DEFINE_FINAL_TYPE (GlossEntityList, gloss_entity_list, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -243,10 +245,15 @@ update_count (GlossEntityList *self)
   guint n = self->store ? gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY) : 0;
   g_autofree char *text = g_strdup_printf ("%u", n);
 
-  gtk_label_set_text (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0 ||
-                                    self->needle != NULL ? "list" : "empty");
+  /* While the annotations load, "0" and "No Entities Yet" would be wrong. */
+  gtk_label_set_text (self->count_label, self->loading ? "" : text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_entry), !self->loading);
+  if (self->loading)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->stack,
+                                      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0 ||
+                                      self->needle != NULL ? "list" : "empty");
 }
 
 static gboolean
@@ -412,6 +419,28 @@ gloss_entity_list_set_store (GlossEntityList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+gboolean
+gloss_entity_list_get_loading (GlossEntityList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), FALSE);
+
+  return self->loading;
+}
+
+void
+gloss_entity_list_set_loading (GlossEntityList *self,
+                               gboolean         loading)
+{
+  g_return_if_fail (GLOSS_IS_ENTITY_LIST (self));
+
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 void
 gloss_entity_list_unselect (GlossEntityList *self)
 {
@@ -525,6 +554,10 @@ gloss_entity_list_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -542,6 +575,10 @@ gloss_entity_list_set_property (GObject      *object,
     {
     case PROP_STORE:
       gloss_entity_list_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_LOADING:
+      gloss_entity_list_set_loading (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -562,6 +599,11 @@ gloss_entity_list_class_init (GlossEntityListClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, GLOSS_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The annotations are loading (the store is not in yet): the list says
+   * so instead of showing its empty state. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ENTITY_SELECTED] =

@@ -18,6 +18,9 @@ GtkWidget  *gloss_entity_list_new       (void);
 GlossStore *gloss_entity_list_get_store (GlossEntityList *self);
 void        gloss_entity_list_set_store (GlossEntityList *self,
                                          GlossStore      *store);
+gboolean    gloss_entity_list_get_loading (GlossEntityList *self);
+void        gloss_entity_list_set_loading (GlossEntityList *self,
+                                           gboolean         loading);
 void        gloss_entity_list_unselect  (GlossEntityList *self);
 /* Select @entity's row and scroll to it, without emitting
  * GlossEntityList::entity-selected (the caller already knows). */

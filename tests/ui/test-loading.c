@@ -14,6 +14,8 @@
 
 #include <glib/gstdio.h>
 
+#include "gloss-annotation-list-page.h"
+#include "gloss-entity-list.h"
 #include "gloss-format-native.h"
 #include "ui-test-utils.h"
 
@@ -137,17 +139,54 @@ remember_etag (GFile *file)
   g_object_set_data_full (G_OBJECT (file), "etag", g_strdup (g_file_info_get_etag (info)), g_free);
 }
 
-static void
-test_tag_while_loading (void)
+/* @store written to big.gloss in @lived_in's folder, and a window that
+ * opens it with the annotations held until @release exists: returned
+ * once the text shows. */
+static GlossWindow *
+open_held (UiLivedIn   *lived_in,
+           GlossStore  *store,
+           GFile      **file,
+           char       **release)
 {
-  g_autoptr(UiLivedIn) lived_in = NULL;
+  g_autofree char *path = g_build_filename (lived_in->dir, "big.gloss", NULL);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+
+  *release = g_build_filename (lived_in->dir, "release", NULL);
+  *file = g_file_new_for_path (path);
+  g_assert_true (gloss_native_write_file (store, *file, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("GLOSS_TEST_HOLD_ANNOTATIONS", *release, TRUE);
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  ui_present_focused (GTK_WINDOW (window));
+  gloss_window_load_file (window, *file);
+  g_assert_true (ui_wait_until (text_pending, window, UI_TEST_TIMEOUT_MS));
+  g_assert_false (gloss_window_has_document (window));
+  return window;
+}
+
+static void
+release_annotations (GlossWindow *window,
+                     const char  *release)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (release, "", 0, &error));
+  g_assert_true (ui_wait_until (annotations_in, window, UI_TEST_TIMEOUT_MS));
+  g_unsetenv ("GLOSS_TEST_HOLD_ANNOTATIONS");
+}
+
+static void
+tag_while_loading (UiLivedIn *lived_in)
+{
   g_autoptr(GlossStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) original = NULL;
   g_autoptr(GBytes) saved = NULL;
   g_autoptr(GlossStore) reread = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *release = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -159,32 +198,16 @@ test_tag_while_loading (void)
   SelectionIs vostochny;
   guint n, word;
 
-  if (!ui_test_require_input ())
-    return;
-
-  lived_in = ui_lived_in_new ();
   store = big_store ();
   n = gloss_store_get_n_items (store, GLOSS_KIND_MENTION);
   g_assert_cmpuint (n, >, 3000);
-  path = g_build_filename (lived_in->dir, "big.gloss", NULL);
-  release = g_build_filename (lived_in->dir, "release", NULL);
-  file = g_file_new_for_path (path);
-  g_assert_true (gloss_native_write_file (store, file, &error));
-  g_assert_no_error (error);
-  original = file_bytes (file);
   word = find_text (store, "Vostochny", 0);
 
-  g_setenv ("GLOSS_TEST_HOLD_ANNOTATIONS", release, TRUE);
-  window = gloss_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  ui_present_focused (GTK_WINDOW (window));
+  /* The text, before the annotations, with the reason it is read-only. */
+  window = open_held (lived_in, store, &file, &release);
+  original = file_bytes (file);
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  gloss_window_load_file (window, file);
-
-  /* The text, before the annotations, with the reason it is read-only. */
-  g_assert_true (ui_wait_until (text_pending, window, UI_TEST_TIMEOUT_MS));
-  g_assert_false (gloss_window_has_document (window));
   g_assert_true (ui_find_label (GTK_WIDGET (view), "Loading annotations…") != NULL);
   vostochny.window = window;
   vostochny.start = word;
@@ -206,9 +229,7 @@ test_tag_while_loading (void)
   g_assert_cmpstr (before, ==, after);
 
   /* The annotations come in under the same text. */
-  g_assert_true (g_file_set_contents (release, "", 0, &error));
-  g_assert_true (ui_wait_until (annotations_in, window, UI_TEST_TIMEOUT_MS));
-  g_unsetenv ("GLOSS_TEST_HOLD_ANNOTATIONS");
+  release_annotations (window, release);
   g_assert_cmpuint (n_mentions (window), ==, n);
   g_assert_null (ui_find_label (GTK_WIDGET (view), "Loading annotations…"));
   g_assert_true (selection_is (&vostochny));
@@ -248,13 +269,118 @@ test_tag_while_loading (void)
 
   ui_window_destroy (GTK_WINDOW (window));
   g_unlink (release);
-  g_unlink (path);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* The sidebar page @name ("Claims"), shown by a click on its switcher
+ * button. */
+static void
+show_sidebar_page (GlossWindow *window,
+                   const char  *name)
+{
+  GtkWidget *switcher = find_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER);
+  GtkWidget *label;
+
+  g_assert_nonnull (switcher);
+  label = ui_find_label (switcher, name);
+  g_assert_nonnull (label);
+  ui_click_center (label);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelShown;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelShown *shown = data;
+
+  return ui_find_label (shown->root, shown->text) != NULL;
+}
+
+/* While the annotations load, the sidebar's pages say so, not "No
+ * Entities Yet" (which would tell the analyst the file has none); once
+ * they are in, the real lists show. */
+static void
+sidebar_while_loading (UiLivedIn *lived_in)
+{
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *release = NULL;
+  GtkWidget *entities, *claims;
+  GtkWidget *count;
+  GlossWindow *window;
+  LabelShown shown;
+
+  store = big_store ();
+  window = open_held (lived_in, store, &file, &release);
+  entities = find_widget (GTK_WIDGET (window), GLOSS_TYPE_ENTITY_LIST, NULL);
+  claims = find_widget (GTK_WIDGET (window), GLOSS_TYPE_ANNOTATION_LIST_PAGE, NULL);
+  g_assert_nonnull (entities);
+  g_assert_nonnull (claims);
+  g_assert_cmpint (gloss_annotation_list_page_get_kind (GLOSS_ANNOTATION_LIST_PAGE (claims)), ==, GLOSS_LIST_CLAIMS);
+
+  /* Entities: loading, no empty state, no count, no filtering yet. */
+  shown.root = entities;
+  shown.text = "Loading Annotations…";
+  g_assert_true (ui_wait_until (label_shown, &shown, UI_TEST_TIMEOUT_MS));
+  g_assert_null (ui_find_label (entities, "No Entities Yet"));
+  g_assert_null (ui_find_label (entities, "0"));
+  g_assert_false (gtk_widget_get_mapped (find_widget (entities, GTK_TYPE_LIST_VIEW, NULL)));
+  g_assert_false (gtk_widget_is_sensitive (find_widget (entities, GTK_TYPE_SEARCH_ENTRY, NULL)));
+
+  /* Claims, through a click on the switcher: the same. */
+  show_sidebar_page (window, "Claims");
+  shown.root = claims;
+  g_assert_true (ui_wait_until (label_shown, &shown, UI_TEST_TIMEOUT_MS));
+  g_assert_null (ui_find_label (claims, "No Claims Yet"));
+  g_assert_false (gtk_widget_is_sensitive (find_widget (claims, GTK_TYPE_SEARCH_ENTRY, NULL)));
+
+  /* In: the claims page has none (its real empty state) and the entities
+   * page lists both, with their count. */
+  release_annotations (window, release);
+  g_assert_null (ui_find_label (claims, "Loading Annotations…"));
+  shown.text = "No Claims Yet";
+  g_assert_true (ui_wait_until (label_shown, &shown, UI_TEST_TIMEOUT_MS));
+  g_assert_true (gtk_widget_is_sensitive (find_widget (claims, GTK_TYPE_SEARCH_ENTRY, NULL)));
+  show_sidebar_page (window, "Entities");
+  shown.root = entities;
+  shown.text = "Vladimir Putin";
+  g_assert_true (ui_wait_until (label_shown, &shown, UI_TEST_TIMEOUT_MS));
+  g_assert_nonnull (ui_find_label (entities, "Russia"));
+  g_assert_null (ui_find_label (entities, "Loading Annotations…"));
+  g_assert_null (ui_find_label (entities, "No Entities Yet"));
+  count = ui_find_label (entities, "2");
+  g_assert_nonnull (count);
+  g_assert_true (gtk_widget_is_sensitive (find_widget (entities, GTK_TYPE_SEARCH_ENTRY, NULL)));
+
+  ui_window_destroy (GTK_WINDOW (window));
+  g_unlink (release);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* One lived-in session for both (the recent manager keeps the files of
+ * the first test that uses it, so one test per program). */
+static void
+test_loading (void)
+{
+  g_autoptr(UiLivedIn) lived_in = NULL;
+
+  if (!ui_test_require_input ())
+    return;
+
+  lived_in = ui_lived_in_new ();
+  tag_while_loading (lived_in);
+  sidebar_while_loading (lived_in);
 }
 
 static void
 add_tests (void)
 {
-  g_test_add_func ("/ui/loading/tag-while-loading", test_tag_while_loading);
+  g_test_add_func ("/ui/loading/tag-and-sidebar-while-loading", test_loading);
 }
 
 int
