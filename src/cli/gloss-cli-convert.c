@@ -14,6 +14,7 @@
 #include "gloss-error.h"
 #include "gloss-format-dataset.h"
 #include "gloss-format-native.h"
+#include "gloss-format-stream.h"
 
 /* A file name from a document id: no directory separators, no leading
  * dot, and nothing a shell would trip over. */
@@ -369,16 +370,6 @@ print_losses (const char        *output,
     g_printerr ("  %s\n", (const char *) g_ptr_array_index (details, i));
 }
 
-/* Formats of one self-contained chunk per document (JSON Lines, CoNLL's
- * -DOCSTART-): many inputs are written as they are read, one at a time,
- * so memory stays flat however large the corpus. */
-static gboolean
-streams (const GlossFormat *format)
-{
-  return g_str_equal (format->name, "jsonl") || g_str_equal (format->name, "doccano") ||
-         g_str_equal (format->name, "prodigy") || g_str_equal (format->name, "conll");
-}
-
 static gboolean
 write_chunk (GlossAtomicFile  *atomic,
              GBytes           *bytes,
@@ -409,9 +400,10 @@ export_streaming (const GlossFormat  *format,
                   gboolean            force)
 {
   g_autoptr(GlossAtomicFile) atomic = NULL;
+  g_autoptr(GlossFormatStream) stream = gloss_format_stream_new (format, options);
+  g_autoptr(GBytes) end = NULL;
   g_autoptr(GError) error = NULL;
   gboolean to_stdout = g_str_equal (output, "-");
-  GlossFormatOptions opts = *options;
   GlossCliProgress progress;
   guint n_documents = 0;
 
@@ -427,7 +419,6 @@ export_streaming (const GlossFormat  *format,
         }
     }
 
-  opts.progress = NULL;
   gloss_cli_progress_init (&progress, n_inputs);
   for (int i = 0; i < n_inputs; i++)
     {
@@ -446,11 +437,8 @@ export_streaming (const GlossFormat  *format,
         }
       for (guint d = 0; d < read->len; d++)
         {
-          g_autoptr(GPtrArray) one = g_ptr_array_new ();
-          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GBytes) bytes = gloss_format_stream_add (stream, g_ptr_array_index (read, d), &error);
 
-          g_ptr_array_add (one, g_ptr_array_index (read, d));
-          bytes = gloss_format_export (format, one, &opts, &error);
           if (bytes == NULL || !write_chunk (atomic, bytes, &error))
             {
               gloss_cli_progress_clear (&progress);
@@ -462,6 +450,12 @@ export_streaming (const GlossFormat  *format,
     }
   gloss_cli_progress_clear (&progress);
 
+  end = gloss_format_stream_end (stream, &error);
+  if (end == NULL || !write_chunk (atomic, end, &error))
+    {
+      gloss_cli_print_error (output, error);
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
   if ((atomic != NULL && !gloss_atomic_file_commit (atomic, &error)) ||
       (atomic == NULL && fflush (stdout) != 0))
     {
@@ -587,7 +581,7 @@ gloss_cli_export (int    argc,
       return GLOSS_CLI_EXIT_FAILURE;
     }
 
-  if (split == NULL && streams (format))
+  if (split == NULL && gloss_format_streams (format))
     {
       int status_streamed;
 

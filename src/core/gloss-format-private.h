@@ -86,6 +86,12 @@ GBytes     *_gloss_format_export_lines    (GPtrArray                *stores,
                                            const GlossFormatOptions *options,
                                            GlossOffsetUnit           default_unit,
                                            GlossExportStoreFunc      func);
+/* The whole file of a format that streams, from its chunks and end;
+ * reports progress through @options after each document. */
+GBytes     *_gloss_format_export_chunks   (GPtrArray                *stores,
+                                           const GlossFormatOptions *options,
+                                           GlossExportChunkFunc      chunk,
+                                           GlossExportEndFunc        end);
 /* Writes the document's "meta" member, when it has one, and ends the
  * record's object. */
 void        _gloss_format_end_record      (GlossJsonWriter *writer,

@@ -30,30 +30,33 @@ static const GlossFormat formats[] = {
   { "native", "Gloss document (.gloss), one document a file", "gloss",
     gloss_native_import, gloss_native_export, GLOSS_CARRIES_ALL },
   { "jsonl", "Gloss dataset: JSON Lines, one document a line", "jsonl",
-    gloss_jsonl_import, gloss_jsonl_export, GLOSS_CARRIES_ALL, NULL, TRUE, GLOSS_OFFSET_CODEPOINTS },
+    gloss_jsonl_import, gloss_jsonl_export, GLOSS_CARRIES_ALL, NULL, TRUE, GLOSS_OFFSET_CODEPOINTS,
+    TRUE },
   { "doccano", "doccano JSONL (label or entities/relations)", "jsonl",
     gloss_doccano_import, gloss_doccano_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS,
-    NULL, TRUE, GLOSS_OFFSET_UTF16 },
+    NULL, TRUE, GLOSS_OFFSET_UTF16, TRUE },
   { "prodigy", "spaCy/Prodigy JSONL", "jsonl",
     gloss_prodigy_import, gloss_prodigy_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS,
-    NULL, TRUE, GLOSS_OFFSET_CODEPOINTS },
+    NULL, TRUE, GLOSS_OFFSET_CODEPOINTS, TRUE },
   { "conll", "CoNLL-2003-style IOB2 tags, one token a line", "conll",
-    gloss_conll_import, gloss_conll_export, GLOSS_CARRIES_MENTIONS },
+    gloss_conll_import, gloss_conll_export, GLOSS_CARRIES_MENTIONS, .streams = TRUE },
   { "brat", "brat standoff (.txt + .ann)", "ann",
     gloss_brat_import, NULL, GLOSS_CARRIES_ALL, gloss_brat_export },
   { "w3c", "W3C Web Annotation JSON-LD", "jsonld",
     gloss_w3c_import, gloss_w3c_export,
-    GLOSS_CARRIES_ALL },
+    GLOSS_CARRIES_ALL, .streams = TRUE, .export_chunk = gloss_w3c_export_chunk,
+    .export_end = gloss_w3c_export_end },
   { "labelstudio", "Label Studio task JSON", "json",
     gloss_labelstudio_import, gloss_labelstudio_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS | GLOSS_CARRIES_NOTES,
-    NULL, TRUE, GLOSS_OFFSET_UTF16 },
+    NULL, TRUE, GLOSS_OFFSET_UTF16, TRUE, gloss_labelstudio_export_chunk, gloss_labelstudio_export_end },
   { "csv", "Mentions as CSV, one fragment a row", "csv",
     NULL, gloss_csv_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_FRAGMENTS |
-    GLOSS_CARRIES_ENTITIES | GLOSS_CARRIES_KB, NULL, TRUE, GLOSS_OFFSET_CODEPOINTS },
+    GLOSS_CARRIES_ENTITIES | GLOSS_CARRIES_KB, NULL, TRUE, GLOSS_OFFSET_CODEPOINTS,
+    TRUE, gloss_csv_export_chunk, gloss_csv_export_end },
   { "webanno", "WebAnno / INCEpTION TSV 3.3", "tsv",
     gloss_webanno_import, NULL, GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_ENTITIES |
     GLOSS_CARRIES_KB | GLOSS_CARRIES_RELATIONS, NULL, FALSE, GLOSS_OFFSET_UTF16 },
@@ -639,6 +642,27 @@ _gloss_format_export_lines (GPtrArray                *stores,
       report_progress (options, i + 1, stores->len);
     }
   gloss_json_writer_clear (&writer);
+
+  if (stores->len == 0)
+    report_progress (options, 0, 0);
+
+  return g_string_free_to_bytes (out);
+}
+
+GBytes *
+_gloss_format_export_chunks (GPtrArray                *stores,
+                             const GlossFormatOptions *options,
+                             GlossExportChunkFunc      chunk,
+                             GlossExportEndFunc        end)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < stores->len; i++)
+    {
+      chunk (g_ptr_array_index (stores, i), i, stores->len != 1, options, out);
+      report_progress (options, i + 1, stores->len);
+    }
+  end (stores->len, options, out);
 
   if (stores->len == 0)
     report_progress (options, 0, 0);

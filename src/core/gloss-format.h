@@ -100,6 +100,21 @@ typedef GPtrArray *(*GlossExportFilesFunc) (GPtrArray                *stores,
                                             const GlossFormatOptions *options,
                                             GError                  **error);
 
+/* A format written one document at a time (GlossFormatStream): the
+ * @index-th document of the file appended to @out, with what goes before
+ * it (a JSON array's "[" or ",", a CSV's header); @several: whether the
+ * file holds more than one. Counts into @options->report what it leaves
+ * out, like the export. */
+typedef void       (*GlossExportChunkFunc) (GlossStore               *store,
+                                            guint                     index,
+                                            gboolean                  several,
+                                            const GlossFormatOptions *options,
+                                            GString                  *out);
+/* What follows the last of @n documents (all of the file when @n is 0). */
+typedef void       (*GlossExportEndFunc)   (guint                     n,
+                                            const GlossFormatOptions *options,
+                                            GString                  *out);
+
 typedef struct
 {
   const char      *name;
@@ -111,6 +126,9 @@ typedef struct
   GlossExportFilesFunc export_files;  /* instead of export: a folder of files */
   gboolean         offsets_choice;   /* whether --offsets applies */
   GlossOffsetUnit  default_offsets;  /* the unit without --offsets */
+  gboolean         streams;          /* written one document at a time (gloss-format-stream.h) */
+  GlossExportChunkFunc export_chunk; /* NULL: the export of each document alone, concatenated */
+  GlossExportEndFunc   export_end;   /* NULL: nothing after the last */
 } GlossFormat;
 
 const GlossFormat  *gloss_format_lookup    (const char *name);

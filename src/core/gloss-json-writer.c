@@ -334,6 +334,20 @@ gloss_json_writer_init (GlossJsonWriter *writer,
 }
 
 void
+gloss_json_writer_init_in_array (GlossJsonWriter *writer,
+                                 GString         *out,
+                                 gboolean         pretty,
+                                 gboolean         after_element)
+{
+  Level outside = { FALSE, FALSE };
+
+  gloss_json_writer_init (writer, out, pretty);
+  g_array_append_val (writer->stack, outside);
+  writer->depth = 1;
+  writer->has_value = after_element;
+}
+
+void
 gloss_json_writer_clear (GlossJsonWriter *writer)
 {
   g_clear_pointer (&writer->stack, g_array_unref);

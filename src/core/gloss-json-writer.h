@@ -58,6 +58,13 @@ typedef struct
 void  gloss_json_writer_init         (GlossJsonWriter *writer,
                                       GString         *out,
                                       gboolean         pretty);
+/* To write the next element of an array streamed piecewise, whose "["
+ * (and @after_element elements) someone else wrote: the writer stands
+ * inside that array. */
+void  gloss_json_writer_init_in_array (GlossJsonWriter *writer,
+                                       GString         *out,
+                                       gboolean         pretty,
+                                       gboolean         after_element);
 void  gloss_json_writer_clear        (GlossJsonWriter *writer);
 void  gloss_json_writer_begin_object (GlossJsonWriter *writer);
 void  gloss_json_writer_end_object   (GlossJsonWriter *writer);

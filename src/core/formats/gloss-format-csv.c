@@ -44,6 +44,69 @@ append_number (GString *out,
   g_string_append_printf (out, "%" G_GSIZE_FORMAT ",", value);
 }
 
+#define HEADER "document,mention,start,end,text,type,entity,entity_name,kb\r\n"
+
+/**
+ * gloss_csv_export_chunk:
+ * @store: the @index-th document
+ * @index: its place in the file
+ * @several: unused
+ * @options: the offset unit (code points unless set)
+ * @out: where the rows go (after the header, for the first document)
+ */
+void
+gloss_csv_export_chunk (GlossStore               *store,
+                        guint                     index,
+                        gboolean                  several,
+                        const GlossFormatOptions *options,
+                        GString                  *out)
+{
+  GlossOffsetUnit unit = options->offsets_set ? options->offsets : GLOSS_OFFSET_CODEPOINTS;
+  GlossDocument *document = gloss_store_get_document (store);
+  GListModel *list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+
+  if (index == 0)
+    g_string_append (out, HEADER);
+  for (guint k = 0; k < g_list_model_get_n_items (list); k++)
+    {
+      g_autoptr(GlossAnnotation) m = g_list_model_get_item (list, k);
+      GlossEntity *entity = gloss_mention_get_entity (GLOSS_MENTION (m));
+      const GlossSpan *spans;
+      guint n;
+
+      spans = gloss_annotation_get_spans (m, GLOSS_ROLE_CONTENT, &n);
+      for (guint j = 0; j < n; j++)
+        {
+          g_autofree char *text = gloss_document_dup_slice (document, spans[j].start, spans[j].end);
+
+          append_field (out, gloss_document_get_id (document), FALSE);
+          append_field (out, gloss_annotation_get_id (m), FALSE);
+          append_number (out, gloss_document_cp_to_offset (document, unit, spans[j].start));
+          append_number (out, gloss_document_cp_to_offset (document, unit, spans[j].end));
+          append_field (out, text, FALSE);
+          append_field (out, gloss_annotation_get_type_id (m), FALSE);
+          append_field (out, entity ? gloss_annotation_get_id (GLOSS_ANNOTATION (entity)) : NULL, FALSE);
+          append_field (out, entity ? gloss_entity_get_name (entity) : NULL, FALSE);
+          append_field (out, entity ? gloss_entity_get_kb (entity) : NULL, TRUE);
+        }
+    }
+}
+
+/**
+ * gloss_csv_export_end:
+ * @n: the number of documents written
+ * @options: unused
+ * @out: the header, when no document wrote it
+ */
+void
+gloss_csv_export_end (guint                     n,
+                      const GlossFormatOptions *options,
+                      GString                  *out)
+{
+  if (n == 0)
+    g_string_append (out, HEADER);
+}
+
 /**
  * gloss_csv_export:
  * @stores: (element-type GlossStore): the documents
@@ -58,43 +121,8 @@ gloss_csv_export (GPtrArray                *stores,
                   const GlossFormatOptions *options,
                   GError                  **error)
 {
-  GString *out = g_string_new ("document,mention,start,end,text,type,entity,entity_name,kb\r\n");
-  GlossOffsetUnit unit = options->offsets_set ? options->offsets : GLOSS_OFFSET_CODEPOINTS;
-
   g_return_val_if_fail (stores != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
 
-  for (guint i = 0; i < stores->len; i++)
-    {
-      GlossStore *store = g_ptr_array_index (stores, i);
-      GlossDocument *document = gloss_store_get_document (store);
-      GListModel *list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
-
-      for (guint k = 0; k < g_list_model_get_n_items (list); k++)
-        {
-          g_autoptr(GlossAnnotation) m = g_list_model_get_item (list, k);
-          GlossEntity *entity = gloss_mention_get_entity (GLOSS_MENTION (m));
-          const GlossSpan *spans;
-          guint n;
-
-          spans = gloss_annotation_get_spans (m, GLOSS_ROLE_CONTENT, &n);
-          for (guint j = 0; j < n; j++)
-            {
-              g_autofree char *text = gloss_document_dup_slice (document, spans[j].start, spans[j].end);
-
-              append_field (out, gloss_document_get_id (document), FALSE);
-              append_field (out, gloss_annotation_get_id (m), FALSE);
-              append_number (out, gloss_document_cp_to_offset (document, unit, spans[j].start));
-              append_number (out, gloss_document_cp_to_offset (document, unit, spans[j].end));
-              append_field (out, text, FALSE);
-              append_field (out, gloss_annotation_get_type_id (m), FALSE);
-              append_field (out, entity ? gloss_annotation_get_id (GLOSS_ANNOTATION (entity)) : NULL, FALSE);
-              append_field (out, entity ? gloss_entity_get_name (entity) : NULL, FALSE);
-              append_field (out, entity ? gloss_entity_get_kb (entity) : NULL, TRUE);
-            }
-        }
-      if (options->progress != NULL)
-        options->progress (i + 1, stores->len, options->progress_data);
-    }
-
-  return g_string_free_to_bytes (out);
+  return _gloss_format_export_chunks (stores, options, gloss_csv_export_chunk, gloss_csv_export_end);
 }

@@ -368,7 +368,7 @@ gloss_labelstudio_import (GBytes                   *input,
 /* Export */
 
 static void
-add_region (JsonBuilder     *b,
+add_region (GlossJsonWriter *b,
             GlossDocument   *document,
             GlossOffsetUnit  unit,
             const char      *id,
@@ -378,39 +378,39 @@ add_region (JsonBuilder     *b,
 {
   g_autofree char *text = gloss_document_dup_slice (document, span->start, span->end);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, id);
-  json_builder_set_member_name (b, "from_name");
-  json_builder_add_string_value (b, "label");
-  json_builder_set_member_name (b, "to_name");
-  json_builder_add_string_value (b, "text");
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "labels");
-  json_builder_set_member_name (b, "value");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "start");
-  json_builder_add_int_value (b, gloss_document_cp_to_offset (document, unit, span->start));
-  json_builder_set_member_name (b, "end");
-  json_builder_add_int_value (b, gloss_document_cp_to_offset (document, unit, span->end));
-  json_builder_set_member_name (b, "text");
-  json_builder_add_string_value (b, text);
-  json_builder_set_member_name (b, "labels");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, type);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  gloss_json_writer_begin_object (b);
+  gloss_json_writer_member (b, "id");
+  gloss_json_writer_string (b, id);
+  gloss_json_writer_member (b, "from_name");
+  gloss_json_writer_string (b, "label");
+  gloss_json_writer_member (b, "to_name");
+  gloss_json_writer_string (b, "text");
+  gloss_json_writer_member (b, "type");
+  gloss_json_writer_string (b, "labels");
+  gloss_json_writer_member (b, "value");
+  gloss_json_writer_begin_object (b);
+  gloss_json_writer_member (b, "start");
+  gloss_json_writer_int (b, gloss_document_cp_to_offset (document, unit, span->start));
+  gloss_json_writer_member (b, "end");
+  gloss_json_writer_int (b, gloss_document_cp_to_offset (document, unit, span->end));
+  gloss_json_writer_member (b, "text");
+  gloss_json_writer_string (b, text);
+  gloss_json_writer_member (b, "labels");
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_string (b, type);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
   if (note != NULL)
     {
-      json_builder_set_member_name (b, "meta");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "text");
-      json_builder_begin_array (b);
-      json_builder_add_string_value (b, note);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      gloss_json_writer_member (b, "meta");
+      gloss_json_writer_begin_object (b);
+      gloss_json_writer_member (b, "text");
+      gloss_json_writer_begin_array (b);
+      gloss_json_writer_string (b, note);
+      gloss_json_writer_end_array (b);
+      gloss_json_writer_end_object (b);
     }
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
 }
 
 /* Region ids: the mention's id, and ID-2… for its further fragments. */
@@ -423,36 +423,36 @@ region_id (GlossAnnotation *mention,
   return g_strdup_printf ("%s-%u", gloss_annotation_get_id (mention), fragment + 1);
 }
 
-static JsonNode *
+static void
 export_task (GlossStore      *store,
              GlossOffsetUnit  unit,
-             guint            index)
+             guint            index,
+             GlossJsonWriter *b)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   GlossDocument *document = gloss_store_get_document (store);
   JsonObject *meta = gloss_document_get_meta (document);
   JsonNode *others = meta ? json_object_get_member (meta, "labelstudio_results") : NULL;
   GListModel *list = gloss_store_get_list (store, GLOSS_KIND_MENTION);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, index + 1);
-  json_builder_set_member_name (b, "data");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "text");
-  json_builder_add_string_value (b, gloss_document_get_text (document));
+  gloss_json_writer_begin_object (b);
+  gloss_json_writer_member (b, "id");
+  gloss_json_writer_int (b, index + 1);
+  gloss_json_writer_member (b, "data");
+  gloss_json_writer_begin_object (b);
+  gloss_json_writer_member (b, "text");
+  gloss_json_writer_string (b, gloss_document_get_text (document));
   if (gloss_document_get_id (document) != NULL)
     {
-      json_builder_set_member_name (b, "gloss_document");
-      json_builder_add_string_value (b, gloss_document_get_id (document));
+      gloss_json_writer_member (b, "gloss_document");
+      gloss_json_writer_string (b, gloss_document_get_id (document));
     }
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
 
-  json_builder_set_member_name (b, "annotations");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "result");
-  json_builder_begin_array (b);
+  gloss_json_writer_member (b, "annotations");
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_begin_object (b);
+  gloss_json_writer_member (b, "result");
+  gloss_json_writer_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GlossAnnotation) m = g_list_model_get_item (list, i);
@@ -477,42 +477,95 @@ export_task (GlossStore      *store,
 
       if (from == NULL || to == NULL)
         continue;  /* counted by gloss_labelstudio_export () */
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "from_id");
-      json_builder_add_string_value (b, gloss_annotation_get_id (from));
-      json_builder_set_member_name (b, "to_id");
-      json_builder_add_string_value (b, gloss_annotation_get_id (to));
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "relation");
-      json_builder_set_member_name (b, "direction");
-      json_builder_add_string_value (b, "right");
-      json_builder_set_member_name (b, "labels");
-      json_builder_begin_array (b);
-      json_builder_add_string_value (b, gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)));
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      gloss_json_writer_begin_object (b);
+      gloss_json_writer_member (b, "from_id");
+      gloss_json_writer_string (b, gloss_annotation_get_id (from));
+      gloss_json_writer_member (b, "to_id");
+      gloss_json_writer_string (b, gloss_annotation_get_id (to));
+      gloss_json_writer_member (b, "type");
+      gloss_json_writer_string (b, "relation");
+      gloss_json_writer_member (b, "direction");
+      gloss_json_writer_string (b, "right");
+      gloss_json_writer_member (b, "labels");
+      gloss_json_writer_begin_array (b);
+      gloss_json_writer_string (b, gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)));
+      gloss_json_writer_end_array (b);
+      gloss_json_writer_end_object (b);
     }
   if (others != NULL && JSON_NODE_HOLDS_ARRAY (others))
     for (guint i = 0; i < json_array_get_length (json_node_get_array (others)); i++)
-      json_builder_add_value (b, json_node_copy (json_array_get_element (json_node_get_array (others), i)));
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
+      gloss_json_writer_node (b, json_array_get_element (json_node_get_array (others), i));
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_end_array (b);
 
   if (meta != NULL && json_object_get_size (meta) > (others ? 1u : 0u))
     {
-      g_autoptr(JsonObject) copy = json_object_new ();
       g_autoptr(GList) names = json_object_get_members (meta);
 
+      gloss_json_writer_member (b, "meta");
+      gloss_json_writer_begin_object (b);
       for (GList *l = names; l != NULL; l = l->next)
         if (!g_str_equal (l->data, "labelstudio_results"))
-          json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (meta, l->data)));
-      json_builder_set_member_name (b, "meta");
-      json_builder_add_value (b, json_node_init_object (json_node_alloc (), copy));
+          {
+            gloss_json_writer_member (b, l->data);
+            gloss_json_writer_node (b, json_object_get_member (meta, l->data));
+          }
+      gloss_json_writer_end_object (b);
     }
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
+}
 
-  return json_builder_get_root (b);
+/**
+ * gloss_labelstudio_export_chunk:
+ * @store: the @index-th document
+ * @index: its place in the file (the task's id is @index + 1)
+ * @several: unused: the file is a list of tasks however many
+ * @options: the offset unit (UTF-16 units unless set) and the report
+ * @out: where the task goes, after the "[" or "," before it
+ */
+void
+gloss_labelstudio_export_chunk (GlossStore               *store,
+                                guint                     index,
+                                gboolean                  several,
+                                const GlossFormatOptions *options,
+                                GString                  *out)
+{
+  GlossOffsetUnit unit = options->offsets_set ? options->offsets : GLOSS_OFFSET_UTF16;
+  GListModel *list = gloss_store_get_list (store, GLOSS_KIND_RELATION);
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  GlossJsonWriter json;
+
+  g_ptr_array_add (one, store);
+  _gloss_format_report_unplaced_relations (one, options->report);
+  /* Regions have notes, relations none. */
+  for (guint k = 0; options->report != NULL && k < g_list_model_get_n_items (list); k++)
+    {
+      g_autoptr(GlossAnnotation) relation = g_list_model_get_item (list, k);
+
+      if (gloss_annotation_get_note (relation) != NULL)
+        gloss_format_report_add (options->report, GLOSS_LOSS_NOTES, 1);
+    }
+
+  if (index == 0)
+    g_string_append_c (out, '[');
+  gloss_json_writer_init_in_array (&json, out, TRUE, index > 0);
+  export_task (store, unit, index, &json);
+  gloss_json_writer_clear (&json);
+}
+
+/**
+ * gloss_labelstudio_export_end:
+ * @n: the number of documents written
+ * @options: unused
+ * @out: where the end of the list goes
+ */
+void
+gloss_labelstudio_export_end (guint                     n,
+                              const GlossFormatOptions *options,
+                              GString                  *out)
+{
+  g_string_append (out, n == 0 ? "[]\n" : "\n]\n");
 }
 
 /**
@@ -530,39 +583,9 @@ gloss_labelstudio_export (GPtrArray                *stores,
                           const GlossFormatOptions *options,
                           GError                  **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *tasks = json_array_new ();
-  GlossOffsetUnit unit = options->offsets_set ? options->offsets : GLOSS_OFFSET_UTF16;
-  g_autofree char *text = NULL;
-
   g_return_val_if_fail (stores != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
 
-  _gloss_format_report_unplaced_relations (stores, options->report);
-  for (guint i = 0; i < stores->len; i++)
-    {
-      GlossStore *store = g_ptr_array_index (stores, i);
-      GListModel *list = gloss_store_get_list (store, GLOSS_KIND_RELATION);
-
-      /* Regions have notes, relations none. */
-      for (guint k = 0; options->report != NULL && k < g_list_model_get_n_items (list); k++)
-        {
-          g_autoptr(GlossAnnotation) relation = g_list_model_get_item (list, k);
-
-          if (gloss_annotation_get_note (relation) != NULL)
-            gloss_format_report_add (options->report, GLOSS_LOSS_NOTES, 1);
-        }
-      json_array_add_element (tasks, export_task (store, unit, i));
-      if (options->progress != NULL)
-        options->progress (i + 1, stores->len, options->progress_data);
-    }
-
-  root = json_node_init_array (json_node_alloc (), tasks);
-  json_array_unref (tasks);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-
-  return g_bytes_new_take (g_strconcat (text, "\n", NULL), strlen (text) + 1);
+  return _gloss_format_export_chunks (stores, options, gloss_labelstudio_export_chunk,
+                                      gloss_labelstudio_export_end);
 }

@@ -56,24 +56,24 @@ iri_to_kb (const char *iri)
 }
 
 static void
-add_string (JsonBuilder *b,
+add_string (GlossJsonWriter *b,
             const char  *member,
             const char  *value)
 {
-  json_builder_set_member_name (b, member);
-  json_builder_add_string_value (b, value);
+  gloss_json_writer_member (b, member);
+  gloss_json_writer_string (b, value);
 }
 
 static void
-add_text_body (JsonBuilder *b,
+add_text_body (GlossJsonWriter *b,
                const char  *purpose,
                const char  *value)
 {
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_object (b);
   add_string (b, "type", "TextualBody");
   add_string (b, "purpose", purpose);
   add_string (b, "value", value);
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
 }
 
 typedef struct
@@ -84,7 +84,7 @@ typedef struct
 } Writer;
 
 static void
-add_entity_body (JsonBuilder *b,
+add_entity_body (GlossJsonWriter *b,
                  Writer      *w,
                  GlossEntity *entity,
                  const char  *role)
@@ -92,7 +92,7 @@ add_entity_body (JsonBuilder *b,
   g_autofree char *iri = iri_for (w->doc_iri, gloss_annotation_get_id (GLOSS_ANNOTATION (entity)));
   const char *kb = gloss_entity_get_kb (entity);
 
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_object (b);
   add_string (b, "type", "SpecificResource");
   add_string (b, "purpose", "identifying");
   add_string (b, "source", iri);
@@ -100,22 +100,35 @@ add_entity_body (JsonBuilder *b,
   add_string (b, "gloss:entityType", gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)));
   if (role != NULL)
     add_string (b, "gloss:role", role);
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
 
   if (kb != NULL && role == NULL)
     {
       g_autofree char *kb_iri = kb_to_iri (kb);
 
-      json_builder_begin_object (b);
+      gloss_json_writer_begin_object (b);
       add_string (b, "type", "SpecificResource");
       add_string (b, "purpose", "identifying");
       add_string (b, "source", kb_iri);
-      json_builder_end_object (b);
+      gloss_json_writer_end_object (b);
     }
 }
 
+/* As json_to_string (node, FALSE) wrote it. */
+static char *
+compact_json (JsonNode *node)
+{
+  GString *out = g_string_new (NULL);
+  GlossJsonWriter json;
+
+  gloss_json_writer_init (&json, out, FALSE);
+  gloss_json_writer_node (&json, node);
+  gloss_json_writer_clear (&json);
+  return g_string_free (out, FALSE);
+}
+
 static void
-add_attrs_and_note (JsonBuilder     *b,
+add_attrs_and_note (GlossJsonWriter *b,
                     GlossAnnotation *a)
 {
   JsonObject *attrs = gloss_annotation_get_attrs (a);
@@ -125,22 +138,22 @@ add_attrs_and_note (JsonBuilder     *b,
   for (GList *l = names; l != NULL; l = l->next)
     {
       JsonNode *value = json_object_get_member (attrs, l->data);
-      g_autofree char *json = json_to_string (value, FALSE);
+      g_autofree char *json = compact_json (value);
 
-      json_builder_begin_object (b);
+      gloss_json_writer_begin_object (b);
       add_string (b, "type", "TextualBody");
       add_string (b, "purpose", "describing");
       add_string (b, "format", "application/json");
       add_string (b, "value", json);
       add_string (b, "gloss:attribute", l->data);
-      json_builder_end_object (b);
+      gloss_json_writer_end_object (b);
     }
   if (note != NULL)
     add_text_body (b, "commenting", note);
 }
 
 static void
-add_span_target (JsonBuilder     *b,
+add_span_target (GlossJsonWriter *b,
                  Writer          *w,
                  const GlossSpan *span,
                  const char      *role)
@@ -152,32 +165,32 @@ add_span_target (JsonBuilder     *b,
   g_autofree char *prefix = gloss_document_dup_slice (w->document, before, span->start);
   g_autofree char *suffix = gloss_document_dup_slice (w->document, span->end, after);
 
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_object (b);
   add_string (b, "type", "SpecificResource");
   add_string (b, "source", w->doc_iri);
   if (role != NULL)
     add_string (b, "gloss:role", role);
-  json_builder_set_member_name (b, "selector");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
+  gloss_json_writer_member (b, "selector");
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_begin_object (b);
   add_string (b, "type", "TextPositionSelector");
-  json_builder_set_member_name (b, "start");
-  json_builder_add_int_value (b, span->start);
-  json_builder_set_member_name (b, "end");
-  json_builder_add_int_value (b, span->end);
-  json_builder_end_object (b);
-  json_builder_begin_object (b);
+  gloss_json_writer_member (b, "start");
+  gloss_json_writer_int (b, span->start);
+  gloss_json_writer_member (b, "end");
+  gloss_json_writer_int (b, span->end);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_begin_object (b);
   add_string (b, "type", "TextQuoteSelector");
   add_string (b, "exact", exact);
   add_string (b, "prefix", prefix);
   add_string (b, "suffix", suffix);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
 }
 
 static void
-add_span_targets (JsonBuilder     *b,
+add_span_targets (GlossJsonWriter *b,
                   Writer          *w,
                   GlossAnnotation *a,
                   GlossSpanRole    span_role,
@@ -192,23 +205,23 @@ add_span_targets (JsonBuilder     *b,
 }
 
 static void
-begin_annotation (JsonBuilder     *b,
+begin_annotation (GlossJsonWriter *b,
                   Writer          *w,
                   GlossAnnotation *a,
                   const char      *motivation)
 {
   g_autofree char *iri = iri_for (w->doc_iri, gloss_annotation_get_id (a));
 
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_object (b);
   add_string (b, "id", iri);
   add_string (b, "type", "Annotation");
   add_string (b, "motivation", motivation);
-  json_builder_set_member_name (b, "body");
-  json_builder_begin_array (b);
+  gloss_json_writer_member (b, "body");
+  gloss_json_writer_begin_array (b);
 }
 
 static void
-write_mention (JsonBuilder     *b,
+write_mention (GlossJsonWriter *b,
                Writer          *w,
                GlossAnnotation *a)
 {
@@ -219,16 +232,16 @@ write_mention (JsonBuilder     *b,
   if (entity != NULL)
     add_entity_body (b, w, entity, NULL);
   add_attrs_and_note (b, a);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "target");
-  json_builder_begin_array (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_member (b, "target");
+  gloss_json_writer_begin_array (b);
   add_span_targets (b, w, a, GLOSS_ROLE_CONTENT, NULL);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
 }
 
 static void
-write_claim (JsonBuilder     *b,
+write_claim (GlossJsonWriter *b,
              Writer          *w,
              GlossAnnotation *a)
 {
@@ -242,17 +255,17 @@ write_claim (JsonBuilder     *b,
     add_entity_body (b, w, gloss_claim_get_about (claim, i), "about");
   add_text_body (b, "assessing", gloss_certainty_to_string (gloss_claim_get_certainty (claim)));
   add_attrs_and_note (b, a);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "target");
-  json_builder_begin_array (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_member (b, "target");
+  gloss_json_writer_begin_array (b);
   add_span_targets (b, w, a, GLOSS_ROLE_CONTENT, NULL);
   add_span_targets (b, w, a, GLOSS_ROLE_CUE, "cue");
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
 }
 
 static void
-write_relation (JsonBuilder     *b,
+write_relation (GlossJsonWriter *b,
                 Writer          *w,
                 GlossAnnotation *a)
 {
@@ -262,10 +275,10 @@ write_relation (JsonBuilder     *b,
   add_text_body (b, "tagging", gloss_annotation_get_type_id (a));
   add_entity_body (b, w, gloss_relation_get_to (relation), "to");
   add_attrs_and_note (b, a);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "target");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_member (b, "target");
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_begin_object (b);
   {
     GlossEntity *from = gloss_relation_get_from (relation);
     g_autofree char *iri = iri_for (w->doc_iri, gloss_annotation_get_id (GLOSS_ANNOTATION (from)));
@@ -276,16 +289,16 @@ write_relation (JsonBuilder     *b,
     add_string (b, "gloss:entityType", gloss_annotation_get_type_id (GLOSS_ANNOTATION (from)));
     add_string (b, "gloss:role", "from");
   }
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
   add_span_targets (b, w, a, GLOSS_ROLE_EVIDENCE, "evidence");
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
 }
 
-static JsonNode *
-export_store (GlossStore *store)
+static void
+export_store (GlossStore      *store,
+              GlossJsonWriter *b)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   GlossDocument *document = gloss_store_get_document (store);
   g_autofree char *escaped = g_uri_escape_string (gloss_document_get_id (document) ?
                                                   gloss_document_get_id (document) : "document",
@@ -299,36 +312,36 @@ export_store (GlossStore *store)
     if (kind != GLOSS_KIND_ENTITY)
       total += gloss_store_get_n_items (store, kind);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "@context");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, ANNO_CONTEXT);
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_object (b);
+  gloss_json_writer_member (b, "@context");
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_string (b, ANNO_CONTEXT);
+  gloss_json_writer_begin_object (b);
   add_string (b, "gloss", GLOSS_NS);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_end_array (b);
   add_string (b, "id", collection);
   add_string (b, "type", "AnnotationCollection");
   if (gloss_document_get_title (document) != NULL)
     add_string (b, "label", gloss_document_get_title (document));
-  json_builder_set_member_name (b, "gloss:document");
-  json_builder_begin_object (b);
+  gloss_json_writer_member (b, "gloss:document");
+  gloss_json_writer_begin_object (b);
   add_string (b, "id", doc_iri);
   add_string (b, "type", "Text");
   add_string (b, "format", "text/plain");
   if (gloss_document_get_language (document) != NULL)
     add_string (b, "language", gloss_document_get_language (document));
   add_string (b, "value", gloss_document_get_text (document));
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "total");
-  json_builder_add_int_value (b, total);
-  json_builder_set_member_name (b, "first");
-  json_builder_begin_object (b);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_member (b, "total");
+  gloss_json_writer_int (b, total);
+  gloss_json_writer_member (b, "first");
+  gloss_json_writer_begin_object (b);
   add_string (b, "type", "AnnotationPage");
-  json_builder_set_member_name (b, "startIndex");
-  json_builder_add_int_value (b, 0);
-  json_builder_set_member_name (b, "items");
-  json_builder_begin_array (b);
+  gloss_json_writer_member (b, "startIndex");
+  gloss_json_writer_int (b, 0);
+  gloss_json_writer_member (b, "items");
+  gloss_json_writer_begin_array (b);
   for (GlossAnnotationKind kind = GLOSS_KIND_MENTION; kind <= GLOSS_KIND_RELATION; kind++)
     {
       GListModel *list = gloss_store_get_list (store, kind);
@@ -345,43 +358,88 @@ export_store (GlossStore *store)
             write_relation (b, &w, a);
         }
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-
-  return json_builder_get_root (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_end_object (b);
 }
 
 /* Entities no annotation names have no place. */
 static void
-report_lost_entities (GPtrArray         *stores,
+report_lost_entities (GlossStore        *store,
                       GlossFormatReport *report)
 {
-  for (guint i = 0; report != NULL && i < stores->len; i++)
+  GListModel *list = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
+
+  for (guint k = 0; k < g_list_model_get_n_items (list); k++)
     {
-      GlossStore *store = g_ptr_array_index (stores, i);
-      GListModel *list = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
+      g_autoptr(GlossAnnotation) e = g_list_model_get_item (list, k);
+      g_autoptr(GPtrArray) referrers = gloss_store_get_referrers (store, GLOSS_ENTITY (e));
+      const char *note = gloss_annotation_get_note (e);
+      JsonObject *attrs = gloss_annotation_get_attrs (e);
 
-      for (guint k = 0; k < g_list_model_get_n_items (list); k++)
+      if (referrers == NULL || referrers->len == 0)
         {
-          g_autoptr(GlossAnnotation) e = g_list_model_get_item (list, k);
-          g_autoptr(GPtrArray) referrers = gloss_store_get_referrers (store, GLOSS_ENTITY (e));
-          const char *note = gloss_annotation_get_note (e);
-          JsonObject *attrs = gloss_annotation_get_attrs (e);
-
-          if (referrers == NULL || referrers->len == 0)
-            {
-              gloss_format_report_add (report, GLOSS_LOSS_COREFERENCE, 1);
-              gloss_format_report_add_detail (report, "%s: entity %s: nothing refers to it",
-                                              gloss_document_get_id (gloss_store_get_document (store)),
-                                              gloss_annotation_get_id (e));
-            }
-          if (note != NULL)
-            gloss_format_report_add (report, GLOSS_LOSS_NOTES, 1);
-          if (attrs != NULL && json_object_get_size (attrs) > 0)
-            gloss_format_report_add (report, GLOSS_LOSS_ATTRIBUTES, 1);
+          gloss_format_report_add (report, GLOSS_LOSS_COREFERENCE, 1);
+          gloss_format_report_add_detail (report, "%s: entity %s: nothing refers to it",
+                                          gloss_document_get_id (gloss_store_get_document (store)),
+                                          gloss_annotation_get_id (e));
         }
+      if (note != NULL)
+        gloss_format_report_add (report, GLOSS_LOSS_NOTES, 1);
+      if (attrs != NULL && json_object_get_size (attrs) > 0)
+        gloss_format_report_add (report, GLOSS_LOSS_ATTRIBUTES, 1);
     }
+}
+
+/**
+ * gloss_w3c_export_chunk:
+ * @store: the @index-th document
+ * @index: its place in the file
+ * @several: whether the file holds more than one document: an array of
+ *   collections, else the one collection
+ * @options: the report
+ * @out: where the collection goes, after the "[" or "," before it
+ */
+void
+gloss_w3c_export_chunk (GlossStore               *store,
+                        guint                     index,
+                        gboolean                  several,
+                        const GlossFormatOptions *options,
+                        GString                  *out)
+{
+  GlossJsonWriter json;
+
+  if (options->report != NULL)
+    report_lost_entities (store, options->report);
+  if (several)
+    {
+      if (index == 0)
+        g_string_append_c (out, '[');
+      gloss_json_writer_init_in_array (&json, out, TRUE, index > 0);
+    }
+  else
+    gloss_json_writer_init (&json, out, TRUE);
+  export_store (store, &json);
+  gloss_json_writer_clear (&json);
+}
+
+/**
+ * gloss_w3c_export_end:
+ * @n: the number of documents written
+ * @options: unused
+ * @out: where the end of the file goes
+ */
+void
+gloss_w3c_export_end (guint                     n,
+                      const GlossFormatOptions *options,
+                      GString                  *out)
+{
+  if (n == 0)
+    g_string_append (out, "[]\n");
+  else if (n == 1)
+    g_string_append_c (out, '\n');
+  else
+    g_string_append (out, "\n]\n");
 }
 
 /**
@@ -398,39 +456,10 @@ gloss_w3c_export (GPtrArray                *stores,
                   const GlossFormatOptions *options,
                   GError                  **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
   g_return_val_if_fail (stores != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  report_lost_entities (stores, options->report);
-
-  if (stores->len == 1)
-    root = export_store (g_ptr_array_index (stores, 0));
-  else
-    {
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; i < stores->len; i++)
-        {
-          json_array_add_element (array, export_store (g_ptr_array_index (stores, i)));
-          if (options->progress != NULL)
-            options->progress (i + 1, stores->len, options->progress_data);
-        }
-      root = json_node_init_array (json_node_alloc (), array);
-      json_array_unref (array);
-    }
-  if (options->progress != NULL)
-    options->progress (stores->len, stores->len, options->progress_data);
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-
-  return g_bytes_new_take (g_strconcat (text, "\n", NULL), strlen (text) + 1);
+  return _gloss_format_export_chunks (stores, options, gloss_w3c_export_chunk, gloss_w3c_export_end);
 }
 
 /* Import */

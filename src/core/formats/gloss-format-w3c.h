@@ -15,4 +15,13 @@ GBytes    *gloss_w3c_export (GPtrArray                *stores,
                              const GlossFormatOptions *options,
                              GError                  **error);
 
+void       gloss_w3c_export_chunk (GlossStore               *store,
+                                   guint                     index,
+                                   gboolean                  several,
+                                   const GlossFormatOptions *options,
+                                   GString                  *out);
+void       gloss_w3c_export_end   (guint                     n,
+                                   const GlossFormatOptions *options,
+                                   GString                  *out);
+
 G_END_DECLS
