@@ -20,12 +20,6 @@ typedef gboolean (*GlossRecordFunc) (JsonObject  *record,
                                      gpointer     user_data,
                                      GError     **error);
 
-/* Reports progress through @options after each line. */
-gboolean    _gloss_format_foreach_record  (GBytes                   *input,
-                                           const GlossFormatOptions *options,
-                                           GlossRecordFunc           func,
-                                           gpointer                  user_data,
-                                           GError                  **error);
 
 /* What the records of one JSON Lines import share; the user_data of the
  * GlossRecordFunc given to _gloss_format_import_records(). */
@@ -39,6 +33,9 @@ typedef struct
   char                     *source;     /* the input's basename, or NULL */
   guint                     n_records;
   guint                     n_problems;  /* logged for the current record */
+  const char               *lazy_member; /* a member of each record left unparsed, or NULL */
+  const char               *lazy_json;   /* its JSON text in the current record, or NULL */
+  gsize                     lazy_length;
 } GlossImportContext;
 
 /* Calls @func for each record of @input; the stores it adds to the
@@ -46,6 +43,15 @@ typedef struct
 GPtrArray  *_gloss_format_import_records  (GBytes                   *input,
                                            const GlossFormatOptions *options,
                                            GlossOffsetUnit           default_unit,
+                                           GlossRecordFunc           func,
+                                           GError                  **error);
+/* The same, but the member @lazy_member of each record (prodigy's
+ * "tokens") is only checked as JSON, not built into the record: its text
+ * is in the context's lazy_json for the importer to parse if it needs it. */
+GPtrArray  *_gloss_format_import_records_lazily (GBytes                   *input,
+                                           const GlossFormatOptions *options,
+                                           GlossOffsetUnit           default_unit,
+                                           const char               *lazy_member,
                                            GlossRecordFunc           func,
                                            GError                  **error);
 /* A document of @text named by the record's "id" (else STEM-N), with the

@@ -23,6 +23,7 @@
 #include "gloss-format-xmi.h"
 #include "gloss-format-private.h"
 #include "gloss-json-parse.h"
+#include "gloss-json-reader.h"
 
 /* In the order of DESIGN §6. A NULL import or export is a direction that
  * is not written yet; callers say so instead of failing obscurely. */
@@ -253,6 +254,26 @@ _gloss_format_stem (const char *where)
   return g_steal_pointer (&base);
 }
 
+/* The @index-th element of a file's array, which must be a record. */
+static gboolean
+foreach_element (JsonNode         *element,
+                 const char       *where,
+                 guint             index,
+                 GlossRecordFunc   func,
+                 gpointer          user_data,
+                 GError          **error)
+{
+  g_autofree char *loc = g_strdup_printf ("%s: [%u]", where, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: a record must be a JSON object", loc);
+      return FALSE;
+    }
+  return func (json_node_get_object (element), loc, user_data, error);
+}
+
 static gboolean
 foreach_in_node (JsonNode         *root,
                  const char       *where,
@@ -273,19 +294,8 @@ foreach_in_node (JsonNode         *root,
       JsonArray *array = json_node_get_array (root);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *loc = g_strdup_printf ("%s: [%u]", where, i);
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            {
-              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                           "%s: a record must be a JSON object", loc);
-              return FALSE;
-            }
-          if (!func (json_node_get_object (element), loc, user_data, error))
-            return FALSE;
-        }
+        if (!foreach_element (json_array_get_element (array, i), where, i, func, user_data, error))
+          return FALSE;
       return TRUE;
     }
 
@@ -301,6 +311,57 @@ report_progress (const GlossFormatOptions *options,
 {
   if (options->progress != NULL)
     options->progress (done, total, options->progress_data);
+}
+
+/* A file that is one JSON value: a record, or an array of records read
+ * one element at a time with the pull reader, so that only one record's
+ * tree is held (a W3C or Label Studio file of 1,000 documents was a tree
+ * of gigabytes). Records before a syntax error further on are read
+ * first; the import fails all the same. */
+static gboolean
+foreach_in_value (const GlossFormatOptions  *options,
+                  const char                *data,
+                  gsize                      start,
+                  gsize                      size,
+                  const char                *where,
+                  guint                      line,
+                  GlossRecordFunc            func,
+                  gpointer                   user_data,
+                  GError                   **error)
+{
+  g_autoptr(GlossJsonReader) reader = gloss_json_reader_new_at (data, size, start, where, NULL);
+
+  if (gloss_json_reader_next (reader) != GLOSS_JSON_BEGIN_ARRAY)
+    {
+      g_autoptr(JsonNode) whole = gloss_json_parse_range (data, start, size, where, NULL, error);
+
+      return whole != NULL && foreach_in_node (whole, where, line, func, user_data, error);
+    }
+
+  for (guint i = 0;; i++)
+    {
+      g_autoptr(JsonNode) element = NULL;
+      GlossJsonToken t = gloss_json_reader_next (reader);
+
+      if (t == GLOSS_JSON_END_ARRAY)
+        break;
+      if (t == GLOSS_JSON_ERROR || (element = gloss_json_reader_read_node (reader)) == NULL)
+        {
+          g_propagate_error (error, gloss_json_reader_take_error (reader));
+          return FALSE;
+        }
+      if (!foreach_element (element, where, i, func, user_data, error))
+        return FALSE;
+      report_progress (options, gloss_json_reader_get_position (reader), size);
+    }
+
+  /* Nothing but white space after the array. */
+  if (gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
+    {
+      g_propagate_error (error, gloss_json_reader_take_error (reader));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* With an import log, a line that is not a record is logged and left
@@ -322,12 +383,90 @@ skip_line (const GlossFormatOptions  *options,
   return TRUE;
 }
 
-gboolean
-_gloss_format_foreach_record (GBytes                   *input,
-                              const GlossFormatOptions *options,
-                              GlossRecordFunc           func,
-                              gpointer                  user_data,
-                              GError                  **error)
+/* The record in [@start, @end). With a lazy member (prodigy's "tokens":
+ * thousands of objects a record, seldom needed), that member is checked
+ * as JSON but not built, and the context says where its text is. Anything
+ * unusual (not an object, a member twice, a NUL in a name, bad JSON) is
+ * parsed again in full, for the usual message. */
+static JsonNode *
+parse_record (GlossImportContext  *context,
+              const char          *data,
+              gsize                start,
+              gsize                end,
+              const char          *loc,
+              gboolean            *incomplete,
+              GError             **error)
+{
+  g_autoptr(GlossJsonReader) reader = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  gsize lazy_start = 0, lazy_end = 0;
+  gboolean lazy_seen = FALSE;
+
+  if (context != NULL)
+    {
+      context->lazy_json = NULL;
+      context->lazy_length = 0;
+    }
+  if (context == NULL || context->lazy_member == NULL)
+    return gloss_json_parse_range (data, start, end, loc, incomplete, error);
+
+  reader = gloss_json_reader_new_at (data, end, start, loc, NULL);
+  if (gloss_json_reader_next (reader) != GLOSS_JSON_BEGIN_OBJECT)
+    return gloss_json_parse_range (data, start, end, loc, incomplete, error);
+
+  object = json_object_new ();
+  for (;;)
+    {
+      GlossJsonToken t = gloss_json_reader_next (reader);
+      g_autofree char *name = NULL;
+      JsonNode *node;
+      gsize length;
+
+      if (t == GLOSS_JSON_END_OBJECT)
+        break;
+      if (t != GLOSS_JSON_MEMBER)
+        return gloss_json_parse_range (data, start, end, loc, incomplete, error);
+      name = g_strdup (gloss_json_reader_get_cstring (reader, &length));
+      if (strlen (name) != length || json_object_has_member (object, name) ||
+          (lazy_seen && g_str_equal (name, context->lazy_member)) ||
+          gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
+        return gloss_json_parse_range (data, start, end, loc, incomplete, error);
+      if (g_str_equal (name, context->lazy_member))
+        {
+          lazy_seen = TRUE;
+          lazy_start = gloss_json_reader_get_offset (reader);
+          if (!gloss_json_reader_skip (reader))
+            return gloss_json_parse_range (data, start, end, loc, incomplete, error);
+          lazy_end = gloss_json_reader_get_position (reader);
+          continue;
+        }
+      if ((node = gloss_json_reader_read_node (reader)) == NULL)
+        return gloss_json_parse_range (data, start, end, loc, incomplete, error);
+      json_object_set_member (object, name, node);
+    }
+  if (gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
+    return gloss_json_parse_range (data, start, end, loc, incomplete, error);
+
+  if (incomplete != NULL)
+    *incomplete = FALSE;
+  if (lazy_seen)
+    {
+      context->lazy_json = data + lazy_start;
+      context->lazy_length = lazy_end - lazy_start;
+    }
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+/* Calls @func for each record of @input (a JSON Lines file, or one JSON
+ * value: a record or an array of records); reports progress through
+ * @options after each line. */
+static gboolean
+foreach_record (GBytes                   *input,
+                const GlossFormatOptions *options,
+                GlossImportContext       *context,
+                GlossRecordFunc           func,
+                gpointer                  user_data,
+                GError                  **error)
 {
   const char *where;
   const char *data;
@@ -392,12 +531,10 @@ _gloss_format_foreach_record (GBytes                   *input,
           continue;
         }
 
-      root = gloss_json_parse_range (data, start - data, (start - data) + len, loc,
-                                     &incomplete, &line_error);
+      root = parse_record (context, data, start - data, (start - data) + len, loc,
+                           &incomplete, &line_error);
       if (root == NULL)
         {
-          g_autoptr(JsonNode) whole = NULL;
-
           /* doccano's own "jsonl" example is one object pretty-printed
            * over many lines: accept a file that is one JSON value. */
           if (!first || !incomplete)
@@ -407,9 +544,7 @@ _gloss_format_foreach_record (GBytes                   *input,
                 return FALSE;
               continue;
             }
-          whole = gloss_json_parse_range (data, start - data, size, where, NULL, error);
-          if (whole == NULL ||
-              !foreach_in_node (whole, where, line, func, user_data, error))
+          if (!foreach_in_value (options, data, start - data, size, where, line, func, user_data, error))
             return FALSE;
           report_progress (options, size, size);
           return TRUE;
@@ -463,6 +598,17 @@ _gloss_format_import_records (GBytes                   *input,
                               GlossRecordFunc           func,
                               GError                  **error)
 {
+  return _gloss_format_import_records_lazily (input, options, default_unit, NULL, func, error);
+}
+
+GPtrArray *
+_gloss_format_import_records_lazily (GBytes                   *input,
+                                     const GlossFormatOptions *options,
+                                     GlossOffsetUnit           default_unit,
+                                     const char               *lazy_member,
+                                     GlossRecordFunc           func,
+                                     GError                  **error)
+{
   g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GlossSchema) schema = NULL;
   g_autofree char *stem = NULL;
@@ -479,6 +625,7 @@ _gloss_format_import_records (GBytes                   *input,
   context.stores = stores;
   context.stem = stem;
   context.source = source;
+  context.lazy_member = lazy_member;
 
   if (options->log != NULL)
     {
@@ -486,10 +633,10 @@ _gloss_format_import_records (GBytes                   *input,
        * problems logged, and the next one read. */
       gpointer data[] = { &context, func };
 
-      if (!_gloss_format_foreach_record (input, options, log_record, data, error))
+      if (!foreach_record (input, options, &context, log_record, data, error))
         return NULL;
     }
-  else if (!_gloss_format_foreach_record (input, options, func, &context, error))
+  else if (!foreach_record (input, options, &context, func, &context, error))
     return NULL;
 
   return g_steal_pointer (&stores);

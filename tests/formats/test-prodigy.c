@@ -112,6 +112,46 @@ test_bad_spans (void)
     }
 }
 
+/* "tokens" is parsed only when a span or relation needs it, but a task
+ * whose tokens are not JSON, or that has two, is refused as before; and
+ * tokens read late give the same spans as tokens read at once. */
+static void
+test_lazy_tokens (void)
+{
+  static const char *const bad[] = {
+    "{\"text\":\"Kim\",\"tokens\":[{\"text\":\"Kim\",}],\"spans\":[]}",
+    "{\"text\":\"Kim\",\"tokens\":[],\"spans\":[],\"tokens\":[]}",
+    "{\"text\":\"Kim\",\"tokens\":[{\"text\":\"Kim\"}],\"tokens\":[]}",
+    "{\"text\":\"Kim\",\"tokens\":[],\"spans\":[{\"token_start\":0,\"token_end\":0,\"label\":\"PER\"}]}",
+  };
+  /* The same task with "tokens" before and after "spans", and a relation
+   * by token index. */
+  static const char good[] =
+    "{\"text\":\"Kim met Xi\",\"tokens\":[{\"text\":\"Kim\",\"start\":0,\"end\":3,\"id\":0},"
+    "{\"text\":\"met\",\"start\":4,\"end\":7,\"id\":1},{\"text\":\"Xi\",\"start\":8,\"end\":10,\"id\":2}],"
+    "\"spans\":[{\"token_start\":0,\"token_end\":0,\"label\":\"PER\"},{\"token_start\":2,\"token_end\":2,\"label\":\"PER\"}],"
+    "\"relations\":[{\"head\":0,\"child\":2,\"label\":\"meets\"}]}\n"
+    "{\"text\":\"Kim met Xi\","
+    "\"spans\":[{\"token_start\":0,\"token_end\":0,\"label\":\"PER\"},{\"token_start\":2,\"token_end\":2,\"label\":\"PER\"}],"
+    "\"relations\":[{\"head\":0,\"child\":2,\"label\":\"meets\"}],"
+    "\"tokens\":[{\"text\":\"Kim\",\"start\":0,\"end\":3,\"id\":0},"
+    "{\"text\":\"met\",\"start\":4,\"end\":7,\"id\":1},{\"text\":\"Xi\",\"start\":8,\"end\":10,\"id\":2}]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (good, strlen (good));
+  g_autoptr(GPtrArray) stores = fmt_import ("prodigy", bytes, "lazy.jsonl");
+
+  g_assert_cmpuint (stores->len, ==, 2);
+  for (guint i = 0; i < stores->len; i++)
+    {
+      g_autofree char *got = fmt_mentions_and_relations (g_ptr_array_index (stores, i), FALSE);
+
+      g_assert_cmpstr (got, ==, "PER 0-3“Kim”\nPER 8-10“Xi”\n");
+      g_assert_cmpuint (gloss_store_get_n_items (g_ptr_array_index (stores, i), GLOSS_KIND_RELATION), ==, 1);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    fmt_assert_refused ("prodigy", bad[i], "bad.jsonl", "bad.jsonl:1: ");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -122,6 +162,7 @@ main (int    argc,
   g_test_add_func ("/formats/prodigy/shapes", test_shapes);
   g_test_add_func ("/formats/prodigy/round-trip", test_round_trip);
   g_test_add_func ("/formats/prodigy/bad-spans", test_bad_spans);
+  g_test_add_func ("/formats/prodigy/lazy-tokens", test_lazy_tokens);
 
   return g_test_run ();
 }

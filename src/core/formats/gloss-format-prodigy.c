@@ -17,6 +17,7 @@
 #include "gloss-error.h"
 #include "gloss-format-prodigy.h"
 #include "gloss-format-private.h"
+#include "gloss-json-parse.h"
 #include "gloss-store.h"
 #include "gloss-tokenizer.h"
 
@@ -27,7 +28,10 @@ typedef struct
   GlossDocument      *document;
   const char         *loc;
   JsonArray          *tokens;     /* the task's, or NULL */
+  JsonNode           *lazy_tokens;  /* the tokens parsed when first needed */
+  gboolean            tokens_read;
   GPtrArray          *mentions;
+  GHashTable         *by_span;    /* "START END LABEL" → GlossMention in mentions */
   GPtrArray          *entities;
   GPtrArray          *relations;
 } Task;
@@ -39,6 +43,26 @@ static const char *const span_members[] = {
 static const char *const task_members[] = {
   "id", "text", "tokens", "spans", "relations", "meta",
 };
+
+/* The task's tokens. Thousands of objects a task, seldom needed (spans
+ * have their offsets): the line's "tokens" is left unparsed
+ * (GlossImportContext.lazy_member) and read here the first time a span
+ * or a relation names a token. */
+static JsonArray *
+task_tokens (Task *t)
+{
+  GlossImportContext *context = t->context;
+
+  if (!t->tokens_read)
+    {
+      t->tokens_read = TRUE;
+      if (context->lazy_json != NULL)
+        t->lazy_tokens = gloss_json_parse_range (context->lazy_json, 0, context->lazy_length, t->loc, NULL, NULL);
+      if (t->lazy_tokens != NULL && JSON_NODE_HOLDS_ARRAY (t->lazy_tokens))
+        t->tokens = json_node_get_array (t->lazy_tokens);
+    }
+  return t->tokens;
+}
 
 /* A character offset from a token index, when the span has no offsets. */
 static gboolean
@@ -53,8 +77,8 @@ token_offset (Task        *t,
   gint64 index;
   JsonNode *node;
 
-  if (json_object_has_member (span, member) || t->tokens == NULL ||
-      !json_object_has_member (span, token_member))
+  if (json_object_has_member (span, member) || !json_object_has_member (span, token_member) ||
+      task_tokens (t) == NULL)
     return _gloss_format_get_offset (span, member, t->loc, path, out, error);
 
   if (!_gloss_format_get_offset (span, token_member, t->loc, path, &index, error))
@@ -80,6 +104,7 @@ add_mention (Task        *t,
 {
   g_autoptr(JsonObject) extra = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *key = NULL;
   const char *label = _gloss_format_get_string (span, "label");
   GlossMention *mention;
   GlossSpan s;
@@ -98,17 +123,9 @@ add_mention (Task        *t,
                                 t->loc, path, &s, error))
     return NULL;
 
-  for (guint i = 0; i < t->mentions->len; i++)
-    {
-      GlossAnnotation *other = g_ptr_array_index (t->mentions, i);
-      const GlossSpan *spans;
-      guint n;
-
-      spans = gloss_annotation_get_spans (other, GLOSS_ROLE_CONTENT, &n);
-      if (n == 1 && spans[0].start == s.start && spans[0].end == s.end &&
-          g_str_equal (gloss_annotation_get_type_id (other), label))
-        return GLOSS_MENTION (other);
-    }
+  key = g_strdup_printf ("%u %u %s", s.start, s.end, label);
+  if ((mention = g_hash_table_lookup (t->by_span, key)) != NULL)
+    return mention;
 
   gloss_schema_ensure (t->context->schema, GLOSS_LABEL_ENTITY, label);
   mention = gloss_mention_new (label, &s, 1);
@@ -118,6 +135,7 @@ add_mention (Task        *t,
   if (extra != NULL)
     gloss_annotation_set_extra (GLOSS_ANNOTATION (mention), extra);
   g_ptr_array_add (t->mentions, mention);
+  g_hash_table_insert (t->by_span, g_steal_pointer (&key), mention);
 
   return mention;
 }
@@ -156,7 +174,7 @@ relation_end (Task        *t,
     return add_mention (t, json_node_get_object (node), span_path, error);
 
   if (index != NULL && JSON_NODE_HOLDS_VALUE (index) &&
-      json_node_get_value_type (index) == G_TYPE_INT64 && t->tokens != NULL)
+      json_node_get_value_type (index) == G_TYPE_INT64 && task_tokens (t) != NULL)
     {
       gint64 token = json_node_get_int (index);
       JsonNode *tok = token >= 0 && token < json_array_get_length (t->tokens)
@@ -247,10 +265,12 @@ import_task (JsonObject  *record,
   g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_span = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonObject) extra = NULL;
   GPtrArray *lists[] = { entities, mentions, relations };
   JsonNode *tokens = json_object_get_member (record, "tokens");
   const char *text = _gloss_format_get_string (record, "text");
+  gboolean ok;
   Task t;
 
   if (text == NULL)
@@ -270,11 +290,14 @@ import_task (JsonObject  *record,
   t = (Task) {
     .context = context, .document = document, .loc = loc,
     .tokens = tokens != NULL && JSON_NODE_HOLDS_ARRAY (tokens) ? json_node_get_array (tokens) : NULL,
-    .mentions = mentions, .entities = entities, .relations = relations,
+    .tokens_read = tokens != NULL,
+    .mentions = mentions, .entities = entities, .relations = relations, .by_span = by_span,
   };
 
-  if (!read_list (&t, record, "spans", read_span, error) ||
-      !read_list (&t, record, "relations", read_relation, error))
+  ok = read_list (&t, record, "spans", read_span, error) &&
+       read_list (&t, record, "relations", read_relation, error);
+  g_clear_pointer (&t.lazy_tokens, json_node_unref);
+  if (!ok)
     return FALSE;
 
   return _gloss_format_add_store (context, document, lists, G_N_ELEMENTS (lists), loc, error);
@@ -299,7 +322,8 @@ gloss_prodigy_import (GBytes                   *input,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _gloss_format_import_records (input, options, GLOSS_OFFSET_CODEPOINTS, import_task, error);
+  return _gloss_format_import_records_lazily (input, options, GLOSS_OFFSET_CODEPOINTS, "tokens",
+                                              import_task, error);
 }
 
 /* Export */
