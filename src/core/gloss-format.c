@@ -591,6 +591,34 @@ log_record (JsonObject  *record,
   return TRUE;
 }
 
+typedef struct
+{
+  GlossImportContext *context;
+  GlossRecordFunc     func;
+  gpointer            user_data;
+} HandOver;
+
+/* The record's func, then every store it made goes to the options'
+ * document function: the import holds one document at a time. */
+static gboolean
+hand_over_record (JsonObject  *record,
+                  const char  *loc,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  HandOver *h = user_data;
+  GPtrArray *stores = h->context->stores;
+  const GlossFormatOptions *options = h->context->options;
+
+  if (!h->func (record, loc, h->user_data, error))
+    return FALSE;
+  for (guint i = 0; i < stores->len; i++)
+    if (!options->document (g_ptr_array_index (stores, i), options->document_data, error))
+      return FALSE;
+  g_ptr_array_set_size (stores, 0);
+  return TRUE;
+}
+
 GPtrArray *
 _gloss_format_import_records (GBytes                   *input,
                               const GlossFormatOptions *options,
@@ -614,6 +642,9 @@ _gloss_format_import_records_lazily (GBytes                   *input,
   g_autofree char *stem = NULL;
   g_autofree char *source = NULL;
   GlossImportContext context = { 0 };
+  gpointer log_data[] = { &context, func };
+  gpointer user_data = &context;
+  HandOver hand_over;
 
   schema = options->schema ? gloss_schema_copy (options->schema) : gloss_schema_new_default ();
   stem = _gloss_format_stem (options->where);
@@ -627,16 +658,20 @@ _gloss_format_import_records_lazily (GBytes                   *input,
   context.source = source;
   context.lazy_member = lazy_member;
 
+  /* With a log, record by record: a record with problems is left out,
+   * its problems logged, and the next one read. */
   if (options->log != NULL)
     {
-      /* Record by record: a record with problems is left out, its
-       * problems logged, and the next one read. */
-      gpointer data[] = { &context, func };
-
-      if (!foreach_record (input, options, &context, log_record, data, error))
-        return NULL;
+      func = log_record;
+      user_data = log_data;
     }
-  else if (!foreach_record (input, options, &context, func, &context, error))
+  if (options->document != NULL)
+    {
+      hand_over = (HandOver) { &context, func, user_data };
+      func = hand_over_record;
+      user_data = &hand_over;
+    }
+  if (!foreach_record (input, options, &context, func, user_data, error))
     return NULL;
 
   return g_steal_pointer (&stores);

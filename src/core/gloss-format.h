@@ -29,6 +29,13 @@ G_BEGIN_DECLS
  *   problem of every record is logged, the records with problems are left
  *   out, and spans whose text is found unambiguously near their offsets
  *   are re-anchored (and logged); without it the first problem fails
+ * * @document: (nullable): when set, the importers of records (jsonl,
+ *   doccano, prodigy, labelstudio, w3c) hand each document over as soon
+ *   as it is read instead of returning it, so that an import holds one
+ *   document at a time; what they return holds only the documents not
+ *   handed over (none). With @log, a record with problems is not handed
+ *   over. %FALSE (with an error) stops the import.
+ * @document_data: (closure document): data for @document
  *
  * New members go at the end, so positional initializers keep working.
  */
@@ -55,6 +62,10 @@ typedef void (*GlossFormatProgressFunc) (gsize    done,
                                          gsize    total,
                                          gpointer data);
 
+typedef gboolean (*GlossImportDocumentFunc) (GlossStore  *store,
+                                             gpointer     data,
+                                             GError     **error);
+
 typedef struct
 {
   GlossOffsetUnit          offsets;
@@ -66,6 +77,8 @@ typedef struct
   GlossFormatReport       *report;
   const char              *variant;
   GlossImportLog          *log;
+  GlossImportDocumentFunc  document;
+  gpointer                 document_data;
 } GlossFormatOptions;
 
 /* Read @input into one or more stores (one per document). */

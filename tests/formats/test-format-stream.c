@@ -1,10 +1,12 @@
-/* test-format-stream.c: an export written one document at a time
+/* test-format-stream.c: exports written, and imports handed over, one
+ * document at a time
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "format-test-utils.h"
+#include "gloss-error.h"
 #include "gloss-format-stream.h"
 
 /* The sample article, the jsonl samples (claims, fragments, relations,
@@ -116,11 +118,97 @@ test_same_as_export (void)
   g_assert_false (gloss_format_streams (gloss_format_lookup ("brat")));
 }
 
+static gboolean
+take_document (GlossStore  *store,
+               gpointer     data,
+               GError     **error)
+{
+  GPtrArray *taken = data;
+
+  if (taken->len == 2)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, "no room for a third");
+      return FALSE;
+    }
+  g_ptr_array_add (taken, g_object_ref (store));
+  return TRUE;
+}
+
+/* An import with a document function hands every document over as it is
+ * read, in order, the same as it returns them without one; a record with
+ * problems (with a log) is not handed over; the function's error stops
+ * the import. */
+static void
+test_import_hands_over (void)
+{
+  static const char *const inputs[][2] = {
+    { "jsonl", "sample.jsonl" },
+    { "prodigy", "tasks.jsonl" },
+    { "labelstudio", "tasks.json" },
+    { "w3c", "golden.jsonld" },
+    { "doccano", "import-relation_extraction.jsonl" },
+  };
+
+  for (gsize f = 0; f < G_N_ELEMENTS (inputs); f++)
+    {
+      g_autoptr(GBytes) bytes = fmt_load ("data", inputs[f][0], inputs[f][1], NULL);
+      g_autoptr(GPtrArray) returned = fmt_import (inputs[f][0], bytes, inputs[f][1]);
+      g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) left = NULL;
+      g_autoptr(GError) error = NULL;
+      GlossFormatOptions options = { .where = inputs[f][1], .document = take_document, .document_data = taken };
+
+      left = gloss_format_lookup (inputs[f][0])->import (bytes, &options, &error);
+      if (returned->len > 2)
+        {
+          g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO);
+          g_assert_null (left);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpuint (left->len, ==, 0);
+      g_assert_cmpuint (taken->len, ==, returned->len);
+      for (guint i = 0; i < taken->len; i++)
+        {
+          g_autofree char *a = fmt_mentions_and_relations (g_ptr_array_index (returned, i), TRUE);
+          g_autofree char *b = fmt_mentions_and_relations (g_ptr_array_index (taken, i), TRUE);
+
+          g_assert_cmpstr (gloss_document_get_id (gloss_store_get_document (g_ptr_array_index (taken, i))), ==,
+                           gloss_document_get_id (gloss_store_get_document (g_ptr_array_index (returned, i))));
+          g_assert_cmpstr (a, ==, b);
+        }
+    }
+
+  /* With a log: the bad second record is logged and not handed over. */
+  {
+    static const char input[] =
+      "{\"text\":\"Kim\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"PER\"}]}\n"
+      "{\"text\":\"Xi\",\"spans\":[{\"start\":0,\"end\":9,\"label\":\"PER\"}]}\n"
+      "{\"text\":\"Lee\",\"spans\":[]}\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (input, strlen (input));
+    g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GlossImportLog) log = gloss_import_log_new ();
+    g_autoptr(GPtrArray) left = NULL;
+    g_autoptr(GError) error = NULL;
+    GlossFormatOptions options = { .where = "log.jsonl", .log = log, .document = take_document,
+                                   .document_data = taken };
+
+    left = gloss_format_lookup ("prodigy")->import (bytes, &options, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (left->len, ==, 0);
+    g_assert_cmpuint (taken->len, ==, 2);
+    g_assert_cmpstr (gloss_document_get_text (gloss_store_get_document (g_ptr_array_index (taken, 1))), ==, "Lee");
+    g_assert_cmpuint (log->skipped->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (log->skipped, 0), ==, "log.jsonl:2");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/formats/stream/same-as-export", test_same_as_export);
+  g_test_add_func ("/formats/stream/import-hands-over", test_import_hands_over);
   return g_test_run ();
 }
