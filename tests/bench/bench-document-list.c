@@ -176,12 +176,7 @@ bench_scroll (void)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  {
-    g_autofree char *quoted = g_shell_quote (root);
-    g_autofree char *command = g_strdup_printf ("rm -rf %s", quoted);
-
-    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  }
+  bench_remove_tree (root);
 }
 
 static GlossApplication *app;

@@ -110,3 +110,21 @@ bench_get_scale (void)
 
   return s != NULL ? CLAMP (g_ascii_strtod (s, NULL), 0.001, 1.0) : 1.0;
 }
+
+void
+bench_report (const char *what,
+              double      value,
+              const char *unit)
+{
+  g_test_message ("%s: %.3f %s", what, value, unit);
+  g_print ("# BENCH %s %.3f %s\n", what, value, unit);
+}
+
+void
+bench_remove_tree (const char *root)
+{
+  g_autofree char *quoted = g_shell_quote (root);
+  g_autofree char *command = g_strdup_printf ("rm -rf %s", quoted);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}

@@ -20,6 +20,13 @@ GlossStore *bench_make_store (GRand   *rand,
                               guint    n_mentions,
                               guint    n_claims);
 
+/* A figure as a TAP comment and a "# BENCH name value unit" line. */
+void        bench_report     (const char *what,
+                              double      value,
+                              const char *unit);
+/* rm -rf @root: generated projects leave nothing behind in /tmp. */
+void        bench_remove_tree (const char *root);
+
 /* GLOSS_BENCH_SCALE (0.001–1), or 1: the fraction of the full size to run. */
 double      bench_get_scale  (void);
 

@@ -53,15 +53,6 @@ write_file (const char *path,
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *root)
-{
-  g_autofree char *quoted = g_shell_quote (root);
-  g_autofree char *command = g_strdup_printf ("rm -rf %s", quoted);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-}
-
 /* The files as Gloss writes them, built directly for speed. */
 static char *
 generate (GRand *rand,
@@ -149,7 +140,7 @@ bench_project (void)
   check_target ("read the next document (10 KB)", bench_median (next_times, G_N_ELEMENTS (next_times)), 100, "ms");
 
   /* Leave no 20 MB behind in /tmp. */
-  remove_tree (root);
+  bench_remove_tree (root);
 }
 
 static char *
@@ -238,7 +229,7 @@ bench_suggest (void)
                   bench_median (registry_times, G_N_ELEMENTS (registry_times)));
   g_assert_cmpuint (n_found, >, 0);
   check_target ("suggest (650 KB, 5,000 entities)", bench_median (times, G_N_ELEMENTS (times)), 100, "ms");
-  if (!g_getenv ("GLOSS_BENCH_KEEP")) remove_tree (root); else g_printerr ("%s\n", root);
+  if (!g_getenv ("GLOSS_BENCH_KEEP")) bench_remove_tree (root); else g_printerr ("%s\n", root);
 }
 
 int

@@ -48,15 +48,6 @@ static double scale = 1.0;
 static gint64 launch_us;
 
 static void
-report (const char *what,
-        double      value,
-        const char *unit)
-{
-  g_test_message ("%s: %.3f %s", what, value, unit);
-  g_print ("# BENCH %s %.3f %s\n", what, value, unit);
-}
-
-static void
 check_gross (const char *what,
              double      value,
              double      limit)
@@ -213,7 +204,7 @@ report_named (const char *name,
 {
   g_autofree char *full = g_strdup_printf ("%s %s", name, what);
 
-  report (full, value, unit);
+  bench_report (full, value, unit);
 }
 
 static void
@@ -378,8 +369,8 @@ bench_open_50mb (void)
 
   open_and_measure ("open 50 MB line", file, length, 10.0);
 
-  report ("open 50 MB line RSS before", rss_before / 1024.0, "MB");
-  report ("open 50 MB line peak RSS", status_kb ("VmHWM:") / 1024.0, "MB");
+  bench_report ("open 50 MB line RSS before", rss_before / 1024.0, "MB");
+  bench_report ("open 50 MB line peak RSS", status_kb ("VmHWM:") / 1024.0, "MB");
   check_gross ("open 50 MB line peak RSS", status_kb ("VmHWM:") / 1024.0, 4096);
   g_file_delete (file, NULL, NULL);
 }
@@ -462,15 +453,15 @@ measure_keys (const char  *name,
 
   bench_sort (times, G_N_ELEMENTS (times));
   what = g_strdup_printf ("key to frame, %s, median", name);
-  report (what, times[G_N_ELEMENTS (times) / 2], "ms");
+  bench_report (what, times[G_N_ELEMENTS (times) / 2], "ms");
   check_gross (what, times[G_N_ELEMENTS (times) / 2], 170);
   g_free (what);
   what = g_strdup_printf ("key to frame, %s, worst", name);
-  report (what, times[G_N_ELEMENTS (times) - 1], "ms");
+  bench_report (what, times[G_N_ELEMENTS (times) - 1], "ms");
   g_free (what);
   bench_sort (cpu_times, G_N_ELEMENTS (cpu_times));
   what = g_strdup_printf ("key to frame, %s, main thread CPU, median", name);
-  report (what, cpu_times[G_N_ELEMENTS (cpu_times) / 2], "ms");
+  bench_report (what, cpu_times[G_N_ELEMENTS (cpu_times) / 2], "ms");
 }
 
 static GlossWindow *
@@ -544,7 +535,7 @@ add_tests (void)
   g_test_add_func ("/bench/window/key-to-frame", bench_key_to_frame);
   /* Each benchmark runs in a process of its own, GTK and libadwaita
    * initialised by now. */
-  report ("launch (GTK and libadwaita initialised)", (g_get_monotonic_time () - launch_us) / 1e6, "s");
+  bench_report ("launch (GTK and libadwaita initialised)", (g_get_monotonic_time () - launch_us) / 1e6, "s");
 }
 
 int
