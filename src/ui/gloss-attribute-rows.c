@@ -72,6 +72,42 @@ text_cb (AdwEntryRow *row,
   rd->set (rd->user_data, rd->attr_id, node);
 }
 
+/* The default schema's attributes (gloss_schema_new_default ()). */
+static const struct {
+  const char *id;
+  const char *name;
+} default_attributes[] = {
+  { "level", N_("Mention level") },
+  { "negated", N_("Negated") },
+};
+
+static const char * const default_levels[] = {
+  NC_("mention level", "name"), NC_("mention level", "nominal"), NC_("mention level", "pronoun"),
+};
+
+const char *
+gloss_attribute_shown_name (GlossAttributeDef *def)
+{
+  const char *id = gloss_attribute_def_get_id (def);
+  const char *name = gloss_attribute_def_get_name (def);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (default_attributes); i++)
+    if (g_strcmp0 (id, default_attributes[i].id) == 0 && g_strcmp0 (name, default_attributes[i].name) == 0)
+      return _(default_attributes[i].name);
+  return name != NULL ? name : id;
+}
+
+const char *
+gloss_attribute_shown_value (GlossAttributeDef *def,
+                             const char        *value)
+{
+  if (g_strcmp0 (gloss_attribute_def_get_id (def), default_attributes[0].id) == 0)
+    for (gsize i = 0; i < G_N_ELEMENTS (default_levels); i++)
+      if (g_strcmp0 (value, default_levels[i]) == 0)
+        return g_dpgettext2 (GETTEXT_PACKAGE, "mention level", value);
+  return value;
+}
+
 static gboolean
 holds (JsonNode *value,
        GType     type)
@@ -199,7 +235,7 @@ new_row (GlossAttributeDef *def,
 
         gtk_string_list_append (strings, "—");
         for (guint j = 0; values != NULL && values[j] != NULL; j++)
-          gtk_string_list_append (strings, values[j]);
+          gtk_string_list_append (strings, gloss_attribute_shown_value (def, values[j]));
         row = adw_combo_row_new ();
         adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (strings));
         adw_combo_row_set_selected (ADW_COMBO_ROW (row), enum_position (def, value));
@@ -279,7 +315,6 @@ gloss_attribute_rows_fill (GtkListBox            *list,
     {
       GlossAttributeDef *def = g_ptr_array_index (defs, i);
       const char *id = gloss_attribute_def_get_id (def);
-      const char *name = gloss_attribute_def_get_name (def);
       RowData *rd = g_new0 (RowData, 1);
       GtkWidget *row;
 
@@ -288,7 +323,7 @@ gloss_attribute_rows_fill (GtkListBox            *list,
       rd->attr_id = g_strdup (id);
       rd->signature = signature_of (def);
       row = new_row (def, gloss_annotation_get_attr (annotation, id), rd);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name ? name : id);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gloss_attribute_shown_name (def));
       gtk_list_box_append (list, row);
     }
   return defs->len;

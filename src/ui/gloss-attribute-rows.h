@@ -24,4 +24,11 @@ guint gloss_attribute_rows_fill (GtkListBox            *list,
                                  GlossAttributeSetFunc  set,
                                  gpointer               user_data);
 
+/* What the interface calls @def, and one of its enum @value: the default
+ * schema's attributes in the interface's language while they keep their
+ * English names (the file keeps them as they are), any other as it is. */
+const char *gloss_attribute_shown_name  (GlossAttributeDef *def);
+const char *gloss_attribute_shown_value (GlossAttributeDef *def,
+                                         const char        *value);
+
 G_END_DECLS

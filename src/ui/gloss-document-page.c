@@ -37,6 +37,7 @@ struct _GlossDocumentPage
   GlossStore              *store;
   GFile                   *file;
   GFile                   *source;
+  char                    *name;          /* in place of the file's */
   GSignalGroup            *store_signals;
   GSignalGroup            *schema_signals;
   gboolean                 schema_modified;
@@ -141,8 +142,20 @@ gloss_document_page_set_document (GlossDocumentPage *self,
   if (store_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   gloss_inspector_set_annotation (self->inspector, NULL);
+  g_clear_pointer (&self->name, g_free);
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+gloss_document_page_set_name (GlossDocumentPage *self,
+                              const char        *name)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 gboolean
@@ -184,7 +197,10 @@ gloss_document_page_describe (GlossDocumentPage  *self,
   g_return_if_fail (self->store != NULL);
 
   modified = gloss_document_page_get_modified (self);
-  name = self->file != NULL ? _gloss_file_display_name (self->file) : g_strdup (_("New Document"));
+  if (self->name != NULL)
+    name = g_strdup (self->name);
+  else
+    name = self->file != NULL ? _gloss_file_display_name (self->file) : g_strdup (_("New Document"));
 
   doc_title = gloss_document_get_title (gloss_store_get_document (self->store));
   if (doc_title == NULL || *doc_title == '\0')
@@ -370,6 +386,7 @@ gloss_document_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->file);
   g_clear_object (&self->source);
+  g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (gloss_document_page_parent_class)->dispose (object);
 }

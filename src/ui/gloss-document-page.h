@@ -27,7 +27,7 @@ GlossStore        *gloss_document_page_get_store         (GlossDocumentPage *sel
 GFile             *gloss_document_page_get_file          (GlossDocumentPage *self);
 /* What an unsaved document was read from (it keys its journal). */
 GFile             *gloss_document_page_get_source        (GlossDocumentPage *self);
-/* ::changed: an edit of the store, or a change of its schema. */
+/* ::changed: an edit of the store, a change of its schema or of its name. */
 
 /* Show @store, saved in @file, or unsaved and read from @source. */
 void               gloss_document_page_set_document      (GlossDocumentPage *self,
@@ -39,6 +39,10 @@ gboolean           gloss_document_page_get_modified      (GlossDocumentPage *sel
 /* The document is saved in @file now: it is no longer modified. */
 void               gloss_document_page_mark_saved        (GlossDocumentPage *self,
                                                           GFile             *file);
+/* What the title bar calls the document in place of its file's name (a
+ * project's: its own name and the project's), until the next document. */
+void               gloss_document_page_set_name          (GlossDocumentPage *self,
+                                                          const char        *name);
 /* The window's title and subtitle for the document ("• name — 3 mentions…"). */
 void               gloss_document_page_describe          (GlossDocumentPage *self,
                                                           char             **title,

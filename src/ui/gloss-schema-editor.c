@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-attribute-rows.h"
 #include "gloss-schema-editor.h"
 
 struct _GlossSchemaEditor
@@ -644,7 +645,7 @@ attribute_row (GlossSchemaEditor *self,
   g_autofree char *key = g_strconcat ("attr:", gloss_attribute_def_get_id (attribute), NULL);
   GlossAttributeKind k = gloss_attribute_def_get_kind (attribute);
 
-  title = g_markup_escape_text (gloss_attribute_def_get_name (attribute) ?: gloss_attribute_def_get_id (attribute), -1);
+  title = g_markup_escape_text (gloss_attribute_shown_name (attribute), -1);
   /* Translators: an attribute's summary: its id · kind · what it applies to */
   subtitle = g_strdup_printf (_("%s · %s · %s"), gloss_attribute_def_get_id (attribute),
                               _(kinds[MIN (k, 2)]), applies_text ? applies_text : _("everything"));

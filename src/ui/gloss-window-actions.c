@@ -477,7 +477,7 @@ save_action (GtkWidget  *widget,
     }
 
   /* (a project's document: also its registry, lexicon and progress) */
-  if (!_gloss_window_project_save (self, &error) &&
+  if (!_gloss_window_project_save (self, TRUE, &error) &&
       /* Changed by another program: the window asks what to do. */
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
     {

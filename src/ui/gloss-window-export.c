@@ -77,7 +77,7 @@ _gloss_window_export (GlossWindow *self)
     return;
   /* A project's documents are read from its files: the one shown goes
    * with its edits, saved through the project as Alt+Right would. */
-  if (gloss_window_get_project (self) != NULL && !_gloss_window_project_save (self, &error))
+  if (gloss_window_get_project (self) != NULL && !_gloss_window_project_save (self, FALSE, &error))
     {
       _gloss_window_show_error (self, _("The Document Cannot Be Saved"), error);
       return;

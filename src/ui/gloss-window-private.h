@@ -126,7 +126,9 @@ void     _gloss_window_project_add_files     (GlossWindow        *self,
                                               GPtrArray          *files);
 gboolean _gloss_window_project_drop          (GlossWindow        *self,
                                               GSList             *files);
+/* Ctrl+S (@announce: with a toast) or before an export. */
 gboolean _gloss_window_project_save          (GlossWindow        *self,
+                                              gboolean            announce,
                                               GError            **error);
 void     _gloss_window_show_error          (GlossWindow    *self,
                                             const char     *heading,
@@ -136,6 +138,9 @@ void      _gloss_window_show_toast         (GlossWindow    *self,
 AdwToast *_gloss_window_toast              (GlossWindow    *self,
                                             const char     *title);
 void     _gloss_window_save_as             (GlossWindow    *self);
+gboolean _gloss_window_write_file          (GlossWindow    *self,
+                                            GFile          *file,
+                                            GError        **error);
 /* gloss-window-search.c */
 void     _gloss_window_class_add_search    (GtkWidgetClass *widget_class);
 void     _gloss_window_find                (GlossWindow    *self,

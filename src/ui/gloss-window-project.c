@@ -134,6 +134,25 @@ get_document_list (GlossWindow *self)
   return GLOSS_DOCUMENT_LIST (list);
 }
 
+/* What the title bar calls a project's document: the article's file (or
+ * its id) and the project, not the annotator's file name. */
+static char *
+document_name (GlossProject         *project,
+               GlossProjectDocument *document)
+{
+  const char *source = gloss_project_document_get_source (document);
+  const char *name = gloss_project_get_name (project);
+  g_autofree char *folder = NULL;
+
+  if (name == NULL || *name == '\0')
+    name = folder = g_file_get_basename (gloss_project_get_folder (project));
+  /* TRANSLATORS: the title bar's name of a project's document: the
+   * article's file name, then the project's name. */
+  return g_strdup_printf (_("%s in %s"), source != NULL && *source != '\0' ? source
+                                                                           : gloss_project_document_get_id (document),
+                          name);
+}
+
 static gboolean
 show_document (GlossWindow          *self,
                GlossProjectDocument *document,
@@ -143,6 +162,7 @@ show_document (GlossWindow          *self,
   g_autoptr(GlossStore) store = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
 
   if ((store = gloss_project_open_document (state->project, document, error)) == NULL)
     return FALSE;
@@ -167,6 +187,8 @@ show_document (GlossWindow          *self,
   g_set_object (&state->store, store);
   g_set_object (&state->document, document);
   gloss_window_set_store (self, store, file);
+  name = document_name (state->project, document);
+  gloss_document_page_set_name (self->page, name);
   gloss_inspector_set_registry (self->inspector, gloss_project_get_registry (state->project, NULL));
   g_signal_connect (store, "edited", G_CALLBACK (store_changed), self);
   refresh_suggestions (self);
@@ -187,18 +209,35 @@ save_shown (GlossWindow  *self,
   if (state->store == NULL || state->store != gloss_window_get_store (self))
     return TRUE;
   return gloss_project_link_document (state->project, state->store, error) &&
-         gloss_window_save_to_file (self, gloss_window_get_file (self), error) &&
+         _gloss_window_write_file (self, gloss_window_get_file (self), error) &&
          gloss_project_record_document (state->project, state->document, state->store, error);
 }
 
-/* Ctrl+S: the document shown through its project, when it is one. */
+/* Ctrl+S: the document shown through its project, when it is one. A
+ * toast says so only when @announce: moving to another document, or
+ * exporting, saves silently. */
 gboolean
 _gloss_window_project_save (GlossWindow  *self,
+                            gboolean      announce,
                             GError      **error)
 {
-  if (self->project == NULL || self->project->store != gloss_window_get_store (self))
-    return gloss_window_save_to_file (self, gloss_window_get_file (self), error);
-  return save_shown (self, error);
+  GlossWindowProject *state = self->project;
+  g_autofree char *message = NULL;
+
+  if (state == NULL || state->store != gloss_window_get_store (self))
+    return announce ? gloss_window_save_to_file (self, gloss_window_get_file (self), error)
+                    : _gloss_window_write_file (self, gloss_window_get_file (self), error);
+  if (!save_shown (self, error))
+    return FALSE;
+  if (announce)
+    {
+      const char *source = gloss_project_document_get_source (state->document);
+
+      message = g_strdup_printf (_("Saved “%s”"), source != NULL && *source != '\0'
+                                                    ? source : gloss_project_document_get_id (state->document));
+      _gloss_window_toast (self, message);
+    }
+  return TRUE;
 }
 
 /**

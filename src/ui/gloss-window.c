@@ -398,14 +398,13 @@ gloss_window_open_annotated_sample (GlossWindow  *self,
   return open_bundled_sample (self, TRUE, error);
 }
 
+/* gloss_window_save_to_file() without the toast: a project's move to
+ * another document saves silently. */
 gboolean
-gloss_window_save_to_file (GlossWindow  *self,
-                           GFile        *file,
-                           GError      **error)
+_gloss_window_write_file (GlossWindow  *self,
+                          GFile        *file,
+                          GError      **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (gloss_window_get_store (self) != NULL, FALSE);
@@ -433,14 +432,27 @@ gloss_window_save_to_file (GlossWindow  *self,
   _gloss_window_disk_track (self, NULL);
   gloss_window_add_recent (self, file);
 
-  name = _gloss_file_display_name (file);
   g_clear_pointer (&self->suggested_name, g_free);
   self->suggested_name = g_file_get_basename (file);
-  message = g_strdup_printf (_("Saved “%s”"), name);
-  _gloss_window_toast (self, message);
 
   _gloss_window_update_title (self);
   gloss_window_update_actions (self);
+  return TRUE;
+}
+
+gboolean
+gloss_window_save_to_file (GlossWindow  *self,
+                           GFile        *file,
+                           GError      **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!_gloss_window_write_file (self, file, error))
+    return FALSE;
+  name = _gloss_file_display_name (file);
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  _gloss_window_toast (self, message);
   return TRUE;
 }
 

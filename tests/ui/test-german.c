@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "gloss-annotation-view.h"
 #include "gloss-application.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
@@ -22,6 +23,7 @@ test_german (void)
 {
   GlossWindow *window = gloss_window_new (app);
   g_autoptr(GError) error = NULL;
+  GlossAnnotation *mention;
 
   present_and_wait (GTK_WINDOW (window));
   g_assert_true (label_contains (GTK_WIDGET (window), "Einen Artikel annotieren"));
@@ -37,6 +39,15 @@ test_german (void)
   g_assert_true (label_contains (GTK_WIDGET (window), "15 Aussagen"));
   g_assert_true (label_contains (GTK_WIDGET (window), "9 Beziehungen"));
   g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", 1), ==, "%u Erwähnung");
+
+  /* The default schema's attribute in the inspector of a mention: in
+   * German, while the file keeps its English name. */
+  mention = g_list_model_get_item (gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION), 0);
+  gloss_annotation_view_set_selected (GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window)), mention);
+  iterate ();
+  g_assert_true (label_contains (GTK_WIDGET (window), "Art der Erwähnung"));
+  g_assert_false (label_contains (GTK_WIDGET (window), "Mention level"));
+  g_clear_object (&mention);
 
   ui_window_destroy (GTK_WINDOW (window));
 }

@@ -106,6 +106,7 @@ test_suggestion_flow (GlossWindow *window,
   GArray *suggestions;
   GlossSuggestion *s;
   GlossMention *mention;
+  AdwWindowTitle *title;
   guint start;
   Count count;
 
@@ -118,6 +119,11 @@ test_suggestion_flow (GlossWindow *window,
   g_assert_true (first_shown (window));
   /* The annotator's own file exists, and its journal works. */
   g_assert_true (g_file_query_exists (gloss_window_get_file (window), NULL));
+  /* The title bar names the article and the project, not that file. */
+  title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "a-first.txt in Summit — "));
+  g_assert_null (strstr (adw_window_title_get_subtitle (title), ".gloss"));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "a-first.txt in Summit — "));
 
   /* Tag by a real drag and the Person key. */
   store = gloss_window_get_store (window);
@@ -134,11 +140,18 @@ test_suggestion_flow (GlossWindow *window,
   g_assert_cmpint (gloss_project_document_get_status (gloss_project_lookup (project, "a-first")), ==,
                    GLOSS_PROGRESS_IN_PROGRESS);
   g_assert_cmpuint (gloss_project_document_get_n_mentions (gloss_project_lookup (project, "a-first")), ==, 1);
+  /* Ctrl+S says so, under the article's name; the toast goes by itself. */
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Saved “a-first.txt”", TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Saved", FALSE, UI_TEST_TIMEOUT_MS));
 
-  /* Alt+Right: saved through the project, the second article shown. */
+  /* Alt+Right: saved through the project, silently (a toast would show
+   * at once, none being on screen), the second article shown and named. */
   ui_key (GTK_WIDGET (window), "<Alt>Right");
   g_assert_true (ui_wait_until (shows_text, window, UI_TEST_TIMEOUT_MS));
   g_assert_nonnull (gloss_registry_lookup (gloss_project_get_registry (project, NULL), "PER-kim-jong-un"));
+  ui_wait_for_frame (GTK_WIDGET (window));
+  g_assert_null (find_toast (GTK_WIDGET (window), "Saved"));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "b-second.txt in Summit — "));
 
   store = gloss_window_get_store (window);
   suggestions = gloss_window_get_suggestions (window);
