@@ -196,14 +196,140 @@ new_project_refused (void)
   ui_window_destroy (GTK_WINDOW (window));
 }
 
+/* The drop target that takes what is dropped on @widget: its own or an
+ * ancestor's, one that accepts a list of files. */
+static GtkDropTarget *
+find_file_drop_target (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_DROP_TARGET (controller) &&
+              gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                                 GDK_TYPE_FILE_LIST) &&
+              (gtk_drop_target_get_actions (GTK_DROP_TARGET (controller)) & GDK_ACTION_COPY))
+            return GTK_DROP_TARGET (controller);
+        }
+    }
+  return NULL;
+}
+
+/* Drops @paths on the middle of @widget through the drop target that
+ * takes it, as GTK does once a drag ends over it (a real drag needs a
+ * source window the test could place beside the window, without a window
+ * manager to place it); returns whether the drop was taken. */
+static gboolean
+drop_files (GtkWidget          *widget,
+            const char * const *paths)
+{
+  GtkDropTarget *target = find_file_drop_target (widget);
+  GtkWidget *target_widget;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GValue) value = G_VALUE_INIT;
+  graphene_point_t point;
+  gboolean taken = FALSE;
+
+  g_assert_nonnull (target);
+  target_widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  g_assert_true (gtk_widget_compute_point (widget, target_widget,
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                                 gtk_widget_get_height (widget) / 2.f),
+                                           &point));
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array ((GFile **) files->pdata, files->len));
+  g_signal_emit_by_name (target, "drop", &value, (double) point.x, (double) point.y, &taken);
+  return taken;
+}
+
+/* Files dropped on the Documents page of a project's window: added to the
+ * project and listed; a drop with a file Gloss cannot read adds none. */
+static void
+drop_on_documents_page (const char *dir)
+{
+  g_autofree char *corpus = NULL;
+  g_autofree char *dropped = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GlossProject) setup = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *d_path = NULL;
+  g_autofree char *e_path = NULL;
+  g_autofree char *bad_path = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GlossWindow *window;
+  LabelIn in;
+  Count count;
+
+  corpus = g_build_filename (dir, "summit", NULL);
+  dropped = g_build_filename (dir, "dropped", NULL);
+  g_assert_cmpint (g_mkdir (dropped, 0700), ==, 0);
+  folder = g_file_new_for_path (corpus);
+  setup = gloss_project_new (folder, "Summit", NULL, NULL);
+  store = ui_store_new ("Kim Jong Un arrived by armoured train.\n");
+  g_assert_nonnull (gloss_project_add_store (setup, store, "a-arrival.txt", &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_save (setup, &error));
+  g_assert_no_error (error);
+  write_file (dropped, "d-sanctions.txt", "The UN Security Council met.\n");
+  write_file (dropped, "e-launch.md", "# Launch\n\nA satellite launch was planned.\n");
+  write_file (dropped, "bad.jsonl", "{\"text\": \"Putin\", \"label\": [[0, 99, \"PER\"]]}\n");
+  d_path = g_build_filename (dropped, "d-sanctions.txt", NULL);
+  e_path = g_build_filename (dropped, "e-launch.md", NULL);
+  bad_path = g_build_filename (dropped, "bad.jsonl", NULL);
+
+  /* Wide enough for the sidebar to show beside the article. */
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  present_and_wait (GTK_WINDOW (window));
+  ui_present_focused (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_project (window, folder, &error));
+  g_assert_no_error (error);
+  list = find_widget (GTK_WIDGET (window), GLOSS_TYPE_DOCUMENT_LIST, NULL);
+  g_assert_nonnull (list);
+  wait_for_allocation (list);
+
+  /* One file Gloss cannot read: the dialog names it, nothing is added. */
+  g_assert_true (drop_files (list, (const char * const[]) { d_path, bad_path, NULL }));
+  dialog = wait_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "bad.jsonl"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (gloss_window_get_project (window))), ==, 1);
+
+  /* Two articles: both added, listed, and the toast says so. */
+  g_assert_true (drop_files (list, (const char * const[]) { d_path, e_path, NULL }));
+  count = (Count) { window, 3 };
+  g_assert_true (ui_wait_until (n_documents_is, &count, UI_TEST_TIMEOUT_MS));
+  in = (LabelIn) { GTK_WIDGET (window), "Added 2 documents" };
+  g_assert_true (ui_wait_until (toast_shown, &in, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_list_get_shown (GLOSS_DOCUMENT_LIST (list))), ==, 3);
+  g_assert_nonnull (gloss_project_lookup (gloss_window_get_project (window), "d-sanctions"));
+  g_assert_nonnull (gloss_project_lookup (gloss_window_get_project (window), "e-launch"));
+  /* In project.json too. */
+  g_clear_object (&setup);
+  setup = gloss_project_load (folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (setup)), ==, 3);
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+Shift+N, a folder of three articles and a PDF, Make Project: the
  * window shows the project, its Documents page the three, a toast what was
  * left out; Ctrl+Shift+D, two more files chosen by a click and Ctrl+A:
  * added; the project is among the recent projects of a new window's
  * start page, and a click there opens it; Ctrl+Shift+O opens it too.
- * First, a folder with a file Gloss cannot read makes no project. (One
- * test: the recent files are written to the isolated folder of the test
- * that first used them.) */
+ * First, a folder with a file Gloss cannot read makes no project; last,
+ * files dropped on another project's Documents page. (One test: the recent
+ * files are written to the isolated folder of the test that first used
+ * them.) */
 static void
 test_new_add_recent (void)
 {
@@ -292,6 +418,8 @@ test_new_add_recent (void)
   count = (Count) { window, 5 };
   g_assert_true (ui_wait_until (n_documents_is, &count, UI_TEST_TIMEOUT_MS));
   ui_window_destroy (GTK_WINDOW (window));
+
+  drop_on_documents_page (lived_in->dir);
 }
 
 static void
