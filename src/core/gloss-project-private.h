@@ -1,4 +1,4 @@
-/* gloss-project-private.h: the progress files of a project
+/* gloss-project-private.h: what the files of GlossProject share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +7,40 @@
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
+
+typedef struct _GlossLexicon GlossLexicon;
+
+struct _GlossProject
+{
+  GObject      parent_instance;
+
+  GFile       *folder;
+  char        *name;
+  char        *annotator;
+  char        *stem;       /* the annotator's file names */
+  GlossSchema *schema;
+  GListStore  *documents;  /* in order of id */
+  GHashTable  *by_id;      /* id → GlossProjectDocument (borrowed) */
+  JsonObject  *extra;
+
+  /* Read or built when first needed. */
+  GlossRegistry *registry;
+  GlossLexicon  *lexicon;
+  GlossMatcher  *matcher;
+};
+
+/* gloss-project.c */
+void        _gloss_project_set_annotator    (GlossProject         *self,
+                                             const char           *annotator);
+/* Lists @doc in order of id. */
+void        _gloss_project_insert_document  (GlossProject         *self,
+                                             GlossProjectDocument *doc);
+/* gloss-project-file.c */
+gboolean    _gloss_project_make_folder      (GFile                *folder,
+                                             GError              **error);
+/* The annotator's progress file, written alone. */
+gboolean    _gloss_project_save_progress    (GlossProject         *self,
+                                             GError              **error);
 
 typedef struct
 {
@@ -32,11 +66,11 @@ typedef struct
   char *entity;   /* a registry id, or NULL */
 } GlossLexiconEntry;
 
-typedef struct
+struct _GlossLexicon
 {
   GHashTable *tagged;    /* text → GlossLexiconEntry */
   GHashTable *rejected;  /* rejection keys */
-} GlossLexicon;
+};
 
 GlossLexicon *_gloss_lexicon_new           (void);
 GlossLexicon *_gloss_lexicon_read          (GFile         *file,
