@@ -245,10 +245,31 @@ present_and_wait (GtkWindow *window)
   wait_for_allocation (GTK_WIDGET (window));
 }
 
+/* Whether the X server sends the keys to @window, and GTK knows it.
+ * GTK's "active" alone is not enough: with the X focus on the root
+ * window (where it goes back when a focused window is destroyed) a
+ * window is active while the pointer is over it, and the keys follow the
+ * pointer; and a window another one's present() has just taken the focus
+ * from is active until GTK reads the FocusOut. */
 static gboolean
-is_active (gpointer data)
+is_focused (gpointer data)
 {
-  return gtk_window_is_active (GTK_WINDOW (data));
+  GtkWindow *window = data;
+#ifdef GLOSS_HAVE_XTEST
+  if (have_input ())
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+      Window focus = None;
+      int revert;
+
+      if (surface == NULL)
+        return FALSE;
+      XGetInputFocus (get_xdisplay (), &focus, &revert);
+      if (focus != gdk_x11_surface_get_xid (surface))
+        return FALSE;
+    }
+#endif
+  return gtk_window_is_active (window);
 }
 
 void
@@ -256,7 +277,7 @@ ui_present_focused (GtkWindow *window)
 {
   present_and_wait (window);
 #ifdef GLOSS_HAVE_XTEST
-  if (have_input () && !gtk_window_is_active (window))
+  if (have_input () && !is_focused (window))
     {
       GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
       GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
@@ -269,7 +290,7 @@ ui_present_focused (GtkWindow *window)
     }
 #endif
   if (have_input ())
-    g_assert_true (ui_wait_until (is_active, window, UI_TEST_TIMEOUT_MS));
+    g_assert_true (ui_wait_until (is_focused, window, UI_TEST_TIMEOUT_MS));
 }
 
 typedef struct
@@ -466,7 +487,7 @@ ensure_focus (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
+  if (GTK_IS_WINDOW (root) && !is_focused (root))
     ui_present_focused (GTK_WINDOW (root));
 }
 #endif
