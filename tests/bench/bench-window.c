@@ -396,14 +396,16 @@ key_paint_cb (GdkFrameClock *clock,
     }
 }
 
+static gboolean
+painted (gpointer data)
+{
+  return ((KeyRun *) data)->painted != 0;
+}
+
 static void
 wait_for_paint (KeyRun *run)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (run->painted == 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (run->painted, !=, 0);
+  g_assert_true (ui_wait_until (painted, run, UI_TEST_TIMEOUT_MS));
 }
 
 /* Time from each press of 1 (a word selected) to the end of the frame

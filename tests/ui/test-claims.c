@@ -602,9 +602,7 @@ test_attribute_rows_kept (void)
   g_assert_false (gloss_store_can_undo (store));
 
   gloss_window_set_store (window, NULL, NULL);
-  wait_ms (600);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ui_window_destroy (GTK_WINDOW (window));
 }
 
 /* The mention inspector's attribute rows edit from inside their own

@@ -59,19 +59,31 @@ find_dialog (GlossWindow *window,
   return NULL;
 }
 
-/* Waits (10 s at most: the file monitor and a busy machine) for a dialog. */
+typedef struct
+{
+  GlossWindow *window;
+  const char  *heading;
+} DialogOf;
+
+static gboolean
+dialog_shows (gpointer data)
+{
+  DialogOf *of = data;
+
+  return find_dialog (of->window, of->heading) != NULL;
+}
+
+/* Waits for a dialog (the file monitor, a busy machine: the suite's
+ * deadline, not a shorter one). */
 static AdwMessageDialog *
 wait_dialog (GlossWindow *window,
              const char  *heading)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  AdwMessageDialog *dialog;
+  DialogOf of = { window, heading };
 
-  while ((dialog = find_dialog (window, heading)) == NULL && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  ui_wait_until (dialog_shows, &of, UI_TEST_TIMEOUT_MS);
   iterate ();
-  return dialog;
+  return find_dialog (window, heading);
 }
 
 /* Answers @dialog (a dialog may linger a moment after its answer). */

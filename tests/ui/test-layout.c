@@ -43,7 +43,7 @@ tag (GlossWindow *window,
 }
 
 /* Run the main loop until @paned has the inspector placed below the lists
- * (its end child shown and the divider settled), 5 s at most. */
+ * (its end child shown and the divider settled). */
 static void
 wait_inspector (GtkPaned *paned)
 {

@@ -99,24 +99,28 @@ window_with_sample (void)
   return window;
 }
 
+static gboolean
+opened (gpointer data)
+{
+  return !gloss_window_get_opening (data);
+}
+
 static void
 wait_until_opened (GlossWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  g_assert_true (ui_wait_until (opened, window, UI_TEST_TIMEOUT_MS));
+}
 
-  while (gloss_window_get_opening (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (gloss_window_get_opening (window));
+static gboolean
+loaded (gpointer data)
+{
+  return !gloss_annotation_view_get_loading (data);
 }
 
 static void
 wait_until_loaded (GlossAnnotationView *view)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (gloss_annotation_view_get_loading (view) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (gloss_annotation_view_get_loading (view));
+  g_assert_true (ui_wait_until (loaded, view, UI_TEST_TIMEOUT_MS));
 }
 
 /* The window's page stack: the one with a "loading" page. */
@@ -258,6 +262,12 @@ clipboard_text_cb (GObject      *object,
   *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
 }
 
+static gboolean
+text_copied (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
 /* A selection across a break copies the document's space, and tagging it
  * makes a mention whose text is the document's. */
 static void
@@ -273,7 +283,6 @@ test_long_line_select_copy_tag (void)
   g_autofree char *expected = NULL;
   GtkTextIter iter;
   guint brk;
-  gint64 deadline;
   GlossAnnotation *mention;
 
   g_assert_true (g_file_replace_contents (file, text, strlen (text), NULL, FALSE, 0, NULL, NULL, NULL));
@@ -299,9 +308,7 @@ test_long_line_select_copy_tag (void)
   ui_key (GTK_WIDGET (window), "<Control>c");
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
                                  clipboard_text_cb, &copied);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (copied == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ui_wait_until (text_copied, &copied, UI_TEST_TIMEOUT_MS));
   expected = gloss_document_dup_slice (document, brk - 3, brk + 4);
   g_assert_cmpstr (copied, ==, expected);
   g_assert_nonnull (strchr (copied, ' '));
@@ -326,23 +333,32 @@ test_long_line_select_copy_tag (void)
 }
 
 static AdwMessageDialog *
-find_dialog (void)
+shown_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  while (g_get_monotonic_time () < deadline)
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
-          if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-            return ADW_MESSAGE_DIALOG (toplevel);
-        }
-      g_main_context_iteration (NULL, TRUE);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
     }
   return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return shown_dialog () != NULL;
+}
+
+/* The message dialog, once one shows (NULL after the suite's deadline). */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  ui_wait_until (dialog_shown, NULL, UI_TEST_TIMEOUT_MS);
+  return shown_dialog ();
 }
 
 /* Over 50 MB asks first; Cancel reads nothing. A sparse file: nothing

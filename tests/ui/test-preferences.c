@@ -45,21 +45,28 @@ article_points (GlossWindow *window)
   return pango_font_description_get_size_is_absolute (font) ? size * 72.0 / 96.0 : size;
 }
 
-/* Styles are recomputed at the next frame: wait (5 s at most) for it. */
+typedef struct
+{
+  GlossWindow *window;
+  double       points;
+} PointsOf;
+
+static gboolean
+article_has_points (gpointer data)
+{
+  PointsOf *of = data;
+
+  return G_APPROX_VALUE (article_points (of->window), of->points, 0.01);
+}
+
+/* Styles are recomputed at the next frame: wait for it. */
 static gboolean
 wait_article_points (GlossWindow *window,
                      double       points)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  PointsOf of = { window, points };
 
-  while (G_APPROX_VALUE (article_points (window), points, 0.01) == FALSE)
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
+  return ui_wait_until (article_has_points, &of, UI_TEST_TIMEOUT_MS);
 }
 
 static void

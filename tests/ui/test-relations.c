@@ -295,8 +295,7 @@ menu_shows (GtkWidget  *menu,
   return menu != NULL && label_contains (menu, text);
 }
 
-/* Run the main loop until the article's popover shows @text (10 s at
- * most). */
+/* Run the main loop until the article's popover shows @text. */
 static GtkWidget *
 wait_menu (GlossWindow *window,
            const char  *text)
@@ -411,19 +410,33 @@ count_relations (GlossStore  *store,
   return n;
 }
 
+typedef struct
+{
+  GlossStore *store;
+  const char *from;
+  const char *to;
+  guint       n;
+} RelationsOf;
+
+static gboolean
+relations_counted (gpointer data)
+{
+  RelationsOf *of = data;
+
+  return count_relations (of->store, of->from, of->to) == of->n;
+}
+
 /* Run the main loop until @store holds @n relations @from → @to (a menu
- * item acts once its popover has closed), 10 s at most. */
+ * item acts once its popover has closed). */
 static void
 wait_relations (GlossStore *store,
                 const char *from,
                 const char *to,
                 guint       n)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  RelationsOf of = { store, from, to, n };
 
-  while (count_relations (store, from, to) != n && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  ui_wait_until (relations_counted, &of, UI_TEST_TIMEOUT_MS);
   g_assert_cmpuint (count_relations (store, from, to), ==, n);
 }
 
@@ -465,7 +478,7 @@ test_pick_by_click (void)
   g_assert_cmpstr (gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (GLOSS_MENTION (selected)))), ==, "pak");
 
   ui_key (GTK_WIDGET (window), "r");
-  g_assert_true (wait_toast (GTK_WIDGET (window), "Relation from Pak Thae Song", TRUE, 5000));
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Relation from Pak Thae Song", TRUE, UI_TEST_TIMEOUT_MS));
   g_assert_null (shown_menu (window));
 
   click_text (window, kim + 1);
@@ -498,7 +511,7 @@ test_pick_by_click (void)
   click_text (window, pak + 2);
   ui_key (GTK_WIDGET (window), "r");
   ui_key (GTK_WIDGET (window), "Escape");
-  g_assert_true (wait_toast (GTK_WIDGET (window), "Cancelled", TRUE, 5000));
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Cancelled", TRUE, UI_TEST_TIMEOUT_MS));
   click_text (window, kim + 1);
   g_assert_null (shown_menu (window));
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==,

@@ -349,18 +349,23 @@ find_child (GtkWidget *widget,
   return NULL;
 }
 
+/* Until @widget is allocated and its size stays the same over a frame
+ * (height-for-width settles a frame later). */
 static void
 wait_for_layout (GtkWidget *widget)
 {
-  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  int width, height;
 
-  while (g_get_monotonic_time () < end &&
-         (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0))
-    g_main_context_iteration (NULL, FALSE);
-  /* One more frame, for height-for-width to settle. */
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_usleep (50000);
+  wait_for_allocation (widget);
+  do
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      ui_wait_for_frame (widget);
+    }
+  while (width != gtk_widget_get_width (widget) || height != gtk_widget_get_height (widget));
   iterate ();
 }
 
