@@ -8,31 +8,6 @@
 #include "gloss-export-dialog.h"
 #include "ui-test-utils.h"
 
-/* The visible toplevel of @type, waited for. Without a portal (the test's
- * private bus has none), GtkFileChooserNative shows GTK's own dialog, a
- * toplevel like any other. */
-static GtkWidget *
-wait_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_MS * (gint64) 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
-            return toplevel;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_error ("no %s appeared", g_type_name (type));
-  return NULL;
-}
-
 static gboolean
 no_toplevel (gpointer data)
 {
@@ -54,7 +29,7 @@ open_dialog (GlossWindow *window)
   GtkWidget *dialog;
 
   ui_key (GTK_WIDGET (window), "<Control>e");
-  dialog = wait_toplevel (GLOSS_TYPE_EXPORT_DIALOG);
+  dialog = ui_wait_toplevel (GLOSS_TYPE_EXPORT_DIALOG);
   ui_present_focused (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -89,7 +64,7 @@ chooser_in (gpointer data)
 static void
 accept_in_folder (const char *path)
 {
-  GtkWidget *chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  GtkWidget *chooser = ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_autoptr(GFile) folder = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 

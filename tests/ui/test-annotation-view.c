@@ -90,9 +90,7 @@ fixture_show (Fixture    *fixture,
     gloss_annotation_view_set_store (fixture->view, store);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->view)))
-    g_main_context_iteration (NULL, TRUE);
-  ui_wait_for_frame (GTK_WIDGET (fixture->view));
+  wait_for_allocation (GTK_WIDGET (fixture->view));
 }
 
 static void

@@ -188,8 +188,8 @@ test_project_split (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (seed)), ==, 7);
 
   ui_key (dialog, "<Control>Return");
-  g_assert_true (GTK_IS_FILE_CHOOSER (wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)));
-  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG))), ==,
+  g_assert_true (GTK_IS_FILE_CHOOSER (ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG))), ==,
                    GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
   accept_in_folder (window_dir);
   g_assert_true (wait_toast (GTK_WIDGET (window), "Exported “window-split”", TRUE, UI_TEST_TIMEOUT_MS));

@@ -38,7 +38,7 @@ save_as (GtkWidget  *dialog,
   GtkWidget *chooser;
 
   ui_key (dialog, "<Control>Return");
-  chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   ui_present_focused (GTK_WINDOW (chooser));
   {
     g_autofree char *current = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
