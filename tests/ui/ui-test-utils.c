@@ -40,6 +40,8 @@ ui_test_init (int    *argc,
   g_setenv ("GDK_BACKEND", "x11", FALSE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);
+  /* No synchronous D-Bus calls to a settings portal (there is none). */
+  g_setenv ("ADW_DISABLE_PORTAL", "1", FALSE);
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
 
