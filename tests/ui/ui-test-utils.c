@@ -832,6 +832,36 @@ ui_click_center (GtkWidget *widget)
   ui_click_widget (widget, gtk_widget_get_width (widget) / 2., gtk_widget_get_height (widget) / 2., 1);
 }
 
+/* Until the text at @offset stands still in its window over a frame, and
+ * where it is then: the view's margins follow its width (a centred
+ * column), so text moves inside a view that itself stays where it is
+ * while the window's layout settles (the sidebar, the inspector). */
+static void
+text_still (GlossAnnotationView *view,
+            guint                offset,
+            double              *x,
+            double              *y)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) UI_TEST_TIMEOUT_MS * 1000;
+  graphene_point_t before, now;
+  gboolean was_inside, inside;
+
+  ui_text_point (view, offset, x, y);
+  was_inside = point_in_native (GTK_WIDGET (view), *x, *y, &before);
+  for (;;)
+    {
+      ui_wait_for_frame (GTK_WIDGET (view));
+      ui_text_point (view, offset, x, y);
+      inside = point_in_native (GTK_WIDGET (view), *x, *y, &now);
+      if (was_inside && inside && graphene_point_equal (&before, &now))
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the text at %u never came to rest inside its window", offset);
+      before = now;
+      was_inside = inside;
+    }
+}
+
 void
 ui_click_text (GlossAnnotationView *view,
                guint                offset,
@@ -839,7 +869,7 @@ ui_click_text (GlossAnnotationView *view,
 {
   double x, y;
 
-  ui_text_point (view, offset, &x, &y);
+  text_still (view, offset, &x, &y);
   ui_click_widget (GTK_WIDGET (view), x, y, n_presses);
 }
 
@@ -859,7 +889,7 @@ ui_drag_text (GlossAnnotationView *view,
   ensure_focus (GTK_WIDGET (view));
   received = get_received (GTK_WIDGET (view));
   show_text (view, end - 1);
-  show_text (view, start);
+  text_still (view, start, &x0, &y0);
   /* From inside the left half of the first character to inside the
    * right half of the last. */
   iter_rect (GTK_TEXT_VIEW (view), start, &first);
