@@ -228,25 +228,41 @@ popover_hidden (gpointer data)
   return !popover_shown (data);
 }
 
+/* Open @dropdown by a click and wait until its list shows @item; the
+ * popover. */
+static GtkWidget *
+open_dropdown (GtkWidget  *dropdown,
+               const char *item)
+{
+  GtkToggleButton *button = GTK_TOGGLE_BUTTON (find_widget (dropdown, GTK_TYPE_TOGGLE_BUTTON, NULL));
+  GtkWidget *popover;
+  LabelIn in;
+
+  /* Under load a click right after the previous popup closed was now and
+   * then not taken (the popup stayed shut): the user clicks again. Only
+   * then: the button is down once the click is handled, and a click
+   * while the popup is on its way would close it. */
+  for (guint attempt = 0; attempt < 3 && !gtk_toggle_button_get_active (button); attempt++)
+    {
+      if (attempt > 0)
+        g_test_message ("the click on the dropdown was not taken: again");
+      ui_click_center (dropdown);
+    }
+  g_assert_true (gtk_toggle_button_get_active (button));
+  g_assert_true (ui_wait_until (popover_shown, dropdown, UI_TEST_TIMEOUT_MS));
+  popover = find_visible (dropdown, GTK_TYPE_POPOVER);
+  in = (LabelIn) { popover, item };
+  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+  return popover;
+}
+
 /* Choose @item of a dropdown by clicks, as the user does. */
 static void
 click_dropdown (GtkWidget  *dropdown,
                 const char *item)
 {
-  GtkWidget *popover;
-  LabelIn in;
+  GtkWidget *popover = open_dropdown (dropdown, item);
 
-  /* Under load a click right after the previous popup closed is now and
-   * then not taken (the popup stays shut): the user clicks again. */
-  for (guint attempt = 0; attempt < 3 && !popover_shown (dropdown); attempt++)
-    {
-      ui_click_center (dropdown);
-      ui_wait_until (popover_shown, dropdown, UI_TEST_TIMEOUT_MS / 6);
-    }
-  g_assert_true (popover_shown (dropdown));
-  popover = find_visible (dropdown, GTK_TYPE_POPOVER);
-  in = (LabelIn) { popover, item };
-  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
   ui_click_center (ui_find_label (popover, item));
   /* Closed, not only unmapped: a click while it closes does not open it. */
   g_assert_true (ui_wait_until (popover_hidden, dropdown, UI_TEST_TIMEOUT_MS));
@@ -452,7 +468,6 @@ test_registry_picker (GlossWindow *window,
   GtkWidget *dropdown;
   GtkWidget *popover;
   guint start;
-  LabelIn in;
 
   g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
   folder = make_project (other);
@@ -477,15 +492,7 @@ test_registry_picker (GlossWindow *window,
   inspector = find_widget (GTK_WIDGET (window), GLOSS_TYPE_INSPECTOR, NULL);
   g_assert_true (ui_wait_until (link_dropdown_shown, inspector, UI_TEST_TIMEOUT_MS));
   dropdown = find_dropdown_with_tooltip (inspector, "Link to Another Entity");
-  for (guint attempt = 0; attempt < 3 && !popover_shown (dropdown); attempt++)
-    {
-      ui_click_center (dropdown);
-      ui_wait_until (popover_shown, dropdown, UI_TEST_TIMEOUT_MS / 6);
-    }
-  g_assert_true (popover_shown (dropdown));
-  popover = find_visible (dropdown, GTK_TYPE_POPOVER);
-  in = (LabelIn) { popover, "Kim Jong Un" };
-  g_assert_true (ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS));
+  popover = open_dropdown (dropdown, "Kim Jong Un");
   ui_click_center (ui_find_label (popover, "Kim Jong Un"));
   g_assert_true (ui_wait_until (linked_to_kim, window, UI_TEST_TIMEOUT_MS));
   g_assert_cmpstr (gloss_entity_get_kb (GLOSS_ENTITY (gloss_store_lookup (gloss_window_get_store (window),
