@@ -207,24 +207,6 @@ report_named (const char *name,
   bench_report (full, value, unit);
 }
 
-/* The window's page stack (empty, loading, document). */
-static GtkStack *
-find_page_stack (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *found;
-
-      if (GTK_IS_STACK (child) && gtk_stack_get_child_by_name (GTK_STACK (child), "document") != NULL)
-        return GTK_STACK (child);
-      found = find_page_stack (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Which pages the window showed, and when: said if the opening never
  * settles. */
 static void
@@ -256,7 +238,7 @@ open_and_measure (const char *name,
   run.last_beat = run.t0;
   run.last_beat_cpu = run.main_cpu0 = thread_cpu_us ();
   run.window = gloss_window_new (app);
-  stack = find_page_stack (GTK_WIDGET (run.window));
+  stack = ui_find_page_stack (GTK_WIDGET (run.window));
   g_assert_nonnull (stack);
   g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (page_shown_cb), pages);
   gtk_widget_realize (GTK_WIDGET (run.window));

@@ -123,27 +123,10 @@ wait_until_loaded (GlossAnnotationView *view)
   g_assert_true (ui_wait_until (loaded, view, UI_TEST_TIMEOUT_MS));
 }
 
-/* The window's page stack: the one with a "loading" page. */
-static GtkStack *
-find_page_stack (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *found;
-
-      if (GTK_IS_STACK (child) && gtk_stack_get_child_by_name (GTK_STACK (child), "loading") != NULL)
-        return GTK_STACK (child);
-      if ((found = find_page_stack (child)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 visible_page (GlossWindow *window)
 {
-  GtkStack *stack = find_page_stack (GTK_WIDGET (window));
+  GtkStack *stack = ui_find_page_stack (GTK_WIDGET (window));
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (stack);
@@ -497,7 +480,7 @@ test_cancel_open (void)
   present_and_wait (GTK_WINDOW (window));
   gloss_window_load_file (window, file);
   g_assert_cmpstr (visible_page (window), ==, "loading");
-  button = find_widget (gtk_stack_get_visible_child (find_page_stack (GTK_WIDGET (window))),
+  button = find_widget (gtk_stack_get_visible_child (ui_find_page_stack (GTK_WIDGET (window))),
                         GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");

@@ -1245,6 +1245,22 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
+GtkStack *
+ui_find_page_stack (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found;
+
+      if (GTK_IS_STACK (child) && gtk_stack_get_child_by_name (GTK_STACK (child), "loading") != NULL)
+        return GTK_STACK (child);
+      if ((found = ui_find_page_stack (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWidget *
 find_visible (GtkWidget *root,
               GType      type)

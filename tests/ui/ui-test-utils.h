@@ -177,6 +177,8 @@ gboolean   wait_popover_visible     (GtkWidget       *root,
 /* The mapped toplevel of @type (a file chooser's dialog, without a
  * portal), once it shows; the test fails after the deadline. */
 GtkWidget *ui_wait_toplevel         (GType            type);
+/* The window's page stack (empty, loading, document), under @root. */
+GtkStack  *ui_find_page_stack       (GtkWidget       *root);
 /* A visible descendant of @root of @type, if any. */
 GtkWidget *find_visible             (GtkWidget       *root,
                                      GType            type);
