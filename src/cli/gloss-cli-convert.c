@@ -15,6 +15,7 @@
 #include "gloss-format-dataset.h"
 #include "gloss-format-native.h"
 #include "gloss-format-stream.h"
+#include "gloss-json-writer.h"
 
 /* A file name from a document id: no directory separators, no leading
  * dot, and nothing a shell would trip over. */
@@ -43,25 +44,23 @@ is_directory_target (const char *output)
          g_file_test (output, G_FILE_TEST_IS_DIR);
 }
 
-/* Creates the folder @output for @n documents, recording in @created the
- * folders that did not exist (deepest first), so a failure can remove
- * them again. */
+/* Creates the folder @output, recording in @created the folders that did
+ * not exist (deepest first), so a failure can remove them again. On
+ * failure, *@message says why (printed once the import's problems are),
+ * or is NULL when @output is a file (the message counts the documents). */
 static gboolean
-make_folder (const char *output,
-             guint       n,
-             GPtrArray  *created)
+make_folder (const char  *output,
+             GPtrArray   *created,
+             char       **message)
 {
   g_autofree char *path = g_strdup (output);
 
+  *message = NULL;
   while (g_str_has_suffix (path, G_DIR_SEPARATOR_S) && strlen (path) > 1)
     path[strlen (path) - 1] = '\0';
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      gloss_cli_error ("%s: is a file, but the inputs hold %u documents; "
-                       "give a folder with -o (one .gloss per document)", output, n);
-      return FALSE;
-    }
+    return FALSE;
 
   for (g_autofree char *p = g_strdup (path);
        !g_file_test (p, G_FILE_TEST_EXISTS) && !g_str_equal (p, ".") && !g_str_equal (p, G_DIR_SEPARATOR_S); )
@@ -86,7 +85,8 @@ make_folder (const char *output,
 
               if (g_file_test (p, G_FILE_TEST_EXISTS) && !g_file_test (p, G_FILE_TEST_IS_DIR))
                 {
-                  gloss_cli_error ("%s: cannot create the folder: %s is a file, not a folder", output, p);
+                  *message = g_strdup_printf ("%s: cannot create the folder: %s is a file, not a folder",
+                                              output, p);
                   break;
                 }
               parent = g_path_get_dirname (p);
@@ -95,52 +95,180 @@ make_folder (const char *output,
             }
         }
       else
-        gloss_cli_error ("%s: cannot create the folder: %s", output, g_strerror (saved_errno));
+        *message = g_strdup_printf ("%s: cannot create the folder: %s", output, g_strerror (saved_errno));
       remove_folders (created);
+      if (*message == NULL)
+        *message = g_strdup_printf ("%s: cannot create the folder", output);
       return FALSE;
     }
 
   return TRUE;
 }
 
-/* Several documents are written all or nothing: each to a temporary file,
- * synced; only when all are on the disk are they renamed into place. */
-static gboolean
-write_all_or_nothing (GPtrArray *stores,
-                      GPtrArray *targets,
-                      gboolean   force)
+/* An import written as it is read: each document goes to its temporary
+ * file in the folder OUT as soon as it is read, synced, and is let go, so
+ * memory stays flat however many documents the inputs hold; all are
+ * renamed into place at the end, or none. The first document waits for a
+ * second (one document is the file OUT itself, unless OUT is a folder).
+ * What stops the writing (a target that exists, a folder that cannot be
+ * made) is said after the import's own problems, as before. */
+typedef struct
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_atomic_file_abort);
-  GlossCliProgress progress;
+  const char *output;
+  gboolean    force;
+  GlossStore *first;      /* held back: is it the only one? */
+  guint       n;          /* documents read and kept */
+  gboolean    folder;     /* OUT is the folder of the documents */
+  GPtrArray  *targets;    /* paths, in step with files */
+  GPtrArray  *files;      /* GlossAtomicFile, synced */
+  GPtrArray  *created;    /* folders made for OUT */
+  GHashTable *taken;      /* target paths (owned by targets) */
+  char       *refusal;    /* why nothing will be written, or NULL */
+  gboolean    to_stdout;  /* several documents for "-": a usage error */
+  gboolean    is_file;    /* OUT is a file but holds several documents */
+  GlossSchema *schema;    /* of the current input's documents */
+  char       *schema_json;  /* as it was when the first of them was staged */
+} Staging;
 
-  gloss_cli_progress_init (&progress, stores->len);
-  for (guint i = 0; i < stores->len; i++)
+static void
+staging_clear (Staging *s)
+{
+  g_clear_object (&s->first);
+  g_clear_pointer (&s->files, g_ptr_array_unref);   /* aborts what is not committed */
+  g_clear_pointer (&s->targets, g_ptr_array_unref);
+  g_clear_pointer (&s->taken, g_hash_table_unref);
+  g_clear_pointer (&s->created, g_ptr_array_unref);
+  g_clear_pointer (&s->refusal, g_free);
+  g_clear_object (&s->schema);
+  g_clear_pointer (&s->schema_json, g_free);
+}
+
+static char *
+schema_text (GlossSchema *schema)
+{
+  g_autoptr(JsonNode) node = gloss_schema_to_json (schema);
+
+  return gloss_json_node_to_string (node, FALSE);
+}
+
+static gboolean
+stage_one (Staging    *s,
+           GlossStore *store)
+{
+  g_autofree char *name = file_name_for (store, s->targets->len);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossAtomicFile *atomic;
+  char *path = g_build_filename (s->output, name, NULL);
+  gconstpointer data;
+  gsize size;
+
+  for (guint n = 2; g_hash_table_contains (s->taken, path); n++)
     {
-      g_autoptr(GBytes) bytes = gloss_native_write_bytes (g_ptr_array_index (stores, i));
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_ptr_array_index (targets, i));
-      g_autoptr(GError) error = NULL;
-      const char *target = g_ptr_array_index (targets, i);
-      GlossAtomicFile *atomic;
-      gsize size;
-      gconstpointer data = g_bytes_get_data (bytes, &size);
+      g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".gloss"));
+      g_autofree char *other = g_strdup_printf ("%s-%u.gloss", stem, n);
 
-      gloss_cli_progress_update (&progress, i + 1, target);
-      atomic = gloss_atomic_file_begin (file, force, &error);
-      if (atomic != NULL)
-        g_ptr_array_add (files, atomic);
-      if (atomic == NULL ||
-          !gloss_atomic_file_write (atomic, data, size, &error) ||
-          !gloss_atomic_file_sync (atomic, &error))
+      g_free (path);
+      path = g_build_filename (s->output, other, NULL);
+    }
+  g_ptr_array_add (s->targets, path);
+  g_hash_table_add (s->taken, path);
+
+  if (!s->force && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      s->refusal = g_strdup_printf ("%s: the file exists; use --force to overwrite it", path);
+      return FALSE;
+    }
+  bytes = gloss_native_write_bytes (store);
+  data = g_bytes_get_data (bytes, &size);
+  file = g_file_new_for_commandline_arg (path);
+  atomic = gloss_atomic_file_begin (file, s->force, &error);
+  if (atomic != NULL)
+    g_ptr_array_add (s->files, atomic);
+  if (atomic == NULL ||
+      !gloss_atomic_file_write (atomic, data, size, &error) ||
+      !gloss_atomic_file_sync (atomic, &error))
+    {
+      s->refusal = g_strdup_printf ("%s: %s\nno document was written", path, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the schema of the documents staged from the current input grew
+ * after the first of them was written; if so, they are taken back (the
+ * input's staged files removed, its count undone) to be staged again. */
+static gboolean
+restage_input (Staging *s,
+               guint    n_before,
+               guint    n_staged)
+{
+  g_autofree char *now = NULL;
+
+  if (s->schema_json == NULL || s->refusal != NULL)
+    return FALSE;
+  now = schema_text (s->schema);
+  if (g_str_equal (now, s->schema_json))
+    return FALSE;
+
+  for (guint i = n_staged; i < s->targets->len; i++)
+    g_hash_table_remove (s->taken, g_ptr_array_index (s->targets, i));
+  g_ptr_array_set_size (s->files, n_staged);   /* aborts them */
+  g_ptr_array_set_size (s->targets, n_staged);
+  if (n_before == 0)
+    g_clear_object (&s->first);
+  s->n = n_before;
+  g_clear_pointer (&s->schema_json, g_free);
+  return TRUE;
+}
+
+/* GlossImportDocumentFunc, and for the documents an importer returns. */
+static gboolean
+stage_document (GlossStore  *store,
+                gpointer     data,
+                GError     **error)
+{
+  Staging *s = data;
+
+  s->n++;
+  if (s->refusal != NULL || s->to_stdout || s->is_file)
+    return TRUE;   /* read on, for the problems; nothing will be written */
+  if (s->schema_json == NULL)
+    {
+      g_set_object (&s->schema, gloss_store_get_schema (store));
+      s->schema_json = schema_text (s->schema);
+    }
+  if (!s->folder && s->n == 1 && !is_directory_target (s->output))
+    {
+      s->first = g_object_ref (store);
+      return TRUE;
+    }
+  if (!s->folder)
+    {
+      if (g_str_equal (s->output, "-"))
         {
-          gloss_cli_progress_clear (&progress);
-          gloss_cli_print_error (target, error);
-          gloss_cli_error ("no document was written");
-          return FALSE;
+          s->to_stdout = TRUE;
+          g_clear_object (&s->first);
+          return TRUE;
+        }
+      if (!make_folder (s->output, s->created, &s->refusal))
+        {
+          s->is_file = s->refusal == NULL;
+          g_clear_object (&s->first);
+          return TRUE;
+        }
+      s->folder = TRUE;
+      if (s->first != NULL)
+        {
+          g_autoptr(GlossStore) first = g_steal_pointer (&s->first);
+
+          if (!stage_one (s, first))
+            return TRUE;
         }
     }
-  gloss_cli_progress_clear (&progress);
-
-  return gloss_cli_commit_all (files, targets);
+  stage_one (s, store);
+  return TRUE;
 }
 
 /* One line per problem: line breaks and tabs of quoted text shown as \n
@@ -161,10 +289,6 @@ gloss_cli_import (int    argc,
                   char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GlossSchema) schema = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
@@ -176,6 +300,7 @@ gloss_cli_import (int    argc,
   GlossFormatOptions options = { 0 };
   const GlossFormat *format;
   GlossCliProgress progress;
+  Staging st;
   int status = GLOSS_CLI_EXIT_OK;
   const GOptionEntry entries[] = {
     { "format", 'F', 0, G_OPTION_ARG_STRING, &format_name, "The inputs' format: native, jsonl, doccano, …", "FORMAT" },
@@ -232,8 +357,18 @@ gloss_cli_import (int    argc,
     }
 
   /* Every input is read to the end: every problem of every one is
-   * reported before anything is written. */
+   * reported before anything is written; each document is staged as it
+   * comes (stage_document), and all are renamed into place at the end. */
+  st = (Staging) {
+    .output = output, .force = force,
+    .targets = g_ptr_array_new_with_free_func (g_free),
+    .files = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_atomic_file_abort),
+    .created = g_ptr_array_new_with_free_func (g_free),
+    .taken = g_hash_table_new (g_str_hash, g_str_equal),
+  };
   options.log = log;
+  options.document = stage_document;
+  options.document_data = &st;
   gloss_cli_progress_init (&progress, argc - 1);
   gloss_cli_progress_attach (&progress, &options);
   for (int i = 1; i < argc; i++)
@@ -241,9 +376,27 @@ gloss_cli_import (int    argc,
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) read = NULL;
       guint skipped = log->skipped->len;
+      guint n_before = st.n;
+      guint n_staged;
 
       gloss_cli_progress_update (&progress, i, argv[i]);
+      g_clear_object (&st.schema);
+      g_clear_pointer (&st.schema_json, g_free);
+      n_staged = st.files->len;
       read = gloss_cli_read_input (format, argv[i], &options, &error);
+      if (read != NULL && restage_input (&st, n_before, n_staged))
+        {
+          /* The input's later records brought types the documents staged
+           * before them lack: read it again from its final schema (its
+           * problems are logged already), as if it had all been held. */
+          g_autoptr(GlossImportLog) again_log = gloss_import_log_new ();
+          GlossFormatOptions again = options;
+
+          again.schema = st.schema;
+          again.log = again_log;
+          g_clear_pointer (&read, g_ptr_array_unref);
+          read = gloss_cli_read_input (format, argv[i], &again, &error);
+        }
       if (read == NULL)
         {
           /* A file that cannot be read at all (or a format that reads it
@@ -258,15 +411,19 @@ gloss_cli_import (int    argc,
             }
           gloss_cli_progress_clear (&progress);
           gloss_cli_print_error (argv[i], error);
+          staging_clear (&st);
           return GLOSS_CLI_EXIT_FAILURE;
         }
-      if (read->len == 0 && log->skipped->len == skipped)
+      /* The formats that do not hand documents over return them. */
+      for (guint d = 0; d < read->len; d++)
+        stage_document (g_ptr_array_index (read, d), &st, NULL);
+      if (st.n == n_before && log->skipped->len == skipped)
         {
           gloss_cli_progress_clear (&progress);
           gloss_cli_error ("%s: no documents in the file", argv[i]);
+          staging_clear (&st);
           return GLOSS_CLI_EXIT_FAILURE;
         }
-      g_ptr_array_extend_and_steal (stores, g_steal_pointer (&read));
     }
   gloss_cli_progress_clear (&progress);
 
@@ -276,81 +433,65 @@ gloss_cli_import (int    argc,
     print_logged ("", g_ptr_array_index (log->problems, i));
   if (log->problems->len > 0)
     {
-      if (!skip_invalid || stores->len == 0)
+      if (!skip_invalid || st.n == 0)
         {
           gloss_cli_error ("%u %s in %u %s; nothing was written%s", log->problems->len,
                            log->problems->len == 1 ? "problem" : "problems", log->skipped->len,
                            log->skipped->len == 1 ? "document" : "documents",
-                           stores->len > 0 ? " (--skip-invalid writes the valid ones)" : "");
+                           st.n > 0 ? " (--skip-invalid writes the valid ones)" : "");
+          g_ptr_array_set_size (st.files, 0);
+          remove_folders (st.created);
+          staging_clear (&st);
           return GLOSS_CLI_EXIT_FAILURE;
         }
       for (guint i = 0; i < log->skipped->len; i++)
         g_printerr ("left out: %s\n", (const char *) g_ptr_array_index (log->skipped, i));
       g_printerr ("%u %s left out, %u written\n", log->skipped->len,
-                  log->skipped->len == 1 ? "document" : "documents", stores->len);
+                  log->skipped->len == 1 ? "document" : "documents", st.n);
     }
 
-  /* Decide every target, and refuse any that exists, before writing one. */
-  if (stores->len == 1 && !is_directory_target (output))
-    g_ptr_array_add (targets, g_strdup (output));
-  else if (g_str_equal (output, "-"))
+  /* What stopped the writing, now that the problems are said. */
+  if (st.to_stdout || st.is_file || st.refusal != NULL)
     {
-      gloss_cli_error ("the inputs hold %u documents; give a folder with -o, not “-”", stores->len);
-      return GLOSS_CLI_EXIT_USAGE;
+      if (st.to_stdout)
+        gloss_cli_error ("the inputs hold %u documents; give a folder with -o, not “-”", st.n);
+      else if (st.is_file)
+        gloss_cli_error ("%s: is a file, but the inputs hold %u documents; "
+                         "give a folder with -o (one .gloss per document)", output, st.n);
+      else
+        gloss_cli_error ("%s", st.refusal);
+      g_ptr_array_set_size (st.files, 0);
+      remove_folders (st.created);
+      staging_clear (&st);
+      return st.to_stdout ? GLOSS_CLI_EXIT_USAGE : GLOSS_CLI_EXIT_FAILURE;
     }
-  else
+
+  if (st.first != NULL)
     {
-      if (!make_folder (output, stores->len, created))
-        return GLOSS_CLI_EXIT_FAILURE;
-      for (guint i = 0; i < stores->len; i++)
+      g_autoptr(GBytes) bytes = gloss_native_write_bytes (st.first);
+      g_autoptr(GError) error = NULL;
+
+      staging_clear (&st);
+      if (!force && !g_str_equal (output, "-") && g_file_test (output, G_FILE_TEST_EXISTS))
         {
-          g_autofree char *name = file_name_for (g_ptr_array_index (stores, i), i);
-          char *path = g_build_filename (output, name, NULL);
-
-          for (guint n = 2; g_hash_table_contains (taken, path); n++)
-            {
-              g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".gloss"));
-              g_autofree char *other = g_strdup_printf ("%s-%u.gloss", stem, n);
-
-              g_free (path);
-              path = g_build_filename (output, other, NULL);
-            }
-          g_hash_table_add (taken, path);
-          g_ptr_array_add (targets, path);
-        }
-    }
-
-  if (!force)
-    for (guint i = 0; i < targets->len; i++)
-      if (!g_str_equal (g_ptr_array_index (targets, i), "-") &&
-          g_file_test (g_ptr_array_index (targets, i), G_FILE_TEST_EXISTS))
-        {
-          gloss_cli_error ("%s: the file exists; use --force to overwrite it",
-                           (const char *) g_ptr_array_index (targets, i));
-          remove_folders (created);
+          gloss_cli_error ("%s: the file exists; use --force to overwrite it", output);
           return GLOSS_CLI_EXIT_FAILURE;
         }
-
-  if (targets->len == 1)
-    {
-      g_autoptr(GBytes) bytes = gloss_native_write_bytes (g_ptr_array_index (stores, 0));
-      g_autoptr(GError) error = NULL;
-      const char *target = g_ptr_array_index (targets, 0);
-
-      if (!gloss_cli_write_output (target, bytes, force, &error))
+      if (!gloss_cli_write_output (output, bytes, force, &error))
         {
-          gloss_cli_print_error (target, error);
+          gloss_cli_print_error (output, error);
           return GLOSS_CLI_EXIT_FAILURE;
         }
       return GLOSS_CLI_EXIT_OK;
     }
 
-  if (!write_all_or_nothing (stores, targets, force))
+  if (!gloss_cli_commit_all (st.files, st.targets))
     {
-      remove_folders (created);
+      remove_folders (st.created);
+      staging_clear (&st);
       return GLOSS_CLI_EXIT_FAILURE;
     }
-
+  staging_clear (&st);
   return GLOSS_CLI_EXIT_OK;
 }
 

@@ -237,6 +237,35 @@ test_many_inputs (void)
   }
 }
 
+/* An import writes each document as it reads it, but every document of
+ * one input carries the input's whole schema, as when they were all held:
+ * a type that only the last record brings is in the first file too. */
+static void
+test_import_schema_of_all (void)
+{
+  static const char input[] =
+    "{\"text\":\"Kim\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"PER\"}]}\n"
+    "{\"text\":\"Xi\",\"spans\":[{\"start\":0,\"end\":2,\"label\":\"PER\"}]}\n"
+    "{\"text\":\"Vostochny\",\"spans\":[{\"start\":0,\"end\":9,\"label\":\"LATE_TYPE\"}]}\n";
+  g_autofree char *in = tmp_path ("late-type.jsonl");
+  g_autofree char *out = tmp_path ("late-type");
+  g_autofree char *first = NULL, *last = NULL;
+  g_autofree char *first_path = NULL, *last_path = NULL;
+
+  g_assert_true (g_file_set_contents (in, input, -1, NULL));
+  {
+    g_auto(Run) run = run_cli ("import", "--format", "prodigy", in, "-o", out, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  first_path = g_build_filename (out, "late-type-1.gloss", NULL);
+  last_path = g_build_filename (out, "late-type-3.gloss", NULL);
+  first = read_file (first_path);
+  last = read_file (last_path);
+  g_assert_nonnull (strstr (first, "\"LATE_TYPE\""));
+  g_assert_nonnull (strstr (last, "\"LATE_TYPE\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -255,6 +284,7 @@ main (int    argc,
   g_test_add_func ("/cli/formats/labelstudio-and-csv", test_labelstudio_and_csv);
   g_test_add_func ("/cli/formats/nothing-lost", test_nothing_lost);
   g_test_add_func ("/cli/formats/many-inputs", test_many_inputs);
+  g_test_add_func ("/cli/formats/import-schema-of-all", test_import_schema_of_all);
 
   status = g_test_run ();
 
