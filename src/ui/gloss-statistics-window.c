@@ -252,8 +252,19 @@ gloss_statistics_window_refresh (GlossStatisticsWindow *self)
     n_curated += gloss_project_stats_is_curated (stats, d);
   for (guint a = 0; a < gloss_project_stats_get_n_annotators (stats); a++)
     gloss_stats_merge (all, gloss_project_stats_get_annotator_counts (stats, a));
-  summary = g_strdup_printf (_("%u documents, %u curated, %u annotators. Counts by type add every annotator’s files."),
-                             n, n_curated, gloss_project_stats_get_n_annotators (stats));
+  {
+    guint n_annotators = gloss_project_stats_get_n_annotators (stats);
+    /* Three counts, each with its own plural: one sentence would force the
+     * plural of the first on all three. */
+    g_autofree char *documents = g_strdup_printf (ngettext ("%u document", "%u documents", n), n);
+    g_autofree char *curated = g_strdup_printf (ngettext ("%u curated", "%u curated", n_curated), n_curated);
+    g_autofree char *annotators = g_strdup_printf (ngettext ("%u annotator", "%u annotators", n_annotators),
+                                                   n_annotators);
+
+    /* TRANSLATORS: the counts of documents, curated documents and annotators */
+    summary = g_strdup_printf (_("%s, %s, %s. Counts by type add every annotator’s files."),
+                               documents, curated, annotators);
+  }
   gtk_label_set_text (self->summary, summary);
 
   fill_progress (self, stats);
