@@ -21,6 +21,9 @@ typedef struct
    * definition is unchanged gets the next annotation's value in place. */
   char                 *signature;
   GtkWidget            *editor;     /* the row itself, or a bool's switch */
+  /* An enum's values, in the order of its list after "—": the list shows
+   * them translated, the annotation takes the value itself. */
+  GStrv                 values;
 } RowData;
 
 static void
@@ -30,6 +33,7 @@ row_data_free (gpointer data)
 
   g_free (rd->attr_id);
   g_free (rd->signature);
+  g_strfreev (rd->values);
   g_free (rd);
 }
 
@@ -41,12 +45,9 @@ enum_cb (AdwComboRow *row,
   guint selected = adw_combo_row_get_selected (row);
   g_autoptr(JsonNode) node = NULL;
 
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
-    {
-      GtkStringObject *item = adw_combo_row_get_selected_item (row);
-
-      node = json_node_init_string (json_node_alloc (), gtk_string_object_get_string (item));
-    }
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION &&
+      rd->values != NULL && selected <= g_strv_length (rd->values))
+    node = json_node_init_string (json_node_alloc (), rd->values[selected - 1]);
   rd->set (rd->user_data, rd->attr_id, node);
 }
 
@@ -240,6 +241,7 @@ new_row (GlossAttributeDef *def,
         adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (strings));
         adw_combo_row_set_selected (ADW_COMBO_ROW (row), enum_position (def, value));
         rd->editor = row;
+        rd->values = g_strdupv ((char **) values);
         g_signal_connect (row, "notify::selected", G_CALLBACK (enum_cb), rd);
       }
       break;

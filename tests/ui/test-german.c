@@ -18,6 +18,46 @@
 
 static GlossApplication *app;
 
+static gboolean
+level_is_pronoun (gpointer data)
+{
+  JsonNode *level = gloss_annotation_get_attr (data, "level");
+
+  return level != NULL && JSON_NODE_HOLDS_VALUE (level) &&
+         g_strcmp0 (json_node_get_string (level), "pronoun") == 0;
+}
+
+static gboolean
+shows_pronomen (gpointer data)
+{
+  return ui_find_label (data, "Pronomen") != NULL;
+}
+
+/* "Pronomen" chosen by clicks in the Mention level row: the annotation
+ * takes the schema's value, "pronoun", not the word shown. */
+static void
+choose_level_by_clicks (GlossWindow     *window,
+                        GlossAnnotation *mention)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Art der Erwähnung");
+
+  g_assert_nonnull (row);
+  if (!ui_test_require_input ())
+    {
+      choose (ADW_COMBO_ROW (row), "Pronomen");
+      g_assert_true (level_is_pronoun (mention));
+      return;
+    }
+  wait_for_allocation (row);
+  ui_click_center (row);
+  g_assert_true (wait_popover_visible (row, GTK_TYPE_POPOVER));
+  g_assert_true (ui_wait_until (shows_pronomen, row, UI_TEST_TIMEOUT_MS));
+  ui_click_center (ui_find_label (row, "Pronomen"));
+  g_assert_true (ui_wait_until (level_is_pronoun, mention, UI_TEST_TIMEOUT_MS));
+  /* shown again in German, from the value */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 3);
+}
+
 static void
 test_german (void)
 {
@@ -47,6 +87,7 @@ test_german (void)
   iterate ();
   g_assert_true (label_contains (GTK_WIDGET (window), "Art der Erwähnung"));
   g_assert_false (label_contains (GTK_WIDGET (window), "Mention level"));
+  choose_level_by_clicks (window, mention);
   g_clear_object (&mention);
 
   ui_window_destroy (GTK_WINDOW (window));
