@@ -144,12 +144,13 @@ bench_next_document (void)
       move.pressed = g_get_monotonic_time ();
       move.pressed_cpu = thread_cpu_us ();
       ui_key (GTK_WIDGET (window), "<Alt>Right");
-      g_assert_true (ui_wait_until (painted, &move, 10000));
+      g_assert_true (ui_wait_until (painted, &move, UI_TEST_TIMEOUT_MS));
       times[i] = (move.painted - move.pressed) / 1e3;
       cpu_times[i] = (move.painted_cpu - move.pressed_cpu) / 1e3;
       move.pressed = 0;
-      /* The next key once this document has settled, as an analyst's. */
-      wait_ms (50);
+      /* The next key once this document has settled (one more frame), as
+       * an analyst's. */
+      ui_wait_for_frame (GTK_WIDGET (window));
     }
   g_signal_handler_disconnect (clock, paint_id);
   g_clear_object (&move.from);
