@@ -31,6 +31,19 @@ gboolean  _gloss_span_list_equal    (const GlossSpanList *a,
 GlossSpanList *_gloss_annotation_get_span_list (GlossAnnotation *self,
                                                 GlossSpanRole    role);
 
+/* gloss_annotation_get_spans() without its checks, for the store's and
+ * the span index's loops over every annotation of a file. */
+static inline const GlossSpan *
+_gloss_annotation_peek_spans (GlossAnnotation *self,
+                              GlossSpanRole    role,
+                              guint           *n_spans)
+{
+  GlossSpanList *list = _gloss_annotation_get_span_list (self, role);
+
+  *n_spans = list != NULL ? list->n : 0;
+  return list != NULL ? list->v : NULL;
+}
+
 /* The store that holds the annotation (not a reference); NULL = a draft. */
 void      _gloss_annotation_set_store  (GlossAnnotation *self,
                                         GlossStore      *store);

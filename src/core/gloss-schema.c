@@ -8,6 +8,7 @@
 #include "gloss-input-file.h"
 #include "gloss-json-parse.h"
 #include "gloss-schema.h"
+#include "gloss-schema-private.h"
 #include "gloss-util-private.h"
 
 struct _GlossSchema
@@ -15,6 +16,7 @@ struct _GlossSchema
   GObject     parent_instance;
 
   GListStore *labels[GLOSS_N_LABEL_KINDS];
+  GPtrArray  *found[GLOSS_N_LABEL_KINDS];  /* the labels, borrowed; NULL when they changed */
   GListStore *attributes;
   JsonObject *extra;
 };
@@ -28,7 +30,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const list_names[GLOSS_N_LABEL_KINDS] = {
+const char * const _gloss_schema_list_names[GLOSS_N_LABEL_KINDS] = {
   "entity_types", "claim_types", "relation_types",
 };
 
@@ -84,7 +86,10 @@ gloss_schema_finalize (GObject *object)
   GlossSchema *self = (GlossSchema *)object;
 
   for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
-    g_clear_object (&self->labels[k]);
+    {
+      g_clear_object (&self->labels[k]);
+      g_clear_pointer (&self->found[k], g_ptr_array_unref);
+    }
   g_clear_object (&self->attributes);
   g_clear_pointer (&self->extra, json_object_unref);
 
@@ -109,10 +114,25 @@ gloss_schema_class_init (GlossSchemaClass *klass)
 }
 
 static void
+labels_changed_cb (GListModel  *labels,
+                   guint        position,
+                   guint        removed,
+                   guint        added,
+                   GlossSchema *self)
+{
+  for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
+    if (G_LIST_MODEL (self->labels[k]) == labels)
+      g_clear_pointer (&self->found[k], g_ptr_array_unref);
+}
+
+static void
 gloss_schema_init (GlossSchema *self)
 {
   for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
-    self->labels[k] = g_list_store_new (GLOSS_TYPE_LABEL);
+    {
+      self->labels[k] = g_list_store_new (GLOSS_TYPE_LABEL);
+      g_signal_connect (self->labels[k], "items-changed", G_CALLBACK (labels_changed_cb), self);
+    }
   self->attributes = g_list_store_new (GLOSS_TYPE_ATTRIBUTE_DEF);
 }
 
@@ -332,7 +352,7 @@ parse_labels (GlossSchema     *self,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   "%s: schema.%s: expected an array", where, list_names[kind]);
+                   "%s: schema.%s: expected an array", where, _gloss_schema_list_names[kind]);
       return FALSE;
     }
 
@@ -340,7 +360,7 @@ parse_labels (GlossSchema     *self,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *e = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("schema.%s[%u]", list_names[kind], i);
+      g_autofree char *path = g_strdup_printf ("schema.%s[%u]", _gloss_schema_list_names[kind], i);
       g_autoptr(GlossLabel) label = NULL;
       g_autoptr(JsonObject) extra = NULL;
       g_auto(GStrv) from = NULL;
@@ -501,7 +521,7 @@ gloss_schema_new_from_json (JsonNode    *node,
 
   for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
     {
-      member = json_object_get_member (object, list_names[k]);
+      member = json_object_get_member (object, _gloss_schema_list_names[k]);
       if (member != NULL && !parse_labels (self, k, member, where, error))
         return NULL;
     }
@@ -554,88 +574,6 @@ gloss_schema_new_from_file (GFile   *file,
     root = json_object_get_member (json_node_get_object (root), "schema");
 
   return gloss_schema_new_from_json (root, name, error);
-}
-
-static void
-add_string (JsonObject *o,
-            const char *name,
-            const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (o, name, value);
-}
-
-/**
- * gloss_schema_to_json:
- *
- * Returns: (transfer full): the schema as a JSON object, in a stable order
- */
-JsonNode *
-gloss_schema_to_json (GlossSchema *self)
-{
-  JsonObject *root;
-  JsonNode *node;
-
-  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
-
-  root = json_object_new ();
-  for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
-    {
-      JsonArray *array = json_array_new ();
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->labels[k]));
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GlossLabel) label = g_list_model_get_item (G_LIST_MODEL (self->labels[k]), i);
-          JsonObject *o = json_object_new ();
-
-          add_string (o, "id", gloss_label_get_id (label));
-          add_string (o, "name", gloss_label_get_name (label));
-          add_string (o, "color", gloss_label_get_color (label));
-          add_string (o, "key", gloss_label_get_key (label));
-          if (gloss_label_get_from (label) != NULL)
-            json_object_set_array_member (o, "from", _gloss_strv_to_json_array (gloss_label_get_from (label)));
-          if (gloss_label_get_to (label) != NULL)
-            json_object_set_array_member (o, "to", _gloss_strv_to_json_array (gloss_label_get_to (label)));
-          add_string (o, "description", gloss_label_get_description (label));
-          if (gloss_label_get_unknown (label))
-            json_object_set_boolean_member (o, "unknown", TRUE);
-          _gloss_json_object_add_extra (o, gloss_label_get_extra (label));
-          json_array_add_object_element (array, o);
-        }
-      json_object_set_array_member (root, list_names[k], array);
-    }
-
-  {
-    JsonArray *array = json_array_new ();
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attributes));
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(GlossAttributeDef) attr = g_list_model_get_item (G_LIST_MODEL (self->attributes), i);
-        JsonObject *o = json_object_new ();
-
-        add_string (o, "id", gloss_attribute_def_get_id (attr));
-        if (!g_str_equal (gloss_attribute_def_get_name (attr), gloss_attribute_def_get_id (attr)))
-          add_string (o, "name", gloss_attribute_def_get_name (attr));
-        add_string (o, "kind", gloss_attribute_kind_to_string (gloss_attribute_def_get_kind (attr)));
-        if (gloss_attribute_def_get_applies_to (attr) != NULL)
-          json_object_set_array_member (o, "applies_to",
-                                        _gloss_strv_to_json_array (gloss_attribute_def_get_applies_to (attr)));
-        if (gloss_attribute_def_get_values (attr) != NULL)
-          json_object_set_array_member (o, "values",
-                                        _gloss_strv_to_json_array (gloss_attribute_def_get_values (attr)));
-        _gloss_json_object_add_extra (o, gloss_attribute_def_get_extra (attr));
-        json_array_add_object_element (array, o);
-      }
-    json_object_set_array_member (root, "attributes", array);
-  }
-
-  _gloss_json_object_add_extra (root, self->extra);
-
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, root);
-  return node;
 }
 
 /**
@@ -709,13 +647,25 @@ find_label (GlossSchema    *self,
             guint          *position)
 {
   GListModel *model = G_LIST_MODEL (self->labels[kind]);
-  guint n = g_list_model_get_n_items (model);
+  GPtrArray *found = self->found[kind];
 
-  for (guint i = 0; i < n; i++)
+  /* Loading a file looks up every annotation's type: a plain array of
+   * the labels, not a reference taken and dropped for each one. */
+  if (found == NULL)
     {
-      GlossLabel *label = g_list_model_get_item (model, i);
+      found = self->found[kind] = g_ptr_array_new ();
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          GlossLabel *label = g_list_model_get_item (model, i);
 
-      g_object_unref (label); /* the store keeps it alive */
+          g_object_unref (label); /* the store keeps it alive */
+          g_ptr_array_add (found, label);
+        }
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      GlossLabel *label = g_ptr_array_index (found, i);
+
       if ((id != NULL && g_str_equal (gloss_label_get_id (label), id)) ||
           (key != NULL && g_strcmp0 (gloss_label_get_key (label), key) == 0))
         {

@@ -265,7 +265,7 @@ add_role (GlossSpanIndex  *self,
   const GlossSpan *spans;
   guint n;
 
-  spans = gloss_annotation_get_spans (annotation, role, &n);
+  spans = _gloss_annotation_peek_spans (annotation, role, &n);
   for (guint i = 0; i < n; i++)
     {
       Node *node = node_alloc (self);
@@ -289,7 +289,7 @@ remove_role (GlossSpanIndex  *self,
   const GlossSpan *spans;
   guint n;
 
-  spans = gloss_annotation_get_spans (annotation, role, &n);
+  spans = _gloss_annotation_peek_spans (annotation, role, &n);
   for (guint i = 0; i < n; i++)
     {
       Key key = { spans[i].start, spans[i].end, annotation, role, i };
@@ -335,7 +335,7 @@ _gloss_span_index_position (GlossSpanIndex  *self,
   Node *node = self->root;
   Key key;
 
-  spans = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
+  spans = _gloss_annotation_peek_spans (annotation, GLOSS_ROLE_CONTENT, &n);
   if (n == 0)
     return G_MAXUINT;
 

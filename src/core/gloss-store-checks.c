@@ -25,7 +25,7 @@ _gloss_store_check_spans (GlossStore       *self,
       const GlossSpan *spans;
       guint n;
 
-      spans = gloss_annotation_get_spans (annotation, role, &n);
+      spans = _gloss_annotation_peek_spans (annotation, role, &n);
       for (guint i = 0; i < n; i++)
         {
           if (spans[i].start >= spans[i].end || spans[i].end > length)
@@ -53,7 +53,7 @@ _gloss_store_check_spans (GlossStore       *self,
       {
         guint n;
 
-        gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
+        _gloss_annotation_peek_spans (annotation, GLOSS_ROLE_CONTENT, &n);
         if (n == 0)
           {
             g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SPAN,

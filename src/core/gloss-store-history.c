@@ -94,11 +94,13 @@ _gloss_store_insert_annotation (GlossStore      *self,
   if (kind == GLOSS_KIND_ENTITY || kind == GLOSS_KIND_RELATION)
     position = _gloss_annotation_list_insert (list, annotation);
   else
-    position = _gloss_annotation_list_position (list, annotation);
+    position = G_MAXUINT;   /* found in the index, when someone is told */
   index_mention (self, annotation, +1);
 
   if (notify)
     {
+      if (position == G_MAXUINT)
+        position = _gloss_annotation_list_position (list, annotation);
       _gloss_annotation_list_emit (list, position, 0, 1);
       _gloss_store_emit_changed (self, GLOSS_CHANGE_ADDED, annotation);
     }
