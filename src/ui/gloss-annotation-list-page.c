@@ -62,7 +62,7 @@ struct _GlossAnnotationListPage
 
   GlossListKind       kind;
   GlossStore         *store;
-  GtkCustomFilter    *filter;
+  GtkCustomFilter    *filter;      /* owned */
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GPtrArray          *party_ids;  /* NULL = all, "" = author, else entity id */
@@ -183,6 +183,25 @@ update_stack (GlossAnnotationListPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->party_dropdown), !self->loading);
   gtk_widget_set_sensitive (GTK_WIDGET (self->type_dropdown), !self->loading);
   gtk_stack_set_visible_child_name (self->stack, self->loading ? "loading" : any ? "list" : "empty");
+}
+
+/* With no words, party or type chosen, the list model passes the store's
+ * list through as it is, without calling the filter for each of its
+ * (maybe 10,000) annotations. */
+static void
+apply_filter (GlossAnnotationListPage *self)
+{
+  gboolean any = self->needle != NULL ||
+                 selected_id (self->type_dropdown, self->type_ids) != NULL ||
+                 selected_id (self->party_dropdown, self->party_ids) != NULL;
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
+
+  if (!any)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (filter == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* Rows */
@@ -390,7 +409,7 @@ rebuild_filters (GlossAnnotationListPage *self)
    * the drop-downs change what it keeps. A relation's ends and type are
    * edited in place, so its list filters again on every edit. */
   if (changed || self->kind == GLOSS_LIST_RELATIONS)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    apply_filter (self);
   update_stack (self);
 }
 
@@ -411,9 +430,22 @@ store_changed_cb (GlossAnnotationListPage *self,
         self->filters_stale = TRUE;
 }
 
+/* The drop-downs' choices are gathered from every claim: a page no one
+ * sees does it once shown (installing a document of 10,000 claims, its
+ * claims page hidden, leaves them for later). */
 static void
 store_edited_cb (GlossAnnotationListPage *self)
 {
+  if (self->filters_stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_filters (self);
+}
+
+static void
+gloss_annotation_list_page_map (GtkWidget *widget)
+{
+  GlossAnnotationListPage *self = GLOSS_ANNOTATION_LIST_PAGE (widget);
+
+  GTK_WIDGET_CLASS (gloss_annotation_list_page_parent_class)->map (widget);
   if (self->filters_stale)
     rebuild_filters (self);
 }
@@ -428,7 +460,7 @@ filter_changed_cb (GlossAnnotationListPage *self)
   g_clear_pointer (&self->needle, g_free);
   if (*text != '\0')
     self->needle = g_utf8_casefold (text, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  apply_filter (self);
 }
 
 static void
@@ -489,6 +521,8 @@ gloss_annotation_list_page_set_filter (GlossAnnotationListPage *self,
 {
   g_return_if_fail (GLOSS_IS_ANNOTATION_LIST_PAGE (self));
 
+  if (self->filters_stale)
+    rebuild_filters (self);
   select_id (self->type_dropdown, self->type_ids, type_id);
   select_id (self->party_dropdown, self->party_ids, party_id);
   filter_changed_cb (self);
@@ -562,7 +596,9 @@ gloss_annotation_list_page_set_store (GlossAnnotationListPage *self,
       g_signal_connect_object (gloss_store_get_schema (store), "changed", G_CALLBACK (rebuild_filters),
                                self, G_CONNECT_SWAPPED);
     }
-  rebuild_filters (self);
+  self->filters_stale = TRUE;
+  store_edited_cb (self);
+  update_stack (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -625,6 +661,7 @@ gloss_annotation_list_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);   /* ours: the model holds it only while it filters */
   g_clear_object (&self->store);
   g_clear_pointer (&self->party_ids, g_ptr_array_unref);
   g_clear_pointer (&self->type_ids, g_ptr_array_unref);
@@ -697,6 +734,7 @@ gloss_annotation_list_page_class_init (GlossAnnotationListPageClass *klass)
   object_class->dispose = gloss_annotation_list_page_dispose;
   object_class->get_property = gloss_annotation_list_page_get_property;
   object_class->set_property = gloss_annotation_list_page_set_property;
+  widget_class->map = gloss_annotation_list_page_map;
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, GLOSS_TYPE_LIST_KIND, GLOSS_LIST_CLAIMS,
@@ -741,7 +779,7 @@ gloss_annotation_list_page_init (GlossAnnotationListPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (match_annotation, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->filtered = gtk_filter_list_model_new (NULL, NULL);   /* apply_filter () */
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
