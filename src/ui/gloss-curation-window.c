@@ -474,7 +474,9 @@ gloss_curation_window_set_property (GObject      *object,
 }
 
 /* In the capture phase, so no focused widget (a button moving the focus
- * with the arrows) takes them first. */
+ * with the arrows) takes them first; Escape as well, which the toast
+ * overlay would take to dismiss the toast on show (libadwaita binds it),
+ * leaving the window open. */
 static void
 add_keys (GlossCurationWindow *self)
 {
@@ -501,6 +503,9 @@ add_keys (GlossCurationWindow *self)
                                                             gtk_callback_action_new (keys[i].func,
                                                                                      GINT_TO_POINTER (keys[i].data),
                                                                                      NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -552,7 +557,6 @@ gloss_curation_window_class_init (GlossCurationWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "curation.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "curation.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 

@@ -429,9 +429,10 @@ test_team (void)
   ui_key (GTK_WIDGET (view), "<Control>s");
   g_assert_true (ui_wait_until (file_exists, curated, UI_TEST_TIMEOUT_MS));
   g_assert_true (wait_toast (GTK_WIDGET (view), "Saved curated.gloss", TRUE, UI_TEST_TIMEOUT_MS));
+  /* Escape closes the window with the toast showing (issue 12: the toast
+   * overlay took it to dismiss the toast, and the window stayed). */
+  close_by_key (view, "Escape");
   check_curated (team.folder, &team);
-  /* Escape would dismiss the toast first. */
-  close_by_key (view, "<Control>w");
 
   ui_window_destroy (GTK_WINDOW (window));
 }
