@@ -28,11 +28,16 @@ struct _Node
 /* Nodes come from blocks, so that each costs its 40 bytes and no more. */
 #define BLOCK_NODES 1024
 
+/* Fewer nodes added than this go in one by one (see settle ()). */
+#define SETTLE_BY_INSERTING 64
+
 struct _GlossSpanIndex
 {
   Node      *root;
+  guint      n_nodes;      /* in the tree */
   Node      *free_nodes;   /* linked through left */
   GPtrArray *blocks;
+  GPtrArray *pending;      /* nodes added, not yet in the tree */
 };
 
 static Node *
@@ -239,12 +244,102 @@ delete (Node *n,
   return balance (n);
 }
 
+static Node *
+build (Node **nodes,
+       guint  n)
+{
+  guint mid = n / 2;
+  Node *node;
+
+  if (n == 0)
+    return NULL;
+  node = nodes[mid];
+  node->left = build (nodes, mid);
+  node->right = build (nodes + mid + 1, n - mid - 1);
+  update (node);   /* the halves differ by one node at most: balanced */
+  return node;
+}
+
+static void
+collect (Node      *n,
+         GPtrArray *nodes)
+{
+  while (n != NULL)
+    {
+      collect (n->left, nodes);
+      g_ptr_array_add (nodes, n);
+      n = n->right;
+    }
+}
+
+static Key
+key_of (const Node *node)
+{
+  return (Key) { node->start, node->end, node->annotation, node->role, node->fragment };
+}
+
+static int
+compare_nodes (gconstpointer a,
+               gconstpointer b)
+{
+  Key key = key_of (*(Node * const *) a);
+
+  return compare_key (&key, *(Node * const *) b);
+}
+
+/* Adding puts the nodes aside; the first look at the tree puts them in:
+ * a few one by one, more (a file read, 100,000 mentions) by building the
+ * tree again from all its nodes in order, which costs a sort instead of a
+ * search and rebalancing for each. */
+static void
+settle (GlossSpanIndex *self)
+{
+  GPtrArray *pending = self->pending;
+  g_autoptr(GPtrArray) tree = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  guint i = 0, j = 0;
+
+  if (pending->len == 0)
+    return;
+  if (pending->len < SETTLE_BY_INSERTING)
+    {
+      for (guint k = 0; k < pending->len; k++)
+        {
+          Node *node = g_ptr_array_index (pending, k);
+          Key key = key_of (node);
+
+          update (node);
+          self->root = insert (self->root, node, &key);
+        }
+      self->n_nodes += pending->len;
+      g_ptr_array_set_size (pending, 0);
+      return;
+    }
+
+  g_ptr_array_sort (pending, compare_nodes);
+  tree = g_ptr_array_sized_new (self->n_nodes);
+  collect (self->root, tree);
+  all = g_ptr_array_sized_new (tree->len + pending->len);
+  while (i < tree->len || j < pending->len)
+    if (j == pending->len ||
+        (i < tree->len && compare_nodes (&tree->pdata[i], &pending->pdata[j]) < 0))
+      g_ptr_array_add (all, tree->pdata[i++]);
+    else
+      g_ptr_array_add (all, pending->pdata[j++]);
+  self->root = build ((Node **) all->pdata, all->len);
+  self->n_nodes = all->len;
+  /* The array of a whole file's nodes is not kept. */
+  g_ptr_array_unref (self->pending);
+  self->pending = g_ptr_array_new ();
+}
+
 GlossSpanIndex *
 _gloss_span_index_new (void)
 {
   GlossSpanIndex *self = g_new0 (GlossSpanIndex, 1);
 
   self->blocks = g_ptr_array_new_with_free_func (g_free);
+  self->pending = g_ptr_array_new ();
   return self;
 }
 
@@ -254,7 +349,14 @@ _gloss_span_index_free (GlossSpanIndex *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->blocks);
+  g_ptr_array_unref (self->pending);
   g_free (self);
+}
+
+void
+_gloss_span_index_settle (GlossSpanIndex *self)
+{
+  settle (self);
 }
 
 static void
@@ -269,15 +371,13 @@ add_role (GlossSpanIndex  *self,
   for (guint i = 0; i < n; i++)
     {
       Node *node = node_alloc (self);
-      Key key = { spans[i].start, spans[i].end, annotation, role, i };
 
       node->annotation = annotation;
       node->start = spans[i].start;
       node->end = spans[i].end;
       node->role = role;
       node->fragment = i;
-      update (node);
-      self->root = insert (self->root, node, &key);
+      g_ptr_array_add (self->pending, node);
     }
 }
 
@@ -298,6 +398,7 @@ remove_role (GlossSpanIndex  *self,
       self->root = delete (self->root, &key, &removed);
       g_assert (removed != NULL);
       node_free (self, removed);
+      self->n_nodes--;
     }
 }
 
@@ -315,6 +416,7 @@ void
 _gloss_span_index_remove (GlossSpanIndex  *self,
                           GlossAnnotation *annotation)
 {
+  settle (self);
   remove_role (self, annotation, GLOSS_ROLE_CONTENT);
   remove_role (self, annotation, GLOSS_ROLE_CUE);
   remove_role (self, annotation, GLOSS_ROLE_EVIDENCE);
@@ -323,6 +425,7 @@ _gloss_span_index_remove (GlossSpanIndex  *self,
 guint
 _gloss_span_index_get_n_primary (GlossSpanIndex *self)
 {
+  settle (self);
   return count (self->root);
 }
 
@@ -332,9 +435,11 @@ _gloss_span_index_position (GlossSpanIndex  *self,
 {
   const GlossSpan *spans;
   guint n, position = 0;
-  Node *node = self->root;
+  Node *node;
   Key key;
 
+  settle (self);
+  node = self->root;
   spans = _gloss_annotation_peek_spans (annotation, GLOSS_ROLE_CONTENT, &n);
   if (n == 0)
     return G_MAXUINT;
@@ -362,7 +467,10 @@ GlossAnnotation *
 _gloss_span_index_nth (GlossSpanIndex *self,
                        guint           position)
 {
-  Node *node = self->root;
+  Node *node;
+
+  settle (self);
+  node = self->root;
 
   while (node != NULL)
     {
@@ -413,6 +521,7 @@ _gloss_span_index_query (GlossSpanIndex *self,
                          guint           end,
                          GArray         *hits)
 {
+  settle (self);
   query (self->root, start, end, hits);
 }
 
@@ -435,5 +544,6 @@ _gloss_span_index_foreach (GlossSpanIndex *self,
                            GFunc           func,
                            gpointer        user_data)
 {
+  settle (self);
   foreach (self->root, func, user_data);
 }

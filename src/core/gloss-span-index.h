@@ -21,6 +21,8 @@ void             _gloss_span_index_free     (GlossSpanIndex  *self);
 /* Adds (or removes) every fragment of @annotation's roles. */
 void             _gloss_span_index_add      (GlossSpanIndex  *self,
                                              GlossAnnotation *annotation);
+/* Puts what was added into the tree now (else the next look at it does). */
+void             _gloss_span_index_settle   (GlossSpanIndex  *self);
 void             _gloss_span_index_remove   (GlossSpanIndex  *self,
                                              GlossAnnotation *annotation);
 guint            _gloss_span_index_get_n_primary (GlossSpanIndex *self);

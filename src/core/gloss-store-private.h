@@ -75,6 +75,9 @@ char    *_gloss_store_describe          (GlossStore          *self,
                                          GlossAnnotation     *annotation);
 
 /* gloss-store-history.c */
+/* Builds the span indexes of what load_add () added: in the thread that
+ * read the file, before the store goes to the window. */
+void     _gloss_store_settle_indexes    (GlossStore          *self);
 void     _gloss_store_group_free        (gpointer             data);
 void     _gloss_store_insert_annotation (GlossStore          *self,
                                          GlossAnnotation     *annotation,

@@ -438,6 +438,14 @@ gloss_store_add (GlossStore       *self,
   return TRUE;
 }
 
+void
+_gloss_store_settle_indexes (GlossStore *self)
+{
+  for (guint k = 0; k < GLOSS_N_KINDS; k++)
+    if (self->index[k] != NULL)
+      _gloss_span_index_settle (self->index[k]);
+}
+
 /**
  * gloss_store_load_add:
  *

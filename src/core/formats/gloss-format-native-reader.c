@@ -19,6 +19,7 @@
 #include "gloss-format-native-loader.h"
 #include "gloss-format-native-private.h"
 #include "gloss-input-file.h"
+#include "gloss-store-private.h"
 
 
 static void
@@ -634,6 +635,7 @@ gloss_native_read_bytes_hooked (GBytes                     *bytes,
         }
       gloss_store_clear_history (L.store);
       gloss_store_mark_saved (L.store);
+      _gloss_store_settle_indexes (L.store);
       store = g_steal_pointer (&L.store);
     }
 
