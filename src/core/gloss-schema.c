@@ -16,7 +16,11 @@ struct _GlossSchema
   GObject     parent_instance;
 
   GListStore *labels[GLOSS_N_LABEL_KINDS];
-  GPtrArray  *found[GLOSS_N_LABEL_KINDS];  /* the labels, borrowed; NULL when they changed */
+  /* Loading a file looks up every annotation's type: the labels in a
+   * plain array and by id, borrowed, instead of a reference taken and
+   * dropped per label. NULL when the labels (or an id) changed. */
+  GPtrArray  *found[GLOSS_N_LABEL_KINDS];
+  GHashTable *by_id[GLOSS_N_LABEL_KINDS];
   GListStore *attributes;
   JsonObject *extra;
 };
@@ -89,6 +93,7 @@ gloss_schema_finalize (GObject *object)
     {
       g_clear_object (&self->labels[k]);
       g_clear_pointer (&self->found[k], g_ptr_array_unref);
+      g_clear_pointer (&self->by_id[k], g_hash_table_unref);
     }
   g_clear_object (&self->attributes);
   g_clear_pointer (&self->extra, json_object_unref);
@@ -121,8 +126,11 @@ labels_changed_cb (GListModel  *labels,
                    GlossSchema *self)
 {
   for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
-    if (G_LIST_MODEL (self->labels[k]) == labels)
-      g_clear_pointer (&self->found[k], g_ptr_array_unref);
+    if (labels == NULL || G_LIST_MODEL (self->labels[k]) == labels)
+      {
+        g_clear_pointer (&self->found[k], g_ptr_array_unref);
+        g_clear_pointer (&self->by_id[k], g_hash_table_unref);
+      }
 }
 
 static void
@@ -145,6 +153,7 @@ emit_changed (GlossSchema *self)
 static void
 on_item_notify (GlossSchema *self)
 {
+  labels_changed_cb (NULL, 0, 0, 0, self);   /* an id may have changed */
   emit_changed (self);
 }
 
@@ -649,8 +658,6 @@ find_label (GlossSchema    *self,
   GListModel *model = G_LIST_MODEL (self->labels[kind]);
   GPtrArray *found = self->found[kind];
 
-  /* Loading a file looks up every annotation's type: a plain array of
-   * the labels, not a reference taken and dropped for each one. */
   if (found == NULL)
     {
       found = self->found[kind] = g_ptr_array_new ();
@@ -697,8 +704,22 @@ gloss_schema_lookup (GlossSchema    *self,
 
   if (id == NULL)
     return NULL;
-  find_label (self, kind, id, NULL, &label, NULL);
-  return label;
+  if (self->by_id[kind] == NULL)
+    {
+      GPtrArray *found;
+
+      find_label (self, kind, NULL, NULL, NULL, NULL);   /* the array */
+      found = self->found[kind];
+      self->by_id[kind] = g_hash_table_new (g_str_hash, g_str_equal);
+      /* The first label of an id wins, as in find_label (). */
+      for (guint i = found->len; i-- > 0;)
+        {
+          label = g_ptr_array_index (found, i);
+          if (gloss_label_get_id (label) != NULL)
+            g_hash_table_insert (self->by_id[kind], (gpointer) gloss_label_get_id (label), label);
+        }
+    }
+  return g_hash_table_lookup (self->by_id[kind], id);
 }
 
 /**
