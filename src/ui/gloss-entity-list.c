@@ -35,8 +35,13 @@ struct _GlossEntityList
   GHashTable         *bound;         /* GtkListItem set */
   char               *needle;
   guint               refresh_id;
+  guint               rebuild_id;
   gboolean            loading;
 };
+
+/* A document with more entities fills the list after the frame that
+ * shows its annotations, not in the same stall of the main loop. */
+#define REBUILD_LATER 500
 
 G_DEFINE_FINAL_TYPE (GlossEntityList, gloss_entity_list, GTK_TYPE_WIDGET)
 
@@ -246,9 +251,11 @@ update_count (GlossEntityList *self)
   g_autofree char *text = g_strdup_printf ("%u", n);
 
   /* While the annotations load, "0" and "No Entities Yet" would be wrong. */
-  gtk_label_set_text (self->count_label, self->loading ? "" : text);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_entry), !self->loading);
-  if (self->loading)
+  gboolean loading = self->loading || self->rebuild_id != 0;
+
+  gtk_label_set_text (self->count_label, loading ? "" : text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_entry), !loading);
+  if (loading)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   else
     gtk_stack_set_visible_child_name (self->stack,
@@ -287,6 +294,27 @@ section_changed_cb (GlossEntityList *self)
   gtk_filter_changed (GTK_FILTER (self->section_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+static void rebuild (GlossEntityList *self);
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  GlossEntityList *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* What the list shows, from now on: callers that read it do not see the
+ * list of the store before. */
+static void
+ensure_built (GlossEntityList *self)
+{
+  if (self->rebuild_id != 0)
+    rebuild (self);
+}
+
 static void
 rebuild (GlossEntityList *self)
 {
@@ -295,6 +323,7 @@ rebuild (GlossEntityList *self)
   GListModel *entities;
   guint n;
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_ptr_array_set_size (self->entity_filters, 0);
 
   if (self->store == NULL)
@@ -415,7 +444,15 @@ gloss_entity_list_set_store (GlossEntityList *self,
                                 G_CALLBACK (rebuild), self);
     }
 
-  rebuild (self);
+  if (store != NULL && gloss_store_get_n_items (store, GLOSS_KIND_ENTITY) > REBUILD_LATER)
+    {
+      g_list_store_remove_all (self->sections);
+      g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      self->rebuild_id = g_idle_add (rebuild_cb, self);
+      update_count (self);
+    }
+  else
+    rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -446,6 +483,7 @@ gloss_entity_list_unselect (GlossEntityList *self)
 {
   g_return_if_fail (GLOSS_IS_ENTITY_LIST (self));
 
+  ensure_built (self);
   g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
@@ -462,6 +500,7 @@ gloss_entity_list_select_entity (GlossEntityList *self,
   g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), FALSE);
   g_return_val_if_fail (entity == NULL || GLOSS_IS_ENTITY (entity), FALSE);
 
+  ensure_built (self);
   if (entity == NULL)
     {
       gloss_entity_list_unselect (self);
@@ -505,6 +544,7 @@ gloss_entity_list_get_selected (GlossEntityList *self)
 
   g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), NULL);
 
+  ensure_built (self);
   item = gtk_single_selection_get_selected_item (self->selection);
   return item != NULL && GLOSS_IS_ENTITY (item) ? item : NULL;
 }
@@ -514,6 +554,7 @@ gloss_entity_list_get_model (GlossEntityList *self)
 {
   g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), NULL);
 
+  ensure_built (self);
   return G_LIST_MODEL (self->rows);
 }
 
@@ -524,6 +565,7 @@ gloss_entity_list_dispose (GObject *object)
 
   gloss_entity_list_set_store (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ENTITY_LIST);
   {
     GtkWidget *child;

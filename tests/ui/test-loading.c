@@ -316,6 +316,14 @@ sidebar_while_loading (UiLivedIn *lived_in)
   LabelShown shown;
 
   store = big_store ();
+  /* Enough entities that the list fills after the annotations' frame. */
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Official %03u", i);
+      g_autoptr(GlossEntity) official = gloss_entity_new ("PER", name);
+
+      g_assert_true (gloss_store_load_add (store, GLOSS_ANNOTATION (official), NULL));
+    }
   window = open_held (lived_in, store, &file, &release);
   entities = find_widget (GTK_WIDGET (window), GLOSS_TYPE_ENTITY_LIST, NULL);
   claims = find_widget (GTK_WIDGET (window), GLOSS_TYPE_ANNOTATION_LIST_PAGE, NULL);
@@ -340,7 +348,7 @@ sidebar_while_loading (UiLivedIn *lived_in)
   g_assert_false (gtk_widget_is_sensitive (find_widget (claims, GTK_TYPE_SEARCH_ENTRY, NULL)));
 
   /* In: the claims page has none (its real empty state) and the entities
-   * page lists both, with their count. */
+   * page lists them (the first, by name, of the persons), with their count. */
   release_annotations (window, release);
   g_assert_null (ui_find_label (claims, "Loading Annotations…"));
   shown.text = "No Claims Yet";
@@ -348,12 +356,11 @@ sidebar_while_loading (UiLivedIn *lived_in)
   g_assert_true (gtk_widget_is_sensitive (find_widget (claims, GTK_TYPE_SEARCH_ENTRY, NULL)));
   show_sidebar_page (window, "Entities");
   shown.root = entities;
-  shown.text = "Vladimir Putin";
+  shown.text = "Official 000";
   g_assert_true (ui_wait_until (label_shown, &shown, UI_TEST_TIMEOUT_MS));
-  g_assert_nonnull (ui_find_label (entities, "Russia"));
   g_assert_null (ui_find_label (entities, "Loading Annotations…"));
   g_assert_null (ui_find_label (entities, "No Entities Yet"));
-  count = ui_find_label (entities, "2");
+  count = ui_find_label (entities, "602");
   g_assert_nonnull (count);
   g_assert_true (gtk_widget_is_sensitive (find_widget (entities, GTK_TYPE_SEARCH_ENTRY, NULL)));
 
