@@ -308,9 +308,13 @@ void
 gloss_label_set_from (GlossLabel         *self,
                       const char * const *from)
 {
+  char **copy;
+
   g_return_if_fail (GLOSS_IS_LABEL (self));
+  /* Copy first: @from may be (part of) self->from, as gloss_label_get_from() returns it */
+  copy = from != NULL && from[0] != NULL ? g_strdupv ((char **)from) : NULL;
   g_strfreev (self->from);
-  self->from = from != NULL && from[0] != NULL ? g_strdupv ((char **)from) : NULL;
+  self->from = copy;
 }
 
 /**
@@ -330,9 +334,13 @@ void
 gloss_label_set_to (GlossLabel         *self,
                     const char * const *to)
 {
+  char **copy;
+
   g_return_if_fail (GLOSS_IS_LABEL (self));
+  /* Copy first: @to may be (part of) self->to, as gloss_label_get_to() returns it */
+  copy = to != NULL && to[0] != NULL ? g_strdupv ((char **)to) : NULL;
   g_strfreev (self->to);
-  self->to = to != NULL && to[0] != NULL ? g_strdupv ((char **)to) : NULL;
+  self->to = copy;
 }
 
 /**

@@ -175,6 +175,35 @@ test_edit (void)
   g_assert_cmpuint (g_list_model_get_n_items (gloss_schema_get_attributes (schema)), ==, 0);
 }
 
+/* A label's ends set from its own getters (what the schema editor's From/To chips do) are kept:
+ * the setters copy before they free */
+static void
+test_label_ends_self_assign (void)
+{
+  g_autoptr(GlossLabel) label = gloss_label_new (GLOSS_LABEL_RELATION, "member_of", NULL, NULL);
+  static const char * const from[] = { "PER", "ORG", NULL };
+  static const char * const to[] = { "GPE", NULL };
+  static const char * const none[] = { NULL };
+
+  gloss_label_set_from (label, from);
+  gloss_label_set_to (label, to);
+  gloss_label_set_from (label, gloss_label_get_from (label));
+  gloss_label_set_to (label, gloss_label_get_to (label));
+  g_assert_cmpstrv (gloss_label_get_from (label), from);
+  g_assert_cmpstrv (gloss_label_get_to (label), to);
+
+  /* a tail of the label's own array */
+  gloss_label_set_from (label, gloss_label_get_from (label) + 1);
+  g_assert_cmpstrv (gloss_label_get_from (label), from + 1);
+  g_assert_true (gloss_label_allows (label, "ORG", "GPE"));
+  g_assert_false (gloss_label_allows (label, "PER", "GPE"));
+
+  gloss_label_set_to (label, none);
+  g_assert_null (gloss_label_get_to (label));
+  gloss_label_set_to (label, gloss_label_get_to (label));
+  g_assert_null (gloss_label_get_to (label));
+}
+
 static void
 test_attribute_values (void)
 {
@@ -297,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/core/schema/json-round-trip", test_json_round_trip);
   g_test_add_func ("/core/schema/bad-json", test_bad_json);
   g_test_add_func ("/core/schema/edit", test_edit);
+  g_test_add_func ("/core/schema/label-ends-self-assign", test_label_ends_self_assign);
   g_test_add_func ("/core/schema/attribute-values", test_attribute_values);
   g_test_add_func ("/core/schema/file", test_schema_file);
 
