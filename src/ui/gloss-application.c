@@ -9,6 +9,7 @@
 #include "gloss-appearance.h"
 #include "gloss-application.h"
 #include "gloss-preferences-window.h"
+#include "gloss-window-close.h"
 #include "gloss-recovery.h"
 #include "gloss-window-private.h"
 
@@ -114,17 +115,15 @@ new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (gloss_window_new (self)));
 }
 
-/* Each window asks about its unsaved changes; the app ends with the last. */
+/* Every window with unsaved changes asks first; the windows close only
+ * once all are answered, and none on Cancel (gloss-window-close.c). The
+ * app ends with the last window. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
-  g_list_free (windows);
+  gloss_window_quit_all (GTK_APPLICATION (user_data));
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
 #include "gloss-toast-queue.h"
+#include "gloss-window-close.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -65,7 +66,10 @@ struct _GlossWindow
   char                 *suggested_name;
   GSettings            *settings;
   GtkNativeDialog      *file_chooser;
-  gboolean              close_after_save;
+  /* "Save Changes?" asked, until answered (gloss-window-close.c) */
+  gboolean              close_asked;
+  GlossWindowCloseAnswer close_answer;
+  gpointer              close_answer_data;
   gboolean              closing;
   /* While a file is read in a worker thread (gloss-window-open.c). */
   GCancellable         *open_cancellable;

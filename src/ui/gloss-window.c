@@ -481,16 +481,11 @@ save_as_finish (GlossWindow *self,
       g_autofree char *name = _gloss_file_display_name (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
-      self->close_after_save = FALSE;
+      _gloss_window_close_answered (self, FALSE);
       _gloss_window_show_error (self, heading, error);
       return;
     }
-
-  if (self->close_after_save)
-    {
-      self->closing = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+  _gloss_window_close_answered (self, TRUE);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -505,7 +500,7 @@ save_dialog_done_cb (GObject      *object,
   if (file != NULL)
     save_as_finish (self, file);
   else
-    self->close_after_save = FALSE;
+    _gloss_window_close_answered (self, FALSE);
 }
 #else
 static void
@@ -520,7 +515,7 @@ save_chooser_response_cb (GtkNativeDialog *dialog,
       save_as_finish (self, file);
     }
   else
-    self->close_after_save = FALSE;
+    _gloss_window_close_answered (self, FALSE);
 
   g_clear_object (&self->file_chooser);
 }
@@ -731,44 +726,6 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
-/* Closing with unsaved changes asks first. */
-static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   GlossWindow      *self)
-{
-  if (g_str_equal (response, "discard"))
-    {
-      self->closing = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      if (gloss_window_get_file (self) != NULL)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (gloss_window_save_to_file (self, gloss_window_get_file (self), &error))
-            {
-              self->closing = TRUE;
-              gtk_window_close (GTK_WINDOW (self));
-            }
-          else
-            {
-              g_autofree char *name = _gloss_file_display_name (gloss_window_get_file (self));
-              g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-
-              _gloss_window_show_error (self, heading, error);
-            }
-        }
-      else
-        {
-          self->close_after_save = TRUE;
-          _gloss_window_save_as (self);
-        }
-    }
-}
-
 static void
 save_window_state (GlossWindow *self)
 {
@@ -793,31 +750,15 @@ save_window_state (GlossWindow *self)
                         gloss_document_page_get_inspector_position (self->page));
 }
 
+/* Closing with unsaved changes asks first (gloss-window-close.c). */
 static gboolean
 gloss_window_close_request (GtkWindow *window)
 {
   GlossWindow *self = GLOSS_WINDOW (window);
-  AdwMessageDialog *dialog;
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
 
   if (!self->closing && gloss_window_get_modified (self))
     {
-      name = gloss_window_get_file (self) ? _gloss_file_display_name (gloss_window_get_file (self)) : g_strdup (self->suggested_name);
-      body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
-                              name ? name : _("New Document"));
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), body));
-      adw_message_dialog_add_responses (dialog,
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"),
-                                        "save", _("_Save"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "save");
-      adw_message_dialog_set_close_response (dialog, "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
+      gloss_window_ask_to_close (self, NULL, NULL);
       return TRUE;
     }
 
