@@ -544,6 +544,7 @@ export_streaming (const GlossFormat  *format,
   g_autoptr(GlossFormatStream) stream = gloss_format_stream_new (format, options);
   g_autoptr(GBytes) end = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean to_stdout = g_str_equal (output, "-");
   GlossCliProgress progress;
   guint n_documents = 0;
@@ -576,6 +577,7 @@ export_streaming (const GlossFormat  *format,
           gloss_cli_print_error (inputs[i], error);
           return GLOSS_CLI_EXIT_FAILURE;
         }
+      gloss_format_name_documents (read, taken, inputs[i]);
       for (guint d = 0; d < read->len; d++)
         {
           g_autoptr(GBytes) bytes = gloss_format_stream_add (stream, g_ptr_array_index (read, d), &error);
@@ -627,6 +629,7 @@ gloss_cli_export (int    argc,
   guint percent[GLOSS_SPLIT_N_PARTS];
   gboolean force = FALSE;
   g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GlossFormatOptions options = { 0 };
   const GlossFormat *format;
   GlossCliProgress progress;
@@ -750,6 +753,7 @@ gloss_cli_export (int    argc,
           gloss_cli_print_error (argv[i], error);
           return GLOSS_CLI_EXIT_FAILURE;
         }
+      gloss_format_name_documents (read, taken, argv[i]);
       g_ptr_array_extend_and_steal (stores, g_steal_pointer (&read));
     }
   gloss_cli_progress_clear (&progress);

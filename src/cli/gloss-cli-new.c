@@ -123,13 +123,7 @@ gloss_cli_new (int    argc,
   if (title == NULL)
     title = g_strdup (basename);
   if (id == NULL)
-    {
-      char *dot;
-
-      id = g_strdup (basename);
-      if ((dot = strrchr (id, '.')) != NULL && dot != id)
-        *dot = '\0';
-    }
+    id = gloss_document_id_for_file_name (basename);
 
   gloss_document_set_id (document, id);
   gloss_document_set_title (document, title);

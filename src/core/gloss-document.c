@@ -548,6 +548,28 @@ gloss_document_set_id (GlossDocument *self,
   set_string (self, &self->id, id, PROP_ID);
 }
 
+/**
+ * gloss_document_id_for_file_name:
+ * @name: a file name or path, such as "articles/kim-putin.txt"
+ *
+ * The id a document created from the file @name gets, as gloss-cli new
+ * gives it: the base name without its extension ("kim-putin").
+ *
+ * Returns: (transfer full): the id; "document" when @name gives none
+ */
+char *
+gloss_document_id_for_file_name (const char *name)
+{
+  g_autofree char *id = g_path_get_basename (name != NULL && *name != '\0' ? name : "document");
+  char *dot = strrchr (id, '.');
+
+  if (dot != NULL && dot != id)
+    *dot = '\0';
+  if (*id == '\0' || g_str_equal (id, G_DIR_SEPARATOR_S) || g_str_equal (id, "."))
+    return g_strdup ("document");
+  return g_steal_pointer (&id);
+}
+
 const char *
 gloss_document_get_title (GlossDocument *self)
 {

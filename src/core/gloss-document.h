@@ -44,6 +44,7 @@ const char    *gloss_document_get_sha256      (GlossDocument  *self);
 const char    *gloss_document_get_id          (GlossDocument  *self);
 void           gloss_document_set_id          (GlossDocument  *self,
                                                const char     *id);
+char          *gloss_document_id_for_file_name (const char    *name);
 const char    *gloss_document_get_title       (GlossDocument  *self);
 void           gloss_document_set_title       (GlossDocument  *self,
                                                const char     *title);

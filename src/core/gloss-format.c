@@ -958,3 +958,42 @@ _gloss_format_foreach_object_logged (GlossImportContext *context,
 
   return TRUE;
 }
+
+/**
+ * gloss_format_name_documents:
+ * @stores: (element-type GlossStore): documents of one export
+ * @taken: (element-type utf8 utf8): the ids the export's documents got so
+ *   far; a set (g_hash_table_add) that owns its strings
+ * @name: (nullable): the file @stores were read from
+ *
+ * Datasets name documents by their ids: W3C's IRIs, CSV's document
+ * column, brat's file names. A document without one gets its file's base
+ * name without extension (what gloss-cli new gives); a document whose id
+ * an earlier one of the export has gets "-2", "-3"… after it, so the same
+ * inputs in the same order always give the same ids.
+ */
+void
+gloss_format_name_documents (GPtrArray  *stores,
+                             GHashTable *taken,
+                             const char *name)
+{
+  g_return_if_fail (stores != NULL);
+  g_return_if_fail (taken != NULL);
+
+  for (guint i = 0; i < stores->len; i++)
+    {
+      GlossDocument *document = gloss_store_get_document (g_ptr_array_index (stores, i));
+      const char *id = gloss_document_get_id (document);
+      g_autofree char *stem = id != NULL && *id != '\0' ? g_strdup (id) : gloss_document_id_for_file_name (name);
+      char *unique = g_strdup (stem);
+
+      for (guint n = 2; g_hash_table_contains (taken, unique); n++)
+        {
+          g_free (unique);
+          unique = g_strdup_printf ("%s-%u", stem, n);
+        }
+      if (g_strcmp0 (unique, id) != 0)
+        gloss_document_set_id (document, unique);
+      g_hash_table_add (taken, unique);
+    }
+}

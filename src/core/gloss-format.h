@@ -170,6 +170,13 @@ GPtrArray          *gloss_format_export_files (const GlossFormat        *format,
 char               *gloss_format_file_stem    (const char               *id,
                                                guint                     index);
 
+/* Gives each document of @stores, read from the file @name, an id none
+ * of the export's other documents has (@taken: the ids given so far, a
+ * set of owned strings, to which these are added). */
+void                gloss_format_name_documents (GPtrArray              *stores,
+                                                 GHashTable             *taken,
+                                                 const char             *name);
+
 /* Write @bytes to @file atomically (temporary file, then rename); refuse
  * an existing file unless @overwrite. */
 gboolean            gloss_format_write_file (GFile     *file,

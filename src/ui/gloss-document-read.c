@@ -63,6 +63,16 @@ gloss_store_from_text (GlossDocument *document,
 
   if (name != NULL && gloss_document_get_source (document) == NULL)
     gloss_document_set_source (document, name);
+  /* As gloss-cli new and a project's Add Documents make them: datasets
+   * name documents by their ids. */
+  if (gloss_document_get_id (document) == NULL)
+    {
+      g_autofree char *id = gloss_document_id_for_file_name (name);
+
+      gloss_document_set_id (document, id);
+    }
+  if (gloss_document_get_language (document) == NULL)
+    gloss_document_set_language (document, "en");
   guess_title (document);
   return gloss_store_new (document, schema);
 }

@@ -139,14 +139,17 @@ scope_stores (GlossExportDialog  *self,
 {
   GListModel *documents;
   g_autoptr(GPtrArray) stores = NULL;
+  g_autoptr(GHashTable) taken = NULL;
 
   if (self->stores[scope] != NULL)
     return self->stores[scope];
 
   stores = g_ptr_array_new_with_free_func (g_object_unref);
+  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (scope == SCOPE_DOCUMENT)
     {
       g_ptr_array_add (stores, g_object_ref (self->store));
+      gloss_format_name_documents (stores, taken, self->name);
       return self->stores[scope] = g_steal_pointer (&stores);
     }
 
@@ -175,8 +178,11 @@ scope_stores (GlossExportDialog  *self,
         }
       if (store == NULL)
         return NULL;
+      if (gloss_document_get_id (gloss_store_get_document (store)) == NULL)
+        gloss_document_set_id (gloss_store_get_document (store), gloss_project_document_get_id (document));
       g_ptr_array_add (stores, store);
     }
+  gloss_format_name_documents (stores, taken, NULL);
   return self->stores[scope] = g_steal_pointer (&stores);
 }
 

@@ -266,6 +266,91 @@ test_import_schema_of_all (void)
   g_assert_nonnull (strstr (last, "\"LATE_TYPE\""));
 }
 
+/* Writes minimal.gloss without its document id as @name in the tests'
+ * folder. */
+static char *
+gloss_without_id (const char *name)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "minimal.gloss", NULL);
+  g_autofree char *contents = read_file (minimal);
+  g_autoptr(GString) edited = g_string_new (contents);
+  g_autoptr(GError) error = NULL;
+  char *path = tmp_path (name);
+
+  g_assert_cmpuint (g_string_replace (edited, "    \"id\": \"minimal\",\n", "", 1), ==, 1);
+  g_file_set_contents (path, edited->str, edited->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Exports noid-a.gloss, noid-b.gloss (no document ids) and minimal.gloss
+ * twice as @format to @out. */
+static void
+export_four (const char *format,
+             const char *out)
+{
+  g_autofree char *a = gloss_without_id ("noid-a.gloss");
+  g_autofree char *b = gloss_without_id ("noid-b.gloss");
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "minimal.gloss", NULL);
+  g_auto(Run) run = run_cli ("export", "--format", format, a, b, minimal, minimal, "-o", out, NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+/* Datasets name documents by their ids: one without an id is named after
+ * its file, a second of the same id gets "-2", whatever the format. */
+static void
+test_document_ids (void)
+{
+  g_autofree char *csv = tmp_path ("ids.csv");
+  g_autofree char *jsonl = tmp_path ("ids.jsonl");
+  g_autofree char *w3c = tmp_path ("ids.jsonld");
+  g_autofree char *brat = tmp_path ("ids-brat");
+  const char * const ids[] = { "noid-a", "noid-b", "minimal", "minimal-2" };
+  g_autofree char *contents = NULL;
+
+  export_four ("csv", csv);
+  contents = read_file (csv);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *row = g_strdup_printf ("\r\n%s,m1,", ids[i]);
+
+      assert_contains (contents, row);
+    }
+  g_assert_null (strstr (contents, "\r\n,"));
+  g_clear_pointer (&contents, g_free);
+
+  export_four ("jsonl", jsonl);
+  contents = read_file (jsonl);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *member = g_strdup_printf ("\"id\":\"%s\",\"title\"", ids[i]);
+
+      assert_contains (contents, member);
+    }
+  g_assert_null (strstr (contents, "\"id\":null"));
+  g_clear_pointer (&contents, g_free);
+
+  export_four ("w3c", w3c);
+  contents = read_file (w3c);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *iri = g_strdup_printf ("\"urn:gloss:%s#m1\"", ids[i]);
+
+      assert_contains (contents, iri);
+    }
+  g_assert_null (strstr (contents, "urn:gloss:document#"));
+
+  export_four ("brat", brat);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strconcat (ids[i], ".ann", NULL);
+      g_autofree char *ann = g_build_filename (brat, name, NULL);
+
+      g_assert_true (g_file_test (ann, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -285,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/cli/formats/nothing-lost", test_nothing_lost);
   g_test_add_func ("/cli/formats/many-inputs", test_many_inputs);
   g_test_add_func ("/cli/formats/import-schema-of-all", test_import_schema_of_all);
+  g_test_add_func ("/cli/formats/document-ids", test_document_ids);
 
   status = g_test_run ();
 

@@ -411,6 +411,9 @@ test_utf16 (void)
   document = gloss_store_get_document (gloss_window_get_store (window));
   g_assert_cmpstr (gloss_document_get_text (document), ==, "Kim Jong Un—here\n");
   g_assert_cmpstr (gloss_document_get_title (document), ==, "Kim Jong Un—here");
+  /* What gloss-cli new gives: datasets name documents by their ids. */
+  g_assert_cmpstr (gloss_document_get_id (document), ==, "utf16");
+  g_assert_cmpstr (gloss_document_get_language (document), ==, "en");
   g_assert_cmpstr (json_object_get_string_member (gloss_document_get_meta (document), "source_encoding"),
                    ==, "utf-16le");
   g_assert_null (gloss_window_get_file (window));   /* a new article: the UTF-16 file stays */
