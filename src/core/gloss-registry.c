@@ -837,6 +837,17 @@ store_entity (GlossStore *store,
   return a != NULL && GLOSS_IS_ENTITY (a) ? GLOSS_ENTITY (a) : NULL;
 }
 
+/* The document's entity under the project's id: tagged when and by whom
+ * the analyst tagged it, not when it was linked. */
+static void
+keep_times (GlossEntity *fresh,
+            GlossEntity *own)
+{
+  gloss_annotation_set_created (GLOSS_ANNOTATION (fresh), gloss_annotation_get_created (GLOSS_ANNOTATION (own)));
+  gloss_annotation_set_modified (GLOSS_ANNOTATION (fresh), gloss_annotation_get_modified (GLOSS_ANNOTATION (own)));
+  gloss_annotation_set_author (GLOSS_ANNOTATION (fresh), gloss_annotation_get_author (GLOSS_ANNOTATION (own)));
+}
+
 static void
 begin_once (GlossStore *store,
             gboolean   *changed)
@@ -880,11 +891,12 @@ gloss_registry_apply (GlossRegistry *self,
             {
               g_autoptr(GlossEntity) fresh = gloss_registry_make_entity (self, r);
 
+              keep_times (fresh, e);
               if (!gloss_store_add (store, GLOSS_ANNOTATION (fresh), NULL))
                 continue;
               target = fresh;
             }
-          gloss_store_merge_entities (store, target, e, NULL);
+          gloss_store_relink_entity (store, target, e, NULL);
           continue;
         }
 
@@ -983,12 +995,14 @@ gloss_registry_link_store (GlossRegistry  *self,
       if (target == NULL)
         {
           g_autoptr(GlossEntity) fresh = gloss_registry_make_entity (self, r);
+          GlossAnnotation *own = g_ptr_array_index (local, i);
 
+          keep_times (fresh, GLOSS_ENTITY (own));
           if (!gloss_store_add (store, GLOSS_ANNOTATION (fresh), error))
             break;
           target = fresh;
         }
-      if (!gloss_store_merge_entities (store, target, g_ptr_array_index (local, i), error))
+      if (!gloss_store_relink_entity (store, target, g_ptr_array_index (local, i), error))
         break;
     }
   gloss_store_end_group (store);

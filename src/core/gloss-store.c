@@ -537,10 +537,12 @@ gloss_store_get_mentions_of (GlossStore  *self,
   return mentions;
 }
 
+/* @stamp: FALSE keeps the referrers' modified times. */
 static void
 retarget_referrers (GlossStore  *self,
                     GlossEntity *from,
-                    GlossEntity *to)
+                    GlossEntity *to,
+                    gboolean     stamp)
 {
   g_autoptr(GPtrArray) referrers = gloss_store_get_referrers (self, from);
   gint64 t = now (self);
@@ -566,7 +568,8 @@ retarget_referrers (GlossStore  *self,
             }
         }
 
-      gloss_annotation_set_modified (draft, t);
+      if (stamp)
+        gloss_annotation_set_modified (draft, t);
       _gloss_store_do_op (self, OP_CHANGE, annotation, before, draft, NULL);
     }
 }
@@ -601,7 +604,7 @@ gloss_store_remove (GlossStore       *self,
   label = _gloss_store_describe (self, "Remove", annotation);
   gloss_store_begin_group (self, label);
   if (GLOSS_IS_ENTITY (annotation))
-    retarget_referrers (self, GLOSS_ENTITY (annotation), NULL);
+    retarget_referrers (self, GLOSS_ENTITY (annotation), NULL, TRUE);
   _gloss_store_do_op (self, OP_REMOVE, annotation, NULL, NULL, NULL);
   gloss_store_end_group (self);
   return TRUE;
@@ -664,11 +667,12 @@ gloss_store_replace (GlossStore       *self,
  * Points every mention, claim and relation that refers to @from at @into,
  * then removes @from, as one undoable step.
  */
-gboolean
-gloss_store_merge_entities (GlossStore   *self,
-                            GlossEntity  *into,
-                            GlossEntity  *from,
-                            GError      **error)
+static gboolean
+merge_entities (GlossStore   *self,
+                GlossEntity  *into,
+                GlossEntity  *from,
+                gboolean      stamp,
+                GError      **error)
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_ENTITY (into), FALSE);
@@ -683,10 +687,35 @@ gloss_store_merge_entities (GlossStore   *self,
     }
 
   gloss_store_begin_group (self, "Merge entities");
-  retarget_referrers (self, from, into);
+  retarget_referrers (self, from, into, stamp);
   _gloss_store_do_op (self, OP_REMOVE, GLOSS_ANNOTATION (from), NULL, NULL, NULL);
   gloss_store_end_group (self);
   return TRUE;
+}
+
+gboolean
+gloss_store_merge_entities (GlossStore   *self,
+                            GlossEntity  *into,
+                            GlossEntity  *from,
+                            GError      **error)
+{
+  return merge_entities (self, into, from, TRUE, error);
+}
+
+/**
+ * gloss_store_relink_entity:
+ *
+ * gloss_store_merge_entities() for bookkeeping: the mentions, claims and
+ * relations that now point at @into keep their modified times, which say
+ * when the analyst last changed them.
+ */
+gboolean
+gloss_store_relink_entity (GlossStore   *self,
+                           GlossEntity  *into,
+                           GlossEntity  *from,
+                           GError      **error)
+{
+  return merge_entities (self, into, from, FALSE, error);
 }
 
 void

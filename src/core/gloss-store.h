@@ -125,6 +125,12 @@ gboolean         gloss_store_merge_entities     (GlossStore        *self,
                                                  GlossEntity       *into,
                                                  GlossEntity       *from,
                                                  GError           **error);
+/* The same as bookkeeping, not an edit: the referrers keep their modified
+ * times (a project linking a document's entities to its registry). */
+gboolean         gloss_store_relink_entity      (GlossStore        *self,
+                                                 GlossEntity       *into,
+                                                 GlossEntity       *from,
+                                                 GError           **error);
 
 void             gloss_store_begin_group        (GlossStore        *self,
                                                  const char        *label);

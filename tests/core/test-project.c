@@ -466,6 +466,64 @@ test_apply_schema (void)
   g_assert_false (gloss_project_apply_schema (project, store));
 }
 
+static gint64
+fixed_clock (gpointer data)
+{
+  return *(gint64 *) data;
+}
+
+/* Saving through the project links the document's entities to the
+ * registry: bookkeeping, not an edit. The times say when the analyst
+ * tagged, as a standalone save keeps them. */
+static void
+test_save_keeps_times (void)
+{
+  g_autoptr(GFile) folder = temp_folder ();
+  g_autoptr(GFile) article = sample_file ();
+  g_autoptr(GlossProject) project = gloss_project_new (folder, "Summit", NULL, "Ana Lima");
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossStore) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 clock = 1790000000;   /* 2026-09-21 */
+  GListModel *list;
+  GlossProjectDocument *doc;
+
+  g_assert_nonnull (gloss_project_add_text_file (project, article, &error));
+  g_assert_no_error (error);
+  doc = gloss_project_lookup (project, "kim-putin-vostochny");
+  store = gloss_project_open_document (project, doc, &error);
+  g_assert_no_error (error);
+  gloss_store_set_clock (store, fixed_clock, &clock);
+  tag (store, 224, 235);
+  mention (store, 224, 227);
+
+  clock += 3600;
+  g_assert_true (gloss_project_save_document (project, doc, store, &error));
+  g_assert_no_error (error);
+  reread = gloss_project_open_document (project, doc, &error);
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      GlossStore *s = k == 0 ? store : reread;
+      GlossAnnotationKind kinds[] = { GLOSS_KIND_ENTITY, GLOSS_KIND_MENTION };
+
+      for (guint j = 0; j < G_N_ELEMENTS (kinds); j++)
+        {
+          list = gloss_store_get_list (s, kinds[j]);
+          g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+          for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+            {
+              g_autoptr(GlossAnnotation) a = g_list_model_get_item (list, i);
+
+              g_assert_cmpint (gloss_annotation_get_created (a), ==, 1790000000);
+              g_assert_cmpint (gloss_annotation_get_modified (a), ==, 1790000000);
+              g_assert_cmpstr (gloss_annotation_get_author (a), ==, gloss_store_get_author (store));
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/core/project/unknown-members-kept", test_unknown_members_kept);
   g_test_add_func ("/core/project/missing", test_missing);
   g_test_add_func ("/core/project/apply-schema", test_apply_schema);
+  g_test_add_func ("/core/project/save-keeps-times", test_save_keeps_times);
 
   return g_test_run ();
 }
