@@ -799,6 +799,35 @@ test_validate_every_problem (void)
   g_assert_cmpstr (lines[100], ==, "150-problems.gloss: stopped after 100 problems");
 }
 
+/* A text changed after the file was written: validate says so, and goes
+ * on to name every span the change moved, as validate-gloss.py does. */
+static void
+test_validate_changed_text (void)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "minimal.gloss", NULL);
+  g_autofree char *changed = tmp_path ("changed-text.gloss");
+  g_autofree char *contents = read_file (minimal);
+  g_autoptr(GString) edited = g_string_new (contents);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpuint (g_string_replace (edited, "\"text\": \"Vostochny ", "\"text\": \"Vostochny  ", 1), ==, 1);
+  g_assert_true (g_file_set_contents (changed, edited->str, edited->len, NULL));
+  {
+    g_auto(Run) run = run_cli ("validate", "changed-text.gloss", NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    lines = g_strsplit (g_strchomp (run.err), "\n", -1);
+  }
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  g_assert_cmpstr (lines[0], ==, "changed-text.gloss: document.sha256: does not match the text: "
+                   "the text was changed after the file was written");
+  assert_contains (lines[1], "changed-text.gloss: mentions[0].spans[0]: text \"Kim Jong Un\" does not match");
+  for (guint i = 1; i < 6; i++)
+    assert_contains (lines[i], "does not match");
+  assert_contains (lines[4], "changed-text.gloss: claims[0].cue[0]: text \"told\" does not match");
+  assert_contains (lines[5], "changed-text.gloss: relations[0].evidence[0]: text \"told\" does not match");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -823,6 +852,7 @@ main (int    argc,
   g_test_add_func ("/cli/stats-and-agree", test_stats_and_agree);
   g_test_add_func ("/cli/hostile-json", test_hostile_json);
   g_test_add_func ("/cli/validate-every-problem", test_validate_every_problem);
+  g_test_add_func ("/cli/validate-changed-text", test_validate_changed_text);
 
   status = g_test_run ();
 

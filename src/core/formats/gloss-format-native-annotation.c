@@ -13,6 +13,22 @@
 #include "gloss-format-native-private.h"
 #include "gloss-timestamp.h"
 
+/* Checking: keeps the reader's error as a problem and lets it read on.
+ * FALSE (error kept) when reading, at the limit, or after a syntax error. */
+static gboolean
+keep_problem (Loader          *L,
+              GlossJsonReader *r)
+{
+  GError *error;
+
+  if (L->problems == NULL || L->problems->len + 1 >= L->max_problems ||
+      (error = gloss_json_reader_resume (r)) == NULL)
+    return FALSE;
+  g_ptr_array_add (L->problems, g_strdup (error->message));
+  g_error_free (error);
+  return TRUE;
+}
+
 static gboolean
 read_spans (Loader          *L,
             GlossJsonReader *r,
@@ -134,7 +150,9 @@ read_spans (Loader          *L,
 
           gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_SPAN,
                                        "text %s does not match the document (%s)", a, b);
-          return FALSE;
+          /* A checker names every span a changed text moved. */
+          if (!keep_problem (L, r))
+            return FALSE;
         }
       g_array_append_val (spans, span);
     }
@@ -508,21 +526,15 @@ _gloss_native_read_one (Loader              *L,
   return TRUE;
 }
 
-/* Checking: keeps the reader's error as a problem and reads on after the
- * bad element of an array at @depth. FALSE (error kept) when reading, at
- * the limit, or after a syntax error. */
+/* keep_problem(), then reads on after the bad element of an array at
+ * @depth. */
 static gboolean
 pass_over (Loader          *L,
            GlossJsonReader *r,
            guint            depth)
 {
-  GError *error;
-
-  if (L->problems == NULL || L->problems->len + 1 >= L->max_problems ||
-      (error = gloss_json_reader_resume (r)) == NULL)
+  if (!keep_problem (L, r))
     return FALSE;
-  g_ptr_array_add (L->problems, g_strdup (error->message));
-  g_error_free (error);
   while (gloss_json_reader_get_depth (r) > depth)
     if (gloss_json_reader_next (r) == GLOSS_JSON_ERROR)
       return FALSE;

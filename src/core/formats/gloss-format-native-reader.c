@@ -266,8 +266,17 @@ read_document_into (Loader          *L,
     }
   if (strings[D_SHA256] != NULL &&
       g_ascii_strcasecmp (strings[D_SHA256], gloss_document_get_sha256 (L->document)) != 0)
-    return _gloss_native_member_error (r, L->where, "sha256", GLOSS_FORMAT_ERROR_INVALID,
-                         "does not match the text: the text was changed after the file was written");
+    {
+      GError *problem;
+
+      _gloss_native_member_error (r, L->where, "sha256", GLOSS_FORMAT_ERROR_INVALID,
+                                  "does not match the text: the text was changed after the file was written");
+      /* Checking goes on: the spans the change moved are problems too. */
+      if (L->problems == NULL || (problem = gloss_json_reader_resume (r)) == NULL)
+        return FALSE;
+      g_ptr_array_add (L->problems, g_strdup (problem->message));
+      g_error_free (problem);
+    }
 
   gloss_document_set_id (L->document, strings[D_ID]);
   gloss_document_set_title (L->document, strings[D_TITLE]);
