@@ -109,6 +109,15 @@ test_brat (void)
     g_assert_cmpstr (run.err, ==, "");
   }
   {
+    /* Every entity comes back, those of a single mention too (named by
+     * an N line, without a KB id). */
+    g_auto(Run) run = run_cli ("stats", back, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    assert_contains (run.out, "\nmentions     129\n");
+    assert_contains (run.out, "\nentities     33\n");
+  }
+  {
     g_auto(Run) run = run_cli ("export", "--format", "brat", back, "-o", single, NULL);
 
     g_assert_cmpint (run.status, ==, 0);
@@ -297,6 +306,25 @@ export_four (const char *format,
   g_assert_cmpint (run.status, ==, 0);
 }
 
+static const char * const expected_ids[] = { "noid-a", "noid-b", "minimal", "minimal-2" };
+
+/* @path's contents hold @prefix ID @suffix for every expected id. */
+static char *
+assert_each_id (const char *path,
+                const char *prefix,
+                const char *suffix)
+{
+  char *contents = read_file (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_ids); i++)
+    {
+      g_autofree char *needle = g_strconcat (prefix, expected_ids[i], suffix, NULL);
+
+      assert_contains (contents, needle);
+    }
+  return contents;
+}
+
 /* Datasets name documents by their ids: one without an id is named after
  * its file, a second of the same id gets "-2", whatever the format. */
 static void
@@ -306,49 +334,49 @@ test_document_ids (void)
   g_autofree char *jsonl = tmp_path ("ids.jsonl");
   g_autofree char *w3c = tmp_path ("ids.jsonld");
   g_autofree char *brat = tmp_path ("ids-brat");
-  const char * const ids[] = { "noid-a", "noid-b", "minimal", "minimal-2" };
   g_autofree char *contents = NULL;
 
   export_four ("csv", csv);
-  contents = read_file (csv);
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    {
-      g_autofree char *row = g_strdup_printf ("\r\n%s,m1,", ids[i]);
-
-      assert_contains (contents, row);
-    }
+  contents = assert_each_id (csv, "\r\n", ",m1,");
   g_assert_null (strstr (contents, "\r\n,"));
   g_clear_pointer (&contents, g_free);
 
   export_four ("jsonl", jsonl);
-  contents = read_file (jsonl);
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    {
-      g_autofree char *member = g_strdup_printf ("\"id\":\"%s\",\"title\"", ids[i]);
-
-      assert_contains (contents, member);
-    }
+  contents = assert_each_id (jsonl, "\"id\":\"", "\",\"title\"");
   g_assert_null (strstr (contents, "\"id\":null"));
   g_clear_pointer (&contents, g_free);
 
   export_four ("w3c", w3c);
-  contents = read_file (w3c);
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    {
-      g_autofree char *iri = g_strdup_printf ("\"urn:gloss:%s#m1\"", ids[i]);
-
-      assert_contains (contents, iri);
-    }
+  contents = assert_each_id (w3c, "\"urn:gloss:", "#m1\"");
   g_assert_null (strstr (contents, "urn:gloss:document#"));
 
   export_four ("brat", brat);
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (expected_ids); i++)
     {
-      g_autofree char *name = g_strconcat (ids[i], ".ann", NULL);
+      g_autofree char *name = g_strconcat (expected_ids[i], ".ann", NULL);
       g_autofree char *ann = g_build_filename (brat, name, NULL);
 
       g_assert_true (g_file_test (ann, G_FILE_TEST_EXISTS));
     }
+}
+
+/* brat's ids have no spaces: a KB id written otherwise is reported. */
+static void
+test_brat_kb_rewritten (void)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "minimal.gloss", NULL);
+  g_autofree char *contents = read_file (minimal);
+  g_autoptr(GString) edited = g_string_new (contents);
+  g_autofree char *spaced = tmp_path ("kb-spaces.gloss");
+  g_autofree char *out = tmp_path ("kb-spaces-brat");
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpuint (g_string_replace (edited, "wikidata:Q7747", "wikidata:Q 7747", 1), ==, 1);
+  g_assert_true (g_file_set_contents (spaced, edited->str, edited->len, NULL));
+  run = run_cli ("export", "--format", "brat", spaced, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.err, "brat could not carry 1 knowledge-base id");
+  assert_contains (run.err, "minimal: entity e2: the knowledge-base id “wikidata:Q 7747” is written “wikidata:Q_7747”");
 }
 
 int
@@ -371,6 +399,7 @@ main (int    argc,
   g_test_add_func ("/cli/formats/many-inputs", test_many_inputs);
   g_test_add_func ("/cli/formats/import-schema-of-all", test_import_schema_of_all);
   g_test_add_func ("/cli/formats/document-ids", test_document_ids);
+  g_test_add_func ("/cli/formats/brat-kb-rewritten", test_brat_kb_rewritten);
 
   status = g_test_run ();
 

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The database of a normalization that names an entity without a KB id:
+ * "N1 <TAB> Reference T1 gloss:ENTITY-ID <TAB> NAME". */
+#define GLOSS_BRAT_ENTITY_DB "gloss"
+
 typedef struct
 {
   char         *id;

@@ -215,14 +215,33 @@ write_entities (Writer *w)
       if (gloss_annotation_get_attrs (e) != NULL && json_object_get_size (gloss_annotation_get_attrs (e)) > 0)
         lost (w, GLOSS_LOSS_ATTRIBUTES, e, "the attributes of an entity (brat's are on annotations)");
 
+      if (kb != NULL && strpbrk (kb, " \t\n\r\f\v") != NULL)
+        {
+          g_autofree char *clean = no_spaces (kb);
+
+          gloss_format_report_add (w->report, GLOSS_LOSS_KB, 1);
+          gloss_format_report_add_detail (w->report, "%s: entity %s: the knowledge-base id “%s” is written “%s” "
+                                          "(brat's ids have no spaces)",
+                                          w->doc_id, gloss_annotation_get_id (e), kb, clean);
+        }
+
       for (guint k = 0; k < mentions->len; k++)
         {
           const char *id = g_hash_table_lookup (w->tb_of, g_ptr_array_index (mentions, k));
           g_autofree char *clean_kb = kb ? no_spaces (kb) : NULL;
-          g_autofree char *name = kb ? _gloss_brat_flatten (gloss_entity_get_name (GLOSS_ENTITY (e))) : NULL;
+          g_autofree char *name = _gloss_brat_flatten (gloss_entity_get_name (GLOSS_ENTITY (e)));
 
           if (kb != NULL)
             g_string_append_printf (w->ann, "N%u\tReference %s %s\t%s\n", ++w->n_n, id, clean_kb, name);
+          else if (g_str_equal (id, first))
+            {
+              /* An entity without a KB id is named on its first mention,
+               * so one of a single mention (no Coreference) stays one. */
+              g_autofree char *entity_id = no_spaces (gloss_annotation_get_id (e));
+
+              g_string_append_printf (w->ann, "N%u\tReference %s " GLOSS_BRAT_ENTITY_DB ":%s\t%s\n",
+                                      ++w->n_n, id, entity_id, name);
+            }
           if (!g_str_equal (id, first))
             g_string_append_printf (w->ann, "R%u\tCoreference Arg1:%s Arg2:%s\n", ++w->n_r, id, first);
         }

@@ -402,7 +402,8 @@ build (Ann     *a,
       if (tb == NULL)
         tb = _gloss_brat_lookup_tb (a, reference->target, reference->line, error);
       entity = entity_of (a, tb);
-      gloss_entity_set_kb (entity, reference->kb);
+      if (!g_str_has_prefix (reference->kb, GLOSS_BRAT_ENTITY_DB ":"))
+        gloss_entity_set_kb (entity, reference->kb);
       if (reference->name != NULL)
         gloss_entity_set_name (entity, reference->name);
     }
