@@ -410,6 +410,8 @@ gloss_edit_set_kb (GlossStore   *store,
     return FALSE;
   if (kb != NULL && *kb == '\0')
     kb = NULL;
+  if (kb != NULL && !gloss_entity_check_kb (kb, error))
+    return FALSE;
   draft = gloss_annotation_copy (GLOSS_ANNOTATION (entity));
   gloss_entity_set_kb (GLOSS_ENTITY (draft), kb);
   return _gloss_edit_replace (store, GLOSS_ANNOTATION (entity), draft, _("Set Knowledge Base ID"), error);

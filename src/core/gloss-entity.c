@@ -4,7 +4,12 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "gloss-annotation-private.h"
+#include "gloss-error.h"
 
 struct _GlossEntity
 {
@@ -135,6 +140,45 @@ gloss_entity_set_name (GlossEntity *self,
 
   g_free (self->name);
   self->name = g_strdup (name);
+}
+
+/**
+ * gloss_entity_check_kb:
+ * @kb: a knowledge-base id, such as "wikidata:Q56226"
+ * @error: a #GLOSS_STORE_ERROR_VALUE saying what is wrong
+ *
+ * Returns: whether @kb is PREFIX:ID (docs/formats.md)
+ */
+gboolean
+gloss_entity_check_kb (const char  *kb,
+                       GError     **error)
+{
+  const char *p = kb;
+  const char *colon;
+
+  g_return_val_if_fail (kb != NULL, FALSE);
+
+  colon = strchr (kb, ':');
+  if (g_ascii_isalpha (*p) && colon != NULL)
+    {
+      for (p++; p < colon && (g_ascii_isalnum (*p) || *p == '.' || *p == '_' || *p == '-'); p++)
+        ;
+      if (p == colon && colon[1] != '\0')
+        {
+          for (p = colon + 1; *p != '\0'; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+                break;
+            }
+          if (*p == '\0')
+            return TRUE;
+        }
+    }
+  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_VALUE,
+               _("“%s” is not a knowledge-base id: write PREFIX:ID without spaces, such as wikidata:Q56226"), kb);
+  return FALSE;
 }
 
 const char *

@@ -18,6 +18,10 @@ const char  *gloss_entity_get_name         (GlossEntity *self);
 void         gloss_entity_set_name         (GlossEntity *self,
                                             const char  *name);
 /* A knowledge-base id such as "wikidata:Q56226"; NULL for none. */
+/* PREFIX:ID: a prefix of ASCII letters, digits, '.', '_' or '-' that
+ * starts with a letter, a colon, then an id without spaces or controls. */
+gboolean     gloss_entity_check_kb         (const char  *kb,
+                                            GError     **error);
 const char  *gloss_entity_get_kb           (GlossEntity *self);
 void         gloss_entity_set_kb           (GlossEntity *self,
                                             const char  *kb);

@@ -58,6 +58,7 @@ typedef enum
  * @GLOSS_STORE_ERROR_DUPLICATE_ID: the id is taken
  * @GLOSS_STORE_ERROR_REFERENCE: a referenced entity is not in the store
  * @GLOSS_STORE_ERROR_STATE: the annotation is not in (or already in) the store
+ * @GLOSS_STORE_ERROR_VALUE: a value is not of its kind (a knowledge-base id)
  */
 typedef enum
 {
@@ -66,6 +67,7 @@ typedef enum
   GLOSS_STORE_ERROR_DUPLICATE_ID,
   GLOSS_STORE_ERROR_REFERENCE,
   GLOSS_STORE_ERROR_STATE,
+  GLOSS_STORE_ERROR_VALUE,
 } GlossStoreError;
 
 GQuark gloss_document_error_quark (void);

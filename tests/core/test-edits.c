@@ -248,6 +248,16 @@ test_entity_fields (void)
   g_assert_true (gloss_edit_set_kb (store, entity, "wikidata:Q56226", &error));
   g_assert_cmpstr (gloss_entity_get_kb (entity), ==, "wikidata:Q56226");
   g_assert_cmpstr (gloss_store_get_undo_label (store), ==, "Set Knowledge Base ID");
+  /* PREFIX:ID without spaces; anything else is refused, nothing changes. */
+  g_assert_false (gloss_edit_set_kb (store, entity, "hello world <script>", &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "is not a knowledge-base id"));
+  g_clear_error (&error);
+  g_assert_false (gloss_edit_set_kb (store, entity, "wikidata:", &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (gloss_entity_get_kb (entity), ==, "wikidata:Q56226");
+  g_assert_true (gloss_entity_check_kb ("wd:Q1", NULL));
+  g_assert_false (gloss_entity_check_kb ("1wd:Q1", NULL));
   g_assert_true (gloss_edit_set_kb (store, entity, "", &error));
   g_assert_null (gloss_entity_get_kb (entity));
   g_assert_true (gloss_edit_set_note (store, GLOSS_ANNOTATION (kju), "leader", &error));
