@@ -41,6 +41,7 @@ struct _GlossDocumentPage
   GSignalGroup            *store_signals;
   GSignalGroup            *schema_signals;
   gboolean                 schema_modified;
+  gboolean                 unsaved;         /* its file is gone */
   /* Where the list/inspector divider was while the inspector showed. */
   int                      inspector_position;
   gboolean                 inspector_placed;
@@ -136,6 +137,7 @@ gloss_document_page_set_document (GlossDocumentPage *self,
   store_changed = g_set_object (&self->store, store);
   g_set_object (&self->source, (file == NULL ? source : NULL));
   self->schema_modified = FALSE;
+  self->unsaved = FALSE;
   g_signal_group_set_target (self->store_signals, store);
   g_signal_group_set_target (self->schema_signals, store ? gloss_store_get_schema (store) : NULL);
   /* The view, the palette, the lists and the inspector follow. */
@@ -163,7 +165,20 @@ gloss_document_page_get_modified (GlossDocumentPage *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_PAGE (self), FALSE);
 
-  return self->store != NULL && (gloss_store_get_modified (self->store) || self->schema_modified);
+  return self->store != NULL && (gloss_store_get_modified (self->store) || self->schema_modified || self->unsaved);
+}
+
+/* The document is in no file any more (its file was deleted): modified
+ * until saved, so that nothing is lost on close. */
+void
+gloss_document_page_mark_unsaved (GlossDocumentPage *self)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
+
+  if (self->store == NULL || self->unsaved)
+    return;
+  self->unsaved = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 void
@@ -176,6 +191,7 @@ gloss_document_page_mark_saved (GlossDocumentPage *self,
 
   gloss_store_mark_saved (self->store);
   self->schema_modified = FALSE;
+  self->unsaved = FALSE;
   g_clear_object (&self->source);
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);

@@ -36,6 +36,8 @@ void               gloss_document_page_set_document      (GlossDocumentPage *sel
                                                           GFile             *source);
 /* The store or its schema changed since it was read or saved. */
 gboolean           gloss_document_page_get_modified      (GlossDocumentPage *self);
+/* Its file is gone: modified until saved. */
+void               gloss_document_page_mark_unsaved      (GlossDocumentPage *self);
 /* The document is saved in @file now: it is no longer modified. */
 void               gloss_document_page_mark_saved        (GlossDocumentPage *self,
                                                           GFile             *file);

@@ -97,7 +97,12 @@ gloss_window_ask_to_close (GlossWindow            *self,
   self->close_answer = answer;
   self->close_answer_data = data;
 
-  name = gloss_window_get_file (self) ? _gloss_file_display_name (gloss_window_get_file (self)) : g_strdup (self->suggested_name);
+  /* A document without a file is named for what it was read from (as
+   * its title), not for the file Save As would offer. */
+  if (gloss_window_get_file (self) != NULL)
+    name = _gloss_file_display_name (gloss_window_get_file (self));
+  else if (gloss_document_page_get_source (self->page) != NULL)
+    name = g_file_get_basename (gloss_document_page_get_source (self->page));
   body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
                           name ? name : _("New Document"));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body));

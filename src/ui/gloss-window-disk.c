@@ -1,4 +1,4 @@
-/* gloss-window-disk.c: the open .gloss file changed by another program
+/* gloss-window-disk.c: the open .gloss file changed or deleted by another program
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -8,7 +8,8 @@
  * checks it again: a change is never overwritten without asking. Reload
  * lets the window's journal go as a leftover (its unsaved edits are then
  * offered again, anchored on the new file); Keep Mine accepts that the
- * next Save replaces the other version.
+ * next Save replaces the other version. A deleted file is said in a
+ * banner; the document stays open, modified, until saved again.
  */
 #include "config.h"
 
@@ -169,12 +170,67 @@ ask (GlossWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The file was deleted: a banner says so under the header bar, with Save
+ * and Save As, and the document counts as modified, so that closing the
+ * window asks before anything is lost. */
+static void
+show_deleted (GlossWindow *self,
+              gboolean     deleted)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *box, *label, *button;
+
+  if (!deleted)
+    {
+      if (self->deleted_banner != NULL)
+        gtk_revealer_set_reveal_child (self->deleted_banner, FALSE);
+      return;
+    }
+  if (self->deleted_banner == NULL)
+    {
+      self->deleted_banner = GTK_REVEALER (gtk_revealer_new ());
+      gtk_revealer_set_transition_type (self->deleted_banner, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      gtk_widget_add_css_class (box, "journal-banner");
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      label = gtk_label_new (NULL);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_box_append (GTK_BOX (box), label);
+      button = gtk_button_new_with_mnemonic (_("Save _As…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.save-as");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), button);
+      button = gtk_button_new_with_mnemonic (_("_Save"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.save");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_box_append (GTK_BOX (box), button);
+      gtk_revealer_set_child (self->deleted_banner, box);
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->journal_banner))),
+                                  GTK_WIDGET (self->deleted_banner), GTK_WIDGET (self->journal_banner));
+    }
+  name = g_file_get_basename (gloss_window_get_file (self));
+  /* Translators: %s is a file name; Save and Save As are the banner's buttons */
+  text = g_strdup_printf (_("The file “%s” was deleted. The document is still open here: Save writes "
+                            "it again, Save As puts it elsewhere."), name);
+  label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_revealer_get_child (self->deleted_banner)));
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_revealer_set_reveal_child (self->deleted_banner, TRUE);
+  gloss_document_page_mark_unsaved (self->page);
+}
+
 static gboolean
 settled_cb (gpointer user_data)
 {
   GlossWindow *self = user_data;
 
   self->disk_check_id = 0;
+  if (gloss_window_get_file (self) != NULL && self->disk_sha256 != NULL)
+    show_deleted (self, !g_file_query_exists (gloss_window_get_file (self), NULL));
   if (disk_changed (self))
     ask (self, FALSE);
   return G_SOURCE_REMOVE;
@@ -240,6 +296,7 @@ _gloss_window_disk_untrack (GlossWindow *self)
     }
   g_clear_handle_id (&self->disk_check_id, g_source_remove);
   g_clear_pointer (&self->disk_sha256, g_free);
+  show_deleted (self, FALSE);
   if (self->disk_dialog != NULL)
     gtk_window_destroy (self->disk_dialog);
   g_clear_weak_pointer (&self->disk_dialog);

@@ -64,6 +64,40 @@ exported_cb (GlossExportDialog *dialog,
   _gloss_window_show_toast (self, toast);
 }
 
+/**
+ * _gloss_window_dialog_folder:
+ *
+ * Where Save As and Export start: the folder of the document's file, or
+ * of the file it was read from; for a project, the folder the project
+ * sits in (its documents' folders are the project's business); else the
+ * Documents folder, never the process's working directory.
+ *
+ * Returns: (transfer full): a folder
+ */
+GFile *
+_gloss_window_dialog_folder (GlossWindow *self)
+{
+  GlossProject *project = gloss_window_get_project (self);
+  GFile *source = gloss_document_page_get_source (self->page);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *path = NULL;
+
+  if (project != NULL && gloss_window_get_file (self) != NULL &&
+      g_file_has_prefix (gloss_window_get_file (self), gloss_project_get_folder (project)))
+    {
+      GFile *parent = g_file_get_parent (gloss_project_get_folder (project));
+
+      return parent != NULL ? parent : g_object_ref (gloss_project_get_folder (project));
+    }
+  if (gloss_window_get_file (self) != NULL)
+    return g_file_get_parent (gloss_window_get_file (self));
+  if (source != NULL && (path = g_file_get_path (source)) != NULL)
+    return g_file_get_parent (source);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 void
 _gloss_window_export (GlossWindow *self)
 {
@@ -82,11 +116,7 @@ _gloss_window_export (GlossWindow *self)
       _gloss_window_show_error (self, _("The Document Cannot Be Saved"), error);
       return;
     }
-  if (gloss_window_get_file (self) != NULL)
-    folder = g_file_get_parent (gloss_window_get_file (self));
-  else if (gloss_document_page_get_source (self->page) != NULL)
-    folder = g_file_get_parent (gloss_document_page_get_source (self->page));
-
+  folder = _gloss_window_dialog_folder (self);
   dialog = gloss_export_dialog_new (GTK_WINDOW (self), gloss_window_get_store (self), gloss_window_get_project (self),
                                     self->suggested_name, folder);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);

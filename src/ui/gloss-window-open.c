@@ -20,6 +20,7 @@
 
 #include "gloss-error.h"
 #include "gloss-input-file.h"
+#include "gloss-recent-documents.h"
 #include "gloss-window-private.h"
 
 /* What the worker hands over: the store and its file's hash. */
@@ -391,6 +392,33 @@ ask_annotations (GlossWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The analyst's own file of a project document opens its project at that
+ * document: alone, its entities would not join the project's registry
+ * nor its progress the project's. Another annotator's file, or the
+ * source, opens alone (to look at). */
+static gboolean
+open_in_project (GlossWindow *self,
+                 GFile       *file)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *own = NULL;
+  gboolean raised;
+
+  if (!gloss_recent_documents_in_project (file, &folder, &id, &stem))
+    return FALSE;
+  own = _gloss_window_project_annotator_stem (folder);
+  if (!g_str_equal (stem, own))
+    return FALSE;
+  if (!_gloss_window_may_open (file, &raised, &error))
+    _gloss_window_show_error (self, _("The Project Cannot Be Opened"), error);
+  else if (!raised && !_gloss_window_open_project_at (self, folder, id, &error))
+    _gloss_window_show_error (self, _("The Project Cannot Be Opened"), error);
+  return TRUE;
+}
+
 /**
  * gloss_window_load_file:
  *
@@ -410,6 +438,8 @@ gloss_window_load_file (GlossWindow *self,
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (open_in_project (self, file))
+    return;
   annotations = gloss_annotations_beside (file);
   if (annotations != NULL)
     ask_annotations (self, file, annotations);

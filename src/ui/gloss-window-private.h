@@ -82,6 +82,7 @@ struct _GlossWindow
   gint64                disk_mtime;     /* µs */
   guint                 disk_check_id;
   GtkWindow            *disk_dialog;    /* weak */
+  GtkRevealer          *deleted_banner; /* made the first time the file goes */
 
   /* Claims and relations (gloss-window-claims.c) */
   GlossPickMode         pick_mode;
@@ -130,6 +131,12 @@ void     _gloss_window_project_add_files     (GlossWindow        *self,
                                               GPtrArray          *files);
 gboolean _gloss_window_project_drop          (GlossWindow        *self,
                                               GSList             *files);
+gboolean _gloss_window_open_project_at       (GlossWindow        *self,
+                                              GFile              *folder,
+                                              const char         *id,
+                                              GError            **error);
+char    *_gloss_window_project_annotator_stem (GFile             *folder);
+GFile   *_gloss_window_dialog_folder         (GlossWindow        *self);
 /* Ctrl+S (@announce: with a toast) or before an export. */
 gboolean _gloss_window_project_save          (GlossWindow        *self,
                                               gboolean            announce,

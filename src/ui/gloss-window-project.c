@@ -19,6 +19,7 @@
 #include "gloss-document-list.h"
 #include "gloss-format-native.h"
 #include "gloss-project.h"
+#include "gloss-project-member.h"
 #include "gloss-recent-projects.h"
 #include "gloss-window-private.h"
 
@@ -213,6 +214,18 @@ save_shown (GlossWindow  *self,
          gloss_project_record_document (state->project, state->document, state->store, error);
 }
 
+/* The file stem of the annotator the user works as in the project at
+ * @folder (gloss-project-member.c). */
+char *
+_gloss_window_project_annotator_stem (GFile *folder)
+{
+  g_autofree char *preferred = gloss_annotator_default_name ();
+  g_autofree char *existing = NULL;
+  g_autofree char *annotator = gloss_project_member_choose (folder, preferred, &existing);
+
+  return gloss_annotator_file_stem (annotator);
+}
+
 /* Ctrl+S: the document shown through its project, when it is one. A
  * toast says so only when @announce: moving to another document, or
  * exporting, saves silently. */
@@ -252,7 +265,20 @@ gloss_window_open_project (GlossWindow  *self,
                            GFile        *folder,
                            GError      **error)
 {
-  g_autofree char *annotator = gloss_annotator_default_name ();
+  return _gloss_window_open_project_at (self, folder, NULL, error);
+}
+
+/* @id: the document to show, when it is one of the project's; else the
+ * first not done. */
+gboolean
+_gloss_window_open_project_at (GlossWindow  *self,
+                               GFile        *folder,
+                               const char   *id,
+                               GError      **error)
+{
+  g_autofree char *preferred = gloss_annotator_default_name ();
+  g_autofree char *existing = NULL;
+  g_autofree char *annotator = gloss_project_member_choose (folder, preferred, &existing);
   g_autoptr(GlossProject) project = NULL;
   GlossWindowProject *state;
   GListModel *documents;
@@ -272,6 +298,8 @@ gloss_window_open_project (GlossWindow  *self,
                    _("The project %s has no documents yet; add some with “gloss-cli project add”."), name);
       return FALSE;
     }
+  if (id != NULL && gloss_project_lookup (project, id) != NULL)
+    first = g_object_ref (gloss_project_lookup (project, id));
   for (guint i = 0; first == NULL && i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(GlossProjectDocument) doc = g_list_model_get_item (documents, i);
@@ -298,6 +326,9 @@ gloss_window_open_project (GlossWindow  *self,
   gloss_recent_projects_add (GTK_WIDGET (self), gloss_project_get_folder (state->project),
                              gloss_project_get_name (state->project));
   _gloss_window_project_update_actions (self);
+  gloss_project_member_remember (folder, annotator, preferred);
+  if (existing != NULL)
+    gloss_project_member_offer (GTK_WINDOW (self), folder, existing, preferred);
   return TRUE;
 }
 
@@ -348,7 +379,11 @@ show_or_complain (GlossWindow          *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!save_shown (self, &error) || !show_document (self, document, &error))
+  /* A failed save stays on the document shown, its edits kept: the
+   * failure is the save's, not the next document's. */
+  if (!save_shown (self, &error))
+    _gloss_window_show_error (self, _("The Document Could Not Be Saved"), error);
+  else if (!show_document (self, document, &error))
     _gloss_window_show_error (self, _("The Document Cannot Be Opened"), error);
 }
 
@@ -400,7 +435,7 @@ go_to (GlossWindow *self,
     g_autoptr(GError) error = NULL;
 
     if (!save_shown (self, &error))
-      _gloss_window_show_error (self, _("The Document Cannot Be Saved"), error);
+      _gloss_window_show_error (self, _("The Document Could Not Be Saved"), error);
     else
       _gloss_window_toast (self, _("Every document is done"));
   }

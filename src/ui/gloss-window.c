@@ -9,7 +9,7 @@
 #include "gloss-error.h"
 #include "gloss-accessible.h"
 #include "gloss-format-native.h"
-#include "gloss-recent-projects.h"
+#include "gloss-recent-documents.h"
 #include "gloss-recovery.h"
 #include "gloss-resources.h"
 #include "gloss-window-private.h"
@@ -17,7 +17,6 @@
 #define SAMPLE_RESOURCE "/io/github/glossapp/Gloss/samples/kim-putin-vostochny.txt"
 #define SAMPLE_NAME     "kim-putin-vostochny.txt"
 #define ANNOTATED_SAMPLE_RESOURCE "/io/github/glossapp/Gloss/samples/kim-putin-vostochny.gloss"
-#define MAX_RECENT      8
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -202,28 +201,48 @@ store_changed_cb (GlossWindow *self)
   gloss_window_update_actions (self);
 }
 
+/* In a project, the author is the annotator the user works as there, the
+ * one its registry entries and files name (gloss-project-member.c). */
 static void
 apply_author (GlossWindow *self)
 {
+  GlossProject *project = gloss_window_get_project (self);
   g_autofree char *author = NULL;
 
-  if (gloss_window_get_store (self) == NULL || !settings_has_key (self->settings, "author"))
+  if (gloss_window_get_store (self) == NULL)
     return;
-  author = g_settings_get_string (self->settings, "author");
-  gloss_store_set_author (gloss_window_get_store (self), *author != '\0' ? author : NULL);
+  if (project != NULL)
+    gloss_store_set_author (gloss_window_get_store (self), gloss_project_get_annotator (project));
+  else if (settings_has_key (self->settings, "author"))
+    {
+      author = g_settings_get_string (self->settings, "author");
+      gloss_store_set_author (gloss_window_get_store (self), *author != '\0' ? author : NULL);
+    }
 }
 
+/* Renamed in Preferences: a project open goes on as its annotator, and
+ * says so; the next time it opens, the new name is offered. */
+static void
+author_changed_cb (GlossWindow *self)
+{
+  GlossProject *project = gloss_window_get_project (self);
+  g_autofree char *message = NULL;
+
+  apply_author (self);
+  if (project == NULL)
+    return;
+  /* Translators: %s is an annotator's name */
+  message = g_strdup_printf (_("This project goes on as “%s” until it is opened again"),
+                             gloss_project_get_annotator (project));
+  _gloss_window_toast (self, message);
+}
+
+/* A project's document files are not (see gloss-recent-documents.c). */
 static void
 gloss_window_add_recent (GlossWindow *self,
                          GFile       *file)
 {
-  g_autofree char *uri = g_file_get_uri (file);
-  gboolean enabled = TRUE;
-
-  /* The user may have turned recent files off (privacy settings). */
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-recent-files-enabled", &enabled, NULL);
-  if (enabled)
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  gloss_recent_documents_add (GTK_WIDGET (self), file);
 }
 
 void
@@ -273,6 +292,29 @@ _gloss_window_set_store_from (GlossWindow *self,
   gloss_window_update_actions (self);
 }
 
+/* The name Save As offers for what was read from @source: its .gloss,
+ * unless one exists beside it (the text opened without its annotations:
+ * saving should not offer to replace them). */
+static char *
+free_gloss_name (GFile *source)
+{
+  g_autofree char *name = g_file_get_basename (source);
+  g_autofree char *stem = gloss_replace_extension (name, "");
+  g_autoptr(GFile) folder = g_file_is_native (source) ? g_file_get_parent (source) : NULL;
+  char *candidate = g_strconcat (stem, ".gloss", NULL);
+
+  for (guint i = 2; folder != NULL && i < 100; i++)
+    {
+      g_autoptr(GFile) beside = g_file_get_child (folder, candidate);
+
+      if (!g_file_query_exists (beside, NULL))
+        break;
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u.gloss", stem, i);
+    }
+  return candidate;
+}
+
 /* Shows a store gloss_read_store() made of @file. */
 void
 _gloss_window_show_opened (GlossWindow *self,
@@ -290,7 +332,7 @@ _gloss_window_show_opened (GlossWindow *self,
     }
   else
     {
-      self->suggested_name = gloss_replace_extension (name, ".gloss");
+      self->suggested_name = free_gloss_name (file);
       _gloss_window_set_store_from (self, store, NULL, NULL, file);
     }
   gloss_window_add_recent (self, file);
@@ -537,6 +579,7 @@ _gloss_window_save_as (GlossWindow *self)
 {
   const char *name = self->suggested_name ? self->suggested_name : _("Untitled.gloss");
   g_autoptr(GtkFileFilter) filter = gloss_filter_new ();
+  g_autoptr(GFile) folder = _gloss_window_dialog_folder (self);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
@@ -544,11 +587,7 @@ _gloss_window_save_as (GlossWindow *self)
   gtk_file_dialog_set_title (dialog, _("Save Document"));
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_set_default_filter (dialog, filter);
-  if (gloss_window_get_file (self) != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (gloss_window_get_file (self));
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    }
+  gtk_file_dialog_set_initial_folder (dialog, folder);
   gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_done_cb, g_object_ref (self));
 #else
   GtkFileChooserNative *chooser;
@@ -557,12 +596,8 @@ _gloss_window_save_as (GlossWindow *self)
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (gloss_window_get_file (self) != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (gloss_window_get_file (self));
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
   g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), self);
   g_clear_object (&self->file_chooser);
   self->file_chooser = GTK_NATIVE_DIALOG (chooser);
@@ -596,98 +631,10 @@ inspector_message_cb (GlossWindow *self,
   _gloss_window_toast (self, message);
 }
 
-/* Recent documents, shown in the Open button's menu. */
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
-  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
-  /* transfer none: owned by the infos */
-  GDateTime *ma = gtk_recent_info_get_modified (ia);
-  GDateTime *mb = gtk_recent_info_get_modified (ib);
-
-  return g_date_time_compare (mb, ma);
-}
-
-/* Whether @menu already lists @labels with @uris (NULL-terminated). */
-static gboolean
-recent_menu_shows (GMenuModel         *menu,
-                   const char * const *labels,
-                   const char * const *uris)
-{
-  guint n = g_strv_length ((char **) uris);
-
-  if ((guint) g_menu_model_get_n_items (menu) != n)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *label = NULL;
-      g_autofree char *uri = NULL;
-
-      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) ||
-          !g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &uri) ||
-          !g_str_equal (label, labels[i]) || !g_str_equal (uri, uris[i]))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 update_recent_menu (GlossWindow *self)
 {
-  GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
-  GList *items = gtk_recent_manager_get_items (manager);
-  const char *app_name = g_get_application_name ();
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      if (app_name != NULL && gtk_recent_info_has_application (info, app_name) &&
-          !gloss_recent_projects_is_project (info) && gtk_recent_info_exists (info))
-        g_ptr_array_add (infos, gtk_recent_info_ref (info));
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-  g_ptr_array_sort (infos, compare_recent);
-  g_ptr_array_set_size (infos, MIN (infos->len, MAX_RECENT));
-
-  for (guint i = 0; i < infos->len; i++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (infos, i);
-      g_auto(GStrv) parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
-
-      /* Menu labels take mnemonics: keep underscores in names. */
-      g_ptr_array_add (labels, g_strjoinv ("__", parts));
-      g_ptr_array_add (uris, g_strdup (gtk_recent_info_get_uri (info)));
-    }
-  g_ptr_array_add (labels, NULL);
-  g_ptr_array_add (uris, NULL);
-  /* The manager says "changed" again for what it already said (when it
-   * writes its file and when it reads it back): rebuilding the menu then
-   * would replace the items of an open menu under the pointer, and a
-   * click meant for one document would open another. */
-  if (infos->len > 0 &&
-      recent_menu_shows (G_MENU_MODEL (self->recent_menu), (const char * const *) labels->pdata,
-                         (const char * const *) uris->pdata))
-    return;
-
-  g_menu_remove_all (self->recent_menu);
-  for (guint i = 0; i < infos->len; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (g_ptr_array_index (labels, i), NULL);
-
-      g_menu_item_set_action_and_target (item, "win.open-recent", "s", (const char *) g_ptr_array_index (uris, i));
-      g_menu_append_item (self->recent_menu, item);
-    }
-  if (infos->len == 0)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Documents"), "win.none");
-      g_menu_append_item (self->recent_menu, item);
-    }
+  gloss_recent_documents_fill_menu (self->recent_menu);
 }
 
 /* Drag and drop */
@@ -911,7 +858,7 @@ gloss_window_init (GlossWindow *self)
   if (settings_has_key (self->settings, "snap-to-words"))
     g_settings_bind (self->settings, "snap-to-words", self->view, "snap-to-words", G_SETTINGS_BIND_GET);
   if (settings_has_key (self->settings, "author"))
-    g_signal_connect_object (self->settings, "changed::author", G_CALLBACK (apply_author),
+    g_signal_connect_object (self->settings, "changed::author", G_CALLBACK (author_changed_cb),
                              self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

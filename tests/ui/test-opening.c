@@ -24,26 +24,6 @@ new_window (void)
   return window;
 }
 
-/* The recent documents the Open button's menu lists, as URIs. */
-static GPtrArray *
-recent_menu_uris (GlossWindow *window)
-{
-  GtkWidget *split = find_widget (GTK_WIDGET (window), ADW_TYPE_SPLIT_BUTTON, NULL);
-  GMenuModel *menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (split));
-  GPtrArray *uris = g_ptr_array_new_with_free_func (g_free);
-  int n = g_menu_model_get_n_items (menu);
-
-  for (int i = 0; i < n; i++)
-    {
-      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
-                                                                          G_VARIANT_TYPE_STRING);
-
-      if (target != NULL)
-        g_ptr_array_add (uris, g_variant_dup_string (target, NULL));
-    }
-  return uris;
-}
-
 typedef struct
 {
   GlossWindow *window;
@@ -55,7 +35,7 @@ static gboolean
 recent_menu_is (gpointer data)
 {
   RecentWanted *wanted = data;
-  g_autoptr(GPtrArray) uris = recent_menu_uris (wanted->window);
+  g_autoptr(GPtrArray) uris = ui_recent_menu_uris (wanted->window);
   g_autofree char *first = g_file_get_uri (wanted->first);
 
   return uris->len == wanted->n && g_str_equal (g_ptr_array_index (uris, 0), first);

@@ -27,22 +27,12 @@ static GFile *
 make_project (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "summit", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autofree char *annotator = gloss_annotator_default_name ();
-  g_autoptr(GlossProject) project = gloss_project_new (folder, "Summit", NULL, annotator);
+  GFile *folder = g_file_new_for_path (path);
   const char *texts[] = { first_article, second_article };
   const char *names[] = { "a-first.txt", "b-second.txt" };
-  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      g_autoptr(GlossStore) store = ui_store_new (texts[i]);
-
-      g_assert_nonnull (gloss_project_add_store (project, store, names[i], &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (gloss_project_save (project, &error));
-  return g_steal_pointer (&folder);
+  ui_project_make (folder, texts, names, G_N_ELEMENTS (texts), NULL);
+  return folder;
 }
 
 static gboolean

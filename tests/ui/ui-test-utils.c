@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-format-native.h"
+#include "gloss-annotator.h"
 #include "ui-test-utils.h"
 
 #ifdef GLOSS_HAVE_XTEST
@@ -1466,4 +1467,59 @@ ui_wait_toplevel (GType type)
     }
   g_error ("no %s appeared", g_type_name (type));
   return NULL;
+}
+
+void
+ui_project_make (GFile              *folder,
+                 const char * const *texts,
+                 const char * const *names,
+                 guint               n,
+                 const char         *annotator)
+{
+  g_autofree char *fallback = annotator == NULL ? gloss_annotator_default_name () : NULL;
+  g_autoptr(GlossProject) project = gloss_project_new (folder, "Summit", NULL, annotator ? annotator : fallback);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossStore) store = ui_store_new (texts[i]);
+
+      g_assert_nonnull (gloss_project_add_store (project, store, names[i], &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (gloss_project_save (project, &error));
+}
+
+GlossWindow *
+ui_project_window (GlossApplication *app,
+                   GFile            *folder)
+{
+  GlossWindow *window = gloss_window_new (app);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  ui_present_focused (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_project (window, folder, &error));
+  g_assert_no_error (error);
+  wait_for_allocation (gloss_window_get_view (window));
+  return window;
+}
+
+GPtrArray *
+ui_recent_menu_uris (GlossWindow *window)
+{
+  GtkWidget *split = find_widget (GTK_WIDGET (window), ADW_TYPE_SPLIT_BUTTON, NULL);
+  GMenuModel *menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (split));
+  GPtrArray *uris = g_ptr_array_new_with_free_func (g_free);
+  int n = g_menu_model_get_n_items (menu);
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (target != NULL)
+        g_ptr_array_add (uris, g_variant_dup_string (target, NULL));
+    }
+  return uris;
 }

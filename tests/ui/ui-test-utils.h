@@ -152,6 +152,20 @@ char         *span_text             (GlossStore      *store,
                                      GlossSpanRole    role,
                                      guint            i);
 
+/* Projects: @folder made a project (named "Summit") of the @n texts, each
+ * added as a document under its name in @names, for @annotator (NULL:
+ * gloss_annotator_default_name ()). */
+void          ui_project_make       (GFile              *folder,
+                                     const char * const *texts,
+                                     const char * const *names,
+                                     guint               n,
+                                     const char         *annotator);
+/* A new 900×640 window, focused, showing the project at @folder. */
+GlossWindow  *ui_project_window     (GlossApplication   *app,
+                                     GFile              *folder);
+/* The URIs the Open button's menu of recent documents lists. */
+GPtrArray    *ui_recent_menu_uris   (GlossWindow        *window);
+
 /* Widgets */
 GtkWidget *find_widget              (GtkWidget       *root,
                                      GType            type,
