@@ -17,6 +17,8 @@
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 #include <gdk/x11/gdkx.h>
+
+#define PRESS_GAP_MS 20  /* between the presses of one double-click */
 #endif
 
 /* Setup */
@@ -837,9 +839,14 @@ ui_click_widget (GtkWidget *widget,
   received = get_received (widget);
   fake_motion (widget, x, y);
   flush_input ();
+  /* A hand's presses are never in the same millisecond: events with one
+   * timestamp let a stale SelectionClear for the PRIMARY selection, which
+   * the first press gave up, pass for a newer one, and GtkTextBuffer
+   * collapses the selection the second press made. The server waits
+   * PRESS_GAP_MS before each later press (well inside a double-click). */
   for (guint i = 0; i < n_presses; i++)
     {
-      XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+      XTestFakeButtonEvent (xdisplay, 1, True, i == 0 ? CurrentTime : PRESS_GAP_MS);
       XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
     }
   flush_until (&received->buttons, n_presses);
