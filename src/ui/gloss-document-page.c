@@ -3,49 +3,22 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The page owns the document (store, file, source); the article, the
+ * The page owns the document (store, file, source), its crash journal,
+ * the pick modes and the doc.* actions that edit it; the article, the
  * palette, the sidebar's lists and the inspector bind to its `store`
  * property. The window around it holds the header bar and what concerns
- * the window (opening, the journal, the file on disk, toasts).
+ * the window (opening, saving, the file on disk, the search bar, toasts).
  */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "gloss-document-page.h"
+#include "gloss-error-dialog.h"
+#include "gloss-document-page-private.h"
+#include "gloss-recovery.h"
 
 #define TITLE_SHOWN 160   /* code points of a title, at most */
-
-struct _GlossDocumentPage
-{
-  GtkWidget                parent_instance;
-
-  /* Template children */
-  AdwFlap                 *flap;
-  GtkOverlay              *article_overlay;
-  GtkScrolledWindow       *scroller;
-  GlossAnnotationView     *view;
-  GlossLabelPalette       *palette;
-  GtkPaned                *sidebar;
-  AdwViewStack            *sidebar_stack;
-  GlossEntityList         *entity_list;
-  GlossAnnotationListPage *claim_list;
-  GlossAnnotationListPage *relation_list;
-  GlossInspector          *inspector;
-
-  GlossStore              *store;
-  GFile                   *file;
-  GFile                   *source;
-  char                    *name;          /* in place of the file's */
-  GSignalGroup            *store_signals;
-  GSignalGroup            *schema_signals;
-  gboolean                 schema_modified;
-  gboolean                 unsaved;         /* its file is gone */
-  /* Where the list/inspector divider was while the inspector showed. */
-  int                      inspector_position;
-  gboolean                 inspector_placed;
-};
 
 G_DEFINE_FINAL_TYPE (GlossDocumentPage, gloss_document_page, GTK_TYPE_WIDGET)
 
@@ -60,6 +33,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
+  JOURNAL_ERROR,
   N_SIGNALS
 };
 
@@ -120,19 +94,93 @@ schema_changed_cb (GlossDocumentPage *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* The crash journal */
+
+static void
+journal_error_cb (GlossDocumentPage *self)
+{
+  g_signal_emit (self, signals[JOURNAL_ERROR], 0, gloss_journal_get_error (self->journal));
+}
+
+/* Lets the journal go: kept on disk (as a leftover, offered at the next
+ * opening) if the document has unsaved changes (and not @discard),
+ * deleted if not. */
+static void
+release_journal (GlossDocumentPage *self,
+                 gboolean           discard)
+{
+  if (self->journal != NULL)
+    {
+      if (discard || !gloss_store_get_modified (gloss_journal_get_store (self->journal)))
+        gloss_journal_discard (self->journal);
+      g_signal_handlers_disconnect_by_func (self->journal, journal_error_cb, self);
+      g_clear_object (&self->journal);
+    }
+  g_signal_emit (self, signals[JOURNAL_ERROR], 0, NULL);
+}
+
+/* Before anyone edits @store: a journal for it (the one of the document
+ * shown before is released). FALSE if @store has its journal already. */
+static gboolean
+attach_journal (GlossDocumentPage *self,
+                GlossStore        *store,
+                GFile             *file,
+                const char        *file_sha256,
+                GFile             *source)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->journal != NULL && gloss_journal_get_store (self->journal) == store)
+    return FALSE;
+  release_journal (self, FALSE);
+  if (store == NULL)
+    return FALSE;
+
+  self->journal = gloss_journal_new_for_digest (store, file, file_sha256, source, &error);
+  if (self->journal == NULL)
+    {
+      g_message ("No journal for this document: %s", error->message);
+      g_signal_emit (self, signals[JOURNAL_ERROR], 0, error);
+      return TRUE;
+    }
+  g_signal_connect_object (self->journal, "notify::error", G_CALLBACK (journal_error_cb),
+                           self, G_CONNECT_SWAPPED);
+  journal_error_cb (self);
+  return TRUE;
+}
+
+GlossJournal *
+gloss_document_page_get_journal (GlossDocumentPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_PAGE (self), NULL);
+
+  return self->journal;
+}
+
+void
+gloss_document_page_discard_journal (GlossDocumentPage *self)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
+
+  release_journal (self, TRUE);
+}
+
 void
 gloss_document_page_set_document (GlossDocumentPage *self,
                                   GlossStore        *store,
                                   GFile             *file,
+                                  const char        *file_sha256,
                                   GFile             *source)
 {
   gboolean store_changed;
+  gboolean attached;
 
   g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
   g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
   g_return_if_fail (source == NULL || G_IS_FILE (source));
 
+  attached = attach_journal (self, store, file, file_sha256, file == NULL ? source : NULL);
   gloss_annotation_view_set_highlighted_entity (self->view, NULL);
   store_changed = g_set_object (&self->store, store);
   g_set_object (&self->source, (file == NULL ? source : NULL));
@@ -147,6 +195,40 @@ gloss_document_page_set_document (GlossDocumentPage *self,
   g_clear_pointer (&self->name, g_free);
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  /* Edits an earlier session left in a journal of this document. */
+  if (attached)
+    _gloss_recovery_offer (self);
+}
+
+/* Toasts go through the window's queue (gloss-toast-queue.c). */
+void
+gloss_document_page_set_toasts (GlossDocumentPage *self,
+                                GlossToastQueue   *toasts)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
+
+  g_set_object (&self->toasts, toasts);
+}
+
+void
+_gloss_document_page_show_toast (GlossDocumentPage *self,
+                                 AdwToast          *toast)
+{
+  if (self->toasts != NULL)
+    gloss_toast_queue_show (self->toasts, toast);
+  else
+    g_object_unref (toast);
+}
+
+AdwToast *
+_gloss_document_page_toast (GlossDocumentPage *self,
+                            const char        *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 3);
+  _gloss_document_page_show_toast (self, toast);
+  return self->toasts != NULL ? toast : NULL;
 }
 
 void
@@ -185,6 +267,8 @@ void
 gloss_document_page_mark_saved (GlossDocumentPage *self,
                                 GFile             *file)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
   g_return_if_fail (self->store != NULL);
   g_return_if_fail (G_IS_FILE (file));
@@ -195,6 +279,8 @@ gloss_document_page_mark_saved (GlossDocumentPage *self,
   g_clear_object (&self->source);
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (self->journal != NULL && !gloss_journal_mark_saved (self->journal, file, NULL, &error))
+    g_message ("The journal could not start over after saving: %s", error->message);
 }
 
 void
@@ -390,10 +476,12 @@ gloss_document_page_dispose (GObject *object)
 {
   GlossDocumentPage *self = GLOSS_DOCUMENT_PAGE (object);
 
-  /* The document goes first: the lists change their selection as they
+  /* The journal stays on disk as it is: only a clean close discards it.
+   * The document goes next: the lists change their selection as they
    * are disposed, and their signals reach this page. */
+  g_clear_object (&self->journal);
   if (self->view != NULL)
-    gloss_document_page_set_document (self, NULL, NULL, NULL);
+    gloss_document_page_set_document (self, NULL, NULL, NULL, NULL);
   g_signal_group_set_target (self->store_signals, NULL);
   g_signal_group_set_target (self->schema_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_DOCUMENT_PAGE);
@@ -403,6 +491,7 @@ gloss_document_page_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->source);
   g_clear_pointer (&self->name, g_free);
+  g_clear_object (&self->toasts);
 
   G_OBJECT_CLASS (gloss_document_page_parent_class)->dispose (object);
 }
@@ -451,6 +540,11 @@ gloss_document_page_class_init (GlossDocumentPageClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The journal failed (the error), or works again (NULL): edits are not
+   * protected while it fails. */
+  signals[JOURNAL_ERROR] =
+    g_signal_new ("journal-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   g_type_ensure (GLOSS_TYPE_ANNOTATION_LIST_PAGE);
   g_type_ensure (GLOSS_TYPE_ANNOTATION_VIEW);

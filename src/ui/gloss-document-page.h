@@ -12,7 +12,9 @@
 #include "gloss-entity-list.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
+#include "gloss-journal.h"
 #include "gloss-store.h"
+#include "gloss-toast-queue.h"
 
 G_BEGIN_DECLS
 
@@ -29,11 +31,23 @@ GFile             *gloss_document_page_get_file          (GlossDocumentPage *sel
 GFile             *gloss_document_page_get_source        (GlossDocumentPage *self);
 /* ::changed: an edit of the store, a change of its schema or of its name. */
 
-/* Show @store, saved in @file, or unsaved and read from @source. */
+/* ::journal-error (const GError *): the journal failed, or (NULL) works. */
+
+/* Show @store, saved in @file (whose bytes hash to @file_sha256 if the
+ * caller has it), or unsaved and read from @source. It gets a journal,
+ * and any edits an earlier session left for it are offered. */
 void               gloss_document_page_set_document      (GlossDocumentPage *self,
                                                           GlossStore        *store,
                                                           GFile             *file,
+                                                          const char        *file_sha256,
                                                           GFile             *source);
+/* The crash journal of the document (transfer none), or NULL. */
+GlossJournal      *gloss_document_page_get_journal       (GlossDocumentPage *self);
+/* On a clean close (saved, or changes discarded on purpose). */
+void               gloss_document_page_discard_journal   (GlossDocumentPage *self);
+/* Where the page's toasts go: the window's queue. */
+void               gloss_document_page_set_toasts        (GlossDocumentPage *self,
+                                                          GlossToastQueue   *toasts);
 /* The store or its schema changed since it was read or saved. */
 gboolean           gloss_document_page_get_modified      (GlossDocumentPage *self);
 /* Its file is gone: modified until saved. */

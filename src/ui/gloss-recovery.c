@@ -1,29 +1,29 @@
-/* gloss-recovery.c: the crash journal of a window's document, and the
- * offer to recover a leftover one (DESIGN §8)
+/* gloss-recovery.c: the offer to recover the edits an earlier session
+ * left in a journal of a page's document (DESIGN §8)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The journal lives on the window as object data: it goes with the
- * window, and only a clean close (or a save) empties or deletes it, so a
- * crash or a kill leaves it on disk for the next opening. A leftover is
- * only ever deleted once its edits are in the window's own journal, or
- * moved to discarded/ when the user clicks Discard; Escape keeps it.
+ * The journal lives on the document page (gloss-document-page.c): it
+ * goes with the page, and only a clean close (or a save) empties or
+ * deletes it, so a crash or a kill leaves it on disk for the next
+ * opening. A leftover is only ever deleted once its edits are in the
+ * page's own journal, or moved to discarded/ when the user clicks
+ * Discard; Escape keeps it.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "gloss-document-page-private.h"
+#include "gloss-error-dialog.h"
 #include "gloss-journal.h"
 #include "gloss-recovery.h"
-#include "gloss-window-private.h"
-
-#define JOURNAL_KEY "gloss-journal"
 /* Not a button: what Escape or closing the dialog answers. */
 #define RESPONSE_LATER "later"
 
 typedef struct
 {
-  GlossWindow *window;     /* weak */
+  GlossDocumentPage *page; /* weak */
   GlossStore  *store;
   GFile       *file;       /* the document's .gloss, or NULL */
   GFile       *source;     /* or the article it was read from */
@@ -31,17 +31,17 @@ typedef struct
   gboolean     mismatch;   /* the journal's base is not this file any more */
 } Offer;
 
-static void offer_next (GlossWindow *window,
-                        GlossStore  *store,
-                        GFile       *file,
-                        GFile       *source);
+static void offer_next (GlossDocumentPage *page,
+                        GlossStore        *store,
+                        GFile             *file,
+                        GFile             *source);
 
 static void
 offer_free (gpointer data)
 {
   Offer *offer = data;
 
-  g_clear_weak_pointer (&offer->window);
+  g_clear_weak_pointer (&offer->page);
   g_clear_object (&offer->store);
   g_clear_object (&offer->file);
   g_clear_object (&offer->source);
@@ -61,6 +61,14 @@ document_name (GlossStore *store,
   return g_strdup (source != NULL ? source : _("New Document"));
 }
 
+static GtkWindow *
+parent_of (GlossDocumentPage *page)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
 /* After an anchored replay: what could not be applied, and a choice to
  * keep the journal (asked again next time) or set it aside. */
 static void
@@ -72,8 +80,8 @@ not_applied_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "discard") == 0 &&
-      !gloss_journal_set_aside (offer->leftover, &error) && offer->window != NULL)
-    _gloss_window_show_error (offer->window, _("Could Not Discard the Unsaved Changes"), error);
+      !gloss_journal_set_aside (offer->leftover, &error) && offer->page != NULL)
+    gloss_error_dialog_show (GTK_WIDGET (offer->page), _("Could Not Discard the Unsaved Changes"), error);
 }
 
 static void
@@ -93,7 +101,7 @@ show_not_applied (Offer     *offer,
                                     "the journal keeps them until you discard it:",
                                     n_applied),
                           n_applied);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (offer->window),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_of (offer->page),
                                                        _("Some Edits Were Not Applied"), body->str));
   g_string_truncate (body, 0);
   for (guint i = 0; i < not_applied->len; i++)
@@ -112,7 +120,7 @@ show_not_applied (Offer     *offer,
   adw_message_dialog_set_close_response (dialog, "keep");
 
   copy = g_new0 (Offer, 1);
-  g_set_weak_pointer (&copy->window, offer->window);
+  g_set_weak_pointer (&copy->page, offer->page);
   copy->store = g_object_ref (offer->store);
   copy->leftover = g_object_ref (offer->leftover);
   g_signal_connect_data (dialog, "response", G_CALLBACK (not_applied_response_cb), copy,
@@ -132,8 +140,8 @@ offer_response_cb (AdwMessageDialog *dialog,
   guint n_edits = 0;
   gboolean ok;
 
-  /* The window may show another document by now. */
-  if (offer->window == NULL || gloss_window_get_store (offer->window) != offer->store)
+  /* The page may show another document by now. */
+  if (offer->page == NULL || gloss_document_page_get_store (offer->page) != offer->store)
     return;
 
   if (g_strcmp0 (response, RESPONSE_LATER) == 0)
@@ -143,10 +151,10 @@ offer_response_cb (AdwMessageDialog *dialog,
     {
       if (!gloss_journal_set_aside (offer->leftover, &error))
         {
-          _gloss_window_show_error (offer->window, _("Could Not Discard the Unsaved Changes"), error);
+          gloss_error_dialog_show (GTK_WIDGET (offer->page), _("Could Not Discard the Unsaved Changes"), error);
           return;
         }
-      offer_next (offer->window, offer->store, offer->file, offer->source);
+      offer_next (offer->page, offer->store, offer->file, offer->source);
       return;
     }
 
@@ -158,7 +166,7 @@ offer_response_cb (AdwMessageDialog *dialog,
     ok = gloss_journal_recover (offer->store, offer->leftover, &n_edits, &error);
   if (!ok)
     {
-      _gloss_window_show_error (offer->window, _("Could Not Recover Unsaved Changes"), error);
+      gloss_error_dialog_show (GTK_WIDGET (offer->page), _("Could Not Recover Unsaved Changes"), error);
       return;
     }
 
@@ -168,17 +176,17 @@ offer_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  /* The window's own journal holds the recovered state now, unless it is
+  /* The page's own journal holds the recovered state now, unless it is
    * failing: then the leftover stays. */
-  journal = _gloss_recovery_get_journal (offer->window);
+  journal = gloss_document_page_get_journal (offer->page);
   if (journal != NULL && gloss_journal_get_error (journal) == NULL)
     gloss_journal_delete (offer->leftover, NULL);
   {
     g_autofree char *message = g_strdup_printf (ngettext ("Recovered %u edit", "Recovered %u edits", n_edits),
                                                 n_edits);
-    _gloss_window_toast (offer->window, message);
+    _gloss_document_page_toast (offer->page, message);
   }
-  offer_next (offer->window, offer->store, offer->file, offer->source);
+  offer_next (offer->page, offer->store, offer->file, offer->source);
 }
 
 static void
@@ -204,7 +212,7 @@ offer_recovery (Offer *offer,
                                       n_edits),
                             name, n_edits);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (offer->window),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_of (offer->page),
                                                        _("Recover Unsaved Changes?"), body));
   adw_message_dialog_add_responses (dialog,
                                     "discard", _("_Discard"),
@@ -224,10 +232,10 @@ offer_recovery (Offer *offer,
 
 /* Offers the oldest leftover journal of the document, if any. */
 static void
-offer_next (GlossWindow *window,
-            GlossStore  *store,
-            GFile       *file,
-            GFile       *source)
+offer_next (GlossDocumentPage *page,
+            GlossStore        *store,
+            GFile             *file,
+            GFile             *source)
 {
   /* A document from nowhere (made by a program) has no identity to find
    * its leftovers by: nothing could have left one for it. */
@@ -264,7 +272,7 @@ offer_next (GlossWindow *window,
         }
 
       offer = g_new0 (Offer, 1);
-      g_set_weak_pointer (&offer->window, window);
+      g_set_weak_pointer (&offer->page, page);
       offer->store = g_object_ref (store);
       g_set_object (&offer->file, file);
       g_set_object (&offer->source, source);
@@ -275,88 +283,38 @@ offer_next (GlossWindow *window,
     }
 }
 
-/* The offer waits until the window shows, and then until it has been
- * raised: a dialog shown before its parent would end up behind it where
- * no window manager keeps it above. */
+/* The offer waits until the page shows, and then until its window has
+ * been raised: a dialog shown before its parent would end up behind it
+ * where no window manager keeps it above. */
 static gboolean
 offer_idle_cb (gpointer data)
 {
-  g_autoptr(GlossWindow) window = data;
-  GlossStore *store = gloss_window_get_store (window);
+  g_autoptr(GlossDocumentPage) page = data;
+  GlossStore *store = gloss_document_page_get_store (page);
 
-  if (store != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)))
-    offer_next (window, store, gloss_window_get_file (window),
-                gloss_document_page_get_source (window->page));
+  if (store != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)))
+    offer_next (page, store, gloss_document_page_get_file (page), gloss_document_page_get_source (page));
   return G_SOURCE_REMOVE;
 }
 
 static void
-offer_when_mapped_cb (GlossWindow *window)
+offer_when_mapped_cb (GlossDocumentPage *page)
 {
-  g_signal_handlers_disconnect_by_func (window, offer_when_mapped_cb, NULL);
-  g_idle_add (offer_idle_cb, g_object_ref (window));
-}
-
-static void
-journal_error_cb (GlossJournal *journal,
-                  GParamSpec   *pspec,
-                  GlossWindow  *window)
-{
-  _gloss_window_show_journal_error (window, gloss_journal_get_error (journal));
+  g_signal_handlers_disconnect_by_func (page, offer_when_mapped_cb, NULL);
+  g_idle_add (offer_idle_cb, g_object_ref (page));
 }
 
 void
-_gloss_recovery_attach (GlossWindow *window,
-                        GlossStore  *store,
-                        GFile       *file,
-                        const char  *file_sha256,
-                        GFile       *source)
+_gloss_recovery_offer (GlossDocumentPage *page)
 {
-  GlossJournal *old = _gloss_recovery_get_journal (window);
-  g_autoptr(GError) error = NULL;
-  GlossJournal *journal;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
 
-  if (old != NULL && gloss_journal_get_store (old) == store)
-    return;
-  _gloss_recovery_release (window);
-  if (store == NULL)
-    return;
-
-  journal = gloss_journal_new_for_digest (store, file, file_sha256, source, &error);
-  if (journal == NULL)
-    {
-      g_message ("No journal for this document: %s", error->message);
-      _gloss_window_show_journal_error (window, error);
-    }
+  g_signal_handlers_disconnect_by_func (page, offer_when_mapped_cb, NULL);
+  if (root != NULL && gtk_widget_get_mapped (GTK_WIDGET (root)))
+    offer_next (page, gloss_document_page_get_store (page), gloss_document_page_get_file (page),
+                gloss_document_page_get_source (page));
   else
-    {
-      g_signal_connect_object (journal, "notify::error", G_CALLBACK (journal_error_cb), window, 0);
-      g_object_set_data_full (G_OBJECT (window), JOURNAL_KEY, journal, g_object_unref);
-      _gloss_window_show_journal_error (window, gloss_journal_get_error (journal));
-    }
-
-  g_signal_handlers_disconnect_by_func (window, offer_when_mapped_cb, NULL);
-  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
-    offer_next (window, store, file, source);
-  else
-    g_signal_connect (window, "map", G_CALLBACK (offer_when_mapped_cb), NULL);
-}
-
-void
-_gloss_recovery_saved (GlossWindow *window,
-                       GFile       *file)
-{
-  GlossJournal *journal = _gloss_recovery_get_journal (window);
-  g_autoptr(GError) error = NULL;
-
-  if (journal != NULL && !gloss_journal_mark_saved (journal, file, NULL, &error))
-    g_message ("The journal could not start over after saving: %s", error->message);
-}
-
-GlossJournal *
-_gloss_recovery_get_journal (GlossWindow *window)
-{
-  return g_object_get_data (G_OBJECT (window), JOURNAL_KEY);
+    g_signal_connect (page, "map", G_CALLBACK (offer_when_mapped_cb), NULL);
 }
 
 GlossWindow *
@@ -371,32 +329,9 @@ _gloss_recovery_find_holder (GFile *file)
 
       if (!GLOSS_IS_WINDOW (toplevel))
         continue;
-      journal = _gloss_recovery_get_journal (GLOSS_WINDOW (toplevel));
+      journal = gloss_document_page_get_journal (gloss_window_get_page (GLOSS_WINDOW (toplevel)));
       if (journal != NULL && gloss_journal_is_for_file (journal, file))
         return GLOSS_WINDOW (toplevel);
     }
   return NULL;
-}
-
-void
-_gloss_recovery_release (GlossWindow *window)
-{
-  GlossJournal *journal = _gloss_recovery_get_journal (window);
-
-  /* Unsaved edits stay on disk as a leftover; nothing else does. */
-  if (journal != NULL && !gloss_store_get_modified (gloss_journal_get_store (journal)))
-    gloss_journal_discard (journal);
-  _gloss_window_show_journal_error (window, NULL);
-  g_object_set_data (G_OBJECT (window), JOURNAL_KEY, NULL);
-}
-
-void
-_gloss_recovery_discard (GlossWindow *window)
-{
-  GlossJournal *journal = _gloss_recovery_get_journal (window);
-
-  if (journal != NULL)
-    gloss_journal_discard (journal);
-  _gloss_window_show_journal_error (window, NULL);
-  g_object_set_data (G_OBJECT (window), JOURNAL_KEY, NULL);
 }

@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "gloss-format-native.h"
-#include "gloss-recovery.h"
 #include "gloss-window-private.h"
 
 /* Editors and git write in several steps: look once they are done. */
@@ -110,8 +109,8 @@ reload (GlossWindow *self)
       _gloss_window_show_error (self, heading, error);
       return;
     }
-  /* Unsaved edits stay in the journal, offered again on the new file. */
-  _gloss_recovery_release (self);
+  /* Unsaved edits stay in the journal, offered again on the new file
+   * (the page lets the old store's journal go as the new one comes). */
   _gloss_window_set_store_from (self, store, file, NULL, NULL);
 }
 

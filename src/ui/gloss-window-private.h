@@ -170,9 +170,6 @@ gboolean _gloss_window_is_import           (GFile          *file);
 GlossStore *_gloss_window_import_store     (GFile          *file,
                                             GError        **error);
 
-/* Shows (or, with NULL, hides) that edits are not reaching the journal. */
-void     _gloss_window_show_journal_error  (GlossWindow    *self,
-                                            const GError   *error);
 /* @file_sha256: of the bytes @store was read from @file, if the reader
  * hashed them (off the main thread); NULL: @file is read to hash it. */
 void     _gloss_window_set_store_from      (GlossWindow    *self,

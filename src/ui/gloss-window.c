@@ -8,6 +8,7 @@
 
 #include "gloss-error.h"
 #include "gloss-accessible.h"
+#include "gloss-error-dialog.h"
 #include "gloss-format-native.h"
 #include "gloss-recent-documents.h"
 #include "gloss-recovery.h"
@@ -83,6 +84,14 @@ gloss_window_get_view (GlossWindow *self)
   return GTK_WIDGET (self->view);
 }
 
+GlossDocumentPage *
+gloss_window_get_page (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->page;
+}
+
 GtkWidget *
 gloss_window_get_search_entry (GlossWindow *self)
 {
@@ -117,20 +126,14 @@ _gloss_window_show_error (GlossWindow  *self,
                           const char   *heading,
                           const GError *error)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       error != NULL ? error->message : NULL));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  gloss_error_dialog_show (GTK_WIDGET (self), heading, error);
 }
 
 /* Never an edit shown as done while it is not protected without saying
  * so: the journal's error arrives before the window hears of the edit. */
-void
-_gloss_window_show_journal_error (GlossWindow  *self,
-                                  const GError *error)
+static void
+journal_error_cb (GlossWindow  *self,
+                  const GError *error)
 {
   if (error != NULL)
     {
@@ -267,8 +270,7 @@ _gloss_window_set_store_from (GlossWindow *self,
   gboolean had_document = gloss_window_get_store (self) != NULL;
 
   _gloss_window_disk_untrack (self);
-  _gloss_recovery_attach (self, store, file, file_sha256, file == NULL ? source : (GFile *) NULL);
-  gloss_document_page_set_document (self->page, store, file, source);
+  gloss_document_page_set_document (self->page, store, file, file_sha256, source);
   if (file != NULL)
     _gloss_window_disk_track (self, file_sha256);
   _gloss_window_claims_set_store (self, store);
@@ -457,7 +459,7 @@ _gloss_window_write_file (GlossWindow  *self,
    * owners (and two journals). */
   if (gloss_journal_is_held (file))
     {
-      GlossJournal *journal = _gloss_recovery_get_journal (self);
+      GlossJournal *journal = gloss_document_page_get_journal (self->page);
 
       if (journal == NULL || !gloss_journal_is_for_file (journal, file))
         {
@@ -470,7 +472,6 @@ _gloss_window_write_file (GlossWindow  *self,
     return FALSE;
 
   gloss_document_page_mark_saved (self->page, file);
-  _gloss_recovery_saved (self, file);
   _gloss_window_disk_track (self, NULL);
   gloss_window_add_recent (self, file);
 
@@ -709,7 +710,7 @@ gloss_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  _gloss_recovery_discard (self);
+  gloss_document_page_discard_journal (self->page);
   save_window_state (self);
   return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
 }
@@ -730,6 +731,9 @@ gloss_window_dispose (GObject *object)
   _gloss_window_cancel_open (self);
   _gloss_window_claims_dispose (self);
   _gloss_window_disk_untrack (self);
+  /* The banner goes with the template, before the page lets its journal go. */
+  if (self->page != NULL)
+    g_signal_handlers_disconnect_by_func (self->page, journal_error_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -823,6 +827,9 @@ gloss_window_init (GlossWindow *self)
   g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   self->toasts = gloss_toast_queue_new (self->toast_overlay);
+  gloss_document_page_set_toasts (self->page, self->toasts);
+  g_signal_connect_object (self->page, "journal-error", G_CALLBACK (journal_error_cb),
+                           self, G_CONNECT_SWAPPED);
   _gloss_window_project_init (self);
   gloss_accessible_name_composites (GTK_WIDGET (self));
 

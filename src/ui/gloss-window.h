@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "gloss-application.h"
+#include "gloss-document-page.h"
 #include "gloss-project.h"
 #include "gloss-store.h"
 
@@ -52,6 +53,8 @@ GFile       *gloss_window_get_file       (GlossWindow      *self);
 gboolean     gloss_window_get_modified   (GlossWindow      *self);
 gboolean     gloss_window_has_document   (GlossWindow      *self);
 GtkWidget   *gloss_window_get_view       (GlossWindow      *self);
+/* The page showing the document (its store, journal and doc.* actions). */
+GlossDocumentPage *gloss_window_get_page (GlossWindow      *self);
 GtkWidget   *gloss_window_get_search_entry (GlossWindow    *self);
 
 void         gloss_window_update_actions (GlossWindow      *self);

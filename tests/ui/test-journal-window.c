@@ -189,8 +189,8 @@ test_two_windows (void)
   tag_by_key (second, "North Korea", "3");
   g_assert_cmpuint (n_mentions (second), ==, 2);
   g_assert_cmpuint (n_mentions (third), ==, 1);
-  g_assert_false (g_file_equal (gloss_journal_get_file (_gloss_recovery_get_journal (second)),
-                                gloss_journal_get_file (_gloss_recovery_get_journal (third))));
+  g_assert_false (g_file_equal (gloss_journal_get_file (gloss_document_page_get_journal (gloss_window_get_page (second))),
+                                gloss_journal_get_file (gloss_document_page_get_journal (gloss_window_get_page (third)))));
   crash_window (third);
   crash_window (second);
   crash_window (first);
@@ -416,7 +416,7 @@ test_failing_journal (void)
   g_assert_true (gloss_window_open_file (window, file, &error));
   banner = find_banner (GTK_WIDGET (window));
   g_assert_nonnull (banner);
-  journal = _gloss_recovery_get_journal (window);
+  journal = gloss_document_page_get_journal (gloss_window_get_page (window));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
 
   _gloss_journal_inject_failure (journal, ENOSPC);
