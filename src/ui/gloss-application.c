@@ -11,7 +11,7 @@
 #include "gloss-preferences-window.h"
 #include "gloss-window-close.h"
 #include "gloss-recovery.h"
-#include "gloss-window-private.h"
+#include "gloss-shortcuts.h"
 
 struct _GlossApplication
 {
@@ -201,18 +201,7 @@ gloss_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
 
-  /* Shortcuts with modifiers are the application's; the plain keys are
-   * bound by each window to its article (gloss-window-actions.c). */
-  for (guint i = 0; _gloss_shortcuts[i].action != NULL; i++)
-    {
-      const GlossShortcut *s = &_gloss_shortcuts[i];
-      g_autofree char *detailed = NULL;
-
-      if (s->scope != GLOSS_SHORTCUT_ACCEL)
-        continue;
-      detailed = s->target ? g_strdup_printf ("%s('%s')", s->action, s->target) : g_strdup (s->action);
-      gtk_application_set_accels_for_action (GTK_APPLICATION (app), detailed, s->accels);
-    }
+  gloss_shortcuts_set_accels (GTK_APPLICATION (app));
 }
 
 static void

@@ -65,16 +65,10 @@ AdwToast *_gloss_document_page_toast        (GlossDocumentPage *self,
 /* Takes @toast (transfer full). */
 void      _gloss_document_page_show_toast   (GlossDocumentPage *self,
                                              AdwToast          *toast);
-void      _gloss_document_page_show_error   (GlossDocumentPage *self,
-                                             const char        *heading,
-                                             const GError      *error);
 
 /* gloss-document-page-actions.c: the doc.* actions */
 void      _gloss_document_page_add_actions  (GlossDocumentPage *self);
 void      _gloss_document_page_update_actions (GlossDocumentPage *self);
-/* Tag the text selection with @type_id, or retype the selected mention. */
-gboolean  _gloss_document_page_tag          (GlossDocumentPage *self,
-                                             const char        *type_id);
 
 /* gloss-document-page-claims.c: claims, relations and the pick modes */
 void      _gloss_document_page_add_claim_actions (GlossDocumentPage *self);

@@ -81,9 +81,19 @@ gloss_document_page_get_source (GlossDocumentPage *self)
   return self->source;
 }
 
+GActionGroup *
+gloss_document_page_get_actions (GlossDocumentPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_PAGE (self), NULL);
+
+  return G_ACTION_GROUP (self->actions);
+}
+
 static void
 store_edited_cb (GlossDocumentPage *self)
 {
+  _gloss_document_page_update_actions (self);
+  _gloss_document_page_claims_update (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -91,7 +101,7 @@ static void
 schema_changed_cb (GlossDocumentPage *self)
 {
   self->schema_modified = TRUE;
-  g_signal_emit (self, signals[CHANGED], 0);
+  store_edited_cb (self);
 }
 
 /* The crash journal */
@@ -195,6 +205,8 @@ gloss_document_page_set_document (GlossDocumentPage *self,
   g_clear_pointer (&self->name, g_free);
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  _gloss_document_page_claims_reset (self);
+  _gloss_document_page_update_actions (self);
   /* Edits an earlier session left in a journal of this document. */
   if (attached)
     _gloss_recovery_offer (self);
@@ -403,6 +415,31 @@ gloss_document_page_set_inspector_position (GlossDocumentPage *self,
 }
 
 static void
+view_selected_changed_cb (GlossDocumentPage *self)
+{
+  GlossAnnotation *selected = gloss_annotation_view_get_selected (self->view);
+  GlossEntity *entity = NULL;
+
+  if (_gloss_document_page_claims_selected (self, selected))
+    return;
+  if (selected != NULL && GLOSS_IS_MENTION (selected))
+    entity = gloss_mention_get_entity (GLOSS_MENTION (selected));
+
+  gloss_inspector_set_annotation (self->inspector, selected);
+  /* The sidebar follows the text: the mention's entity is selected there
+   * and all its mentions are ringed, so the coreference chain shows. */
+  gloss_entity_list_select_entity (self->entity_list, entity);
+  gloss_annotation_view_set_highlighted_entity (self->view, entity);
+}
+
+static void
+inspector_message_cb (GlossDocumentPage *self,
+                      const char        *message)
+{
+  _gloss_document_page_toast (self, message);
+}
+
+static void
 view_annotation_activated_cb (GlossDocumentPage *self,
                               GlossAnnotation   *annotation)
 {
@@ -461,14 +498,9 @@ is_set (GBinding     *binding,
   }
 
 GETTER (GlossAnnotationView, view, view)
-GETTER (GlossLabelPalette, palette, palette)
 GETTER (AdwFlap, flap, flap)
 GETTER (GtkOverlay, article, article_overlay)
-GETTER (GtkScrolledWindow, scroller, scroller)
 GETTER (AdwViewStack, sidebar_stack, sidebar_stack)
-GETTER (GlossEntityList, entity_list, entity_list)
-GETTER (GlossAnnotationListPage, claim_list, claim_list)
-GETTER (GlossAnnotationListPage, relation_list, relation_list)
 GETTER (GlossInspector, inspector, inspector)
 
 static void
@@ -484,6 +516,7 @@ gloss_document_page_dispose (GObject *object)
     gloss_document_page_set_document (self, NULL, NULL, NULL, NULL);
   g_signal_group_set_target (self->store_signals, NULL);
   g_signal_group_set_target (self->schema_signals, NULL);
+  _gloss_document_page_claims_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_DOCUMENT_PAGE);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->schema_signals);
@@ -492,6 +525,7 @@ gloss_document_page_dispose (GObject *object)
   g_clear_object (&self->source);
   g_clear_pointer (&self->name, g_free);
   g_clear_object (&self->toasts);
+  g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (gloss_document_page_parent_class)->dispose (object);
 }
@@ -597,6 +631,15 @@ gloss_document_page_init (GlossDocumentPage *self)
   g_object_bind_property_full (self->view, "pending", self->relation_list, "loading", G_BINDING_DEFAULT,
                                is_set, NULL, NULL, NULL);
 
+  self->actions = g_simple_action_group_new ();
+  _gloss_document_page_add_actions (self);
+  _gloss_document_page_add_claim_actions (self);
+  _gloss_document_page_update_actions (self);
+  _gloss_document_page_claims_init (self);
+  g_signal_connect_object (self->view, "notify::selected", G_CALLBACK (view_selected_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector, "message", G_CALLBACK (inspector_message_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inspector, "notify::visible", G_CALLBACK (inspector_visible_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "notify::position", G_CALLBACK (sidebar_position_cb),

@@ -45,6 +45,9 @@ void               gloss_document_page_set_document      (GlossDocumentPage *sel
 GlossJournal      *gloss_document_page_get_journal       (GlossDocumentPage *self);
 /* On a clean close (saved, or changes discarded on purpose). */
 void               gloss_document_page_discard_journal   (GlossDocumentPage *self);
+/* The doc.* actions: the edits of the document (the window inserts them
+ * as "doc"). */
+GActionGroup      *gloss_document_page_get_actions       (GlossDocumentPage *self);
 /* Where the page's toasts go: the window's queue. */
 void               gloss_document_page_set_toasts        (GlossDocumentPage *self,
                                                           GlossToastQueue   *toasts);
@@ -72,14 +75,9 @@ void               gloss_document_page_set_inspector_position (GlossDocumentPage
                                                                int                position);
 
 GlossAnnotationView     *gloss_document_page_get_view          (GlossDocumentPage *self);
-GlossLabelPalette       *gloss_document_page_get_palette       (GlossDocumentPage *self);
 AdwFlap                 *gloss_document_page_get_flap          (GlossDocumentPage *self);
 GtkOverlay              *gloss_document_page_get_article       (GlossDocumentPage *self);
-GtkScrolledWindow       *gloss_document_page_get_scroller      (GlossDocumentPage *self);
 AdwViewStack            *gloss_document_page_get_sidebar_stack (GlossDocumentPage *self);
-GlossEntityList         *gloss_document_page_get_entity_list   (GlossDocumentPage *self);
-GlossAnnotationListPage *gloss_document_page_get_claim_list    (GlossDocumentPage *self);
-GlossAnnotationListPage *gloss_document_page_get_relation_list (GlossDocumentPage *self);
 GlossInspector          *gloss_document_page_get_inspector     (GlossDocumentPage *self);
 
 /* @file's display name (its base name if it has none). */

@@ -11,7 +11,7 @@
 #include "gloss-error.h"
 #include "gloss-format-native.h"
 #include "gloss-input-file.h"
-#include "gloss-window-private.h"
+#include "gloss-window-import.h"
 
 char *
 gloss_replace_extension (const char *name,

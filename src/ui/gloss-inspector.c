@@ -278,7 +278,7 @@ type_selected_cb (GlossInspector *self)
   if (label != NULL)
     {
       self->in_dropdown++;
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s", gloss_label_get_id (label));
+      gtk_widget_activate_action (GTK_WIDGET (self), "doc.tag", "s", gloss_label_get_id (label));
       self->in_dropdown--;
     }
 }

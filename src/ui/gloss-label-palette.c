@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each button activates win.tag with its type's id; buttons never take the
+ * Each button activates doc.tag with its type's id; buttons never take the
  * focus, so the text selection survives a click. The chips wrap onto more
  * lines rather than scroll, so every type stays in view at any width,
  * under the same name the inspector and the sidebar use.
@@ -113,7 +113,7 @@ create_button (GlossLabel *label)
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "doc.tag");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gloss_label_get_id (label));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "palette-button");
@@ -167,13 +167,13 @@ append_actions (GlossLabelPalette *self)
 
   claim_type = g_list_model_get_item (gloss_schema_get_labels (self->schema, GLOSS_LABEL_CLAIM), 0);
   append_child (self, create_action_button ("C", claim_type ? gloss_label_get_color (claim_type) : NULL,
-                                            _("Claim"), _("Make the Selection a Claim (C)"), "win.new-claim"));
+                                            _("Claim"), _("Make the Selection a Claim (C)"), "doc.new-claim"));
   append_child (self, create_action_button ("R", NULL, _("Relation"),
                                             _("Relate the Selected Mention’s Entity to Another (R)"),
-                                            "win.new-relation"));
+                                            "doc.new-relation"));
   append_child (self, create_action_button ("+", NULL, _("Fragment"),
                                             _("Add the Selection to the Selected Mention or Claim (+)"),
-                                            "win.add-fragment"));
+                                            "doc.add-fragment"));
 }
 
 /* Every type's id, key, name and colour, and the claim's colour: the next

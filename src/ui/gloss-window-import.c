@@ -16,7 +16,8 @@
 
 #include "gloss-error.h"
 #include "gloss-input-file.h"
-#include "gloss-window-private.h"
+#include "gloss-format.h"
+#include "gloss-window-import.h"
 
 static void
 add_patterns (GtkFileFilter     *filter,

@@ -1,30 +1,17 @@
-/* gloss-window-private.h: what gloss-window.c and gloss-window-actions.c share
+/* gloss-window-private.h: what the gloss-window-*.c files share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "gloss-annotation-view.h"
 #include "gloss-document-page.h"
 #include "gloss-document-read.h"
-#include "gloss-annotation-list-page.h"
-#include "gloss-entity-list.h"
 #include "gloss-format.h"
-#include "gloss-inspector.h"
-#include "gloss-label-palette.h"
-#include "gloss-toast-queue.h"
 #include "gloss-window-close.h"
+#include "gloss-window-import.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
-
-/* What the next click on a mention does (gloss-window-claims.c). */
-typedef enum
-{
-  GLOSS_PICK_NONE,
-  GLOSS_PICK_CLAIMANT,
-  GLOSS_PICK_RELATION_TARGET,
-} GlossPickMode;
 
 typedef struct _GlossWindowProject GlossWindowProject;
 
@@ -46,19 +33,11 @@ struct _GlossWindow
   GlossDocumentPage    *page;
   GMenu                *recent_menu;
 
-  /* Parts of the page (borrowed) */
-  AdwFlap              *flap;
-  GtkOverlay           *article_overlay;
-  GtkScrolledWindow    *scroller;
-  GlossAnnotationView  *view;
-  GlossLabelPalette    *palette;
-  GlossEntityList      *entity_list;
-  AdwViewStack         *sidebar_stack;
-  GlossAnnotationListPage *claim_list;
-  GlossAnnotationListPage *relation_list;
-  GlossInspector       *inspector;
   GtkRevealer          *journal_banner;
   GtkLabel             *journal_banner_label;
+  /* Parts of the page (borrowed) */
+  AdwFlap              *flap;
+  GlossAnnotationView  *view;
 
   GlossToastQueue      *toasts;
 
@@ -84,39 +63,10 @@ struct _GlossWindow
   GtkWindow            *disk_dialog;    /* weak */
   GtkRevealer          *deleted_banner; /* made the first time the file goes */
 
-  /* Claims and relations (gloss-window-claims.c) */
-  GlossPickMode         pick_mode;
-  GlossClaim           *pick_claim;
-  GlossEntity          *relation_from;
-  GlossEntity          *relation_to;
-  GtkWidget            *pick_popover;   /* a GlossPickAnchor */
-  AdwToast             *pick_toast;     /* weak: what the pick waits for */
   GlossWindowProject   *project;        /* the project shown, or NULL */
 };
 
-/* Where a shortcut's keys act. */
-typedef enum
-{
-  GLOSS_SHORTCUT_ACCEL,   /* with a modifier: the application's accelerator */
-  GLOSS_SHORTCUT_WINDOW,  /* a plain key anywhere in the window but a text entry */
-  GLOSS_SHORTCUT_TEXT,    /* a plain key that moves or ends things (Tab, Escape,
-                           * Delete): only in the article, elsewhere it keeps
-                           * its usual meaning */
-} GlossShortcutScope;
-
-typedef struct
-{
-  const char        *action;
-  const char        *target;  /* string parameter, or NULL */
-  const char        *accels[3];
-  GlossShortcutScope scope;
-} GlossShortcut;
-
-extern const GlossShortcut _gloss_shortcuts[];
-
 void     _gloss_window_class_add_actions   (GtkWidgetClass *widget_class);
-void     _gloss_window_add_shortcuts       (GlossWindow    *self,
-                                            GtkWidget      *article);
 
 /* gloss-window-team.c: statistics, agreement, curation */
 void     _gloss_window_class_add_team      (GtkWidgetClass *widget_class);
@@ -156,20 +106,10 @@ gboolean _gloss_window_write_file          (GlossWindow    *self,
 void     _gloss_window_class_add_search    (GtkWidgetClass *widget_class);
 void     _gloss_window_find                (GlossWindow    *self,
                                             gboolean        backward);
-gboolean _gloss_window_tag                 (GlossWindow    *self,
-                                            const char     *type_id);
 void     _gloss_window_update_title        (GlossWindow    *self);
 
-/* gloss-window-export.c, gloss-window-import.c */
+/* gloss-window-export.c */
 void     _gloss_window_export              (GlossWindow    *self);
-/* The Open dialog's filters: every format the core reads. */
-GListStore *_gloss_window_open_filters     (void);
-/* Whether @file is read by an importer (not .gloss, not text). */
-gboolean _gloss_window_is_import           (GFile          *file);
-/* @file's one document, imported in the format its name and content say. */
-GlossStore *_gloss_window_import_store     (GFile          *file,
-                                            GError        **error);
-
 /* @file_sha256: of the bytes @store was read from @file, if the reader
  * hashed them (off the main thread); NULL: @file is read to hash it. */
 void     _gloss_window_set_store_from      (GlossWindow    *self,
@@ -187,19 +127,6 @@ void     _gloss_window_disk_untrack        (GlossWindow    *self);
 gboolean _gloss_window_disk_check          (GlossWindow    *self,
                                             GFile          *file,
                                             GError        **error);
-
-/* gloss-window-claims.c */
-void     _gloss_window_class_add_claim_actions (GtkWidgetClass *widget_class);
-void     _gloss_window_claims_init         (GlossWindow    *self);
-void     _gloss_window_claims_dispose      (GlossWindow    *self);
-void     _gloss_window_claims_set_store    (GlossWindow    *self,
-                                            GlossStore     *store);
-void     _gloss_window_claims_update       (GlossWindow    *self);
-/* TRUE when a pick mode took the new selection (the caller stops). */
-gboolean _gloss_window_claims_selected     (GlossWindow    *self,
-                                            GlossAnnotation *selected);
-/* TRUE when Escape cancelled a pick mode. */
-gboolean _gloss_window_cancel_pick         (GlossWindow    *self);
 
 /* Opening (gloss-window.c, gloss-window-open.c) */
 void     _gloss_window_show_opened         (GlossWindow    *self,

@@ -118,8 +118,9 @@ document_activated (GlossWindow          *self,
 static GlossDocumentList *
 get_document_list (GlossWindow *self)
 {
-  GtkWidget *list = adw_view_stack_get_child_by_name (self->sidebar_stack, "documents");
-  GtkWidget *switcher = gtk_widget_get_prev_sibling (GTK_WIDGET (self->sidebar_stack));
+  AdwViewStack *sidebar_stack = gloss_document_page_get_sidebar_stack (self->page);
+  GtkWidget *list = adw_view_stack_get_child_by_name (sidebar_stack, "documents");
+  GtkWidget *switcher = gtk_widget_get_prev_sibling (GTK_WIDGET (sidebar_stack));
   AdwViewStackPage *page;
 
   if (list != NULL)
@@ -128,7 +129,7 @@ get_document_list (GlossWindow *self)
   gtk_widget_set_vexpand (list, TRUE);
   g_signal_connect_object (list, "document-activated", G_CALLBACK (document_activated), self,
                            G_CONNECT_SWAPPED);
-  page = adw_view_stack_add_titled (self->sidebar_stack, list, "documents", _("Documents"));
+  page = adw_view_stack_add_titled (sidebar_stack, list, "documents", _("Documents"));
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
   if (ADW_IS_VIEW_SWITCHER (switcher))
     adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_NARROW);
@@ -190,7 +191,7 @@ show_document (GlossWindow          *self,
   gloss_window_set_store (self, store, file);
   name = document_name (state->project, document);
   gloss_document_page_set_name (self->page, name);
-  gloss_inspector_set_registry (self->inspector, gloss_project_get_registry (state->project, NULL));
+  gloss_inspector_set_registry (gloss_document_page_get_inspector (self->page), gloss_project_get_registry (state->project, NULL));
   g_signal_connect (store, "edited", G_CALLBACK (store_changed), self);
   refresh_suggestions (self);
   gloss_document_list_set_current (get_document_list (self), document);
@@ -322,7 +323,7 @@ _gloss_window_open_project_at (GlossWindow  *self,
       g_clear_pointer (&self->project, _gloss_window_project_free);
       return FALSE;
     }
-  adw_view_stack_set_visible_child_name (self->sidebar_stack, "documents");
+  adw_view_stack_set_visible_child_name (gloss_document_page_get_sidebar_stack (self->page), "documents");
   gloss_recent_projects_add (GTK_WIDGET (self), gloss_project_get_folder (state->project),
                              gloss_project_get_name (state->project));
   _gloss_window_project_update_actions (self);

@@ -13,6 +13,7 @@
 #include "gloss-recent-documents.h"
 #include "gloss-recovery.h"
 #include "gloss-resources.h"
+#include "gloss-shortcuts.h"
 #include "gloss-window-private.h"
 
 #define SAMPLE_RESOURCE "/io/github/glossapp/Gloss/samples/kim-putin-vostochny.txt"
@@ -180,20 +181,8 @@ gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_store);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_store);
   gtk_widget_action_set_enabled (widget, "win.export", has_store);
-  gtk_widget_action_set_enabled (widget, "win.undo", has_store && gloss_store_can_undo (gloss_window_get_store (self)));
-  gtk_widget_action_set_enabled (widget, "win.redo", has_store && gloss_store_can_redo (gloss_window_get_store (self)));
   gtk_widget_action_set_enabled (widget, "win.find", has_store);
-  gtk_widget_action_set_enabled (widget, "win.link-entity", has_store);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_store);
-  gtk_widget_action_set_enabled (widget, "win.tag", has_store);
-  gtk_widget_action_set_enabled (widget, "win.tag-key", has_store);
-  /* Enabled with a document even when they cannot act: they say why. */
-  gtk_widget_action_set_enabled (widget, "win.tag-all", has_store);
-  gtk_widget_action_set_enabled (widget, "win.delete", has_store);
-  gtk_widget_action_set_enabled (widget, "win.select-next", has_store);
-  gtk_widget_action_set_enabled (widget, "win.select-previous", has_store);
-  gtk_widget_action_set_enabled (widget, "win.clear-selection", has_store);
-  _gloss_window_claims_update (self);
   _gloss_window_team_update (self);
 }
 
@@ -273,7 +262,6 @@ _gloss_window_set_store_from (GlossWindow *self,
   gloss_document_page_set_document (self->page, store, file, file_sha256, source);
   if (file != NULL)
     _gloss_window_disk_track (self, file_sha256);
-  _gloss_window_claims_set_store (self, store);
 
   if (store != NULL)
     {
@@ -607,32 +595,6 @@ _gloss_window_save_as (GlossWindow *self)
 }
 
 static void
-view_selected_changed_cb (GlossWindow *self)
-{
-  GlossAnnotation *selected = gloss_annotation_view_get_selected (self->view);
-  GlossEntity *entity = NULL;
-
-  if (_gloss_window_claims_selected (self, selected))
-    return;
-  if (selected != NULL && GLOSS_IS_MENTION (selected))
-    entity = gloss_mention_get_entity (GLOSS_MENTION (selected));
-
-  gloss_inspector_set_annotation (self->inspector, selected);
-  /* The sidebar follows the text: the mention's entity is selected there
-   * and all its mentions are ringed, so the coreference chain shows. */
-  gloss_entity_list_select_entity (self->entity_list, entity);
-  gloss_annotation_view_set_highlighted_entity (self->view, entity);
-  gloss_window_update_actions (self);
-}
-
-static void
-inspector_message_cb (GlossWindow *self,
-                      const char  *message)
-{
-  _gloss_window_toast (self, message);
-}
-
-static void
 update_recent_menu (GlossWindow *self)
 {
   gloss_recent_documents_fill_menu (self->recent_menu);
@@ -729,11 +691,12 @@ gloss_window_dispose (GObject *object)
     }
 
   _gloss_window_cancel_open (self);
-  _gloss_window_claims_dispose (self);
   _gloss_window_disk_untrack (self);
-  /* The banner goes with the template, before the page lets its journal go. */
+  /* The banner goes with the template, before the page lets its journal
+   * go; the page's actions go with the page. */
   if (self->page != NULL)
     g_signal_handlers_disconnect_by_func (self->page, journal_error_cb, self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "doc", NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -815,15 +778,9 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The page's parts the window's actions reach (borrowed). */
   self->flap = gloss_document_page_get_flap (self->page);
-  self->article_overlay = gloss_document_page_get_article (self->page);
-  self->scroller = gloss_document_page_get_scroller (self->page);
   self->view = gloss_document_page_get_view (self->page);
-  self->palette = gloss_document_page_get_palette (self->page);
-  self->sidebar_stack = gloss_document_page_get_sidebar_stack (self->page);
-  self->entity_list = gloss_document_page_get_entity_list (self->page);
-  self->claim_list = gloss_document_page_get_claim_list (self->page);
-  self->relation_list = gloss_document_page_get_relation_list (self->page);
-  self->inspector = gloss_document_page_get_inspector (self->page);
+  /* Its edits, for the header bar, the menus, the toasts and the keys. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "doc", gloss_document_page_get_actions (self->page));
   g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   self->toasts = gloss_toast_queue_new (self->toast_overlay);
@@ -876,13 +833,8 @@ gloss_window_init (GlossWindow *self)
                                                           gtk_signal_action_new ("previous-match")));
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shift_enter);
 
-  _gloss_window_add_shortcuts (self, GTK_WIDGET (self->article_overlay));
-  _gloss_window_claims_init (self);
+  gloss_shortcuts_add (GTK_WIDGET (self), GTK_WIDGET (gloss_document_page_get_article (self->page)));
 
-  g_signal_connect_object (self->inspector, "message", G_CALLBACK (inspector_message_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view, "notify::selected", G_CALLBACK (view_selected_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page, "changed", G_CALLBACK (store_changed_cb),
                            self, G_CONNECT_SWAPPED);
 

@@ -461,7 +461,7 @@ measure (GlossApplication *app)
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   gloss_annotation_view_select_range (view, 113, 127);
   t0 = g_get_monotonic_time ();
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "ORG");
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "s", "ORG");
   painted = FALSE;
   while (!painted)
     g_main_context_iteration (NULL, TRUE);

@@ -384,7 +384,7 @@ test_done_when (void)
     g_assert_cmpuint (fitting->len, ==, 1);
     g_assert_cmpstr (gloss_label_get_id (g_ptr_array_index (fitting, 0)), ==, "meets_with");
   }
-  g_assert_true (gtk_widget_activate_action (w, "win.relation-type", "s", "meets_with"));
+  g_assert_true (gtk_widget_activate_action (w, "doc.relation-type", "s", "meets_with"));
   iterate ();
   relation = GLOSS_RELATION (gloss_annotation_view_get_selected (view));
   g_assert_nonnull (relation);
@@ -782,7 +782,7 @@ test_pick_toasts (void)
   g_assert_true (gloss_annotation_view_get_selected (view) == GLOSS_ANNOTATION (kju_mention));
   g_assert_nonnull (find_toast (w, RELATION_TOAST));
   /* (test-relations clicks the type in its menu; here the toasts.) */
-  g_assert_true (gtk_widget_activate_action (w, "win.relation-type", "s", "meets_with"));
+  g_assert_true (gtk_widget_activate_action (w, "doc.relation-type", "s", "meets_with"));
   iterate ();
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 1);
   g_assert_true (wait_toast (w, RELATION_TOAST, FALSE, UI_TEST_TIMEOUT_MS));

@@ -37,7 +37,7 @@ tag (GlossWindow *window,
   guint start = find_text (store, text, 0);
 
   gloss_annotation_view_select_range (view, start, text_end (text, start));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", type);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "s", type);
   iterate ();
   return GLOSS_MENTION (gloss_annotation_view_get_selected (view));
 }

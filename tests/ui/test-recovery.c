@@ -93,7 +93,7 @@ tag (GlossWindow *window,
   GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
 
   gloss_annotation_view_select_range (view, start, end);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", type);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "s", type);
   iterate ();
 }
 
@@ -113,7 +113,7 @@ test_recover (void)
   g_assert_null (find_dialog (window));
   tag (window, 113, 127, "PER");   /* Vladimir Putin */
   tag (window, 224, 235, "PER");   /* Kim Jong Un */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL);
   iterate ();
   store = gloss_window_get_store (window);
   g_assert_nonnull (find_mention (store, 113, 127));

@@ -219,27 +219,27 @@ test_window_relation (void)
 
   start = find_text (store, "Kim Jong Un", 0);
   gloss_annotation_view_select_range (view, start, text_end ("Kim Jong Un", start));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PER");
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "s", "PER");
   kim = gloss_annotation_view_get_selected (view);
   gloss_annotation_view_select_range (view, 113, 127);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PER");
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "s", "PER");
   putin = gloss_annotation_view_get_selected (view);
   iterate ();
 
   /* R needs a mention. */
   gloss_annotation_view_set_selected (view, NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-relation", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.relation-type", "s", "meets_with");
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.new-relation", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.relation-type", "s", "meets_with");
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 0);
 
   gloss_annotation_view_set_selected (view, putin);
   iterate ();
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-relation", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.new-relation", NULL);
   iterate ();
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.relation-target", "s",
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.relation-target", "s",
                               gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (GLOSS_MENTION (kim)))));
   iterate ();
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.relation-type", "s", "meets_with");
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.relation-type", "s", "meets_with");
   iterate ();
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 1);
   selected = gloss_annotation_view_get_selected (view);
@@ -248,16 +248,16 @@ test_window_relation (void)
   /* Evidence from a selection, then Delete removes the relation. */
   start = find_text (store, "rare meeting", 0);
   gloss_annotation_view_select_range (view, start, text_end ("rare meeting", start));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-evidence", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.set-evidence", NULL);
   {
     g_autofree char *text = span_text (store, selected, GLOSS_ROLE_EVIDENCE, 0);
 
     g_assert_cmpstr (text, ==, "rare meeting");
   }
   gtk_widget_grab_focus (gloss_window_get_view (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.delete", NULL);
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 0);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL);
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, 1);
 
   ui_window_destroy (GTK_WINDOW (window));

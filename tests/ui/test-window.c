@@ -179,10 +179,10 @@ test_tag_all_is_one_step (void)
     }
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 1);
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL);
   iterate ();
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 1);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.redo", NULL);
   iterate ();
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, n);
 
@@ -269,11 +269,11 @@ test_inspector_edits_undo (void)
   g_assert_true (gloss_inspector_set_note (inspector, "short form"));
   g_assert_cmpstr (gloss_annotation_get_note (GLOSS_ANNOTATION (kim)), ==, "short form");
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL);
   g_assert_null (gloss_annotation_get_note (GLOSS_ANNOTATION (kim)));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL);
   g_assert_null (gloss_entity_get_kb (entity));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL);
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 2);
   iterate ();
 
@@ -321,7 +321,7 @@ test_save_failure_keeps_work (void)
   g_assert_true (gloss_window_open_sample (window, &error));
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   gloss_annotation_view_select_range (view, 113, 127);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PER");
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "s", "PER");
   g_assert_true (gloss_window_get_modified (window));
   g_assert_false (gloss_window_save_to_file (window, nowhere, &error));
   g_assert_nonnull (error);

@@ -1,12 +1,13 @@
-/* gloss-window-claims.c: claims, relations and fragments in the window:
- * their actions, the pick modes and the sidebar's claim and relation pages
+/* gloss-document-page-claims.c: claims, relations and fragments on the
+ * document page: their doc.* actions, the pick modes and the sidebar's
+ * claim and relation pages
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Two actions wait for a click on a mention: Shift+K (the claimant of the
  * selected claim) and R (the other end of a relation from the selected
  * mention; R again lists the entities it can reach). The click arrives as
- * a change of the view's selection, which _gloss_window_claims_selected()
+ * a change of the view's selection, which _gloss_document_page_claims_selected()
  * sees first. Escape cancels either.
  */
 #include "config.h"
@@ -15,13 +16,12 @@
 
 #include "gloss-edits.h"
 #include "gloss-pick-anchor.h"
-#include "gloss-window-private.h"
-
+#include "gloss-document-page-private.h"
 
 static GlossAnnotation *
-get_selected (GlossWindow *self)
+get_selected (GlossDocumentPage *self)
 {
-  return gloss_window_get_store (self) ? gloss_annotation_view_get_selected (self->view) : NULL;
+  return self->store ? gloss_annotation_view_get_selected (self->view) : NULL;
 }
 
 static GlossEntity *
@@ -33,22 +33,22 @@ mention_entity (GlossAnnotation *annotation)
 }
 
 static gboolean
-get_text_selection (GlossWindow *self,
-                    guint       *start,
-                    guint       *end)
+get_text_selection (GlossDocumentPage *self,
+                    guint             *start,
+                    guint             *end)
 {
   return gloss_annotation_view_get_text_selection (self->view, start, end) && *start < *end;
 }
 
 static void
-fail (GlossWindow  *self,
-      const GError *error)
+fail (GlossDocumentPage *self,
+      const GError      *error)
 {
-  _gloss_window_toast (self, error ? error->message : _("That did not work"));
+  _gloss_document_page_toast (self, error ? error->message : _("That did not work"));
 }
 
 static void
-close_popover (GlossWindow *self)
+close_popover (GlossDocumentPage *self)
 {
   if (self->pick_popover != NULL)
     gloss_pick_anchor_popdown (GLOSS_PICK_ANCHOR (self->pick_popover));
@@ -56,28 +56,29 @@ close_popover (GlossWindow *self)
 
 /* The toast that says what a pick mode waits for goes when it ends. */
 static void
-dismiss_pick_toast (GlossWindow *self)
+dismiss_pick_toast (GlossDocumentPage *self)
 {
   if (self->pick_toast == NULL)
     return;
-  gloss_toast_queue_dismiss (self->toasts, self->pick_toast);
+  if (self->toasts != NULL)
+    gloss_toast_queue_dismiss (self->toasts, self->pick_toast);
   g_clear_weak_pointer (&self->pick_toast);
 }
 
 static void
-show_pick_toast (GlossWindow *self,
-                 const char  *message)
+show_pick_toast (GlossDocumentPage *self,
+                 const char        *message)
 {
   dismiss_pick_toast (self);
-  g_set_weak_pointer (&self->pick_toast, _gloss_window_toast (self, message));
+  g_set_weak_pointer (&self->pick_toast, _gloss_document_page_toast (self, message));
 }
 
 /* A pick toast with a button, there until the pick ends. */
 static void
-show_pick_toast_with_button (GlossWindow *self,
-                             const char  *message,
-                             const char  *button_label,
-                             const char  *action)
+show_pick_toast_with_button (GlossDocumentPage *self,
+                             const char        *message,
+                             const char        *button_label,
+                             const char        *action)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -86,12 +87,12 @@ show_pick_toast_with_button (GlossWindow *self,
   adw_toast_set_button_label (toast, button_label);
   adw_toast_set_action_name (toast, action);
   g_set_weak_pointer (&self->pick_toast, toast);
-  _gloss_window_show_toast (self, toast);
+  _gloss_document_page_show_toast (self, toast);
 }
 
 static void
-set_pick_mode (GlossWindow   *self,
-               GlossPickMode  mode)
+set_pick_mode (GlossDocumentPage *self,
+               GlossPickMode      mode)
 {
   /* Whatever the new mode, the old pick is over. */
   dismiss_pick_toast (self);
@@ -110,33 +111,34 @@ set_pick_mode (GlossWindow   *self,
 }
 
 gboolean
-_gloss_window_cancel_pick (GlossWindow *self)
+_gloss_document_page_cancel_pick (GlossDocumentPage *self)
 {
   if (self->pick_mode == GLOSS_PICK_NONE)
     return FALSE;
   close_popover (self);
   set_pick_mode (self, GLOSS_PICK_NONE);
-  _gloss_window_toast (self, _("Cancelled"));
+  _gloss_document_page_toast (self, _("Cancelled"));
   return TRUE;
 }
 
 /* The keyboard goes back to the article when the menu closes (Escape, a
  * choice, a click elsewhere), so the next key (Escape again, R…) acts. */
 static void
-popover_closed_cb (GlossWindow *self)
+popover_closed_cb (GlossDocumentPage *self)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (gloss_window_get_store (self) != NULL &&
+  if (self->store != NULL &&
       (focus == NULL || focus == self->pick_popover || gtk_widget_is_ancestor (focus, self->pick_popover)))
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 /* A popover menu pointing at an offset of the article. */
 static void
-show_menu_at (GlossWindow *self,
-              GMenuModel  *menu,
-              guint        offset)
+show_menu_at (GlossDocumentPage *self,
+              GMenuModel        *menu,
+              guint              offset)
 {
   GtkEventController *escape;
 
@@ -159,7 +161,7 @@ show_menu_at (GlossWindow *self,
       gtk_event_controller_set_propagation_phase (escape, GTK_PHASE_CAPTURE);
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (escape),
                                             gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                              gtk_named_action_new ("win.clear-selection")));
+                                                              gtk_named_action_new ("doc.clear-selection")));
       gtk_widget_add_controller (GTK_WIDGET (gloss_pick_anchor_get_popover (anchor)), escape);
     }
   /* Modal on purpose: it shows only when the next step is a choice in
@@ -172,8 +174,8 @@ show_menu_at (GlossWindow *self,
 /* Claims */
 
 static void
-select_new (GlossWindow     *self,
-            GlossAnnotation *annotation)
+select_new (GlossDocumentPage *self,
+            GlossAnnotation   *annotation)
 {
   gloss_annotation_view_clear_selection (self->view);
   gloss_annotation_view_set_selected (self->view, annotation);
@@ -181,23 +183,23 @@ select_new (GlossWindow     *self,
 }
 
 static void
-new_claim_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+new_claim_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossDocumentPage *self = user_data;
   g_autoptr(GError) error = NULL;
   GlossClaim *claim;
   guint start, end;
 
-  if (gloss_window_get_store (self) == NULL)
+  if (self->store == NULL)
     return;
   if (!get_text_selection (self, &start, &end))
     {
-      _gloss_window_toast (self, _("Select the words of the claim first"));
+      _gloss_document_page_toast (self, _("Select the words of the claim first"));
       return;
     }
-  claim = gloss_edit_new_claim (gloss_window_get_store (self), NULL, start, end, &error);
+  claim = gloss_edit_new_claim (self->store, NULL, start, end, &error);
   if (claim == NULL)
     {
       fail (self, error);
@@ -207,27 +209,27 @@ new_claim_action (GtkWidget  *widget,
 }
 
 static void
-add_fragment_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+add_fragment_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossDocumentPage *self = user_data;
   g_autoptr(GError) error = NULL;
   GlossAnnotation *selected = get_selected (self);
   guint start, end;
 
   if (selected == NULL || !(GLOSS_IS_MENTION (selected) || GLOSS_IS_CLAIM (selected)))
     {
-      _gloss_window_toast (self, _("Select the mention or claim to extend first"));
+      _gloss_document_page_toast (self, _("Select the mention or claim to extend first"));
       return;
     }
   if (!get_text_selection (self, &start, &end))
     {
-      _gloss_window_toast (self, _("Select the words of the new fragment first"));
+      _gloss_document_page_toast (self, _("Select the words of the new fragment first"));
       return;
     }
   g_object_ref (selected);
-  if (!gloss_edit_add_fragment (gloss_window_get_store (self), selected, start, end, &error))
+  if (!gloss_edit_add_fragment (self->store, selected, start, end, &error))
     fail (self, error);
   else
     select_new (self, selected);
@@ -235,11 +237,11 @@ add_fragment_action (GtkWidget  *widget,
 }
 
 static void
-remove_fragment_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
+remove_fragment_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossDocumentPage *self = user_data;
   g_autoptr(GError) error = NULL;
   GlossAnnotation *selected = get_selected (self);
   GtkTextBuffer *buffer;
@@ -248,13 +250,13 @@ remove_fragment_action (GtkWidget  *widget,
 
   if (selected == NULL || !(GLOSS_IS_MENTION (selected) || GLOSS_IS_CLAIM (selected)))
     {
-      _gloss_window_toast (self, _("Select the mention or claim to shorten first"));
+      _gloss_document_page_toast (self, _("Select the mention or claim to shorten first"));
       return;
     }
   gloss_annotation_get_spans (selected, GLOSS_ROLE_CONTENT, &n);
   if (n < 2)
     {
-      _gloss_window_toast (self, _("Only one fragment: nothing to remove"));
+      _gloss_document_page_toast (self, _("Only one fragment: nothing to remove"));
       return;
     }
   /* The fragment the selection or the caret is in; else the last one. */
@@ -267,13 +269,13 @@ remove_fragment_action (GtkWidget  *widget,
   index = gloss_edit_find_fragment (selected, start, end);
   if (index == G_MAXUINT)
     index = n - 1;
-  if (!gloss_edit_remove_fragment (gloss_window_get_store (self), selected, index, &error))
+  if (!gloss_edit_remove_fragment (self->store, selected, index, &error))
     fail (self, error);
 }
 
 static void
-set_text_spans (GlossWindow   *self,
-                GlossSpanRole  role)
+set_text_spans (GlossDocumentPage *self,
+                GlossSpanRole      role)
 {
   g_autoptr(GError) error = NULL;
   GlossAnnotation *selected = get_selected (self);
@@ -281,49 +283,49 @@ set_text_spans (GlossWindow   *self,
 
   if (selected == NULL || (role == GLOSS_ROLE_CUE ? !GLOSS_IS_CLAIM (selected) : !GLOSS_IS_RELATION (selected)))
     {
-      _gloss_window_toast (self, role == GLOSS_ROLE_CUE ? _("Select a claim first")
+      _gloss_document_page_toast (self, role == GLOSS_ROLE_CUE ? _("Select a claim first")
                                                         : _("Select a relation first"));
       return;
     }
   if (!get_text_selection (self, &span.start, &span.end))
     {
-      _gloss_window_toast (self, role == GLOSS_ROLE_CUE ? _("Select the cue words first, such as “said”")
+      _gloss_document_page_toast (self, role == GLOSS_ROLE_CUE ? _("Select the cue words first, such as “said”")
                                                         : _("Select the text that shows the relation first"));
       return;
     }
-  if (!gloss_edit_set_spans (gloss_window_get_store (self), selected, role, &span, 1, &error))
+  if (!gloss_edit_set_spans (self->store, selected, role, &span, 1, &error))
     fail (self, error);
   else
     gloss_annotation_view_clear_selection (self->view);
 }
 
 static void
-set_cue_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+set_cue_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
 {
-  set_text_spans (GLOSS_WINDOW (widget), GLOSS_ROLE_CUE);
+  set_text_spans (user_data, GLOSS_ROLE_CUE);
 }
 
 static void
-set_evidence_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+set_evidence_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
 {
-  set_text_spans (GLOSS_WINDOW (widget), GLOSS_ROLE_EVIDENCE);
+  set_text_spans (user_data, GLOSS_ROLE_EVIDENCE);
 }
 
 static void
-pick_claimant_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+pick_claimant_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossDocumentPage *self = user_data;
   GlossAnnotation *selected = get_selected (self);
 
   if (selected == NULL || !GLOSS_IS_CLAIM (selected))
     {
-      _gloss_window_toast (self, _("Select a claim first"));
+      _gloss_document_page_toast (self, _("Select a claim first"));
       return;
     }
   close_popover (self);
@@ -346,26 +348,26 @@ compare_names (gconstpointer a,
 }
 
 static guint
-anchor_of (GlossWindow *self,
-           GlossEntity *entity)
+anchor_of (GlossDocumentPage *self,
+           GlossEntity       *entity)
 {
   GlossAnnotation *selected = get_selected (self);
   g_autoptr(GPtrArray) mentions = NULL;
 
   if (selected != NULL && mention_entity (selected) == entity)
     return gloss_annotation_get_start (selected);
-  mentions = gloss_store_get_mentions_of (gloss_window_get_store (self), entity);
+  mentions = gloss_store_get_mentions_of (self->store, entity);
   return mentions != NULL && mentions->len > 0 ? gloss_annotation_get_start (g_ptr_array_index (mentions, 0)) : 0;
 }
 
 /* The entities a relation from @from can reach, by type, in a menu. */
 static GMenuModel *
-target_menu (GlossWindow *self,
-             GlossEntity *from)
+target_menu (GlossDocumentPage *self,
+             GlossEntity       *from)
 {
-  GlossSchema *schema = gloss_store_get_schema (gloss_window_get_store (self));
+  GlossSchema *schema = gloss_store_get_schema (self->store);
   GListModel *types = gloss_schema_get_labels (schema, GLOSS_LABEL_ENTITY);
-  GListModel *all = gloss_store_get_list (gloss_window_get_store (self), GLOSS_KIND_ENTITY);
+  GListModel *all = gloss_store_get_list (self->store, GLOSS_KIND_ENTITY);
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   GMenu *menu = g_menu_new ();
 
@@ -399,7 +401,7 @@ target_menu (GlossWindow *self,
           parts = g_strsplit (gloss_entity_get_name (GLOSS_ENTITY (entity)), "_", -1);
           label = g_strjoinv ("__", parts);
           item = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target (item, "win.relation-target", "s", gloss_annotation_get_id (entity));
+          g_menu_item_set_action_and_target (item, "doc.relation-target", "s", gloss_annotation_get_id (entity));
           g_menu_append_item (section, item);
         }
       if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
@@ -414,18 +416,18 @@ target_menu (GlossWindow *self,
  * click could pick, and on X11 a popover that lets clicks through to the
  * text gets none itself. */
 static void
-show_target_list (GlossWindow *self)
+show_target_list (GlossDocumentPage *self)
 {
   GlossAnnotation *selected = get_selected (self);
   g_autoptr(GMenuModel) menu = NULL;
   guint anchor;
 
-  if (gloss_window_get_store (self) == NULL || self->pick_mode != GLOSS_PICK_RELATION_TARGET || self->relation_from == NULL)
+  if (self->store == NULL || self->pick_mode != GLOSS_PICK_RELATION_TARGET || self->relation_from == NULL)
     return;
   menu = target_menu (self, self->relation_from);
   if (g_menu_model_get_n_items (menu) == 0)
     {
-      _gloss_window_toast (self, _("No relation type goes from this entity to another one"));
+      _gloss_document_page_toast (self, _("No relation type goes from this entity to another one"));
       return;
     }
   if (selected != NULL && mention_entity (selected) == self->relation_from)
@@ -436,11 +438,11 @@ show_target_list (GlossWindow *self)
 }
 
 static void
-new_relation_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+new_relation_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossDocumentPage *self = user_data;
   GlossAnnotation *selected = get_selected (self);
   GlossEntity *from = mention_entity (selected);
   g_autofree char *message = NULL;
@@ -454,7 +456,7 @@ new_relation_action (GtkWidget  *widget,
     }
   if (from == NULL)
     {
-      _gloss_window_toast (self, _("Select a mention of the relation’s first entity, then press R"));
+      _gloss_document_page_toast (self, _("Select a mention of the relation’s first entity, then press R"));
       return;
     }
   close_popover (self);
@@ -464,20 +466,20 @@ new_relation_action (GtkWidget  *widget,
   /* Translators: %s is an entity: Relation from Vladimir Putin: click … */
   message = g_strdup_printf (_("Relation from %s: click a mention of the other end, or press R for a list"),
                              gloss_entity_get_name (from));
-  show_pick_toast_with_button (self, message, _("_List"), "win.relation-list");
+  show_pick_toast_with_button (self, message, _("_List"), "doc.relation-list");
 }
 
 static void
-relation_list_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+relation_list_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
 {
-  show_target_list (GLOSS_WINDOW (widget));
+  show_target_list (user_data);
 }
 
 static void
-choose_type (GlossWindow *self,
-             GlossEntity *to)
+choose_type (GlossDocumentPage *self,
+             GlossEntity       *to)
 {
   g_autoptr(GPtrArray) fitting = NULL;
   g_autoptr(GMenu) menu = NULL;
@@ -487,13 +489,13 @@ choose_type (GlossWindow *self,
   close_popover (self);
   if (to == self->relation_from)
     {
-      _gloss_window_toast (self, _("Pick a mention of another entity"));
+      _gloss_document_page_toast (self, _("Pick a mention of another entity"));
       return;
     }
-  fitting = gloss_edit_fitting_relation_types (gloss_store_get_schema (gloss_window_get_store (self)), self->relation_from, to);
+  fitting = gloss_edit_fitting_relation_types (gloss_store_get_schema (self->store), self->relation_from, to);
   if (fitting->len == 0)
     {
-      GlossSchema *schema = gloss_store_get_schema (gloss_window_get_store (self));
+      GlossSchema *schema = gloss_store_get_schema (self->store);
       GlossLabel *a = gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY,
                                            gloss_annotation_get_type_id (GLOSS_ANNOTATION (self->relation_from)));
       GlossLabel *b = gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY,
@@ -503,7 +505,7 @@ choose_type (GlossWindow *self,
         g_strdup_printf (_("No relation type goes from %s to %s; add one in Preferences"),
                          a ? gloss_label_get_name (a) : "?", b ? gloss_label_get_name (b) : "?");
 
-      _gloss_window_toast (self, message);
+      _gloss_document_page_toast (self, message);
       return;
     }
   g_set_object (&self->relation_to, to);
@@ -515,7 +517,7 @@ choose_type (GlossWindow *self,
       GlossLabel *type = g_ptr_array_index (fitting, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (gloss_label_get_name (type), NULL);
 
-      g_menu_item_set_action_and_target (item, "win.relation-type", "s", gloss_label_get_id (type));
+      g_menu_item_set_action_and_target (item, "doc.relation-type", "s", gloss_label_get_id (type));
       g_menu_append_item (section, item);
     }
   /* Translators: the heading of the relation type menu: Putin → Kim */
@@ -525,33 +527,33 @@ choose_type (GlossWindow *self,
 }
 
 static void
-relation_target_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
+relation_target_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossDocumentPage *self = user_data;
   GlossAnnotation *entity;
 
-  if (gloss_window_get_store (self) == NULL || self->pick_mode != GLOSS_PICK_RELATION_TARGET)
+  if (self->store == NULL || self->pick_mode != GLOSS_PICK_RELATION_TARGET)
     return;
-  entity = gloss_store_lookup (gloss_window_get_store (self), g_variant_get_string (param, NULL));
+  entity = gloss_store_lookup (self->store, g_variant_get_string (param, NULL));
   if (entity != NULL && GLOSS_IS_ENTITY (entity))
     choose_type (self, GLOSS_ENTITY (entity));
 }
 
 static void
-relation_type_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+relation_type_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossDocumentPage *self = user_data;
   g_autoptr(GError) error = NULL;
   GlossRelation *relation;
 
-  if (gloss_window_get_store (self) == NULL || self->relation_from == NULL || self->relation_to == NULL)
+  if (self->store == NULL || self->relation_from == NULL || self->relation_to == NULL)
     return;
   close_popover (self);
-  relation = gloss_edit_new_relation (gloss_window_get_store (self), g_variant_get_string (param, NULL),
+  relation = gloss_edit_new_relation (self->store, g_variant_get_string (param, NULL),
                                       self->relation_from, self->relation_to, &error);
   set_pick_mode (self, GLOSS_PICK_NONE);
   if (relation == NULL)
@@ -564,8 +566,8 @@ relation_type_action (GtkWidget  *widget,
 
 /* The view's selection changed: a pick mode may take it. */
 gboolean
-_gloss_window_claims_selected (GlossWindow     *self,
-                               GlossAnnotation *selected)
+_gloss_document_page_claims_selected (GlossDocumentPage *self,
+                                      GlossAnnotation   *selected)
 {
   GlossEntity *entity = mention_entity (selected);
 
@@ -574,20 +576,20 @@ _gloss_window_claims_selected (GlossWindow     *self,
     case GLOSS_PICK_CLAIMANT:
       if (selected == GLOSS_ANNOTATION (self->pick_claim))
         break;
-      if (entity != NULL && gloss_annotation_get_store (GLOSS_ANNOTATION (self->pick_claim)) == gloss_window_get_store (self))
+      if (entity != NULL && gloss_annotation_get_store (GLOSS_ANNOTATION (self->pick_claim)) == self->store)
         {
           g_autoptr(GError) error = NULL;
           g_autoptr(GlossClaim) claim = g_object_ref (self->pick_claim);
 
           set_pick_mode (self, GLOSS_PICK_NONE);
-          if (!gloss_edit_set_claimant (gloss_window_get_store (self), claim, entity, &error))
+          if (!gloss_edit_set_claimant (self->store, claim, entity, &error))
             fail (self, error);
           gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (claim));
           return TRUE;
         }
       if (selected != NULL && GLOSS_IS_MENTION (selected))
         {
-          _gloss_window_toast (self, _("That mention is not linked to an entity"));
+          _gloss_document_page_toast (self, _("That mention is not linked to an entity"));
           gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (self->pick_claim));
           return TRUE;
         }
@@ -619,10 +621,10 @@ _gloss_window_claims_selected (GlossWindow     *self,
 /* Sidebar */
 
 static void
-list_selected_cb (GlossWindow     *self,
-                  GlossAnnotation *annotation)
+list_selected_cb (GlossDocumentPage *self,
+                  GlossAnnotation   *annotation)
 {
-  if (gloss_window_get_store (self) == NULL || annotation == NULL)
+  if (self->store == NULL || annotation == NULL)
     return;
   gloss_annotation_view_set_selected (self->view, annotation);
   if (adw_flap_get_folded (self->flap))
@@ -630,14 +632,13 @@ list_selected_cb (GlossWindow     *self,
 }
 
 void
-_gloss_window_claims_update (GlossWindow *self)
+_gloss_document_page_claims_update (GlossDocumentPage *self)
 {
   static const struct { const char *name; GlossAnnotationKind kind; } pages[] = {
     { "entities", GLOSS_KIND_ENTITY },
     { "claims", GLOSS_KIND_CLAIM },
     { "relations", GLOSS_KIND_RELATION },
   };
-  gboolean has_store = gloss_window_get_store (self) != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -645,34 +646,20 @@ _gloss_window_claims_update (GlossWindow *self)
 
       if (child != NULL)
         adw_view_stack_page_set_badge_number (adw_view_stack_get_page (self->sidebar_stack, child),
-                                              has_store ? gloss_store_get_n_items (gloss_window_get_store (self), pages[i].kind) : 0);
+                                              self->store != NULL ? gloss_store_get_n_items (self->store, pages[i].kind) : 0);
     }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", has_store);
-  /* Enabled with a document even when they cannot act, so that their
-   * keys say why not (a disabled action cannot). */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-fragment", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-fragment", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-cue", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-claimant", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-evidence", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-relation", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relation-list", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relation-target", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relation-type", has_store);
 }
 
 void
-_gloss_window_claims_set_store (GlossWindow *self,
-                                GlossStore  *store)
+_gloss_document_page_claims_reset (GlossDocumentPage *self)
 {
   close_popover (self);
   set_pick_mode (self, GLOSS_PICK_NONE);
-  _gloss_window_claims_update (self);
+  _gloss_document_page_claims_update (self);
 }
 
 void
-_gloss_window_claims_init (GlossWindow *self)
+_gloss_document_page_claims_init (GlossDocumentPage *self)
 {
   g_signal_connect_object (self->claim_list, "annotation-selected", G_CALLBACK (list_selected_cb),
                            self, G_CONNECT_SWAPPED);
@@ -681,7 +668,7 @@ _gloss_window_claims_init (GlossWindow *self)
 }
 
 void
-_gloss_window_claims_dispose (GlossWindow *self)
+_gloss_document_page_claims_dispose (GlossDocumentPage *self)
 {
   /* The anchor is the article overlay's child and goes with it. */
   close_popover (self);
@@ -693,18 +680,22 @@ _gloss_window_claims_dispose (GlossWindow *self)
 }
 
 void
-_gloss_window_class_add_claim_actions (GtkWidgetClass *widget_class)
+_gloss_document_page_add_claim_actions (GlossDocumentPage *self)
 {
-  g_type_ensure (GLOSS_TYPE_ANNOTATION_LIST_PAGE);
+  /* Enabled with a document even when they cannot act, so that their
+   * keys say why not (a disabled action cannot). */
+  static const GActionEntry entries[] = {
+    { "new-claim", new_claim_action },
+    { "add-fragment", add_fragment_action },
+    { "remove-fragment", remove_fragment_action },
+    { "set-cue", set_cue_action },
+    { "set-evidence", set_evidence_action },
+    { "pick-claimant", pick_claimant_action },
+    { "new-relation", new_relation_action },
+    { "relation-list", relation_list_action },
+    { "relation-target", relation_target_action, "s" },
+    { "relation-type", relation_type_action, "s" },
+  };
 
-  gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
-  gtk_widget_class_install_action (widget_class, "win.add-fragment", NULL, add_fragment_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-fragment", NULL, remove_fragment_action);
-  gtk_widget_class_install_action (widget_class, "win.set-cue", NULL, set_cue_action);
-  gtk_widget_class_install_action (widget_class, "win.set-evidence", NULL, set_evidence_action);
-  gtk_widget_class_install_action (widget_class, "win.pick-claimant", NULL, pick_claimant_action);
-  gtk_widget_class_install_action (widget_class, "win.new-relation", NULL, new_relation_action);
-  gtk_widget_class_install_action (widget_class, "win.relation-list", NULL, relation_list_action);
-  gtk_widget_class_install_action (widget_class, "win.relation-target", "s", relation_target_action);
-  gtk_widget_class_install_action (widget_class, "win.relation-type", "s", relation_type_action);
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
 }
