@@ -1,5 +1,6 @@
 /* test-real-edits.c: edits by real keys and clicks that used to go wrong
- * without a sign (issue 7, items 7, 8 and 14)
+ * without a sign (issue 7, items 7, 8 and 14), and the document page's
+ * edits reached from the window around it (issue 9)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -363,6 +364,103 @@ test_search_then_tag_stays (void)
     }
 }
 
+/* A mapped button or menu button under @root showing @icon_name. */
+static GtkWidget *
+find_icon_button (GtkWidget  *root,
+                  const char *icon_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_get_mapped (child) &&
+          ((GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0) ||
+           (GTK_IS_MENU_BUTTON (child) &&
+            g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)), icon_name) == 0)))
+        return child;
+      found = find_icon_button (child, icon_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+static gboolean
+mentions_are (gpointer data)
+{
+  return n_mentions (session_window) == GPOINTER_TO_UINT (data);
+}
+
+static void
+click_and_count (GtkWidget *widget,
+                 guint      n)
+{
+  wait_for_allocation (widget);
+  ui_click_center (widget);
+  g_assert_true (ui_wait_until (mentions_are, GUINT_TO_POINTER (n), UI_TEST_TIMEOUT_MS));
+}
+
+/* The edits are the document page's doc.* actions; the header bar's Undo
+ * and Redo, a toast's button and the main menu sit outside the page and
+ * reach them through the window, by real clicks; the header bar follows
+ * whether there is anything to undo. */
+static void
+test_doc_actions_outside_the_page (void)
+{
+  GlossWindow *window = session_window;
+  g_autoptr(GlossStore) store = ui_store_new ("Russia and China met in Vladivostok. Russia spoke first; "
+                                              "Russian envoys said Russia would stay.\n");
+  g_autoptr(GlossAnnotation) russia = NULL;
+  GtkWidget *undo, *redo, *toast, *button, *menu, *popover, *item;
+
+  show_store (store);
+  undo = find_icon_button (GTK_WIDGET (window), "edit-undo-symbolic");
+  redo = find_icon_button (GTK_WIDGET (window), "edit-redo-symbolic");
+  g_assert_nonnull (undo);
+  g_assert_nonnull (redo);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+
+  tag_by_key (window, "Russia", "3");
+  g_assert_cmpuint (n_mentions (window), ==, 1);
+  g_assert_true (ui_wait_until (is_sensitive, undo, UI_TEST_TIMEOUT_MS));
+  click_and_count (undo, 0);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+
+  /* The toast's Redo. */
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Undone", TRUE, UI_TEST_TIMEOUT_MS));
+  toast = find_toast (GTK_WIDGET (window), "Undone");
+  button = find_widget (toast, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (button);
+  click_and_count (button, 1);
+  /* The header bar's Undo and Redo. */
+  click_and_count (undo, 0);
+  g_assert_true (ui_wait_until (is_sensitive, redo, UI_TEST_TIMEOUT_MS));
+  click_and_count (redo, 1);
+
+  /* Tag All Occurrences from the main menu: every whole-word "Russia",
+   * not "Russian". */
+  russia = g_list_model_get_item (gloss_store_get_list (store, GLOSS_KIND_MENTION), 0);
+  gloss_annotation_view_set_selected (GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window)), russia);
+  menu = find_icon_button (GTK_WIDGET (window), "open-menu-symbolic");
+  g_assert_nonnull (menu);
+  wait_for_allocation (menu);
+  ui_click_center (menu);
+  g_assert_true (wait_popover_visible (menu, GTK_TYPE_POPOVER_MENU));
+  popover = find_visible (menu, GTK_TYPE_POPOVER_MENU);
+  wait_for_allocation (popover);
+  item = ui_find_label (popover, "Tag All Occurrences");
+  g_assert_nonnull (item);
+  click_and_count (item, 3);
+}
+
 /* One test in a lived-in state (the recent manager keeps the files of the
  * first test that uses it, so one test per program). */
 static void
@@ -380,6 +478,7 @@ test_real_edits (void)
   test_counts_agree ();
   test_retype_says_so ();
   test_search_then_tag_stays ();
+  test_doc_actions_outside_the_page ();
   ui_window_destroy (GTK_WINDOW (session_window));
 }
 
