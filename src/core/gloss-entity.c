@@ -131,6 +131,16 @@ gloss_entity_get_name (GlossEntity *self)
   return self->name;
 }
 
+int
+gloss_entity_compare_names (gconstpointer a,
+                            gconstpointer b)
+{
+  GlossEntity *x = *(GlossEntity * const *) a;
+  GlossEntity *y = *(GlossEntity * const *) b;
+
+  return g_utf8_collate (x->name != NULL ? x->name : "", y->name != NULL ? y->name : "");
+}
+
 void
 gloss_entity_set_name (GlossEntity *self,
                        const char  *name)

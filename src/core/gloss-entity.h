@@ -25,6 +25,10 @@ gboolean     gloss_entity_check_kb         (const char  *kb,
 const char  *gloss_entity_get_kb           (GlossEntity *self);
 void         gloss_entity_set_kb           (GlossEntity *self,
                                             const char  *kb);
+/* A GCompareFunc for arrays of GlossEntity *: by name, as people sort
+ * (g_utf8_collate), an entity without a name first. */
+int          gloss_entity_compare_names    (gconstpointer a,
+                                            gconstpointer b);
 /* Maintained by the store: how many mentions point at this entity. */
 guint        gloss_entity_get_n_mentions   (GlossEntity *self);
 

@@ -74,16 +74,6 @@ label_name (GlossLabel *label)
   return g_strdup (label ? gloss_label_get_name (label) : "");
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  GlossEntity *ea = *(GlossEntity **) a;
-  GlossEntity *eb = *(GlossEntity **) b;
-
-  return g_utf8_collate (gloss_entity_get_name (ea) ?: "", gloss_entity_get_name (eb) ?: "");
-}
-
 /* All entities by name: what a claimant or an "about" can be. */
 static GPtrArray *
 entities_by_name (GlossStore *store)
@@ -94,7 +84,7 @@ entities_by_name (GlossStore *store)
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (result, g_list_model_get_item (all, i));
-  g_ptr_array_sort (result, compare_names);
+  g_ptr_array_sort (result, gloss_entity_compare_names);
   return result;
 }
 

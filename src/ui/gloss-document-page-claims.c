@@ -337,16 +337,6 @@ pick_claimant_action (GSimpleAction *action,
 
 /* Relations */
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  GlossEntity *ea = *(GlossEntity **) a;
-  GlossEntity *eb = *(GlossEntity **) b;
-
-  return g_utf8_collate (gloss_entity_get_name (ea) ?: "", gloss_entity_get_name (eb) ?: "");
-}
-
 static guint
 anchor_of (GlossDocumentPage *self,
            GlossEntity       *entity)
@@ -382,7 +372,7 @@ target_menu (GlossDocumentPage *self,
       if (fitting->len > 0)
         g_ptr_array_add (entities, g_object_ref (entity));
     }
-  g_ptr_array_sort (entities, compare_names);
+  g_ptr_array_sort (entities, gloss_entity_compare_names);
 
   for (guint t = 0; t < g_list_model_get_n_items (types); t++)
     {

@@ -236,11 +236,7 @@ AdwToast *
 _gloss_document_page_toast (GlossDocumentPage *self,
                             const char        *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 3);
-  _gloss_document_page_show_toast (self, toast);
-  return self->toasts != NULL ? toast : NULL;
+  return self->toasts != NULL ? gloss_toast_queue_say (self->toasts, title) : NULL;
 }
 
 void

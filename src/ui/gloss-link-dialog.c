@@ -157,16 +157,6 @@ entry_key_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  GlossEntity *x = *(GlossEntity * const *) a;
-  GlossEntity *y = *(GlossEntity * const *) b;
-
-  return g_utf8_collate (gloss_entity_get_name (x), gloss_entity_get_name (y));
-}
-
 static void
 fill (GlossLinkDialog *self,
       GlossStore      *store,
@@ -188,7 +178,7 @@ fill (GlossLinkDialog *self,
       else
         g_object_unref (entity);
     }
-  g_ptr_array_sort (entities, compare_names);
+  g_ptr_array_sort (entities, gloss_entity_compare_names);
 
   for (guint i = 0; i < entities->len; i++)
     {

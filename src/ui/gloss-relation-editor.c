@@ -66,16 +66,6 @@ label_name (GlossLabel *label)
   return g_strdup (label ? gloss_label_get_name (label) : "");
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  GlossEntity *ea = *(GlossEntity **) a;
-  GlossEntity *eb = *(GlossEntity **) b;
-
-  return g_utf8_collate (gloss_entity_get_name (ea) ?: "", gloss_entity_get_name (eb) ?: "");
-}
-
 static void
 type_selected_cb (GlossRelationEditor *self)
 {
@@ -247,7 +237,7 @@ refresh (GlossAnnotationEditor *editor)
     g_ptr_array_set_size (self->entities, 0);
     for (guint i = 0; i < g_list_model_get_n_items (all); i++)
       g_ptr_array_add (self->entities, g_list_model_get_item (all, i));
-    g_ptr_array_sort (self->entities, compare_names);
+    g_ptr_array_sort (self->entities, gloss_entity_compare_names);
   }
   names = g_ptr_array_new ();
   for (guint i = 0; i < self->entities->len; i++)

@@ -117,6 +117,20 @@ gloss_toast_queue_show (GlossToastQueue *self,
   flush (self);
 }
 
+AdwToast *
+gloss_toast_queue_say (GlossToastQueue *self,
+                       const char      *title)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (GLOSS_IS_TOAST_QUEUE (self), NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 3);
+  gloss_toast_queue_show (self, toast);
+  return toast;
+}
+
 void
 gloss_toast_queue_dismiss (GlossToastQueue *self,
                            AdwToast        *toast)

@@ -17,6 +17,10 @@ GlossToastQueue *gloss_toast_queue_new     (AdwToastOverlay *overlay);
  * replaces one still waiting for its turn. */
 void             gloss_toast_queue_show    (GlossToastQueue *self,
                                             AdwToast        *toast);
+/* A toast of @title for 3 s; returns it (transfer none: the queue, then
+ * the overlay owns it). */
+AdwToast        *gloss_toast_queue_say     (GlossToastQueue *self,
+                                            const char      *title);
 /* Take @toast away, on show or still waiting. */
 void             gloss_toast_queue_dismiss (GlossToastQueue *self,
                                             AdwToast        *toast);

@@ -115,11 +115,7 @@ AdwToast *
 _gloss_window_toast (GlossWindow *self,
                      const char  *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 3);
-  _gloss_window_show_toast (self, toast);
-  return toast;
+  return gloss_toast_queue_say (self->toasts, title);
 }
 
 void

@@ -130,6 +130,22 @@ test_compare (void)
   g_assert_cmpstr (gloss_annotation_kind_to_string (GLOSS_KIND_CLAIM), ==, "claim");
 }
 
+/* Entities sort by name in the locale's order; one without a name first. */
+static void
+test_entity_names_sort (void)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *names[] = { "Vladimir Putin", "kim Jong Un", NULL, "Ålesund", "Kim Jong Un" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (entities, gloss_entity_new ("PER", names[i]));
+  g_ptr_array_sort (entities, gloss_entity_compare_names);
+  g_assert_null (gloss_entity_get_name (g_ptr_array_index (entities, 0)));
+  for (guint i = 2; i < entities->len; i++)
+    g_assert_cmpint (g_utf8_collate (gloss_entity_get_name (g_ptr_array_index (entities, i - 1)),
+                                     gloss_entity_get_name (g_ptr_array_index (entities, i))), <=, 0);
+}
+
 static void
 test_enums (void)
 {
@@ -159,6 +175,7 @@ main (int   argc,
   g_test_add_func ("/core/annotation/spans-normalized", test_spans_normalized);
   g_test_add_func ("/core/annotation/copy-equal", test_copy_equal);
   g_test_add_func ("/core/annotation/compare", test_compare);
+  g_test_add_func ("/core/annotation/entity-names-sort", test_entity_names_sort);
   g_test_add_func ("/core/annotation/enums", test_enums);
 
   return g_test_run ();

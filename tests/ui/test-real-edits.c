@@ -418,7 +418,7 @@ test_doc_actions_outside_the_page (void)
   g_autoptr(GlossStore) store = ui_store_new ("Russia and China met in Vladivostok. Russia spoke first; "
                                               "Russian envoys said Russia would stay.\n");
   g_autoptr(GlossAnnotation) russia = NULL;
-  GtkWidget *undo, *redo, *toast, *button, *menu, *popover, *item;
+  GtkWidget *undo, *redo, *toast, *button, *menu;
 
   show_store (store);
   undo = find_icon_button (GTK_WIDGET (window), "edit-undo-symbolic");
@@ -451,14 +451,8 @@ test_doc_actions_outside_the_page (void)
   gloss_annotation_view_set_selected (GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window)), russia);
   menu = find_icon_button (GTK_WIDGET (window), "open-menu-symbolic");
   g_assert_nonnull (menu);
-  wait_for_allocation (menu);
-  ui_click_center (menu);
-  g_assert_true (wait_popover_visible (menu, GTK_TYPE_POPOVER_MENU));
-  popover = find_visible (menu, GTK_TYPE_POPOVER_MENU);
-  wait_for_allocation (popover);
-  item = ui_find_label (popover, "Tag All Occurrences");
-  g_assert_nonnull (item);
-  click_and_count (item, 3);
+  ui_click_in_popover (menu, GTK_TYPE_POPOVER_MENU, "Tag All Occurrences");
+  g_assert_true (ui_wait_until (mentions_are, GUINT_TO_POINTER (3), UI_TEST_TIMEOUT_MS));
 }
 
 /* One test in a lived-in state (the recent manager keeps the files of the

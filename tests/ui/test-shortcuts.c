@@ -87,7 +87,7 @@ test_claim_keys (void)
   GlossAnnotationView *view;
   GlossClaim *claim;
   GlossMention *minister;
-  GtkWidget *editor, *certainty, *popover, *row, *entry;
+  GtkWidget *editor, *certainty, *entry;
   const GlossSpan *spans;
   guint n, start, said;
 
@@ -132,14 +132,7 @@ test_claim_keys (void)
   editor = find_widget (GTK_WIDGET (window), GLOSS_TYPE_CLAIM_EDITOR, NULL);
   certainty = find_widget (editor, ADW_TYPE_COMBO_ROW, "Certainty");
   g_assert_nonnull (certainty);
-  wait_for_allocation (certainty);
-  ui_click_center (certainty);
-  g_assert_true (wait_popover_visible (certainty, GTK_TYPE_POPOVER));
-  popover = find_visible (certainty, GTK_TYPE_POPOVER);
-  wait_for_allocation (popover);
-  row = ui_find_label (popover, "Hedged");
-  g_assert_nonnull (row);
-  ui_click_center (row);
+  ui_click_in_popover (certainty, GTK_TYPE_POPOVER, "Hedged");
   g_assert_null (find_visible (certainty, GTK_TYPE_POPOVER));
   /* The focus leaves the closed popup for the row in a later frame. */
   g_assert_true (ui_wait_until (focus_outside_popover, window, UI_TEST_TIMEOUT_MS));

@@ -1422,6 +1422,24 @@ wait_popover_visible (GtkWidget *root,
   return ui_wait_until (popover_shows, &v, UI_TEST_TIMEOUT_MS);
 }
 
+void
+ui_click_in_popover (GtkWidget  *opener,
+                     GType       type,
+                     const char *text)
+{
+  GtkWidget *popover;
+  GtkWidget *item;
+
+  wait_for_allocation (opener);
+  ui_click_center (opener);
+  g_assert_true (wait_popover_visible (opener, type));
+  popover = find_visible (opener, type);
+  wait_for_allocation (popover);
+  item = ui_find_label (popover, text);
+  g_assert_nonnull (item);
+  ui_click_center (item);
+}
+
 static gboolean
 message_dialog_over (gpointer data)
 {

@@ -188,6 +188,11 @@ gboolean   wait_toast               (GtkWidget       *root,
 AdwMessageDialog *wait_message_dialog (gpointer       window);
 gboolean   wait_popover_visible     (GtkWidget       *root,
                                      GType            type);
+/* A click on @opener, then on the label @text in the popover of @type it
+ * opens. */
+void       ui_click_in_popover      (GtkWidget       *opener,
+                                     GType            type,
+                                     const char      *text);
 /* The mapped toplevel of @type (a file chooser's dialog, without a
  * portal), once it shows; the test fails after the deadline. */
 GtkWidget *ui_wait_toplevel         (GType            type);
