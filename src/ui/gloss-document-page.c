@@ -14,7 +14,6 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "gloss-error-dialog.h"
 #include "gloss-document-page-private.h"
 #include "gloss-recovery.h"
 
