@@ -468,25 +468,36 @@ ends_text (const char * const *ends)
   return ends != NULL && ends[0] != NULL ? g_strjoinv (", ", (char **) ends) : g_strdup (_("any"));
 }
 
+/* The From (or To) row of a relation type: its title above the chips of
+ * the entity types, which wrap onto as many lines as they need. (As an
+ * action row's suffix the chips took the width, and the title wrapped
+ * letter by letter.) */
 static GtkWidget *
 ends_row (GlossSchemaEditor *self,
           GlossLabel        *label,
           gboolean           is_to)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (is_to ? _("To") : _("From"));
   GtkWidget *box = gtk_flow_box_new ();
   GListModel *entity_types = gloss_schema_get_labels (self->schema, GLOSS_LABEL_ENTITY);
   const char * const *ends = is_to ? gloss_label_get_to (label) : gloss_label_get_from (label);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), is_to ? _("To") : _("From"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_label_get_text (GTK_LABEL (title)));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_top (content, 10);
+  gtk_widget_set_margin_bottom (content, 10);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_box_append (GTK_BOX (content), title);
+
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 9);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), 3);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 4);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 4);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_hexpand (box, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
   for (guint i = 0; i < g_list_model_get_n_items (entity_types); i++)
     {
       g_autoptr(GlossLabel) type = g_list_model_get_item (entity_types, i);
@@ -502,7 +513,8 @@ ends_row (GlossSchemaEditor *self,
       g_signal_connect (toggle, "toggled", G_CALLBACK (end_toggled_cb), self);
       gtk_flow_box_append (GTK_FLOW_BOX (box), toggle);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  gtk_box_append (GTK_BOX (content), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
   return row;
 }
 
