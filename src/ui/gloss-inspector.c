@@ -13,6 +13,7 @@
 #include "gloss-attribute-rows.h"
 #include "gloss-claim-editor.h"
 #include "gloss-edits.h"
+#include "gloss-entity-factory.h"
 #include "gloss-inspector.h"
 #include "gloss-label-tooltip.h"
 #include "gloss-relation-editor.h"
@@ -866,6 +867,17 @@ gloss_inspector_init (GlossInspector *self)
   gtk_drop_down_set_expression (self->entity_dropdown, expression);
   gtk_drop_down_set_expression (self->merge_dropdown, expression);
   gtk_expression_unref (expression);
+  /* Long names cut in the buttons, whole in the lists: the rows' titles
+   * keep their words whole. */
+  for (GtkDropDown **dropdown = (GtkDropDown *[]) { self->entity_dropdown, self->merge_dropdown, NULL };
+       *dropdown != NULL; dropdown++)
+    {
+      g_autoptr(GtkListItemFactory) button = gloss_entity_factory_new (TRUE);
+      g_autoptr(GtkListItemFactory) list = gloss_entity_factory_new (FALSE);
+
+      gtk_drop_down_set_factory (*dropdown, button);
+      gtk_drop_down_set_list_factory (*dropdown, list);
+    }
 
   self->same_type = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (is_of_filter_type, self, NULL)));
   self->others = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (is_other_of_filter_type, self, NULL)));
