@@ -26,6 +26,7 @@ typedef struct
   GPtrArray   *files;      /* Add Documents: the files (GFile) */
   GlossSchema *schema;     /* a copy, the thread's own */
   GFile       *target;     /* Add Documents: the folder of the project they go to */
+  AdwToast    *toast;      /* New Project: "Reading the articles…", until they are read */
 } ReadJob;
 
 static void
@@ -35,6 +36,7 @@ read_job_free (ReadJob *job)
   g_clear_pointer (&job->files, g_ptr_array_unref);
   g_clear_object (&job->schema);
   g_clear_object (&job->target);
+  g_clear_object (&job->toast);
   g_free (job);
 }
 
@@ -133,6 +135,10 @@ new_project_read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GlossWindow *target;
 
+  /* Read: the toast that said so goes, whatever comes next (a second
+   * window, where the project opens, would leave it standing here). */
+  gloss_toast_queue_dismiss (self->toasts, job->toast);
+  g_clear_object (&job->toast);
   if ((import = g_task_propagate_pointer (G_TASK (result), &error)) == NULL)
     {
       _gloss_window_show_error (self, _("The Project Cannot Be Made"), error);
@@ -170,7 +176,10 @@ new_project_in (GlossWindow *self,
   job = g_new0 (ReadJob, 1);
   job->folder = g_object_ref (folder);
   job->schema = gloss_schema_new_default ();
-  _gloss_window_toast (self, _("Reading the articles…"));
+  /* No timeout: it shows until the articles are read. */
+  job->toast = adw_toast_new (_("Reading the articles…"));
+  adw_toast_set_timeout (job->toast, 0);
+  _gloss_window_show_toast (self, g_object_ref (job->toast));
   start_reading (self, job, new_project_read_cb);
 }
 
