@@ -23,6 +23,8 @@ struct _GlossWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   AdwSplitButton       *open_button;
+  GtkWidget            *history_box;    /* Undo, Redo */
+  guint                 header_idle_id;  /* update_header () after a layout */
   GtkToggleButton      *sidebar_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;

@@ -686,6 +686,7 @@ gloss_window_dispose (GObject *object)
       g_clear_object (&self->file_chooser);
     }
 
+  g_clear_handle_id (&self->header_idle_id, g_source_remove);
   _gloss_window_cancel_open (self);
   _gloss_window_disk_untrack (self);
   /* The banner goes with the template, before the page lets its journal
@@ -721,6 +722,35 @@ gloss_window_get_property (GObject    *object,
     }
 }
 
+/* A narrow window (the sidebar folded over the article, below about
+ * 700 px) keeps room for the title between the header's buttons: an Open
+ * button without its label, and no Undo and Redo buttons (Ctrl+Z and
+ * Ctrl+Shift+Z still work). At 360 px, the least the window allows, all
+ * of it fits. */
+static gboolean
+update_header (gpointer data)
+{
+  GlossWindow *self = data;
+  gboolean has_document = gloss_window_has_document (self);
+  gboolean narrow = has_document && adw_flap_get_folded (self->flap);
+
+  self->header_idle_id = 0;
+  if (narrow)
+    adw_split_button_set_icon_name (self->open_button, "document-open-symbolic");
+  else
+    adw_split_button_set_label (self->open_button, _("_Open"));
+  gtk_widget_set_visible (self->history_box, has_document && !narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The flap folds while it is allocated: the header changes after. */
+static void
+queue_update_header (GlossWindow *self)
+{
+  if (self->header_idle_id == 0)
+    self->header_idle_id = g_idle_add (update_header, self);
+}
+
 static void
 gloss_window_class_init (GlossWindowClass *klass)
 {
@@ -747,6 +777,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, history_box);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
@@ -779,6 +810,10 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "doc", gloss_document_page_get_actions (self->page));
   g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open"), -1);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (queue_update_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::has-document", G_CALLBACK (queue_update_header), NULL);
+  update_header (self);
   self->toasts = gloss_toast_queue_new (self->toast_overlay);
   gloss_document_page_set_toasts (self->page, self->toasts);
   g_signal_connect_object (self->page, "journal-error", G_CALLBACK (journal_error_cb),
