@@ -89,6 +89,11 @@ test_german (void)
   g_assert_false (label_contains (GTK_WIDGET (window), "Mention level"));
   choose_level_by_clicks (window, mention);
   g_clear_object (&mention);
+  /* German words are longer: still whole, beside the inspector's
+   * dropdowns and in the shortcuts window, which fits 1280×800. */
+  ui_assert_words_whole (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  ui_assert_shortcuts_fit (GTK_WIDGET (window));
 
   ui_window_destroy (GTK_WINDOW (window));
 }

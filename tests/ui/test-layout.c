@@ -222,12 +222,145 @@ test_tooltip_waits (void)
   g_object_unref (tooltip);
 }
 
+/* The inspector of a mention whose entity has a long name, beside the
+ * sidebar's least width: the rows' titles ("Entity", "1 mention") keep
+ * their words whole (the Entity dropdown took their width). */
+static void
+test_inspector_words (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  GListModel *mentions;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_annotated_sample (window, &error));
+  g_assert_no_error (error);
+  wait_for_allocation (GTK_WIDGET (view));
+  mentions = gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions) && !found; i++)
+    {
+      g_autoptr(GlossMention) mention = g_list_model_get_item (mentions, i);
+      GlossEntity *entity = gloss_mention_get_entity (mention);
+
+      found = entity != NULL &&
+              g_str_equal (gloss_entity_get_name (entity), "Korea Research Institute for National Strategy");
+      if (found)
+        gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (mention));
+    }
+  g_assert_true (found);
+  wait_for_allocation (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Entity"));
+  ui_assert_words_whole (GTK_WIDGET (window));
+
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
+/* What @window shows inside its frame asks for no more than @width, and
+ * is laid out. */
+static void
+assert_fits (GlossWindow *window,
+             int          width)
+{
+  int min = 0;
+
+  ui_wait_for_frame (GTK_WIDGET (window));
+  gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min > width)
+    g_error ("the window needs %d px, more than %d", min, width);
+}
+
+/* Whether @a and @b, widgets of one window, overlap. */
+static gboolean
+overlap (GtkWidget *a,
+         GtkWidget *b)
+{
+  graphene_rect_t ra, rb;
+
+  g_assert_true (gtk_widget_compute_bounds (a, GTK_WIDGET (gtk_widget_get_root (a)), &ra));
+  g_assert_true (gtk_widget_compute_bounds (b, GTK_WIDGET (gtk_widget_get_root (b)), &rb));
+  return graphene_rect_intersection (&ra, &rb, NULL);
+}
+
+/* The header's title beside none of the buttons. */
+static void
+assert_header_apart (GlossWindow *window)
+{
+  GtkWidget *header = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL);
+  GtkWidget *title = find_widget (header, ADW_TYPE_WINDOW_TITLE, NULL);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GType types[] = { GTK_TYPE_BUTTON, ADW_TYPE_SPLIT_BUTTON, GTK_TYPE_MENU_BUTTON };
+
+  g_assert_nonnull (title);
+  for (GtkWidget *w = header; w != NULL;)
+    {
+      GtkWidget *next;
+
+      for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+        if (G_TYPE_CHECK_INSTANCE_TYPE (w, types[i]) && gtk_widget_get_mapped (w))
+          g_ptr_array_add (buttons, w);
+      /* Depth first through the header. */
+      next = gtk_widget_get_first_child (w);
+      while (next == NULL && w != header)
+        {
+          next = gtk_widget_get_next_sibling (w);
+          if (next == NULL)
+            w = gtk_widget_get_parent (w);
+        }
+      w = next;
+    }
+  g_assert_cmpuint (buttons->len, >=, 3);
+  for (guint i = 0; i < buttons->len; i++)
+    if (overlap (title, g_ptr_array_index (buttons, i)))
+      g_error ("the title overlaps a %s", G_OBJECT_TYPE_NAME (g_ptr_array_index (buttons, i)));
+}
+
+/* A window as narrow as a phone's (360 px, the least it allows; the window
+ * buttons GNOME shows): the start page and the annotated sample fit it,
+ * the header's title beside its buttons and every label's words whole; so
+ * at 420 px. */
+static void
+test_narrow (void)
+{
+  int widths[] = { 360, 420 };
+  g_autofree char *layout = NULL;
+
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GlossWindow *window = gloss_window_new (app);
+      g_autoptr(GError) error = NULL;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 700);
+      present_and_wait (GTK_WINDOW (window));
+      assert_fits (window, widths[i]);
+      assert_header_apart (window);
+      ui_assert_words_whole (GTK_WIDGET (window));
+
+      g_assert_true (gloss_window_open_annotated_sample (window, &error));
+      g_assert_no_error (error);
+      wait_for_allocation (gloss_window_get_view (window));
+      /* The header changes once the sidebar has folded. */
+      ui_wait_for_frame (GTK_WIDGET (window));
+      assert_fits (window, widths[i]);
+      assert_header_apart (window);
+      ui_assert_words_whole (GTK_WIDGET (window));
+      ui_window_destroy (GTK_WINDOW (window));
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+}
+
 static void
 add_tests (void)
 {
   g_test_add_func ("/ui/layout/divider", test_divider);
   g_test_add_func ("/ui/layout/one-name", test_one_name);
   g_test_add_func ("/ui/layout/tooltip-waits", test_tooltip_waits);
+  g_test_add_func ("/ui/layout/inspector-words", test_inspector_words);
+  g_test_add_func ("/ui/layout/narrow", test_narrow);
 }
 
 int

@@ -177,6 +177,9 @@ test_relation_ends (void)
   g_assert_nonnull (title);
   click (title);
   wait_row_expanded (prefs, "Member of");
+  /* The From and To rows keep their titles whole beside the chips (they
+   * wrapped letter by letter). */
+  ui_assert_words_whole (prefs);
 
   /* From: PER, then PER and GPE, PER again, then any. */
   click_chip (prefs, member_of, FALSE, "GPE", (EndsAre) { .wanted = { "PER", "GPE", NULL } });

@@ -165,6 +165,16 @@ test_claim_keys (void)
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_CLAIM), ==, 1);
 }
 
+/* Ctrl+? shows the shortcuts window: it fits a 1280×800 screen (it was
+ * wider, with two pages whose switcher printed GTK warnings). */
+static void
+test_window_fits (void)
+{
+  ui_key (GTK_WIDGET (session_window), "Escape");
+  ui_key (GTK_WIDGET (session_window), "<Control>question");
+  ui_assert_shortcuts_fit (GTK_WIDGET (session_window));
+}
+
 /* One lived-in session (the recent manager keeps the files of the first
  * test that uses it, so one test per program). */
 static void
@@ -179,6 +189,7 @@ test_shortcuts (void)
   session_window = gloss_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (session_window), 900, 640);
   test_claim_keys ();
+  test_window_fits ();
   ui_window_destroy (GTK_WINDOW (session_window));
 }
 

@@ -198,6 +198,13 @@ void       ui_click_in_popover      (GtkWidget       *opener,
 GtkWidget *ui_wait_toplevel         (GType            type);
 /* The window's page stack (empty, loading, document), under @root. */
 GtkStack  *ui_find_page_stack       (GtkWidget       *root);
+/* Fails the test if a label shown under @root breaks a word: wraps inside
+ * it, is narrower than it, or ellipsizes before its first word ends
+ * (ui-test-words.c). Waits for a frame first. */
+void       ui_assert_words_whole    (GtkWidget       *root);
+/* The shortcuts window that @window has just been asked to show: each of
+ * its sections fits a 1280×800 screen with words whole; then closed. */
+void       ui_assert_shortcuts_fit  (GtkWidget       *window);
 /* A visible descendant of @root of @type, if any. */
 GtkWidget *find_visible             (GtkWidget       *root,
                                      GType            type);
