@@ -196,6 +196,79 @@ new_project_refused (void)
   ui_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window other than @window that shows a project, if any. */
+static GlossWindow *
+other_project_window (GlossWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) other = g_list_model_get_item (toplevels, i);
+
+      if (GLOSS_IS_WINDOW (other) && other != GTK_WIDGET (window) &&
+          gloss_window_get_project (GLOSS_WINDOW (other)) != NULL)
+        return GLOSS_WINDOW (other);
+    }
+  return NULL;
+}
+
+static gboolean
+has_other_project_window (gpointer data)
+{
+  return other_project_window (data) != NULL;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* New Project… from a window showing a document: the project opens in a
+ * new window, and the first window's "Reading the articles…" shows until
+ * the articles are read (no timeout of its own), then goes (it stayed). */
+static void
+new_project_from_busy_window (UiLivedIn *lived_in)
+{
+  g_autofree char *dir = g_build_filename (lived_in->dir, "busy-corpus", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window, *other;
+  GtkWidget *toast_widget;
+  gboolean dismissed = FALSE;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  write_file (dir, "a-arrival.txt", "Kim Jong Un arrived by armoured train.\n");
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  g_assert_true (gloss_window_open_file (window, lived_in->documents[0], &error));
+  g_assert_no_error (error);
+  ui_present_focused (GTK_WINDOW (window));
+  wait_for_allocation (gloss_window_get_view (window));
+
+  ui_key (GTK_WIDGET (window), "<Control><Shift>n");
+  choose_folder (folder, "Make Project");
+  /* The toast shows for at least the queue's 600 ms between changes;
+   * on a machine too slow to look within them, only its end is checked. */
+  toast_widget = find_toast (GTK_WIDGET (window), "Reading the articles…");
+  if (toast_widget != NULL)
+    {
+      g_object_get (toast_widget, "toast", &toast, NULL);
+      g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 0);
+      g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (set_flag), &dismissed);
+    }
+  g_assert_true (ui_wait_until (has_other_project_window, window, UI_TEST_TIMEOUT_MS));
+  other = other_project_window (window);
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Reading the articles…", FALSE, UI_TEST_TIMEOUT_MS));
+  g_assert_true (toast == NULL || dismissed);
+  if (toast != NULL)
+    g_signal_handlers_disconnect_by_func (toast, set_flag, &dismissed);
+  ui_window_destroy (GTK_WINDOW (other));
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 /* The drop target that takes what is dropped on @widget: its own or an
  * ancestor's, one that accepts a list of files. */
 static GtkDropTarget *
@@ -351,6 +424,7 @@ test_new_add_recent (void)
 
   lived_in = ui_lived_in_new ();
   new_project_refused ();
+  new_project_from_busy_window (lived_in);
   corpus = g_build_filename (lived_in->dir, "summit-corpus", NULL);
   more = g_build_filename (lived_in->dir, "more", NULL);
   g_assert_cmpint (g_mkdir (corpus, 0700), ==, 0);
