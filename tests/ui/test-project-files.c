@@ -234,20 +234,13 @@ new_project_from_busy_window (UiLivedIn *lived_in)
   g_autofree char *dir = g_build_filename (lived_in->dir, "busy-corpus", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(AdwToast) toast = NULL;
-  g_autoptr(GError) error = NULL;
   GlossWindow *window, *other;
   GtkWidget *toast_widget;
   gboolean dismissed = FALSE;
 
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   write_file (dir, "a-arrival.txt", "Kim Jong Un arrived by armoured train.\n");
-  window = gloss_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  g_assert_true (gloss_window_open_file (window, lived_in->documents[0], &error));
-  g_assert_no_error (error);
-  ui_present_focused (GTK_WINDOW (window));
-  wait_for_allocation (gloss_window_get_view (window));
-
+  window = ui_document_window (app, lived_in->documents[0]);
   ui_key (GTK_WIDGET (window), "<Control><Shift>n");
   choose_folder (folder, "Make Project");
   /* The toast shows for at least the queue's 600 ms between changes;

@@ -145,7 +145,6 @@ static void
 test_relation_ends (void)
 {
   g_autoptr(UiLivedIn) lived_in = NULL;
-  g_autoptr(GError) error = NULL;
   GlossWindow *window;
   GtkWidget *prefs, *switcher_label, *row, *title;
   GlossLabel *member_of;
@@ -154,12 +153,7 @@ test_relation_ends (void)
     return;
 
   lived_in = ui_lived_in_new ();
-  window = gloss_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  g_assert_true (gloss_window_open_file (window, lived_in->documents[0], &error));
-  g_assert_no_error (error);
-  ui_present_focused (GTK_WINDOW (window));
-  wait_for_allocation (gloss_window_get_view (window));
+  window = ui_document_window (app, lived_in->documents[0]);
   member_of = gloss_schema_lookup (gloss_store_get_schema (gloss_window_get_store (window)),
                                    GLOSS_LABEL_RELATION, "member_of");
   g_assert_nonnull (member_of);

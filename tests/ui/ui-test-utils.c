@@ -1515,19 +1515,39 @@ ui_project_make (GFile              *folder,
   g_assert_true (gloss_project_save (project, &error));
 }
 
-GlossWindow *
-ui_project_window (GlossApplication *app,
-                   GFile            *folder)
+/* A new 900×640 window, focused, showing @file: a project's folder
+ * (@project) or a document. */
+static GlossWindow *
+focused_window_of (GlossApplication *app,
+                   GFile            *file,
+                   gboolean          project)
 {
   GlossWindow *window = gloss_window_new (app);
   g_autoptr(GError) error = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   ui_present_focused (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open_project (window, folder, &error));
+  if (project)
+    g_assert_true (gloss_window_open_project (window, file, &error));
+  else
+    g_assert_true (gloss_window_open_file (window, file, &error));
   g_assert_no_error (error);
   wait_for_allocation (gloss_window_get_view (window));
   return window;
+}
+
+GlossWindow *
+ui_project_window (GlossApplication *app,
+                   GFile            *folder)
+{
+  return focused_window_of (app, folder, TRUE);
+}
+
+GlossWindow *
+ui_document_window (GlossApplication *app,
+                    GFile            *file)
+{
+  return focused_window_of (app, file, FALSE);
 }
 
 GPtrArray *

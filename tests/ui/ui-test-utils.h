@@ -163,6 +163,9 @@ void          ui_project_make       (GFile              *folder,
 /* A new 900×640 window, focused, showing the project at @folder. */
 GlossWindow  *ui_project_window     (GlossApplication   *app,
                                      GFile              *folder);
+/* A new 900×640 window, focused, showing the document @file. */
+GlossWindow  *ui_document_window    (GlossApplication   *app,
+                                     GFile              *file);
 /* The URIs the Open button's menu of recent documents lists. */
 GPtrArray    *ui_recent_menu_uris   (GlossWindow        *window);
 
