@@ -357,8 +357,6 @@ shot_full (GlossApplication *app,
   claim = add_claims (window);
   /* Saved under its own name: the header shows the file, not "New Document". */
   gloss_window_save_to_file (window, file, NULL);
-  g_file_delete (file, NULL, NULL);
-  g_rmdir (dir);
 
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   if (show == SHOW_CLAIM)
@@ -385,6 +383,10 @@ shot_full (GlossApplication *app,
   dismiss_toasts (GTK_WIDGET (window));
   wait_frames (GTK_WIDGET (window), 400);
   save_png (GTK_WIDGET (window), path);
+  /* After the shot: deleted before, the file showed the banner that says
+   * it was deleted. */
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
   return window;
 }
 
