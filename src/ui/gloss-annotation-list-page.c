@@ -440,6 +440,25 @@ store_edited_cb (GlossAnnotationListPage *self)
     rebuild_filters (self);
 }
 
+/* The rows of a page no one has seen since its store came are not made:
+ * the list view gets its model when the page is first shown. A hidden
+ * page is still measured (the sidebar's stack is as large as its largest
+ * page), and GTK 4.8 makes and measures up to 200 rows for a list view
+ * with a model, shown or not: installing a document of 10,000 claims
+ * spent most of the frame after it on the hidden claims page. */
+static void
+attach_rows (GlossAnnotationListPage *self)
+{
+  guint selected;
+
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    return;
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
+}
+
 static void
 gloss_annotation_list_page_map (GtkWidget *widget)
 {
@@ -448,6 +467,7 @@ gloss_annotation_list_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (gloss_annotation_list_page_parent_class)->map (widget);
   if (self->filters_stale)
     rebuild_filters (self);
+  attach_rows (self);
 }
 
 static void
@@ -552,7 +572,9 @@ gloss_annotation_list_page_select (GlossAnnotationListPage *self,
 
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  /* A list without its rows yet scrolls there when shown (attach_rows). */
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   return TRUE;
 }
 
@@ -587,6 +609,8 @@ gloss_annotation_list_page_set_store (GlossAnnotationListPage *self,
       g_signal_handlers_disconnect_by_data (gloss_store_get_schema (self->store), self);
     }
   g_set_object (&self->store, store);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_list_view_set_model (self->list_view, NULL);
   gtk_filter_list_model_set_model (self->filtered,
                                    store ? gloss_store_get_list (store, kinds[self->kind].kind) : NULL);
   if (store != NULL)
@@ -790,7 +814,7 @@ gloss_annotation_list_page_init (GlossAnnotationListPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* Its model once shown (attach_rows). */
 }
 
 GtkWidget *

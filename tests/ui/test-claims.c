@@ -800,6 +800,93 @@ test_pick_toasts (void)
   ui_window_destroy (GTK_WINDOW (window));
 }
 
+/* The claims list under @root (not a drop-down's). */
+static GtkWidget *
+find_claim_list (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_VIEW (child) && gtk_widget_has_css_class (child, "claim-list"))
+        return child;
+      if ((found = find_claim_list (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_rows (gpointer data)
+{
+  return gtk_widget_get_first_child (GTK_WIDGET (data)) != NULL;
+}
+
+/* The row of the list view @list_view that shows as selected, if any. */
+static GtkWidget *
+selected_row (GtkWidget *list_view)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0)
+      return row;
+  return NULL;
+}
+
+/* A claims page no one has shown makes no rows (GTK 4.8 makes and
+ * measures up to 200 for a list view with a model, shown or not: most of
+ * the frame that showed a document of 10,000 claims). Shown by a click on
+ * its switcher button, it lists the claims, scrolled to the one selected
+ * in the article meanwhile, past the first 200. */
+static void
+test_hidden_page_rows (void)
+{
+  g_autoptr(GlossStore) store = new_sample_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = NULL;
+  GlossAnnotation *last = NULL;
+  GlossWindow *window;
+  GtkWidget *page, *list_view, *row;
+  guint length;
+
+  if (!ui_test_require_input ())
+    return;
+
+  /* 300 claims of five characters each, one at every code point. */
+  length = gloss_document_get_length (gloss_store_get_document (store));
+  g_assert_cmpuint (length, >, 305);
+  for (guint i = 0; i < 300; i++)
+    {
+      last = GLOSS_ANNOTATION (gloss_edit_new_claim (store, "quote", i, i + 5, &error));
+      g_assert_no_error (error);
+    }
+  words = gloss_edit_describe (store, last);
+
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  present_and_wait (GTK_WINDOW (window));
+  gloss_window_set_store (window, store, NULL);
+  gloss_annotation_view_set_selected (GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window)), last);
+  wait_for_allocation (gloss_window_get_view (window));
+
+  page = find_widget (GTK_WIDGET (window), GLOSS_TYPE_ANNOTATION_LIST_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_cmpint (gloss_annotation_list_page_get_kind (GLOSS_ANNOTATION_LIST_PAGE (page)), ==, GLOSS_LIST_CLAIMS);
+  list_view = find_claim_list (page);
+  g_assert_nonnull (list_view);
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_null (gtk_widget_get_first_child (list_view));
+
+  ui_show_sidebar_page (window, "Claims");
+  g_assert_true (ui_wait_until (has_rows, list_view, UI_TEST_TIMEOUT_MS));
+  row = selected_row (list_view);
+  g_assert_nonnull (row);
+  g_assert_true (label_contains (row, words));
+
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
@@ -811,6 +898,7 @@ add_tests (void)
   g_test_add_func ("/ui/claims/mention-attribute-rows", test_mention_attribute_rows);
   g_test_add_func ("/ui/claims/attribute-rows-kept", test_attribute_rows_kept);
   g_test_add_func ("/ui/claims/pick-toasts", test_pick_toasts);
+  g_test_add_func ("/ui/claims/hidden-page-rows", test_hidden_page_rows);
 }
 
 int

@@ -272,21 +272,6 @@ tag_while_loading (UiLivedIn *lived_in)
   g_file_delete (file, NULL, NULL);
 }
 
-/* The sidebar page @name ("Claims"), shown by a click on its switcher
- * button. */
-static void
-show_sidebar_page (GlossWindow *window,
-                   const char  *name)
-{
-  GtkWidget *switcher = find_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER);
-  GtkWidget *label;
-
-  g_assert_nonnull (switcher);
-  label = ui_find_label (switcher, name);
-  g_assert_nonnull (label);
-  ui_click_center (label);
-}
-
 typedef struct
 {
   GtkWidget  *root;
@@ -341,7 +326,7 @@ sidebar_while_loading (UiLivedIn *lived_in)
   g_assert_false (gtk_widget_is_sensitive (find_widget (entities, GTK_TYPE_SEARCH_ENTRY, NULL)));
 
   /* Claims, through a click on the switcher: the same. */
-  show_sidebar_page (window, "Claims");
+  ui_show_sidebar_page (window, "Claims");
   shown.root = claims;
   g_assert_true (ui_wait_until (label_shown, &shown, UI_TEST_TIMEOUT_MS));
   g_assert_null (ui_find_label (claims, "No Claims Yet"));
@@ -354,7 +339,7 @@ sidebar_while_loading (UiLivedIn *lived_in)
   shown.text = "No Claims Yet";
   g_assert_true (ui_wait_until (label_shown, &shown, UI_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_is_sensitive (find_widget (claims, GTK_TYPE_SEARCH_ENTRY, NULL)));
-  show_sidebar_page (window, "Entities");
+  ui_show_sidebar_page (window, "Entities");
   shown.root = entities;
   shown.text = "Official 000";
   g_assert_true (ui_wait_until (label_shown, &shown, UI_TEST_TIMEOUT_MS));

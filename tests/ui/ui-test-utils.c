@@ -1323,6 +1323,19 @@ label_contains (GtkWidget  *root,
   return FALSE;
 }
 
+void
+ui_show_sidebar_page (GlossWindow *window,
+                      const char  *name)
+{
+  GtkWidget *switcher = find_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER);
+  GtkWidget *label;
+
+  g_assert_nonnull (switcher);
+  label = ui_find_label (switcher, name);
+  g_assert_nonnull (label);
+  ui_click_center (label);
+}
+
 GtkWidget *
 ui_find_label (GtkWidget  *root,
                const char *text)

@@ -211,5 +211,9 @@ void       ui_assert_shortcuts_fit  (GtkWidget       *window);
 /* A visible descendant of @root of @type, if any. */
 GtkWidget *find_visible             (GtkWidget       *root,
                                      GType            type);
+/* The sidebar page @name ("Claims"), shown by a click on its switcher
+ * button. */
+void       ui_show_sidebar_page     (GlossWindow     *window,
+                                     const char      *name);
 
 G_END_DECLS
