@@ -35,7 +35,10 @@ struct _GlossEntityList
   GHashTable         *bound;         /* GtkListItem set */
   char               *needle;
   guint               refresh_id;
+  gboolean            rebuild_pending;
   guint               rebuild_id;
+  GdkFrameClock      *paint_clock;   /* waited on for the rebuild */
+  gulong              paint_id;
   gboolean            loading;
 };
 
@@ -251,7 +254,7 @@ update_count (GlossEntityList *self)
   g_autofree char *text = g_strdup_printf ("%u", n);
 
   /* While the annotations load, "0" and "No Entities Yet" would be wrong. */
-  gboolean loading = self->loading || self->rebuild_id != 0;
+  gboolean loading = self->loading || self->rebuild_pending;
 
   gtk_label_set_text (self->count_label, loading ? "" : text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filter_entry), !loading);
@@ -306,12 +309,62 @@ rebuild_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+stop_waiting_for_paint (GlossEntityList *self)
+{
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
+static void
+cancel_rebuild (GlossEntityList *self)
+{
+  self->rebuild_pending = FALSE;
+  stop_waiting_for_paint (self);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+}
+
+/* Ahead of the text view's layout of the rest of the text: an idle of
+ * default priority waited until the whole text was laid out (seconds
+ * for a 3 MB document, the list saying "Loading" meanwhile). */
+static void
+after_paint_cb (GdkFrameClock   *clock,
+                GlossEntityList *self)
+{
+  stop_waiting_for_paint (self);
+  self->rebuild_id = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, rebuild_cb, self, NULL);
+  g_source_set_name_by_id (self->rebuild_id, "[gloss] entity list");
+}
+
+/* After the window's next frame, the one that shows the annotations; at
+ * once when there is no frame to wait for. An idle alone is not enough:
+ * while the frame clock waits for the next frame time, it would run
+ * before the frame. */
+static void
+rebuild_after_frame (GlossEntityList *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GdkFrameClock *clock = root != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (root)) : NULL;
+
+  cancel_rebuild (self);
+  self->rebuild_pending = TRUE;
+  if (clock != NULL)
+    {
+      self->paint_clock = g_object_ref (clock);
+      self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+    }
+  else
+    after_paint_cb (NULL, self);
+}
+
 /* What the list shows, from now on: callers that read it do not see the
  * list of the store before. */
 static void
 ensure_built (GlossEntityList *self)
 {
-  if (self->rebuild_id != 0)
+  if (self->rebuild_pending)
     rebuild (self);
 }
 
@@ -323,7 +376,7 @@ rebuild (GlossEntityList *self)
   GListModel *entities;
   guint n;
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  cancel_rebuild (self);
   g_ptr_array_set_size (self->entity_filters, 0);
 
   if (self->store == NULL)
@@ -447,8 +500,7 @@ gloss_entity_list_set_store (GlossEntityList *self,
   if (store != NULL && gloss_store_get_n_items (store, GLOSS_KIND_ENTITY) > REBUILD_LATER)
     {
       g_list_store_remove_all (self->sections);
-      g_clear_handle_id (&self->rebuild_id, g_source_remove);
-      self->rebuild_id = g_idle_add (rebuild_cb, self);
+      rebuild_after_frame (self);
       update_count (self);
     }
   else
@@ -565,7 +617,7 @@ gloss_entity_list_dispose (GObject *object)
 
   gloss_entity_list_set_store (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  cancel_rebuild (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ENTITY_LIST);
   {
     GtkWidget *child;
