@@ -163,6 +163,30 @@ _gloss_annotation_view_compute_rects (GlossAnnotationView *self,
     }
 }
 
+/* The rectangles of item @index of the snapshot's layers, for
+ * [@start, @end), into self->rects: computed by the layer below the text,
+ * copied by the layer above (each asked pango where every line of the
+ * item is: a third of a frame in a dense document). */
+static void
+item_rects (GlossAnnotationView *self,
+            guint                index,
+            guint                start,
+            guint                end)
+{
+  RectSpan *span = &g_array_index (self->layer_spans, RectSpan, index);
+
+  if (span->n == G_MAXUINT)
+    {
+      _gloss_annotation_view_compute_rects (self, start, end);
+      span->offset = self->layer_rects->len;
+      span->n = self->rects->len;
+      g_array_append_vals (self->layer_rects, self->rects->data, self->rects->len);
+      return;
+    }
+  g_array_set_size (self->rects, 0);
+  g_array_append_vals (self->rects, &g_array_index (self->layer_rects, graphene_rect_t, span->offset), span->n);
+}
+
 /* Drawing primitives ----------------------------------------------------- */
 
 static void
@@ -362,7 +386,7 @@ draw_below (GlossAnnotationView *self,
             tint = colors->tint;
             if (gloss_annotation_get_status (item->annotation) == GLOSS_STATUS_SUGGESTED)
               tint.alpha /= 2.f;
-            _gloss_annotation_view_compute_rects (self, MAX (item->start, vs), MIN (item->end, ve));
+            item_rects (self, i, MAX (item->start, vs), MIN (item->end, ve));
             for (guint r = 0; r < self->rects->len; r++)
               {
                 graphene_rect_t rect = g_array_index (self->rects, graphene_rect_t, r);
@@ -382,7 +406,7 @@ draw_below (GlossAnnotationView *self,
               break;
             colors = _gloss_annotation_view_lookup_colors (self, GLOSS_LABEL_CLAIM,
                                                            gloss_annotation_get_type_id (item->annotation));
-            _gloss_annotation_view_compute_rects (self, MAX (item->start, vs), MIN (item->end, ve));
+            item_rects (self, i, MAX (item->start, vs), MIN (item->end, ve));
             for (guint r = 0; r < self->rects->len; r++)
               {
                 const graphene_rect_t *rect = &g_array_index (self->rects, graphene_rect_t, r);
@@ -410,7 +434,7 @@ draw_below (GlossAnnotationView *self,
             break;
           colors = _gloss_annotation_view_lookup_colors (self, GLOSS_LABEL_RELATION,
                                                          gloss_annotation_get_type_id (item->annotation));
-          _gloss_annotation_view_compute_rects (self, MAX (item->start, vs), MIN (item->end, ve));
+          item_rects (self, i, MAX (item->start, vs), MIN (item->end, ve));
           for (guint r = 0; r < self->rects->len; r++)
             fill_rounded (snapshot, &g_array_index (self->rects, graphene_rect_t, r),
                           2.f, &colors->faint);
@@ -459,7 +483,7 @@ draw_above (GlossAnnotationView *self,
 
             colors = _gloss_annotation_view_lookup_colors (self, GLOSS_LABEL_ENTITY,
                                                            gloss_annotation_get_type_id (item->annotation));
-            _gloss_annotation_view_compute_rects (self, MAX (item->start, vs), MIN (item->end, ve));
+            item_rects (self, i, MAX (item->start, vs), MIN (item->end, ve));
             for (guint r = 0; r < self->rects->len; r++)
               {
                 graphene_rect_t rect = g_array_index (self->rects, graphene_rect_t, r);
@@ -490,7 +514,7 @@ draw_above (GlossAnnotationView *self,
         case GLOSS_KIND_CLAIM:
           colors = _gloss_annotation_view_lookup_colors (self, GLOSS_LABEL_CLAIM,
                                                          gloss_annotation_get_type_id (item->annotation));
-          _gloss_annotation_view_compute_rects (self, MAX (item->start, vs), MIN (item->end, ve));
+          item_rects (self, i, MAX (item->start, vs), MIN (item->end, ve));
           for (guint r = 0; r < self->rects->len; r++)
             {
               const graphene_rect_t *rect = &g_array_index (self->rects, graphene_rect_t, r);
@@ -595,32 +619,80 @@ draw_snap_preview (GlossAnnotationView *self,
     }
 }
 
+static gint64
+frame_counter (GlossAnnotationView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  return clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : -1;
+}
+
+void
+_gloss_annotation_view_forget_layers (GlossAnnotationView *self)
+{
+  g_clear_pointer (&self->layer_items, g_array_unref);
+  g_array_set_size (self->layer_spans, 0);
+  g_array_set_size (self->layer_rects, 0);
+  self->layer_frame = -1;
+}
+
+/* The items of this frame's layers: those the layer below the text
+ * found, for the layer above of the same frame; else found anew. */
+static void
+ensure_layer_items (GlossAnnotationView *self,
+                    GtkTextViewLayer     layer)
+{
+  gint64 frame = frame_counter (self);
+
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->layer_items != NULL &&
+      frame != -1 && frame == self->layer_frame)
+    return;
+
+  _gloss_annotation_view_forget_layers (self);
+  self->layer_items = collect_items (self, &self->layer_vs, &self->layer_ve);
+  self->layer_frame = frame;
+  g_array_set_size (self->layer_spans, self->layer_items->len);
+  for (guint i = 0; i < self->layer_items->len; i++)
+    g_array_index (self->layer_spans, RectSpan, i).n = G_MAXUINT;
+}
+
 void
 _gloss_annotation_view_snapshot_layer (GtkTextView      *text_view,
                                        GtkTextViewLayer  layer,
                                        GtkSnapshot      *snapshot)
 {
   GlossAnnotationView *self = GLOSS_ANNOTATION_VIEW (text_view);
-  g_autoptr(GArray) items = NULL;
-  guint vs, ve;
+  const GlossSpanLevel *items;
+  guint n_items, vs, ve;
 
   if (self->store == NULL)
-    return;
+    {
+      _gloss_annotation_view_forget_layers (self);
+      return;
+    }
 
   if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
     draw_snap_preview (self, snapshot);
 
-  items = collect_items (self, &vs, &ve);
-  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
-    draw_suggestions (self, snapshot, vs, ve);
-  if (items->len == 0)
-    return;
+  ensure_layer_items (self, layer);
+  items = (const GlossSpanLevel *) (gconstpointer) self->layer_items->data;
+  n_items = self->layer_items->len;
+  vs = self->layer_vs;
+  ve = self->layer_ve;
 
   if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
-    draw_below (self, snapshot, (const GlossSpanLevel *) (gconstpointer) items->data, items->len, vs, ve);
-  else
     {
-      draw_above (self, snapshot, (const GlossSpanLevel *) (gconstpointer) items->data, items->len, vs, ve);
+      if (n_items > 0)
+        draw_below (self, snapshot, items, n_items, vs, ve);
+      return;
+    }
+
+  draw_suggestions (self, snapshot, vs, ve);
+  if (n_items > 0)
+    {
+      draw_above (self, snapshot, items, n_items, vs, ve);
       _gloss_annotation_view_draw_arcs (self, snapshot);
     }
+  /* The annotations are not owned: nothing of them outlives the frame. */
+  _gloss_annotation_view_forget_layers (self);
 }

@@ -40,6 +40,16 @@ struct _GlossAnnotationView
   GArray          *arcs;       /* Arc: the selection's relations, drawn */
   GArray          *suggestions; /* GlossSuggestion in text order, or NULL */
   gboolean         arcs_valid;
+  /* What the two layers of one snapshot share (below the text, then
+   * above): the annotations drawn, in the visible range, and the
+   * rectangles of each, computed once. Kept from the layer below to the
+   * layer above of the same frame only: the annotations are not owned. */
+  GArray          *layer_items;  /* GlossSpanLevel */
+  GArray          *layer_spans;  /* RectSpan, one per item */
+  GArray          *layer_rects;  /* graphene_rect_t */
+  guint            layer_vs;
+  guint            layer_ve;
+  gint64           layer_frame;  /* the frame counter; -1: nothing kept */
 
   int              margin;
   guint            pending_scroll;   /* G_MAXUINT for none */
@@ -66,6 +76,14 @@ typedef struct
   GdkRGBA tint;
   GdkRGBA faint;
 } Colors;
+
+/* Where the rectangles of one item of a snapshot's layers are in
+ * layer_rects; n is G_MAXUINT until they are computed. */
+typedef struct
+{
+  guint offset;
+  guint n;
+} RectSpan;
 
 /* One relation drawn for the selection: an arc from a mention of its
  * `from` entity to a mention of its `to` entity. The relation is not
@@ -108,6 +126,8 @@ void          _gloss_annotation_view_get_named_color      (GlossAnnotationView *
 void          _gloss_annotation_view_compute_rects        (GlossAnnotationView *self,
                                                            guint                start,
                                                            guint                end);
+/* Drops what the layers of a snapshot share (when the store changes). */
+void          _gloss_annotation_view_forget_layers        (GlossAnnotationView *self);
 void          _gloss_annotation_view_snapshot_layer       (GtkTextView         *text_view,
                                                            GtkTextViewLayer     layer,
                                                            GtkSnapshot         *snapshot);

@@ -68,6 +68,7 @@ _gloss_annotation_view_activate (GlossAnnotationView *self,
 static void
 on_store_changed (GlossAnnotationView *self)
 {
+  _gloss_annotation_view_forget_layers (self);
   _gloss_annotation_view_invalidate_arcs (self);
   if (self->selected != NULL && gloss_annotation_get_store (self->selected) != self->store)
     _gloss_annotation_view_select (self, NULL, FALSE);
@@ -225,6 +226,7 @@ detach_store (GlossAnnotationView *self)
     }
   g_clear_object (&self->store);
   g_hash_table_remove_all (self->colors);
+  _gloss_annotation_view_forget_layers (self);
   _gloss_annotation_view_invalidate_arcs (self);
 }
 
@@ -420,6 +422,9 @@ gloss_annotation_view_finalize (GObject *object)
   g_clear_pointer (&self->rects, g_array_unref);
   g_clear_pointer (&self->arcs, g_array_unref);
   g_clear_pointer (&self->suggestions, g_array_unref);
+  g_clear_pointer (&self->layer_items, g_array_unref);
+  g_clear_pointer (&self->layer_spans, g_array_unref);
+  g_clear_pointer (&self->layer_rects, g_array_unref);
 
   G_OBJECT_CLASS (gloss_annotation_view_parent_class)->finalize (object);
 }
@@ -568,6 +573,9 @@ gloss_annotation_view_init (GlossAnnotationView *self)
   self->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->arcs = g_array_new (FALSE, FALSE, sizeof (Arc));
+  self->layer_spans = g_array_new (FALSE, FALSE, sizeof (RectSpan));
+  self->layer_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  self->layer_frame = -1;
 
   ensure_css ();
   gtk_widget_add_css_class (GTK_WIDGET (self), "gloss-annotation-view");
