@@ -30,8 +30,9 @@ gloss_coreference_find_named (GlossStore *store,
     {
       g_autoptr(GlossEntity) entity = g_list_model_get_item (entities, i);
 
-      if (g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), type_id) == 0 &&
-          g_strcmp0 (gloss_entity_get_name (entity), text) == 0)
+      /* The name first: it rules out nearly every entity. */
+      if (g_strcmp0 (gloss_entity_get_name (entity), text) == 0 &&
+          g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), type_id) == 0)
         return entity;
     }
   return NULL;
