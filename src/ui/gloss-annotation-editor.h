@@ -39,7 +39,8 @@ void             gloss_type_chip_tint                   (GtkCssProvider        *
                                                          GlossLabel            *label);
 
 /* For the editors */
-/* Emits ::message with @error's message when @ok is FALSE. */
+/* Emits ::message with @error's message when @ok is FALSE. Pass the error
+ * after the edit has run (see the editors' report()). */
 void             _gloss_annotation_editor_report        (GlossAnnotationEditor *self,
                                                          gboolean               ok,
                                                          GError                *error);

@@ -53,12 +53,14 @@ claim_of (GlossClaimEditor *self)
   return GLOSS_CLAIM (gloss_annotation_editor_get_annotation (GLOSS_ANNOTATION_EDITOR (self)));
 }
 
+/* @error: where the edit that returned @ok put its error, read only now
+ * (an argument beside the edit's call may be read before the call). */
 static void
 report (GlossClaimEditor *self,
         gboolean          ok,
-        GError           *error)
+        GError *const    *error)
 {
-  _gloss_annotation_editor_report (GLOSS_ANNOTATION_EDITOR (self), ok, error);
+  _gloss_annotation_editor_report (GLOSS_ANNOTATION_EDITOR (self), ok, *error);
 }
 
 static void
@@ -101,7 +103,7 @@ type_selected_cb (GlossClaimEditor *self)
   label = adw_combo_row_get_selected_item (self->type_row);
   if (label != NULL)
     report (self, gloss_edit_set_type (store_of (self), GLOSS_ANNOTATION (claim_of (self)),
-                                       gloss_label_get_id (label), &error), error);
+                                       gloss_label_get_id (label), &error), &error);
 }
 
 static void
@@ -116,7 +118,7 @@ claimant_selected_cb (GlossClaimEditor *self)
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->claimants->len)
     return;
   report (self, gloss_edit_set_claimant (store_of (self), claim_of (self),
-                                         g_ptr_array_index (self->claimants, selected), &error), error);
+                                         g_ptr_array_index (self->claimants, selected), &error), &error);
 }
 
 static void
@@ -130,7 +132,7 @@ certainty_selected_cb (GlossClaimEditor *self)
   selected = adw_combo_row_get_selected (self->certainty_row);
   if (selected > GLOSS_CERTAINTY_DENIED)
     return;
-  report (self, gloss_edit_set_certainty (store_of (self), claim_of (self), selected, &error), error);
+  report (self, gloss_edit_set_certainty (store_of (self), claim_of (self), selected, &error), &error);
 }
 
 static void
@@ -141,7 +143,7 @@ cue_clear_cb (GlossClaimEditor *self)
   if (claim_of (self) == NULL)
     return;
   report (self, gloss_edit_set_spans (store_of (self), GLOSS_ANNOTATION (claim_of (self)),
-                                      GLOSS_ROLE_CUE, NULL, 0, &error), error);
+                                      GLOSS_ROLE_CUE, NULL, 0, &error), &error);
 }
 
 static void
@@ -152,7 +154,7 @@ note_apply_cb (GlossClaimEditor *self)
   if (claim_of (self) == NULL)
     return;
   report (self, gloss_edit_set_note (store_of (self), GLOSS_ANNOTATION (claim_of (self)),
-                                     gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error), error);
+                                     gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error), &error);
 }
 
 static void
@@ -167,7 +169,7 @@ set_attribute (gpointer    user_data,
     return;
   self->in_row = TRUE;
   report (self, gloss_edit_set_attribute (store_of (self), GLOSS_ANNOTATION (claim_of (self)),
-                                          attr_id, value, &error), error);
+                                          attr_id, value, &error), &error);
   self->in_row = FALSE;
 }
 
@@ -181,7 +183,7 @@ about_toggled_cb (GtkCheckButton   *check,
   if (claim_of (self) == NULL || entity == NULL)
     return;
   report (self, gloss_edit_set_about (store_of (self), claim_of (self), entity,
-                                      gtk_check_button_get_active (check), &error), error);
+                                      gtk_check_button_get_active (check), &error), &error);
 }
 
 static void
@@ -221,7 +223,7 @@ remove_fragment_cb (GtkButton        *button,
     return;
   self->in_row = TRUE;
   report (self, gloss_edit_remove_fragment (store_of (self), GLOSS_ANNOTATION (claim_of (self)),
-                                            index, &error), error);
+                                            index, &error), &error);
   self->in_row = FALSE;
 }
 

@@ -128,15 +128,17 @@ entity_name (GlossEntity *entity)
 
 /* Edits */
 
-/* Reports a failed edit; TRUE if @ok. */
+/* Reports a failed edit; TRUE if @ok. @error is read after @ok is
+ * computed: a caller passes the edit's result and the address it filled,
+ * never the GError itself, which C may read before the edit runs. */
 static gboolean
 check (GlossInspector *self,
        gboolean        ok,
        const char     *what,
-       const GError   *error)
+       GError *const  *error)
 {
   if (!ok)
-    report (self, what, error);
+    report (self, what, *error);
   return ok;
 }
 
@@ -155,7 +157,7 @@ gloss_inspector_set_note (GlossInspector *self,
   if (g_strcmp0 (note, gloss_annotation_get_note (self->annotation)) == 0)
     return TRUE;
   return check (self, gloss_edit_set_note (self->store, self->annotation, note, &error),
-                _("Edit Note"), error);
+                _("Edit Note"), &error);
 }
 
 gboolean
@@ -182,7 +184,7 @@ gloss_inspector_link_entity (GlossInspector *self,
   else if (gloss_edit_link_entity (self->store, mention, entity, &error))
     return TRUE;
   label = g_strdup_printf (_("Link to “%s”"), entity ? gloss_entity_get_name (entity) : "");
-  return check (self, FALSE, label, error);
+  return check (self, FALSE, label, &error);
 }
 
 gboolean
@@ -201,7 +203,7 @@ gloss_inspector_rename_entity (GlossInspector *self,
   if (g_strcmp0 (name, gloss_entity_get_name (entity)) == 0)
     return TRUE;
   label = g_strdup_printf (_("Rename “%s” to “%s”"), gloss_entity_get_name (entity), name);
-  return check (self, gloss_edit_rename_entity (self->store, entity, name, &error), label, error);
+  return check (self, gloss_edit_rename_entity (self->store, entity, name, &error), label, &error);
 }
 
 gboolean
@@ -221,7 +223,7 @@ gloss_inspector_set_kb (GlossInspector *self,
   if (g_strcmp0 (kb, gloss_entity_get_kb (entity)) == 0)
     return TRUE;
   return check (self, gloss_edit_set_kb (self->store, entity, kb, &error),
-                _("Set Knowledge Base ID"), error);
+                _("Set Knowledge Base ID"), &error);
 }
 
 gboolean
@@ -242,7 +244,7 @@ gloss_inspector_merge_entity (GlossInspector *self,
   label = g_strdup_printf (_("Merge “%s” into “%s”"), gloss_entity_get_name (other),
                            gloss_entity_get_name (entity));
   if (!gloss_edit_merge_entities (self->store, entity, other, &error))
-    return check (self, FALSE, label, error);
+    return check (self, FALSE, label, &error);
   g_signal_emit (self, signals[MESSAGE], 0, label);
   return TRUE;
 }
@@ -263,7 +265,7 @@ gloss_inspector_set_attribute (GlossInspector *self,
   if (gloss_edit_set_attribute (self->store, self->annotation, attr_id, value, &error))
     return TRUE;
   label = g_strdup_printf (_("Set “%s”"), attr_id);
-  return check (self, FALSE, label, error);
+  return check (self, FALSE, label, &error);
 }
 
 /* Field callbacks */
@@ -330,10 +332,28 @@ name_apply_cb (GlossInspector *self)
   gloss_inspector_rename_entity (self, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
 }
 
+/* A value the edit refused stays in the row, marked, until it is
+ * changed or another annotation is shown; the toast says why. */
+static void
+mark_refused (AdwEntryRow *row,
+              gboolean     refused)
+{
+  if (refused)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
 static void
 kb_apply_cb (GlossInspector *self)
 {
-  gloss_inspector_set_kb (self, gtk_editable_get_text (GTK_EDITABLE (self->kb_row)));
+  mark_refused (self->kb_row, !gloss_inspector_set_kb (self, gtk_editable_get_text (GTK_EDITABLE (self->kb_row))));
+}
+
+static void
+kb_changed_cb (GlossInspector *self)
+{
+  mark_refused (self->kb_row, FALSE);
 }
 
 /* The attribute rows call back from inside their own signals (a combo
@@ -606,6 +626,7 @@ gloss_inspector_refresh (GlossInspector *self)
 
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), gloss_entity_get_name (entity) ?: "");
       gtk_editable_set_text (GTK_EDITABLE (self->kb_row), gloss_entity_get_kb (entity) ?: "");
+      mark_refused (self->kb_row, FALSE);
       gtk_drop_down_set_selected (self->merge_dropdown, GTK_INVALID_LIST_POSITION);
       gtk_widget_set_sensitive (GTK_WIDGET (self->merge_dropdown),
                                 g_list_model_get_n_items (G_LIST_MODEL (self->others)) > 0);
@@ -837,6 +858,7 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, note_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, kb_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kb_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
 }

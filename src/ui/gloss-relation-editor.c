@@ -52,12 +52,14 @@ relation_of (GlossRelationEditor *self)
   return GLOSS_RELATION (gloss_annotation_editor_get_annotation (GLOSS_ANNOTATION_EDITOR (self)));
 }
 
+/* @error: where the edit that returned @ok put its error, read only now
+ * (an argument beside the edit's call may be read before the call). */
 static void
 report (GlossRelationEditor *self,
         gboolean             ok,
-        GError              *error)
+        GError *const       *error)
 {
-  _gloss_annotation_editor_report (GLOSS_ANNOTATION_EDITOR (self), ok, error);
+  _gloss_annotation_editor_report (GLOSS_ANNOTATION_EDITOR (self), ok, *error);
 }
 
 static char *
@@ -77,7 +79,7 @@ type_selected_cb (GlossRelationEditor *self)
   label = adw_combo_row_get_selected_item (self->type_row);
   if (label != NULL)
     report (self, gloss_edit_set_type (store_of (self), GLOSS_ANNOTATION (relation_of (self)),
-                                       gloss_label_get_id (label), &error), error);
+                                       gloss_label_get_id (label), &error), &error);
 }
 
 static void
@@ -94,7 +96,7 @@ ends_selected_cb (GlossRelationEditor *self)
     return;
   report (self, gloss_edit_set_relation_ends (store_of (self), relation_of (self),
                                               g_ptr_array_index (self->entities, from),
-                                              g_ptr_array_index (self->entities, to), &error), error);
+                                              g_ptr_array_index (self->entities, to), &error), &error);
 }
 
 static void
@@ -106,7 +108,7 @@ swap_cb (GlossRelationEditor *self)
     return;
   report (self, gloss_edit_set_relation_ends (store_of (self), relation_of (self),
                                               gloss_relation_get_to (relation_of (self)),
-                                              gloss_relation_get_from (relation_of (self)), &error), error);
+                                              gloss_relation_get_from (relation_of (self)), &error), &error);
 }
 
 static void
@@ -117,7 +119,7 @@ evidence_clear_cb (GlossRelationEditor *self)
   if (relation_of (self) == NULL)
     return;
   report (self, gloss_edit_set_spans (store_of (self), GLOSS_ANNOTATION (relation_of (self)),
-                                      GLOSS_ROLE_EVIDENCE, NULL, 0, &error), error);
+                                      GLOSS_ROLE_EVIDENCE, NULL, 0, &error), &error);
 }
 
 static void
@@ -128,7 +130,7 @@ note_apply_cb (GlossRelationEditor *self)
   if (relation_of (self) == NULL)
     return;
   report (self, gloss_edit_set_note (store_of (self), GLOSS_ANNOTATION (relation_of (self)),
-                                     gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error), error);
+                                     gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error), &error);
 }
 
 static void
@@ -143,7 +145,7 @@ set_attribute (gpointer    user_data,
     return;
   self->in_row = TRUE;
   report (self, gloss_edit_set_attribute (store_of (self), GLOSS_ANNOTATION (relation_of (self)),
-                                          attr_id, value, &error), error);
+                                          attr_id, value, &error), &error);
   self->in_row = FALSE;
 }
 

@@ -274,6 +274,55 @@ test_tag_joins (void)
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 2);
 }
 
+static gboolean
+has_error_style (gpointer data)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (data), "error");
+}
+
+/* A knowledge-base id the edit refuses, typed into the inspector's row and
+ * applied with Return: a toast says why (the edit's own message, not an
+ * empty one), the row is marked, and nothing changed. */
+static void
+test_refused_kb_says_why (void)
+{
+  GlossWindow *window = session_window;
+  g_autoptr(GlossStore) store = ui_store_new (article);
+  GlossAnnotationView *view;
+  GlossMention *peter;
+  GtkWidget *inspector, *row;
+
+  peter = add_mention (store, "PER", 0, 10, NULL);
+  show_store (store);
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  ui_click_text (view, 2, 1);
+  g_assert_true (ui_wait_until (is_selected, window, UI_TEST_TIMEOUT_MS));
+  g_assert_true (gloss_annotation_view_get_selected (view) == GLOSS_ANNOTATION (peter));
+
+  inspector = find_widget (GTK_WIDGET (window), GLOSS_TYPE_INSPECTOR, NULL);
+  row = find_widget (inspector, ADW_TYPE_ENTRY_ROW, "Knowledge Base ID");
+  g_assert_nonnull (row);
+  ui_scroll_into_view (row);
+  ui_click_center (row);
+  /* An entry row's focus is the text inside it. */
+  g_assert_true (ui_wait_focus (GTK_WINDOW (window), find_widget (row, GTK_TYPE_TEXT, NULL)));
+  ui_type (GTK_WIDGET (window), "abc");
+  ui_key (GTK_WIDGET (window), "Return");
+
+  g_assert_true (wait_toast (GTK_WIDGET (window), "is not a knowledge-base id", TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Set Knowledge Base ID", TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_true (ui_wait_until (has_error_style, row, UI_TEST_TIMEOUT_MS));
+  g_assert_null (gloss_entity_get_kb (gloss_mention_get_entity (peter)));
+
+  /* Mending the text clears the mark; a good id is set. */
+  ui_key (GTK_WIDGET (window), "<Control>a");
+  ui_type (GTK_WIDGET (window), "wikidata:Q1");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  ui_key (GTK_WIDGET (window), "Return");
+  g_assert_cmpstr (gloss_entity_get_kb (gloss_mention_get_entity (peter)), ==, "wikidata:Q1");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+}
+
 /* One lived-in session for all (the recent manager keeps the files of the
  * first test that uses it, so one test per program). */
 static void
@@ -290,6 +339,7 @@ test_linking (void)
   test_inspector_dropdown ();
   test_link_by_keys ();
   test_tag_joins ();
+  test_refused_kb_says_why ();
   ui_window_destroy (GTK_WINDOW (session_window));
 }
 

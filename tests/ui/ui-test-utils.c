@@ -570,9 +570,16 @@ ui_type (GtkWidget  *window,
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       guint keyval = gdk_unicode_to_keyval (g_utf8_get_char (p));
-      g_autofree char *name = g_strdup (gdk_keyval_name (keyval));
+      guint lower = gdk_keyval_to_lower (keyval);
+      g_autofree char *name = NULL;
 
-      g_assert_nonnull (name);
+      g_assert_nonnull (gdk_keyval_name (keyval));
+      /* gtk_accelerator_parse() reads "Q" as q: a capital is Shift and
+       * its letter. */
+      if (lower != keyval)
+        name = g_strconcat ("<Shift>", gdk_keyval_name (lower), NULL);
+      else
+        name = g_strdup (gdk_keyval_name (keyval));
       ui_key (window, name);
     }
 }
@@ -939,6 +946,54 @@ ui_drag_text (GlossAnnotationView *view,
   flush_until (&received->buttons, 1);
 #else
   g_error ("ui_drag_text without XTest: call ui_test_require_input () first");
+#endif
+}
+
+/* Whether @widget lies wholly inside @scroller's visible part. */
+static gboolean
+inside_scroller (GtkWidget *widget,
+                 GtkWidget *scroller,
+                 gboolean  *above)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+  *above = bounds.origin.y < 0;
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+void
+ui_scroll_into_view (GtkWidget *widget)
+{
+#ifdef GLOSS_HAVE_XTEST
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  gint64 deadline = g_get_monotonic_time () + (gint64) UI_TEST_TIMEOUT_MS * 1000;
+  gboolean above;
+
+  g_assert_true (have_input ());
+  g_assert_nonnull (scroller);
+  ensure_focus (scroller);
+  for (;;)
+    {
+      guint button;
+
+      wait_for_allocation (widget);
+      ui_wait_for_frame (scroller);
+      if (inside_scroller (widget, scroller, &above))
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("wheeling never brought a %s into view", G_OBJECT_TYPE_NAME (widget));
+      /* One notch of the wheel (buttons 4 and 5 are up and down). */
+      button = above ? 4 : 5;
+      fake_motion (scroller, gtk_widget_get_width (scroller) / 2., gtk_widget_get_height (scroller) / 2.);
+      flush_input ();
+      XTestFakeButtonEvent (get_xdisplay (), button, True, CurrentTime);
+      XTestFakeButtonEvent (get_xdisplay (), button, False, CurrentTime);
+      flush_input ();
+    }
+#else
+  g_error ("ui_scroll_into_view without XTest: call ui_test_require_input () first");
 #endif
 }
 

@@ -111,6 +111,9 @@ void      ui_click_widget           (GtkWidget       *widget,
                                      double           y,
                                      guint            n_presses);
 /* Move the pointer off every window (no hover, no tooltip timers). */
+/* Turns the wheel over the scrolled window around @widget, notch by notch,
+ * until @widget is wholly in sight. */
+void      ui_scroll_into_view       (GtkWidget       *widget);
 void      ui_park_pointer           (GtkWidget       *widget);
 /* Park the pointer, destroy @window and assert it is finalized once its
  * sources ran out (g_assert_finalize_object). */
