@@ -8,6 +8,7 @@
 
 #include "gloss-document.h"
 #include "gloss-format.h"
+#include "gloss-json-lite.h"
 #include "gloss-json-writer.h"
 #include "gloss-store.h"
 
@@ -36,6 +37,8 @@ typedef struct
   const char               *lazy_member; /* a member of each record left unparsed, or NULL */
   const char               *lazy_json;   /* its JSON text in the current record, or NULL */
   gsize                     lazy_length;
+  GlossJsonLite            *lazy_lite;   /* when set, the lazy member is read into it… */
+  const GlossJsonLiteValue *lazy_value;  /* …as this, for the current record */
 } GlossImportContext;
 
 /* Calls @func for each record of @input; the stores it adds to the
@@ -49,6 +52,15 @@ GPtrArray  *_gloss_format_import_records  (GBytes                   *input,
  * "tokens") is only checked as JSON, not built into the record: its text
  * is in the context's lazy_json for the importer to parse if it needs it. */
 GPtrArray  *_gloss_format_import_records_lazily (GBytes                   *input,
+                                           const GlossFormatOptions *options,
+                                           GlossOffsetUnit           default_unit,
+                                           const char               *lazy_member,
+                                           GlossRecordFunc           func,
+                                           GError                  **error);
+/* The same, but the lazy member is read (into a GlossJsonLite arena
+ * that lives for the record) and is the context's lazy_value: W3C's
+ * "first" page of annotations, read once, not skipped and read again. */
+GPtrArray  *_gloss_format_import_records_lite (GBytes                   *input,
                                            const GlossFormatOptions *options,
                                            GlossOffsetUnit           default_unit,
                                            const char               *lazy_member,

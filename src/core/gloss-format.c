@@ -313,13 +313,145 @@ report_progress (const GlossFormatOptions *options,
     options->progress (done, total, options->progress_data);
 }
 
+/* The object at the reader's BEGIN_OBJECT, without its lazy member
+ * (prodigy's "tokens", W3C's "first": thousands of objects a record, read
+ * by the importer its own way): that member is checked as JSON but not
+ * built, and the context says where its text is. NULL for anything
+ * unusual (not an object, a member twice, a NUL in a name, bad JSON),
+ * which the caller parses again in full, for the usual message. */
+static JsonNode *
+read_object_lazily (GlossImportContext *context,
+                    GlossJsonReader    *reader,
+                    const char         *data)
+{
+  g_autoptr(JsonObject) object = NULL;
+  gsize lazy_start = 0, lazy_end = 0;
+  gboolean lazy_seen = FALSE;
+
+  if (gloss_json_reader_get_token (reader) != GLOSS_JSON_BEGIN_OBJECT)
+    return NULL;
+
+  object = json_object_new ();
+  for (;;)
+    {
+      GlossJsonToken t = gloss_json_reader_next (reader);
+      g_autofree char *name = NULL;
+      JsonNode *node;
+      gsize length;
+
+      if (t == GLOSS_JSON_END_OBJECT)
+        break;
+      if (t != GLOSS_JSON_MEMBER)
+        return NULL;
+      name = g_strdup (gloss_json_reader_get_cstring (reader, &length));
+      if (strlen (name) != length || json_object_has_member (object, name) ||
+          (lazy_seen && g_str_equal (name, context->lazy_member)) ||
+          gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
+        return NULL;
+      if (g_str_equal (name, context->lazy_member))
+        {
+          lazy_seen = TRUE;
+          lazy_start = gloss_json_reader_get_offset (reader);
+          if (context->lazy_lite != NULL)
+            {
+              gloss_json_lite_reset (context->lazy_lite);
+              if ((context->lazy_value = gloss_json_lite_read (context->lazy_lite, reader)) == NULL)
+                return NULL;
+            }
+          else if (!gloss_json_reader_skip (reader))
+            return NULL;
+          lazy_end = gloss_json_reader_get_position (reader);
+          continue;
+        }
+      if ((node = gloss_json_reader_read_node (reader)) == NULL)
+        return NULL;
+      json_object_set_member (object, name, node);
+    }
+
+  if (lazy_seen)
+    {
+      context->lazy_json = data + lazy_start;
+      context->lazy_length = lazy_end - lazy_start;
+    }
+  return json_node_init_object (json_node_alloc (), g_steal_pointer (&object));
+}
+
+/* The value at the reader's current token: with a lazy member, an
+ * object read without it; else the whole tree. NULL with @error set. */
+static JsonNode *
+read_value_lazily (GlossImportContext *context,
+                   GlossJsonReader    *reader,
+                   const char         *data,
+                   gsize               size,
+                   const char         *where,
+                   GError            **error)
+{
+  gsize offset = gloss_json_reader_get_offset (reader);
+  g_autoptr(GlossJsonReader) again = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  context->lazy_json = NULL;
+  context->lazy_length = 0;
+  context->lazy_value = NULL;
+  if (context->lazy_member == NULL || gloss_json_reader_get_token (reader) != GLOSS_JSON_BEGIN_OBJECT)
+    node = gloss_json_reader_read_node (reader);
+  else if ((node = read_object_lazily (context, reader, data)) == NULL &&
+           gloss_json_reader_get_error (reader) == NULL)
+    {
+      /* Not a plain object: read in full again, for the usual message. */
+      again = gloss_json_reader_new_at (data, size, offset, where, NULL);
+      gloss_json_reader_next (again);
+      g_clear_pointer (&node, json_node_unref);
+      node = gloss_json_reader_read_node (again);
+      if (node != NULL)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       "%s: a record at byte %" G_GSIZE_FORMAT " could not be read", where, offset);
+          return NULL;
+        }
+      g_propagate_error (error, gloss_json_reader_take_error (again));
+      return NULL;
+    }
+  if (node == NULL)
+    g_propagate_error (error, gloss_json_reader_take_error (reader));
+  return g_steal_pointer (&node);
+}
+
+/* Only white space may follow the file's value. */
+static gboolean
+check_rest (GlossJsonReader  *reader,
+            const char       *data,
+            gsize             size,
+            const char       *where,
+            GError          **error)
+{
+  gsize pos;
+  guint line, column;
+
+  if (gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
+    {
+      g_propagate_error (error, gloss_json_reader_take_error (reader));
+      return FALSE;
+    }
+  for (pos = gloss_json_reader_get_position (reader); pos < size && g_ascii_isspace (data[pos]); pos++)
+    ;
+  if (pos == size)
+    return TRUE;
+  gloss_json_reader_get_location (reader, pos, &line, &column);
+  g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
+               "%s: malformed JSON at line %u, column %u: more content after the end of the JSON value",
+               where, line, column);
+  return FALSE;
+}
+
 /* A file that is one JSON value: a record, or an array of records read
  * one element at a time with the pull reader, so that only one record's
  * tree is held (a W3C or Label Studio file of 1,000 documents was a tree
- * of gigabytes). Records before a syntax error further on are read
- * first; the import fails all the same. */
+ * of gigabytes), and that without its lazy member. Records before a
+ * syntax error further on are read first; the import fails all the same. */
 static gboolean
 foreach_in_value (const GlossFormatOptions  *options,
+                  GlossImportContext        *context,
                   const char                *data,
                   gsize                      start,
                   gsize                      size,
@@ -330,12 +462,22 @@ foreach_in_value (const GlossFormatOptions  *options,
                   GError                   **error)
 {
   g_autoptr(GlossJsonReader) reader = gloss_json_reader_new_at (data, size, start, where, NULL);
+  GlossJsonToken first = gloss_json_reader_next (reader);
 
-  if (gloss_json_reader_next (reader) != GLOSS_JSON_BEGIN_ARRAY)
+  if (first != GLOSS_JSON_BEGIN_ARRAY)
     {
-      g_autoptr(JsonNode) whole = gloss_json_parse_range (data, start, size, where, NULL, error);
+      g_autoptr(JsonNode) whole = NULL;
 
-      return whole != NULL && foreach_in_node (whole, where, line, func, user_data, error);
+      if (first == GLOSS_JSON_ERROR)
+        {
+          g_propagate_error (error, gloss_json_reader_take_error (reader));
+          return FALSE;
+        }
+      whole = read_value_lazily (context, reader, data, size, where, error);
+      if (whole == NULL)
+        return FALSE;
+      return check_rest (reader, data, size, where, error) &&
+             foreach_in_node (whole, where, line, func, user_data, error);
     }
 
   for (guint i = 0;; i++)
@@ -345,23 +487,19 @@ foreach_in_value (const GlossFormatOptions  *options,
 
       if (t == GLOSS_JSON_END_ARRAY)
         break;
-      if (t == GLOSS_JSON_ERROR || (element = gloss_json_reader_read_node (reader)) == NULL)
+      if (t == GLOSS_JSON_ERROR)
         {
           g_propagate_error (error, gloss_json_reader_take_error (reader));
           return FALSE;
         }
+      if ((element = read_value_lazily (context, reader, data, size, where, error)) == NULL)
+        return FALSE;
       if (!foreach_element (element, where, i, func, user_data, error))
         return FALSE;
       report_progress (options, gloss_json_reader_get_position (reader), size);
     }
 
-  /* Nothing but white space after the array. */
-  if (gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
-    {
-      g_propagate_error (error, gloss_json_reader_take_error (reader));
-      return FALSE;
-    }
-  return TRUE;
+  return check_rest (reader, data, size, where, error);
 }
 
 /* With an import log, a line that is not a record is logged and left
@@ -383,11 +521,8 @@ skip_line (const GlossFormatOptions  *options,
   return TRUE;
 }
 
-/* The record in [@start, @end). With a lazy member (prodigy's "tokens":
- * thousands of objects a record, seldom needed), that member is checked
- * as JSON but not built, and the context says where its text is. Anything
- * unusual (not an object, a member twice, a NUL in a name, bad JSON) is
- * parsed again in full, for the usual message. */
+/* The record in [@start, @end), its lazy member left unparsed (see
+ * read_object_lazily()). */
 static JsonNode *
 parse_record (GlossImportContext  *context,
               const char          *data,
@@ -398,63 +533,31 @@ parse_record (GlossImportContext  *context,
               GError             **error)
 {
   g_autoptr(GlossJsonReader) reader = NULL;
-  g_autoptr(JsonObject) object = NULL;
-  gsize lazy_start = 0, lazy_end = 0;
-  gboolean lazy_seen = FALSE;
+  g_autoptr(JsonNode) node = NULL;
 
   if (context != NULL)
     {
       context->lazy_json = NULL;
       context->lazy_length = 0;
+      context->lazy_value = NULL;
     }
   if (context == NULL || context->lazy_member == NULL)
     return gloss_json_parse_range (data, start, end, loc, incomplete, error);
 
   reader = gloss_json_reader_new_at (data, end, start, loc, NULL);
-  if (gloss_json_reader_next (reader) != GLOSS_JSON_BEGIN_OBJECT)
-    return gloss_json_parse_range (data, start, end, loc, incomplete, error);
-
-  object = json_object_new ();
-  for (;;)
+  gloss_json_reader_next (reader);
+  node = read_object_lazily (context, reader, data);
+  if (node == NULL || gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
     {
-      GlossJsonToken t = gloss_json_reader_next (reader);
-      g_autofree char *name = NULL;
-      JsonNode *node;
-      gsize length;
-
-      if (t == GLOSS_JSON_END_OBJECT)
-        break;
-      if (t != GLOSS_JSON_MEMBER)
-        return gloss_json_parse_range (data, start, end, loc, incomplete, error);
-      name = g_strdup (gloss_json_reader_get_cstring (reader, &length));
-      if (strlen (name) != length || json_object_has_member (object, name) ||
-          (lazy_seen && g_str_equal (name, context->lazy_member)) ||
-          gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
-        return gloss_json_parse_range (data, start, end, loc, incomplete, error);
-      if (g_str_equal (name, context->lazy_member))
-        {
-          lazy_seen = TRUE;
-          lazy_start = gloss_json_reader_get_offset (reader);
-          if (!gloss_json_reader_skip (reader))
-            return gloss_json_parse_range (data, start, end, loc, incomplete, error);
-          lazy_end = gloss_json_reader_get_position (reader);
-          continue;
-        }
-      if ((node = gloss_json_reader_read_node (reader)) == NULL)
-        return gloss_json_parse_range (data, start, end, loc, incomplete, error);
-      json_object_set_member (object, name, node);
+      context->lazy_json = NULL;
+      context->lazy_length = 0;
+      context->lazy_value = NULL;
+      return gloss_json_parse_range (data, start, end, loc, incomplete, error);
     }
-  if (gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
-    return gloss_json_parse_range (data, start, end, loc, incomplete, error);
 
   if (incomplete != NULL)
     *incomplete = FALSE;
-  if (lazy_seen)
-    {
-      context->lazy_json = data + lazy_start;
-      context->lazy_length = lazy_end - lazy_start;
-    }
-  return json_node_init_object (json_node_alloc (), object);
+  return g_steal_pointer (&node);
 }
 
 /* Calls @func for each record of @input (a JSON Lines file, or one JSON
@@ -544,7 +647,7 @@ foreach_record (GBytes                   *input,
                 return FALSE;
               continue;
             }
-          if (!foreach_in_value (options, data, start - data, size, where, line, func, user_data, error))
+          if (!foreach_in_value (options, context, data, start - data, size, where, line, func, user_data, error))
             return FALSE;
           report_progress (options, size, size);
           return TRUE;
@@ -619,25 +722,18 @@ hand_over_record (JsonObject  *record,
   return TRUE;
 }
 
-GPtrArray *
-_gloss_format_import_records (GBytes                   *input,
-                              const GlossFormatOptions *options,
-                              GlossOffsetUnit           default_unit,
-                              GlossRecordFunc           func,
-                              GError                  **error)
-{
-  return _gloss_format_import_records_lazily (input, options, default_unit, NULL, func, error);
-}
 
-GPtrArray *
-_gloss_format_import_records_lazily (GBytes                   *input,
-                                     const GlossFormatOptions *options,
-                                     GlossOffsetUnit           default_unit,
-                                     const char               *lazy_member,
-                                     GlossRecordFunc           func,
-                                     GError                  **error)
+static GPtrArray *
+import_records (GBytes                   *input,
+                const GlossFormatOptions *options,
+                GlossOffsetUnit           default_unit,
+                const char               *lazy_member,
+                gboolean                  lazy_lite,
+                GlossRecordFunc           func,
+                GError                  **error)
 {
   g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossJsonLite) lite = lazy_lite ? gloss_json_lite_new () : NULL;
   g_autoptr(GlossSchema) schema = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *source = NULL;
@@ -657,6 +753,7 @@ _gloss_format_import_records_lazily (GBytes                   *input,
   context.stem = stem;
   context.source = source;
   context.lazy_member = lazy_member;
+  context.lazy_lite = lite;
 
   /* With a log, record by record: a record with problems is left out,
    * its problems logged, and the next one read. */
@@ -675,6 +772,38 @@ _gloss_format_import_records_lazily (GBytes                   *input,
     return NULL;
 
   return g_steal_pointer (&stores);
+}
+
+GPtrArray *
+_gloss_format_import_records (GBytes                   *input,
+                              const GlossFormatOptions *options,
+                              GlossOffsetUnit           default_unit,
+                              GlossRecordFunc           func,
+                              GError                  **error)
+{
+  return import_records (input, options, default_unit, NULL, FALSE, func, error);
+}
+
+GPtrArray *
+_gloss_format_import_records_lazily (GBytes                   *input,
+                                     const GlossFormatOptions *options,
+                                     GlossOffsetUnit           default_unit,
+                                     const char               *lazy_member,
+                                     GlossRecordFunc           func,
+                                     GError                  **error)
+{
+  return import_records (input, options, default_unit, lazy_member, FALSE, func, error);
+}
+
+GPtrArray *
+_gloss_format_import_records_lite (GBytes                   *input,
+                                   const GlossFormatOptions *options,
+                                   GlossOffsetUnit           default_unit,
+                                   const char               *lazy_member,
+                                   GlossRecordFunc           func,
+                                   GError                  **error)
+{
+  return import_records (input, options, default_unit, lazy_member, TRUE, func, error);
 }
 
 GlossDocument *

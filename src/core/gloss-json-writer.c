@@ -353,6 +353,19 @@ gloss_json_writer_clear (GlossJsonWriter *writer)
   g_clear_pointer (&writer->stack, g_array_unref);
 }
 
+void
+gloss_json_writer_begin_line (GlossJsonWriter *writer,
+                              GlossJsonWriter *line)
+{
+  g_return_if_fail (writer->depth > 0 && !writer->in_object);
+
+  if (writer->has_value)
+    g_string_append_c (writer->out, ',');
+  gloss_json_write_newline (writer->out, writer->depth);
+  writer->has_value = TRUE;
+  gloss_json_writer_init (line, writer->out, FALSE);
+}
+
 /* Before a value: the separator and indentation of an array's element
  * (an object's member has had them before its name). */
 static void

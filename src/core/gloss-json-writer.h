@@ -66,6 +66,11 @@ void  gloss_json_writer_init_in_array (GlossJsonWriter *writer,
                                        gboolean         pretty,
                                        gboolean         after_element);
 void  gloss_json_writer_clear        (GlossJsonWriter *writer);
+/* The next element of the array @writer stands in, on a line of its own
+ * (one annotation a line in a pretty file): @line is set up as a compact
+ * writer of the same output, to write the element and be cleared. */
+void  gloss_json_writer_begin_line   (GlossJsonWriter *writer,
+                                      GlossJsonWriter *line);
 void  gloss_json_writer_begin_object (GlossJsonWriter *writer);
 void  gloss_json_writer_end_object   (GlossJsonWriter *writer);
 void  gloss_json_writer_begin_array  (GlossJsonWriter *writer);

@@ -20,6 +20,7 @@
 #include "gloss-error.h"
 #include "gloss-format-private.h"
 #include "gloss-format-w3c.h"
+#include "gloss-json-lite.h"
 #include "gloss-json-parse.h"
 #include "gloss-store.h"
 
@@ -349,13 +350,16 @@ export_store (GlossStore      *store,
       for (guint i = 0; kind != GLOSS_KIND_ENTITY && i < g_list_model_get_n_items (list); i++)
         {
           g_autoptr(GlossAnnotation) a = g_list_model_get_item (list, i);
+          GlossJsonWriter line;
 
+          gloss_json_writer_begin_line (b, &line);
           if (kind == GLOSS_KIND_MENTION)
-            write_mention (b, &w, a);
+            write_mention (&line, &w, a);
           else if (kind == GLOSS_KIND_CLAIM)
-            write_claim (b, &w, a);
+            write_claim (&line, &w, a);
           else
-            write_relation (b, &w, a);
+            write_relation (&line, &w, a);
+          gloss_json_writer_clear (&line);
         }
     }
   gloss_json_writer_end_array (b);
@@ -462,7 +466,13 @@ gloss_w3c_export (GPtrArray                *stores,
   return _gloss_format_export_chunks (stores, options, gloss_w3c_export_chunk, gloss_w3c_export_end);
 }
 
-/* Import */
+/* Import
+ *
+ * A collection is read without its "first" page (the lazy member), whose
+ * annotations are then read into a GlossJsonLite arena: a json-glib tree
+ * of each made most of the import's time. */
+
+typedef const GlossJsonLiteValue Value;
 
 typedef struct
 {
@@ -487,51 +497,80 @@ invalid (GError     **error,
   return FALSE;
 }
 
-/* A member that may be one object (or string) or a list of them. */
-static GList *
-members_as_list (JsonObject *object,
-                 const char *member)
+static const char *
+get_string (Value      *object,
+            const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_get_elements (json_node_get_array (node));
-  return g_list_append (NULL, node);
+  return gloss_json_lite_get_string (object, member);
 }
 
-static const char *
-string_of (JsonNode *node)
+/* A member may be one value or a list of them: how many, and each. */
+static guint
+list_length (Value *value)
 {
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
+  if (value == NULL || value->kind == GLOSS_JSON_NULL)
+    return 0;
+  return value->kind == GLOSS_JSON_BEGIN_ARRAY ? value->n : 1;
+}
+
+static Value *
+list_item (Value *value,
+           guint  i)
+{
+  Value *item = value->kind == GLOSS_JSON_BEGIN_ARRAY ? value->items[i] : value;
+
+  return item->kind == GLOSS_JSON_BEGIN_OBJECT ? item : NULL;
 }
 
 /* The IRI of a "source" (a string, or an object with "id"). */
 static const char *
-source_of (JsonObject *object)
+source_of (Value *object)
 {
-  JsonNode *node = json_object_get_member (object, "source");
+  Value *node = gloss_json_lite_get_member (object, "source");
 
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    return string_of (json_object_get_member (json_node_get_object (node), "id"));
-  return string_of (node);
+  if (node != NULL && node->kind == GLOSS_JSON_BEGIN_OBJECT)
+    return get_string (node, "id");
+  return node != NULL && node->kind == GLOSS_JSON_STRING ? node->string : NULL;
+}
+
+static gboolean
+get_offset (Reader      *r,
+            Value       *selector,
+            const char  *member,
+            const char  *path,
+            gint64      *out,
+            GError     **error)
+{
+  Value *node = gloss_json_lite_get_member (selector, member);
+
+  if (node == NULL || node->kind == GLOSS_JSON_NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID, "%s: %s: “%s” is missing",
+                   r->loc, path, member);
+      return FALSE;
+    }
+  if (node->kind != GLOSS_JSON_NUMBER || !node->is_int || node->integer < 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID, "%s: %s: “%s” must be a whole number ≥ 0",
+                   r->loc, path, member);
+      return FALSE;
+    }
+  *out = node->integer;
+  return TRUE;
 }
 
 /* Finds @exact by its quote when it has no position: the one place where
  * prefix and suffix (when given) fit. */
 static gboolean
 find_quote (Reader      *r,
-            JsonObject  *selector,
+            Value       *selector,
             const char  *path,
             GlossSpan   *span,
             GError     **error)
 {
-  const char *exact = _gloss_format_get_string (selector, "exact");
-  const char *prefix = _gloss_format_get_string (selector, "prefix");
-  const char *suffix = _gloss_format_get_string (selector, "suffix");
+  const char *exact = get_string (selector, "exact");
+  const char *prefix = get_string (selector, "prefix");
+  const char *suffix = get_string (selector, "suffix");
   const char *text = gloss_document_get_text (r->document);
   guint found = 0;
 
@@ -565,53 +604,48 @@ find_quote (Reader      *r,
  * TextQuoteSelector; else the quote alone. */
 static gboolean
 read_target_span (Reader      *r,
-                  JsonObject  *target,
+                  Value       *target,
                   const char  *path,
                   GlossSpan   *span,
                   GError     **error)
 {
-  GList *selectors = members_as_list (target, "selector");
-  JsonObject *position = NULL, *quote = NULL;
-  gboolean ok = TRUE;
+  Value *selectors = gloss_json_lite_get_member (target, "selector");
+  Value *position = NULL, *quote = NULL;
+  guint n = list_length (selectors);
 
-  for (GList *l = selectors; l != NULL; l = l->next)
+  for (guint i = 0; i < n; i++)
     {
-      JsonObject *selector = JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) ? json_node_get_object (l->data) : NULL;
-      const char *type = selector ? _gloss_format_get_string (selector, "type") : NULL;
+      Value *selector = list_item (selectors, i);
+      const char *type = get_string (selector, "type");
 
       if (g_strcmp0 (type, "TextPositionSelector") == 0)
         position = selector;
       else if (g_strcmp0 (type, "TextQuoteSelector") == 0)
         quote = selector;
     }
-  g_list_free (selectors);
 
   if (position != NULL)
     {
       gint64 start, end;
 
-      ok = _gloss_format_get_offset (position, "start", r->loc, path, &start, error) &&
-           _gloss_format_get_offset (position, "end", r->loc, path, &end, error) &&
-           _gloss_format_make_span (r->document, r->context->unit, start, end,
-                                    quote ? _gloss_format_get_string (quote, "exact") : NULL,
-                                    r->loc, path, span, error);
+      return get_offset (r, position, "start", path, &start, error) &&
+             get_offset (r, position, "end", path, &end, error) &&
+             _gloss_format_make_span (r->document, r->context->unit, start, end,
+                                      quote ? get_string (quote, "exact") : NULL, r->loc, path, span, error);
     }
-  else if (quote != NULL)
-    ok = find_quote (r, quote, path, span, error);
-  else
-    ok = invalid (error, r, path, "a target without a TextPositionSelector or TextQuoteSelector");
-
-  return ok;
+  if (quote != NULL)
+    return find_quote (r, quote, path, span, error);
+  return invalid (error, r, path, "a target without a TextPositionSelector or TextQuoteSelector");
 }
 
 static GlossEntity *
 entity_for (Reader      *r,
-            JsonObject  *body,
+            Value       *body,
             const char  *fallback_type)
 {
   const char *iri = source_of (body);
-  const char *type = _gloss_format_get_string (body, "gloss:entityType");
-  const char *label = _gloss_format_get_string (body, "label");
+  const char *type = get_string (body, "gloss:entityType");
+  const char *label = get_string (body, "label");
   GlossEntity *entity;
 
   if (iri == NULL)
@@ -644,9 +678,9 @@ is_own_entity (Reader     *r,
 static void
 set_id (Reader          *r,
         GlossAnnotation *a,
-        JsonObject      *annotation)
+        Value           *annotation)
 {
-  const char *iri = _gloss_format_get_string (annotation, "id");
+  const char *iri = get_string (annotation, "id");
 
   if (is_own_entity (r, iri))
     {
@@ -658,11 +692,11 @@ set_id (Reader          *r,
 
 static void
 apply_common_body (GlossAnnotation *a,
-                   JsonObject      *body,
+                   Value           *body,
                    const char      *purpose)
 {
-  const char *attr = _gloss_format_get_string (body, "gloss:attribute");
-  const char *value = _gloss_format_get_string (body, "value");
+  const char *attr = get_string (body, "gloss:attribute");
+  const char *value = get_string (body, "value");
 
   if (value == NULL)
     return;
@@ -672,7 +706,7 @@ apply_common_body (GlossAnnotation *a,
     {
       g_autoptr(JsonNode) node = NULL;
 
-      if (g_strcmp0 (_gloss_format_get_string (body, "format"), "application/json") == 0)
+      if (g_strcmp0 (get_string (body, "format"), "application/json") == 0)
         node = json_from_string (value, NULL);
       if (node == NULL)
         node = json_node_init_string (json_node_alloc (), value);
@@ -682,62 +716,103 @@ apply_common_body (GlossAnnotation *a,
 
 typedef enum { ANNOTATION_MENTION, ANNOTATION_CLAIM, ANNOTATION_RELATION, ANNOTATION_OTHER } Shape;
 
-static Shape
-shape_of (JsonObject *annotation,
-          GList      *bodies)
+static gboolean
+has_body_purpose (Value      *bodies,
+                  const char *purpose)
 {
-  const char *motivation = _gloss_format_get_string (annotation, "motivation");
+  guint n = list_length (bodies);
 
-  if (g_strcmp0 (motivation, "linking") == 0)
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (get_string (list_item (bodies, i), "purpose"), purpose) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static Shape
+shape_of (Value *annotation,
+          Value *bodies)
+{
+  if (g_strcmp0 (get_string (annotation, "motivation"), "linking") == 0)
     return ANNOTATION_RELATION;
-  for (GList *l = bodies; l != NULL; l = l->next)
-    if (JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) &&
-        g_strcmp0 (_gloss_format_get_string (json_node_get_object (l->data), "purpose"), "classifying") == 0)
-      return ANNOTATION_CLAIM;
-  for (GList *l = bodies; l != NULL; l = l->next)
-    if (JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) &&
-        g_strcmp0 (_gloss_format_get_string (json_node_get_object (l->data), "purpose"), "tagging") == 0)
-      return ANNOTATION_MENTION;
+  if (has_body_purpose (bodies, "classifying"))
+    return ANNOTATION_CLAIM;
+  if (has_body_purpose (bodies, "tagging"))
+    return ANNOTATION_MENTION;
   return ANNOTATION_OTHER;
 }
 
+static void
+apply_body (Reader          *r,
+            GlossAnnotation *a,
+            Shape            shape,
+            const char      *type,
+            Value           *body)
+{
+  const char *purpose = get_string (body, "purpose");
+  const char *role = get_string (body, "gloss:role");
+  const char *source = source_of (body);
+  GlossCertainty certainty;
+
+  if (g_strcmp0 (purpose, "identifying") == 0 || g_strcmp0 (purpose, "linking") == 0)
+    {
+      if (shape == ANNOTATION_MENTION && is_own_entity (r, source))
+        gloss_mention_set_entity (GLOSS_MENTION (a), entity_for (r, body, type));
+      else if (shape == ANNOTATION_MENTION && source != NULL && gloss_mention_get_entity (GLOSS_MENTION (a)))
+        {
+          g_autofree char *kb = iri_to_kb (source);
+
+          gloss_entity_set_kb (gloss_mention_get_entity (GLOSS_MENTION (a)), kb);
+        }
+      else if (shape == ANNOTATION_CLAIM && g_strcmp0 (role, "claimant") == 0)
+        gloss_claim_set_claimant (GLOSS_CLAIM (a), entity_for (r, body, "ENTITY"));
+      else if (shape == ANNOTATION_CLAIM)
+        gloss_claim_add_about (GLOSS_CLAIM (a), entity_for (r, body, "ENTITY"));
+      else if (shape == ANNOTATION_RELATION)
+        gloss_relation_set_to (GLOSS_RELATION (a), entity_for (r, body, "ENTITY"));
+    }
+  else if (shape == ANNOTATION_CLAIM && g_strcmp0 (purpose, "assessing") == 0 &&
+           gloss_certainty_from_string (get_string (body, "value"), &certainty))
+    gloss_claim_set_certainty (GLOSS_CLAIM (a), certainty);
+  else
+    apply_common_body (a, body, purpose);
+}
+
 static gboolean
-read_annotation (JsonObject  *annotation,
+read_annotation (Reader      *r,
+                 Value       *annotation,
                  const char  *path,
-                 gpointer     user_data,
                  GError     **error)
 {
-  Reader *r = user_data;
-  g_autoptr(GList) bodies = members_as_list (annotation, "body");
-  g_autoptr(GList) targets = members_as_list (annotation, "target");
+  Value *bodies = gloss_json_lite_get_member (annotation, "body");
+  Value *targets = gloss_json_lite_get_member (annotation, "target");
   g_autoptr(GArray) content = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
   g_autoptr(GArray) cue = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
   Shape shape = shape_of (annotation, bodies);
+  guint n_bodies = list_length (bodies), n_targets = list_length (targets);
   const char *type = NULL;
   const char *from_iri = NULL;
-  JsonObject *from_target = NULL;
+  Value *from_target = NULL;
   GlossAnnotation *a;
-  guint k = 0;
 
   if (shape == ANNOTATION_OTHER)
     return invalid (error, r, path, "an annotation without a tagging or classifying body (a type)");
 
-  for (GList *l = bodies; l != NULL; l = l->next)
+  for (guint i = 0; i < n_bodies; i++)
     {
-      JsonObject *body = JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) ? json_node_get_object (l->data) : NULL;
-      const char *purpose = body ? _gloss_format_get_string (body, "purpose") : NULL;
+      Value *body = list_item (bodies, i);
+      const char *purpose = get_string (body, "purpose");
 
-      if (body != NULL && (g_strcmp0 (purpose, "tagging") == 0 || g_strcmp0 (purpose, "classifying") == 0))
-        type = _gloss_format_get_string (body, "value");
+      if (g_strcmp0 (purpose, "tagging") == 0 || g_strcmp0 (purpose, "classifying") == 0)
+        type = get_string (body, "value");
     }
   if (type == NULL || *type == '\0')
     return invalid (error, r, path, "the type body has no “value”");
 
-  for (GList *l = targets; l != NULL; l = l->next, k++)
+  for (guint k = 0; k < n_targets; k++)
     {
       g_autofree char *target_path = g_strdup_printf ("%s.target[%u]", path, k);
-      JsonObject *target = JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) ? json_node_get_object (l->data) : NULL;
-      const char *role = target ? _gloss_format_get_string (target, "gloss:role") : NULL;
+      Value *target = list_item (targets, k);
+      const char *role = get_string (target, "gloss:role");
       GlossSpan span;
 
       if (target == NULL)
@@ -783,43 +858,92 @@ read_annotation (JsonObject  *annotation,
     }
   set_id (r, a, annotation);
 
-  for (GList *l = bodies; l != NULL; l = l->next)
-    {
-      JsonObject *body = JSON_NODE_HOLDS_OBJECT ((JsonNode *) l->data) ? json_node_get_object (l->data) : NULL;
-      const char *purpose = body ? _gloss_format_get_string (body, "purpose") : NULL;
-      const char *role = body ? _gloss_format_get_string (body, "gloss:role") : NULL;
-      const char *source = body ? source_of (body) : NULL;
-      GlossCertainty certainty;
-
-      if (body == NULL)
-        continue;
-      if (g_strcmp0 (purpose, "identifying") == 0 || g_strcmp0 (purpose, "linking") == 0)
-        {
-          if (shape == ANNOTATION_MENTION && is_own_entity (r, source))
-            gloss_mention_set_entity (GLOSS_MENTION (a), entity_for (r, body, type));
-          else if (shape == ANNOTATION_MENTION && source != NULL && gloss_mention_get_entity (GLOSS_MENTION (a)))
-            {
-              g_autofree char *kb = iri_to_kb (source);
-
-              gloss_entity_set_kb (gloss_mention_get_entity (GLOSS_MENTION (a)), kb);
-            }
-          else if (shape == ANNOTATION_CLAIM && g_strcmp0 (role, "claimant") == 0)
-            gloss_claim_set_claimant (GLOSS_CLAIM (a), entity_for (r, body, "ENTITY"));
-          else if (shape == ANNOTATION_CLAIM)
-            gloss_claim_add_about (GLOSS_CLAIM (a), entity_for (r, body, "ENTITY"));
-          else if (shape == ANNOTATION_RELATION)
-            gloss_relation_set_to (GLOSS_RELATION (a), entity_for (r, body, "ENTITY"));
-        }
-      else if (shape == ANNOTATION_CLAIM && g_strcmp0 (purpose, "assessing") == 0 &&
-               gloss_certainty_from_string (_gloss_format_get_string (body, "value"), &certainty))
-        gloss_claim_set_certainty (GLOSS_CLAIM (a), certainty);
-      else
-        apply_common_body (a, body, purpose);
-    }
+  for (guint i = 0; i < n_bodies; i++)
+    if (list_item (bodies, i) != NULL)
+      apply_body (r, a, shape, type, list_item (bodies, i));
 
   if (shape == ANNOTATION_RELATION && gloss_relation_get_to (GLOSS_RELATION (a)) == NULL)
     return invalid (error, r, path, "a linking annotation without a linking body (where it goes)");
 
+  return TRUE;
+}
+
+/* Every annotation of @items; with an import log, each one's problem is
+ * logged and the next one read. */
+static gboolean
+read_items (Reader      *r,
+            Value       *items,
+            const char  *member,
+            GError     **error)
+{
+  for (guint i = 0; items != NULL && i < items->n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (items->items[i]->kind != GLOSS_JSON_BEGIN_OBJECT)
+        g_set_error (&local_error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                     "%s: %s: must be an object", r->loc, path);
+      else if (read_annotation (r, items->items[i], path, &local_error))
+        continue;
+
+      if (!_gloss_format_log_problem (r->context, &local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* @length bytes of JSON into @lite. */
+static Value *
+read_lite (GlossJsonLite  *lite,
+           const char     *json,
+           gsize           length,
+           const char     *loc,
+           GError        **error)
+{
+  g_autoptr(GlossJsonReader) reader = gloss_json_reader_new_at (json, length, 0, loc, NULL);
+  Value *value = NULL;
+
+  if (gloss_json_reader_next (reader) != GLOSS_JSON_ERROR)
+    value = gloss_json_lite_read (lite, reader);
+  if (value == NULL)
+    g_propagate_error (error, gloss_json_reader_take_error (reader));
+  return value;
+}
+
+/* The collection's annotations: its "first" page's items (read into the
+ * context's arena), else its own "items" (a rare shape, read again from
+ * the tree it is in). */
+static gboolean
+find_items (Reader         *r,
+            JsonObject     *collection,
+            GlossJsonLite  *lite,
+            Value         **items,
+            const char    **member,
+            GError        **error)
+{
+  Value *first = NULL;
+  JsonNode *node;
+
+  *items = NULL;
+  *member = "first.items";
+  first = r->context->lazy_value;
+  if (first != NULL && first->kind == GLOSS_JSON_BEGIN_OBJECT)
+    *items = gloss_json_lite_get_member (first, "items");
+  else if ((node = json_object_get_member (collection, "items")) != NULL)
+    {
+      g_autofree char *json = json_to_string (node, FALSE);
+
+      *member = "items";
+      if ((*items = read_lite (lite, json, strlen (json), r->loc, error)) == NULL)
+        return FALSE;
+    }
+
+  if (*items != NULL && (*items)->kind != GLOSS_JSON_BEGIN_ARRAY)
+    return invalid (error, r, *member, "must be a list of annotations");
   return TRUE;
 }
 
@@ -836,11 +960,12 @@ read_collection (JsonObject  *collection,
   g_autoptr(GPtrArray) out_mentions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) out_claims = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) out_relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossJsonLite) lite = gloss_json_lite_new ();
   GPtrArray *lists[] = { out_entities, out_mentions, out_claims, out_relations };
   JsonNode *node = json_object_get_member (collection, "gloss:document");
-  JsonObject *doc, *first;
-  JsonNode *items;
-  const char *text, *doc_iri, *title, *language;
+  JsonObject *doc;
+  Value *items;
+  const char *text, *doc_iri, *title, *language, *member;
   g_autoptr(JsonObject) record = json_object_new ();
   Reader r;
 
@@ -874,14 +999,7 @@ read_collection (JsonObject  *collection,
     .out_relations = out_relations,
   };
 
-  node = json_object_get_member (collection, "first");
-  first = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : collection;
-  items = json_object_get_member (first, "items");
-  if (items != NULL && !JSON_NODE_HOLDS_ARRAY (items))
-    return invalid (error, &r, "first.items", "must be a list of annotations");
-  if (items != NULL &&
-      !_gloss_format_foreach_object_logged (context, json_node_get_array (items), "first.items", loc,
-                                            read_annotation, &r, error))
+  if (!find_items (&r, collection, lite, &items, &member, error) || !read_items (&r, items, member, error))
     return FALSE;
 
   return _gloss_format_add_store (context, document, lists, G_N_ELEMENTS (lists), loc, error);
@@ -906,5 +1024,6 @@ gloss_w3c_import (GBytes                   *input,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _gloss_format_import_records (input, options, GLOSS_OFFSET_CODEPOINTS, read_collection, error);
+  return _gloss_format_import_records_lite (input, options, GLOSS_OFFSET_CODEPOINTS, "first",
+                                            read_collection, error);
 }

@@ -1,0 +1,262 @@
+/* gloss-json-lite.c: a JSON value read into one arena
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-json-lite.h"
+
+#define BLOCK_SIZE (64 * 1024)
+
+struct _GlossJsonLite
+{
+  GPtrArray *blocks;
+  char      *next;
+  gsize      left;
+};
+
+GlossJsonLite *
+gloss_json_lite_new (void)
+{
+  GlossJsonLite *self = g_new0 (GlossJsonLite, 1);
+
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+void
+gloss_json_lite_free (GlossJsonLite *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->blocks);
+  g_free (self);
+}
+
+void
+gloss_json_lite_reset (GlossJsonLite *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_ptr_array_set_size (self->blocks, 0);
+  self->next = NULL;
+  self->left = 0;
+}
+
+static gpointer
+arena_alloc (GlossJsonLite *self,
+             gsize          size)
+{
+  gpointer p;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > BLOCK_SIZE / 4)
+    {
+      p = g_malloc (size);
+      g_ptr_array_add (self->blocks, p);
+      return p;
+    }
+  if (size > self->left)
+    {
+      self->next = g_malloc (BLOCK_SIZE);
+      self->left = BLOCK_SIZE;
+      g_ptr_array_add (self->blocks, self->next);
+    }
+  p = self->next;
+  self->next += size;
+  self->left -= size;
+  return p;
+}
+
+static const char *
+arena_strndup (GlossJsonLite *self,
+               const char    *str,
+               gsize          length)
+{
+  char *copy = arena_alloc (self, length + 1);
+
+  memcpy (copy, str, length);
+  copy[length] = '\0';
+  return copy;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Whether a name appears twice: pairwise for the usual few members,
+ * sorted for many. */
+static gboolean
+has_duplicate (const char **names,
+               guint        n)
+{
+  g_autofree const char **sorted = NULL;
+
+  if (n <= 16)
+    {
+      for (guint i = 1; i < n; i++)
+        for (guint j = 0; j < i; j++)
+          if (strcmp (names[i], names[j]) == 0)
+            return TRUE;
+      return FALSE;
+    }
+  sorted = g_memdup2 (names, n * sizeof (char *));
+  qsort (sorted, n, sizeof (char *), compare_names);
+  for (guint i = 1; i < n; i++)
+    if (strcmp (sorted[i], sorted[i - 1]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+read_scalar (GlossJsonLite      *self,
+             GlossJsonReader    *reader,
+             GlossJsonLiteValue *value)
+{
+  const char *str;
+  gsize length;
+  double d;
+
+  switch (value->kind)
+    {
+    case GLOSS_JSON_STRING:
+      str = gloss_json_reader_get_string (reader, &length);
+      if (memchr (str, '\0', length) != NULL)
+        {
+          gloss_json_reader_set_error (reader, GLOSS_FORMAT_ERROR_INVALID,
+                                       "a string holds a NUL character (\\u0000), which Gloss cannot keep");
+          return FALSE;
+        }
+      value->string = arena_strndup (self, str, length);
+      return TRUE;
+
+    case GLOSS_JSON_NUMBER:
+      value->is_int = gloss_json_reader_get_int64 (reader, &value->integer);
+      if (!value->is_int && !gloss_json_reader_get_double (reader, &d))
+        {
+          str = gloss_json_reader_get_number_text (reader, &length);
+          gloss_json_reader_set_error (reader, GLOSS_FORMAT_ERROR_INVALID, "the number %.*s is out of range",
+                                       (int) MIN (length, 40), str);
+          return FALSE;
+        }
+      return TRUE;
+
+    case GLOSS_JSON_TRUE:
+    case GLOSS_JSON_FALSE:
+    case GLOSS_JSON_NULL:
+      return TRUE;
+
+    case GLOSS_JSON_BEGIN_OBJECT:
+    case GLOSS_JSON_BEGIN_ARRAY:
+    case GLOSS_JSON_END:
+    case GLOSS_JSON_ERROR:
+    case GLOSS_JSON_END_OBJECT:
+    case GLOSS_JSON_END_ARRAY:
+    case GLOSS_JSON_MEMBER:
+    default:
+      return FALSE;
+    }
+}
+
+/* The reader's depth limit bounds the recursion. */
+static GlossJsonLiteValue *
+read_value (GlossJsonLite   *self,
+            GlossJsonReader *reader)
+{
+  GlossJsonLiteValue *value = arena_alloc (self, sizeof (GlossJsonLiteValue));
+  gboolean object = gloss_json_reader_get_token (reader) == GLOSS_JSON_BEGIN_OBJECT;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  memset (value, 0, sizeof *value);
+  value->kind = gloss_json_reader_get_token (reader);
+  if (value->kind != GLOSS_JSON_BEGIN_OBJECT && value->kind != GLOSS_JSON_BEGIN_ARRAY)
+    return read_scalar (self, reader, value) ? value : NULL;
+
+  names = g_ptr_array_new ();
+  items = g_ptr_array_new ();
+  for (;;)
+    {
+      GlossJsonToken t = gloss_json_reader_next (reader);
+      GlossJsonLiteValue *item;
+
+      if (t == GLOSS_JSON_END_OBJECT || t == GLOSS_JSON_END_ARRAY)
+        break;
+      if (object)
+        {
+          const char *name;
+          gsize length;
+
+          if (t != GLOSS_JSON_MEMBER)
+            return NULL;
+          name = gloss_json_reader_get_string (reader, &length);
+          if (memchr (name, '\0', length) != NULL)
+            {
+              gloss_json_reader_set_error (reader, GLOSS_FORMAT_ERROR_INVALID,
+                                           "a member name holds a NUL character (\\u0000)");
+              return NULL;
+            }
+          g_ptr_array_add (names, (gpointer) arena_strndup (self, name, length));
+          t = gloss_json_reader_next (reader);
+        }
+      if (t < GLOSS_JSON_BEGIN_OBJECT || t == GLOSS_JSON_END_OBJECT || t == GLOSS_JSON_END_ARRAY ||
+          t == GLOSS_JSON_MEMBER || (item = read_value (self, reader)) == NULL)
+        return NULL;
+      g_ptr_array_add (items, item);
+    }
+
+  if (object && has_duplicate ((const char **) names->pdata, names->len))
+    {
+      gloss_json_reader_set_error (reader, GLOSS_FORMAT_ERROR_INVALID, "a member appears twice in the object");
+      return NULL;
+    }
+  value->n = items->len;
+  value->items = arena_alloc (self, MAX (1, items->len) * sizeof (gpointer));
+  memcpy (value->items, items->pdata, items->len * sizeof (gpointer));
+  if (object)
+    {
+      value->names = arena_alloc (self, MAX (1, names->len) * sizeof (gpointer));
+      memcpy (value->names, names->pdata, names->len * sizeof (gpointer));
+    }
+  return value;
+}
+
+GlossJsonLiteValue *
+gloss_json_lite_read (GlossJsonLite   *self,
+                      GlossJsonReader *reader)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  if (gloss_json_reader_get_token (reader) < GLOSS_JSON_BEGIN_OBJECT)
+    return NULL;
+  return read_value (self, reader);
+}
+
+const GlossJsonLiteValue *
+gloss_json_lite_get_member (const GlossJsonLiteValue *object,
+                            const char               *name)
+{
+  if (object == NULL || object->kind != GLOSS_JSON_BEGIN_OBJECT)
+    return NULL;
+  for (guint i = 0; i < object->n; i++)
+    if (strcmp (object->names[i], name) == 0)
+      return object->items[i];
+  return NULL;
+}
+
+const char *
+gloss_json_lite_get_string (const GlossJsonLiteValue *object,
+                            const char               *name)
+{
+  const GlossJsonLiteValue *member = gloss_json_lite_get_member (object, name);
+
+  return member != NULL && member->kind == GLOSS_JSON_STRING ? member->string : NULL;
+}
