@@ -227,21 +227,65 @@ gloss_cli_load_file (const char  *path,
   return bytes;
 }
 
+/* A JSON Lines file read a line at a time, so that an import that hands
+ * its documents over holds one record, not the file. NULL with @error
+ * unset when the file cannot be opened that way (not a local file): it
+ * is then read whole. */
+static GPtrArray *
+read_lines (const GlossFormat        *format,
+            const char               *path,
+            const GlossFormatOptions *options,
+            GError                  **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *stores;
+  guint64 size = 0;
+  int fd = gloss_input_file_open (file, &size, &local_error);
+
+  if (fd < 0)
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, local_error->message);
+      return NULL;
+    }
+  stores = gloss_format_import_fd (format, fd, size, options, &local_error);
+  close (fd);
+  if (stores == NULL && local_error->domain == GLOSS_FORMAT_ERROR)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (stores == NULL)
+    g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO, local_error->message);
+  return stores;
+}
+
 GPtrArray *
 gloss_cli_read_input (const GlossFormat        *format,
                       const char               *path,
                       const GlossFormatOptions *options,
                       GError                  **error)
 {
-  g_autoptr(GBytes) bytes = gloss_cli_load_file (path, error);
+  g_autoptr(GBytes) bytes = NULL;
   GlossFormatOptions opts = { 0 };
-
-  if (bytes == NULL)
-    return NULL;
 
   if (options != NULL)
     opts = *options;
   opts.where = g_strcmp0 (path, "-") == 0 ? "standard input" : path;
+
+  if (format != NULL && format->reads_lines && opts.document != NULL && g_strcmp0 (path, "-") != 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GPtrArray *stores = read_lines (format, path, &opts, &local_error);
+
+      if (stores != NULL || local_error != NULL)
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return stores;
+        }
+    }
+
+  if ((bytes = gloss_cli_load_file (path, error)) == NULL)
+    return NULL;
 
   if (format == NULL || g_str_equal (format->name, "native"))
     {

@@ -22,6 +22,38 @@ typedef gboolean (*GlossRecordFunc) (JsonObject  *record,
                                      GError     **error);
 
 
+/* The lines of a JSON Lines input (gloss-format-lines.c): all its bytes,
+ * or a file read a piece at a time. */
+typedef struct
+{
+  const char  *data;       /* the bytes at hand */
+  gsize        size;
+  gsize        pos;        /* where the next line starts in data */
+  guint        line;       /* lines handed out */
+  guint        data_line;  /* lines before data[0] */
+  guint64      done;       /* bytes of the input before data[0] */
+  guint64      total;      /* the input's size, for progress */
+  int          fd;         /* -1: all the bytes are in data */
+  gboolean     eof;
+  gboolean     keep;       /* hold everything read, until told otherwise */
+  const char  *where;
+  GByteArray  *buffer;
+} GlossLines;
+
+void     _gloss_lines_init_bytes (GlossLines  *lines,
+                                  GBytes      *input);
+void     _gloss_lines_init_fd    (GlossLines  *lines,
+                                  int          fd,
+                                  guint64      total,
+                                  const char  *where);
+void     _gloss_lines_clear      (GlossLines  *lines);
+gboolean _gloss_lines_next       (GlossLines  *lines,
+                                  gsize       *start,
+                                  gsize       *length,
+                                  GError     **error);
+gboolean _gloss_lines_read_rest  (GlossLines  *lines,
+                                  GError     **error);
+
 /* What the records of one JSON Lines import share; the user_data of the
  * GlossRecordFunc given to _gloss_format_import_records(). */
 typedef struct

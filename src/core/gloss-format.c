@@ -32,15 +32,15 @@ static const GlossFormat formats[] = {
     gloss_native_import, gloss_native_export, GLOSS_CARRIES_ALL },
   { "jsonl", "Gloss dataset: JSON Lines, one document a line", "jsonl",
     gloss_jsonl_import, gloss_jsonl_export, GLOSS_CARRIES_ALL, NULL, TRUE, GLOSS_OFFSET_CODEPOINTS,
-    TRUE },
+    TRUE, .reads_lines = TRUE },
   { "doccano", "doccano JSONL (label or entities/relations)", "jsonl",
     gloss_doccano_import, gloss_doccano_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS,
-    NULL, TRUE, GLOSS_OFFSET_UTF16, TRUE },
+    NULL, TRUE, GLOSS_OFFSET_UTF16, TRUE, .reads_lines = TRUE },
   { "prodigy", "spaCy/Prodigy JSONL", "jsonl",
     gloss_prodigy_import, gloss_prodigy_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS,
-    NULL, TRUE, GLOSS_OFFSET_CODEPOINTS, TRUE },
+    NULL, TRUE, GLOSS_OFFSET_CODEPOINTS, TRUE, .reads_lines = TRUE },
   { "conll", "CoNLL-2003-style IOB2 tags, one token a line", "conll",
     gloss_conll_import, gloss_conll_export, GLOSS_CARRIES_MENTIONS, .streams = TRUE },
   { "brat", "brat standoff (.txt + .ann)", "ann",
@@ -373,7 +373,7 @@ read_object_lazily (GlossImportContext *context,
       context->lazy_json = data + lazy_start;
       context->lazy_length = lazy_end - lazy_start;
     }
-  return json_node_init_object (json_node_alloc (), g_steal_pointer (&object));
+  return json_node_init_object (json_node_alloc (), object);
 }
 
 /* The value at the reader's current token: with a lazy member, an
@@ -528,6 +528,7 @@ parse_record (GlossImportContext  *context,
               const char          *data,
               gsize                start,
               gsize                end,
+              guint                first_line,
               const char          *loc,
               gboolean            *incomplete,
               GError             **error)
@@ -542,9 +543,10 @@ parse_record (GlossImportContext  *context,
       context->lazy_value = NULL;
     }
   if (context == NULL || context->lazy_member == NULL)
-    return gloss_json_parse_range (data, start, end, loc, incomplete, error);
+    return gloss_json_parse_range_at_line (data, start, end, first_line, loc, incomplete, error);
 
   reader = gloss_json_reader_new_at (data, end, start, loc, NULL);
+  gloss_json_reader_set_first_line (reader, first_line);
   gloss_json_reader_next (reader);
   node = read_object_lazily (context, reader, data);
   if (node == NULL || gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
@@ -552,7 +554,7 @@ parse_record (GlossImportContext  *context,
       context->lazy_json = NULL;
       context->lazy_length = 0;
       context->lazy_value = NULL;
-      return gloss_json_parse_range (data, start, end, loc, incomplete, error);
+      return gloss_json_parse_range_at_line (data, start, end, first_line, loc, incomplete, error);
     }
 
   if (incomplete != NULL)
@@ -560,52 +562,33 @@ parse_record (GlossImportContext  *context,
   return g_steal_pointer (&node);
 }
 
-/* Calls @func for each record of @input (a JSON Lines file, or one JSON
+/* Calls @func for each record of @lines (a JSON Lines file, or one JSON
  * value: a record or an array of records); reports progress through
  * @options after each line. */
 static gboolean
-foreach_record (GBytes                   *input,
+foreach_record (GlossLines               *lines,
                 const GlossFormatOptions *options,
                 GlossImportContext       *context,
                 GlossRecordFunc           func,
                 gpointer                  user_data,
                 GError                  **error)
 {
-  const char *where;
-  const char *data;
-  gsize size;
-  gsize pos = 0;
-  guint line = 0;
+  const char *where = options->where ? options->where : "<input>";
   gboolean first = TRUE;
-
-  g_return_val_if_fail (input != NULL, FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-
-  where = options->where ? options->where : "<input>";
-
-  data = g_bytes_get_data (input, &size);
-  if (data == NULL)
-    data = "";
-
-  /* A UTF-8 byte order mark is common in files from Windows tools. */
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    pos = 3;
+  gsize pos, len;
 
   /* Progress after every line, blank ones included. */
-  for (; pos < size; report_progress (options, pos, size))
+  for (; _gloss_lines_next (lines, &pos, &len, error);
+       report_progress (options, lines->done + lines->pos, lines->total))
     {
       g_autoptr(JsonNode) root = NULL;
       g_autoptr(GError) line_error = NULL;
       g_autofree char *loc = NULL;
       gboolean incomplete;
+      const char *data = lines->data;
       const char *start = data + pos;
-      const char *nl = memchr (start, '\n', size - pos);
-      gsize len = nl ? (gsize) (nl - start) : size - pos;
       const char *bad;
       gboolean blank = TRUE;
-
-      pos += len + (nl ? 1 : 0);
-      line++;
 
       if (len > 0 && start[len - 1] == '\r')
         len--;
@@ -614,12 +597,13 @@ foreach_record (GBytes                   *input,
       if (blank)
         continue;
 
-      loc = g_strdup_printf ("%s:%u", where, line);
+      loc = g_strdup_printf ("%s:%u", where, lines->line);
 
       if (memchr (start, '\0', len) != NULL)
         {
           g_set_error (&line_error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
                        "%s: the line contains a NUL byte (a binary file?)", loc);
+          lines->keep = first = FALSE;
           if (!skip_line (options, loc, &line_error, error))
             return FALSE;
           continue;
@@ -629,38 +613,43 @@ foreach_record (GBytes                   *input,
           g_set_error (&line_error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
                        "%s: not valid UTF-8 at byte %" G_GSIZE_FORMAT " of the line",
                        loc, (gsize) (bad - start));
+          lines->keep = first = FALSE;
           if (!skip_line (options, loc, &line_error, error))
             return FALSE;
           continue;
         }
 
-      root = parse_record (context, data, start - data, (start - data) + len, loc,
-                           &incomplete, &line_error);
+      root = parse_record (context, data, pos, pos + len, lines->data_line + 1, loc, &incomplete, &line_error);
       if (root == NULL)
         {
           /* doccano's own "jsonl" example is one object pretty-printed
-           * over many lines: accept a file that is one JSON value. */
+           * over many lines: accept a file that is one JSON value (all of
+           * it is at hand: the lines are kept until the first record). */
           if (!first || !incomplete)
             {
-              first = FALSE;
+              lines->keep = first = FALSE;
               if (!skip_line (options, loc, &line_error, error))
                 return FALSE;
               continue;
             }
-          if (!foreach_in_value (options, context, data, start - data, size, where, line, func, user_data, error))
+          if (!_gloss_lines_read_rest (lines, error) ||
+              !foreach_in_value (options, context, lines->data, pos, lines->size, where, lines->line, func,
+                                 user_data, error))
             return FALSE;
-          report_progress (options, size, size);
+          report_progress (options, lines->total, lines->total);
           return TRUE;
         }
 
-      first = FALSE;
+      lines->keep = first = FALSE;
 
-      if (!foreach_in_node (root, where, line, func, user_data, error))
+      if (!foreach_in_node (root, where, lines->line, func, user_data, error))
         return FALSE;
     }
+  if (error != NULL && *error != NULL)
+    return FALSE;
 
-  if (line == 0)
-    report_progress (options, size, size);  /* empty: still say it is done */
+  if (lines->line == 0)
+    report_progress (options, lines->total, lines->total);  /* empty: still say it is done */
 
   return TRUE;
 }
@@ -734,6 +723,8 @@ import_records (GBytes                   *input,
 {
   g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GlossJsonLite) lite = lazy_lite ? gloss_json_lite_new () : NULL;
+  GlossLines lines;
+  gboolean ok;
   g_autoptr(GlossSchema) schema = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *source = NULL;
@@ -768,7 +759,13 @@ import_records (GBytes                   *input,
       func = hand_over_record;
       user_data = &hand_over;
     }
-  if (!foreach_record (input, options, &context, func, user_data, error))
+  if (options->read_fd)
+    _gloss_lines_init_fd (&lines, options->fd, options->fd_size, options->where ? options->where : "<input>");
+  else
+    _gloss_lines_init_bytes (&lines, input);
+  ok = foreach_record (&lines, options, &context, func, user_data, error);
+  _gloss_lines_clear (&lines);
+  if (!ok)
     return NULL;
 
   return g_steal_pointer (&stores);
@@ -1125,4 +1122,41 @@ gloss_format_name_documents (GPtrArray  *stores,
         gloss_document_set_id (document, unique);
       g_hash_table_add (taken, unique);
     }
+}
+
+/**
+ * gloss_format_import_fd:
+ * @format: a format that reads JSON Lines (@format->reads_lines)
+ * @fd: the input, open for reading
+ * @size: its size in bytes, for progress
+ * @options: as for @format->import
+ * @error: return location for a #GLOSS_FORMAT_ERROR or #G_IO_ERROR
+ *
+ * Imports @fd a line at a time: with @options->document handing each
+ * document over as it is read, memory stays that of one record however
+ * large the input. (A file that is one JSON value over many lines is read
+ * whole.)
+ *
+ * Returns: (transfer container) (element-type GlossStore): as
+ *   @format->import
+ */
+GPtrArray *
+gloss_format_import_fd (const GlossFormat        *format,
+                        int                       fd,
+                        guint64                   size,
+                        const GlossFormatOptions *options,
+                        GError                  **error)
+{
+  g_autoptr(GBytes) none = g_bytes_new_static ("", 0);
+  GlossFormatOptions opts;
+
+  g_return_val_if_fail (format != NULL && format->reads_lines, NULL);
+  g_return_val_if_fail (fd >= 0, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  opts = *options;
+  opts.read_fd = TRUE;
+  opts.fd = fd;
+  opts.fd_size = size;
+  return format->import (none, &opts, error);
 }

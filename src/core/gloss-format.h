@@ -79,6 +79,9 @@ typedef struct
   GlossImportLog          *log;
   GlossImportDocumentFunc  document;
   gpointer                 document_data;
+  gboolean                 read_fd;   /* set by gloss_format_import_fd(): read fd, not the input's bytes */
+  int                      fd;
+  guint64                  fd_size;
 } GlossFormatOptions;
 
 /* Read @input into one or more stores (one per document). */
@@ -142,6 +145,7 @@ typedef struct
   gboolean         streams;          /* written one document at a time (gloss-format-stream.h) */
   GlossExportChunkFunc export_chunk; /* NULL: the export of each document alone, concatenated */
   GlossExportEndFunc   export_end;   /* NULL: nothing after the last */
+  gboolean         reads_lines;      /* imports JSON Lines a line at a time (gloss_format_import_fd()) */
 } GlossFormat;
 
 const GlossFormat  *gloss_format_lookup    (const char *name);
@@ -152,6 +156,12 @@ const GlossFormat **gloss_format_list      (void);
 const GlossFormat  *gloss_format_guess     (const char *name,
                                             GBytes     *bytes);
 GStrv               gloss_format_get_extensions (const GlossFormat *format);
+
+GPtrArray          *gloss_format_import_fd (const GlossFormat        *format,
+                                            int                       fd,
+                                            guint64                   size,
+                                            const GlossFormatOptions *options,
+                                            GError                  **error);
 
 /* @format's exporter, after counting into @options->report, when set,
  * what @format->carries leaves out of @stores. */

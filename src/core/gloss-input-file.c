@@ -151,6 +151,43 @@ gloss_input_file_query (GFile    *file,
   return TRUE;
 }
 
+/**
+ * gloss_input_read:
+ * @fd: an open file descriptor (it may be non-blocking)
+ * @buffer: where to read
+ * @size: at most this many bytes
+ * @name: the input, for messages
+ * @error: return location for a #G_IO_ERROR
+ *
+ * Returns: the number of bytes read, 0 at the end, -1 on error
+ */
+gssize
+gloss_input_read (int          fd,
+                  void        *buffer,
+                  gsize        size,
+                  const char  *name,
+                  GError     **error)
+{
+  for (;;)
+    {
+      gssize n = read (fd, buffer, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0 && errno == EAGAIN)
+        {
+          /* Standard input left non-blocking by someone else: wait. */
+          GPollFD pfd = { fd, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
+
+          g_poll (&pfd, 1, -1);
+          continue;
+        }
+      if (n < 0)
+        set_errno_error (error, errno, name);
+      return n;
+    }
+}
+
 /* Reads @fd to its end, refusing more than the limit. @expected is a
  * first guess of the size. */
 static GBytes *
@@ -164,23 +201,10 @@ read_all (int          fd,
   for (;;)
     {
       guint8 chunk[65536];
-      gssize n = read (fd, chunk, sizeof chunk);
+      gssize n = gloss_input_read (fd, chunk, sizeof chunk, name, error);
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0 && errno == EAGAIN)
-        {
-          /* Standard input left non-blocking by someone else: wait. */
-          GPollFD pfd = { fd, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
-
-          g_poll (&pfd, 1, -1);
-          continue;
-        }
       if (n < 0)
-        {
-          set_errno_error (error, errno, name);
-          return NULL;
-        }
+        return NULL;
       if (n == 0)
         break;
       if ((guint64) buffer->len + n > max_size)
@@ -192,6 +216,79 @@ read_all (int          fd,
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* Opens the local file @path if it is a regular file; -1 otherwise. */
+static int
+open_regular (const char  *path,
+              const char  *name,
+              GStatBuf    *st,
+              GError     **error)
+{
+  /* O_NONBLOCK: opening a fifo must not wait for a writer. */
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, name);
+      return -1;
+    }
+  if (fstat (fd, st) != 0)
+    {
+      set_errno_error (error, errno, name);
+      close (fd);
+      return -1;
+    }
+  if (!check_stat (name, st, error))
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+/**
+ * gloss_input_file_open:
+ * @file: an input file on the local filesystem
+ * @size: (out): its size in bytes
+ * @error: return location for a #G_IO_ERROR whose message names @file
+ *
+ * Opens @file to be read a piece at a time (with gloss_input_read()). The
+ * size limit holds all the same: it is the user's word on how large an
+ * input may be, whatever a reader holds of it at once.
+ *
+ * Returns: a file descriptor to close, or -1 if @file is not a regular
+ *   local file or cannot be opened
+ */
+int
+gloss_input_file_open (GFile    *file,
+                       guint64  *size,
+                       GError  **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  GStatBuf st;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (file), -1);
+
+  name = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s: not a local file", name);
+      return -1;
+    }
+  fd = open_regular (path, name, &st, error);
+  if (fd >= 0 && (guint64) st.st_size > max_size)
+    {
+      set_too_large (error, name, st.st_size, FALSE);
+      close (fd);
+      return -1;
+    }
+  if (fd >= 0)
+    *size = st.st_size;
+  return fd;
 }
 
 /**
@@ -233,24 +330,9 @@ gloss_input_file_load (GFile   *file,
       return bytes;
     }
 
-  /* O_NONBLOCK: opening a fifo must not wait for a writer. */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  fd = open_regular (path, name, &st, error);
   if (fd < 0)
-    {
-      set_errno_error (error, errno, name);
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0)
-    {
-      set_errno_error (error, errno, name);
-      close (fd);
-      return NULL;
-    }
-  if (!check_stat (name, &st, error))
-    {
-      close (fd);
-      return NULL;
-    }
+    return NULL;
   if ((guint64) st.st_size > max_size)
     {
       set_too_large (error, name, st.st_size, FALSE);

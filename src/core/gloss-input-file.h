@@ -22,6 +22,14 @@ gboolean gloss_input_file_query    (GFile        *file,
                                     GError      **error);
 GBytes  *gloss_input_file_load     (GFile        *file,
                                     GError      **error);
+int      gloss_input_file_open     (GFile        *file,
+                                    guint64      *size,
+                                    GError      **error);
+gssize   gloss_input_read          (int           fd,
+                                    void         *buffer,
+                                    gsize         size,
+                                    const char   *name,
+                                    GError      **error);
 GBytes  *gloss_input_stream_load   (int           fd,
                                     const char   *name,
                                     GError      **error);

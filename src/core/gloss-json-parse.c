@@ -60,11 +60,30 @@ gloss_json_parse_range (const char  *data,
                         gboolean    *incomplete,
                         GError     **error)
 {
+  return gloss_json_parse_range_at_line (data, start, end, 1, where, incomplete, error);
+}
+
+/**
+ * gloss_json_parse_range_at_line:
+ *
+ * Returns: (transfer full) (nullable): the value
+ */
+JsonNode *
+gloss_json_parse_range_at_line (const char  *data,
+                                gsize        start,
+                                gsize        end,
+                                guint        first_line,
+                                const char  *where,
+                                gboolean    *incomplete,
+                                GError     **error)
+{
   g_autoptr(GlossJsonReader) reader = gloss_json_reader_new_at (data, end, start, where, NULL);
   g_autoptr(JsonNode) node = NULL;
   gsize pos;
 
   g_return_val_if_fail (start <= end, NULL);
+
+  gloss_json_reader_set_first_line (reader, first_line);
 
   if (incomplete != NULL)
     *incomplete = FALSE;

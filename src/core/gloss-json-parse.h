@@ -34,4 +34,13 @@ JsonNode *gloss_json_parse_range (const char  *data,
                                   gboolean    *incomplete,
                                   GError     **error);
 
+/* The same, @data's first byte being on line @first_line of a file. */
+JsonNode *gloss_json_parse_range_at_line (const char  *data,
+                                          gsize        start,
+                                          gsize        end,
+                                          guint        first_line,
+                                          const char  *where,
+                                          gboolean    *incomplete,
+                                          GError     **error);
+
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _GlossJsonReader
   char          *where;
   char          *prefix;
   gboolean       single_value;
+  guint          first_line;     /* the line number of data[0] */
 
   State          state;
   GlossJsonToken token;

@@ -30,6 +30,7 @@ reader_new (const char *data,
   self->where = g_strdup (where != NULL ? where : "input");
   self->state = ST_VALUE;
   self->token = GLOSS_JSON_END;
+  self->first_line = 1;
   return self;
 }
 
@@ -122,7 +123,7 @@ gloss_json_reader_get_location (GlossJsonReader *self,
   const guchar *p = self->data;
   const guchar *nl;
   gsize line_start = 0;
-  guint l = 1, c = 1;
+  guint l = self->first_line, c = 1;
 
   offset = MIN (offset, self->length);
   while ((nl = memchr (p + line_start, '\n', offset - line_start)) != NULL)
@@ -136,6 +137,13 @@ gloss_json_reader_get_location (GlossJsonReader *self,
 
   *line = l;
   *column = c;
+}
+
+void
+gloss_json_reader_set_first_line (GlossJsonReader *self,
+                                  guint            line)
+{
+  self->first_line = line;
 }
 
 #define PATH_HEAD 4

@@ -88,6 +88,11 @@ gboolean         gloss_json_reader_skip        (GlossJsonReader *self);
  * containers) into a node. NULL on error. */
 JsonNode        *gloss_json_reader_read_node   (GlossJsonReader *self);
 
+/* Lines in messages count from @line at the data's first byte (a part of
+ * a file read a piece at a time); 1 unless set. */
+void             gloss_json_reader_set_first_line (GlossJsonReader *self,
+                                                   guint            line);
+
 /* "mentions[12].spans[0]": where the reader is. */
 char            *gloss_json_reader_dup_path    (GlossJsonReader *self);
 /* 1-based line and column (in characters) of byte @offset of the data. */
