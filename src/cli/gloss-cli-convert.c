@@ -511,8 +511,10 @@ print_losses (const char        *output,
     g_printerr ("  %s\n", (const char *) g_ptr_array_index (details, i));
 }
 
+/* Into the output file's temporary file, or the spool of standard output. */
 static gboolean
 write_chunk (GlossAtomicFile  *atomic,
+             FILE             *spool,
              GBytes           *bytes,
              GError          **error)
 {
@@ -521,7 +523,35 @@ write_chunk (GlossAtomicFile  *atomic,
 
   if (atomic != NULL)
     return gloss_atomic_file_write (atomic, data, size, error);
-  if (size > 0 && fwrite (data, 1, size, stdout) != size)
+  if (size > 0 && fwrite (data, 1, size, spool) != size)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   "cannot write the temporary copy of the output: %s", g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Standard output gets the export once all of it is made, from its spool
+ * (an unnamed temporary file): a later input that fails leaves it empty,
+ * as an output file is left as it was. */
+static gboolean
+copy_spool (FILE    *spool,
+            GError **error)
+{
+  char buffer[65536];
+  gsize n;
+
+  if (fflush (spool) != 0 || fseek (spool, 0, SEEK_SET) != 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
+                   "cannot read the temporary copy of the output: %s", g_strerror (errno));
+      return FALSE;
+    }
+  while ((n = fread (buffer, 1, sizeof buffer, spool)) > 0)
+    if (fwrite (buffer, 1, n, stdout) != n)
+      break;
+  if (ferror (spool) || ferror (stdout) || fflush (stdout) != 0)
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_IO,
                    "standard output: cannot write: %s", g_strerror (errno));
@@ -529,6 +559,15 @@ write_chunk (GlossAtomicFile  *atomic,
     }
   return TRUE;
 }
+
+static void
+close_spool (FILE *spool)
+{
+  if (spool != NULL)
+    fclose (spool);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FILE, close_spool)
 
 /* export of @inputs, each read, written and let go before the next. */
 static int
@@ -541,6 +580,7 @@ export_streaming (const GlossFormat  *format,
                   gboolean            force)
 {
   g_autoptr(GlossAtomicFile) atomic = NULL;
+  g_autoptr(FILE) spool = NULL;
   g_autoptr(GlossFormatStream) stream = gloss_format_stream_new (format, options);
   g_autoptr(GBytes) end = NULL;
   g_autoptr(GError) error = NULL;
@@ -559,6 +599,11 @@ export_streaming (const GlossFormat  *format,
           gloss_cli_print_error (output, error);
           return GLOSS_CLI_EXIT_FAILURE;
         }
+    }
+  else if ((spool = tmpfile ()) == NULL)
+    {
+      gloss_cli_error ("cannot make a temporary copy of the output: %s", g_strerror (errno));
+      return GLOSS_CLI_EXIT_FAILURE;
     }
 
   gloss_cli_progress_init (&progress, n_inputs);
@@ -582,7 +627,7 @@ export_streaming (const GlossFormat  *format,
         {
           g_autoptr(GBytes) bytes = gloss_format_stream_add (stream, g_ptr_array_index (read, d), &error);
 
-          if (bytes == NULL || !write_chunk (atomic, bytes, &error))
+          if (bytes == NULL || !write_chunk (atomic, spool, bytes, &error))
             {
               gloss_cli_progress_clear (&progress);
               gloss_cli_print_error (output, error);
@@ -594,13 +639,13 @@ export_streaming (const GlossFormat  *format,
   gloss_cli_progress_clear (&progress);
 
   end = gloss_format_stream_end (stream, &error);
-  if (end == NULL || !write_chunk (atomic, end, &error))
+  if (end == NULL || !write_chunk (atomic, spool, end, &error))
     {
       gloss_cli_print_error (output, error);
       return GLOSS_CLI_EXIT_FAILURE;
     }
   if ((atomic != NULL && !gloss_atomic_file_commit (atomic, &error)) ||
-      (atomic == NULL && fflush (stdout) != 0))
+      (atomic == NULL && !copy_spool (spool, &error)))
     {
       gloss_cli_print_error (output, error);
       return GLOSS_CLI_EXIT_FAILURE;

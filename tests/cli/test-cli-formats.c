@@ -379,6 +379,46 @@ test_brat_kb_rewritten (void)
   assert_contains (run.err, "minimal: entity e2: the knowledge-base id “wikidata:Q 7747” is written “wikidata:Q_7747”");
 }
 
+/* An export whose later input fails writes nothing: standard output stays
+ * empty, an output file keeps every byte it had, in every format that
+ * streams its documents one at a time. */
+static void
+test_export_all_or_nothing (void)
+{
+  static const char * const formats[] = { "jsonl", "doccano", "prodigy", "conll", "w3c", "labelstudio", "csv" };
+  /* The sample's export is larger than standard output's buffer: what is
+   * written before the failure would reach the reader. */
+  g_autofree char *minimal = g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.gloss", NULL);
+  g_autofree char *bad = tmp_path ("all-or-nothing-bad.gloss");
+  g_autofree char *out = tmp_path ("all-or-nothing.out");
+  static const char old[] = "the old file\n";
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"gloss\", \"version\": 1, \"document\": ", -1, NULL));
+  for (gsize f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_auto(Run) to_stdout = run_cli ("export", "--format", formats[f], minimal, minimal, bad, "-o", "-", NULL);
+      g_auto(Run) to_file = { 0 };
+      g_auto(Run) good = { 0 };
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s to stdout: %s", formats[f], to_stdout.err);
+      g_assert_cmpint (to_stdout.status, ==, 1);
+      assert_contains (to_stdout.err, "all-or-nothing-bad.gloss");
+      g_assert_cmpuint (strlen (to_stdout.out), ==, 0);
+
+      g_assert_true (g_file_set_contents (out, old, -1, NULL));
+      to_file = run_cli ("export", "--format", formats[f], "--force", minimal, minimal, bad, "-o", out, NULL);
+      g_assert_cmpint (to_file.status, ==, 1);
+      after = read_file (out);
+      g_assert_cmpstr (after, ==, old);
+
+      /* Without the bad input, standard output gets the whole export. */
+      good = run_cli ("export", "--format", formats[f], minimal, minimal, "-o", "-", NULL);
+      g_assert_cmpint (good.status, ==, 0);
+      g_assert_cmpuint (strlen (good.out), >, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -400,6 +440,7 @@ main (int    argc,
   g_test_add_func ("/cli/formats/import-schema-of-all", test_import_schema_of_all);
   g_test_add_func ("/cli/formats/document-ids", test_document_ids);
   g_test_add_func ("/cli/formats/brat-kb-rewritten", test_brat_kb_rewritten);
+  g_test_add_func ("/cli/formats/export-all-or-nothing", test_export_all_or_nothing);
 
   status = g_test_run ();
 
