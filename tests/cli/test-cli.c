@@ -828,6 +828,46 @@ test_validate_changed_text (void)
   assert_contains (lines[5], "changed-text.gloss: relations[0].evidence[0]: text \"told\" does not match");
 }
 
+/* Knowledge-base ids are PREFIX:ID without spaces (gloss_entity_check_kb()):
+ * validate names every other one, among the file's other problems, and
+ * the file still opens as it is. */
+static void
+test_validate_kb_ids (void)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "minimal.gloss", NULL);
+  g_autofree char *bad = tmp_path ("kb-ids.gloss");
+  g_autofree char *out = tmp_path ("kb-ids.jsonl");
+  g_autofree char *contents = read_file (minimal);
+  g_autoptr(GString) edited = g_string_new (contents);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpuint (g_string_replace (edited, "\"wikidata:Q56226\"", "\"Q56226\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"wikidata:Q7747\"", "\"wikidata:Q 7747\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"text\": \"told\"}]", "\"text\": \"tol\"}]", 1), ==, 1);
+  g_assert_true (g_file_set_contents (bad, edited->str, edited->len, NULL));
+  {
+    g_auto(Run) run = run_cli ("validate", "kb-ids.gloss", NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    lines = g_strsplit (g_strchomp (run.err), "\n", -1);
+  }
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==, "kb-ids.gloss: entities[0].kb: “Q56226” is not a knowledge-base id: "
+                   "write PREFIX:ID without spaces, such as wikidata:Q56226");
+  g_assert_cmpstr (lines[1], ==, "kb-ids.gloss: entities[1].kb: “wikidata:Q 7747” is not a knowledge-base id: "
+                   "write PREFIX:ID without spaces, such as wikidata:Q56226");
+  assert_contains (lines[2], "text \"tol\" does not match");
+
+  /* Reading is not checking: with the span mended, the file exports. */
+  g_assert_cmpuint (g_string_replace (edited, "\"text\": \"tol\"}]", "\"text\": \"told\"}]", 1), ==, 1);
+  g_assert_true (g_file_set_contents (bad, edited->str, edited->len, NULL));
+  {
+    g_auto(Run) run = run_cli ("export", "--format", "jsonl", "kb-ids.gloss", "-o", out, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -853,6 +893,7 @@ main (int    argc,
   g_test_add_func ("/cli/hostile-json", test_hostile_json);
   g_test_add_func ("/cli/validate-every-problem", test_validate_every_problem);
   g_test_add_func ("/cli/validate-changed-text", test_validate_changed_text);
+  g_test_add_func ("/cli/validate-kb-ids", test_validate_kb_ids);
 
   status = g_test_run ();
 

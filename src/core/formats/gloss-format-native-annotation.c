@@ -249,8 +249,21 @@ read_member (Loader              *L,
     case M_TYPE:
       return _gloss_native_read_string (r, t, TRUE, &f->strings[m]);
 
-    case M_NAME:
     case M_KB:
+      {
+        g_autoptr(GError) kb_error = NULL;
+
+        if (!_gloss_native_read_string (r, t, FALSE, &f->strings[m]))
+          return FALSE;
+        /* Reading keeps such an id (files written before the rule open as
+         * they were); checking names it, as the inspector refuses it. */
+        if (L->problems == NULL || f->strings[m] == NULL || gloss_entity_check_kb (f->strings[m], &kb_error))
+          return TRUE;
+        gloss_json_reader_set_error (r, GLOSS_FORMAT_ERROR_INVALID, "%s", kb_error->message);
+        return keep_problem (L, r);
+      }
+
+    case M_NAME:
     case M_NOTE:
     case M_AUTHOR:
       return _gloss_native_read_string (r, t, FALSE, &f->strings[m]);
