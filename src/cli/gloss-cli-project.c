@@ -187,6 +187,7 @@ project_add (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *offsets = NULL;
   g_autofree char *annotator = NULL;
+  gboolean allow_duplicate = FALSE;
   GlossFormatOptions options = { 0 };
   const GlossFormat *format = NULL;
   GlossCliProgress progress;
@@ -194,6 +195,8 @@ project_add (int    argc,
   const GOptionEntry entries[] = {
     { "format", 'F', 0, G_OPTION_ARG_STRING, &format_name,
       "The format of the files that are not .txt or .md (default: native for .gloss)", "FORMAT" },
+    { "allow-duplicate", 0, 0, G_OPTION_ARG_NONE, &allow_duplicate,
+      "Add a text the project has already, as another document (default: refuse it)", NULL },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
       "Their offset unit (default: the format's)", "codepoints|utf16|bytes" },
     ANNOTATOR_ENTRY (annotator),
@@ -206,7 +209,9 @@ project_add (int    argc,
                                 "(.txt, .md), .gloss documents, or files of any format gloss-cli "
                                 "import reads (--format), one document each or several. Every file is "
                                 "read before any is added; each document gets a folder "
-                                "PROJECT/documents/ID/ named after its file.");
+                                "PROJECT/documents/ID/ named after its file. A text the project has "
+                                "already (or that two of the files share) is refused, naming the "
+                                "document that has it, unless --allow-duplicate is given.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!gloss_cli_parse_options (context, "project add", &argc, &argv))
     return GLOSS_CLI_EXIT_USAGE;
@@ -257,6 +262,12 @@ project_add (int    argc,
     }
   gloss_cli_progress_clear (&progress);
 
+  if (!allow_duplicate && !gloss_project_import_check_texts (project, import, &error))
+    {
+      gloss_cli_error ("%s; --allow-duplicate adds it anyway", error->message);
+      gloss_cli_error ("no document was added");
+      return GLOSS_CLI_EXIT_FAILURE;
+    }
   if ((added = gloss_project_add_imported (project, import, &error)) == NULL)
     {
       gloss_cli_print_error (argv[1], error);

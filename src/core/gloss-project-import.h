@@ -59,6 +59,13 @@ gboolean            gloss_project_import_folder   (GlossProjectImport *import,
                                                    GCancellable       *cancellable,
                                                    GError            **error);
 
+/* Whether each document of @import has a text (by SHA-256) that neither
+ * the project nor an earlier document of @import has; else an error
+ * naming the one that has it (gloss-project-texts.c). */
+gboolean            gloss_project_import_check_texts (GlossProject       *self,
+                                                      GlossProjectImport *import,
+                                                      GError            **error);
+
 /* Adds what @import read and saves the project, all or nothing: on a
  * failure the documents added are taken back, with their folders.
  * Returns: (transfer container) (element-type GlossProjectDocument): the

@@ -285,6 +285,47 @@ test_export_split (void)
   }
 }
 
+/* The same text twice in one add, or as a .gloss of a text the project
+ * has: refused, nothing added; --allow-duplicate adds them. */
+static void
+test_add_same_text (void)
+{
+  g_autofree char *a = tmp_path ("same-a.txt");
+  g_autofree char *b = tmp_path ("same-b.txt");
+  g_autofree char *doc = tmp_path ("same-a.gloss");
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (a, "Kim met Putin at Vostochny.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "Kim met Putin at Vostochny.\n", -1, NULL));
+  run = run_cli ("project", "init", "twins", "--annotator", "Ana", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run = run_cli ("project", "add", "twins", a, b, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "same-b.txt: the project has this text already, as same-a.txt, added with it");
+  run_clear (&run);
+  run = run_cli ("project", "status", "twins", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "\"documents\" : [],");
+  run_clear (&run);
+
+  run = run_cli ("project", "add", "twins", a, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli ("new", a, "-o", doc, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli ("project", "add", "twins", doc, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "same-a.gloss: the project has this text already, as the document “same-a”");
+  run_clear (&run);
+
+  run = run_cli ("project", "add", "twins", b, doc, "--allow-duplicate", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "same-b\nsame-a-2\n");
+}
+
 static void
 test_help (void)
 {
@@ -318,6 +359,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/project/init-add-status", test_init_add_status);
   g_test_add_func ("/cli/project/export-split", test_export_split);
+  g_test_add_func ("/cli/project/add-same-text", test_add_same_text);
   g_test_add_func ("/cli/project/help", test_help);
 
   status = g_test_run ();

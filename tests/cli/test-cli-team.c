@@ -203,17 +203,27 @@ test_project (void)
   assert_fixture (json_array_get_object_element (per_document, 0), 1);
   run_clear (&run);
 
-  /* A second document with the same two versions: pooled counts double,
-   * the ratios stay (F1 = 2·4/16 = 0.5; kappa over 40 tokens has the same
-   * proportions, so the same 157/197). */
+  /* A second document with the same text and the same two versions:
+   * pooled counts double, the ratios stay (F1 = 2·4/16 = 0.5; kappa over
+   * 40 tokens has the same proportions, so the same 157/197). The same
+   * text is refused, naming the document that has it, unless asked for. */
   {
     g_autofree char *second = tmp_path ("second.txt");
     g_autofree char *ana2 = g_build_filename (folder, "documents", "second", "Ana.gloss", NULL);
     g_autofree char *ben2 = g_build_filename (folder, "documents", "second", "Ben.gloss", NULL);
+    g_autofree char *second_folder = g_build_filename (folder, "documents", "second", NULL);
 
     g_assert_true (g_file_set_contents (second, AGREEMENT_TEXT, -1, NULL));
     run = run_cli ("project", "add", folder, second, "--annotator", "Ana", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_contains (run.err, "second.txt: the project has this text already, as the document “article”; "
+                     "--allow-duplicate adds it anyway");
+    assert_contains (run.err, "no document was added");
+    g_assert_false (g_file_test (second_folder, G_FILE_TEST_EXISTS));
+    run_clear (&run);
+    run = run_cli ("project", "add", folder, second, "--allow-duplicate", "--annotator", "Ana", NULL);
     g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "second\n");
     run_clear (&run);
     write_store (ana2, sa);
     write_store (ben2, sb);
