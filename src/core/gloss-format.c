@@ -574,11 +574,12 @@ foreach_record (GlossLines               *lines,
                 GError                  **error)
 {
   const char *where = options->where ? options->where : "<input>";
+  g_autoptr(GError) read_error = NULL;
   gboolean first = TRUE;
   gsize pos, len;
 
   /* Progress after every line, blank ones included. */
-  for (; _gloss_lines_next (lines, &pos, &len, error);
+  for (; _gloss_lines_next (lines, &pos, &len, &read_error);
        report_progress (options, lines->done + lines->pos, lines->total))
     {
       g_autoptr(JsonNode) root = NULL;
@@ -645,8 +646,11 @@ foreach_record (GlossLines               *lines,
       if (!foreach_in_node (root, where, lines->line, func, user_data, error))
         return FALSE;
     }
-  if (error != NULL && *error != NULL)
-    return FALSE;
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
 
   if (lines->line == 0)
     report_progress (options, lines->total, lines->total);  /* empty: still say it is done */
