@@ -17,6 +17,8 @@ struct _GlossJsonLite
   GPtrArray *blocks;
   char      *next;
   gsize      left;
+  GPtrArray *items;   /* the open containers' members or elements so far, */
+  GPtrArray *names;   /* and names, innermost last: one allocation for all */
 };
 
 GlossJsonLite *
@@ -25,6 +27,8 @@ gloss_json_lite_new (void)
   GlossJsonLite *self = g_new0 (GlossJsonLite, 1);
 
   self->blocks = g_ptr_array_new_with_free_func (g_free);
+  self->items = g_ptr_array_new ();
+  self->names = g_ptr_array_new ();
   return self;
 }
 
@@ -34,6 +38,8 @@ gloss_json_lite_free (GlossJsonLite *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->blocks);
+  g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->names);
   g_free (self);
 }
 
@@ -165,23 +171,22 @@ read_scalar (GlossJsonLite      *self,
     }
 }
 
-/* The reader's depth limit bounds the recursion. */
+/* The reader's depth limit bounds the recursion. A container's members
+ * go on the shared stacks, then into the arena when it ends. */
 static GlossJsonLiteValue *
 read_value (GlossJsonLite   *self,
             GlossJsonReader *reader)
 {
   GlossJsonLiteValue *value = arena_alloc (self, sizeof (GlossJsonLiteValue));
   gboolean object = gloss_json_reader_get_token (reader) == GLOSS_JSON_BEGIN_OBJECT;
-  g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  guint base = self->items->len;
+  guint n;
 
   memset (value, 0, sizeof *value);
   value->kind = gloss_json_reader_get_token (reader);
   if (value->kind != GLOSS_JSON_BEGIN_OBJECT && value->kind != GLOSS_JSON_BEGIN_ARRAY)
     return read_scalar (self, reader, value) ? value : NULL;
 
-  names = g_ptr_array_new ();
-  items = g_ptr_array_new ();
   for (;;)
     {
       GlossJsonToken t = gloss_json_reader_next (reader);
@@ -195,37 +200,45 @@ read_value (GlossJsonLite   *self,
           gsize length;
 
           if (t != GLOSS_JSON_MEMBER)
-            return NULL;
+            goto fail;
           name = gloss_json_reader_get_string (reader, &length);
           if (memchr (name, '\0', length) != NULL)
             {
               gloss_json_reader_set_error (reader, GLOSS_FORMAT_ERROR_INVALID,
                                            "a member name holds a NUL character (\\u0000)");
-              return NULL;
+              goto fail;
             }
-          g_ptr_array_add (names, (gpointer) arena_strndup (self, name, length));
+          g_ptr_array_add (self->names, (gpointer) arena_strndup (self, name, length));
           t = gloss_json_reader_next (reader);
         }
       if (t < GLOSS_JSON_BEGIN_OBJECT || t == GLOSS_JSON_END_OBJECT || t == GLOSS_JSON_END_ARRAY ||
           t == GLOSS_JSON_MEMBER || (item = read_value (self, reader)) == NULL)
-        return NULL;
-      g_ptr_array_add (items, item);
+        goto fail;
+      g_ptr_array_add (self->items, item);
     }
 
-  if (object && has_duplicate ((const char **) names->pdata, names->len))
+  n = self->items->len - base;
+  if (object && has_duplicate ((const char **) self->names->pdata + self->names->len - n, n))
     {
       gloss_json_reader_set_error (reader, GLOSS_FORMAT_ERROR_INVALID, "a member appears twice in the object");
-      return NULL;
+      goto fail;
     }
-  value->n = items->len;
-  value->items = arena_alloc (self, MAX (1, items->len) * sizeof (gpointer));
-  memcpy (value->items, items->pdata, items->len * sizeof (gpointer));
+  value->n = n;
+  value->items = arena_alloc (self, MAX (1, n) * sizeof (gpointer));
+  memcpy (value->items, self->items->pdata + base, n * sizeof (gpointer));
+  g_ptr_array_set_size (self->items, base);
   if (object)
     {
-      value->names = arena_alloc (self, MAX (1, names->len) * sizeof (gpointer));
-      memcpy (value->names, names->pdata, names->len * sizeof (gpointer));
+      value->names = arena_alloc (self, MAX (1, n) * sizeof (gpointer));
+      memcpy (value->names, self->names->pdata + self->names->len - n, n * sizeof (gpointer));
+      g_ptr_array_set_size (self->names, self->names->len - n);
     }
   return value;
+
+fail:
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->names, 0);
+  return NULL;
 }
 
 GlossJsonLiteValue *
