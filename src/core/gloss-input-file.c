@@ -218,7 +218,8 @@ read_all (int          fd,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
-/* Opens the local file @path if it is a regular file; -1 otherwise. */
+/* Opens the local file @path if it is a regular file within the size
+ * limit; -1 otherwise. */
 static int
 open_regular (const char  *path,
               const char  *name,
@@ -241,6 +242,12 @@ open_regular (const char  *path,
     }
   if (!check_stat (name, st, error))
     {
+      close (fd);
+      return -1;
+    }
+  if ((guint64) st->st_size > max_size)
+    {
+      set_too_large (error, name, st->st_size, FALSE);
       close (fd);
       return -1;
     }
@@ -280,12 +287,6 @@ gloss_input_file_open (GFile    *file,
       return -1;
     }
   fd = open_regular (path, name, &st, error);
-  if (fd >= 0 && (guint64) st.st_size > max_size)
-    {
-      set_too_large (error, name, st.st_size, FALSE);
-      close (fd);
-      return -1;
-    }
   if (fd >= 0)
     *size = st.st_size;
   return fd;
@@ -333,12 +334,6 @@ gloss_input_file_load (GFile   *file,
   fd = open_regular (path, name, &st, error);
   if (fd < 0)
     return NULL;
-  if ((guint64) st.st_size > max_size)
-    {
-      set_too_large (error, name, st.st_size, FALSE);
-      close (fd);
-      return NULL;
-    }
 
   bytes = read_all (fd, name, st.st_size, error);
   close (fd);
