@@ -73,8 +73,14 @@ typedef struct
   const GlossJsonLiteValue *lazy_value;  /* …as this, for the current record */
 } GlossImportContext;
 
-/* Calls @func for each record of @input; the stores it adds to the
- * context's are returned (NULL on error). */
+/* Tells @options' progress callback, if any, that @done of @total is read
+ * (0 of 0: the end). */
+void        _gloss_format_report_progress (const GlossFormatOptions *options,
+                                           gsize                     done,
+                                           gsize                     total);
+
+/* gloss-format-records.c: calls @func for each record of @input; the
+ * stores it adds to the context's are returned (NULL on error). */
 GPtrArray  *_gloss_format_import_records  (GBytes                   *input,
                                            const GlossFormatOptions *options,
                                            GlossOffsetUnit           default_unit,
