@@ -14,6 +14,7 @@
 #include "gloss-annotation-editor.h"
 #include "gloss-attribute-rows.h"
 #include "gloss-claim-editor.h"
+#include "gloss-combo-row-names.h"
 #include "gloss-edits.h"
 
 struct _GlossClaimEditor
@@ -484,6 +485,9 @@ gloss_claim_editor_init (GlossClaimEditor *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (AdwComboRow **row = (AdwComboRow *[]) { self->type_row, self->claimant_row, self->certainty_row, NULL };
+       *row != NULL; row++)
+    gloss_combo_row_show_whole_names (*row);
 
   self->claimants = g_ptr_array_new_with_free_func (unref_nullable);
 

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-combo-row-names.h"
 #include "gloss-error.h"
 #include "gloss-export-dialog.h"
 #include "gloss-format-dataset.h"
@@ -630,6 +631,10 @@ gloss_export_dialog_init (GlossExportDialog *self)
   const GlossFormat **formats = gloss_format_list ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (AdwComboRow **row = (AdwComboRow *[]) { self->format_row, self->shape_row, self->offsets_row,
+                                               self->scope_row, NULL };
+       *row != NULL; row++)
+    gloss_combo_row_show_whole_names (*row);
 
   /* The dataset formats first, the native copy last. */
   self->formats = g_ptr_array_new ();

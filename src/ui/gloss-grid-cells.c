@@ -20,7 +20,9 @@ gloss_grid_add_cell (GtkGrid    *grid,
 
   label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0f : 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A column is as wide as its heading: "Annoti…" names nothing. */
+  if (!heading)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (number)
     gtk_widget_add_css_class (label, "numeric");
   if (heading)

@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 /* A label with @text at @column, @row of @grid; a @number is
- * right-aligned in tabular figures, a @heading dimmed.
+ * right-aligned in tabular figures, a @heading dimmed and never cut
+ * (other text is cut with an ellipsis when the grid is squeezed).
  * Returns: (transfer none): the label */
 GtkWidget *gloss_grid_add_cell (GtkGrid    *grid,
                                 int         column,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-accessible.h"
+#include "gloss-combo-row-names.h"
 #include "gloss-preferences-window.h"
 #include "gloss-schema-editor.h"
 
@@ -429,6 +430,7 @@ static void
 gloss_preferences_window_init (GlossPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gloss_combo_row_show_whole_names (self->style_row);
   gloss_accessible_name_composites (GTK_WIDGET (self));
 }
 

@@ -101,6 +101,32 @@ tab_to (GtkWidget *dialog,
   g_error ("Tab never reached a %s", G_OBJECT_TYPE_NAME (widget));
 }
 
+static gboolean
+is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* The row titled @title shows its choice whole; clicked, its list shows
+ * every name whole; Escape closes the list. */
+static void
+assert_names_whole (GtkWidget  *dialog,
+                    const char *title)
+{
+  GtkWidget *row = find_widget (dialog, ADW_TYPE_COMBO_ROW, title);
+  GtkWidget *popover;
+
+  g_assert_nonnull (row);
+  ui_assert_nothing_cut (row);
+  ui_click_center (row);
+  g_assert_true (wait_popover_visible (row, GTK_TYPE_POPOVER));
+  popover = find_visible (row, GTK_TYPE_POPOVER);
+  ui_assert_nothing_cut (popover);
+  ui_assert_words_whole (popover);
+  ui_key (popover, "Escape");
+  g_assert_true (ui_wait_until (is_hidden, popover, UI_TEST_TIMEOUT_MS));
+}
+
 static void
 test_project_split (void)
 {
@@ -172,6 +198,14 @@ test_project_split (void)
    * dataset picked by keys, the split switched on and seeded by keys. */
   dialog = open_dialog (window);
   g_assert_true (label_contains (dialog, "3 documents: 4 mentions"));
+  /* Every name whole: the formats' and the documents' (“Done and curated
+   * documents”), in the rows and in their lists. */
+  ui_assert_nothing_cut (dialog);
+  ui_assert_words_whole (dialog);
+  assert_names_whole (dialog, "_Format");
+  assert_names_whole (dialog, "_Documents");
+  ui_present_focused (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (find_widget (dialog, ADW_TYPE_COMBO_ROW, "_Format"));
   pick_by_keys (dialog, ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, "_Format")), 0);
   g_assert_cmpstr (gloss_export_dialog_get_format (GLOSS_EXPORT_DIALOG (dialog))->name, ==, "jsonl");
   split = find_widget (dialog, ADW_TYPE_EXPANDER_ROW, "S_plit into Train, Dev and Test");

@@ -13,6 +13,8 @@
 
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
+#include "gloss-export-dialog.h"
+#include "gloss-preferences-window.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
 
@@ -58,6 +60,38 @@ choose_level_by_clicks (GlossWindow     *window,
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 3);
 }
 
+/* Longer German names still whole: Preferences' style (“Systemeinstellung
+ * folgen”), and the export dialog's format, in its row and its list. */
+static void
+names_whole (GlossWindow *window)
+{
+  GtkWidget *prefs, *dialog, *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  prefs = ui_wait_toplevel (GLOSS_TYPE_PREFERENCES_WINDOW);
+  present_and_wait (GTK_WINDOW (prefs));
+  ui_assert_nothing_cut (prefs);
+  ui_assert_words_whole (prefs);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = ui_wait_toplevel (GLOSS_TYPE_EXPORT_DIALOG);
+  present_and_wait (GTK_WINDOW (dialog));
+  ui_assert_nothing_cut (dialog);
+  ui_assert_words_whole (dialog);
+  row = find_widget (dialog, ADW_TYPE_COMBO_ROW, "_Format");
+  g_assert_nonnull (row);
+  if (ui_test_require_input ())
+    {
+      wait_for_allocation (row);
+      ui_click_center (row);
+      g_assert_true (wait_popover_visible (row, GTK_TYPE_POPOVER));
+      ui_assert_nothing_cut (find_visible (row, GTK_TYPE_POPOVER));
+      ui_assert_words_whole (find_visible (row, GTK_TYPE_POPOVER));
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_german (void)
 {
@@ -94,6 +128,7 @@ test_german (void)
   ui_assert_words_whole (GTK_WIDGET (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   ui_assert_shortcuts_fit (GTK_WIDGET (window));
+  names_whole (window);
 
   ui_window_destroy (GTK_WINDOW (window));
 }

@@ -97,6 +97,9 @@ test_preferences (void)
   /* Style: dark, light, then the system's again. */
   row = find_widget (prefs, ADW_TYPE_COMBO_ROW, "Style");
   g_assert_nonnull (row);
+  /* “Follow System Setting” whole, not cut at 20 characters. */
+  ui_assert_nothing_cut (prefs);
+  ui_assert_words_whole (prefs);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
   choose (ADW_COMBO_ROW (row), "Dark");
   g_assert_cmpstr (g_settings_get_string (settings, "style-variant"), ==, "dark");

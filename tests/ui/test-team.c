@@ -237,6 +237,12 @@ check_statistics (GlossStatisticsWindow *window,
                        json_object_get_int_member (json_object_get_object_member (counts, kinds[k]), "total"));
     }
   g_assert_cmpuint (n_annotators, ==, 2);
+  /* The headings whole: each column as wide as its heading. */
+  ui_assert_words_whole (GTK_WIDGET (window));
+  for (int column = 0; gtk_grid_get_child_at (by_annotator, column, 0) != NULL; column++)
+    ui_assert_nothing_cut (gtk_grid_get_child_at (by_annotator, column, 0));
+  for (int column = 0; gtk_grid_get_child_at (by_document, column, 1) != NULL; column++)
+    ui_assert_nothing_cut (gtk_grid_get_child_at (by_document, column, 1));
 
   /* The charts by type add both annotators' counts. */
   check_type_chart (gloss_statistics_window_get_type_chart (window, GLOSS_KIND_MENTION), annotators, "mentions",

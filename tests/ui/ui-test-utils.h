@@ -208,6 +208,8 @@ GtkStack  *ui_find_page_stack       (GtkWidget       *root);
  * it, is narrower than it, or ellipsizes before its first word ends
  * (ui-test-words.c). Waits for a frame first. */
 void       ui_assert_words_whole    (GtkWidget       *root);
+/* No label shown under @root is cut with an ellipsis. */
+void       ui_assert_nothing_cut    (GtkWidget       *root);
 /* The shortcuts window that @window has just been asked to show: each of
  * its sections fits a 1280×800 screen with words whole; then closed. */
 void       ui_assert_shortcuts_fit  (GtkWidget       *window);

@@ -126,6 +126,30 @@ ui_assert_words_whole (GtkWidget *root)
     g_error ("labels under %s break their words:\n%s", G_OBJECT_TYPE_NAME (root), problems->str);
 }
 
+static void
+find_cut (GtkWidget *widget,
+          GString   *problems)
+{
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
+    return;
+  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    describe (problems, widget, gtk_label_get_text (GTK_LABEL (widget)), "cut with an ellipsis");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut (child, problems);
+}
+
+void
+ui_assert_nothing_cut (GtkWidget *root)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  ui_wait_for_frame (root);
+  find_cut (root, problems);
+  if (problems->len > 0)
+    g_error ("labels under %s are cut:\n%s", G_OBJECT_TYPE_NAME (root), problems->str);
+}
+
 typedef struct
 {
   GtkWidget *window;
