@@ -488,6 +488,9 @@ gloss_claim_editor_init (GlossClaimEditor *self)
   for (AdwComboRow **row = (AdwComboRow *[]) { self->type_row, self->claimant_row, self->certainty_row, NULL };
        *row != NULL; row++)
     gloss_combo_row_show_whole_names (*row);
+  /* "Author (no claimant)" has no room beside the Pick button; the
+   * subtitle says "The article’s author". */
+  gloss_combo_row_set_short_name (self->claimant_row, 0, _("Author"));
 
   self->claimants = g_ptr_array_new_with_free_func (unref_nullable);
 

@@ -14,6 +14,38 @@
 /* The popup's list wraps a name longer than this. */
 #define LIST_CHARS 40
 
+#define SHORT_NAME "gloss-combo-row-short-name"
+
+typedef struct
+{
+  guint  position;
+  char  *name;
+} ShortName;
+
+static void
+short_name_free (gpointer data)
+{
+  ShortName *short_name = data;
+
+  g_free (short_name->name);
+  g_free (short_name);
+}
+
+/* The short name of @item in @row, if it has one. */
+static const char *
+short_name_of (AdwComboRow *row,
+               gpointer     item)
+{
+  ShortName *short_name = g_object_get_data (G_OBJECT (row), SHORT_NAME);
+  GListModel *model = adw_combo_row_get_model (row);   /* transfer none */
+  g_autoptr(GObject) at = NULL;
+
+  if (short_name == NULL || model == NULL)
+    return NULL;
+  at = g_list_model_get_item (model, short_name->position);
+  return at == item ? short_name->name : NULL;
+}
+
 static char *
 name_of (AdwComboRow *row,
          gpointer     item)
@@ -45,7 +77,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              AdwComboRow              *row)
 {
-  g_autofree char *name = name_of (row, gtk_list_item_get_item (item));
+  gpointer choice = gtk_list_item_get_item (item);
+  const char *short_name = short_name_of (row, choice);
+  g_autofree char *name = short_name != NULL ? g_strdup (short_name) : name_of (row, choice);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), name);
 }
@@ -118,4 +152,19 @@ gloss_combo_row_show_whole_names (AdwComboRow *row)
   g_signal_connect (in_list, "unbind", G_CALLBACK (unbind_list_cb), row);
   adw_combo_row_set_factory (row, in_row);
   adw_combo_row_set_list_factory (row, in_list);
+}
+
+void
+gloss_combo_row_set_short_name (AdwComboRow *row,
+                                guint        position,
+                                const char  *name)
+{
+  ShortName *short_name = g_new0 (ShortName, 1);
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_return_if_fail (name != NULL);
+
+  short_name->position = position;
+  short_name->name = g_strdup (name);
+  g_object_set_data_full (G_OBJECT (row), SHORT_NAME, short_name, short_name_free);
 }

@@ -14,4 +14,11 @@ G_BEGIN_DECLS
  * expression evaluated on the item, or a GtkStringObject's string. */
 void gloss_combo_row_show_whole_names (AdwComboRow *row);
 
+/* After gloss_combo_row_show_whole_names(): the row shows @name for the
+ * choice at @position, whose whole name its list still shows (the
+ * row's subtitle saying the rest). */
+void gloss_combo_row_set_short_name   (AdwComboRow *row,
+                                       guint        position,
+                                       const char  *name);
+
 G_END_DECLS

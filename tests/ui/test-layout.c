@@ -7,6 +7,7 @@
 
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
+#include "gloss-edits.h"
 #include "gloss-label-palette.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
@@ -257,6 +258,38 @@ test_inspector_words (void)
   ui_window_destroy (GTK_WINDOW (window));
 }
 
+/* A claim of the article's author in the inspector: its Claimant row
+ * shows "Author" whole beside the Pick button (not "Author (no cla…"). */
+static void
+test_claimant_author (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  GlossStore *store;
+  g_autoptr(GlossClaim) claim = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_annotated_sample (window, &error));
+  g_assert_no_error (error);
+  wait_for_allocation (GTK_WIDGET (view));
+  store = gloss_window_get_store (window);
+  claim = g_list_model_get_item (gloss_store_get_list (store, GLOSS_KIND_CLAIM), 0);
+  g_assert_true (gloss_edit_set_claimant (store, claim, NULL, &error));
+  g_assert_no_error (error);
+  gloss_annotation_view_set_selected (view, GLOSS_ANNOTATION (claim));
+  row = find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Claimant");
+  g_assert_nonnull (row);
+  wait_for_allocation (row);
+  g_assert_nonnull (ui_find_label (row, "Author"));
+  ui_assert_nothing_cut (row);
+  ui_assert_words_whole (GTK_WIDGET (window));
+
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 /* What @window shows inside its frame asks for no more than @width, and
  * is laid out. */
 static void
@@ -360,6 +393,7 @@ add_tests (void)
   g_test_add_func ("/ui/layout/one-name", test_one_name);
   g_test_add_func ("/ui/layout/tooltip-waits", test_tooltip_waits);
   g_test_add_func ("/ui/layout/inspector-words", test_inspector_words);
+  g_test_add_func ("/ui/layout/claimant-author", test_claimant_author);
   g_test_add_func ("/ui/layout/narrow", test_narrow);
 }
 
