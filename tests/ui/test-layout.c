@@ -223,23 +223,32 @@ test_tooltip_waits (void)
   g_object_unref (tooltip);
 }
 
+/* A 1000×700 window with the annotated sample open and laid out. */
+static GlossWindow *
+open_annotated_sample (void)
+{
+  GlossWindow *window = gloss_window_new (app);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_annotated_sample (window, &error));
+  g_assert_no_error (error);
+  wait_for_allocation (gloss_window_get_view (window));
+  return window;
+}
+
 /* The inspector of a mention whose entity has a long name, beside the
  * sidebar's least width: the rows' titles ("Entity", "1 mention") keep
  * their words whole (the Entity dropdown took their width). */
 static void
 test_inspector_words (void)
 {
-  GlossWindow *window = gloss_window_new (app);
+  GlossWindow *window = open_annotated_sample ();
   GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   GListModel *mentions;
-  g_autoptr(GError) error = NULL;
   gboolean found = FALSE;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  present_and_wait (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open_annotated_sample (window, &error));
-  g_assert_no_error (error);
-  wait_for_allocation (GTK_WIDGET (view));
   mentions = gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION);
   for (guint i = 0; i < g_list_model_get_n_items (mentions) && !found; i++)
     {
@@ -263,18 +272,13 @@ test_inspector_words (void)
 static void
 test_claimant_author (void)
 {
-  GlossWindow *window = gloss_window_new (app);
+  GlossWindow *window = open_annotated_sample ();
   GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   GlossStore *store;
   g_autoptr(GlossClaim) claim = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *row;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  present_and_wait (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open_annotated_sample (window, &error));
-  g_assert_no_error (error);
-  wait_for_allocation (GTK_WIDGET (view));
   store = gloss_window_get_store (window);
   claim = g_list_model_get_item (gloss_store_get_list (store, GLOSS_KIND_CLAIM), 0);
   g_assert_true (gloss_edit_set_claimant (store, claim, NULL, &error));
