@@ -3,7 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   "tagged":   {"Kim Jong Un": {"type": "PER", "entity": "PER-kim-jong-un"}, …}
+ *   "tagged":   {"Kim Jong Un": {"type": "PER", "entity": "PER-kim-jong-un",
+ *                                "documents": ["kcna-1", …]}, …}
  *   "rejected": ["DOC START END TARGET", …]
  * one entry a line, sorted; only its annotator writes the file.
  */
@@ -35,6 +36,7 @@ tagged_free (gpointer data)
 
   g_free (entry->type);
   g_free (entry->entity);
+  g_ptr_array_unref (entry->documents);
   g_free (entry);
 }
 
@@ -55,10 +57,37 @@ _gloss_lexicon_tag (GlossLexicon *lexicon,
                     const char   *entity)
 {
   GlossLexiconEntry *entry = g_new0 (GlossLexiconEntry, 1);
+  GlossLexiconEntry *old = g_hash_table_lookup (lexicon->tagged, text);
 
   entry->type = g_strdup (type);
   entry->entity = g_strdup (entity);
+  /* The documents that tag the text stay when its type or entity changes. */
+  entry->documents = old != NULL ? g_ptr_array_ref (old->documents) : g_ptr_array_new_with_free_func (g_free);
   g_hash_table_replace (lexicon->tagged, g_strdup (text), entry);
+}
+
+gboolean
+_gloss_lexicon_add_document (GlossLexiconEntry *entry,
+                             const char        *document)
+{
+  for (guint i = 0; i < entry->documents->len; i++)
+    if (g_str_equal (g_ptr_array_index (entry->documents, i), document))
+      return FALSE;
+  g_ptr_array_add (entry->documents, g_strdup (document));
+  return TRUE;
+}
+
+gboolean
+_gloss_lexicon_remove_document (GlossLexiconEntry *entry,
+                                const char        *document)
+{
+  for (guint i = 0; i < entry->documents->len; i++)
+    if (g_str_equal (g_ptr_array_index (entry->documents, i), document))
+      {
+        g_ptr_array_remove_index (entry->documents, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 char *
@@ -68,6 +97,26 @@ _gloss_lexicon_rejection_key (const char *document,
                               const char *target)
 {
   return g_strdup_printf ("%s %u %u %s", document, start, end, target);
+}
+
+static gboolean
+read_documents (GlossLexiconEntry *entry,
+                JsonNode          *node)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
+        return FALSE;
+      _gloss_lexicon_add_document (entry, json_node_get_string (e));
+    }
+  return TRUE;
 }
 
 GlossLexicon *
@@ -117,11 +166,15 @@ _gloss_lexicon_read (GFile   *file,
       while (json_object_iter_next (&iter, &text, &value))
         {
           const char *type;
+          JsonNode *documents;
 
           if (!JSON_NODE_HOLDS_OBJECT (value) ||
               (type = _gloss_json_get_string (json_node_get_object (value), "type")) == NULL)
             goto invalid;
           _gloss_lexicon_tag (lexicon, text, type, _gloss_json_get_string (json_node_get_object (value), "entity"));
+          documents = json_object_get_member (json_node_get_object (value), "documents");
+          if (documents != NULL && !read_documents (g_hash_table_lookup (lexicon->tagged, text), documents))
+            goto invalid;
         }
     }
 
@@ -146,7 +199,8 @@ _gloss_lexicon_read (GFile   *file,
 
 invalid:
   g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-               "%s: expected \"tagged\": {TEXT: {\"type\": T, \"entity\": ID}} and \"rejected\": [STRING]", where);
+               "%s: expected \"tagged\": {TEXT: {\"type\": T, \"entity\": ID, \"documents\": [ID]}} "
+               "and \"rejected\": [STRING]", where);
 fail:
   _gloss_lexicon_free (lexicon);
   return NULL;
@@ -196,6 +250,23 @@ _gloss_lexicon_write (GlossLexicon *lexicon,
         {
           g_string_append (out, ", \"entity\": ");
           gloss_json_write_string (out, entry->entity, -1);
+        }
+      if (entry->documents->len > 0)
+        {
+          /* (a copy that owns nothing: the entry's array frees its ids) */
+          g_autoptr(GPtrArray) documents = g_ptr_array_sized_new (entry->documents->len);
+
+          for (guint j = 0; j < entry->documents->len; j++)
+            g_ptr_array_add (documents, g_ptr_array_index (entry->documents, j));
+          g_ptr_array_sort (documents, compare_strings);
+          g_string_append (out, ", \"documents\": [");
+          for (guint j = 0; j < documents->len; j++)
+            {
+              if (j > 0)
+                g_string_append (out, ", ");
+              gloss_json_write_string (out, g_ptr_array_index (documents, j), -1);
+            }
+          g_string_append_c (out, ']');
         }
       g_string_append_c (out, '}');
     }

@@ -64,6 +64,8 @@ typedef struct
 {
   char *type;
   char *entity;   /* a registry id, or NULL */
+  GPtrArray *documents; /* ids of the documents that tag the text; empty
+                         * in a lexicon written before they were kept */
 } GlossLexiconEntry;
 
 struct _GlossLexicon
@@ -82,6 +84,12 @@ void          _gloss_lexicon_tag           (GlossLexicon  *lexicon,
                                             const char    *text,
                                             const char    *type,
                                             const char    *entity);
+/* Records that @document tags @text; returns whether it was new. */
+gboolean      _gloss_lexicon_add_document  (GlossLexiconEntry *entry,
+                                            const char    *document);
+/* Returns whether @document was one of them. */
+gboolean      _gloss_lexicon_remove_document (GlossLexiconEntry *entry,
+                                              const char    *document);
 char         *_gloss_lexicon_rejection_key (const char    *document,
                                             guint          start,
                                             guint          end,

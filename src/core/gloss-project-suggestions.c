@@ -62,6 +62,26 @@ build_matcher (GlossProject  *self,
   return g_steal_pointer (&matcher);
 }
 
+/* A match that is only the start of a longer capitalised name ("Kim" in
+ * "Admiral Kim Myong Sik"): the word after it, past only spaces, starts
+ * with a capital letter. The word before is not looked at: titles and
+ * sentence starts come before whole names ("President Putin"). See
+ * docs/decisions.md. */
+static gboolean
+inside_longer_name (const char            *text,
+                    gsize                  n_bytes,
+                    const GlossSuggestion *s)
+{
+  const char *p = text + s->end;
+  const char *end = text + n_bytes;
+
+  if (p == end || (*p != ' ' && *p != '\t'))
+    return FALSE;
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  return p < end && g_unichar_isupper (g_utf8_get_char_validated (p, end - p));
+}
+
 static const char *
 target_of (const GlossSuggestion *suggestion)
 {
@@ -104,7 +124,8 @@ gloss_project_suggest (GlossProject          *self,
       g_autofree char *key = _gloss_lexicon_rejection_key (gloss_project_document_get_id (document),
                                                            s->start, s->end, target_of (s));
 
-      if (hits->len > 0 || g_hash_table_contains (lexicon->rejected, key))
+      if (hits->len > 0 || g_hash_table_contains (lexicon->rejected, key) ||
+          inside_longer_name (gloss_document_get_text (doc), gloss_document_get_n_bytes (doc), s))
         continue;
       g_array_index (found, GlossSuggestion, kept++) = *s;
     }

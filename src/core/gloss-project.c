@@ -21,6 +21,7 @@
 #include "gloss-atomic-file.h"
 #include "gloss-error.h"
 #include "gloss-format-native.h"
+#include "gloss-input-file.h"
 #include "gloss-mention.h"
 #include "gloss-project-private.h"
 
@@ -472,16 +473,93 @@ gloss_project_open_document (GlossProject          *self,
   return g_steal_pointer (&store);
 }
 
-/* Every text tagged in @store is suggested in the next documents. */
+/* Whether a file of some document of the project (any annotator's, the
+ * source or the curated one) names the entity @id. */
 static gboolean
-learn (GlossProject  *self,
-       GlossStore    *store,
-       GError       **error)
+entity_in_documents (GlossProject *self,
+                     const char   *id)
+{
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", id);
+  GListModel *documents = G_LIST_MODEL (self->documents);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(GlossProjectDocument) document = g_list_model_get_item (documents, i);
+      g_autoptr(GFile) any = gloss_project_get_document_file (self, document, GLOSS_PROJECT_SOURCE);
+      g_autoptr(GFile) folder = g_file_get_parent (any);
+      g_autoptr(GFileEnumerator) children = NULL;
+      GFileInfo *info;
+      GFile *child;
+
+      children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (children == NULL)
+        continue;
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+        {
+          g_autoptr(GBytes) bytes = NULL;
+          gsize length;
+          const char *data;
+
+          if (!g_str_has_suffix (g_file_info_get_name (info), ".gloss") ||
+              (bytes = gloss_input_file_load (child, NULL)) == NULL)
+            continue;
+          data = g_bytes_get_data (bytes, &length);
+          if (g_strstr_len (data, length, quoted) != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The registry entity @id goes with its text @text from the lexicon when
+ * that tagging is all it is: no KB id, no aliases, its name @text, no
+ * other learnt text of it, and no document's file that names it. */
+static gboolean
+forget_entity (GlossProject  *self,
+               GlossLexicon  *lexicon,
+               const char    *id,
+               const char    *text,
+               GError       **error)
+{
+  GlossRegistry *registry = gloss_project_get_registry (self, error);
+  GlossRegistryEntity *entity;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (registry == NULL)
+    return FALSE;
+  entity = gloss_registry_lookup (registry, id);
+  if (entity == NULL || g_strcmp0 (gloss_registry_entity_get_id (entity), id) != 0 ||
+      gloss_registry_entity_get_kb (entity) != NULL || gloss_registry_entity_get_aliases (entity)[0] != NULL ||
+      g_strcmp0 (gloss_registry_entity_get_name (entity), text) != 0)
+    return TRUE;
+  g_hash_table_iter_init (&iter, lexicon->tagged);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (g_strcmp0 (((GlossLexiconEntry *) value)->entity, id) == 0)
+      return TRUE;
+  if (entity_in_documents (self, id))
+    return TRUE;
+  return gloss_registry_remove (registry, id, error);
+}
+
+/* Every text tagged in @store is suggested in the next documents; a text
+ * @document tagged before and no longer does, and no other document
+ * does, is forgotten (and its registry entity, see forget_entity()). */
+static gboolean
+learn (GlossProject          *self,
+       GlossProjectDocument  *document,
+       GlossStore            *store,
+       GError               **error)
 {
   GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
-  GlossDocument *document = gloss_store_get_document (store);
+  GlossDocument *text_of = gloss_store_get_document (store);
+  const char *doc_id = gloss_project_document_get_id (document);
   GlossLexicon *lexicon = _gloss_project_get_lexicon (self, error);
+  g_autoptr(GHashTable) here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) forgotten = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gboolean changed = FALSE;
+  GHashTableIter iter;
+  gpointer key, value;
 
   if (lexicon == NULL)
     return FALSE;
@@ -499,14 +577,41 @@ learn (GlossProject  *self,
       spans = gloss_annotation_get_spans (GLOSS_ANNOTATION (m), GLOSS_ROLE_CONTENT, &n_spans);
       if (n_spans != 1 || type == NULL)
         continue;
-      text = gloss_document_dup_slice (document, spans[0].start, spans[0].end);
+      text = gloss_document_dup_slice (text_of, spans[0].start, spans[0].end);
       known = g_hash_table_lookup (lexicon->tagged, text);
-      if (known != NULL && g_strcmp0 (known->type, type) == 0 && g_strcmp0 (known->entity, entity_id) == 0)
-        continue;
-      _gloss_lexicon_tag (lexicon, text, type, entity_id);
-      changed = TRUE;
+      if (known == NULL || g_strcmp0 (known->type, type) != 0 || g_strcmp0 (known->entity, entity_id) != 0)
+        {
+          _gloss_lexicon_tag (lexicon, text, type, entity_id);
+          known = g_hash_table_lookup (lexicon->tagged, text);
+          changed = TRUE;
+        }
+      if (_gloss_lexicon_add_document (known, doc_id))
+        changed = TRUE;
+      g_hash_table_add (here, g_steal_pointer (&text));
     }
-  return !changed || _gloss_project_save_lexicon (self, error);
+
+  g_hash_table_iter_init (&iter, lexicon->tagged);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GlossLexiconEntry *entry = value;
+
+      if (g_hash_table_contains (here, key) || !_gloss_lexicon_remove_document (entry, doc_id))
+        continue;
+      changed = TRUE;
+      if (entry->documents->len > 0)
+        continue;
+      if (entry->entity != NULL)
+        g_hash_table_insert (forgotten, g_strdup (entry->entity), g_strdup (key));
+      g_hash_table_iter_remove (&iter);
+    }
+  if (changed && !_gloss_project_save_lexicon (self, error))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, forgotten);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!forget_entity (self, lexicon, key, value, error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -569,7 +674,7 @@ gloss_project_record_document (GlossProject          *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), FALSE);
   g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
 
-  if (!learn (self, store, error))
+  if (!learn (self, document, store, error))
     return FALSE;
   gloss_project_document_set_counts (document,
                                      gloss_store_get_n_items (store, GLOSS_KIND_MENTION),

@@ -688,6 +688,23 @@ get_entity (GlossRegistry  *self,
 }
 
 gboolean
+gloss_registry_remove (GlossRegistry  *self,
+                       const char     *id,
+                       GError        **error)
+{
+  GlossRegistryEntity *old;
+  Edit *edit;
+
+  g_return_val_if_fail (GLOSS_IS_REGISTRY (self), FALSE);
+
+  if ((old = get_entity (self, id, error)) == NULL)
+    return FALSE;
+  edit = edit_new ();
+  edit_change (edit, id, old, NULL);
+  return commit (self, edit, error);
+}
+
+gboolean
 gloss_registry_rename (GlossRegistry  *self,
                        const char     *id,
                        const char     *name,
@@ -991,11 +1008,15 @@ gloss_registry_link_store (GlossRegistry  *self,
     {
       GlossRegistryEntity *r = g_ptr_array_index (linked, i);
       GlossEntity *target = store_entity (store, gloss_registry_entity_get_id (r));
+      GlossAnnotation *own = g_ptr_array_index (local, i);
 
+      /* (registered again under its own id: an entity taken out of the
+       * registry when its text was forgotten, brought back by an undo) */
+      if (target == GLOSS_ENTITY (own))
+        continue;
       if (target == NULL)
         {
           g_autoptr(GlossEntity) fresh = gloss_registry_make_entity (self, r);
-          GlossAnnotation *own = g_ptr_array_index (local, i);
 
           keep_times (fresh, GLOSS_ENTITY (own));
           if (!gloss_store_add (store, GLOSS_ANNOTATION (fresh), error))

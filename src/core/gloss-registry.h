@@ -59,6 +59,10 @@ gboolean             gloss_registry_remove_alias    (GlossRegistry       *self,
                                                      const char          *id,
                                                      const char          *alias,
                                                      GError             **error);
+/* Takes @id out of the registry (one undoable step). */
+gboolean             gloss_registry_remove          (GlossRegistry       *self,
+                                                     const char          *id,
+                                                     GError             **error);
 /* @from's name and aliases become aliases of @into; documents that use
  * @from are relinked to @into when gloss_registry_apply() meets them. */
 gboolean             gloss_registry_merge           (GlossRegistry       *self,

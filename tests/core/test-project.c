@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gloss-annotator.h"
+#include "gloss-edits.h"
 #include "gloss-error.h"
 #include "gloss-mention.h"
 #include "gloss-project.h"
@@ -333,6 +334,151 @@ test_suggestions (void)
   g_assert_cmpuint (suggestions->len, ==, 2);
 }
 
+/* The first mention of @store that starts at @start. */
+static GlossAnnotation *
+mention_at (GlossStore *store,
+            guint       start)
+{
+  GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(GlossAnnotation) m = g_list_model_get_item (mentions, i);
+
+      if (gloss_annotation_get_start (m) == start)
+        return m; /* the store holds it */
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+suggests (GlossProject         *project,
+          GlossProjectDocument *document,
+          GlossStore           *store,
+          guint                 start)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) suggestions = gloss_project_suggest (project, document, store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < suggestions->len; i++)
+    if (g_array_index (suggestions, GlossSuggestion, i).start == start)
+      return TRUE;
+  return FALSE;
+}
+
+/* A mention deleted (and saved) un-learns its text and the registry
+ * entity that tagging made; one that another document still tags, or
+ * with a KB id, stays; undoing the delete (and saving) learns it again. */
+static void
+test_delete_unlearns (void)
+{
+  g_autoptr(GFile) folder = temp_folder ();
+  g_autoptr(GlossProject) project = gloss_project_new (folder, "Summit", NULL, "Ana");
+  /* "located" 7–14, "Wonsan" 20–26, "Kim Jong Un" 32–43 */
+  g_autoptr(GlossDocument) first_text = text_document ("Troops located near Wonsan with Kim Jong Un.");
+  /* "Kim Jong Un" 0–11, "located" 12–19, "Wonsan" 24–30 */
+  g_autoptr(GlossDocument) second_text = text_document ("Kim Jong Un located the Wonsan base.");
+  g_autoptr(GlossStore) first_source = gloss_store_new (first_text, NULL);
+  g_autoptr(GlossStore) second_source = gloss_store_new (second_text, NULL);
+  g_autoptr(GlossStore) first = NULL;
+  g_autoptr(GlossStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lexicon = NULL;
+  GlossProjectDocument *doc1, *doc2;
+  GlossRegistry *registry;
+
+  doc1 = gloss_project_add_store (project, first_source, "first.txt", &error);
+  doc2 = gloss_project_add_store (project, second_source, "second.txt", &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_save (project, &error));
+
+  first = gloss_project_open_document (project, doc1, &error);
+  second = gloss_project_open_document (project, doc2, &error);
+  g_assert_no_error (error);
+  tag (first, 7, 14);
+  tag (first, 20, 26);
+  tag (first, 32, 43);
+  g_assert_true (gloss_project_save_document (project, doc1, first, &error));
+  tag (second, 0, 11);
+  g_assert_true (gloss_project_save_document (project, doc2, second, &error));
+  g_assert_no_error (error);
+  registry = gloss_project_get_registry (project, &error);
+  g_assert_true (gloss_registry_set_kb (registry, "PER-wonsan", "wd:Q18838", &error));
+  g_assert_nonnull (gloss_registry_lookup (registry, "PER-located"));
+  g_assert_true (suggests (project, doc2, second, 12));
+
+  /* Delete, save: "located" is forgotten, here and in the next document;
+   * "Kim Jong Un" (tagged in the second too) and "Wonsan" (a KB id) stay
+   * in the registry. */
+  g_assert_true (gloss_edit_delete (first, mention_at (first, 7), &error));
+  g_assert_true (gloss_edit_delete (first, mention_at (first, 20), &error));
+  g_assert_true (gloss_edit_delete (first, mention_at (first, 32), &error));
+  g_assert_true (gloss_project_save_document (project, doc1, first, &error));
+  g_assert_no_error (error);
+  g_assert_null (gloss_registry_lookup (registry, "PER-located"));
+  g_assert_nonnull (gloss_registry_lookup (registry, "PER-wonsan"));
+  g_assert_nonnull (gloss_registry_lookup (registry, "PER-kim-jong-un"));
+  lexicon = read_text (folder, "lexicon/Ana.json");
+  g_assert_null (strstr (lexicon, "located"));
+  g_assert_null (strstr (lexicon, "\"Wonsan\""));
+  g_assert_nonnull (strstr (lexicon, "\"Kim Jong Un\": {\"type\": \"PER\", \"entity\": \"PER-kim-jong-un\", "
+                                     "\"documents\": [\"second\"]}"));
+  g_clear_pointer (&lexicon, g_free);
+  g_assert_false (suggests (project, doc2, second, 12));
+  g_assert_false (suggests (project, doc1, first, 7));
+  g_assert_true (suggests (project, doc1, first, 32));
+
+  /* Undo the last delete and the one of "located", save: learnt again. */
+  g_assert_true (gloss_store_undo (first));
+  g_assert_true (gloss_store_undo (first));
+  g_assert_true (gloss_store_undo (first));
+  g_assert_true (gloss_project_save_document (project, doc1, first, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (gloss_registry_lookup (registry, "PER-located"));
+  lexicon = read_text (folder, "lexicon/Ana.json");
+  g_assert_nonnull (strstr (lexicon, "\"located\": {\"type\": \"PER\", \"entity\": \"PER-located\", "
+                                     "\"documents\": [\"first\"]}"));
+  g_assert_true (suggests (project, doc2, second, 12));
+}
+
+/* A name that is only part of a longer capitalised name is not offered:
+ * Shift+Enter on "Kim" takes the lone one, not the admiral's. */
+static void
+test_suggestions_inside_names (void)
+{
+  g_autoptr(GFile) folder = temp_folder ();
+  g_autoptr(GlossProject) project = gloss_project_new (folder, "Summit", NULL, "Ana");
+  g_autoptr(GlossDocument) first_text = text_document ("Kim met Putin.");
+  /* "Kim" 8–11 (before "Myong"), 26–29, 35–38 (before "Jong") */
+  g_autoptr(GlossDocument) second_text = text_document ("Admiral Kim Myong Sik met Kim, and Kim Jong Un left.");
+  g_autoptr(GlossStore) first_source = gloss_store_new (first_text, NULL);
+  g_autoptr(GlossStore) second_source = gloss_store_new (second_text, NULL);
+  g_autoptr(GlossStore) first = NULL;
+  g_autoptr(GlossStore) second = NULL;
+  g_autoptr(GArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossProjectDocument *doc1, *doc2;
+
+  doc1 = gloss_project_add_store (project, first_source, "first.txt", &error);
+  doc2 = gloss_project_add_store (project, second_source, "second.txt", &error);
+  g_assert_no_error (error);
+  first = gloss_project_open_document (project, doc1, &error);
+  g_assert_no_error (error);
+  tag (first, 0, 3);
+  g_assert_true (gloss_project_save_document (project, doc1, first, &error));
+  g_assert_no_error (error);
+
+  second = gloss_project_open_document (project, doc2, &error);
+  suggestions = gloss_project_suggest (project, doc2, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suggestions->len, ==, 1);
+  g_assert_cmpuint (g_array_index (suggestions, GlossSuggestion, 0).start, ==, 26);
+  g_assert_cmpuint (gloss_project_accept (project, second, suggestions, 0, TRUE, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_store_get_n_items (second, GLOSS_KIND_MENTION), ==, 1);
+}
+
 static void
 test_annotator_names (void)
 {
@@ -534,6 +680,8 @@ main (int   argc,
   g_test_add_func ("/core/project/two-annotators", test_two_annotators);
   g_test_add_func ("/core/project/annotator-names", test_annotator_names);
   g_test_add_func ("/core/project/suggestions", test_suggestions);
+  g_test_add_func ("/core/project/suggestions-inside-names", test_suggestions_inside_names);
+  g_test_add_func ("/core/project/delete-unlearns", test_delete_unlearns);
   g_test_add_func ("/core/project/bad-projects", test_bad_projects);
   g_test_add_func ("/core/project/unknown-members-kept", test_unknown_members_kept);
   g_test_add_func ("/core/project/missing", test_missing);
