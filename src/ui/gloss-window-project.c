@@ -210,9 +210,13 @@ save_shown (GlossWindow  *self,
 
   if (state->store == NULL || state->store != gloss_window_get_store (self))
     return TRUE;
-  return gloss_project_link_document (state->project, state->store, error) &&
-         _gloss_window_write_file (self, gloss_window_get_file (self), error) &&
-         gloss_project_record_document (state->project, state->document, state->store, error);
+  if (!gloss_project_link_document (state->project, state->store, error) ||
+      !_gloss_window_write_file (self, gloss_window_get_file (self), error) ||
+      !gloss_project_record_document (state->project, state->document, state->store, error))
+    return FALSE;
+  /* (what was learnt or forgotten changes them, in this document too) */
+  refresh_suggestions (self);
+  return TRUE;
 }
 
 /* The file stem of the annotator the user works as in the project at

@@ -74,6 +74,20 @@ registry_has_kim (gpointer data)
 }
 
 static gboolean
+registry_has_arrived (gpointer data)
+{
+  GlossRegistry *registry = gloss_project_get_registry (data, NULL);
+
+  return registry != NULL && gloss_registry_lookup (registry, "GPE-arrived") != NULL;
+}
+
+static gboolean
+registry_lacks_arrived (gpointer data)
+{
+  return !registry_has_arrived (data);
+}
+
+static gboolean
 first_shown (gpointer data)
 {
   GlossWindow *window = data;
@@ -183,6 +197,34 @@ test_suggestion_flow (GlossWindow *window,
   /* Alt+Left from the first: nothing before it. */
   ui_key (GTK_WIDGET (window), "<Alt>Left");
   g_assert_true (first_shown (window));
+
+  /* A mistaken tag, saved, then clicked, deleted and saved: forgotten
+   * (registry and suggestions); Ctrl+Z and a save bring it back. */
+  store = gloss_window_get_store (window);
+  start = find_text (store, "arrived", 0);
+  ui_drag_text (view, start, start + 7);
+  ui_key (GTK_WIDGET (window), "3");
+  count = (Count) { window, 0 };
+  g_assert_true (ui_wait_until (n_suggestions_is, &count, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_mentions (window), ==, 2);
+  ui_key (GTK_WIDGET (window), "<Control>s");
+  g_assert_true (ui_wait_until (registry_has_arrived, project, UI_TEST_TIMEOUT_MS));
+  ui_click_text (view, start + 2, 1);
+  ui_key (GTK_WIDGET (window), "Delete");
+  g_assert_cmpuint (n_mentions (window), ==, 1);
+  ui_key (GTK_WIDGET (window), "<Control>s");
+  g_assert_true (ui_wait_until (registry_lacks_arrived, project, UI_TEST_TIMEOUT_MS));
+  g_assert_true (ui_wait_until (n_suggestions_is, &count, UI_TEST_TIMEOUT_MS));
+  ui_key (GTK_WIDGET (window), "<Control>z");
+  g_assert_cmpuint (n_mentions (window), ==, 2);
+  ui_key (GTK_WIDGET (window), "<Control>s");
+  g_assert_true (ui_wait_until (registry_has_arrived, project, UI_TEST_TIMEOUT_MS));
+  /* (and gone again, for what follows) */
+  ui_click_text (view, start + 2, 1);
+  ui_key (GTK_WIDGET (window), "Delete");
+  ui_key (GTK_WIDGET (window), "<Control>s");
+  g_assert_true (ui_wait_until (registry_lacks_arrived, project, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_mentions (window), ==, 1);
 }
 
 typedef struct
