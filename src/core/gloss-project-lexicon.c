@@ -99,9 +99,9 @@ _gloss_lexicon_rejection_key (const char *document,
   return g_strdup_printf ("%s %u %u %s", document, start, end, target);
 }
 
+/* Whether @node is an array of strings only. */
 static gboolean
-read_documents (GlossLexiconEntry *entry,
-                JsonNode          *node)
+is_string_array (JsonNode *node)
 {
   JsonArray *array;
 
@@ -114,8 +114,21 @@ read_documents (GlossLexiconEntry *entry,
 
       if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
         return FALSE;
-      _gloss_lexicon_add_document (entry, json_node_get_string (e));
     }
+  return TRUE;
+}
+
+static gboolean
+read_documents (GlossLexiconEntry *entry,
+                JsonNode          *node)
+{
+  JsonArray *array;
+
+  if (!is_string_array (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    _gloss_lexicon_add_document (entry, json_array_get_string_element (array, i));
   return TRUE;
 }
 
@@ -183,17 +196,11 @@ _gloss_lexicon_read (GFile   *file,
     {
       JsonArray *array;
 
-      if (!JSON_NODE_HOLDS_ARRAY (node))
+      if (!is_string_array (node))
         goto invalid;
       array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *e = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
-            goto invalid;
-          g_hash_table_add (lexicon->rejected, g_strdup (json_node_get_string (e)));
-        }
+        g_hash_table_add (lexicon->rejected, g_strdup (json_array_get_string_element (array, i)));
     }
   return lexicon;
 
