@@ -334,6 +334,35 @@ test_suggestions (void)
   g_assert_cmpuint (suggestions->len, ==, 2);
 }
 
+/* A project of the two articles "first" and "second", each opened as the
+ * annotator's store. */
+static GlossProject *
+two_articles (GFile       *folder,
+              const char  *first_text,
+              const char  *second_text,
+              GlossStore **first,
+              GlossStore **second)
+{
+  GlossProject *project = gloss_project_new (folder, "Summit", NULL, "Ana");
+  const char *texts[] = { first_text, second_text };
+  const char *names[] = { "first.txt", "second.txt" };
+  GlossStore **stores[] = { first, second };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GlossDocument) text = text_document (texts[i]);
+      g_autoptr(GlossStore) source = gloss_store_new (text, NULL);
+      GlossProjectDocument *document = gloss_project_add_store (project, source, names[i], &error);
+
+      g_assert_no_error (error);
+      *stores[i] = gloss_project_open_document (project, document, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (gloss_project_save (project, &error));
+  return project;
+}
+
 /* The first mention of @store that starts at @start. */
 static GlossAnnotation *
 mention_at (GlossStore *store,
@@ -374,28 +403,18 @@ static void
 test_delete_unlearns (void)
 {
   g_autoptr(GFile) folder = temp_folder ();
-  g_autoptr(GlossProject) project = gloss_project_new (folder, "Summit", NULL, "Ana");
-  /* "located" 7–14, "Wonsan" 20–26, "Kim Jong Un" 32–43 */
-  g_autoptr(GlossDocument) first_text = text_document ("Troops located near Wonsan with Kim Jong Un.");
-  /* "Kim Jong Un" 0–11, "located" 12–19, "Wonsan" 24–30 */
-  g_autoptr(GlossDocument) second_text = text_document ("Kim Jong Un located the Wonsan base.");
-  g_autoptr(GlossStore) first_source = gloss_store_new (first_text, NULL);
-  g_autoptr(GlossStore) second_source = gloss_store_new (second_text, NULL);
   g_autoptr(GlossStore) first = NULL;
   g_autoptr(GlossStore) second = NULL;
+  /* "located" 7–14, "Wonsan" 20–26, "Kim Jong Un" 32–43; then "Kim Jong
+   * Un" 0–11, "located" 12–19, "Wonsan" 24–30 */
+  g_autoptr(GlossProject) project = two_articles (folder, "Troops located near Wonsan with Kim Jong Un.",
+                                                  "Kim Jong Un located the Wonsan base.", &first, &second);
+  GlossProjectDocument *doc1 = gloss_project_lookup (project, "first");
+  GlossProjectDocument *doc2 = gloss_project_lookup (project, "second");
   g_autoptr(GError) error = NULL;
   g_autofree char *lexicon = NULL;
-  GlossProjectDocument *doc1, *doc2;
   GlossRegistry *registry;
 
-  doc1 = gloss_project_add_store (project, first_source, "first.txt", &error);
-  doc2 = gloss_project_add_store (project, second_source, "second.txt", &error);
-  g_assert_no_error (error);
-  g_assert_true (gloss_project_save (project, &error));
-
-  first = gloss_project_open_document (project, doc1, &error);
-  second = gloss_project_open_document (project, doc2, &error);
-  g_assert_no_error (error);
   tag (first, 7, 14);
   tag (first, 20, 26);
   tag (first, 32, 43);
@@ -448,28 +467,21 @@ static void
 test_suggestions_inside_names (void)
 {
   g_autoptr(GFile) folder = temp_folder ();
-  g_autoptr(GlossProject) project = gloss_project_new (folder, "Summit", NULL, "Ana");
-  g_autoptr(GlossDocument) first_text = text_document ("Kim met Putin.");
-  /* "Kim" 8–11 (before "Myong"), 26–29, 35–38 (before "Jong") */
-  g_autoptr(GlossDocument) second_text = text_document ("Admiral Kim Myong Sik met Kim, and Kim Jong Un left.");
-  g_autoptr(GlossStore) first_source = gloss_store_new (first_text, NULL);
-  g_autoptr(GlossStore) second_source = gloss_store_new (second_text, NULL);
   g_autoptr(GlossStore) first = NULL;
   g_autoptr(GlossStore) second = NULL;
+  /* "Kim" 8–11 (before "Myong"), 26–29, 35–38 (before "Jong") */
+  g_autoptr(GlossProject) project = two_articles (folder, "Kim met Putin.",
+                                                  "Admiral Kim Myong Sik met Kim, and Kim Jong Un left.",
+                                                  &first, &second);
+  GlossProjectDocument *doc1 = gloss_project_lookup (project, "first");
+  GlossProjectDocument *doc2 = gloss_project_lookup (project, "second");
   g_autoptr(GArray) suggestions = NULL;
   g_autoptr(GError) error = NULL;
-  GlossProjectDocument *doc1, *doc2;
 
-  doc1 = gloss_project_add_store (project, first_source, "first.txt", &error);
-  doc2 = gloss_project_add_store (project, second_source, "second.txt", &error);
-  g_assert_no_error (error);
-  first = gloss_project_open_document (project, doc1, &error);
-  g_assert_no_error (error);
   tag (first, 0, 3);
   g_assert_true (gloss_project_save_document (project, doc1, first, &error));
   g_assert_no_error (error);
 
-  second = gloss_project_open_document (project, doc2, &error);
   suggestions = gloss_project_suggest (project, doc2, second, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (suggestions->len, ==, 1);
