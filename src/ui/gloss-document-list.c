@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-document-list.h"
+#include "gloss-store.h"
 
 struct _GlossDocumentList
 {
@@ -28,6 +29,7 @@ struct _GlossDocumentList
 
   GlossProject         *project;
   GlossProjectDocument *current;
+  GlossStore           *current_store; /* the current document's, as edited */
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
   char                 *needle;     /* casefolded filter text, or NULL */
@@ -194,8 +196,11 @@ fill_row (GlossDocumentList *self,
   GtkWidget *detail = gtk_widget_get_next_sibling (title);
   GtkWidget *status = gtk_widget_get_next_sibling (text);
   GlossProgress progress = gloss_project_document_get_status (doc);
-  guint n_mentions = gloss_project_document_get_n_mentions (doc);
-  guint n_claims = gloss_project_document_get_n_claims (doc);
+  gboolean live = doc == self->current && self->current_store != NULL;
+  guint n_mentions = live ? gloss_store_get_n_items (self->current_store, GLOSS_KIND_MENTION)
+                          : gloss_project_document_get_n_mentions (doc);
+  guint n_claims = live ? gloss_store_get_n_items (self->current_store, GLOSS_KIND_CLAIM)
+                        : gloss_project_document_get_n_claims (doc);
   g_autofree char *mentions = g_strdup_printf (ngettext ("%u mention", "%u mentions", n_mentions), n_mentions);
   g_autofree char *claims = g_strdup_printf (ngettext ("%u claim", "%u claims", n_claims), n_claims);
   /* TRANSLATORS: a document's progress: "3 mentions · 1 claim" */
@@ -230,6 +235,13 @@ doc_changed (GlossDocumentList *self,
     }
   if (pspec == NULL || g_str_equal (pspec->name, "status"))
     update_count (self);
+}
+
+static void
+current_edited (GlossDocumentList *self)
+{
+  if (self->current != NULL)
+    doc_changed (self, NULL, self->current);
 }
 
 static void
@@ -269,6 +281,9 @@ gloss_document_list_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
+  if (self->current_store != NULL)
+    g_signal_handlers_disconnect_by_func (self->current_store, current_edited, self);
+  g_clear_object (&self->current_store);
   g_clear_object (&self->current);
   g_clear_object (&self->project);
   g_clear_pointer (&self->needle, g_free);
@@ -372,16 +387,25 @@ gloss_document_list_set_project (GlossDocumentList *self,
  */
 void
 gloss_document_list_set_current (GlossDocumentList    *self,
-                                 GlossProjectDocument *document)
+                                 GlossProjectDocument *document,
+                                 GlossStore           *store)
 {
   g_autoptr(GlossProjectDocument) previous = NULL;
   guint n;
 
   g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
   g_return_if_fail (document == NULL || GLOSS_IS_PROJECT_DOCUMENT (document));
+  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
 
   previous = self->current ? g_object_ref (self->current) : NULL;
   g_set_object (&self->current, document);
+  if (self->current_store != NULL)
+    g_signal_handlers_disconnect_by_func (self->current_store, current_edited, self);
+  g_clear_object (&self->current_store);
+  if (document != NULL && store != NULL)
+    self->current_store = g_object_ref (store);
+  if (self->current_store != NULL)
+    g_signal_connect_swapped (self->current_store, "edited", G_CALLBACK (current_edited), self);
   update_count (self);
   if (gtk_drop_down_get_selected (self->status_dropdown) != ALL_STATUSES)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);

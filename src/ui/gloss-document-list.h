@@ -17,9 +17,11 @@ G_DECLARE_FINAL_TYPE (GlossDocumentList, gloss_document_list, GLOSS, DOCUMENT_LI
 GtkWidget    *gloss_document_list_new         (void);
 void          gloss_document_list_set_project (GlossDocumentList    *self,
                                                GlossProject         *project);
-/* The document shown in the window, marked in the list. */
+/* The document shown in the window, marked in the list; its row counts
+ * what @store holds, as edited (saved or not). */
 void          gloss_document_list_set_current (GlossDocumentList    *self,
-                                               GlossProjectDocument *document);
+                                               GlossProjectDocument *document,
+                                               GlossStore           *store);
 /* The filter: -1 for every status, else a GlossProgress. */
 void          gloss_document_list_set_status_filter (GlossDocumentList *self,
                                                      int                status);

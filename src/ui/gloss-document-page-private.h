@@ -38,6 +38,8 @@ struct _GlossDocumentPage
   GFile                   *file;
   GFile                   *source;
   char                    *name;          /* in place of the file's */
+  char                    *label;         /* what dialogs call the document */
+  gboolean                 reloading;     /* its file is read again */
   GSignalGroup            *store_signals;
   GSignalGroup            *schema_signals;
   gboolean                 schema_modified;

@@ -249,6 +249,30 @@ gloss_document_page_set_name (GlossDocumentPage *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+void
+gloss_document_page_set_label (GlossDocumentPage *self,
+                               const char        *label)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (self));
+
+  g_free (self->label);
+  self->label = g_strdup (label);
+}
+
+char *
+gloss_document_page_dup_label (GlossDocumentPage *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_PAGE (self), NULL);
+
+  if (self->label != NULL)
+    return g_strdup (self->label);
+  if (self->file != NULL)
+    return _gloss_file_display_name (self->file);
+  if (self->source != NULL)
+    return g_file_get_basename (self->source);
+  return g_strdup (_("New Document"));
+}
+
 gboolean
 gloss_document_page_get_modified (GlossDocumentPage *self)
 {
@@ -519,6 +543,7 @@ gloss_document_page_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->source);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->label, g_free);
   g_clear_object (&self->toasts);
   g_clear_object (&self->actions);
 

@@ -62,6 +62,14 @@ void               gloss_document_page_mark_saved        (GlossDocumentPage *sel
  * project's: its own name and the project's), until the next document. */
 void               gloss_document_page_set_name          (GlossDocumentPage *self,
                                                           const char        *name);
+/* What dialogs and toasts call the document in place of its file's name
+ * (a project's: its name in the Documents list), set before the document
+ * it names is, and kept until set again. */
+void               gloss_document_page_set_label         (GlossDocumentPage *self,
+                                                          const char        *label);
+/* The label, else the file's display name, else the name of what the
+ * document was read from, else “New Document”. */
+char              *gloss_document_page_dup_label         (GlossDocumentPage *self);
 /* The window's title and subtitle for the document ("• name — 3 mentions…"). */
 void               gloss_document_page_describe          (GlossDocumentPage *self,
                                                           char             **title,

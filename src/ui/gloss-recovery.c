@@ -29,6 +29,7 @@ typedef struct
   GFile       *source;     /* or the article it was read from */
   GFile       *leftover;
   gboolean     mismatch;   /* the journal's base is not this file any more */
+  gboolean     reloaded;   /* left by this session as the file was read again */
 } Offer;
 
 static void offer_next (GlossDocumentPage *page,
@@ -50,11 +51,16 @@ offer_free (gpointer data)
 }
 
 static char *
-document_name (GlossStore *store,
-               GFile      *file)
+document_name (GlossDocumentPage *page,
+               GlossStore        *store,
+               GFile             *file)
 {
   const char *source;
 
+  /* A project's document is named as its Documents list names it: its
+   * file has the same name in every document. */
+  if (page != NULL && page->label != NULL)
+    return g_strdup (page->label);
   if (file != NULL)
     return g_file_get_basename (file);
   source = gloss_document_get_source (gloss_store_get_document (store));
@@ -194,10 +200,19 @@ offer_recovery (Offer *offer,
                 guint  n_edits)
 {
   AdwMessageDialog *dialog;
-  g_autofree char *name = document_name (offer->store, offer->file);
+  g_autofree char *name = document_name (offer->page, offer->store, offer->file);
   g_autofree char *body = NULL;
 
-  if (offer->mismatch)
+  if (offer->reloaded)
+    body = g_strdup_printf (ngettext ("“%s” has %u edit that was not saved before the file was reloaded. "
+                                      "The edit can be applied where its text is still found in the reloaded "
+                                      "file; anything that no longer fits is listed and kept.",
+                                      "“%s” has %u edits that were not saved before the file was reloaded. "
+                                      "The edits can be applied where their text is still found in the reloaded "
+                                      "file; anything that no longer fits is listed and kept.",
+                                      n_edits),
+                            name, n_edits);
+  else if (offer->mismatch)
     body = g_strdup_printf (ngettext ("“%s” has %u edit that was not saved when Gloss last closed, "
                                       "but the file has changed since. The edit can be applied where its text "
                                       "is still found; anything that no longer fits is listed and kept.",
@@ -278,6 +293,7 @@ offer_next (GlossDocumentPage *page,
       g_set_object (&offer->source, source);
       offer->leftover = g_steal_pointer (&leftover);
       offer->mismatch = mismatch;
+      offer->reloaded = page->reloading;
       offer_recovery (offer, n_edits);
       return;
     }

@@ -157,12 +157,7 @@ save_action (GtkWidget  *widget,
   if (!_gloss_window_project_save (self, TRUE, &error) &&
       /* Changed by another program: the window asks what to do. */
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-    {
-      g_autofree char *name = g_file_get_basename (gloss_window_get_file (self));
-      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-
-      _gloss_window_show_error (self, heading, error);
-    }
+    _gloss_window_show_save_error (self, error);
 }
 
 static void

@@ -50,15 +50,13 @@ response_cb (AdwMessageDialog *dialog,
     {
       g_autoptr(GError) error = NULL;
 
-      if (gloss_window_save_to_file (self, gloss_window_get_file (self), &error))
+      /* As Ctrl+S saves it (a project's document: with its project). */
+      if (_gloss_window_project_save (self, TRUE, &error))
         _gloss_window_close_answered (self, TRUE);
       else
         {
-          g_autofree char *name = _gloss_file_display_name (gloss_window_get_file (self));
-          g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-
           _gloss_window_close_answered (self, FALSE);
-          _gloss_window_show_error (self, heading, error);
+          _gloss_window_show_save_error (self, error);
         }
     }
   else if (g_str_equal (response, "save"))
@@ -98,13 +96,11 @@ gloss_window_ask_to_close (GlossWindow            *self,
   self->close_answer_data = data;
 
   /* A document without a file is named for what it was read from (as
-   * its title), not for the file Save As would offer. */
-  if (gloss_window_get_file (self) != NULL)
-    name = _gloss_file_display_name (gloss_window_get_file (self));
-  else if (gloss_document_page_get_source (self->page) != NULL)
-    name = g_file_get_basename (gloss_document_page_get_source (self->page));
+   * its title), not for the file Save As would offer; a project's as
+   * its Documents list names it. */
+  name = gloss_document_page_dup_label (self->page);
   body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
-                          name ? name : _("New Document"));
+                          name);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-document-page-private.h"
 #include "gloss-format-native.h"
 #include "gloss-window-private.h"
 
@@ -103,15 +104,18 @@ reload (GlossWindow *self)
 
   if (store == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = gloss_document_page_dup_label (self->page);
       g_autofree char *heading = g_strdup_printf (_("Could Not Reload “%s”"), name);
 
       _gloss_window_show_error (self, heading, error);
       return;
     }
   /* Unsaved edits stay in the journal, offered again on the new file
-   * (the page lets the old store's journal go as the new one comes). */
+   * (the page lets the old store's journal go as the new one comes);
+   * the offer says they are this session's. */
+  self->page->reloading = TRUE;
   _gloss_window_set_store_from (self, store, file, NULL, NULL);
+  self->page->reloading = FALSE;
 }
 
 static void

@@ -87,12 +87,19 @@ gboolean _gloss_window_open_project_at       (GlossWindow        *self,
                                               GFile              *folder,
                                               const char         *id,
                                               GError            **error);
+/* What dialogs call @store if it is the project's document shown (its
+ * name in the Documents list), else NULL. */
+char    *_gloss_window_project_label         (GlossWindow        *self,
+                                              GlossStore         *store);
 char    *_gloss_window_project_annotator_stem (GFile             *folder);
 GFile   *_gloss_window_dialog_folder         (GlossWindow        *self);
 /* Ctrl+S (@announce: with a toast) or before an export. */
 gboolean _gloss_window_project_save          (GlossWindow        *self,
                                               gboolean            announce,
                                               GError            **error);
+/* “Could Not Save …”, naming the document as the user knows it. */
+void     _gloss_window_show_save_error     (GlossWindow    *self,
+                                            const GError   *error);
 void     _gloss_window_show_error          (GlossWindow    *self,
                                             const char     *heading,
                                             const GError   *error);

@@ -194,7 +194,7 @@ show_document (GlossWindow          *self,
   gloss_inspector_set_registry (gloss_document_page_get_inspector (self->page), gloss_project_get_registry (state->project, NULL));
   g_signal_connect (store, "edited", G_CALLBACK (store_changed), self);
   refresh_suggestions (self);
-  gloss_document_list_set_current (get_document_list (self), document);
+  gloss_document_list_set_current (get_document_list (self), document, store);
   return TRUE;
 }
 
@@ -217,6 +217,20 @@ save_shown (GlossWindow  *self,
   /* (what was learnt or forgotten changes them, in this document too) */
   refresh_suggestions (self);
   return TRUE;
+}
+
+char *
+_gloss_window_project_label (GlossWindow *self,
+                             GlossStore  *store)
+{
+  GlossWindowProject *state = self->project;
+  const char *title;
+
+  if (state == NULL || state->document == NULL || store == NULL || state->store != store)
+    return NULL;
+  /* As gloss-document-list.c names its rows. */
+  title = gloss_project_document_get_title (state->document);
+  return g_strdup (title != NULL && *title != '\0' ? title : gloss_project_document_get_id (state->document));
 }
 
 /* The file stem of the annotator the user works as in the project at
@@ -249,10 +263,9 @@ _gloss_window_project_save (GlossWindow  *self,
     return FALSE;
   if (announce)
     {
-      const char *source = gloss_project_document_get_source (state->document);
+      g_autofree char *label = gloss_document_page_dup_label (self->page);
 
-      message = g_strdup_printf (_("Saved “%s”"), source != NULL && *source != '\0'
-                                                    ? source : gloss_project_document_get_id (state->document));
+      message = g_strdup_printf (_("Saved “%s”"), label);
       _gloss_window_toast (self, message);
     }
   return TRUE;
@@ -387,7 +400,7 @@ show_or_complain (GlossWindow          *self,
   /* A failed save stays on the document shown, its edits kept: the
    * failure is the save's, not the next document's. */
   if (!save_shown (self, &error))
-    _gloss_window_show_error (self, _("The Document Could Not Be Saved"), error);
+    _gloss_window_show_save_error (self, error);
   else if (!show_document (self, document, &error))
     _gloss_window_show_error (self, _("The Document Cannot Be Opened"), error);
 }
@@ -440,7 +453,7 @@ go_to (GlossWindow *self,
     g_autoptr(GError) error = NULL;
 
     if (!save_shown (self, &error))
-      _gloss_window_show_error (self, _("The Document Could Not Be Saved"), error);
+      _gloss_window_show_save_error (self, error);
     else
       _gloss_window_toast (self, _("Every document is done"));
   }

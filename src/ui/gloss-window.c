@@ -254,7 +254,11 @@ _gloss_window_set_store_from (GlossWindow *self,
 {
   gboolean had_document = gloss_window_get_store (self) != NULL;
 
+  g_autofree char *label = _gloss_window_project_label (self, store);
+
   _gloss_window_disk_untrack (self);
+  /* Before the document: an offer to recover its edits names it. */
+  gloss_document_page_set_label (self->page, label);
   gloss_document_page_set_document (self->page, store, file, file_sha256, source);
   if (file != NULL)
     _gloss_window_disk_track (self, file_sha256);
@@ -465,6 +469,16 @@ _gloss_window_write_file (GlossWindow  *self,
   _gloss_window_update_title (self);
   gloss_window_update_actions (self);
   return TRUE;
+}
+
+void
+_gloss_window_show_save_error (GlossWindow  *self,
+                               const GError *error)
+{
+  g_autofree char *name = gloss_document_page_dup_label (self->page);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+  _gloss_window_show_error (self, heading, error);
 }
 
 gboolean
