@@ -26,8 +26,7 @@ open_files (GlossWindow *self,
         {
           if (app == NULL)
             break;
-          target = gloss_window_new (GLOSS_APPLICATION (app));
-          gtk_window_present (GTK_WINDOW (target));
+          target = _gloss_window_new_for_open (self);
         }
       gloss_window_load_file (target, file);
     }

@@ -185,6 +185,37 @@ show_previous_page (GlossWindow *self)
   gtk_stack_set_visible_child_name (self->stack, gloss_window_get_store (self) != NULL ? "document" : "empty");
 }
 
+GlossWindow *
+_gloss_window_new_for_open (GlossWindow *opener)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (opener));
+  GlossWindow *window = gloss_window_new (GLOSS_APPLICATION (app));
+
+  window->for_open = TRUE;
+  g_set_weak_pointer (&window->opener, opener);
+  return window;
+}
+
+/* What a question or an error about opening stands over: the window the
+ * user opened from, while the one made for the file has nothing to show. */
+static GlossWindow *
+dialog_parent (GlossWindow *self)
+{
+  if (self->for_open && self->opener != NULL)
+    return self->opener;
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
+
+/* The open failed, or the user said no: a window made for it goes. */
+static void
+give_up (GlossWindow *self)
+{
+  if (self->for_open && gloss_window_get_store (self) == NULL && self->open_cancellable == NULL)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 show_open_error (GlossWindow  *self,
                  GFile        *file,
@@ -193,7 +224,8 @@ show_open_error (GlossWindow  *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-  _gloss_window_show_error (self, heading, error);
+  _gloss_window_show_error (dialog_parent (self), heading, error);
+  give_up (self);
 }
 
 static void ask_convert (GlossWindow *self,
@@ -225,6 +257,8 @@ read_done_cb (GObject      *object,
         ask_convert (self, file);
       else if (error != NULL)
         show_open_error (self, file, error);
+      else
+        give_up (self);
       return;
     }
 
@@ -243,6 +277,9 @@ start_reading (GlossWindow            *self,
 
   _gloss_window_cancel_open (self);
   self->open_cancellable = g_cancellable_new ();
+  /* A window made for the file shows as reading starts. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (self));
 
   adw_status_page_set_title (self->loading_page, title);
   gtk_progress_bar_set_fraction (self->loading_bar, 0.);
@@ -273,7 +310,8 @@ ask (GlossWindow *self,
      const char  *close_response,
      GCallback    response_cb)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (dialog_parent (self)),
+                                                                         heading, body));
 
   adw_message_dialog_add_responses (dialog,
                                     other_id, other_label,
@@ -298,6 +336,8 @@ large_file_response_cb (AdwMessageDialog *dialog,
     start_reading (self, file, GLOSS_DOCUMENT_LOAD_NONE);
   else if (g_str_equal (response, "convert"))
     start_reading (self, file, GLOSS_DOCUMENT_LOAD_CONVERT_UTF16);
+  else
+    give_up (self);
 }
 
 static void
@@ -349,7 +389,7 @@ load_checked (GlossWindow *self,
       (!raised && !gloss_input_file_query (file, &size, &error)))
     show_open_error (self, file, error);
   else if (raised)
-    return;
+    give_up (self);
   else if (size > GLOSS_INPUT_ASK_SIZE)
     ask_large_file (self, file, size);
   else
@@ -413,9 +453,12 @@ open_in_project (GlossWindow *self,
   if (!g_str_equal (stem, own))
     return FALSE;
   if (!_gloss_window_may_open (file, &raised, &error))
-    _gloss_window_show_error (self, _("The Project Cannot Be Opened"), error);
+    _gloss_window_show_error (dialog_parent (self), _("The Project Cannot Be Opened"), error);
   else if (!raised && !_gloss_window_open_project_at (self, folder, id, &error))
-    _gloss_window_show_error (self, _("The Project Cannot Be Opened"), error);
+    _gloss_window_show_error (dialog_parent (self), _("The Project Cannot Be Opened"), error);
+  else if (!raised)
+    gtk_window_present (GTK_WINDOW (self));
+  give_up (self);
   return TRUE;
 }
 

@@ -55,6 +55,10 @@ struct _GlossWindow
   /* While a file is read in a worker thread (gloss-window-open.c). */
   GCancellable         *open_cancellable;
   guint                 pulse_id;
+  /* Made to open a file for another window (the opener, weak): shown
+   * only once reading starts, gone if the open fails. */
+  gboolean              for_open;
+  GlossWindow          *opener;
 
   /* The file on disk as last read or written (gloss-window-disk.c) */
   GFileMonitor         *monitor;
@@ -146,6 +150,8 @@ gboolean _gloss_window_may_open            (GFile          *file,
                                             gboolean       *raised,
                                             GError        **error);
 void     _gloss_window_cancel_open         (GlossWindow    *self);
+/* A new window, not shown yet, to open a file from @opener in. */
+GlossWindow *_gloss_window_new_for_open    (GlossWindow    *opener);
 void     _gloss_window_class_add_open      (GtkWidgetClass *widget_class);
 
 G_END_DECLS

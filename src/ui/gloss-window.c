@@ -265,6 +265,9 @@ _gloss_window_set_store_from (GlossWindow *self,
 
   if (store != NULL)
     {
+      /* Opened: no longer a window that goes if the open fails. */
+      self->for_open = FALSE;
+      g_clear_weak_pointer (&self->opener);
       apply_author (self);
       gtk_stack_set_visible_child_name (self->stack, "document");
       gtk_widget_grab_focus (GTK_WIDGET (self->view));
@@ -635,10 +638,7 @@ drop_cb (GtkDropTarget *target,
       if (first == NULL && gloss_window_get_store (self) == NULL)
         first = file;
       else if (app != NULL)
-        {
-          target_window = gloss_window_new (GLOSS_APPLICATION (app));
-          gtk_window_present (GTK_WINDOW (target_window));
-        }
+        target_window = _gloss_window_new_for_open (self);
       else
         continue;
       gloss_window_load_file (target_window, file);
@@ -693,6 +693,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = GLOSS_WINDOW (object);
 
   g_clear_pointer (&self->project, _gloss_window_project_free);
+  g_clear_weak_pointer (&self->opener);
   if (self->file_chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->file_chooser, self);
