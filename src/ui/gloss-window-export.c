@@ -101,9 +101,11 @@ _gloss_window_dialog_folder (GlossWindow *self)
 void
 _gloss_window_export (GlossWindow *self)
 {
+  GlossProject *project = gloss_window_get_project (self);
   GlossExportDialog *dialog;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
 
@@ -111,14 +113,23 @@ _gloss_window_export (GlossWindow *self)
     return;
   /* A project's documents are read from its files: the one shown goes
    * with its edits, saved through the project as Alt+Right would. */
-  if (gloss_window_get_project (self) != NULL && !_gloss_window_project_save (self, FALSE, &error))
+  if (project != NULL && !_gloss_window_project_save (self, FALSE, &error))
     {
-      _gloss_window_show_error (self, _("The Document Cannot Be Saved"), error);
+      _gloss_window_show_save_error (self, error);
       return;
     }
+  /* A project's export is named for the project, not for the file of
+   * the document shown (the annotator's name, in every document). */
+  if (project != NULL)
+    {
+      const char *project_name = gloss_project_get_name (project);
+
+      name = project_name != NULL && *project_name != '\0'
+             ? g_strdup (project_name) : g_file_get_basename (gloss_project_get_folder (project));
+    }
   folder = _gloss_window_dialog_folder (self);
-  dialog = gloss_export_dialog_new (GTK_WINDOW (self), gloss_window_get_store (self), gloss_window_get_project (self),
-                                    self->suggested_name, folder);
+  dialog = gloss_export_dialog_new (GTK_WINDOW (self), gloss_window_get_store (self), project,
+                                    name != NULL ? name : self->suggested_name, folder);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
