@@ -145,20 +145,31 @@ plan_arcs (GlossAnnotationView *self)
     }
 }
 
-/* Where an arc meets a mention: the middle of the top of its first line. */
+/* Where an arc meets a mention: the middle of the top of its first line
+ * (of all its pieces there, when right-to-left text splits it). */
 static gboolean
 arc_anchor (GlossAnnotationView *self,
             guint                start,
             guint                end,
             graphene_point_t    *point)
 {
-  const graphene_rect_t *rect;
+  const graphene_rect_t *first;
+  float right;
 
   _gloss_annotation_view_compute_rects (self, start, end);
   if (self->rects->len == 0)
     return FALSE;
-  rect = &g_array_index (self->rects, graphene_rect_t, 0);
-  graphene_point_init (point, rect->origin.x + rect->size.width / 2.f, rect->origin.y - 1.f);
+  first = &g_array_index (self->rects, graphene_rect_t, 0);
+  right = first->origin.x + first->size.width;
+  for (guint i = 1; i < self->rects->len; i++)
+    {
+      const graphene_rect_t *rect = &g_array_index (self->rects, graphene_rect_t, i);
+
+      if (rect->origin.y != first->origin.y)
+        break;
+      right = rect->origin.x + rect->size.width;
+    }
+  graphene_point_init (point, (first->origin.x + right) / 2.f, first->origin.y - 1.f);
   return TRUE;
 }
 

@@ -115,54 +115,6 @@ get_visible_range (GlossAnnotationView *self,
   *end = gtk_text_iter_get_offset (&last) + 1;
 }
 
-void
-_gloss_annotation_view_compute_rects (GlossAnnotationView *self,
-                                      guint                start,
-                                      guint                end)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter iter;
-  guint pos = start;
-
-  g_array_set_size (self->rects, 0);
-  if (start >= end)
-    return;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
-  while (pos < end)
-    {
-      GtkTextIter next = iter, last;
-      GdkRectangle a, b;
-      graphene_rect_t rect;
-      guint seg_end;
-      int x0, x1;
-
-      if (!gtk_text_view_forward_display_line (view, &next))
-        gtk_text_buffer_get_end_iter (buffer, &next);
-      seg_end = MIN ((guint) gtk_text_iter_get_offset (&next), end);
-      if (seg_end <= pos)
-        break;
-
-      gtk_text_view_get_iter_location (view, &iter, &a);
-      if (seg_end - 1 == pos)
-        b = a;
-      else
-        {
-          gtk_text_buffer_get_iter_at_offset (buffer, &last, seg_end - 1);
-          gtk_text_view_get_iter_location (view, &last, &b);
-        }
-
-      x0 = MIN (a.x, b.x);
-      x1 = MAX (a.x + a.width, b.x + b.width);
-      graphene_rect_init (&rect, x0, a.y, MAX (x1 - x0, 1), a.height);
-      g_array_append_val (self->rects, rect);
-
-      iter = next;
-      pos = seg_end;
-    }
-}
-
 /* The rectangles of item @index of the snapshot's layers, for
  * [@start, @end), into self->rects: computed by the layer below the text,
  * copied by the layer above (each asked pango where every line of the

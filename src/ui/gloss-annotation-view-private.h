@@ -4,7 +4,8 @@
  *
  * One type in several files, each with one reason to change:
  * gloss-annotation-view.c (the object, its store and its text),
- * -draw.c (tints, underlines, bars, outlines), -arcs.c (relation arcs),
+ * -draw.c (tints, underlines, bars, outlines), -rects.c (where a range
+ * of the text is drawn, right-to-left text too), -arcs.c (relation arcs),
  * -input.c (hit testing, tooltips, clicks, the text selection) and
  * -scroll.c (scrolling to an annotation, Tab from one to the next).
  */
@@ -37,6 +38,10 @@ struct _GlossAnnotationView
   /* (kind, type id) → Colors; dropped when the schema or style changes */
   GHashTable      *colors;
   GArray          *rects;      /* scratch graphene_rect_t */
+  /* The last paragraph whose direction was looked at (-1: none), and
+   * whether it is laid out left to right only. */
+  int              ltr_line;
+  gboolean         ltr_line_only;
   GArray          *arcs;       /* Arc: the selection's relations, drawn */
   GArray          *suggestions; /* GlossSuggestion in text order, or NULL */
   gboolean         arcs_valid;
@@ -121,16 +126,22 @@ void          _gloss_annotation_view_get_named_color      (GlossAnnotationView *
                                                            const char          *name,
                                                            const char          *fallback,
                                                            GdkRGBA             *color);
-/* Fills self->rects with one rectangle (buffer coordinates, the height of
- * the text) for each display line that [start, end) touches. */
-void          _gloss_annotation_view_compute_rects        (GlossAnnotationView *self,
-                                                           guint                start,
-                                                           guint                end);
 /* Drops what the layers of a snapshot share (when the store changes). */
 void          _gloss_annotation_view_forget_layers        (GlossAnnotationView *self);
 void          _gloss_annotation_view_snapshot_layer       (GtkTextView         *text_view,
                                                            GtkTextViewLayer     layer,
                                                            GtkSnapshot         *snapshot);
+
+/* gloss-annotation-view-rects.c */
+/* Fills self->rects with the rectangles (buffer coordinates, the height
+ * of the text) where [start, end) is drawn: one for each display line it
+ * touches, or where right-to-left text reorders it, one for each piece
+ * of it that is contiguous on a line, left to right. */
+void          _gloss_annotation_view_compute_rects        (GlossAnnotationView *self,
+                                                           guint                start,
+                                                           guint                end);
+/* The text changed: what is known of its paragraphs' directions is not. */
+void          _gloss_annotation_view_forget_directions    (GlossAnnotationView *self);
 
 /* gloss-annotation-view-arcs.c */
 void          _gloss_annotation_view_invalidate_arcs      (GlossAnnotationView *self);

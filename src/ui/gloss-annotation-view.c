@@ -576,6 +576,7 @@ gloss_annotation_view_init (GlossAnnotationView *self)
   self->layer_spans = g_array_new (FALSE, FALSE, sizeof (RectSpan));
   self->layer_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->layer_frame = -1;
+  self->ltr_line = -1;
 
   ensure_css ();
   gtk_widget_add_css_class (GTK_WIDGET (self), "gloss-annotation-view");
@@ -590,6 +591,8 @@ gloss_annotation_view_init (GlossAnnotationView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect_object (gtk_text_view_get_buffer (view), "notify::cursor-position",
                            G_CALLBACK (_gloss_annotation_view_update_caret_description), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (view), "changed",
+                           G_CALLBACK (_gloss_annotation_view_forget_directions), self, G_CONNECT_SWAPPED);
   gtk_text_buffer_create_tag (gtk_text_view_get_buffer (view), "gloss-title",
                               "weight", PANGO_WEIGHT_BOLD,
                               "scale", 1.3,
