@@ -486,22 +486,10 @@ count_color (GlossAnnotationView *view,
              const GdkRectangle  *area)
 {
   GtkWidget *widget = GTK_WIDGET (view);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree guchar *pixels = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  gsize stride = (gsize) width * 4;
+  int height = gtk_widget_get_height (widget), width = gtk_widget_get_width (widget);
+  gsize stride;
+  g_autofree guchar *pixels = ui_render_widget (widget, &stride);
   guint n = 0;
-
-  ui_wait_for_frame (widget);
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);   /* cairo ARGB32: B G R A */
 
   for (int y = MAX (area->y, 0); y < MIN (area->y + area->height, height); y++)
     for (int x = MAX (area->x, 0); x < MIN (area->x + area->width, width); x++)

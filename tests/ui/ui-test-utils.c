@@ -248,6 +248,28 @@ ui_wait_for_frame (GtkWidget *widget)
   g_signal_handler_disconnect (clock, id);
 }
 
+guchar *
+ui_render_widget (GtkWidget *widget,
+                  gsize     *stride)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  guchar *pixels;
+
+  ui_wait_for_frame (widget);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  *stride = (gsize) width * 4;
+  pixels = g_malloc (*stride * height);
+  gdk_texture_download (texture, pixels, *stride);
+  return pixels;
+}
+
 static gboolean
 allocated (gpointer data)
 {
@@ -926,12 +948,17 @@ ui_drag_text (GlossAnnotationView *view,
   received = get_received (GTK_WIDGET (view));
   show_text (view, end - 1);
   text_still (view, start, &x0, &y0);
-  /* From inside the left half of the first character to inside the
-   * right half of the last. */
+  /* From inside the leading half of the first character to inside the
+   * trailing half of the last: the left and right halves in left-to-right
+   * text; a right-to-left character's location runs from its right edge
+   * (x) to its left (a negative width). */
   iter_rect (GTK_TEXT_VIEW (view), start, &first);
   iter_rect (GTK_TEXT_VIEW (view), end - 1, &last);
-  text_to_widget (view, first.x + 1, first.y + first.height / 2, &x0, &y0);
-  text_to_widget (view, last.x + MAX (last.width - 1, 1), last.y + last.height / 2, &x1, &y1);
+  text_to_widget (view, first.x + (first.width < 0 ? -1 : 1), first.y + first.height / 2, &x0, &y0);
+  if (last.width < 0)
+    text_to_widget (view, last.x + MIN (last.width + 1, -1), last.y + last.height / 2, &x1, &y1);
+  else
+    text_to_widget (view, last.x + MAX (last.width - 1, 1), last.y + last.height / 2, &x1, &y1);
 
   fake_motion (GTK_WIDGET (view), x0, y0);
   flush_input ();

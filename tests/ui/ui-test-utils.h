@@ -64,6 +64,10 @@ gboolean  ui_wait_until             (UiTestPredicate  predicate,
                                      gpointer         data,
                                      guint            timeout_ms);
 void      ui_wait_for_frame         (GtkWidget       *widget);
+/* @widget's snapshot after its next frame, rendered as GTK renders it:
+ * cairo ARGB32 (B G R A), @stride bytes a row (free it). */
+guchar   *ui_render_widget          (GtkWidget       *widget,
+                                     gsize           *stride);
 void      wait_for_allocation       (GtkWidget       *widget);
 void      present_and_wait          (GtkWindow       *window);
 /* Present @window, give it the X input focus and wait until it is active:
