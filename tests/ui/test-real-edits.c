@@ -38,32 +38,6 @@ article_store (void)
   return gloss_store_new (document, schema);
 }
 
-static char *
-selected_text (GlossWindow *window)
-{
-  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
-  guint start, end;
-
-  if (!gloss_annotation_view_get_text_selection (view, &start, &end))
-    return g_strdup ("");
-  return gloss_document_dup_slice (gloss_store_get_document (gloss_window_get_store (window)), start, end);
-}
-
-typedef struct
-{
-  GlossWindow *window;
-  const char  *text;
-} SelectionIs;
-
-static gboolean
-selection_is (gpointer data)
-{
-  SelectionIs *s = data;
-  g_autofree char *text = selected_text (s->window);
-
-  return g_str_equal (text, s->text);
-}
-
 /* Double-click (two real clicks) in @word's @nth occurrence, @into code
  * points in; the text selected is @wanted. */
 static void
@@ -73,13 +47,12 @@ double_click_selects (GlossWindow *window,
                       const char  *wanted)
 {
   GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
-  SelectionIs s = { window, wanted };
   g_autofree char *got = NULL;
 
   ui_click_text (view, find_text (gloss_window_get_store (window), word, 0) + into, 2);
-  if (!ui_wait_until (selection_is, &s, UI_TEST_TIMEOUT_MS))
+  if (!ui_wait_selection (window, wanted))
     {
-      got = selected_text (window);
+      got = ui_selected_text (window);
       g_assert_cmpstr (got, ==, wanted);
     }
 }
@@ -92,7 +65,6 @@ test_double_click_and_drag_snap (void)
   GlossWindow *window = session_window;
   g_autoptr(GlossStore) store = NULL;
   GlossAnnotationView *view;
-  SelectionIs s;
   guint start;
 
   store = article_store ();
@@ -109,8 +81,7 @@ test_double_click_and_drag_snap (void)
    * a key tags it. */
   start = find_text (store, "al-Qaida", 0);
   ui_drag_text (view, start + 1, start + 6);
-  s = (SelectionIs) { window, "al-Qaida" };
-  g_assert_true (ui_wait_until (selection_is, &s, UI_TEST_TIMEOUT_MS));
+  g_assert_true (ui_wait_selection (window, "al-Qaida"));
   ui_key (GTK_WIDGET (window), "2");
   g_assert_cmpuint (n_mentions (window), ==, 1);
   {
@@ -126,8 +97,7 @@ test_double_click_and_drag_snap (void)
    * the possessive. */
   start = find_text (store, "North Korea", 0);
   ui_drag_text (view, start, start + 9);
-  s = (SelectionIs) { window, "North Korea" };
-  g_assert_true (ui_wait_until (selection_is, &s, UI_TEST_TIMEOUT_MS));
+  g_assert_true (ui_wait_selection (window, "North Korea"));
 }
 
 /* The "Entities N" of the sidebar, the entities badge of the switcher and

@@ -26,27 +26,6 @@ static const char article[] =
   "river, a bridge joins " PLACE " to the road, the schools of " PLACE " teach in Arabic, "
   "the mosque of " PLACE " is old, and " PLACE " and " PLACE " are one.\n";
 
-typedef struct
-{
-  GlossWindow *window;
-  const char  *text;
-} SelectionIs;
-
-static gboolean
-selection_is (gpointer data)
-{
-  SelectionIs *s = data;
-  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (s->window));
-  GlossStore *store = gloss_window_get_store (s->window);
-  g_autofree char *text = NULL;
-  guint start, end;
-
-  if (!gloss_annotation_view_get_text_selection (view, &start, &end))
-    return FALSE;
-  text = gloss_document_dup_slice (gloss_store_get_document (store), start, end);
-  return g_str_equal (text, s->text);
-}
-
 static gboolean
 has_one_mention (gpointer data)
 {
@@ -195,7 +174,6 @@ tag_and_look (int      percent,
   GlossAnnotationView *view;
   g_autofree guchar *plain = NULL, *tinted = NULL;
   GtkTextIter top;
-  SelectionIs s;
   gsize stride;
   guint start, end;
 
@@ -215,8 +193,7 @@ tag_and_look (int      percent,
   plain = ui_render_widget (GTK_WIDGET (view), &stride);
 
   ui_drag_text (view, start, end);
-  s = (SelectionIs) { window, PLACE };
-  g_assert_true (ui_wait_until (selection_is, &s, UI_TEST_TIMEOUT_MS));
+  g_assert_true (ui_wait_selection (window, PLACE));
   ui_key (GTK_WIDGET (window), "3");
   g_assert_true (ui_wait_until (has_one_mention, window, UI_TEST_TIMEOUT_MS));
   {

@@ -355,6 +355,41 @@ has_focus_on (gpointer data)
   return gtk_root_get_focus (GTK_ROOT (on->window)) == on->widget;
 }
 
+char *
+ui_selected_text (GlossWindow *window)
+{
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  guint start, end;
+
+  if (!gloss_annotation_view_get_text_selection (view, &start, &end))
+    return g_strdup ("");
+  return gloss_document_dup_slice (gloss_store_get_document (gloss_window_get_store (window)), start, end);
+}
+
+typedef struct
+{
+  GlossWindow *window;
+  const char  *text;
+} SelectionIs;
+
+static gboolean
+selection_is (gpointer data)
+{
+  SelectionIs *s = data;
+  g_autofree char *text = ui_selected_text (s->window);
+
+  return g_str_equal (text, s->text);
+}
+
+gboolean
+ui_wait_selection (GlossWindow *window,
+                   const char  *text)
+{
+  SelectionIs s = { window, text };
+
+  return ui_wait_until (selection_is, &s, UI_TEST_TIMEOUT_MS);
+}
+
 gboolean
 ui_wait_focus (GtkWindow *window,
                GtkWidget *widget)

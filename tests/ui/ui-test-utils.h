@@ -55,6 +55,12 @@ char             *ui_test_path              (const char   *name);
 /* A window of @app, inside xvfb-run's default 640×480 screen (so that
  * popovers can be placed), shown and laid out. */
 GlossWindow      *new_test_window           (GlossApplication  *app);
+/* The text selected in @window's article, snapped as a tag would cover
+ * it ("" for none). */
+char             *ui_selected_text          (GlossWindow       *window);
+/* Until the text selected in @window's article is @text (or the deadline). */
+gboolean          ui_wait_selection         (GlossWindow       *window,
+                                             const char        *text);
 
 /* Waiting */
 typedef gboolean (*UiTestPredicate) (gpointer data);
