@@ -25,34 +25,6 @@ tmp_file (const char *name)
   return g_file_new_for_path (path);
 }
 
-static AdwMessageDialog *
-shown_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return shown_dialog () != NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  ui_wait_until (dialog_shown, NULL, UI_TEST_TIMEOUT_MS);
-  return shown_dialog ();
-}
-
 static guint
 n_gloss_windows (void)
 {
@@ -94,7 +66,7 @@ test_open_broken_from_document (void)
   g_assert_no_error (error);
   ui_click_center (ui_find_label (chooser, "Open"));
 
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.gloss"));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));

@@ -315,35 +315,6 @@ test_long_line_select_copy_tag (void)
   g_file_delete (file, NULL, NULL);
 }
 
-static AdwMessageDialog *
-shown_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return shown_dialog () != NULL;
-}
-
-/* The message dialog, once one shows (NULL after the suite's deadline). */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  ui_wait_until (dialog_shown, NULL, UI_TEST_TIMEOUT_MS);
-  return shown_dialog ();
-}
-
 /* Over 50 MB asks first; Cancel reads nothing. A sparse file: nothing
  * is written to the disk. */
 static void
@@ -363,7 +334,7 @@ test_large_file_asks (void)
 
   present_and_wait (GTK_WINDOW (window));
   gloss_window_load_file (window, file);
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "huge.txt"));
   g_assert_false (gloss_window_get_opening (window));
@@ -392,7 +363,7 @@ test_utf16 (void)
   present_and_wait (GTK_WINDOW (window));
   gloss_window_load_file (window, file);
   wait_until_opened (window);
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Convert from UTF-16?");
   adw_message_dialog_response (dialog, "cancel");
@@ -402,7 +373,7 @@ test_utf16 (void)
 
   gloss_window_load_file (window, file);
   wait_until_opened (window);
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "convert");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -439,7 +410,7 @@ test_open_error (void)
   gloss_window_load_file (window, file);
   g_assert_cmpstr (visible_page (window), ==, "loading");
   wait_until_opened (window);
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "latin1.txt"));
   g_assert_cmpstr (visible_page (window), ==, "empty");
@@ -451,7 +422,7 @@ test_open_error (void)
   gloss_window_load_file (window, fifo);
   g_assert_false (gloss_window_get_opening (window));
   g_assert_cmpstr (visible_page (window), ==, "empty");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "pipe"));
   g_test_message ("fifo: %s", adw_message_dialog_get_body (dialog));
