@@ -100,22 +100,30 @@ reload (GlossWindow *self)
 {
   g_autoptr(GFile) file = g_object_ref (gloss_window_get_file (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossStore) store = gloss_native_read_file (file, &error);
+  g_autoptr(GlossStore) store = NULL;
+  gboolean done;
 
-  if (store == NULL)
+  /* Unsaved edits stay in the journal, offered again on the new file
+   * (the page lets the old store's journal go as the new one comes);
+   * the offer says they are this session's. A project's document is
+   * read again through its project (its schema, its registry's entities,
+   * its row in the Documents list). */
+  self->page->reloading = TRUE;
+  if (_gloss_window_project_reload (self, &done, &error) && !done)
+    {
+      store = gloss_native_read_file (file, &error);
+      if (store != NULL)
+        _gloss_window_set_store_from (self, store, file, NULL, NULL);
+    }
+  self->page->reloading = FALSE;
+
+  if (error != NULL)
     {
       g_autofree char *name = gloss_document_page_dup_label (self->page);
       g_autofree char *heading = g_strdup_printf (_("Could Not Reload “%s”"), name);
 
       _gloss_window_show_error (self, heading, error);
-      return;
     }
-  /* Unsaved edits stay in the journal, offered again on the new file
-   * (the page lets the old store's journal go as the new one comes);
-   * the offer says they are this session's. */
-  self->page->reloading = TRUE;
-  _gloss_window_set_store_from (self, store, file, NULL, NULL);
-  self->page->reloading = FALSE;
 }
 
 static void

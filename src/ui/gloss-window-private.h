@@ -101,6 +101,9 @@ GFile   *_gloss_window_dialog_folder         (GlossWindow        *self);
 gboolean _gloss_window_project_save          (GlossWindow        *self,
                                               gboolean            announce,
                                               GError            **error);
+gboolean _gloss_window_project_reload        (GlossWindow        *self,
+                                              gboolean           *done,
+                                              GError            **error);
 /* “Could Not Save …”, naming the document as the user knows it. */
 void     _gloss_window_show_save_error     (GlossWindow    *self,
                                             const GError   *error);

@@ -271,6 +271,25 @@ _gloss_window_project_save (GlossWindow  *self,
   return TRUE;
 }
 
+/* Reload after another program changed the file of the document shown
+ * through its project: read again as the project reads it, so that Save
+ * keeps recording its progress and the Documents list keeps following it.
+ * *@done is FALSE when the window does not show a project's document. */
+gboolean
+_gloss_window_project_reload (GlossWindow  *self,
+                              gboolean     *done,
+                              GError      **error)
+{
+  GlossWindowProject *state = self->project;
+  g_autoptr(GlossProjectDocument) document = NULL;
+
+  *done = state != NULL && state->document != NULL && state->store == gloss_window_get_store (self);
+  if (!*done)
+    return TRUE;
+  document = g_object_ref (state->document);
+  return show_document (self, document, error);
+}
+
 /**
  * gloss_window_open_project:
  * @folder: a folder with a project.json

@@ -335,6 +335,81 @@ test_external_change (void)
   iterate ();
 }
 
+static gboolean
+dialog_gone (gpointer data)
+{
+  GtkWidget *dialog = *(GtkWidget **) data;
+
+  return dialog == NULL || !gtk_widget_get_mapped (dialog);
+}
+
+/* A click on the button @label of @dialog, which then goes. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  ui_click_center (ui_wait_label (GTK_WIDGET (dialog), label));
+  g_assert_true (ui_wait_until (dialog_gone, &dialog, UI_TEST_TIMEOUT_MS));
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+}
+
+/* The same under a project's document: Reload reads it again through
+ * its project, so that its row in the Documents list keeps following the
+ * edits and Ctrl+S keeps recording its progress in the project. */
+static void
+test_external_change_in_project (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "summit", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  const char *texts[] = { "Kim Jong Un met Vladimir Putin at Vostochny.\n" };
+  const char *names[] = { "meeting.txt" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GlossProject) saved = NULL;
+  g_autoptr(GlossProjectDocument) document = NULL;
+  GlossWindow *window;
+  GlossStore *store;
+  guint start;
+
+  ui_project_make (folder, texts, names, G_N_ELEMENTS (texts), NULL);
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_project (window, folder, &error));
+  g_assert_no_error (error);
+  tag_by_key (window, "Kim Jong Un", "1");
+  file = g_object_ref (gloss_window_get_file (window));
+
+  /* Both answered by clicks: no dialog is left over the text. */
+  write_theirs (file, "Vostochny");
+  click_response (wait_dialog (window, "File Changed on Disk"), "Reload");
+  click_response (wait_dialog (window, "Recover Unsaved Changes?"), "Apply");
+  g_assert_nonnull (mention_of (window, "Vostochny"));
+  g_assert_nonnull (mention_of (window, "Kim Jong Un"));
+
+  /* A real drag and key on the reloaded document, in the window alone. */
+  ui_present_focused (GTK_WINDOW (window));
+  store = gloss_window_get_store (window);
+  start = find_text (store, "Vladimir Putin", 0);
+  ui_drag_text (GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window)), start, text_end ("Vladimir Putin", start));
+  ui_key (GTK_WIDGET (window), "1");
+  ui_wait_label (GTK_WIDGET (window), "3 mentions · 0 claims");
+  ui_key (GTK_WIDGET (window), "<Control>s");
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Saved “meeting”", TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_false (gloss_window_get_modified (window));
+
+  saved = gloss_project_load (folder, gloss_project_get_annotator (gloss_window_get_project (window)), &error);
+  g_assert_no_error (error);
+  document = g_list_model_get_item (gloss_project_get_documents (saved), 0);
+  g_assert_cmpuint (gloss_project_document_get_n_mentions (document), ==, 3);
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* Escape on "Recover Unsaved Changes?" keeps the edits and asks again;
  * only a click on Discard lets them go, into discarded/. */
 static void
@@ -450,6 +525,7 @@ add_tests (void)
   g_test_add_func ("/ui/journal/two-windows", test_two_windows);
   g_test_add_func ("/ui/journal/same-text", test_same_text);
   g_test_add_func ("/ui/journal/external-change", test_external_change);
+  g_test_add_func ("/ui/journal/external-change-in-project", test_external_change_in_project);
   g_test_add_func ("/ui/journal/escape", test_escape);
   g_test_add_func ("/ui/journal/failing", test_failing_journal);
 }

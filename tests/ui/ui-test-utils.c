@@ -1472,6 +1472,33 @@ ui_find_label (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+  GtkWidget  *label;
+} LabelWait;
+
+static gboolean
+label_has_width (gpointer data)
+{
+  LabelWait *wait = data;
+
+  wait->label = ui_find_label (wait->root, wait->text);
+  return wait->label != NULL && gtk_widget_get_width (wait->label) > 0;
+}
+
+GtkWidget *
+ui_wait_label (GtkWidget  *root,
+               const char *text)
+{
+  LabelWait wait = { root, text, NULL };
+
+  if (!ui_wait_until (label_has_width, &wait, UI_TEST_TIMEOUT_MS))
+    g_error ("the label “%s” never showed", text);
+  return wait.label;
+}
+
 /* The toast showing (not being dismissed) whose title contains @text,
  * if any. The overlay keeps no public list: its toast widgets (private
  * AdwToastWidget) stop taking input as soon as their toast is dismissed,

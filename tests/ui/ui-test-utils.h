@@ -193,6 +193,10 @@ gboolean   label_contains           (GtkWidget       *root,
 /* A mapped label under @root whose text is @text, if any. */
 GtkWidget *ui_find_label            (GtkWidget       *root,
                                      const char      *text);
+/* Waits until a label @text shows under @root (mapped, with a width),
+ * and returns it; fails the test at the deadline. */
+GtkWidget *ui_wait_label            (GtkWidget       *root,
+                                     const char      *text);
 GtkWidget *find_toast               (GtkWidget       *root,
                                      const char      *text);
 gboolean   wait_toast               (GtkWidget       *root,
