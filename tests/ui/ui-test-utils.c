@@ -1310,6 +1310,29 @@ add_mention (GlossStore  *store,
   return mention;
 }
 
+typedef struct
+{
+  GlossStore *store;
+  guint       start;
+  guint       end;
+} SpanOf;
+
+static gboolean
+span_tagged (gpointer data)
+{
+  SpanOf *span = data;
+  GListModel *mentions = gloss_store_get_list (span->store, GLOSS_KIND_MENTION);
+
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(GlossAnnotation) m = g_list_model_get_item (mentions, i);
+
+      if (gloss_annotation_get_start (m) == span->start && gloss_annotation_get_end (m) == span->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 tag_by_key (GlossWindow *window,
             const char  *text,
@@ -1318,12 +1341,22 @@ tag_by_key (GlossWindow *window,
   GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   GlossStore *store = gloss_window_get_store (window);
   guint start = find_text (store, text, 0);
+  SpanOf span = { store, start, text_end (text, start) };
+  GtkWidget *focus;
 
   /* Selected directly: with several windows on the screen (no window
-   * manager places them) a drag would go to the topmost. */
-  gloss_annotation_view_select_range (view, start, text_end (text, start));
-  iterate ();
+   * manager places them) a drag would go to the topmost. The key goes to
+   * the article, as after a drag, and once the selection is there. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (ui_wait_focus (GTK_WINDOW (window), GTK_WIDGET (view)));
+  gloss_annotation_view_select_range (view, span.start, span.end);
+  g_assert_true (ui_wait_selection (window, text));
   ui_key (GTK_WIDGET (window), key);
+  if (ui_wait_until (span_tagged, &span, UI_TEST_TIMEOUT_MS))
+    return;
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_error ("the key %s tagged no mention on “%s” (focus on %s)", key, text,
+           focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
 }
 
 guint

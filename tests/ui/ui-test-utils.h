@@ -155,7 +155,8 @@ GlossMention *add_mention           (GlossStore      *store,
                                      guint            start,
                                      guint            end,
                                      GlossEntity     *entity);
-/* Select @text (its first occurrence) in the article and press @key (a real key). */
+/* Select @text (its first occurrence) in the article and press @key (a real
+ * key); returns once a mention covers exactly that text. */
 void          tag_by_key            (GlossWindow     *window,
                                      const char      *text,
                                      const char      *key);
