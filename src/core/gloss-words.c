@@ -178,6 +178,12 @@ gloss_word_snap (GlossCharAtFunc  char_at,
         s--;
       while (joined_at (char_at, user_data, e))
         e++;
+      /* Let go on the s of a possessive: the apostrophe, which belongs
+       * to the “’s” left out of the word, goes with it. */
+      if (e - s > 1 && is_apostrophe (char_at (e - 1, user_data)) &&
+          gloss_word_char (char_at (e - 2, user_data)) &&
+          is_possessive_s (char_at (e, user_data), char_at (e + 1, user_data)))
+        e--;
     }
   *start = s;
   *end = e;

@@ -102,6 +102,12 @@ static const SnapCase snap_cases[] = {
   { "fighters of al-Qaida left", 16, 18, FALSE, "ai" },
   { "North Korea’s envoy", 7, 13, TRUE, "Korea’s" },
   { "North Korea’s envoy", 7, 9, TRUE, "Korea" },
+  /* Ending between the apostrophe and the s of a possessive (a drag let
+   * go on the s): the word, not a dangling apostrophe. */
+  { "North Korea’s envoy", 0, 12, TRUE, "North Korea" },
+  { "Russia's army", 2, 7, TRUE, "Russia" },
+  { "North Korea’s envoy", 0, 12, FALSE, "North Korea’" },
+  { "rock ’n’ roll", 0, 6, TRUE, "rock ’" },
   { "the Russian‐made jets", 5, 14, TRUE, "Russian‐made" },
   { "Москва и Київ", 1, 10, TRUE, "Москва и Київ" },
   { "東京 and more", 1, 2, TRUE, "東京" },
