@@ -327,6 +327,28 @@ is_second_press (GlossAnnotationView *self,
   return second;
 }
 
+/* A first press inside the selection: GtkTextView would drag the
+ * selected text away if the pointer moved. Text is never moved here (the
+ * article is read-only), and a drag inside a selection a search left
+ * must select anew: the press starts from no selection. Shift extends. */
+static void
+press_in_selection (GlossAnnotationView *self,
+                    GtkGestureClick     *gesture,
+                    double               x,
+                    double               y)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkTextIter pressed, start, end;
+
+  if ((state & GDK_SHIFT_MASK) != 0 ||
+      !buffer_iter_at (self, x, y, &pressed) ||
+      !gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
+      !gtk_text_iter_in_range (&pressed, &start, &end))
+    return;
+  gtk_text_buffer_place_cursor (buffer, &pressed);
+}
+
 /* GtkTextView selects a word by Pango's rules, which split "al-Qaida" and
  * keep "Korea’s" whole: a double-click in a word selects it by the rules
  * snapping uses instead, before GtkTextView sees the press. */
@@ -341,9 +363,14 @@ on_capture_pressed (GtkGestureClick     *gesture,
   GtkTextIter pressed, start, end;
   guint word_start, word_end;
 
-  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY ||
-      !is_second_press (self, gesture, x, y) ||
-      !buffer_iter_at (self, x, y, &pressed) ||
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
+    return;
+  if (!is_second_press (self, gesture, x, y))
+    {
+      press_in_selection (self, gesture, x, y);
+      return;
+    }
+  if (!buffer_iter_at (self, x, y, &pressed) ||
       !gloss_word_bounds (buffer_char_at, buffer, gtk_text_iter_get_offset (&pressed),
                           &word_start, &word_end))
     return;

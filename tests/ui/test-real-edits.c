@@ -98,6 +98,16 @@ test_double_click_and_drag_snap (void)
   start = find_text (store, "North Korea", 0);
   ui_drag_text (view, start, start + 9);
   g_assert_true (ui_wait_selection (window, "North Korea"));
+
+  /* A drag inside a selection (a search's match is left selected)
+   * selects anew, as anywhere else, instead of dragging the selected
+   * text away (the tester tagged "U.S. Central Command said" for a drag
+   * over "Central Command"). */
+  gloss_annotation_view_select_range (view, start, start + 23);
+  g_assert_true (ui_wait_selection (window, "North Korea’s envoy and"));
+  start = find_text (store, "envoy", 0);
+  ui_drag_text (view, start, start + 5);
+  g_assert_true (ui_wait_selection (window, "envoy"));
 }
 
 /* The "Entities N" of the sidebar, the entities badge of the switcher and
