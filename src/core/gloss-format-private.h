@@ -253,6 +253,27 @@ void             _gloss_format_add_other_members  (GlossJsonWriter   *writer,
                                                    JsonObject        *members,
                                                    const char *const *known,
                                                    gsize              n_known);
+/* A walk through a document's text, for exporters that visit offsets in
+ * order (tokens): a step costs the characters passed over, where
+ * gloss_document_cp_to_byte() starts again from a checkpoint each time. */
+typedef struct
+{
+  GlossDocument *document;
+  const char    *text;
+  guint          cp;
+  gsize          byte;
+  gsize          utf16;
+} GlossTextWalk;
+
+void             _gloss_text_walk_init            (GlossTextWalk     *walk,
+                                                   GlossDocument     *document);
+/* Moves to code point @cp (forward by walking, back from a checkpoint)
+ * and returns the text there. */
+const char      *_gloss_text_walk_to              (GlossTextWalk     *walk,
+                                                   guint              cp);
+/* The walk's code point as an offset in @unit. */
+gsize            _gloss_text_walk_offset          (const GlossTextWalk *walk,
+                                                   GlossOffsetUnit    unit);
 /* Counts into @report (when not NULL) each relation of @stores an entity
  * of which has no mention, for formats whose relations link mentions. */
 void             _gloss_format_report_unplaced_relations (GPtrArray         *stores,

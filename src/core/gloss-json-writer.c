@@ -22,6 +22,24 @@ static const guint8 needs_escape[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,   /* '\\' */
 };
 
+/* g_string_append_len() without the call when the bytes fit (GLib 2.76
+ * inlines it the same way; 2.74 does not, and the exporters append
+ * millions of short pieces). */
+static inline void
+append_len (GString    *out,
+            const char *bytes,
+            gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, bytes, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, bytes, n);
+}
+
 static void
 append_escape (GString *out,
                guchar   c)
@@ -31,17 +49,17 @@ append_escape (GString *out,
 
   switch (c)
     {
-    case '"': g_string_append_len (out, "\\\"", 2); return;
-    case '\\': g_string_append_len (out, "\\\\", 2); return;
-    case '\n': g_string_append_len (out, "\\n", 2); return;
-    case '\t': g_string_append_len (out, "\\t", 2); return;
-    case '\r': g_string_append_len (out, "\\r", 2); return;
-    case '\b': g_string_append_len (out, "\\b", 2); return;
-    case '\f': g_string_append_len (out, "\\f", 2); return;
+    case '"': append_len (out, "\\\"", 2); return;
+    case '\\': append_len (out, "\\\\", 2); return;
+    case '\n': append_len (out, "\\n", 2); return;
+    case '\t': append_len (out, "\\t", 2); return;
+    case '\r': append_len (out, "\\r", 2); return;
+    case '\b': append_len (out, "\\b", 2); return;
+    case '\f': append_len (out, "\\f", 2); return;
     default:
       buf[4] = hex[c >> 4];
       buf[5] = hex[c & 0xf];
-      g_string_append_len (out, buf, 6);
+      append_len (out, buf, 6);
     }
 }
 
@@ -70,32 +88,36 @@ gloss_json_write_string (GString    *out,
                          const char *str,
                          gssize      length)
 {
-  const guchar *p, *end, *run;
+  const guchar *p, *end, *run, *ascii;
   gsize n;
 
   if (str == NULL)
     {
-      g_string_append_len (out, "null", 4);
+      append_len (out, "null", 4);
       return;
     }
   n = length < 0 ? strlen (str) : (gsize)length;
   p = run = (const guchar *)str;
   end = p + n;
 
+  /* An ASCII prefix is valid as it is (member names, labels, ids): only
+   * what follows the first other byte needs the check. */
+  for (ascii = p; ascii < end && *ascii < 0x80; ascii++)
+    ;
   g_string_append_c (out, '"');
-  if (G_LIKELY (is_utf8 (str, n)))
+  if (G_LIKELY (ascii == end || is_utf8 ((const char *)ascii, end - ascii)))
     {
       while (p < end)
         {
           if (G_UNLIKELY (needs_escape[*p]))
             {
-              g_string_append_len (out, (const char *)run, p - run);
+              append_len (out, (const char *)run, p - run);
               append_escape (out, *p);
               run = p + 1;
             }
           p++;
         }
-      g_string_append_len (out, (const char *)run, p - run);
+      append_len (out, (const char *)run, p - run);
     }
   else
     {
@@ -115,14 +137,14 @@ gloss_json_write_string (GString    *out,
           c = g_utf8_get_char_validated ((const char *)p, end - p);
           if (c == (gunichar)-1 || c == (gunichar)-2)
             {
-              g_string_append_len (out, "\xef\xbf\xbd", 3);
+              append_len (out, "\xef\xbf\xbd", 3);
               p++;
             }
           else
             {
               guint len = g_utf8_skip[*p];
 
-              g_string_append_len (out, (const char *)p, len);
+              append_len (out, (const char *)p, len);
               p += len;
             }
         }
@@ -143,7 +165,7 @@ gloss_json_write_uint (GString *out,
       value /= 10;
     }
   while (value != 0);
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  append_len (out, p, buf + sizeof buf - p);
 }
 
 void
@@ -167,7 +189,7 @@ gloss_json_write_double (GString *out,
 
   if (!isfinite (value))
     {
-      g_string_append_len (out, "null", 4);
+      append_len (out, "null", 4);
       return;
     }
 
@@ -182,7 +204,7 @@ gloss_json_write_double (GString *out,
     }
   g_string_append (out, buf);
   if (strpbrk (buf, ".e") == NULL)
-    g_string_append_len (out, ".0", 2);
+    append_len (out, ".0", 2);
 }
 
 void
@@ -197,7 +219,7 @@ gloss_json_write_newline (GString *out,
     {
       guint k = MIN (n, sizeof spaces - 1);
 
-      g_string_append_len (out, spaces, k);
+      append_len (out, spaces, k);
       n -= k;
     }
 }
@@ -217,7 +239,7 @@ write_value (GString  *out,
   else if (type == G_TYPE_BOOLEAN)
     g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
   else
-    g_string_append_len (out, "null", 4);
+    append_len (out, "null", 4);
 }
 
 void
@@ -228,7 +250,7 @@ gloss_json_write_node (GString  *out,
 {
   if (node == NULL)
     {
-      g_string_append_len (out, "null", 4);
+      append_len (out, "null", 4);
       return;
     }
 
@@ -244,7 +266,7 @@ gloss_json_write_node (GString  *out,
 
         if (object == NULL || json_object_get_size (object) == 0)
           {
-            g_string_append_len (out, "{}", 2);
+            append_len (out, "{}", 2);
             return;
           }
         g_string_append_c (out, '{');
@@ -259,7 +281,7 @@ gloss_json_write_node (GString  *out,
               g_string_append_c (out, ' ');
             first = FALSE;
             gloss_json_write_string (out, name, -1);
-            g_string_append_len (out, ": ", 2);
+            append_len (out, ": ", 2);
             gloss_json_write_node (out, member, pretty, level + 1);
           }
         if (pretty)
@@ -275,7 +297,7 @@ gloss_json_write_node (GString  *out,
 
         if (n == 0)
           {
-            g_string_append_len (out, "[]", 2);
+            append_len (out, "[]", 2);
             return;
           }
         g_string_append_c (out, '[');
@@ -301,7 +323,7 @@ gloss_json_write_node (GString  *out,
 
     case JSON_NODE_NULL:
     default:
-      g_string_append_len (out, "null", 4);
+      append_len (out, "null", 4);
       break;
     }
 }
@@ -410,7 +432,7 @@ end (GlossJsonWriter *writer,
     {
       /* JsonGenerator's own way with an empty object. */
       for (guint i = 0; i < writer->depth; i++)
-        g_string_append_len (writer->out, "  ", 2);
+        append_len (writer->out, "  ", 2);
     }
   g_string_append_c (writer->out, object ? '}' : ']');
   level = g_array_index (writer->stack, Level, writer->stack->len - 1);
@@ -456,7 +478,7 @@ gloss_json_writer_member (GlossJsonWriter *writer,
   writer->has_value = TRUE;
   gloss_json_write_string (writer->out, name, -1);
   if (writer->pretty)
-    g_string_append_len (writer->out, " : ", 3);
+    append_len (writer->out, " : ", 3);
   else
     g_string_append_c (writer->out, ':');
 }
@@ -467,6 +489,15 @@ gloss_json_writer_string (GlossJsonWriter *writer,
 {
   before_value (writer);
   gloss_json_write_string (writer->out, value, -1);
+}
+
+void
+gloss_json_writer_string_len (GlossJsonWriter *writer,
+                              const char      *value,
+                              gsize            length)
+{
+  before_value (writer);
+  gloss_json_write_string (writer->out, value, (gssize) length);
 }
 
 void
@@ -483,16 +514,16 @@ gloss_json_writer_boolean (GlossJsonWriter *writer,
 {
   before_value (writer);
   if (value)
-    g_string_append_len (writer->out, "true", 4);
+    append_len (writer->out, "true", 4);
   else
-    g_string_append_len (writer->out, "false", 5);
+    append_len (writer->out, "false", 5);
 }
 
 void
 gloss_json_writer_null (GlossJsonWriter *writer)
 {
   before_value (writer);
-  g_string_append_len (writer->out, "null", 4);
+  append_len (writer->out, "null", 4);
 }
 
 void

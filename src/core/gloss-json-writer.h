@@ -80,6 +80,10 @@ void  gloss_json_writer_member       (GlossJsonWriter *writer,
 /* NULL writes null. */
 void  gloss_json_writer_string       (GlossJsonWriter *writer,
                                       const char      *value);
+/* @length bytes of @value (a slice of a document's text, say). */
+void  gloss_json_writer_string_len   (GlossJsonWriter *writer,
+                                      const char      *value,
+                                      gsize            length);
 void  gloss_json_writer_int          (GlossJsonWriter *writer,
                                       gint64           value);
 void  gloss_json_writer_boolean      (GlossJsonWriter *writer,

@@ -386,30 +386,32 @@ static void
 add_tokens (GlossJsonWriter *json,
             Writer      *w)
 {
-  const char *text = gloss_document_get_text (w->document);
   guint length = gloss_document_get_length (w->document);
+  GlossTextWalk walk;
 
+  /* The tokens in order, walking the text once (not a lookup from the
+   * start, nor from a checkpoint, per token). */
+  _gloss_text_walk_init (&walk, w->document);
   gloss_json_writer_member (json, "tokens");
   gloss_json_writer_begin_array (json);
   for (guint i = 0; i < w->tokens->len; i++)
     {
       GlossToken *token = &g_array_index (w->tokens, GlossToken, i);
-      g_autofree char *slice = gloss_document_dup_slice (w->document, token->start, token->end);
-      /* The document's checkpoints, not g_utf8_offset_to_pointer() from
-       * the start: that walked the text once per token (quadratic). */
-      gboolean ws = token->end < length &&
-                    g_unichar_isspace (g_utf8_get_char (text + gloss_document_cp_to_byte (w->document, token->end)));
+      const char *start = _gloss_text_walk_to (&walk, token->start);
+      gsize start_offset = _gloss_text_walk_offset (&walk, w->unit);
+      const char *end = _gloss_text_walk_to (&walk, token->end);
+      gboolean ws = token->end < length && g_unichar_isspace (g_utf8_get_char (end));
 
       for (guint cp = token->start; cp < token->end; cp++)
         w->token_at[cp] = i;
 
       gloss_json_writer_begin_object (json);
       gloss_json_writer_member (json, "text");
-      gloss_json_writer_string (json, slice);
+      gloss_json_writer_string_len (json, start, end - start);
       gloss_json_writer_member (json, "start");
-      gloss_json_writer_int (json, gloss_document_cp_to_offset (w->document, w->unit, token->start));
+      gloss_json_writer_int (json, start_offset);
       gloss_json_writer_member (json, "end");
-      gloss_json_writer_int (json, gloss_document_cp_to_offset (w->document, w->unit, token->end));
+      gloss_json_writer_int (json, _gloss_text_walk_offset (&walk, w->unit));
       gloss_json_writer_member (json, "id");
       gloss_json_writer_int (json, i);
       gloss_json_writer_member (json, "ws");

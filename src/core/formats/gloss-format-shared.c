@@ -203,3 +203,53 @@ _gloss_format_report_unplaced_relations (GPtrArray         *stores,
         }
     }
 }
+
+void
+_gloss_text_walk_init (GlossTextWalk *walk,
+                       GlossDocument *document)
+{
+  *walk = (GlossTextWalk) { .document = document, .text = gloss_document_get_text (document) };
+}
+
+const char *
+_gloss_text_walk_to (GlossTextWalk *walk,
+                     guint          cp)
+{
+  const guchar *p;
+
+  if (cp < walk->cp)
+    {
+      walk->cp = cp;
+      walk->byte = gloss_document_cp_to_byte (walk->document, cp);
+      walk->utf16 = gloss_document_cp_to_utf16 (walk->document, cp);
+      return walk->text + walk->byte;
+    }
+
+  /* The text is valid UTF-8: a lead byte gives the length. */
+  p = (const guchar *) walk->text + walk->byte;
+  for (; walk->cp < cp; walk->cp++)
+    {
+      guint n = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
+
+      walk->utf16 += n == 4 ? 2 : 1;
+      p += n;
+    }
+  walk->byte = (const char *) p - walk->text;
+  return (const char *) p;
+}
+
+gsize
+_gloss_text_walk_offset (const GlossTextWalk *walk,
+                         GlossOffsetUnit      unit)
+{
+  switch (unit)
+    {
+    case GLOSS_OFFSET_BYTES:
+      return walk->byte;
+    case GLOSS_OFFSET_UTF16:
+      return walk->utf16;
+    case GLOSS_OFFSET_CODEPOINTS:
+    default:
+      return walk->cp;
+    }
+}
