@@ -187,6 +187,15 @@ char       *_gloss_format_dup_id          (JsonObject      *object,
 /* A string member; NULL when absent or not a string. */
 const char *_gloss_format_get_string      (JsonObject      *object,
                                            const char      *member);
+/* The same two for an object read into a GlossJsonLite arena. */
+gboolean    _gloss_format_lite_offset     (const GlossJsonLiteValue *object,
+                                           const char      *member,
+                                           const char      *loc,
+                                           const char      *path,
+                                           gint64          *out,
+                                           GError         **error);
+char       *_gloss_format_lite_dup_id     (const GlossJsonLiteValue *object,
+                                           const char      *member);
 
 /* Converts [start, end) counted in @unit into a span of code points;
  * @text, when not NULL, must equal the span's text. */
@@ -213,6 +222,22 @@ gboolean    _gloss_format_foreach_object_logged (GlossImportContext *context,
                                            GlossObjectFunc  func,
                                            gpointer         user_data,
                                            GError         **error);
+/* The same for a list read into a GlossJsonLite arena. */
+typedef gboolean (*GlossLiteFunc) (const GlossJsonLiteValue  *object,
+                                   const char                *path,
+                                   gpointer                   user_data,
+                                   GError                   **error);
+gboolean    _gloss_format_foreach_lite_logged (GlossImportContext       *context,
+                                           const GlossJsonLiteValue *array,
+                                           const char               *member,
+                                           const char               *loc,
+                                           GlossLiteFunc             func,
+                                           gpointer                  user_data,
+                                           GError                  **error);
+/* "PREFIX[INDEX]", the path of a list's element (g_strdup_printf() costs
+ * more than the element's reading). */
+char       *_gloss_format_element_path    (const char      *prefix,
+                                           guint            index);
 /* Logs a note (a re-anchored span, an offset unit to check). */
 void        _gloss_format_log_note        (GlossImportContext *context,
                                            const char         *format,

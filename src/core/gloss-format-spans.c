@@ -63,6 +63,93 @@ _gloss_format_parse_unit (const char      *str,
   return FALSE;
 }
 
+/* What an offset or an id member holds, in a json-glib tree or in a
+ * GlossJsonLite arena alike. */
+typedef struct
+{
+  gboolean    present;   /* and not null */
+  gboolean    is_int;
+  gint64      integer;
+  const char *string;
+  gboolean    other;     /* any other value */
+} Scalar;
+
+static Scalar
+node_scalar (JsonNode *node)
+{
+  Scalar s = { 0 };
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return s;
+  s.present = TRUE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      s.is_int = TRUE;
+      s.integer = json_node_get_int (node);
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    s.string = json_node_get_string (node);
+  else
+    s.other = TRUE;
+  return s;
+}
+
+static Scalar
+lite_scalar (const GlossJsonLiteValue *value)
+{
+  Scalar s = { 0 };
+
+  if (value == NULL || value->kind == GLOSS_JSON_NULL)
+    return s;
+  s.present = TRUE;
+  if (value->kind == GLOSS_JSON_NUMBER && value->is_int)
+    {
+      s.is_int = TRUE;
+      s.integer = value->integer;
+    }
+  else if (value->kind == GLOSS_JSON_STRING)
+    s.string = value->string;
+  else
+    s.other = TRUE;
+  return s;
+}
+
+static gboolean
+scalar_offset (Scalar       s,
+               const char  *member,
+               const char  *loc,
+               const char  *path,
+               gint64      *out,
+               GError     **error)
+{
+  if (!s.present)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: “%s” is missing", loc, path, member);
+      return FALSE;
+    }
+
+  if (!s.is_int || s.integer < 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: “%s” must be a whole number ≥ 0", loc, path, member);
+      return FALSE;
+    }
+
+  *out = s.integer;
+  return TRUE;
+}
+
+static char *
+scalar_id (Scalar s)
+{
+  if (s.string != NULL)
+    return g_strdup (s.string);
+  if (s.is_int)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, s.integer);
+  return NULL;
+}
+
 gboolean
 _gloss_format_get_offset (JsonObject  *object,
                           const char  *member,
@@ -71,43 +158,32 @@ _gloss_format_get_offset (JsonObject  *object,
                           gint64      *out,
                           GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  return scalar_offset (node_scalar (json_object_get_member (object, member)), member, loc, path, out, error);
+}
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   "%s: %s: “%s” is missing", loc, path, member);
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) < 0)
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   "%s: %s: “%s” must be a whole number ≥ 0", loc, path, member);
-      return FALSE;
-    }
-
-  *out = json_node_get_int (node);
-  return TRUE;
+gboolean
+_gloss_format_lite_offset (const GlossJsonLiteValue  *object,
+                           const char                *member,
+                           const char                *loc,
+                           const char                *path,
+                           gint64                    *out,
+                           GError                   **error)
+{
+  return scalar_offset (lite_scalar (gloss_json_lite_get_member (object, member)), member, loc, path, out, error);
 }
 
 char *
 _gloss_format_dup_id (JsonObject *object,
                       const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  return scalar_id (node_scalar (json_object_get_member (object, member)));
+}
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-
-  return NULL;
+char *
+_gloss_format_lite_dup_id (const GlossJsonLiteValue *object,
+                           const char               *member)
+{
+  return scalar_id (lite_scalar (gloss_json_lite_get_member (object, member)));
 }
 
 const char *

@@ -366,7 +366,7 @@ _gloss_format_foreach_object (JsonArray       *array,
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
+      g_autofree char *path = _gloss_format_element_path (member, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
@@ -505,6 +505,19 @@ _gloss_format_log_note (GlossImportContext *context,
   va_end (args);
 }
 
+/* With an import log, logs the problem in @local_error and says to go
+ * on; without one, it is @error. */
+static gboolean
+log_or_propagate (GlossImportContext  *context,
+                  GError             **local_error,
+                  GError             **error)
+{
+  if (_gloss_format_log_problem (context, local_error))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (local_error));
+  return FALSE;
+}
+
 gboolean
 _gloss_format_foreach_object_logged (GlossImportContext *context,
                                      JsonArray          *array,
@@ -517,7 +530,7 @@ _gloss_format_foreach_object_logged (GlossImportContext *context,
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
+      g_autofree char *path = _gloss_format_element_path (member, i);
       g_autoptr(GError) local_error = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
@@ -526,14 +539,65 @@ _gloss_format_foreach_object_logged (GlossImportContext *context,
       else if (func (json_node_get_object (element), path, user_data, &local_error))
         continue;
 
-      if (!_gloss_format_log_problem (context, &local_error))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+      if (!log_or_propagate (context, &local_error, error))
+        return FALSE;
     }
 
   return TRUE;
+}
+
+gboolean
+_gloss_format_foreach_lite_logged (GlossImportContext       *context,
+                                   const GlossJsonLiteValue *array,
+                                   const char               *member,
+                                   const char               *loc,
+                                   GlossLiteFunc             func,
+                                   gpointer                  user_data,
+                                   GError                  **error)
+{
+  for (guint i = 0; array != NULL && i < array->n; i++)
+    {
+      const GlossJsonLiteValue *element = array->items[i];
+      g_autofree char *path = _gloss_format_element_path (member, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (element->kind != GLOSS_JSON_BEGIN_OBJECT)
+        g_set_error (&local_error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                     "%s: %s: must be an object", loc, path);
+      else if (func (element, path, user_data, &local_error))
+        continue;
+
+      if (!log_or_propagate (context, &local_error, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+_gloss_format_element_path (const char *prefix,
+                            guint       index)
+{
+  char digits[16];
+  char *d = digits + sizeof digits;
+  gsize n = strlen (prefix);
+  gsize n_digits;
+  char *path;
+
+  do
+    {
+      *--d = '0' + index % 10;
+      index /= 10;
+    }
+  while (index != 0);
+  n_digits = digits + sizeof digits - d;
+  path = g_malloc (n + n_digits + 3);
+  memcpy (path, prefix, n);
+  path[n] = '[';
+  memcpy (path + n + 1, d, n_digits);
+  path[n + 1 + n_digits] = ']';
+  path[n + 2 + n_digits] = '\0';
+  return path;
 }
 
 /**

@@ -128,7 +128,6 @@ read_scalar (GlossJsonLite      *self,
 {
   const char *str;
   gsize length;
-  double d;
 
   switch (value->kind)
     {
@@ -145,7 +144,7 @@ read_scalar (GlossJsonLite      *self,
 
     case GLOSS_JSON_NUMBER:
       value->is_int = gloss_json_reader_get_int64 (reader, &value->integer);
-      if (!value->is_int && !gloss_json_reader_get_double (reader, &d))
+      if (!value->is_int && !gloss_json_reader_get_double (reader, &value->number))
         {
           str = gloss_json_reader_get_number_text (reader, &length);
           gloss_json_reader_set_error (reader, GLOSS_FORMAT_ERROR_INVALID, "the number %.*s is out of range",
@@ -251,6 +250,80 @@ gloss_json_lite_read (GlossJsonLite   *self,
   if (gloss_json_reader_get_token (reader) < GLOSS_JSON_BEGIN_OBJECT)
     return NULL;
   return read_value (self, reader);
+}
+
+GlossJsonLiteValue *
+gloss_json_lite_read_text (GlossJsonLite  *self,
+                           const char     *json,
+                           gsize           length,
+                           const char     *where,
+                           GError        **error)
+{
+  g_autoptr(GlossJsonReader) reader = gloss_json_reader_new_at (json, length, 0, where, NULL);
+  GlossJsonLiteValue *value = NULL;
+
+  if (gloss_json_reader_next (reader) != GLOSS_JSON_ERROR)
+    value = gloss_json_lite_read (self, reader);
+  if (value == NULL)
+    g_propagate_error (error, gloss_json_reader_take_error (reader));
+  return value;
+}
+
+GlossJsonLiteValue *
+gloss_json_lite_read_node (GlossJsonLite  *self,
+                           JsonNode       *node,
+                           const char     *where,
+                           GError        **error)
+{
+  g_autofree char *json = json_to_string (node, FALSE);
+
+  return gloss_json_lite_read_text (self, json, strlen (json), where, error);
+}
+
+JsonNode *
+gloss_json_lite_to_node (const GlossJsonLiteValue *value)
+{
+  JsonNode *node;
+
+  switch (value->kind)
+    {
+    case GLOSS_JSON_BEGIN_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+
+        for (guint i = 0; i < value->n; i++)
+          json_object_set_member (object, value->names[i], gloss_json_lite_to_node (value->items[i]));
+        node = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+        return node;
+      }
+    case GLOSS_JSON_BEGIN_ARRAY:
+      {
+        JsonArray *array = json_array_sized_new (value->n);
+
+        for (guint i = 0; i < value->n; i++)
+          json_array_add_element (array, gloss_json_lite_to_node (value->items[i]));
+        node = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+        return node;
+      }
+    case GLOSS_JSON_STRING:
+      return json_node_init_string (json_node_alloc (), value->string);
+    case GLOSS_JSON_NUMBER:
+      return value->is_int ? json_node_init_int (json_node_alloc (), value->integer)
+                           : json_node_init_double (json_node_alloc (), value->number);
+    case GLOSS_JSON_TRUE:
+    case GLOSS_JSON_FALSE:
+      return json_node_init_boolean (json_node_alloc (), value->kind == GLOSS_JSON_TRUE);
+    case GLOSS_JSON_NULL:
+    case GLOSS_JSON_END:
+    case GLOSS_JSON_ERROR:
+    case GLOSS_JSON_END_OBJECT:
+    case GLOSS_JSON_END_ARRAY:
+    case GLOSS_JSON_MEMBER:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
 }
 
 const GlossJsonLiteValue *

@@ -25,6 +25,7 @@ struct _GlossJsonLiteValue
   GlossJsonToken kind;        /* BEGIN_OBJECT, BEGIN_ARRAY, STRING, NUMBER, TRUE, FALSE or NULL */
   gboolean       is_int;      /* a NUMBER that fits a gint64 without a fraction */
   gint64         integer;
+  double         number;      /* a NUMBER that is not is_int */
   const char    *string;      /* a STRING's text */
   guint          n;           /* an object's members, an array's elements */
   const char   **names;       /* an object's member names, in order */
@@ -41,6 +42,23 @@ void                      gloss_json_lite_reset      (GlossJsonLite   *self);
  * long as @self. NULL with the reader's error set on failure. */
 GlossJsonLiteValue       *gloss_json_lite_read       (GlossJsonLite   *self,
                                                       GlossJsonReader *reader);
+
+/* The one JSON value in @length bytes of @json (white space around it
+ * allowed), read into @self; NULL with @error set (messages name
+ * @where). */
+GlossJsonLiteValue       *gloss_json_lite_read_text  (GlossJsonLite   *self,
+                                                      const char      *json,
+                                                      gsize            length,
+                                                      const char      *where,
+                                                      GError         **error);
+/* @node (a json-glib tree a record was read into, on a rare path) read
+ * into @self. */
+GlossJsonLiteValue       *gloss_json_lite_read_node  (GlossJsonLite   *self,
+                                                      JsonNode        *node,
+                                                      const char      *where,
+                                                      GError         **error);
+/* A json-glib copy of @value, for what keeps JSON as it came (attrs). */
+JsonNode                 *gloss_json_lite_to_node    (const GlossJsonLiteValue *value);
 
 /* The member @name of @object, or NULL (also when @object is no object). */
 const GlossJsonLiteValue *gloss_json_lite_get_member (const GlossJsonLiteValue *object,

@@ -20,6 +20,15 @@
 
 /* Import */
 
+/* The annotation lists are read into a GlossJsonLite arena: a json-glib
+ * tree of 500 mentions a record (an object, a hash table and a string
+ * for every member) took most of the import. "mentions" comes straight
+ * from the line (the context's lazy member); the other lists, small,
+ * from the record's tree. */
+typedef const GlossJsonLiteValue Value;
+
+#define N_LISTS 4
+
 /* The annotations of one record, before they enter the store (where they
  * are frozen): every link is made first. */
 typedef struct
@@ -28,6 +37,10 @@ typedef struct
   GlossDocument   *document;
   GlossOffsetUnit  unit;
   const char      *loc;
+  JsonObject      *record;
+  GlossJsonLite   *lite;       /* the lists read from the record's tree */
+  const char      *list_names[N_LISTS];
+  Value           *lists[N_LISTS];
   GHashTable      *by_id;      /* id → GlossAnnotation (borrowed) */
   GPtrArray       *entities;
   GPtrArray       *mentions;
@@ -41,6 +54,7 @@ typedef struct
 static void
 record_clear (Record *r)
 {
+  g_clear_pointer (&r->lite, gloss_json_lite_free);
   g_clear_pointer (&r->by_id, g_hash_table_unref);
   g_clear_pointer (&r->entities, g_ptr_array_unref);
   g_clear_pointer (&r->mentions, g_ptr_array_unref);
@@ -50,60 +64,106 @@ record_clear (Record *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Record, record_clear)
 
-static JsonArray *
-get_array (JsonObject  *object,
+static void
+set_not_a_list (GError     **error,
+                const char  *loc,
+                const char  *path,
+                const char  *member)
+{
+  if (path != NULL)
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                 "%s: %s.%s: must be a list", loc, path, member);
+  else
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                 "%s: %s: must be a list", loc, member);
+}
+
+/* The list @member of @object: NULL when absent or null (@error unset). */
+static Value *
+get_array (Value       *object,
            const char  *member,
            const char  *loc,
            const char  *path,
            GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  Value *value = gloss_json_lite_get_member (object, member);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (value == NULL || value->kind == GLOSS_JSON_NULL)
     return NULL;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (value->kind != GLOSS_JSON_BEGIN_ARRAY)
     {
-      if (path != NULL)
-        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                     "%s: %s.%s: must be a list", loc, path, member);
-      else
-        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                     "%s: %s: must be a list", loc, member);
+      set_not_a_list (error, loc, path, member);
       return NULL;
     }
+  return value;
+}
 
-  return json_node_get_array (node);
+/* The record's list @member, read once: NULL when absent or null. */
+static gboolean
+record_list (Record      *r,
+             const char  *member,
+             Value      **list,
+             GError     **error)
+{
+  GlossImportContext *context = r->context;
+  JsonNode *node;
+  guint k;
+
+  for (k = 0; k < N_LISTS && r->list_names[k] != NULL; k++)
+    if (g_str_equal (r->list_names[k], member))
+      {
+        *list = r->lists[k];
+        return TRUE;
+      }
+  g_assert (k < N_LISTS);
+
+  *list = NULL;
+  if (context->lazy_value != NULL && g_str_equal (member, context->lazy_member))
+    *list = context->lazy_value;
+  else if ((node = json_object_get_member (r->record, member)) != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          set_not_a_list (error, r->loc, NULL, member);
+          return FALSE;
+        }
+      if ((*list = gloss_json_lite_read_node (r->lite, node, r->loc, error)) == NULL)
+        return FALSE;
+    }
+
+  if (*list != NULL && (*list)->kind == GLOSS_JSON_NULL)
+    *list = NULL;
+  else if (*list != NULL && (*list)->kind != GLOSS_JSON_BEGIN_ARRAY)
+    {
+      set_not_a_list (error, r->loc, NULL, member);
+      return FALSE;
+    }
+  r->list_names[k] = member;
+  r->lists[k] = *list;
+  return TRUE;
 }
 
 /* Calls @func for each object of the record's list @member. */
 static gboolean
-foreach_object (Record           *r,
-                JsonObject       *record,
-                const char       *member,
-                GlossObjectFunc   func,
-                GError          **error)
+foreach_object (Record         *r,
+                const char     *member,
+                GlossLiteFunc   func,
+                GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonArray *array = get_array (record, member, r->loc, NULL, &local_error);
+  Value *list;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return _gloss_format_foreach_object_logged (r->context, array, member, r->loc, func, r, error);
+  return record_list (r, member, &list, error) &&
+         _gloss_format_foreach_lite_logged (r->context, list, member, r->loc, func, r, error);
 }
 
 static gboolean
 register_id (Record           *r,
              GlossAnnotation  *annotation,
-             JsonObject       *object,
+             Value            *object,
              const char       *path,
              GError          **error)
 {
-  g_autofree char *id = _gloss_format_dup_id (object, "id");
+  g_autofree char *id = _gloss_format_lite_dup_id (object, "id");
 
   if (id == NULL)
     return TRUE;  /* the store names it */
@@ -120,11 +180,31 @@ register_id (Record           *r,
   return TRUE;
 }
 
+static gboolean
+read_span (Record      *r,
+           Value       *object,
+           const char  *path,
+           GArray      *spans,
+           GError     **error)
+{
+  GlossSpan span;
+  gint64 start, end;
+
+  if (!_gloss_format_lite_offset (object, "start", r->loc, path, &start, error) ||
+      !_gloss_format_lite_offset (object, "end", r->loc, path, &end, error) ||
+      !_gloss_format_make_span_anchored (r->context, r->document, r->unit, start, end,
+                                         gloss_json_lite_get_string (object, "text"),
+                                         r->loc, path, &span, error))
+    return FALSE;
+  g_array_append_val (spans, span);
+  return TRUE;
+}
+
 /* Spans: a "spans" list of {start, end, text} when present, else the
  * object's own start, end and text. */
 static GArray *
 read_spans (Record      *r,
-            JsonObject  *object,
+            Value       *object,
             const char  *member,
             gboolean     own,
             const char  *path,
@@ -132,7 +212,8 @@ read_spans (Record      *r,
 {
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
   g_autoptr(GError) local_error = NULL;
-  JsonArray *array;
+  g_autofree char *prefix = NULL;
+  Value *array;
 
   array = get_array (object, member, r->loc, path, &local_error);
   if (local_error != NULL)
@@ -142,42 +223,21 @@ read_spans (Record      *r,
     }
 
   if (array == NULL && own)
+    return read_span (r, object, path, spans, error) ? g_steal_pointer (&spans) : NULL;
+
+  prefix = g_strconcat (path, ".", member, NULL);
+  for (guint i = 0; array != NULL && i < array->n; i++)
     {
-      GlossSpan span;
-      gint64 start, end;
+      g_autofree char *spath = _gloss_format_element_path (prefix, i);
 
-      if (!_gloss_format_get_offset (object, "start", r->loc, path, &start, error) ||
-          !_gloss_format_get_offset (object, "end", r->loc, path, &end, error) ||
-          !_gloss_format_make_span_anchored (r->context, r->document, r->unit, start, end,
-                                    _gloss_format_get_string (object, "text"),
-                                    r->loc, path, &span, error))
-        return NULL;
-      g_array_append_val (spans, span);
-      return g_steal_pointer (&spans);
-    }
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *spath = g_strdup_printf ("%s.%s[%u]", path, member, i);
-      JsonObject *span_object;
-      GlossSpan span;
-      gint64 start, end;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (array->items[i]->kind != GLOSS_JSON_BEGIN_OBJECT)
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                        "%s: %s: must be an object {start, end, text}", r->loc, spath);
           return NULL;
         }
-      span_object = json_node_get_object (element);
-      if (!_gloss_format_get_offset (span_object, "start", r->loc, spath, &start, error) ||
-          !_gloss_format_get_offset (span_object, "end", r->loc, spath, &end, error) ||
-          !_gloss_format_make_span_anchored (r->context, r->document, r->unit, start, end,
-                                    _gloss_format_get_string (span_object, "text"),
-                                    r->loc, spath, &span, error))
+      if (!read_span (r, array->items[i], spath, spans, error))
         return NULL;
-      g_array_append_val (spans, span);
     }
 
   if (own && spans->len == 0)
@@ -192,11 +252,11 @@ read_spans (Record      *r,
 
 static const char *
 read_label (Record          *r,
-            JsonObject      *object,
+            Value           *object,
             const char      *path,
             GError         **error)
 {
-  const char *label = _gloss_format_get_string (object, "label");
+  const char *label = gloss_json_lite_get_string (object, "label");
 
   if (label == NULL || *label == '\0')
     g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
@@ -208,13 +268,13 @@ read_label (Record          *r,
 static gboolean
 read_common (Record           *r,
              GlossAnnotation  *annotation,
-             JsonObject       *object,
+             Value            *object,
              const char       *path,
              GError          **error)
 {
-  const char *note = _gloss_format_get_string (object, "note");
-  const char *status = _gloss_format_get_string (object, "status");
-  JsonNode *attrs = json_object_get_member (object, "attrs");
+  const char *note = gloss_json_lite_get_string (object, "note");
+  const char *status = gloss_json_lite_get_string (object, "status");
+  Value *attrs = gloss_json_lite_get_member (object, "attrs");
 
   if (note != NULL)
     gloss_annotation_set_note (annotation, note);
@@ -232,19 +292,17 @@ read_common (Record           *r,
       gloss_annotation_set_status (annotation, value);
     }
 
-  if (attrs != NULL && JSON_NODE_HOLDS_OBJECT (attrs))
+  if (attrs != NULL && attrs->kind == GLOSS_JSON_BEGIN_OBJECT)
     {
+      /* Through a json-glib object, in its order, as before the arena. */
+      g_autoptr(JsonNode) copy = gloss_json_lite_to_node (attrs);
       JsonObjectIter iter;
       const char *name;
       JsonNode *value;
 
-      json_object_iter_init (&iter, json_node_get_object (attrs));
+      json_object_iter_init (&iter, json_node_get_object (copy));
       while (json_object_iter_next (&iter, &name, &value))
-        {
-          g_autoptr(JsonNode) copy = json_node_copy (value);
-
-          gloss_annotation_set_attr (annotation, name, copy);
-        }
+        gloss_annotation_set_attr (annotation, name, value);
     }
 
   return TRUE;
@@ -311,7 +369,7 @@ resolve_entity (Record      *r,
 }
 
 static gboolean
-read_cluster (JsonObject  *object,
+read_cluster (Value       *object,
               const char  *path,
               gpointer     user_data,
               GError     **error)
@@ -325,9 +383,9 @@ read_cluster (JsonObject  *object,
     return FALSE;
 
   gloss_schema_ensure (r->context->schema, GLOSS_LABEL_ENTITY, label);
-  entity = gloss_entity_new (label, _gloss_format_get_string (object, "name"));
+  entity = gloss_entity_new (label, gloss_json_lite_get_string (object, "name"));
   g_ptr_array_add (r->entities, entity);
-  if ((kb = _gloss_format_get_string (object, "kb")) != NULL)
+  if ((kb = gloss_json_lite_get_string (object, "kb")) != NULL)
     gloss_entity_set_kb (entity, kb);
 
   return register_id (r, GLOSS_ANNOTATION (entity), object, path, error) &&
@@ -336,26 +394,23 @@ read_cluster (JsonObject  *object,
 
 /* A cluster's "mentions" list, for files whose mentions lack "entity". */
 static gboolean
-link_cluster_mentions (Record      *r,
-                       JsonObject  *record,
-                       GError     **error)
+link_cluster_mentions (Record  *r,
+                       GError **error)
 {
-  JsonArray *array = get_array (record, r->entities_member, r->loc, NULL, NULL);
+  Value *array = NULL;
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  record_list (r, r->entities_member, &array, NULL);
+  for (guint i = 0; array != NULL && i < array->n; i++)
     {
-      JsonObject *object = json_array_get_object_element (array, i);
-      g_autofree char *path = g_strdup_printf ("%s[%u]", r->entities_member, i);
-      g_autofree char *id = _gloss_format_dup_id (object, "id");
+      Value *object = array->items[i];
+      g_autofree char *path = _gloss_format_element_path (r->entities_member, i);
+      g_autofree char *id = _gloss_format_lite_dup_id (object, "id");
       GlossAnnotation *entity = id ? g_hash_table_lookup (r->by_id, id) : NULL;
-      JsonArray *members = get_array (object, "mentions", r->loc, path, NULL);
+      Value *members = get_array (object, "mentions", r->loc, path, NULL);
 
-      for (guint j = 0; entity != NULL && members != NULL && j < json_array_get_length (members); j++)
+      for (guint j = 0; entity != NULL && members != NULL && j < members->n; j++)
         {
-          JsonNode *node = json_array_get_element (members, j);
-          const char *mid = JSON_NODE_HOLDS_VALUE (node) &&
-                            json_node_get_value_type (node) == G_TYPE_STRING ?
-                            json_node_get_string (node) : NULL;
+          const char *mid = members->items[j]->kind == GLOSS_JSON_STRING ? members->items[j]->string : NULL;
           GlossAnnotation *mention = mid ? g_hash_table_lookup (r->by_id, mid) : NULL;
 
           if (mention == NULL || !GLOSS_IS_MENTION (mention))
@@ -386,20 +441,20 @@ link_cluster_mentions (Record      *r,
  * contradicts one already made is an error, never silently dropped. */
 static gboolean
 link_mention (Record     *r,
-              JsonArray  *array,
+              Value      *array,
               guint       i,
               guint       depth,
               GError    **error)
 {
-  JsonObject *object = json_array_get_object_element (array, i);
-  g_autofree char *target = _gloss_format_dup_id (object, "entity");
-  g_autofree char *path = g_strdup_printf ("%s[%u]", r->mentions_member, i);
+  g_autofree char *target = _gloss_format_lite_dup_id (array->items[i], "entity");
+  g_autofree char *path = NULL;
   GlossMention *mention = g_ptr_array_index (r->mentions, i);
   GlossAnnotation *named;
   GlossEntity *entity;
 
   if (target == NULL)
     return TRUE;
+  path = _gloss_format_element_path (r->mentions_member, i);
 
   named = g_hash_table_lookup (r->by_id, target);
   if (named != NULL && GLOSS_IS_MENTION (named) && named != GLOSS_ANNOTATION (mention) &&
@@ -430,7 +485,7 @@ link_mention (Record     *r,
 }
 
 static gboolean
-read_mention (JsonObject  *object,
+read_mention (Value       *object,
               const char  *path,
               gpointer     user_data,
               GError     **error)
@@ -454,12 +509,11 @@ read_mention (JsonObject  *object,
 
 static gboolean
 read_mentions (Record      *r,
-               JsonObject  *record,
                GError     **error)
 {
-  JsonArray *array;
+  Value *array = NULL;
 
-  if (!foreach_object (r, record, r->mentions_member, read_mention, error))
+  if (!foreach_object (r, r->mentions_member, read_mention, error))
     return FALSE;
   /* Problems were logged and the record is left out: links would look
    * for mentions that are not there. */
@@ -467,8 +521,8 @@ read_mentions (Record      *r,
     return TRUE;
 
   /* Links in a second pass: "entity" may name a mention listed later. */
-  array = get_array (record, r->mentions_member, r->loc, NULL, NULL);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  record_list (r, r->mentions_member, &array, NULL);
+  for (guint i = 0; array != NULL && i < array->n; i++)
     if (!link_mention (r, array, i, 0, error))
       return FALSE;
 
@@ -476,7 +530,7 @@ read_mentions (Record      *r,
 }
 
 static gboolean
-read_claim (JsonObject  *object,
+read_claim (Value       *object,
             const char  *path,
             gpointer     user_data,
             GError     **error)
@@ -489,7 +543,7 @@ read_claim (JsonObject  *object,
   GlossClaim *claim;
   const char *label;
   const char *certainty;
-  JsonArray *about;
+  Value *about;
 
   if ((label = read_label (r, object, path, error)) == NULL ||
       (spans = read_spans (r, object, "spans", TRUE, path, error)) == NULL ||
@@ -506,7 +560,7 @@ read_claim (JsonObject  *object,
       !read_common (r, GLOSS_ANNOTATION (claim), object, path, error))
     return FALSE;
 
-  if ((certainty = _gloss_format_get_string (object, "certainty")) != NULL)
+  if ((certainty = gloss_json_lite_get_string (object, "certainty")) != NULL)
     {
       GlossCertainty value;
 
@@ -520,7 +574,7 @@ read_claim (JsonObject  *object,
       gloss_claim_set_certainty (claim, value);
     }
 
-  if ((claimant = _gloss_format_dup_id (object, "claimant")) != NULL)
+  if ((claimant = _gloss_format_lite_dup_id (object, "claimant")) != NULL)
     {
       GlossEntity *entity = resolve_entity (r, claimant, path, "claimant", error);
 
@@ -535,13 +589,10 @@ read_claim (JsonObject  *object,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  for (guint j = 0; about != NULL && j < json_array_get_length (about); j++)
+  for (guint j = 0; about != NULL && j < about->n; j++)
     {
-      JsonNode *node = json_array_get_element (about, j);
       g_autofree char *apath = g_strdup_printf ("%s.about[%u]", path, j);
-      const char *id = JSON_NODE_HOLDS_VALUE (node) &&
-                       json_node_get_value_type (node) == G_TYPE_STRING ?
-                       json_node_get_string (node) : NULL;
+      const char *id = about->items[j]->kind == GLOSS_JSON_STRING ? about->items[j]->string : NULL;
       GlossEntity *entity = resolve_entity (r, id, apath, "id", error);
 
       if (entity == NULL)
@@ -553,14 +604,14 @@ read_claim (JsonObject  *object,
 }
 
 static gboolean
-read_relation (JsonObject  *object,
+read_relation (Value       *object,
                const char  *path,
                gpointer     user_data,
                GError     **error)
 {
   Record *r = user_data;
-  g_autofree char *from_id = _gloss_format_dup_id (object, "from");
-  g_autofree char *to_id = _gloss_format_dup_id (object, "to");
+  g_autofree char *from_id = _gloss_format_lite_dup_id (object, "from");
+  g_autofree char *to_id = _gloss_format_lite_dup_id (object, "to");
   g_autoptr(GArray) evidence = NULL;
   GlossEntity *from, *to;
   GlossRelation *relation;
@@ -587,12 +638,14 @@ read_relation (JsonObject  *object,
  * version 1 ("entities" as mentions, "clusters"), a newer version (an
  * error), or another format's record (an error naming that format). */
 static gboolean
-read_version (JsonObject  *record,
-              const char  *loc,
-              Record      *r,
-              GError     **error)
+read_version (JsonObject          *record,
+              GlossImportContext  *context,
+              const char          *loc,
+              Record              *r,
+              GError             **error)
 {
   JsonNode *node = json_object_get_member (record, "version");
+  Value *mentions = context->lazy_value;   /* "mentions", when the record has it */
   gint64 version = 1;
 
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
@@ -614,10 +667,13 @@ read_version (JsonObject  *record,
           return FALSE;
         }
     }
-  else if (json_object_has_member (record, "mentions"))
+  else if (mentions != NULL || json_object_has_member (record, "mentions"))
     version = 2;
 
-  if (!_gloss_format_check_shape (record, "jsonl", loc, error))
+  /* A list of "mentions" is the Gloss dataset's shape, whatever else the
+   * record (where that list is not) has. */
+  if ((mentions == NULL || mentions->kind != GLOSS_JSON_BEGIN_ARRAY) &&
+      !_gloss_format_check_shape (record, "jsonl", loc, error))
     return FALSE;
 
   r->mentions_member = version >= 2 ? "mentions" : "entities";
@@ -637,7 +693,7 @@ import_record (JsonObject  *record,
   const char *text;
   const char *value;
 
-  if (!read_version (record, loc, &r, error))
+  if (!read_version (record, context, loc, &r, error))
     return FALSE;
 
   text = _gloss_format_get_string (record, "text");
@@ -665,17 +721,19 @@ import_record (JsonObject  *record,
       return FALSE;
     }
 
+  r.record = record;
+  r.lite = gloss_json_lite_new ();
   r.by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.entities = g_ptr_array_new_with_free_func (g_object_unref);
   r.mentions = g_ptr_array_new_with_free_func (g_object_unref);
   r.claims = g_ptr_array_new_with_free_func (g_object_unref);
   r.relations = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!foreach_object (&r, record, r.entities_member, read_cluster, error) ||
-      !read_mentions (&r, record, error) ||
-      !link_cluster_mentions (&r, record, error) ||
-      !foreach_object (&r, record, "claims", read_claim, error) ||
-      !foreach_object (&r, record, "relations", read_relation, error))
+  if (!foreach_object (&r, r.entities_member, read_cluster, error) ||
+      !read_mentions (&r, error) ||
+      !link_cluster_mentions (&r, error) ||
+      !foreach_object (&r, "claims", read_claim, error) ||
+      !foreach_object (&r, "relations", read_relation, error))
     return FALSE;
 
   {
@@ -704,8 +762,8 @@ gloss_jsonl_import (GBytes                   *input,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _gloss_format_import_records (input, options, GLOSS_OFFSET_CODEPOINTS,
-                                       import_record, error);
+  return _gloss_format_import_records_lite (input, options, GLOSS_OFFSET_CODEPOINTS, "mentions",
+                                            import_record, error);
 }
 
 /* Export */

@@ -454,24 +454,6 @@ read_items (Reader      *r,
   return TRUE;
 }
 
-/* @length bytes of JSON into @lite. */
-static Value *
-read_lite (GlossJsonLite  *lite,
-           const char     *json,
-           gsize           length,
-           const char     *loc,
-           GError        **error)
-{
-  g_autoptr(GlossJsonReader) reader = gloss_json_reader_new_at (json, length, 0, loc, NULL);
-  Value *value = NULL;
-
-  if (gloss_json_reader_next (reader) != GLOSS_JSON_ERROR)
-    value = gloss_json_lite_read (lite, reader);
-  if (value == NULL)
-    g_propagate_error (error, gloss_json_reader_take_error (reader));
-  return value;
-}
-
 /* The collection's annotations: its "first" page's items (read into the
  * context's arena), else its own "items" (a rare shape, read again from
  * the tree it is in). */
@@ -493,10 +475,8 @@ find_items (Reader         *r,
     *items = gloss_json_lite_get_member (first, "items");
   else if ((node = json_object_get_member (collection, "items")) != NULL)
     {
-      g_autofree char *json = json_to_string (node, FALSE);
-
       *member = "items";
-      if ((*items = read_lite (lite, json, strlen (json), r->loc, error)) == NULL)
+      if ((*items = gloss_json_lite_read_node (lite, node, r->loc, error)) == NULL)
         return FALSE;
     }
 
