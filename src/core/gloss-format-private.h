@@ -107,6 +107,16 @@ GPtrArray  *_gloss_format_import_records_lite (GBytes                   *input,
 /* A document of @text named by the record's "id" (else STEM-N), with the
  * record's "title", "source" (else the input's name), "language" and
  * "meta"; counts the record. */
+/* The member @member of @record in a GlossJsonLite arena: the lazy one
+ * (read from the input straight into the context's arena), or another
+ * (or the lazy one of a record that was read whole) from the record's
+ * tree into @lite. NULL when absent, or with @error set when unreadable. */
+const GlossJsonLiteValue *_gloss_format_lite_member (GlossImportContext  *context,
+                                                     JsonObject          *record,
+                                                     const char          *member,
+                                                     GlossJsonLite       *lite,
+                                                     const char          *loc,
+                                                     GError             **error);
 GlossDocument *_gloss_format_new_document (GlossImportContext *context,
                                            JsonObject         *record,
                                            const char         *text,
@@ -238,6 +248,10 @@ gboolean    _gloss_format_foreach_lite_logged (GlossImportContext       *context
  * more than the element's reading). */
 char       *_gloss_format_element_path    (const char      *prefix,
                                            guint            index);
+/* @prefix, @n in decimal and @suffix, as one string ("m12"). */
+char       *_gloss_format_numbered        (const char      *prefix,
+                                           guint            n,
+                                           const char      *suffix);
 /* Logs a note (a re-anchored span, an offset unit to check). */
 void        _gloss_format_log_note        (GlossImportContext *context,
                                            const char         *format,

@@ -535,6 +535,23 @@ import_records (GBytes                   *input,
   return g_steal_pointer (&stores);
 }
 
+const GlossJsonLiteValue *
+_gloss_format_lite_member (GlossImportContext  *context,
+                           JsonObject          *record,
+                           const char          *member,
+                           GlossJsonLite       *lite,
+                           const char          *loc,
+                           GError             **error)
+{
+  JsonNode *node;
+
+  if (context->lazy_value != NULL && g_str_equal (member, context->lazy_member))
+    return context->lazy_value;
+  if ((node = json_object_get_member (record, member)) == NULL)
+    return NULL;
+  return gloss_json_lite_read_node (lite, node, loc, error);
+}
+
 GPtrArray *
 _gloss_format_import_records (GBytes                   *input,
                               const GlossFormatOptions *options,

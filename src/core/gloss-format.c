@@ -575,29 +575,38 @@ _gloss_format_foreach_lite_logged (GlossImportContext       *context,
 }
 
 char *
-_gloss_format_element_path (const char *prefix,
-                            guint       index)
+_gloss_format_numbered (const char *prefix,
+                        guint       n,
+                        const char *suffix)
 {
   char digits[16];
   char *d = digits + sizeof digits;
-  gsize n = strlen (prefix);
+  gsize n_prefix = strlen (prefix);
+  gsize n_suffix = strlen (suffix);
   gsize n_digits;
-  char *path;
+  char *str;
 
   do
     {
-      *--d = '0' + index % 10;
-      index /= 10;
+      *--d = '0' + n % 10;
+      n /= 10;
     }
-  while (index != 0);
+  while (n != 0);
   n_digits = digits + sizeof digits - d;
-  path = g_malloc (n + n_digits + 3);
-  memcpy (path, prefix, n);
-  path[n] = '[';
-  memcpy (path + n + 1, d, n_digits);
-  path[n + 1 + n_digits] = ']';
-  path[n + 2 + n_digits] = '\0';
-  return path;
+  str = g_malloc (n_prefix + n_digits + n_suffix + 1);
+  memcpy (str, prefix, n_prefix);
+  memcpy (str + n_prefix, d, n_digits);
+  memcpy (str + n_prefix + n_digits, suffix, n_suffix + 1);
+  return str;
+}
+
+char *
+_gloss_format_element_path (const char *prefix,
+                            guint       index)
+{
+  g_autofree char *open = g_strconcat (prefix, "[", NULL);
+
+  return _gloss_format_numbered (open, index, "]");
 }
 
 /**

@@ -105,8 +105,7 @@ record_list (Record      *r,
              Value      **list,
              GError     **error)
 {
-  GlossImportContext *context = r->context;
-  JsonNode *node;
+  g_autoptr(GError) local_error = NULL;
   guint k;
 
   for (k = 0; k < N_LISTS && r->list_names[k] != NULL; k++)
@@ -117,20 +116,12 @@ record_list (Record      *r,
       }
   g_assert (k < N_LISTS);
 
-  *list = NULL;
-  if (context->lazy_value != NULL && g_str_equal (member, context->lazy_member))
-    *list = context->lazy_value;
-  else if ((node = json_object_get_member (r->record, member)) != NULL && !JSON_NODE_HOLDS_NULL (node))
+  *list = _gloss_format_lite_member (r->context, r->record, member, r->lite, r->loc, &local_error);
+  if (local_error != NULL)
     {
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          set_not_a_list (error, r->loc, NULL, member);
-          return FALSE;
-        }
-      if ((*list = gloss_json_lite_read_node (r->lite, node, r->loc, error)) == NULL)
-        return FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-
   if (*list != NULL && (*list)->kind == GLOSS_JSON_NULL)
     *list = NULL;
   else if (*list != NULL && (*list)->kind != GLOSS_JSON_BEGIN_ARRAY)

@@ -23,6 +23,11 @@
 
 /* Import */
 
+/* A task's "annotations" are read into a GlossJsonLite arena, straight
+ * from the input (the context's lazy member): as json-glib trees, 500
+ * regions of a handful of small objects each took most of the import. */
+typedef const GlossJsonLiteValue Value;
+
 typedef struct
 {
   GlossImportContext *context;
@@ -46,50 +51,46 @@ invalid (GError     **error,
 }
 
 static const char *
-first_label (JsonObject *object)
+first_label (Value *object)
 {
-  JsonNode *node = json_object_get_member (object, "labels");
-  JsonArray *labels;
+  Value *labels = gloss_json_lite_get_member (object, "labels");
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (labels == NULL || labels->kind != GLOSS_JSON_BEGIN_ARRAY || labels->n == 0 ||
+      labels->items[0]->kind != GLOSS_JSON_STRING)
     return NULL;
-  labels = json_node_get_array (node);
-  if (json_array_get_length (labels) == 0)
-    return NULL;
-  return json_array_get_string_element (labels, 0);
+  return labels->items[0]->string;
 }
 
 static gboolean
 read_region (Result      *r,
-             JsonObject  *result,
+             Value       *result,
              const char  *path,
              GError     **error)
 {
-  JsonNode *node = json_object_get_member (result, "value");
-  JsonObject *value;
-  JsonNode *labels;
-  g_autofree char *id = _gloss_format_dup_id (result, "id");
+  Value *value = gloss_json_lite_get_member (result, "value");
+  Value *labels;
+  Value *meta = gloss_json_lite_get_member (result, "meta");
+  Value *notes = gloss_json_lite_get_member (meta, "text");
+  g_autofree char *id = _gloss_format_lite_dup_id (result, "id");
   gint64 start, end;
   GlossSpan span;
-  JsonNode *meta;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (value == NULL || value->kind != GLOSS_JSON_BEGIN_OBJECT)
     return invalid (error, r->loc, path, "a “labels” result without a “value” object");
-  value = json_node_get_object (node);
-  if (!_gloss_format_get_offset (value, "start", r->loc, path, &start, error) ||
-      !_gloss_format_get_offset (value, "end", r->loc, path, &end, error) ||
+  if (!_gloss_format_lite_offset (value, "start", r->loc, path, &start, error) ||
+      !_gloss_format_lite_offset (value, "end", r->loc, path, &end, error) ||
       !_gloss_format_make_span (r->document, r->context->unit, start, end,
-                                _gloss_format_get_string (value, "text"), r->loc, path, &span, error))
+                                gloss_json_lite_get_string (value, "text"), r->loc, path, &span, error))
     return FALSE;
 
-  labels = json_object_get_member (value, "labels");
-  if (labels == NULL || !JSON_NODE_HOLDS_ARRAY (labels) || json_array_get_length (json_node_get_array (labels)) == 0)
+  labels = gloss_json_lite_get_member (value, "labels");
+  if (labels == NULL || labels->kind != GLOSS_JSON_BEGIN_ARRAY || labels->n == 0)
     return invalid (error, r->loc, path, "a region without “labels”");
 
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (labels)); i++)
+  for (guint i = 0; i < labels->n; i++)
     {
-      const char *label = json_array_get_string_element (json_node_get_array (labels), i);
-      g_autofree char *mention_id = g_strdup_printf ("m%u", r->mentions->len + 1);
+      const char *label = labels->items[i]->kind == GLOSS_JSON_STRING ? labels->items[i]->string : NULL;
+      g_autofree char *mention_id = _gloss_format_numbered ("m", r->mentions->len + 1, "");
       GlossMention *mention;
 
       if (label == NULL || *label == '\0')
@@ -97,15 +98,9 @@ read_region (Result      *r,
       gloss_schema_ensure (r->context->schema, GLOSS_LABEL_ENTITY, label);
       mention = gloss_mention_new (label, &span, 1);
       gloss_annotation_set_id (GLOSS_ANNOTATION (mention), mention_id);
-      meta = json_object_get_member (result, "meta");
-      if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))
-        {
-          JsonNode *text = json_object_get_member (json_node_get_object (meta), "text");
-
-          if (text != NULL && JSON_NODE_HOLDS_ARRAY (text) && json_array_get_length (json_node_get_array (text)) > 0)
-            gloss_annotation_set_note (GLOSS_ANNOTATION (mention),
-                                       json_array_get_string_element (json_node_get_array (text), 0));
-        }
+      if (notes != NULL && notes->kind == GLOSS_JSON_BEGIN_ARRAY && notes->n > 0 &&
+          notes->items[0]->kind == GLOSS_JSON_STRING)
+        gloss_annotation_set_note (GLOSS_ANNOTATION (mention), notes->items[0]->string);
       g_ptr_array_add (r->mentions, mention);
       if (id != NULL && i == 0)
         g_hash_table_insert (r->by_id, g_strdup (id), mention);
@@ -116,12 +111,12 @@ read_region (Result      *r,
 
 static GlossMention *
 region (Result      *r,
-        JsonObject  *result,
+        Value       *result,
         const char  *member,
         const char  *path,
         GError     **error)
 {
-  g_autofree char *id = _gloss_format_dup_id (result, member);
+  g_autofree char *id = _gloss_format_lite_dup_id (result, member);
   GlossMention *mention = id ? g_hash_table_lookup (r->by_id, id) : NULL;
 
   if (mention == NULL)
@@ -135,7 +130,7 @@ region (Result      *r,
 
 static gboolean
 read_relation (Result      *r,
-               JsonObject  *result,
+               Value       *result,
                const char  *path,
                GError     **error)
 {
@@ -147,7 +142,7 @@ read_relation (Result      *r,
   if ((from = region (r, result, "from_id", path, error)) == NULL ||
       (to = region (r, result, "to_id", path, error)) == NULL)
     return FALSE;
-  if (g_strcmp0 (_gloss_format_get_string (result, "direction"), "left") == 0)
+  if (g_strcmp0 (gloss_json_lite_get_string (result, "direction"), "left") == 0)
     {
       GlossMention *swap = from;
 
@@ -167,22 +162,23 @@ read_relation (Result      *r,
 /* Regions first, so relations may name regions that come after them. */
 static gboolean
 read_results (Result      *r,
-              JsonArray   *results,
+              Value       *results,
               const char  *member,
               GError     **error)
 {
+  g_autofree char *prefix = g_strconcat (member, ".result", NULL);
+
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < json_array_get_length (results); i++)
+    for (guint i = 0; i < results->n; i++)
       {
-        JsonNode *node = json_array_get_element (results, i);
-        g_autofree char *path = g_strdup_printf ("%s.result[%u]", member, i);
-        JsonObject *result;
+        Value *result = results->items[i];
+        g_autofree char *path = _gloss_format_element_path (prefix, i);
         const char *type;
 
         g_autoptr(GError) local_error = NULL;
         gboolean ok = TRUE;
 
-        if (!JSON_NODE_HOLDS_OBJECT (node))
+        if (result->kind != GLOSS_JSON_BEGIN_OBJECT)
           {
             if (pass == 1)
               continue;
@@ -190,14 +186,13 @@ read_results (Result      *r,
           }
         else
           {
-            result = json_node_get_object (node);
-            type = _gloss_format_get_string (result, "type");
+            type = gloss_json_lite_get_string (result, "type");
             if (pass == 0 && g_strcmp0 (type, "labels") == 0)
               ok = read_region (r, result, path, &local_error);
             else if (pass == 1 && g_strcmp0 (type, "relation") == 0)
               ok = read_relation (r, result, path, &local_error);
             else if (pass == 1 && g_strcmp0 (type, "labels") != 0)
-              json_array_add_element (r->other, json_node_copy (node));
+              json_array_add_element (r->other, gloss_json_lite_to_node (result));
           }
         /* With an import log, every bad result is told. */
         if (!ok && !_gloss_format_log_problem (r->context, &local_error))
@@ -240,7 +235,7 @@ import_annotation (GlossImportContext  *context,
                    JsonObject          *task,
                    const char          *text,
                    const char          *doc_id,
-                   JsonObject          *annotation,
+                   Value               *annotation,
                    const char          *member,
                    const char          *loc,
                    GError             **error)
@@ -253,7 +248,7 @@ import_annotation (GlossImportContext  *context,
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(JsonArray) other = json_array_new ();
   GPtrArray *lists[] = { entities, mentions, relations };
-  JsonNode *results = annotation ? json_object_get_member (annotation, "result") : NULL;
+  Value *results = gloss_json_lite_get_member (annotation, "result");
   JsonNode *meta = json_object_get_member (task, "meta");
   Result r;
 
@@ -269,9 +264,9 @@ import_annotation (GlossImportContext  *context,
     .context = context, .document = document, .loc = loc, .by_id = by_id,
     .mentions = mentions, .entities = entities, .relations = relations, .other = other,
   };
-  if (results != NULL && !JSON_NODE_HOLDS_ARRAY (results))
+  if (results != NULL && results->kind != GLOSS_JSON_BEGIN_ARRAY)
     return invalid (error, loc, member, "“result” must be a list");
-  if (results != NULL && !read_results (&r, json_node_get_array (results), member, error))
+  if (results != NULL && !read_results (&r, results, member, error))
     return FALSE;
 
   if (json_array_get_length (other) > 0)
@@ -293,12 +288,14 @@ import_task (JsonObject  *task,
 {
   GlossImportContext *context = user_data;
   JsonNode *data = json_object_get_member (task, "data");
-  JsonNode *annotations = json_object_get_member (task, "annotations");
+  g_autoptr(GlossJsonLite) lite = gloss_json_lite_new ();
+  g_autoptr(GError) local_error = NULL;
+  Value *annotations;
   const char *member = "annotations";
   g_autofree char *task_id = _gloss_format_dup_id (task, "id");
   const char *named;
   const char *text;
-  JsonArray *sets = NULL;
+  Value *sets = NULL;
   guint n;
 
   if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
@@ -307,36 +304,42 @@ import_task (JsonObject  *task,
     return FALSE;
   named = _gloss_format_get_string (json_node_get_object (data), "gloss_document");
 
-  if (annotations != NULL && JSON_NODE_HOLDS_ARRAY (annotations) &&
-      json_array_get_length (json_node_get_array (annotations)) > 0)
-    sets = json_node_get_array (annotations);
-  else if ((annotations = json_object_get_member (task, "predictions")) != NULL &&
-           JSON_NODE_HOLDS_ARRAY (annotations))
+  annotations = _gloss_format_lite_member (context, task, "annotations", lite, loc, &local_error);
+  if (annotations != NULL && annotations->kind == GLOSS_JSON_BEGIN_ARRAY && annotations->n > 0)
+    sets = annotations;
+  else if (local_error == NULL &&
+           (annotations = _gloss_format_lite_member (context, task, "predictions", lite, loc, &local_error)) != NULL &&
+           annotations->kind == GLOSS_JSON_BEGIN_ARRAY)
     {
-      sets = json_node_get_array (annotations);
+      sets = annotations;
       member = "predictions";
     }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
-  n = sets ? json_array_get_length (sets) : 0;
+  n = sets ? sets->n : 0;
   if (n == 0)
     return import_annotation (context, task, text, named ? named : task_id, NULL, member, loc, error);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (sets, i);
-      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
+      Value *node = sets->items[i];
+      g_autofree char *path = _gloss_format_element_path (member, i);
       g_autofree char *ann_id = NULL;
       g_autofree char *doc_id = NULL;
       const char *base = named ? named : task_id;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (node->kind != GLOSS_JSON_BEGIN_OBJECT)
         return invalid (error, loc, path, "must be an object");
-      ann_id = _gloss_format_dup_id (json_node_get_object (node), "id");
+      ann_id = _gloss_format_lite_dup_id (node, "id");
       if (n > 1)
         doc_id = g_strdup_printf ("%s.%s", base ? base : context->stem, ann_id ? ann_id : path);
       else
         doc_id = g_strdup (base);
-      if (!import_annotation (context, task, text, doc_id, json_node_get_object (node), path, loc, error))
+      if (!import_annotation (context, task, text, doc_id, node, path, loc, error))
         return FALSE;
     }
   return TRUE;
@@ -362,7 +365,8 @@ gloss_labelstudio_import (GBytes                   *input,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _gloss_format_import_records (input, options, GLOSS_OFFSET_UTF16, import_task, error);
+  return _gloss_format_import_records_lite (input, options, GLOSS_OFFSET_UTF16, "annotations",
+                                            import_task, error);
 }
 
 /* Export */
