@@ -100,6 +100,17 @@ gloss_json_write_string (GString    *out,
   p = run = (const guchar *)str;
   end = p + n;
 
+  /* Member names, labels, ids: ASCII with nothing to escape, one copy. */
+  for (ascii = p; ascii < end && *ascii < 0x80 && !needs_escape[*ascii]; ascii++)
+    ;
+  if (ascii == end)
+    {
+      g_string_append_c (out, '"');
+      append_len (out, str, n);
+      g_string_append_c (out, '"');
+      return;
+    }
+
   /* An ASCII prefix is valid as it is (member names, labels, ids): only
    * what follows the first other byte needs the check. */
   for (ascii = p; ascii < end && *ascii < 0x80; ascii++)

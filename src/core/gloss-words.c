@@ -11,8 +11,8 @@ gloss_word_char (gunichar c)
 {
   GUnicodeType type;
 
-  if (c == 0)
-    return FALSE;
+  if (c < 0x80)   /* ASCII has no marks */
+    return g_ascii_isalnum (c);
   if (g_unichar_isalnum (c))
     return TRUE;
 

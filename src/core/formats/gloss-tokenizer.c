@@ -30,7 +30,12 @@
 gboolean
 gloss_char_is_cjk (gunichar c)
 {
-  GUnicodeScript script = g_unichar_get_script (c);
+  GUnicodeScript script;
+
+  /* Nothing before the CJK radicals is Han, Hiragana or Katakana. */
+  if (c < 0x2e80)
+    return FALSE;
+  script = g_unichar_get_script (c);
 
   return script == G_UNICODE_SCRIPT_HAN ||
          script == G_UNICODE_SCRIPT_HIRAGANA ||
