@@ -281,6 +281,17 @@ skip_line (const GlossFormatOptions  *options,
   return TRUE;
 }
 
+/* Only JSON's white space in [@pos, @end). */
+static gboolean
+only_space (const char *data,
+            gsize       pos,
+            gsize       end)
+{
+  while (pos < end && (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\n' || data[pos] == '\r'))
+    pos++;
+  return pos == end;
+}
+
 /* The record in [@start, @end), its lazy member left unparsed (see
  * read_object_lazily()). */
 static JsonNode *
@@ -309,7 +320,8 @@ parse_record (GlossImportContext  *context,
   gloss_json_reader_set_first_line (reader, first_line);
   gloss_json_reader_next (reader);
   node = read_object_lazily (context, reader, data);
-  if (node == NULL || gloss_json_reader_next (reader) == GLOSS_JSON_ERROR)
+  if (node == NULL || gloss_json_reader_next (reader) == GLOSS_JSON_ERROR ||
+      !only_space (data, gloss_json_reader_get_position (reader), end))
     {
       context->lazy_json = NULL;
       context->lazy_length = 0;
@@ -360,8 +372,13 @@ foreach_record (GlossLines               *lines,
 
       loc = g_strdup_printf ("%s:%u", where, lines->line);
 
-      if (memchr (start, '\0', len) != NULL)
+      /* A line the reader takes is UTF-8 without NUL (strict in strings,
+       * and no other byte is JSON outside them): a line of megabytes is
+       * checked again only when it fails, for the plainer message. */
+      root = parse_record (context, data, pos, pos + len, lines->data_line + 1, loc, &incomplete, &line_error);
+      if (root == NULL && memchr (start, '\0', len) != NULL)
         {
+          g_clear_error (&line_error);
           g_set_error (&line_error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
                        "%s: the line contains a NUL byte (a binary file?)", loc);
           lines->keep = first = FALSE;
@@ -369,8 +386,9 @@ foreach_record (GlossLines               *lines,
             return FALSE;
           continue;
         }
-      if (!g_utf8_validate (start, len, &bad))
+      if (root == NULL && !g_utf8_validate (start, len, &bad))
         {
+          g_clear_error (&line_error);
           g_set_error (&line_error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_SYNTAX,
                        "%s: not valid UTF-8 at byte %" G_GSIZE_FORMAT " of the line",
                        loc, (gsize) (bad - start));
@@ -380,7 +398,6 @@ foreach_record (GlossLines               *lines,
           continue;
         }
 
-      root = parse_record (context, data, pos, pos + len, lines->data_line + 1, loc, &incomplete, &line_error);
       if (root == NULL)
         {
           /* doccano's own "jsonl" example is one object pretty-printed

@@ -269,6 +269,16 @@ test_malformed (void)
   check_bytes_error ("{\"text\": \"abc\", \"offsets\": \"furlongs\"}", GLOSS_FORMAT_ERROR_INVALID, "furlongs");
   check_bytes_error ("{\"text\": \"a😀\", \"offsets\": \"utf16\", \"entities\": [{\"start\": 0, \"end\": 2, \"label\": \"A\"}]}",
                      GLOSS_FORMAT_ERROR_SPAN, "surrogate");
+  /* "mentions" is read apart from the rest of its line: what follows the
+   * record, and a mention's bad bytes, are still found. */
+  check_bytes_error ("{\"text\": \"abc\", \"mentions\": []} x\n", GLOSS_FORMAT_ERROR_SYNTAX,
+                     "x.jsonl:1: malformed JSON at line 1, column 33: more content");
+  check_bytes_error ("{\"text\": \"abc\", \"mentions\": []} \xff\n", GLOSS_FORMAT_ERROR_SYNTAX,
+                     "x.jsonl:1: not valid UTF-8 at byte 32");
+  check_bytes_error ("{\"text\": \"abc\", \"mentions\": [{\"label\": \"\xc3\"}]}\n", GLOSS_FORMAT_ERROR_SYNTAX,
+                     "x.jsonl:1: not valid UTF-8 at byte 40");
+  check_bytes_error ("{\"text\": \"abc\", \"mentions\": [{\"label\": \"A\", \"start\": 0, \"end\": 1}], \"spans\": 1, "
+                     "\"mentions\": []}\n", GLOSS_FORMAT_ERROR_INVALID, "appears twice");
 }
 
 

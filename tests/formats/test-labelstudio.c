@@ -105,6 +105,9 @@ test_bad_input (void)
       "bad.json: [0]: annotations[0].result[0]: “from_id” a names no region" },
     { "[{\"data\":{\"text\":\"Kim\"},\"annotations\":[{\"result\":[{\"type\":\"labels\",\"value\":{\"start\":0,\"end\":3}}]}]}]",
       "bad.json: [0]: annotations[0].result[0]: a region without “labels”" },
+    /* JSON Lines: more after the task on its line */
+    { "{\"data\":{\"text\":\"Kim\"},\"annotations\":[]} {}", "bad.json:1: malformed JSON at line 1, column 42" },
+    { "{\"data\":{\"text\":\"Kim\"},\"annotations\":[]} \xff", "bad.json:1: not valid UTF-8 at byte 41" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)

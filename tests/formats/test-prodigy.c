@@ -123,6 +123,9 @@ test_lazy_tokens (void)
     "{\"text\":\"Kim\",\"tokens\":[],\"spans\":[],\"tokens\":[]}",
     "{\"text\":\"Kim\",\"tokens\":[{\"text\":\"Kim\"}],\"tokens\":[]}",
     "{\"text\":\"Kim\",\"tokens\":[],\"spans\":[{\"token_start\":0,\"token_end\":0,\"label\":\"PER\"}]}",
+    /* more after the task on its line (the reader stops after the value) */
+    "{\"text\":\"Kim\",\"tokens\":[],\"spans\":[]} x",
+    "{\"text\":\"Kim\",\"tokens\":[],\"spans\":[]} \xff",
   };
   /* The same task with "tokens" before and after "spans", and a relation
    * by token index. */
