@@ -476,6 +476,28 @@ gloss_json_writer_end_array (GlossJsonWriter *writer)
   end (writer, FALSE);
 }
 
+/* "NAME": in one piece, for a short name with nothing to escape (every
+ * member an exporter writes); FALSE for another. */
+static gboolean
+member_fast (GString    *out,
+             const char *name)
+{
+  char buf[64];
+  gsize n = 0;
+
+  buf[n++] = '"';
+  for (const guchar *p = (const guchar *) name; *p != '\0'; p++)
+    {
+      if (*p >= 0x80 || needs_escape[*p] || n >= sizeof buf - 2)
+        return FALSE;
+      buf[n++] = *p;
+    }
+  buf[n++] = '"';
+  buf[n++] = ':';
+  append_len (out, buf, n);
+  return TRUE;
+}
+
 void
 gloss_json_writer_member (GlossJsonWriter *writer,
                           const char      *name)
@@ -487,6 +509,8 @@ gloss_json_writer_member (GlossJsonWriter *writer,
   if (writer->pretty)
     gloss_json_write_newline (writer->out, writer->depth);
   writer->has_value = TRUE;
+  if (!writer->pretty && member_fast (writer->out, name))
+    return;
   gloss_json_write_string (writer->out, name, -1);
   if (writer->pretty)
     append_len (writer->out, " : ", 3);

@@ -48,7 +48,10 @@ gloss_char_is_cjk (gunichar c)
 static gboolean
 is_space (gunichar c)
 {
-  return g_unichar_isspace (c) || (c >= 0x1c && c <= 0x1f) || c == 0x85;
+  /* g_unichar_isspace()'s ASCII, without its tables */
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || (c >= 0x1c && c <= 0x1f);
+  return g_unichar_isspace (c) || c == 0x85;
 }
 
 static gboolean
@@ -60,7 +63,11 @@ is_apostrophe (gunichar c)
 static gboolean
 is_mark (gunichar c)
 {
-  GUnicodeType type = g_unichar_type (c);
+  GUnicodeType type;
+
+  if (c < 0x80)   /* ASCII has no marks */
+    return FALSE;
+  type = g_unichar_type (c);
 
   return type == G_UNICODE_NON_SPACING_MARK ||
          type == G_UNICODE_SPACING_MARK ||
@@ -105,8 +112,12 @@ word_end (const gunichar *u,
 {
   for (i++; i < n && !cut[i] && !gloss_char_is_cjk (u[i]); i++)
     {
-      GlossWordContext context = context_at (u, n, i);
+      GlossWordContext context;
 
+      /* Two ASCII letters or digits: gloss_word_joined() says so at once. */
+      if (u[i] < 0x80 && u[i - 1] < 0x80 && g_ascii_isalnum (u[i]) && g_ascii_isalnum (u[i - 1]))
+        continue;
+      context = context_at (u, n, i);
       if (!gloss_word_joined (&context))
         break;
     }
