@@ -285,45 +285,35 @@ gloss_json_lite_to_node (const GlossJsonLiteValue *value)
 {
   JsonNode *node;
 
-  switch (value->kind)
+  if (value->kind == GLOSS_JSON_BEGIN_OBJECT)
     {
-    case GLOSS_JSON_BEGIN_OBJECT:
-      {
-        JsonObject *object = json_object_new ();
+      JsonObject *object = json_object_new ();
 
-        for (guint i = 0; i < value->n; i++)
-          json_object_set_member (object, value->names[i], gloss_json_lite_to_node (value->items[i]));
-        node = json_node_init_object (json_node_alloc (), object);
-        json_object_unref (object);
-        return node;
-      }
-    case GLOSS_JSON_BEGIN_ARRAY:
-      {
-        JsonArray *array = json_array_sized_new (value->n);
-
-        for (guint i = 0; i < value->n; i++)
-          json_array_add_element (array, gloss_json_lite_to_node (value->items[i]));
-        node = json_node_init_array (json_node_alloc (), array);
-        json_array_unref (array);
-        return node;
-      }
-    case GLOSS_JSON_STRING:
-      return json_node_init_string (json_node_alloc (), value->string);
-    case GLOSS_JSON_NUMBER:
-      return value->is_int ? json_node_init_int (json_node_alloc (), value->integer)
-                           : json_node_init_double (json_node_alloc (), value->number);
-    case GLOSS_JSON_TRUE:
-    case GLOSS_JSON_FALSE:
-      return json_node_init_boolean (json_node_alloc (), value->kind == GLOSS_JSON_TRUE);
-    case GLOSS_JSON_NULL:
-    case GLOSS_JSON_END:
-    case GLOSS_JSON_ERROR:
-    case GLOSS_JSON_END_OBJECT:
-    case GLOSS_JSON_END_ARRAY:
-    case GLOSS_JSON_MEMBER:
-    default:
-      return json_node_init_null (json_node_alloc ());
+      for (guint i = 0; i < value->n; i++)
+        json_object_set_member (object, value->names[i], gloss_json_lite_to_node (value->items[i]));
+      node = json_node_init_object (json_node_alloc (), object);
+      json_object_unref (object);
+      return node;
     }
+  if (value->kind == GLOSS_JSON_BEGIN_ARRAY)
+    {
+      JsonArray *array = json_array_sized_new (value->n);
+
+      for (guint i = 0; i < value->n; i++)
+        json_array_add_element (array, gloss_json_lite_to_node (value->items[i]));
+      node = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+      return node;
+    }
+  if (value->kind == GLOSS_JSON_STRING)
+    return json_node_init_string (json_node_alloc (), value->string);
+  if (value->kind == GLOSS_JSON_NUMBER && value->is_int)
+    return json_node_init_int (json_node_alloc (), value->integer);
+  if (value->kind == GLOSS_JSON_NUMBER)
+    return json_node_init_double (json_node_alloc (), value->number);
+  if (value->kind == GLOSS_JSON_TRUE || value->kind == GLOSS_JSON_FALSE)
+    return json_node_init_boolean (json_node_alloc (), value->kind == GLOSS_JSON_TRUE);
+  return json_node_init_null (json_node_alloc ());
 }
 
 const GlossJsonLiteValue *
