@@ -24,8 +24,11 @@ struct _GlossJsonLiteValue
 {
   GlossJsonToken kind;        /* BEGIN_OBJECT, BEGIN_ARRAY, STRING, NUMBER, TRUE, FALSE or NULL */
   gboolean       is_int;      /* a NUMBER that fits a gint64 without a fraction */
-  gint64         integer;
-  double         number;      /* a NUMBER that is not is_int */
+  union
+  {
+    gint64       integer;     /* a NUMBER that is_int */
+    double       number;      /* another NUMBER */
+  };
   const char    *string;      /* a STRING's text */
   guint          n;           /* an object's members, an array's elements */
   const char   **names;       /* an object's member names, in order */
