@@ -256,6 +256,11 @@ test_malformed (void)
   check_bytes_error ("{\"text\": \"a\"}\n{\"text\": \n", GLOSS_FORMAT_ERROR_SYNTAX, "x.jsonl:2");
   check_bytes_error ("{\"id\": \"a\"}\n", GLOSS_FORMAT_ERROR_INVALID, "x.jsonl:1: the record has no");
   check_bytes_error ("[1, 2]\n", GLOSS_FORMAT_ERROR_INVALID, "must be a JSON object");
+  /* An empty label is an error, not a CRITICAL from the schema. */
+  check_bytes_error ("{\"text\": \"Kim\", \"mentions\": [{\"start\": 0, \"end\": 3, \"label\": \"\"}]}\n",
+                     GLOSS_FORMAT_ERROR_INVALID, "mentions[0]: “label” must be a non-empty string");
+  check_bytes_error ("{\"text\": \"Kim\", \"entities\": [{\"label\": \"\", \"mentions\": []}]}\n",
+                     GLOSS_FORMAT_ERROR_INVALID, "“label” must be a non-empty string");
   check_bytes_error ("{\"text\": \"\xff\"}\n", GLOSS_FORMAT_ERROR_SYNTAX, "UTF-8");
   check_bytes_error ("{\"text\": \"abc\", \"entities\": [{\"start\": 2, \"end\": 1, \"label\": \"PER\"}]}",
                      GLOSS_FORMAT_ERROR_SPAN, "entities[0]");

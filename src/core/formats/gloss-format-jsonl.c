@@ -250,9 +250,11 @@ read_label (Record          *r,
   const char *label = gloss_json_lite_get_string (object, "label");
 
   if (label == NULL || *label == '\0')
-    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                 "%s: %s: “label” must be a non-empty string", r->loc, path);
-
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   "%s: %s: “label” must be a non-empty string", r->loc, path);
+      return NULL;
+    }
   return label;
 }
 
