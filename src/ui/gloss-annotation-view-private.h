@@ -164,8 +164,10 @@ void          _gloss_annotation_view_ensure_loaded        (GlossAnnotationView *
                                                            guint                offset);
 void          _gloss_annotation_view_scroll_to_offset     (GlossAnnotationView *self,
                                                            guint                offset);
-/* Puts the caret where @annotation is in the text and scrolls there. */
+/* Puts the caret where @annotation is in the text and scrolls there;
+ * @in_place: only if it is out of view (not merely near an edge). */
 void          _gloss_annotation_view_scroll_to_annotation (GlossAnnotationView *self,
-                                                           GlossAnnotation     *annotation);
+                                                           GlossAnnotation     *annotation,
+                                                           gboolean             in_place);
 
 G_END_DECLS

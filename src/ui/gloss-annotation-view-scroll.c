@@ -7,7 +7,8 @@
 
 #include "gloss-annotation-view-private.h"
 
-/* Whether @offset is in view, away from the top and bottom edges. Compares
+/* Whether @offset is in view, away from the top and bottom edges by a
+ * @margin_divisor-th of its height (0: anywhere in view). Compares
  * offsets, not pixels: lines out of view may not have been measured yet,
  * but those in view have. */
 static gboolean
@@ -24,7 +25,7 @@ offset_in_view (GlossAnnotationView *self,
   if (visible.height <= 0)
     return FALSE;
 
-  slack = visible.height / margin_divisor;
+  slack = margin_divisor > 0 ? visible.height / margin_divisor : 0;
   gtk_text_view_get_iter_at_location (view, &top, 0, visible.y + slack);
   gtk_text_view_backward_display_line_start (view, &top);
   gtk_text_view_get_iter_at_location (view, &bottom, visible.x + visible.width,
@@ -118,18 +119,20 @@ _gloss_annotation_view_ensure_loaded (GlossAnnotationView *self,
     gloss_annotation_view_finish_loading (self);
 }
 
-/* Leaves the view alone if @offset is well inside it; otherwise brings it to
- * a third of the height, so that what follows it is in view too. */
-void
-_gloss_annotation_view_scroll_to_offset (GlossAnnotationView *self,
-                                         guint                offset)
+/* Leaves the view alone if @offset is inside it, away from its edges by
+ * a @margin_divisor-th of its height (0: anywhere); otherwise brings it
+ * to a third of the height, so that what follows it is in view too. */
+static void
+scroll_to_offset (GlossAnnotationView *self,
+                  guint                offset,
+                  int                  margin_divisor)
 {
   gboolean allocated;
 
   _gloss_annotation_view_ensure_loaded (self, offset);
   allocated = gtk_widget_get_width (GTK_WIDGET (self)) > 0;
 
-  if (allocated && offset_in_view (self, offset, 8))
+  if (allocated && offset_in_view (self, offset, margin_divisor))
     {
       self->pending_scroll = G_MAXUINT;
       return;
@@ -147,6 +150,13 @@ _gloss_annotation_view_scroll_to_offset (GlossAnnotationView *self,
   self->scroll_stable = 0;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick, NULL, NULL);
+}
+
+void
+_gloss_annotation_view_scroll_to_offset (GlossAnnotationView *self,
+                                         guint                offset)
+{
+  scroll_to_offset (self, offset, 8);
 }
 
 /* Where an annotation is in the text, G_MAXUINT if nowhere. */
@@ -195,7 +205,8 @@ get_anchor (GlossAnnotationView *self,
 
 void
 _gloss_annotation_view_scroll_to_annotation (GlossAnnotationView *self,
-                                             GlossAnnotation     *annotation)
+                                             GlossAnnotation     *annotation,
+                                             gboolean             in_place)
 {
   guint anchor = get_anchor (self, annotation);
   GtkTextBuffer *buffer = get_buffer (self);
@@ -206,7 +217,7 @@ _gloss_annotation_view_scroll_to_annotation (GlossAnnotationView *self,
   /* The caret goes there too, so Tab and the arrows go on from it. */
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, anchor);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  _gloss_annotation_view_scroll_to_offset (self, anchor);
+  scroll_to_offset (self, anchor, in_place ? 0 : 8);
 }
 
 /* Text order across mentions and claims: (start, end), mentions first. */

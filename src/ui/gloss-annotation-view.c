@@ -52,7 +52,7 @@ _gloss_annotation_view_select (GlossAnnotationView *self,
     }
 
   if (annotation != NULL && scroll)
-    _gloss_annotation_view_scroll_to_annotation (self, annotation);
+    _gloss_annotation_view_scroll_to_annotation (self, annotation, FALSE);
 }
 
 void
@@ -646,6 +646,26 @@ gloss_annotation_view_set_selected (GlossAnnotationView *self,
                     (self->store != NULL && gloss_annotation_get_store (annotation) == self->store));
 
   _gloss_annotation_view_select (self, annotation, TRUE);
+}
+
+/**
+ * gloss_annotation_view_select_in_place:
+ *
+ * Selects @annotation, just made from the text selection where the reader
+ * is looking: the caret goes to it, and the view moves only if it is out
+ * of view, not because it is near an edge (the reader's next drag aims
+ * where the text is).
+ */
+void
+gloss_annotation_view_select_in_place (GlossAnnotationView *self,
+                                       GlossAnnotation     *annotation)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_VIEW (self));
+  g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
+  g_return_if_fail (self->store != NULL && gloss_annotation_get_store (annotation) == self->store);
+
+  _gloss_annotation_view_select (self, annotation, FALSE);
+  _gloss_annotation_view_scroll_to_annotation (self, annotation, TRUE);
 }
 
 GlossEntity *

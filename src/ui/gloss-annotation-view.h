@@ -37,6 +37,8 @@ void             gloss_annotation_view_finish_loading         (GlossAnnotationVi
 GlossAnnotation *gloss_annotation_view_get_selected           (GlossAnnotationView *self);
 void             gloss_annotation_view_set_selected           (GlossAnnotationView *self,
                                                                GlossAnnotation     *annotation);
+void             gloss_annotation_view_select_in_place        (GlossAnnotationView *self,
+                                                               GlossAnnotation     *annotation);
 void             gloss_annotation_view_select_next            (GlossAnnotationView *self,
                                                                gboolean             backward);
 

@@ -71,7 +71,7 @@ tag_or_retype (GlossDocumentPage *self,
           gloss_error_dialog_show (GTK_WIDGET (self), _("Could Not Tag the Selection"), error);
           return FALSE;
         }
-      gloss_annotation_view_set_selected (self->view, GLOSS_ANNOTATION (mention));
+      gloss_annotation_view_select_in_place (self->view, GLOSS_ANNOTATION (mention));
       return TRUE;
     }
 
