@@ -14,9 +14,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GlossApplication) app = NULL;
+  /* Run from the build tree (build-aux/run.sh, meson devenv), the
+   * translations are the build's own, not those of an installed copy. */
+  const char *localedir = g_getenv ("GLOSS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
