@@ -106,15 +106,6 @@ dialog_shown (gpointer data)
   return shown_dialog () != NULL;
 }
 
-/* The dialog answered is gone (a next one may show already). */
-static gboolean
-dialog_gone (gpointer data)
-{
-  GtkWidget *dialog = *(GtkWidget **) data;
-
-  return dialog == NULL || !gtk_widget_get_mapped (dialog);
-}
-
 /* Waits for "Save Changes?", over @window if not NULL, and clicks @label. */
 static void
 answer (GlossWindow *window,
@@ -132,7 +123,7 @@ answer (GlossWindow *window,
   g_assert_nonnull (button);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   ui_click_center (button);
-  g_assert_true (ui_wait_until (dialog_gone, &dialog, UI_TEST_TIMEOUT_MS));
+  g_assert_true (ui_wait_until (ui_widget_gone, &dialog, UI_TEST_TIMEOUT_MS));
   if (dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 }

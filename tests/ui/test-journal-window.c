@@ -335,14 +335,6 @@ test_external_change (void)
   iterate ();
 }
 
-static gboolean
-dialog_gone (gpointer data)
-{
-  GtkWidget *dialog = *(GtkWidget **) data;
-
-  return dialog == NULL || !gtk_widget_get_mapped (dialog);
-}
-
 /* A click on the button @label of @dialog, which then goes. */
 static void
 click_response (AdwMessageDialog *dialog,
@@ -351,7 +343,7 @@ click_response (AdwMessageDialog *dialog,
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   ui_click_center (ui_wait_label (GTK_WIDGET (dialog), label));
-  g_assert_true (ui_wait_until (dialog_gone, &dialog, UI_TEST_TIMEOUT_MS));
+  g_assert_true (ui_wait_until (ui_widget_gone, &dialog, UI_TEST_TIMEOUT_MS));
   if (dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 }

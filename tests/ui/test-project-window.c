@@ -111,14 +111,6 @@ label_shown (gpointer data)
   return label != NULL && gtk_widget_get_width (label) > 0;
 }
 
-static gboolean
-dialog_gone (gpointer data)
-{
-  GtkWidget *dialog = *(GtkWidget **) data;
-
-  return dialog == NULL || !gtk_widget_get_mapped (dialog);
-}
-
 /* Tagging "Kim Jong Un" in the first article makes it a suggestion in the
  * second; Enter accepts it, linked to the same project entity; Backspace
  * rejects another; Ctrl+Return marks the document done. */
@@ -172,7 +164,7 @@ test_suggestion_flow (GlossWindow *window,
                    "“a-first” has unsaved changes. Changes which are not saved will be permanently lost.");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   ui_key (GTK_WIDGET (dialog), "Escape");
-  g_assert_true (ui_wait_until (dialog_gone, &dialog, UI_TEST_TIMEOUT_MS));
+  g_assert_true (ui_wait_until (ui_widget_gone, &dialog, UI_TEST_TIMEOUT_MS));
   g_clear_weak_pointer (&dialog);
   g_assert_true (gloss_window_get_modified (window));
 

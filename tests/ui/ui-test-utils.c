@@ -1505,6 +1505,14 @@ ui_find_label (GtkWidget  *root,
   return NULL;
 }
 
+gboolean
+ui_widget_gone (gpointer data)
+{
+  GtkWidget *widget = *(GtkWidget **) data;
+
+  return widget == NULL || !gtk_widget_get_mapped (widget);
+}
+
 typedef struct
 {
   GtkWidget  *root;

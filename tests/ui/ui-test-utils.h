@@ -194,6 +194,10 @@ gboolean   label_contains           (GtkWidget       *root,
 /* A mapped label under @root whose text is @text, if any. */
 GtkWidget *ui_find_label            (GtkWidget       *root,
                                      const char      *text);
+/* For ui_wait_until(): @data is the address of a weak pointer to a
+ * widget (a dialog answered, a popover closed); whether it is gone or
+ * unmapped (a next one may show already). */
+gboolean   ui_widget_gone           (gpointer         data);
 /* Waits until a label @text shows under @root (mapped, with a width),
  * and returns it; fails the test at the deadline. */
 GtkWidget *ui_wait_label            (GtkWidget       *root,
