@@ -43,6 +43,15 @@ gloss_edit_short_text (GlossDocument *document,
   return g_steal_pointer (&text);
 }
 
+static gboolean
+begins_with_quote (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+
+  return c == '"' || c == '\'' || c == 0x201E || c == 0x201A ||
+         g_unichar_type (c) == G_UNICODE_INITIAL_PUNCTUATION;
+}
+
 char *
 gloss_edit_describe (GlossStore      *store,
                      GlossAnnotation *annotation)
@@ -69,7 +78,12 @@ gloss_edit_describe (GlossStore      *store,
 
     spans = gloss_annotation_get_spans (annotation, GLOSS_ROLE_CONTENT, &n);
     text = gloss_edit_short_text (gloss_store_get_document (store), spans[0].start, spans[0].end);
-    return g_strdup_printf ("“%s”", text);
+    /* A quotation that begins with its own quotation mark is not quoted
+     * again (““full support” for…”). */
+    if (begins_with_quote (text))
+      return g_steal_pointer (&text);
+    /* Translators: the text of a mention or claim, quoted */
+    return g_strdup_printf (_("“%s”"), text);
   }
 }
 

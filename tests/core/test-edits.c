@@ -367,6 +367,28 @@ test_claims_and_relations (void)
 
     g_assert_cmpstr (described, ==, "Kim → Putin");
   }
+  {
+    g_autoptr(GlossClaim) quoted = NULL;
+    g_autoptr(GlossClaim) plain = NULL;
+    g_autofree char *described_quoted = NULL;
+    g_autofree char *described_plain = NULL;
+
+    static const char with_marks[] = "“Kim’s rockets fly,”";
+    static const char without[] = "Kim’s rockets fly";
+    guint at = find (store, with_marks, 0);
+
+    quoted = g_object_ref (gloss_edit_new_claim (store, "quote", at, at + g_utf8_strlen (with_marks, -1), &error));
+    g_assert_no_error (error);
+    plain = g_object_ref (gloss_edit_new_claim (store, "quote", at + 1, at + 1 + g_utf8_strlen (without, -1), &error));
+    g_assert_no_error (error);
+    described_quoted = gloss_edit_describe (store, GLOSS_ANNOTATION (quoted));
+    described_plain = gloss_edit_describe (store, GLOSS_ANNOTATION (plain));
+    /* Its own quotation marks, not a second pair. */
+    g_assert_cmpstr (described_quoted, ==, "“Kim’s rockets fly,”");
+    g_assert_cmpstr (described_plain, ==, "“Kim’s rockets fly”");
+    g_assert_true (gloss_store_undo (store));
+    g_assert_true (gloss_store_undo (store));
+  }
   g_assert_true (gloss_edit_delete (store, GLOSS_ANNOTATION (relation), &error));
   g_assert_cmpstr (gloss_store_get_undo_label (store), ==, "Delete “Kim → Putin”");
 
