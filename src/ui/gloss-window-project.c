@@ -537,6 +537,20 @@ suggestion_at_caret (GlossWindow *self)
   return -1;
 }
 
+/* Return or Backspace in an article with suggestions, the caret on none:
+ * the key would do nothing, so it says why (and goes no further). */
+static gboolean
+none_at_caret (GlossWindow *self)
+{
+  GlossWindowProject *state = self->project;
+
+  if (state == NULL || state->suggestions == NULL || state->suggestions->len == 0 ||
+      gtk_root_get_focus (GTK_ROOT (self)) != gloss_window_get_view (self))
+    return FALSE;
+  _gloss_window_toast (self, _("No suggestion at the caret: click a name with a dashed outline first"));
+  return TRUE;
+}
+
 static gboolean
 accept (GlossWindow *self,
         gboolean     all)
@@ -546,7 +560,7 @@ accept (GlossWindow *self,
   g_autoptr(GArray) suggestions = NULL;
 
   if (index < 0)
-    return FALSE;
+    return none_at_caret (self);
   /* Accepting changes the store, which replaces the array. */
   suggestions = g_array_ref (self->project->suggestions);
   if (gloss_project_accept (self->project->project, self->project->store, suggestions, index, all, &error) == 0)
@@ -580,7 +594,7 @@ reject (GtkWidget *widget,
   int index = suggestion_at_caret (self);
 
   if (index < 0)
-    return FALSE;
+    return none_at_caret (self);
   if (!gloss_project_reject (self->project->project, self->project->document,
                              &g_array_index (self->project->suggestions, GlossSuggestion, index), &error))
     _gloss_window_show_error (self, _("The Suggestion Cannot Be Rejected"), error);

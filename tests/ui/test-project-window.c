@@ -200,6 +200,13 @@ test_suggestion_flow (GlossWindow *window,
   g_assert_cmpstr (s->entity, ==, "PER-kim-jong-un");
   ui_wait_for_frame (GTK_WIDGET (view));
 
+  /* Enter with the caret on no suggestion says so, and tags nothing. */
+  ui_click_text (view, 2, 1);
+  g_assert_true (ui_wait_focus (GTK_WINDOW (window), GTK_WIDGET (view)));
+  ui_key (GTK_WIDGET (window), "Return");
+  g_assert_true (wait_toast (GTK_WIDGET (window), "No suggestion at the caret", TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_mentions (window), ==, 0);
+
   /* Enter at the caret, placed by a click inside the suggestion. */
   ui_click_text (view, start + 2, 1);
   g_assert_true (ui_wait_focus (GTK_WINDOW (window), GTK_WIDGET (view)));
