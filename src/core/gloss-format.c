@@ -35,28 +35,32 @@ static const GlossFormat formats[] = {
     TRUE, .reads_lines = TRUE },
   { "doccano", "doccano JSONL (label or entities/relations)", "jsonl",
     gloss_doccano_import, gloss_doccano_export,
-    GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS,
+    GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS | GLOSS_CARRIES_TITLE |
+    GLOSS_CARRIES_SPACING,
     NULL, TRUE, GLOSS_OFFSET_UTF16, TRUE, .reads_lines = TRUE },
   { "prodigy", "spaCy/Prodigy JSONL", "jsonl",
     gloss_prodigy_import, gloss_prodigy_export,
-    GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS,
+    GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS | GLOSS_CARRIES_SPACING,
     NULL, TRUE, GLOSS_OFFSET_CODEPOINTS, TRUE, .reads_lines = TRUE },
   { "conll", "CoNLL-2003-style IOB2 tags, one token a line", "conll",
-    gloss_conll_import, gloss_conll_export, GLOSS_CARRIES_MENTIONS, .streams = TRUE },
+    /* Its exporter reports the texts whose spacing an import would not
+     * rebuild. */
+    gloss_conll_import, gloss_conll_export, GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_SPACING, .streams = TRUE },
   { "brat", "brat standoff (.txt + .ann)", "ann",
-    gloss_brat_import, NULL, GLOSS_CARRIES_ALL, gloss_brat_export },
+    gloss_brat_import, NULL, GLOSS_CARRIES_ANNOTATIONS | GLOSS_CARRIES_SPACING, gloss_brat_export },
   { "w3c", "W3C Web Annotation JSON-LD", "jsonld",
     gloss_w3c_import, gloss_w3c_export,
     GLOSS_CARRIES_ALL, .streams = TRUE, .export_chunk = gloss_w3c_export_chunk,
     .export_end = gloss_w3c_export_end },
   { "labelstudio", "Label Studio task JSON", "json",
     gloss_labelstudio_import, gloss_labelstudio_export,
-    GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS | GLOSS_CARRIES_NOTES,
+    GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_RELATIONS | GLOSS_CARRIES_NOTES |
+    GLOSS_CARRIES_SPACING,
     NULL, TRUE, GLOSS_OFFSET_UTF16, TRUE, gloss_labelstudio_export_chunk, gloss_labelstudio_export_end },
   { "csv", "Mentions as CSV, one fragment a row", "csv",
     NULL, gloss_csv_export,
     GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_FRAGMENTS |
-    GLOSS_CARRIES_ENTITIES | GLOSS_CARRIES_KB, NULL, TRUE, GLOSS_OFFSET_CODEPOINTS,
+    GLOSS_CARRIES_ENTITIES | GLOSS_CARRIES_KB | GLOSS_CARRIES_SPACING, NULL, TRUE, GLOSS_OFFSET_CODEPOINTS,
     TRUE, gloss_csv_export_chunk, gloss_csv_export_end },
   { "webanno", "WebAnno / INCEpTION TSV 3.3", "tsv",
     gloss_webanno_import, NULL, GLOSS_CARRIES_MENTIONS | GLOSS_CARRIES_OVERLAPS | GLOSS_CARRIES_ENTITIES |

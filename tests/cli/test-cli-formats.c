@@ -29,7 +29,8 @@ test_prodigy (void)
 
     g_assert_cmpint (run.status, ==, 0);
     assert_contains (run.err, ": prodigy could not carry 33 entities (coreference), "
-                     "9 knowledge-base ids, 15 claims, 129 annotations with attributes\n");
+                     "9 knowledge-base ids, 15 claims, 129 annotations with attributes, "
+                     "the title and language of 1 document\n");
   }
   {
     g_auto(Run) run = run_cli ("import", "--format", "prodigy", out, "-o", back, NULL);
@@ -89,7 +90,7 @@ test_brat (void)
     g_auto(Run) run = run_cli ("export", "--format", "brat", sample, "-o", folder, NULL);
 
     g_assert_cmpint (run.status, ==, 0);
-    assert_contains (run.err, ": brat could not carry 3 notes, 9 other items\n");
+    assert_contains (run.err, ": brat could not carry 3 notes, the title and language of 1 document, 9 other items\n");
     assert_contains (run.err, "relation allies: its evidence spans");
   }
   text = read_file (txt);

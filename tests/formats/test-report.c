@@ -70,6 +70,31 @@ test_attributes_and_notes (void)
   g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_CLAIMS), ==, 0);
 }
 
+/* A document's title and language are counted where a format has no
+ * place for them (prodigy, brat), not where it has (doccano, w3c). */
+static void
+test_titles (void)
+{
+  static const struct { const char *format; guint lost; } cases[] = {
+    { "prodigy", 1 }, { "brat", 1 }, { "labelstudio", 1 }, { "csv", 1 },
+    { "doccano", 0 }, { "jsonl", 0 }, { "w3c", 0 }, { "native", 0 },
+  };
+  g_autoptr(GPtrArray) stores = load_minimal ();
+  GlossDocument *document = gloss_store_get_document (g_ptr_array_index (stores, 0));
+
+  gloss_document_set_title (document, "Kim meets Putin");
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+
+      g_test_message ("%s", cases[i].format);
+      gloss_format_report_count_store (report, g_ptr_array_index (stores, 0),
+                                       gloss_format_lookup (cases[i].format)->carries);
+      g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_TITLES), ==, cases[i].lost);
+      g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_SPACING), ==, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -79,6 +104,7 @@ main (int    argc,
   g_test_add_func ("/formats/report/doccano-counts", test_doccano_counts);
   g_test_add_func ("/formats/report/native-nothing", test_native_nothing);
   g_test_add_func ("/formats/report/attributes-and-notes", test_attributes_and_notes);
+  g_test_add_func ("/formats/report/titles", test_titles);
 
   return g_test_run ();
 }

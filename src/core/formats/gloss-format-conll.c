@@ -56,13 +56,17 @@ attaches_left (const char *token)
     "。", "，", "！", "？", "、", "）", "」", "』",
   };
 
+  /* Most tokens are words, and none of these but "n't" begins with an
+   * ASCII letter or digit. */
+  if (g_ascii_isalnum (token[0]))
+    return g_ascii_strcasecmp (token, "n't") == 0 || g_str_equal (token, "n’t");
+
   for (gsize i = 0; i < G_N_ELEMENTS (closing); i++)
     if (g_str_equal (token, closing[i]))
       return TRUE;
 
-  /* Contractions and possessives: "n’t", "’s", "'s". */
-  return g_str_has_prefix (token, "’") || g_str_has_prefix (token, "'") ||
-         g_ascii_strcasecmp (token, "n't") == 0 || g_str_equal (token, "n’t");
+  /* Contractions and possessives: "’s", "'s". */
+  return g_str_has_prefix (token, "’") || g_str_has_prefix (token, "'");
 }
 
 static gboolean
@@ -71,6 +75,9 @@ attaches_right (const char *token)
   static const char *const opening[] = {
     "(", "[", "{", "“", "‘", "$", "£", "€", "«", "（", "「", "『",
   };
+
+  if (g_ascii_isalnum (token[0]))
+    return FALSE;
 
   for (gsize i = 0; i < G_N_ELEMENTS (opening); i++)
     if (g_str_equal (token, opening[i]))
@@ -470,6 +477,15 @@ append_tag_type (GString    *out,
     }
 }
 
+/* Whether @s is all white space (or empty). */
+static gboolean
+only_space (const char *s)
+{
+  while (*s != '\0' && g_ascii_isspace (*s))
+    s++;
+  return *s == '\0';
+}
+
 static void
 export_store (GString           *out,
               GlossStore        *store,
@@ -481,6 +497,11 @@ export_store (GString           *out,
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) keep = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
   g_autoptr(GArray) tokens = NULL;
+  g_autoptr(GString) token_text = g_string_new (NULL);
+  g_autoptr(GString) rebuilt_text = g_string_new (NULL);
+  Reader rebuilt = { .text = rebuilt_text };
+  gsize text_len = strlen (text);
+  gboolean differs = FALSE;
   guint c = 0;
 
   for (guint i = 0; i < chunks->len; i++)
@@ -510,6 +531,21 @@ export_store (GString           *out,
         c++;
       chunk = c < chunks->len ? &g_array_index (chunks, Chunk, c) : NULL;
 
+      /* The text an import rebuilds from the tokens, as far as it is
+       * the same as this one: whether its spacing is lost. */
+      if (!differs)
+        {
+          gsize before = rebuilt_text->len;
+
+          if (token->sentence_start)
+            rebuilt.sentence_has_tokens = FALSE;
+          g_string_truncate (token_text, 0);
+          g_string_append_len (token_text, slice, n_bytes);
+          append_token (&rebuilt, token_text->str);
+          differs = rebuilt_text->len > text_len ||
+                    memcmp (rebuilt_text->str + before, text + before, rebuilt_text->len - before) != 0;
+        }
+
       g_string_append_len (out, slice, n_bytes);
       g_string_append (out, " -X- -X- ");
       if (chunk != NULL && chunk->span.start <= token->start)
@@ -522,6 +558,13 @@ export_store (GString           *out,
       g_string_append_c (out, '\n');
     }
   g_string_append_c (out, '\n');
+
+  if (report != NULL && (differs || !only_space (text + rebuilt_text->len)))
+    {
+      gloss_format_report_add (report, GLOSS_LOSS_SPACING, 1);
+      gloss_format_report_add_detail (report, "%s: its text is read back with the spaces CoNLL implies, "
+                                      "not its own", gloss_document_get_id (document));
+    }
 }
 
 /**

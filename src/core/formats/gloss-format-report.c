@@ -131,6 +131,12 @@ phrase (GlossLoss loss,
                                         "%u annotations with attributes", n), n);
     case GLOSS_LOSS_NOTES:
       return g_strdup_printf (ngettext ("%u note", "%u notes", n), n);
+    case GLOSS_LOSS_TITLES:
+      return g_strdup_printf (ngettext ("the title and language of %u document",
+                                        "the titles and languages of %u documents", n), n);
+    case GLOSS_LOSS_SPACING:
+      return g_strdup_printf (ngettext ("the spacing of %u document's text",
+                                        "the spacing of %u documents' texts", n), n);
     case GLOSS_LOSS_OTHER:
     case GLOSS_N_LOSSES:
     default:
@@ -207,8 +213,17 @@ gloss_format_report_count_store (GlossFormatReport  *self,
     [GLOSS_KIND_RELATION] = GLOSS_LOSS_RELATIONS,
   };
 
+  GlossDocument *document;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (GLOSS_IS_STORE (store));
+
+  document = gloss_store_get_document (store);
+  if ((carries & GLOSS_CARRIES_TITLE) == 0 &&
+      (gloss_document_get_title (document) != NULL || gloss_document_get_language (document) != NULL))
+    self->counts[GLOSS_LOSS_TITLES]++;
+  if ((carries & GLOSS_CARRIES_SPACING) == 0)
+    self->counts[GLOSS_LOSS_SPACING]++;
 
   for (GlossAnnotationKind kind = GLOSS_KIND_MENTION; kind <= GLOSS_KIND_RELATION; kind++)
     {

@@ -21,6 +21,11 @@ G_BEGIN_DECLS
  * @GLOSS_CARRIES_RELATIONS: relations between entities
  * @GLOSS_CARRIES_ATTRIBUTES: attribute values
  * @GLOSS_CARRIES_NOTES: notes
+ * @GLOSS_CARRIES_TITLE: the document's title and language
+ * @GLOSS_CARRIES_SPACING: the text as it is (CoNLL rejoins its tokens with
+ *   single spaces)
+ * @GLOSS_CARRIES_ANNOTATIONS: every kind of annotation, none of the two
+ *   above
  *
  * What a format can hold; the README's table of formats says the same.
  */
@@ -35,7 +40,10 @@ typedef enum
   GLOSS_CARRIES_RELATIONS  = 1 << 6,
   GLOSS_CARRIES_ATTRIBUTES = 1 << 7,
   GLOSS_CARRIES_NOTES      = 1 << 8,
-  GLOSS_CARRIES_ALL        = (1 << 9) - 1,
+  GLOSS_CARRIES_TITLE      = 1 << 9,
+  GLOSS_CARRIES_SPACING    = 1 << 10,
+  GLOSS_CARRIES_ANNOTATIONS = (1 << 9) - 1,
+  GLOSS_CARRIES_ALL        = (1 << 11) - 1,
 } GlossFormatCarries;
 
 /**
@@ -49,6 +57,8 @@ typedef enum
  * @GLOSS_LOSS_RELATIONS: relations not written
  * @GLOSS_LOSS_ATTRIBUTES: annotations whose attribute values were not written
  * @GLOSS_LOSS_NOTES: notes not written
+ * @GLOSS_LOSS_TITLES: documents whose title or language was not written
+ * @GLOSS_LOSS_SPACING: documents whose text's spacing was not kept
  * @GLOSS_LOSS_OTHER: anything else a format could not carry
  */
 typedef enum
@@ -61,6 +71,8 @@ typedef enum
   GLOSS_LOSS_RELATIONS,
   GLOSS_LOSS_ATTRIBUTES,
   GLOSS_LOSS_NOTES,
+  GLOSS_LOSS_TITLES,
+  GLOSS_LOSS_SPACING,
   GLOSS_LOSS_OTHER,
   GLOSS_N_LOSSES
 } GlossLoss;
