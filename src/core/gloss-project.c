@@ -662,7 +662,7 @@ gloss_project_link_document (GlossProject  *self,
  *
  * The last step of saving @store through the project, once its file is
  * written: its texts learnt for suggestions, its counts recorded, a todo
- * document moved to in progress, the progress file saved.
+ * document with annotations moved to in progress, the progress file saved.
  */
 gboolean
 gloss_project_record_document (GlossProject          *self,
@@ -679,7 +679,11 @@ gloss_project_record_document (GlossProject          *self,
   gloss_project_document_set_counts (document,
                                      gloss_store_get_n_items (store, GLOSS_KIND_MENTION),
                                      gloss_store_get_n_items (store, GLOSS_KIND_CLAIM));
-  if (gloss_project_document_get_status (document) == GLOSS_PROGRESS_TODO)
+  /* Opened and left (Alt+Right saves) is not begun: the first
+   * annotation is. */
+  if (gloss_project_document_get_status (document) == GLOSS_PROGRESS_TODO &&
+      gloss_store_get_n_items (store, GLOSS_KIND_MENTION) + gloss_store_get_n_items (store, GLOSS_KIND_ENTITY) +
+      gloss_store_get_n_items (store, GLOSS_KIND_CLAIM) + gloss_store_get_n_items (store, GLOSS_KIND_RELATION) > 0)
     gloss_project_document_set_status (document, GLOSS_PROGRESS_IN_PROGRESS);
   return _gloss_project_save_progress (self, error);
 }

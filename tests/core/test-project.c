@@ -163,6 +163,9 @@ test_two_annotators (void)
   doc = gloss_project_lookup (ana, "kim-putin-vostochny");
   ana_store = gloss_project_open_document (ana, doc, &error);
   g_assert_no_error (error);
+  /* Opened and saved with nothing in it (moved on from): still to do. */
+  g_assert_true (gloss_project_save_document (ana, doc, ana_store, &error));
+  g_assert_cmpint (gloss_project_document_get_status (doc), ==, GLOSS_PROGRESS_TODO);
   mention (ana_store, 224, 235);
   g_assert_true (gloss_project_save_document (ana, doc, ana_store, &error));
   g_assert_no_error (error);
