@@ -22,7 +22,9 @@
  *   the end of the frame that paints the new mention, in the sample
  *   article, the 650 KB article and the 100,000-mention document (wall
  *   time, and the main thread's CPU time, which a busy machine stretches
- *   less). Goal (issue 7): under 17 ms.
+ *   less); in the two large ones both at once after opening ("during
+ *   layout": GtkTextView lays their text out in the background for
+ *   seconds) and once that is done. Goal (issue 7): under 17 ms.
  *
  * The time GTK and libadwaita take to initialise is printed too. GLOSS_BENCH_SCALE shrinks the documents for a quick run.
  * Nothing fails on time except gross regressions (ten times the goal).
@@ -546,7 +548,29 @@ close_discarding (GlossWindow *window)
   iterate ();
 }
 
-/* Key to frame in a generated document. */
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Until GtkTextView has laid out the whole text, which it does in the
+ * background for seconds after a large document opens: a timeout of low
+ * priority runs only once nothing of higher priority is ready. */
+static void
+wait_layout_done (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_full (G_PRIORITY_LOW, 10, set_flag_cb, &done, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Key to frame in a generated document: at once after opening, while the
+ * text view still lays the text out in the background, and once it is
+ * done (the steady state of an analyst at work). */
 static void
 measure_keys_generated (const char *name,
                         gsize       n_bytes,
@@ -555,7 +579,10 @@ measure_keys_generated (const char *name,
 {
   g_autoptr(GFile) file = write_generated ("bench-keys.gloss", n_bytes, n_mentions, n_claims, NULL);
   GlossWindow *window = open_waiting (file);
+  g_autofree char *during = g_strdup_printf ("%s, during layout", name);
 
+  measure_keys (during, window);
+  wait_layout_done ();
   measure_keys (name, window);
   close_discarding (window);
   g_file_delete (file, NULL, NULL);
