@@ -537,8 +537,8 @@ suggestion_at_caret (GlossWindow *self)
   return -1;
 }
 
-/* Return or Backspace in an article with suggestions, the caret on none:
- * the key would do nothing, so it says why (and goes no further). */
+/* Return in an article with suggestions, the caret on none: the key
+ * would do nothing, so it says why (and goes no further). */
 static gboolean
 none_at_caret (GlossWindow *self)
 {
@@ -593,8 +593,9 @@ reject (GtkWidget *widget,
   g_autoptr(GError) error = NULL;
   int index = suggestion_at_caret (self);
 
+  /* Elsewhere BackSpace deletes the selected mention (doc.delete). */
   if (index < 0)
-    return none_at_caret (self);
+    return FALSE;
   if (!gloss_project_reject (self->project->project, self->project->document,
                              &g_array_index (self->project->suggestions, GlossSuggestion, index), &error))
     _gloss_window_show_error (self, _("The Suggestion Cannot Be Rejected"), error);

@@ -50,6 +50,12 @@ has_mention (gpointer data)
   return n_mentions (GLOSS_WINDOW (data)) > 0;
 }
 
+static gboolean
+no_mention (gpointer data)
+{
+  return n_mentions (GLOSS_WINDOW (data)) == 0;
+}
+
 typedef struct
 {
   GlossWindow *window;
@@ -216,6 +222,15 @@ test_suggestion_flow (GlossWindow *window,
   g_assert_cmpstr (gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_mention_get_entity (mention))), ==, "PER-kim-jong-un");
   g_object_unref (mention);
   count = (Count) { window, 1 };
+  g_assert_true (ui_wait_until (n_suggestions_is, &count, UI_TEST_TIMEOUT_MS));
+
+  /* Backspace with the caret on no suggestion is still Delete: the
+   * mention just accepted, clicked, goes; Ctrl+Z brings it back. */
+  ui_click_text (view, start + 2, 1);
+  ui_key (GTK_WIDGET (window), "BackSpace");
+  g_assert_true (ui_wait_until (no_mention, window, UI_TEST_TIMEOUT_MS));
+  ui_key (GTK_WIDGET (window), "<Control>z");
+  g_assert_true (ui_wait_until (has_mention, window, UI_TEST_TIMEOUT_MS));
   g_assert_true (ui_wait_until (n_suggestions_is, &count, UI_TEST_TIMEOUT_MS));
 
   /* Backspace on the other one: rejected. */
