@@ -9,6 +9,7 @@
 
 #include "gloss-error.h"
 #include "gloss-json-lite.h"
+#include "gloss-json-writer.h"
 
 #define BLOCK_SIZE (64 * 1024)
 
@@ -275,7 +276,9 @@ gloss_json_lite_read_node (GlossJsonLite  *self,
                            const char     *where,
                            GError        **error)
 {
-  g_autofree char *json = json_to_string (node, FALSE);
+  /* Gloss's own writer, not json_to_string(): json-glib 1.6 writes 1e20
+   * as "1e+20.0", which no reader takes back. */
+  g_autofree char *json = gloss_json_node_to_string (node, FALSE);
 
   return gloss_json_lite_read_text (self, json, strlen (json), where, error);
 }

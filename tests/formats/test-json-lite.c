@@ -122,7 +122,7 @@ static void
 test_nodes (void)
 {
   static const char json[] =
-    "{\"z\": [1, -2, 2.5, 1e300, \"x\u00e9 😀\", true, false, null], \"a\": {\"q\": {}, \"p\": []}, \"m\": 9007199254740993}";
+    "{\"z\": [1, -2, 2.5, 1e300, 1e20, \"x\u00e9 😀\", true, false, null], \"a\": {\"q\": {}, \"p\": []}, \"m\": 9007199254740993}";
   g_autoptr(GlossJsonLite) lite = gloss_json_lite_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) tree = gloss_json_parse (json, strlen (json), "t.json", &error);
