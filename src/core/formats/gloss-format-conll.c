@@ -501,7 +501,7 @@ export_store (GString           *out,
   g_autoptr(GString) rebuilt_text = g_string_new (NULL);
   Reader rebuilt = { .text = rebuilt_text };
   gsize text_len = strlen (text);
-  gboolean differs = FALSE;
+  gboolean differs = report == NULL;   /* no one to tell: no check */
   guint c = 0;
 
   for (guint i = 0; i < chunks->len; i++)
