@@ -353,7 +353,9 @@ new_project_chosen (GlossWindow *self,
 {
   g_autoptr(GFile) folder = g_list_model_get_item (files, 0);
 
-  new_project_in (self, folder);
+  /* GTK 4.8's chooser may answer Accept with nothing chosen. */
+  if (folder != NULL)
+    new_project_in (self, folder);
 }
 
 static void
@@ -362,7 +364,8 @@ open_project_chosen (GlossWindow *self,
 {
   g_autoptr(GFile) folder = g_list_model_get_item (files, 0);
 
-  gloss_window_load_project (window_for_project (self), folder);
+  if (folder != NULL)
+    gloss_window_load_project (window_for_project (self), folder);
 }
 
 static void

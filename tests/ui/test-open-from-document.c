@@ -25,24 +25,6 @@ tmp_file (const char *name)
   return g_file_new_for_path (path);
 }
 
-typedef struct
-{
-  GtkFileChooser *chooser;
-  GFile          *file;
-} Chosen;
-
-/* The chooser selects a file it was given only once it has listed the
- * file's folder: until then its Open button opens nothing (and, slow
- * under ASan, it was still listing when the click came). */
-static gboolean
-file_chosen (gpointer data)
-{
-  Chosen *chosen = data;
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (chosen->chooser);   /* transfer full */
-
-  return file != NULL && g_file_equal (file, chosen->file);
-}
-
 static guint
 n_gloss_windows (void)
 {
@@ -71,7 +53,6 @@ test_open_broken_from_document (void)
   g_autoptr(GError) error = NULL;
   GtkWidget *chooser;
   AdwMessageDialog *dialog;
-  Chosen chosen;
 
   g_assert_true (g_file_replace_contents (text, article, sizeof article - 1, NULL, FALSE, 0, NULL, NULL, NULL));
   g_assert_true (g_file_replace_contents (broken, json, sizeof json - 1, NULL, FALSE, 0, NULL, NULL, NULL));
@@ -83,8 +64,7 @@ test_open_broken_from_document (void)
   chooser = ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), broken, &error));
   g_assert_no_error (error);
-  chosen = (Chosen) { GTK_FILE_CHOOSER (chooser), broken };
-  g_assert_true (ui_wait_until (file_chosen, &chosen, UI_TEST_TIMEOUT_MS));
+  ui_wait_chooser_file (chooser, broken);
   ui_click_center (ui_find_label (chooser, "Open"));
 
   dialog = ADW_MESSAGE_DIALOG (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));

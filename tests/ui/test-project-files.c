@@ -112,6 +112,7 @@ choose_folder (GFile      *folder,
   /* Inside the folder, nothing selected: the chooser returns the folder. */
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
   g_assert_no_error (error);
+  ui_wait_chooser_file (chooser, folder);
   click_label (chooser, accept);
   g_assert_true (ui_wait_until (chooser_gone, chooser, UI_TEST_TIMEOUT_MS));
   g_object_unref (chooser);

@@ -1505,6 +1505,31 @@ ui_find_label (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkFileChooser *chooser;
+  GFile          *file;
+} ChooserFile;
+
+static gboolean
+chooser_answers (gpointer data)
+{
+  ChooserFile *wait = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (wait->chooser);   /* transfer full */
+
+  return file != NULL && g_file_equal (file, wait->file);
+}
+
+void
+ui_wait_chooser_file (GtkWidget *chooser,
+                      GFile     *file)
+{
+  ChooserFile wait = { GTK_FILE_CHOOSER (chooser), file };
+
+  if (!ui_wait_until (chooser_answers, &wait, UI_TEST_TIMEOUT_MS))
+    g_error ("the file chooser never took %s", g_file_peek_path (file));
+}
+
 gboolean
 ui_widget_gone (gpointer data)
 {

@@ -198,6 +198,12 @@ GtkWidget *ui_find_label            (GtkWidget       *root,
  * widget (a dialog answered, a popover closed); whether it is gone or
  * unmapped (a next one may show already). */
 gboolean   ui_widget_gone           (gpointer         data);
+/* Until @chooser would answer @file: its selection, or in a folder
+ * chooser with nothing selected its current folder. The chooser takes a
+ * file it is given only once it has listed its folder, and a click on
+ * its accept button before then answers nothing. Fails at the deadline. */
+void       ui_wait_chooser_file     (GtkWidget       *chooser,
+                                     GFile           *file);
 /* Waits until a label @text shows under @root (mapped, with a width),
  * and returns it; fails the test at the deadline. */
 GtkWidget *ui_wait_label            (GtkWidget       *root,
