@@ -128,6 +128,7 @@ choose_folder (const char *folder,
 
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, &error));
   g_assert_no_error (error);
+  ui_wait_chooser_file (chooser, file);
   click_label (chooser, accept);
   g_assert_true (ui_wait_until (chooser_gone, chooser, UI_TEST_TIMEOUT_MS));
   g_object_unref (chooser);
