@@ -82,6 +82,12 @@ test_open_sample_button (void)
   ui_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_file (gpointer data)
+{
+  return gloss_window_get_file (GLOSS_WINDOW (data)) != NULL;
+}
+
 static void
 test_open_from_command_line (void)
 {
@@ -95,6 +101,8 @@ test_open_from_command_line (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (GLOSS_IS_WINDOW (window));
   wait_for_allocation (GTK_WIDGET (window));
+  /* The file is read on a worker thread: a busy machine takes longer. */
+  g_assert_true (ui_wait_until (has_file, window, UI_TEST_TIMEOUT_MS));
   g_assert_true (g_file_equal (gloss_window_get_file (GLOSS_WINDOW (window)), file));
   g_assert_true (gloss_store_equal (gloss_window_get_store (GLOSS_WINDOW (window)), expected));
 
