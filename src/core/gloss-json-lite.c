@@ -225,12 +225,15 @@ read_value (GlossJsonLite   *self,
     }
   value->n = n;
   value->items = arena_alloc (self, MAX (1, n) * sizeof (gpointer));
-  memcpy (value->items, self->items->pdata + base, n * sizeof (gpointer));
+  /* An empty list may come before the arrays hold anything (pdata NULL). */
+  if (n > 0)
+    memcpy (value->items, self->items->pdata + base, n * sizeof (gpointer));
   g_ptr_array_set_size (self->items, base);
   if (object)
     {
       value->names = arena_alloc (self, MAX (1, n) * sizeof (gpointer));
-      memcpy (value->names, self->names->pdata + self->names->len - n, n * sizeof (gpointer));
+      if (n > 0)
+        memcpy (value->names, self->names->pdata + self->names->len - n, n * sizeof (gpointer));
       g_ptr_array_set_size (self->names, self->names->len - n);
     }
   return value;
