@@ -179,21 +179,6 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
 };
 
-/* GTK loads icons in threads of its own, and gdk-pixbuf loads a format's
- * module on its first use: once, on a busy machine, a symbolic icon
- * failed to load ("Unrecognized image file format", process-working) while
- * another thread was loading the same module. The SVG module is loaded
- * here first, on the main thread. */
-static void
-load_svg_module (void)
-{
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("svg", NULL);
-
-  /* Closed with no data: the loader says the image is incomplete. */
-  if (loader != NULL)
-    gdk_pixbuf_loader_close (loader, NULL);
-}
-
 static void
 gloss_application_startup (GApplication *app)
 {
@@ -201,7 +186,6 @@ gloss_application_startup (GApplication *app)
   GSettingsSchema *schema;
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
-  load_svg_module ();
 
   g_set_application_name (_("Gloss"));
   gtk_window_set_default_icon_name (APP_ID);
