@@ -45,7 +45,7 @@ gloss_edit_new_claim (GlossStore  *store,
     text = gloss_edit_short_text (gloss_store_get_document (store), start, end);
   /* Translators: an undoable step: Claim “That’s why we came here.” as Quote */
   _gloss_edit_begin (store, _("Claim “%s” as %s"), text ? text : "",
-                     type ? gloss_label_get_name (type) : type_id);
+                     type ? gloss_label_shown_name (type) : type_id);
   ok = gloss_store_add (store, GLOSS_ANNOTATION (claim), error);
   gloss_store_end_group (store);
   return ok ? claim : NULL;
@@ -271,7 +271,7 @@ gloss_edit_new_relation (GlossStore   *store,
   relation = gloss_relation_new (type_id, from, to);
   /* Translators: an undoable step: Relate Vladimir Putin → Kim Jong Un (Meets with) */
   _gloss_edit_begin (store, _("Relate %s → %s (%s)"), gloss_entity_get_name (from),
-                     gloss_entity_get_name (to), type ? gloss_label_get_name (type) : type_id);
+                     gloss_entity_get_name (to), type ? gloss_label_shown_name (type) : type_id);
   ok = gloss_store_add (store, GLOSS_ANNOTATION (relation), error);
   gloss_store_end_group (store);
   return ok ? relation : NULL;

@@ -124,7 +124,7 @@ entity_type_name (GlossStore *store,
 {
   GlossLabel *type = gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_ENTITY, type_id);
 
-  return type != NULL ? gloss_label_get_name (type) : type_id;
+  return type != NULL ? gloss_label_shown_name (type) : type_id;
 }
 
 /**

@@ -179,7 +179,7 @@ gloss_edit_set_type (GlossStore       *store,
   draft = gloss_annotation_copy (annotation);
   gloss_annotation_set_type_id (draft, type_id);
   /* Translators: an undoable step: Change Type to Quote */
-  label = g_strdup_printf (_("Change Type to %s"), type ? gloss_label_get_name (type) : type_id);
+  label = g_strdup_printf (_("Change Type to %s"), type ? gloss_label_shown_name (type) : type_id);
   return _gloss_edit_replace (store, annotation, draft, label, error);
 }
 

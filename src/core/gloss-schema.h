@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (GlossSchema, gloss_schema, GLOSS, SCHEMA, GObject)
 
 GlossSchema       *gloss_schema_new              (void);
 GlossSchema       *gloss_schema_new_default      (void);
+/* The names and descriptions an interface shows (the default schema's in
+ * the interface's language). */
+const char        *gloss_label_shown_name        (GlossLabel      *label);
+const char        *gloss_label_shown_description (GlossLabel      *label);
 GlossSchema       *gloss_schema_new_from_json    (JsonNode        *node,
                                                   const char      *where,
                                                   GError         **error);

@@ -114,7 +114,7 @@ add_kind (GlossAgreementWindow *self,
       GlossLabel *label = gloss_schema_lookup (schema, label_kind, type);
       GlossAgreementCounts counts = gloss_agreement_get_counts (self->pooled, kind, match, type);
 
-      counts_row (GTK_GRID (grid), i + 1, label != NULL ? gloss_label_get_name (label) : type, &counts);
+      counts_row (GTK_GRID (grid), i + 1, label != NULL ? gloss_label_shown_name (label) : type, &counts);
     }
   counts_row (GTK_GRID (grid), types->len + 1, _("All (micro)"), &all);
 

@@ -93,7 +93,7 @@ _gloss_annotation_editor_set_chip (GlossAnnotationEditor *self,
                                       GTK_STYLE_PROVIDER (priv->chip_provider),
                                       GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
-  gtk_label_set_text (chip, label ? gloss_label_get_name (label) : gloss_annotation_get_type_id (priv->annotation));
+  gtk_label_set_text (chip, label ? gloss_label_shown_name (label) : gloss_annotation_get_type_id (priv->annotation));
   gloss_type_chip_tint (priv->chip_provider, label);
 }
 

@@ -259,7 +259,7 @@ bind_cb (GtkSignalListItemFactory *factory,
     return;
   type = gloss_schema_lookup (gloss_store_get_schema (self->store), kinds[self->kind].label_kind,
                               gloss_annotation_get_type_id (annotation));
-  type_name = type ? gloss_label_get_name (type) : gloss_annotation_get_type_id (annotation);
+  type_name = type ? gloss_label_shown_name (type) : gloss_annotation_get_type_id (annotation);
   words = gloss_edit_describe (self->store, annotation);
   if (GLOSS_IS_CLAIM (annotation))
     {
@@ -397,7 +397,7 @@ rebuild_filters (GlossAnnotationListPage *self)
         {
           g_autoptr(GlossLabel) type = g_list_model_get_item (types, i);
 
-          gtk_string_list_append (type_names, gloss_label_get_name (type));
+          gtk_string_list_append (type_names, gloss_label_shown_name (type));
           g_ptr_array_add (type_ids, (gpointer) gloss_label_get_id (type));
         }
     }

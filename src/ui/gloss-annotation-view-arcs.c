@@ -196,7 +196,7 @@ draw_arc (GlossAnnotationView *self,
 
   type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_RELATION,
                               gloss_annotation_get_type_id (GLOSS_ANNOTATION (arc->relation)));
-  name = type != NULL ? gloss_label_get_name (type) : gloss_annotation_get_type_id (GLOSS_ANNOTATION (arc->relation));
+  name = type != NULL ? gloss_label_shown_name (type) : gloss_annotation_get_type_id (GLOSS_ANNOTATION (arc->relation));
   color = &_gloss_annotation_view_lookup_colors (self, GLOSS_LABEL_RELATION,
                                                  gloss_annotation_get_type_id (GLOSS_ANNOTATION (arc->relation)))->line;
 

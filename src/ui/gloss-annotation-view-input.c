@@ -112,8 +112,8 @@ get_label_name (GlossAnnotationView *self,
     return _("Untyped");
 
   label = gloss_schema_lookup (gloss_store_get_schema (self->store), kind, type_id);
-  if (label != NULL && gloss_label_get_name (label) != NULL)
-    return gloss_label_get_name (label);
+  if (label != NULL && gloss_label_shown_name (label) != NULL)
+    return gloss_label_shown_name (label);
 
   return type_id;
 }

@@ -74,7 +74,7 @@ unref_nullable (gpointer object)
 static char *
 label_name (GlossLabel *label)
 {
-  return g_strdup (label ? gloss_label_get_name (label) : "");
+  return g_strdup (label ? gloss_label_shown_name (label) : "");
 }
 
 /* All entities by name: what a claimant or an "about" can be. */

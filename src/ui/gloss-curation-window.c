@@ -80,7 +80,7 @@ describe (GlossStore      *store,
   type_id = gloss_annotation_get_type_id (annotation);
   label = gloss_schema_lookup (gloss_store_get_schema (store),
                                label_kinds[gloss_annotation_get_kind (annotation)], type_id);
-  type = label != NULL ? gloss_label_get_name (label) : type_id;
+  type = label != NULL ? gloss_label_shown_name (label) : type_id;
   what = gloss_edit_describe (store, annotation);
 
   if (GLOSS_IS_CLAIM (annotation))

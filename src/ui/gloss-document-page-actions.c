@@ -29,7 +29,7 @@ show_retyped (GlossDocumentPage *self,
   AdwToast *toast;
 
   /* Translators: “U.S.” is now Location */
-  message = g_strdup_printf (_("“%s” is now %s"), text, gloss_label_get_name (type));
+  message = g_strdup_printf (_("“%s” is now %s"), text, gloss_label_shown_name (type));
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 5);
   adw_toast_set_button_label (toast, _("_Undo"));

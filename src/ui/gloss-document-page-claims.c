@@ -395,7 +395,7 @@ target_menu (GlossDocumentPage *self,
           g_menu_append_item (section, item);
         }
       if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
-        g_menu_append_section (menu, gloss_label_get_name (type), G_MENU_MODEL (section));
+        g_menu_append_section (menu, gloss_label_shown_name (type), G_MENU_MODEL (section));
     }
   return G_MENU_MODEL (menu);
 }
@@ -493,7 +493,7 @@ choose_type (GlossDocumentPage *self,
       g_autofree char *message =
         /* Translators: No relation type goes from Person to Date; add one in Preferences */
         g_strdup_printf (_("No relation type goes from %s to %s; add one in Preferences"),
-                         a ? gloss_label_get_name (a) : "?", b ? gloss_label_get_name (b) : "?");
+                         a ? gloss_label_shown_name (a) : "?", b ? gloss_label_shown_name (b) : "?");
 
       _gloss_document_page_toast (self, message);
       return;
@@ -505,7 +505,7 @@ choose_type (GlossDocumentPage *self,
   for (guint i = 0; i < fitting->len; i++)
     {
       GlossLabel *type = g_ptr_array_index (fitting, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (gloss_label_get_name (type), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gloss_label_shown_name (type), NULL);
 
       g_menu_item_set_action_and_target (item, "doc.relation-type", "s", gloss_label_get_id (type));
       g_menu_append_item (section, item);

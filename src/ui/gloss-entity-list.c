@@ -145,7 +145,7 @@ update_row (GlossEntityList *self,
       GlossLabel *label = GLOSS_LABEL (item);
       GtkLabel *title = g_object_get_data (G_OBJECT (header), "title");
 
-      gtk_label_set_text (title, gloss_label_get_name (label));
+      gtk_label_set_text (title, gloss_label_shown_name (label));
       gtk_widget_set_visible (header, TRUE);
       gtk_widget_set_visible (row, FALSE);
       gtk_list_item_set_selectable (list_item, FALSE);

@@ -117,7 +117,7 @@ get_entity (GlossInspector *self)
 static char *
 label_name (GlossLabel *label)
 {
-  return g_strdup (label ? gloss_label_get_name (label) : "");
+  return g_strdup (label ? gloss_label_shown_name (label) : "");
 }
 
 static char *
@@ -548,7 +548,7 @@ static void
 set_chip (GlossInspector *self,
           GlossLabel     *label)
 {
-  gtk_label_set_text (self->chip, label ? gloss_label_get_name (label) : "");
+  gtk_label_set_text (self->chip, label ? gloss_label_shown_name (label) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->chip), label != NULL);
   gloss_type_chip_tint (self->chip_provider, label);
 }

@@ -87,8 +87,10 @@ create_button (GlossLabel *label)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name_label;
   const char *key = gloss_label_get_key (label);
-  const char *name = gloss_label_get_name (label);
+  const char *name = gloss_label_shown_name (label);
+  const char *description = gloss_label_shown_description (label);
   g_autofree char *tooltip = NULL;
+  g_autofree char *tooltip_text = NULL;
 
   if (key != NULL && *key != '\0')
     {
@@ -110,7 +112,14 @@ create_button (GlossLabel *label)
 
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_focus_on_click (button, FALSE);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  /* The type's description under the name, where the schema gives one. */
+  if (description != NULL && *description != '\0')
+    {
+      tooltip_text = g_strdup_printf ("%s\n%s", tooltip, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
+  gtk_widget_set_tooltip_text (button, tooltip_text != NULL ? tooltip_text : tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "doc.tag");
@@ -193,7 +202,7 @@ describe_shown (GlossLabelPalette *self)
       if (!gloss_label_get_unknown (label))
         g_string_append_printf (shown, "%s\x1f%s\x1f%s\x1f%s\x1e", gloss_label_get_id (label),
                                 gloss_label_get_key (label) ? gloss_label_get_key (label) : "",
-                                gloss_label_get_name (label), gloss_label_get_color (label) ? gloss_label_get_color (label) : "");
+                                gloss_label_shown_name (label), gloss_label_get_color (label) ? gloss_label_get_color (label) : "");
     }
   claim_type = g_list_model_get_item (gloss_schema_get_labels (self->schema, GLOSS_LABEL_CLAIM), 0);
   if (claim_type != NULL && gloss_label_get_color (claim_type) != NULL)

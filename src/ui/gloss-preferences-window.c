@@ -216,7 +216,7 @@ name_apply_cb (AdwEntryRow            *row,
   GlossLabel *label = g_object_get_data (G_OBJECT (row), "label");
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
-  if (*text == '\0' || g_strcmp0 (text, gloss_label_get_name (label)) == 0)
+  if (*text == '\0' || g_strcmp0 (text, gloss_label_shown_name (label)) == 0)
     return;
   gloss_label_set_name (label, text);
   gloss_schema_notify_changed (self->schema);
@@ -289,7 +289,7 @@ create_type_row (GlossPreferencesWindow *self,
 
   title = g_strdup_printf ("%s", gloss_label_get_id (label));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), gloss_label_get_name (label));
+  gtk_editable_set_text (GTK_EDITABLE (row), gloss_label_shown_name (label));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "label", g_object_ref (label), g_object_unref);
   g_signal_connect (row, "apply", G_CALLBACK (name_apply_cb), self);

@@ -65,7 +65,7 @@ report (GlossRelationEditor *self,
 static char *
 label_name (GlossLabel *label)
 {
-  return g_strdup (label ? gloss_label_get_name (label) : "");
+  return g_strdup (label ? gloss_label_shown_name (label) : "");
 }
 
 static void

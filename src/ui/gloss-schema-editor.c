@@ -198,7 +198,7 @@ gloss_schema_editor_remove_type (GlossSchemaEditor *self,
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                       "“%s” is used by %u annotation; change or delete it first",
                                       "“%s” is used by %u annotations; change or delete them first", uses),
-                         gloss_label_get_name (label), uses);
+                         gloss_label_shown_name (label), uses);
 
       toast (self, message);
       return FALSE;
@@ -272,7 +272,7 @@ name_apply_cb (AdwEntryRow       *row,
   GlossLabel *label = g_object_get_data (G_OBJECT (row), "label");
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
-  if (*text == '\0' || g_strcmp0 (text, gloss_label_get_name (label)) == 0)
+  if (*text == '\0' || g_strcmp0 (text, gloss_label_shown_name (label)) == 0)
     return;
   gloss_label_set_name (label, text);
   changed (self);
@@ -453,7 +453,7 @@ claim_type_row (GlossSchemaEditor *self,
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gloss_label_get_id (label));
-  gtk_editable_set_text (GTK_EDITABLE (row), gloss_label_get_name (label));
+  gtk_editable_set_text (GTK_EDITABLE (row), gloss_label_shown_name (label));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "label", g_object_ref (label), g_object_unref);
   g_signal_connect (row, "apply", G_CALLBACK (name_apply_cb), self);
@@ -503,7 +503,7 @@ ends_row (GlossSchemaEditor *self,
       g_autoptr(GlossLabel) type = g_list_model_get_item (entity_types, i);
       GtkWidget *toggle = gtk_toggle_button_new_with_label (gloss_label_get_id (type));
 
-      gtk_widget_set_tooltip_text (toggle, gloss_label_get_name (type));
+      gtk_widget_set_tooltip_text (toggle, gloss_label_shown_name (type));
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
                                     ends != NULL && g_strv_contains (ends, gloss_label_get_id (type)));
       gtk_widget_add_css_class (toggle, "small");
@@ -529,7 +529,7 @@ relation_type_row (GlossSchemaEditor *self,
   g_autofree char *from = ends_text (gloss_label_get_from (label));
   g_autofree char *to = ends_text (gloss_label_get_to (label));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s → %s", gloss_label_get_id (label), from, to);
-  g_autofree char *title = g_markup_escape_text (gloss_label_get_name (label), -1);
+  g_autofree char *title = g_markup_escape_text (gloss_label_shown_name (label), -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
@@ -537,7 +537,7 @@ relation_type_row (GlossSchemaEditor *self,
   add_label_suffixes (self, row, label, position, n, expander_row_add_suffix);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
-  gtk_editable_set_text (GTK_EDITABLE (name), gloss_label_get_name (label));
+  gtk_editable_set_text (GTK_EDITABLE (name), gloss_label_shown_name (label));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name), TRUE);
   g_object_set_data_full (G_OBJECT (name), "label", g_object_ref (label), g_object_unref);
   g_signal_connect (name, "apply", G_CALLBACK (name_apply_cb), self);

@@ -100,7 +100,7 @@ type_chart (GlossStatsChart     *chart,
 
       if (label != NULL && gloss_label_get_color (label) != NULL)
         gdk_rgba_parse (&color, gloss_label_get_color (label));
-      gloss_stats_chart_add_bar (chart, label != NULL ? gloss_label_get_name (label) : type,
+      gloss_stats_chart_add_bar (chart, label != NULL ? gloss_label_shown_name (label) : type,
                                  1, &value, &color, NULL);
     }
   gtk_widget_set_visible (GTK_WIDGET (chart), types->len > 0);

@@ -315,6 +315,34 @@ test_claim_colors (void)
         }
 }
 
+/* What an interface shows: the default types' names (translated where a
+ * translation exists; untranslated here), a renamed one as named, a type
+ * of another schema that shares a default id by its own name, a type
+ * without a name by its id. */
+static void
+test_shown_names (void)
+{
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+  GlossLabel *gpe = gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "GPE");
+  GlossLabel *quote = gloss_schema_lookup (schema, GLOSS_LABEL_CLAIM, "quote");
+  g_autoptr(GlossLabel) other = gloss_label_new (GLOSS_LABEL_RELATION, "PER", "Person", NULL);
+  g_autoptr(GlossLabel) bare = gloss_label_new (GLOSS_LABEL_ENTITY, "NORP", NULL, NULL);
+
+  g_assert_cmpstr (gloss_label_shown_name (gpe), ==, "Country/region/city");
+  g_assert_cmpstr (gloss_label_shown_description (gpe), ==,
+                   "Geo-political entities: countries, regions, cities");
+  g_assert_cmpstr (gloss_label_shown_name (quote), ==, "Quote");
+
+  gloss_label_set_name (gpe, "State");
+  gloss_label_set_description (gpe, NULL);
+  g_assert_cmpstr (gloss_label_shown_name (gpe), ==, "State");
+  g_assert_null (gloss_label_shown_description (gpe));
+
+  g_assert_cmpstr (gloss_label_shown_name (other), ==, "Person");
+  g_assert_cmpstr (gloss_label_shown_name (bare), ==, "NORP");
+  g_assert_null (gloss_label_shown_description (bare));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +350,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/schema/default", test_default);
+  g_test_add_func ("/core/schema/shown-names", test_shown_names);
   g_test_add_func ("/core/schema/claim-colors", test_claim_colors);
   g_test_add_func ("/core/schema/json-round-trip", test_json_round_trip);
   g_test_add_func ("/core/schema/bad-json", test_bad_json);

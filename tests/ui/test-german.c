@@ -114,6 +114,15 @@ test_german (void)
   g_assert_true (label_contains (GTK_WIDGET (window), "9 Beziehungen"));
   g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", 1), ==, "%u Erwähnung");
 
+  /* The default schema's types in German in the palette and the sidebar,
+   * while the schema (the file) keeps their English names. */
+  g_assert_true (label_contains (GTK_WIDGET (window), "Land/Region/Stadt"));
+  g_assert_true (label_contains (GTK_WIDGET (window), "Organisation"));
+  g_assert_false (label_contains (GTK_WIDGET (window), "Country/region/city"));
+  g_assert_cmpstr (gloss_label_get_name (gloss_schema_lookup (gloss_store_get_schema (gloss_window_get_store (window)),
+                                                              GLOSS_LABEL_ENTITY, "GPE")),
+                   ==, "Country/region/city");
+
   /* The default schema's attribute in the inspector of a mention: in
    * German, while the file keeps its English name. */
   mention = g_list_model_get_item (gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION), 0);
