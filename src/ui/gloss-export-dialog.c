@@ -222,6 +222,26 @@ counts_text (GPtrArray *stores)
   return g_strdup_printf (_("%s: %s, %s, %s, %s"), documents, mentions, entities, claims, relations);
 }
 
+/* How many documents each part of the split gets, as Export will write
+ * them (the same seeded split). */
+static char *
+parts_text (GlossExportDialog *self,
+            GPtrArray         *stores,
+            const guint        percent[GLOSS_SPLIT_N_PARTS])
+{
+  g_autoptr(GPtrArray) copy = g_ptr_array_copy (stores, (GCopyFunc) g_object_ref, NULL);
+  GPtrArray **parts;
+  char *text;
+
+  g_ptr_array_set_free_func (copy, g_object_unref);
+  parts = gloss_format_split (copy, percent, (guint32) gtk_spin_button_get_value_as_int (self->seed_spin));
+  /* Translators: the documents in each part of a split dataset; train,
+   * dev and test are the names of the files written */
+  text = g_strdup_printf (_("train %u, dev %u, test %u"), parts[0]->len, parts[1]->len, parts[2]->len);
+  gloss_format_split_free (parts);
+  return text;
+}
+
 /* Counts, losses, and whether Export can go ahead. */
 static void
 update (GlossExportDialog *self)
@@ -270,6 +290,16 @@ update (GlossExportDialog *self)
   else if (split_enabled (self) && percent[0] + percent[1] + percent[2] != 100)
     problem = _("The three parts must add up to 100 %");
 
+  if (problem == NULL && split_enabled (self))
+    {
+      g_autofree char *parts = parts_text (self, stores, percent);
+      g_autofree char *with_parts = NULL;
+
+      /* Translators: "3 documents: 4 mentions, … — train 2, dev 1, test 0" */
+      with_parts = g_strdup_printf (_("%s — %s"), counts, parts);
+      g_free (counts);
+      counts = g_steal_pointer (&with_parts);
+    }
   adw_action_row_set_subtitle (self->counts_row, problem != NULL ? problem : counts);
   adw_action_row_set_subtitle (self->losses_row,
                                losses != NULL ? losses : _("Nothing: this format holds all of it"));

@@ -140,6 +140,8 @@ test_project_split (void)
   g_autoptr(GFile) folder = NULL;
   GlossWindow *window;
   GtkWidget *dialog, *split, *seed;
+  g_autofree char *shown_parts = NULL;
+  guint part_lines[3] = { 0 };
   const char *cli = g_getenv ("GLOSS_CLI");
   guint n_lines = 0;
 
@@ -220,6 +222,11 @@ test_project_split (void)
   ui_type (dialog, "7");
   ui_key (dialog, "Return");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (seed)), ==, 7);
+  /* The dialog says how many documents each part gets, for this seed. */
+  shown_parts = g_strdup (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (dialog, ADW_TYPE_ACTION_ROW,
+                                                                                           "Annotations"))),
+                                  "train "));
+  g_assert_nonnull (shown_parts);
 
   ui_key (dialog, "<Control>Return");
   g_assert_true (GTK_IS_FILE_CHOOSER (ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)));
@@ -259,7 +266,8 @@ test_project_split (void)
       g_assert_no_error (error);
       g_assert_cmpstr (ours_text, ==, theirs_text);
       for (const char *c = ours_text; *c != '\0'; c++)
-        n_lines += *c == '\n';
+        part_lines[p] += *c == '\n';
+      n_lines += part_lines[p];
       joined = g_strconcat (all, ours_text, NULL);
       g_free (all);
       all = g_steal_pointer (&joined);
@@ -267,6 +275,12 @@ test_project_split (void)
   /* The three done documents, the fourth left out, the mention not saved
    * before Ctrl+E among them. */
   g_assert_cmpuint (n_lines, ==, 3);
+  {
+    g_autofree char *written_parts = g_strdup_printf ("train %u, dev %u, test %u",
+                                                      part_lines[0], part_lines[1], part_lines[2]);
+
+    g_assert_cmpstr (shown_parts, ==, written_parts);
+  }
   g_assert_null (strstr (all, "Nothing else"));
   g_assert_nonnull (strstr (all, "\"text\":\"Officials\""));
   g_assert_nonnull (strstr (all, "\"text\":\"Seoul\""));
