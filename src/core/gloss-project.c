@@ -622,18 +622,21 @@ gloss_project_save_document (GlossProject          *self,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean edited;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), FALSE);
   g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
 
+  /* (before linking, which is bookkeeping, not the annotator's edit) */
+  edited = gloss_store_get_modified (store);
   if (!gloss_project_link_document (self, store, error))
     return FALSE;
   file = gloss_project_get_document_file (self, document, self->stem);
   bytes = gloss_native_write_bytes (store);
   if (!gloss_format_write_file (file, bytes, TRUE, error))
     return FALSE;
-  return gloss_project_record_document (self, document, store, error);
+  return gloss_project_record_document (self, document, store, edited, error);
 }
 
 /**
@@ -660,14 +663,18 @@ gloss_project_link_document (GlossProject  *self,
 /**
  * gloss_project_record_document:
  *
+ * @edited: whether the annotator changed @store since it was last saved
+ *
  * The last step of saving @store through the project, once its file is
  * written: its texts learnt for suggestions, its counts recorded, a todo
- * document with annotations moved to in progress, the progress file saved.
+ * document the annotator annotated moved to in progress, the progress file
+ * saved.
  */
 gboolean
 gloss_project_record_document (GlossProject          *self,
                                GlossProjectDocument  *document,
                                GlossStore            *store,
+                               gboolean               edited,
                                GError               **error)
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
@@ -679,9 +686,10 @@ gloss_project_record_document (GlossProject          *self,
   gloss_project_document_set_counts (document,
                                      gloss_store_get_n_items (store, GLOSS_KIND_MENTION),
                                      gloss_store_get_n_items (store, GLOSS_KIND_CLAIM));
-  /* Opened and left (Alt+Right saves) is not begun: the first
-   * annotation is. */
-  if (gloss_project_document_get_status (document) == GLOSS_PROGRESS_TODO &&
+  /* Opened and left (Alt+Right saves) is not begun, even when the
+   * document came with annotations (imported, pre-annotated): the
+   * annotator's first edit is. */
+  if (gloss_project_document_get_status (document) == GLOSS_PROGRESS_TODO && edited &&
       gloss_store_get_n_items (store, GLOSS_KIND_MENTION) + gloss_store_get_n_items (store, GLOSS_KIND_ENTITY) +
       gloss_store_get_n_items (store, GLOSS_KIND_CLAIM) + gloss_store_get_n_items (store, GLOSS_KIND_RELATION) > 0)
     gloss_project_document_set_status (document, GLOSS_PROGRESS_IN_PROGRESS);

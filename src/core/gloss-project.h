@@ -86,7 +86,8 @@ GlossStore           *gloss_project_open_document  (GlossProject          *self,
                                                     GlossProjectDocument  *document,
                                                     GError               **error);
 /* Writes @store as the annotator's file of @document, records its counts
- * and moves a todo document to in progress; saves the progress file.
+ * and moves a todo document with unsaved edits to in progress; saves the
+ * progress file.
  * First links the store's entities to the registry (registering new
  * ones, as one undoable step of the store) and learns its mentions' texts
  * for suggestions. */
@@ -102,9 +103,13 @@ gboolean              gloss_project_apply_schema   (GlossProject          *self,
 gboolean              gloss_project_link_document  (GlossProject          *self,
                                                     GlossStore            *store,
                                                     GError               **error);
+/* @edited: whether the annotator changed @store since it was last saved
+ * (what moves a todo document to in progress; annotations a document was
+ * imported with do not). */
 gboolean              gloss_project_record_document (GlossProject         *self,
                                                      GlossProjectDocument *document,
                                                      GlossStore           *store,
+                                                     gboolean              edited,
                                                      GError              **error);
 gboolean              gloss_project_is_curated     (GlossProject          *self,
                                                     GlossProjectDocument  *document);

@@ -207,12 +207,15 @@ save_shown (GlossWindow  *self,
             GError      **error)
 {
   GlossWindowProject *state = self->project;
+  gboolean edited;
 
   if (state->store == NULL || state->store != gloss_window_get_store (self))
     return TRUE;
+  /* (before linking, which is bookkeeping, not the annotator's edit) */
+  edited = gloss_store_get_modified (state->store);
   if (!gloss_project_link_document (state->project, state->store, error) ||
       !_gloss_window_write_file (self, gloss_window_get_file (self), error) ||
-      !gloss_project_record_document (state->project, state->document, state->store, error))
+      !gloss_project_record_document (state->project, state->document, state->store, edited, error))
     return FALSE;
   /* (what was learnt or forgotten changes them, in this document too) */
   refresh_suggestions (self);

@@ -129,6 +129,45 @@ mention (GlossStore *store,
   g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (m), NULL));
 }
 
+/* A document added with annotations (imported, pre-annotated) and
+ * passed over (opened and saved, as Alt+Right does) stays to do; the
+ * annotator's first edit moves it to in progress. */
+static void
+test_preannotated_stays_todo (void)
+{
+  g_autoptr(GFile) folder = temp_folder ();
+  g_autoptr(GFile) article = sample_file ();
+  g_autoptr(GlossProject) setup = gloss_project_new (folder, "Summit", NULL, "Ana Lima");
+  g_autoptr(GlossProject) ana = NULL;
+  g_autoptr(GlossStore) imported = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossProjectDocument *doc;
+
+  imported = gloss_project_read_text_file (setup, article, &error);
+  g_assert_no_error (error);
+  mention (imported, 224, 235);
+  g_assert_nonnull (gloss_project_add_store (setup, imported, "kim-putin-vostochny.txt", &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_save (setup, &error));
+
+  ana = gloss_project_load (folder, "Ana Lima", &error);
+  g_assert_no_error (error);
+  doc = gloss_project_lookup (ana, "kim-putin-vostochny");
+  store = gloss_project_open_document (ana, doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 1);
+  g_assert_true (gloss_project_save_document (ana, doc, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_document_get_status (doc), ==, GLOSS_PROGRESS_TODO);
+  g_assert_cmpuint (gloss_project_document_get_n_mentions (doc), ==, 1);
+
+  mention (store, 0, 5);
+  g_assert_true (gloss_project_save_document (ana, doc, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_document_get_status (doc), ==, GLOSS_PROGRESS_IN_PROGRESS);
+}
+
 /* Two annotators of one project write disjoint files: nothing they save
  * can conflict in git. */
 static void
@@ -693,6 +732,7 @@ main (int   argc,
 
   g_test_add_func ("/core/project/create-and-reload", test_create_and_reload);
   g_test_add_func ("/core/project/two-annotators", test_two_annotators);
+  g_test_add_func ("/core/project/preannotated-stays-todo", test_preannotated_stays_todo);
   g_test_add_func ("/core/project/annotator-names", test_annotator_names);
   g_test_add_func ("/core/project/suggestions", test_suggestions);
   g_test_add_func ("/core/project/suggestions-inside-names", test_suggestions_inside_names);
