@@ -214,7 +214,7 @@ test_retype_says_so (void)
   g_autoptr(GlossStore) store = NULL;
   GlossAnnotationView *view;
   GlossAnnotation *mention;
-  GtkWidget *toast, *button;
+  UiToastHold *hold;
   TypeAt s;
   guint start;
 
@@ -236,16 +236,12 @@ test_retype_says_so (void)
   ui_key (GTK_WIDGET (window), "Tab");
   g_assert_true (gloss_annotation_view_get_selected (view) == mention);
   g_assert_false (gloss_annotation_view_get_text_selection (view, NULL, NULL));
+  hold = ui_hold_toast (GTK_WIDGET (window), "“Seoul” is now Other location");
   ui_key (GTK_WIDGET (window), "4");
   mention = gloss_annotation_view_get_selected (view);
   g_assert_cmpstr (gloss_annotation_get_type_id (mention), ==, "LOC");
 
-  g_assert_true (wait_toast (GTK_WIDGET (window), "“Seoul” is now Other location", TRUE, UI_TEST_TIMEOUT_MS));
-  toast = find_toast (GTK_WIDGET (window), "“Seoul” is now Other location");
-  button = find_widget (toast, GTK_TYPE_BUTTON, NULL);
-  g_assert_nonnull (button);
-  wait_for_allocation (button);
-  ui_click_widget (button, gtk_widget_get_width (button) / 2., gtk_widget_get_height (button) / 2., 1);
+  ui_click_toast_button (hold);
 
   s = (TypeAt) { store, start, "GPE" };
   g_assert_true (ui_wait_until (type_at_is, &s, UI_TEST_TIMEOUT_MS));
@@ -433,7 +429,8 @@ test_doc_actions_outside_the_page (void)
   g_autoptr(GlossStore) store = ui_store_new ("Russia and China met in Vladivostok. Russia spoke first; "
                                               "Russian envoys said Russia would stay.\n");
   g_autoptr(GlossAnnotation) russia = NULL;
-  GtkWidget *undo, *redo, *toast, *button, *menu;
+  GtkWidget *undo, *redo, *menu;
+  UiToastHold *hold;
 
   show_store (store);
   undo = find_icon_button (GTK_WIDGET (window), "edit-undo-symbolic");
@@ -446,15 +443,13 @@ test_doc_actions_outside_the_page (void)
   tag_by_key (window, "Russia", "3");
   g_assert_cmpuint (n_mentions (window), ==, 1);
   g_assert_true (ui_wait_until (is_sensitive, undo, UI_TEST_TIMEOUT_MS));
+  hold = ui_hold_toast (GTK_WIDGET (window), "Undone");
   click_and_count (undo, 0);
   g_assert_false (gtk_widget_is_sensitive (undo));
 
   /* The toast's Redo. */
-  g_assert_true (wait_toast (GTK_WIDGET (window), "Undone", TRUE, UI_TEST_TIMEOUT_MS));
-  toast = find_toast (GTK_WIDGET (window), "Undone");
-  button = find_widget (toast, GTK_TYPE_BUTTON, NULL);
-  g_assert_nonnull (button);
-  click_and_count (button, 1);
+  ui_click_toast_button (hold);
+  g_assert_true (ui_wait_until (mentions_are, GUINT_TO_POINTER (1), UI_TEST_TIMEOUT_MS));
   /* The header bar's Undo and Redo. */
   click_and_count (undo, 0);
   g_assert_true (ui_wait_until (is_sensitive, redo, UI_TEST_TIMEOUT_MS));

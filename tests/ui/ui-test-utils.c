@@ -1654,6 +1654,93 @@ wait_toast (GtkWidget  *root,
   return ui_wait_until (toast_is, &t, ms);
 }
 
+struct _UiToastHold
+{
+  GtkWidget *root;
+  char      *text;
+  GtkWidget *widget;    /* the toast's AdwToastWidget, once it shows */
+  AdwToast  *toast;
+  gboolean   clicked;   /* its button-clicked */
+};
+
+/* libadwaita 1.2's AdwToastWidget starts its hide timeout when it is
+ * given its toast, with the toast's timeout then: a timeout changed
+ * later goes unread, and a toast given again with timeout 0 has none.
+ * The widget is made and mapped in one go, so the hold comes before the
+ * main loop could run the timeout. */
+static gboolean
+toast_map_hook (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               data)
+{
+  UiToastHold *hold = data;
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") ||
+      !gtk_widget_is_ancestor (widget, hold->root) ||
+      !gtk_widget_get_can_target (widget) || !label_contains (widget, hold->text))
+    return TRUE;
+
+  hold->widget = g_object_ref (widget);
+  g_object_get (widget, "toast", &hold->toast, NULL);
+  adw_toast_set_timeout (hold->toast, 0);
+  g_object_set (widget, "toast", hold->toast, NULL);
+  g_signal_connect_swapped (hold->toast, "button-clicked", G_CALLBACK (set_flag), &hold->clicked);
+  return FALSE;
+}
+
+UiToastHold *
+ui_hold_toast (GtkWidget  *root,
+               const char *text)
+{
+  UiToastHold *hold = g_new0 (UiToastHold, 1);
+
+  hold->root = root;
+  hold->text = g_strdup (text);
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, toast_map_hook, hold, NULL);
+  return hold;
+}
+
+static gboolean
+toast_held (gpointer data)
+{
+  return ((UiToastHold *) data)->widget != NULL;
+}
+
+/* The hold keeps the widgets, so a toast that went anyway is a failure
+ * with a message, not a critical on a finalized widget. */
+static void
+assert_toast_shows (UiToastHold *hold,
+                    GtkWidget   *button)
+{
+  if (gtk_widget_get_parent (hold->widget) == NULL || !gtk_widget_get_mapped (button))
+    g_error ("the toast “%s” went before its button was clicked", hold->text);
+}
+
+void
+ui_click_toast_button (UiToastHold *hold)
+{
+  GtkWidget *button;
+
+  if (!ui_wait_until (toast_held, hold, UI_TEST_TIMEOUT_MS))
+    g_error ("no toast “%s” showed", hold->text);
+  button = find_widget (hold->widget, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, adw_toast_get_button_label (hold->toast));
+  assert_toast_shows (hold, button);
+  wait_for_allocation (button);
+  assert_toast_shows (hold, button);
+  ui_click_center (button);
+  g_assert_true (ui_wait_until (flag_set, &hold->clicked, UI_TEST_TIMEOUT_MS));
+
+  g_signal_handlers_disconnect_by_func (hold->toast, set_flag, &hold->clicked);
+  g_object_unref (hold->toast);
+  g_object_unref (hold->widget);
+  g_free (hold->text);
+  g_free (hold);
+}
+
 typedef struct
 {
   GtkWidget *root;

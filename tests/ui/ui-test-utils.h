@@ -214,6 +214,19 @@ gboolean   wait_toast               (GtkWidget       *root,
                                      const char      *text,
                                      gboolean         shown,
                                      guint            ms);
+/* A toast's button, clicked with the real pointer. A toast goes by itself
+ * once its timeout has passed, and a busy machine can spend that between
+ * the toast's showing and a click reaching it. So ui_hold_toast(), called
+ * before the key or click that brings the toast, holds the next toast
+ * under @root whose title contains @text from the moment it shows: it
+ * stays until it is dismissed (as it does while the pointer is over it).
+ * ui_click_toast_button() waits until it shows, clicks its button and
+ * frees @hold; the test fails if the toast never shows, went before the
+ * click (another toast took its place), or its button missed the click. */
+typedef struct _UiToastHold UiToastHold;
+UiToastHold *ui_hold_toast          (GtkWidget       *root,
+                                     const char      *text);
+void       ui_click_toast_button    (UiToastHold     *hold);
 /* The message dialog over @window, once it shows (NULL after the
  * deadline). */
 AdwMessageDialog *wait_message_dialog (gpointer       window);
