@@ -5,7 +5,8 @@
  * A journal is a JSON Lines file in $XDG_STATE_HOME/gloss/journal/. Its
  * first line is a header naming the text and the saved file it starts
  * from; each further line is one undoable step (do, undo or redo) as the
- * resulting state of every annotation it touched, or the whole schema
+ * resulting state of every annotation it touched (a step that touched
+ * none writes nothing), or the whole schema
  * after a schema change. A line goes out in one write() and is fsync'ed
  * before GlossStore::edited returns, and the UI only updates after that
  * signal. Replaying the lines in order onto the saved file gives back
@@ -411,8 +412,13 @@ on_edited (GlossJournal *self,
            int           direction)
 {
   static const char * const directions[] = { "do", "undo", "redo" };
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) out = NULL;
 
+  /* A step that touched no annotation changed only what lies outside the
+   * store (gloss_store_add_outside_step()), kept in files of its own. */
+  if (self->order->len == 0 && !self->schema_dirty)
+    return;
+  out = g_string_new (NULL);
   if (self->schema_dirty)
     append_schema_line (self, out);
 

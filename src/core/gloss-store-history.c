@@ -37,7 +37,26 @@ _gloss_store_group_free (gpointer data)
 
   g_free (group->label);
   g_array_unref (group->ops);
+  g_clear_pointer (&group->outside, g_ptr_array_unref);
   g_free (group);
+}
+
+static void
+outside_free (gpointer data)
+{
+  Outside *outside = data;
+
+  if (outside->destroy != NULL)
+    outside->destroy (outside->data);
+  g_free (outside);
+}
+
+/* Whether undoing or redoing @group changes the annotations, not only
+ * what lies outside the store. */
+static gboolean
+changes_document (const Group *group)
+{
+  return group->ops->len > 0;
 }
 
 /* Applying operations */
@@ -247,7 +266,7 @@ gloss_store_end_group (GlossStore *self)
     return;
 
   group = g_steal_pointer (&self->open_group);
-  if (group->ops->len == 0)
+  if (group->ops->len == 0 && group->outside == NULL)
     {
       _gloss_store_group_free (group);
       return;
@@ -305,8 +324,95 @@ gloss_store_get_redo_label (GlossStore *self)
   return ((Group *)g_ptr_array_index (self->redo, self->redo->len - 1))->label;
 }
 
+/**
+ * gloss_store_add_outside_step:
+ * @label: (nullable): what the step does, when it is a group of its own
+ * @func: takes the step back, and does it again
+ * @data: (transfer full): for @func, freed by @destroy with the history
+ *
+ * Records in the open group (or a group of its own, named @label) a step
+ * the caller has just made outside the store: a project remembering that a
+ * suggestion was rejected. Undo and redo call @func. A step made only of
+ * such changes does not make the document modified, and the journal
+ * writes no line for it: what it changed is kept elsewhere.
+ */
+void
+gloss_store_add_outside_step (GlossStore            *self,
+                              const char            *label,
+                              GlossStoreOutsideFunc  func,
+                              gpointer               data,
+                              GDestroyNotify         destroy)
+{
+  Outside *outside;
+  gboolean own_group;
+
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  outside = g_new (Outside, 1);
+  *outside = (Outside) { func, data, destroy };
+  own_group = self->open_group == NULL;
+  if (own_group)
+    gloss_store_begin_group (self, label);
+  if (self->open_group->outside == NULL)
+    self->open_group->outside = g_ptr_array_new_with_free_func (outside_free);
+  g_ptr_array_add (self->open_group->outside, outside);
+  if (own_group)
+    gloss_store_end_group (self);
+}
+
+/* Undoes (or redoes, @forward) the outside steps of @group, last first
+ * when undoing; on a failure takes back those it did. */
+static gboolean
+apply_outside (Group     *group,
+               gboolean   forward,
+               GError   **error)
+{
+  guint n = group->outside != NULL ? group->outside->len : 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      Outside *outside = g_ptr_array_index (group->outside, forward ? k : n - 1 - k);
+
+      if (!outside->func (outside->data, forward, error))
+        {
+          while (k-- > 0)
+            {
+              Outside *done = g_ptr_array_index (group->outside, forward ? k : n - 1 - k);
+
+              done->func (done->data, !forward, NULL);
+            }
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 gloss_store_undo (GlossStore *self)
+{
+  return gloss_store_undo_full (self, NULL);
+}
+
+gboolean
+gloss_store_redo (GlossStore *self)
+{
+  return gloss_store_redo_full (self, NULL);
+}
+
+/**
+ * gloss_store_undo_full:
+ *
+ * Undoes the last step, outside steps (gloss_store_add_outside_step())
+ * included.
+ *
+ * Returns: %FALSE when there is nothing to undo, or with @error set when
+ *   an outside step could not be taken back (the step is then still the
+ *   one to undo, and nothing changed)
+ */
+gboolean
+gloss_store_undo_full (GlossStore  *self,
+                       GError     **error)
 {
   Group *group;
 
@@ -315,7 +421,10 @@ gloss_store_undo (GlossStore *self)
   if (!gloss_store_can_undo (self))
     return FALSE;
 
-  group = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  group = g_ptr_array_index (self->undo, self->undo->len - 1);
+  if (!apply_outside (group, FALSE, error))
+    return FALSE;
+  g_ptr_array_steal_index (self->undo, self->undo->len - 1);
   for (guint i = group->ops->len; i > 0; i--)
     apply_op (self, &g_array_index (group->ops, Op, i - 1), FALSE);
   g_ptr_array_add (self->redo, group);
@@ -324,8 +433,16 @@ gloss_store_undo (GlossStore *self)
   return TRUE;
 }
 
+/**
+ * gloss_store_redo_full:
+ *
+ * Redoes the last step undone, as gloss_store_undo_full() undoes.
+ *
+ * Returns: %FALSE when there is nothing to redo, or with @error set
+ */
 gboolean
-gloss_store_redo (GlossStore *self)
+gloss_store_redo_full (GlossStore  *self,
+                       GError     **error)
 {
   Group *group;
 
@@ -334,7 +451,10 @@ gloss_store_redo (GlossStore *self)
   if (!gloss_store_can_redo (self))
     return FALSE;
 
-  group = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  group = g_ptr_array_index (self->redo, self->redo->len - 1);
+  if (!apply_outside (group, TRUE, error))
+    return FALSE;
+  g_ptr_array_steal_index (self->redo, self->redo->len - 1);
   for (guint i = 0; i < group->ops->len; i++)
     apply_op (self, &g_array_index (group->ops, Op, i), TRUE);
   g_ptr_array_add (self->undo, group);
@@ -354,11 +474,24 @@ gloss_store_clear_history (GlossStore *self)
   _gloss_store_update_state (self);
 }
 
+/* Steps that change only what lies outside the store, between the saved
+ * one and now, leave the document as saved. */
 gboolean
 gloss_store_get_modified (GlossStore *self)
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  return self->schema_changed || !self->saved_reachable || self->undo->len != self->saved_depth;
+
+  if (self->schema_changed || !self->saved_reachable)
+    return TRUE;
+  /* Done since the save: on the undo stack above it. */
+  for (guint i = self->saved_depth; i < self->undo->len; i++)
+    if (changes_document (g_ptr_array_index (self->undo, i)))
+      return TRUE;
+  /* Undone since: on top of the redo stack, the last undone on top. */
+  for (guint k = 0; self->undo->len + k < self->saved_depth; k++)
+    if (k >= self->redo->len || changes_document (g_ptr_array_index (self->redo, self->redo->len - 1 - k)))
+      return TRUE;
+  return FALSE;
 }
 
 void

@@ -26,10 +26,21 @@ typedef struct
   GlossAnnotation *after;
 } Op;
 
+/* A step of the history that changes something outside the store (a
+ * project's remembered rejection): the caller did it; undo and redo call
+ * @func. */
 typedef struct
 {
-  char   *label;
-  GArray *ops;
+  GlossStoreOutsideFunc func;
+  gpointer              data;
+  GDestroyNotify        destroy;
+} Outside;
+
+typedef struct
+{
+  char      *label;
+  GArray    *ops;
+  GPtrArray *outside;  /* of Outside, NULL when none */
 } Group;
 
 struct _GlossStore

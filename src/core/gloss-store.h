@@ -142,6 +142,27 @@ const char      *gloss_store_get_undo_label     (GlossStore        *self);
 const char      *gloss_store_get_redo_label     (GlossStore        *self);
 gboolean         gloss_store_undo               (GlossStore        *self);
 gboolean         gloss_store_redo               (GlossStore        *self);
+gboolean         gloss_store_undo_full          (GlossStore        *self,
+                                                 GError           **error);
+gboolean         gloss_store_redo_full          (GlossStore        *self,
+                                                 GError           **error);
+
+/**
+ * GlossStoreOutsideFunc:
+ * @data: what gloss_store_add_outside_step() was given
+ * @forward: %TRUE to do the step again (redo), %FALSE to take it back
+ *
+ * Returns: whether it was done; %FALSE with @error set leaves everything
+ *   as it was
+ */
+typedef gboolean (*GlossStoreOutsideFunc) (gpointer   data,
+                                           gboolean   forward,
+                                           GError   **error);
+void             gloss_store_add_outside_step   (GlossStore            *self,
+                                                 const char            *label,
+                                                 GlossStoreOutsideFunc  func,
+                                                 gpointer               data,
+                                                 GDestroyNotify         destroy);
 void             gloss_store_clear_history      (GlossStore        *self);
 
 /* TRUE when the annotations differ from the last gloss_store_mark_saved(). */

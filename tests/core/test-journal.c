@@ -594,6 +594,52 @@ sample_source (void)
 
 /* A new article from text, never saved: the journal is keyed by the
  * article's file and the window (session), never by the text. */
+static gboolean
+outside_step (gpointer   data,
+              gboolean   forward,
+              GError   **error)
+{
+  *(int *) data += forward ? 1 : -1;
+  return TRUE;
+}
+
+/* A step that changes only what lies outside the store (a project's
+ * rejection, written to its own file) writes no line, done, undone or
+ * redone; nor does it leave anything to recover. */
+static void
+test_outside_step (void)
+{
+  g_autoptr(GFile) file = saved_sample ();
+  g_autoptr(GlossStore) store = load (file);
+  g_autoptr(GlossEntity) entity = gloss_entity_new (entity_types[0], "Someone");
+  g_autoptr(GFile) journal_file = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossJournal *journal = journal_new (store, file);
+  int value = 1;
+  guint n = 0;
+
+  journal_file = gloss_journal_get_file (journal);
+  gloss_store_add_outside_step (store, "Reject “Putin”", outside_step, &value, NULL);
+  g_assert_true (gloss_store_undo (store));
+  g_assert_true (gloss_store_redo (store));
+  g_assert_cmpint (value, ==, 1);
+  g_assert_cmpuint (count_lines (journal_file), ==, 1);
+  g_assert_true (gloss_journal_check (store, journal_file, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+
+  /* The document's own edits around it still do. */
+  g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (entity), &error));
+  g_assert_cmpuint (count_lines (journal_file), ==, 2);
+  gloss_store_add_outside_step (store, "Reject “Kim”", outside_step, &value, NULL);
+  g_assert_cmpuint (count_lines (journal_file), ==, 2);
+  g_assert_true (gloss_store_undo (store));
+  g_assert_true (gloss_store_undo (store));
+  g_assert_cmpuint (count_lines (journal_file), ==, 3);
+  g_assert_null (gloss_journal_get_error (journal));
+  g_assert_finalize_object (journal);
+}
+
 static void
 test_unsaved (void)
 {
@@ -1035,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/core/journal/given-digest", test_given_digest);
   g_test_add_func ("/core/journal/mark-saved-discard", test_mark_saved_discard);
   g_test_add_func ("/core/journal/unsaved", test_unsaved);
+  g_test_add_func ("/core/journal/outside-step", test_outside_step);
   g_test_add_func ("/core/journal/abort", test_abort);
   g_test_add_func ("/core/journal/identity", test_identity);
   g_test_add_func ("/core/journal/unsaved-two", test_unsaved_two);

@@ -742,6 +742,119 @@ test_query (void)
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_CLAIM), ==, 1);
 }
 
+typedef struct
+{
+  int      value;      /* what the steps change, outside the store */
+  gboolean fail;
+  guint    destroyed;
+} Outside;
+
+static gboolean
+outside_step (gpointer   data,
+              gboolean   forward,
+              GError   **error)
+{
+  Outside *outside = data;
+
+  if (outside->fail)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+      return FALSE;
+    }
+  outside->value += forward ? 1 : -1;
+  return TRUE;
+}
+
+static void
+outside_destroyed (gpointer data)
+{
+  ((Outside *) data)->destroyed++;
+}
+
+/* A step outside the store (a project's rejection) is one undo step with
+ * its label; undo and redo call it, a failure leaves it where it was; it
+ * does not make the document modified. */
+static void
+test_outside_steps (void)
+{
+  g_autoptr(GlossStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  Outside outside = { 0 };
+  guint edited = 0;
+
+  add_mention (store, "PER", 9, 23, NULL);
+  gloss_store_mark_saved (store);
+  g_signal_connect_swapped (store, "edited", G_CALLBACK (g_atomic_int_inc), &edited);
+
+  outside.value = 1;   /* done by the caller */
+  gloss_store_add_outside_step (store, "Reject “Putin”", outside_step, &outside, outside_destroyed);
+  g_assert_cmpuint (edited, ==, 1);
+  g_assert_cmpstr (gloss_store_get_undo_label (store), ==, "Reject “Putin”");
+  g_assert_false (gloss_store_get_modified (store));
+
+  g_assert_true (gloss_store_undo_full (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outside.value, ==, 0);
+  g_assert_cmpuint (edited, ==, 2);
+  g_assert_false (gloss_store_get_modified (store));
+  g_assert_cmpstr (gloss_store_get_redo_label (store), ==, "Reject “Putin”");
+  g_assert_true (gloss_store_redo_full (store, &error));
+  g_assert_cmpint (outside.value, ==, 1);
+
+  /* A failure: nothing changes, the step is still the one to undo. */
+  outside.fail = TRUE;
+  g_assert_false (gloss_store_undo_full (store, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_false (gloss_store_undo (store));
+  g_assert_cmpint (outside.value, ==, 1);
+  g_assert_cmpuint (edited, ==, 3);
+  g_assert_cmpstr (gloss_store_get_undo_label (store), ==, "Reject “Putin”");
+  outside.fail = FALSE;
+
+  /* Behind it, the mention's step still makes the document modified. */
+  g_assert_true (gloss_store_undo (store));
+  g_assert_true (gloss_store_undo (store));
+  g_assert_cmpint (outside.value, ==, 0);
+  g_assert_true (gloss_store_get_modified (store));
+  g_assert_true (gloss_store_redo (store));
+  g_assert_false (gloss_store_get_modified (store));
+
+  /* In a group with annotations: one step, modified. */
+  gloss_store_begin_group (store, "Both");
+  add_mention (store, "ORG", 0, 6, NULL);
+  outside.value++;
+  gloss_store_add_outside_step (store, NULL, outside_step, &outside, outside_destroyed);
+  gloss_store_end_group (store);
+  /* (the first step, undone, went with what could be redone) */
+  g_assert_cmpuint (outside.destroyed, ==, 1);
+  g_assert_cmpstr (gloss_store_get_undo_label (store), ==, "Both");
+  g_assert_true (gloss_store_get_modified (store));
+  g_assert_true (gloss_store_undo (store));
+  g_assert_cmpint (outside.value, ==, 0);
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 1);
+  g_assert_false (gloss_store_get_modified (store));
+
+  /* Saved after an outside step: undoing it leaves the document saved. */
+  g_assert_true (gloss_store_redo (store));
+  outside.value++;
+  gloss_store_add_outside_step (store, "Reject", outside_step, &outside, outside_destroyed);
+  gloss_store_mark_saved (store);
+  g_assert_true (gloss_store_undo (store));
+  g_assert_false (gloss_store_get_modified (store));
+  g_assert_true (gloss_store_undo (store));
+  g_assert_true (gloss_store_get_modified (store));
+
+  /* A new edit drops what could be redone, the steps' data with it; so
+   * does clearing the history. */
+  add_mention (store, "PER", 34, 37, NULL);
+  g_assert_cmpuint (outside.destroyed, ==, 3);
+  outside.value++;
+  gloss_store_add_outside_step (store, "Reject", outside_step, &outside, outside_destroyed);
+  gloss_store_clear_history (store);
+  g_assert_cmpuint (outside.destroyed, ==, 4);
+}
+
 static void
 test_modified (void)
 {
@@ -836,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/core/store/groups", test_groups);
   g_test_add_func ("/core/store/query", test_query);
   g_test_add_func ("/core/store/modified", test_modified);
+  g_test_add_func ("/core/store/outside-steps", test_outside_steps);
   g_test_add_func ("/core/store/random-undo-redo", test_random_undo_redo);
   g_test_add_func ("/core/store/items-changed", test_items_changed);
   g_test_add_func ("/core/store/enum-types", test_enum_types);
