@@ -8,10 +8,14 @@
  * (they are not annotations until accepted, and never reach a dataset);
  * accepting one adds a mention linked to the registry's entity as an
  * ordinary undoable edit; rejecting one is remembered in the annotator's
- * lexicon.
+ * lexicon, written at once, and is a step of the document's undo history
+ * whose undo and redo write the lexicon again.
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "gloss-edits.h"
 #include "gloss-error.h"
 #include "gloss-mention.h"
 #include "gloss-project-private.h"
@@ -133,30 +137,113 @@ gloss_project_suggest (GlossProject          *self,
   return found;
 }
 
+/* Adds or removes the rejection @key and writes the lexicon, as the
+ * registry's edits are written through: a failed write takes it back.
+ * *@changed: whether the lexicon held it the other way. */
+static gboolean
+set_rejected (GlossProject  *self,
+              const char    *key,
+              gboolean       rejected,
+              gboolean      *changed,
+              GError       **error)
+{
+  GlossLexicon *lexicon = _gloss_project_get_lexicon (self, error);
+
+  *changed = FALSE;
+  if (lexicon == NULL)
+    return FALSE;
+  if (rejected == g_hash_table_contains (lexicon->rejected, key))
+    return TRUE;
+  if (rejected)
+    g_hash_table_add (lexicon->rejected, g_strdup (key));
+  else
+    g_hash_table_remove (lexicon->rejected, key);
+  if (!_gloss_project_save_lexicon (self, error))
+    {
+      if (rejected)
+        g_hash_table_remove (lexicon->rejected, key);
+      else
+        g_hash_table_add (lexicon->rejected, g_strdup (key));
+      return FALSE;
+    }
+  *changed = TRUE;
+  return TRUE;
+}
+
+typedef struct
+{
+  GlossProject *project;
+  char         *key;
+} Rejection;
+
+static void
+rejection_free (gpointer data)
+{
+  Rejection *rejection = data;
+
+  g_object_unref (rejection->project);
+  g_free (rejection->key);
+  g_free (rejection);
+}
+
+/* Undo (@forward FALSE) forgets the rejection, redo remembers it again. */
+static gboolean
+rejection_step (gpointer   data,
+                gboolean   forward,
+                GError   **error)
+{
+  Rejection *rejection = data;
+  gboolean changed;
+
+  return set_rejected (rejection->project, rejection->key, forward, &changed, error);
+}
+
+/**
+ * gloss_project_reject:
+ * @store: the document's annotations, whose undo history takes the step
+ * @suggestion: one of gloss_project_suggest() for @document and @store
+ *
+ * Remembers in the annotator's lexicon, written at once, that @suggestion
+ * is not to be offered again, as a step of @store's undo history ("Reject
+ * “Kim”"): undoing it forgets the rejection (written at once too), redoing
+ * it remembers it again. The document itself is not modified.
+ *
+ * Returns: %FALSE with @error set when the lexicon cannot be written
+ *   (nothing is remembered then)
+ */
 gboolean
 gloss_project_reject (GlossProject           *self,
                       GlossProjectDocument   *document,
+                      GlossStore             *store,
                       const GlossSuggestion  *suggestion,
                       GError                **error)
 {
-  GlossLexicon *lexicon;
-  char *key;
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  Rejection *rejection;
+  gboolean changed;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_PROJECT_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
   g_return_val_if_fail (suggestion != NULL, FALSE);
 
-  if ((lexicon = _gloss_project_get_lexicon (self, error)) == NULL)
-    return FALSE;
   key = _gloss_lexicon_rejection_key (gloss_project_document_get_id (document),
                                       suggestion->start, suggestion->end, target_of (suggestion));
-  if (!g_hash_table_add (lexicon->rejected, key))
+  if (!set_rejected (self, key, TRUE, &changed, error))
+    return FALSE;
+  /* Rejected already: no step that would undo nothing. */
+  if (!changed)
     return TRUE;
-  if (!_gloss_project_save_lexicon (self, error))
-    {
-      g_hash_table_remove (lexicon->rejected, key);
-      return FALSE;
-    }
+
+  text = gloss_edit_short_text (gloss_store_get_document (store), suggestion->start, suggestion->end);
+  /* Translators: an undo step, "Reject “Kim Jong Un”" */
+  label = g_strdup_printf (_("Reject “%s”"), text);
+  rejection = g_new (Rejection, 1);
+  rejection->project = g_object_ref (self);
+  rejection->key = g_steal_pointer (&key);
+  gloss_store_add_outside_step (store, label, rejection_step, rejection, rejection_free);
   return TRUE;
 }
 
@@ -243,6 +330,8 @@ gloss_project_accept (GlossProject  *self,
 {
   const GlossSuggestion *chosen;
   g_autofree char *chosen_text = NULL;
+  g_autofree char *short_text = NULL;
+  g_autofree char *label = NULL;
   GlossDocument *document;
   GlossEntity *local = NULL;
   guint accepted = 0;
@@ -255,7 +344,11 @@ gloss_project_accept (GlossProject  *self,
   chosen = &g_array_index (suggestions, GlossSuggestion, index);
   chosen_text = gloss_document_dup_slice (document, chosen->start, chosen->end);
 
-  gloss_store_begin_group (store, all_of_target ? "Accept Suggestions" : "Accept Suggestion");
+  short_text = gloss_edit_short_text (document, chosen->start, chosen->end);
+  /* Translators: undo steps, "Accept “Kim Jong Un”" (the suggestion at
+   * the caret) and "Accept Every “Kim Jong Un”" (all of its entity) */
+  label = g_strdup_printf (all_of_target ? _("Accept Every “%s”") : _("Accept “%s”"), short_text);
+  gloss_store_begin_group (store, label);
   for (guint i = 0; i < suggestions->len; i++)
     {
       const GlossSuggestion *s = &g_array_index (suggestions, GlossSuggestion, i);

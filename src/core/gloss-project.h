@@ -145,6 +145,7 @@ guint                 gloss_project_accept         (GlossProject          *self,
                                                     GError               **error);
 gboolean              gloss_project_reject         (GlossProject          *self,
                                                     GlossProjectDocument  *document,
+                                                    GlossStore            *store,
                                                     const GlossSuggestion *suggestion,
                                                     GError               **error);
 

@@ -183,6 +183,7 @@ static void
 undo_redo (GlossDocumentPage *self,
            gboolean           redo)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   const char *label;
   AdwToast *toast;
@@ -197,8 +198,14 @@ undo_redo (GlossDocumentPage *self,
   else
     message = g_strdup (redo ? _("Redone") : _("Undone"));
 
-  if (!(redo ? gloss_store_redo (self->store) : gloss_store_undo (self->store)))
-    return;
+  /* A step outside the document (a project's rejection of a suggestion)
+   * writes a file, which can fail. */
+  if (!(redo ? gloss_store_redo_full (self->store, &error) : gloss_store_undo_full (self->store, &error)))
+    {
+      if (error != NULL)
+        gloss_error_dialog_show (GTK_WIDGET (self), redo ? _("Could Not Redo") : _("Could Not Undo"), error);
+      return;
+    }
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 3);

@@ -8,7 +8,7 @@
  * the next and offers its suggestions. Keys: Alt+Left/Alt+Right previous
  * and next, Ctrl+Return done and the next to do; on a suggestion at the
  * caret, Return accepts it, Shift+Return every one of its entity, and
- * BackSpace rejects it.
+ * BackSpace rejects it; each is a step of the document's undo history.
  */
 #include "config.h"
 
@@ -17,6 +17,7 @@
 #include "gloss-annotation-view.h"
 #include "gloss-annotator.h"
 #include "gloss-document-list.h"
+#include "gloss-edits.h"
 #include "gloss-format-native.h"
 #include "gloss-project.h"
 #include "gloss-project-member.h"
@@ -593,16 +594,34 @@ reject (GtkWidget *widget,
         gpointer   user_data)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossWindowProject *state = self->project;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  GlossSuggestion suggestion;
+  AdwToast *toast;
   int index = suggestion_at_caret (self);
 
   /* Elsewhere BackSpace deletes the selected mention (doc.delete). */
   if (index < 0)
     return FALSE;
-  if (!gloss_project_reject (self->project->project, self->project->document,
-                             &g_array_index (self->project->suggestions, GlossSuggestion, index), &error))
-    _gloss_window_show_error (self, _("The Suggestion Cannot Be Rejected"), error);
-  refresh_suggestions (self);
+  /* (a copy: the step's GlossStore::edited replaces the array) */
+  suggestion = g_array_index (state->suggestions, GlossSuggestion, index);
+  text = gloss_edit_short_text (gloss_store_get_document (state->store), suggestion.start, suggestion.end);
+  if (!gloss_project_reject (state->project, state->document, state->store, &suggestion, &error))
+    {
+      _gloss_window_show_error (self, _("The Suggestion Cannot Be Rejected"), error);
+      return TRUE;
+    }
+  /* The suggestion goes from this document and stays gone in the
+   * project's: say so, with the way back. */
+  /* Translators: “Kim Jong Un” will not be suggested here again */
+  message = g_strdup_printf (_("Rejected “%s”"), text);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "doc.undo");
+  _gloss_window_show_toast (self, toast);
   return TRUE;
 }
 

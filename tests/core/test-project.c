@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "gloss-annotator.h"
 #include "gloss-edits.h"
 #include "gloss-error.h"
@@ -343,6 +345,7 @@ test_suggestions (void)
   /* Enter: one, linked to the project's entity. */
   g_assert_cmpuint (gloss_project_accept (project, second, suggestions, 0, FALSE, &error), ==, 1);
   g_assert_no_error (error);
+  g_assert_cmpstr (gloss_store_get_undo_label (second), ==, "Accept “Kim Jong Un”");
   mention = GLOSS_ANNOTATION (g_list_model_get_item (gloss_store_get_list (second, GLOSS_KIND_MENTION), 0));
   g_assert_true (gloss_mention_get_entity (GLOSS_MENTION (mention)) ==
                  GLOSS_ENTITY (gloss_store_lookup (second, "PER-kim-jong-un")));
@@ -353,6 +356,7 @@ test_suggestions (void)
   suggestions = gloss_project_suggest (project, doc2, second, &error);
   g_assert_cmpuint (suggestions->len, ==, 3);
   g_assert_cmpuint (gloss_project_accept (project, second, suggestions, 0, TRUE, &error), ==, 2);
+  g_assert_cmpstr (gloss_store_get_undo_label (second), ==, "Accept Every “Putin”");
   g_assert_cmpuint (gloss_store_get_n_items (second, GLOSS_KIND_MENTION), ==, 3);
   g_assert_cmpuint (gloss_store_get_n_items (second, GLOSS_KIND_ENTITY), ==, 2);
   g_assert_true (gloss_store_undo (second));
@@ -362,7 +366,7 @@ test_suggestions (void)
   /* Backspace: rejected, here and after reopening the project. */
   suggestions = gloss_project_suggest (project, doc2, second, &error);
   g_assert_cmpuint (suggestions->len, ==, 3);
-  g_assert_true (gloss_project_reject (project, doc2, &g_array_index (suggestions, GlossSuggestion, 2), &error));
+  g_assert_true (gloss_project_reject (project, doc2, second, &g_array_index (suggestions, GlossSuggestion, 2), &error));
   g_assert_no_error (error);
   g_clear_pointer (&suggestions, g_array_unref);
   suggestions = gloss_project_suggest (project, doc2, second, &error);
@@ -505,6 +509,113 @@ test_delete_unlearns (void)
 
 /* A name that is only part of a longer capitalised name is not offered:
  * Shift+Enter on "Kim" takes the lone one, not the admiral's. */
+static gboolean
+lexicon_rejects (GFile      *folder,
+                 const char *key)
+{
+  g_autofree char *text = read_text (folder, "lexicon/Ana.json");
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", key);
+
+  return strstr (text, quoted) != NULL;
+}
+
+/* Whether a project read again from @folder suggests @start in "first". */
+static gboolean
+reloaded_suggests (GFile      *folder,
+                   GlossStore *store,
+                   guint       start)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) again = gloss_project_load (folder, "Ana", &error);
+
+  g_assert_no_error (error);
+  return suggests (again, gloss_project_lookup (again, "first"), store, start);
+}
+
+/* Backspace can be taken back: the rejection is a step of the document's
+ * undo history, written to the lexicon when done, undone and redone
+ * (a failed write leaves it where it was); the document stays unmodified. */
+static void
+test_reject_undo (void)
+{
+  g_autoptr(GFile) folder = temp_folder ();
+  g_autoptr(GlossStore) first = NULL;
+  g_autoptr(GlossStore) second = NULL;
+  g_autoptr(GlossProject) project = two_articles (folder, "Putin spoke; Putin left.", "Putin stayed.", &first, &second);
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(GlossSchema) schema = gloss_schema_copy (gloss_project_get_schema (project));
+  g_autoptr(GArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) lexicon = g_file_resolve_relative_path (folder, "lexicon/Ana.json");
+  g_autofree char *lexicon_path = g_file_get_path (lexicon);
+  GlossProjectDocument *doc1 = gloss_project_lookup (project, "first");
+  GlossProjectDocument *doc2 = gloss_project_lookup (project, "second");
+  const char *key = "first 13 18 PER";
+
+  json_object_set_member (extra, "patterns",
+                          json_from_string ("[{\"type\": \"PER\", \"gazetteer\": [\"Putin\"]}]", NULL));
+  gloss_schema_set_extra (schema, extra);
+  gloss_project_set_schema (project, schema);
+  g_assert_true (gloss_project_save (project, &error));
+  gloss_store_mark_saved (first);
+
+  suggestions = gloss_project_suggest (project, doc1, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suggestions->len, ==, 2);
+  g_assert_cmpuint (g_array_index (suggestions, GlossSuggestion, 1).start, ==, 13);
+  g_assert_true (gloss_project_reject (project, doc1, first, &g_array_index (suggestions, GlossSuggestion, 1), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_store_get_undo_label (first), ==, "Reject “Putin”");
+  g_assert_false (gloss_store_get_modified (first));
+  g_assert_false (suggests (project, doc1, first, 13));
+  g_assert_true (suggests (project, doc1, first, 0));
+  g_assert_true (suggests (project, doc2, second, 0));
+  g_assert_true (lexicon_rejects (folder, key));
+  g_assert_false (reloaded_suggests (folder, first, 13));
+
+  /* Undo: suggested again, and forgotten on disk. */
+  g_assert_true (gloss_store_undo_full (first, &error));
+  g_assert_no_error (error);
+  g_assert_true (suggests (project, doc1, first, 13));
+  g_assert_false (lexicon_rejects (folder, key));
+  g_assert_true (reloaded_suggests (folder, first, 13));
+  g_assert_false (gloss_store_get_modified (first));
+
+  /* Redo: rejected again. */
+  g_assert_true (gloss_store_redo_full (first, &error));
+  g_assert_no_error (error);
+  g_assert_false (suggests (project, doc1, first, 13));
+  g_assert_true (lexicon_rejects (folder, key));
+  g_assert_false (reloaded_suggests (folder, first, 13));
+
+  /* A lexicon that cannot be written (a folder in its place): the undo
+   * fails, the rejection stays, the step is still the one to undo. */
+  g_assert_cmpint (g_remove (lexicon_path), ==, 0);
+  g_assert_cmpint (g_mkdir (lexicon_path, 0700), ==, 0);
+  g_assert_false (gloss_store_undo_full (first, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (suggests (project, doc1, first, 13));
+  g_assert_cmpstr (gloss_store_get_undo_label (first), ==, "Reject “Putin”");
+  g_assert_cmpint (g_rmdir (lexicon_path), ==, 0);
+  g_assert_true (gloss_store_undo_full (first, &error));
+  g_assert_no_error (error);
+  g_assert_true (suggests (project, doc1, first, 13));
+  g_assert_true (reloaded_suggests (folder, first, 13));
+
+  /* Rejecting what a failed write could not remember: no step. */
+  g_clear_pointer (&suggestions, g_array_unref);
+  suggestions = gloss_project_suggest (project, doc1, first, &error);
+  g_assert_cmpint (g_remove (lexicon_path), ==, 0);
+  g_assert_cmpint (g_mkdir (lexicon_path, 0700), ==, 0);
+  g_assert_false (gloss_project_reject (project, doc1, first, &g_array_index (suggestions, GlossSuggestion, 0), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (suggests (project, doc1, first, 0));
+  g_assert_cmpstr (gloss_store_get_undo_label (first), ==, NULL);
+  g_assert_cmpint (g_rmdir (lexicon_path), ==, 0);
+}
+
 static void
 test_suggestions_inside_names (void)
 {
@@ -735,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/core/project/preannotated-stays-todo", test_preannotated_stays_todo);
   g_test_add_func ("/core/project/annotator-names", test_annotator_names);
   g_test_add_func ("/core/project/suggestions", test_suggestions);
+  g_test_add_func ("/core/project/reject-undo", test_reject_undo);
   g_test_add_func ("/core/project/suggestions-inside-names", test_suggestions_inside_names);
   g_test_add_func ("/core/project/delete-unlearns", test_delete_unlearns);
   g_test_add_func ("/core/project/bad-projects", test_bad_projects);
