@@ -575,6 +575,235 @@ test_registry_picker (GlossWindow *window,
                                                                     GLOSS_KIND_ENTITY)), ==, 1);
 }
 
+static const char treaty_article[] =
+  "Putin spoke in Moscow on Monday; later Putin left for Minsk.\n";
+static const char visit_article[] =
+  "Officials said Putin would stay.\n";
+
+/* A project of two articles whose schema suggests every "Putin". */
+static GFile *
+make_putin_project (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "treaty", NULL);
+  g_autofree char *annotator = gloss_annotator_default_name ();
+  GFile *folder = g_file_new_for_path (path);
+  const char *texts[] = { treaty_article, visit_article };
+  const char *names[] = { "c-treaty.txt", "d-visit.txt" };
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  ui_project_make (folder, texts, names, G_N_ELEMENTS (texts), NULL);
+  project = gloss_project_load (folder, annotator, &error);
+  g_assert_no_error (error);
+  schema = gloss_schema_copy (gloss_project_get_schema (project));
+  json_object_set_member (extra, "patterns",
+                          json_from_string ("[{\"type\": \"PER\", \"gazetteer\": [\"Putin\"]}]", NULL));
+  gloss_schema_set_extra (schema, extra);
+  gloss_project_set_schema (project, schema);
+  g_assert_true (gloss_project_save (project, &error));
+  return folder;
+}
+
+typedef struct
+{
+  GlossWindow *window;
+  guint        start;
+} SuggestionAt;
+
+static gboolean
+suggested_at (gpointer data)
+{
+  SuggestionAt *at = data;
+  GArray *suggestions = gloss_window_get_suggestions (at->window);
+
+  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
+    if (g_array_index (suggestions, GlossSuggestion, i).start == at->start)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+not_suggested_at (gpointer data)
+{
+  return !suggested_at (data);
+}
+
+/* Whether the project, read again from its files, suggests what @at
+ * names in the document shown: what a reopened project or the next
+ * window would offer. */
+static gboolean
+suggested_from_disk (GFile        *folder,
+                     SuggestionAt *at)
+{
+  g_autofree char *annotator = gloss_annotator_default_name ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) again = gloss_project_load (folder, annotator, &error);
+  g_autoptr(GArray) suggestions = NULL;
+
+  g_assert_no_error (error);
+  suggestions = gloss_project_suggest (again, gloss_project_lookup (again, "c-treaty"),
+                                       gloss_window_get_store (at->window), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < suggestions->len; i++)
+    if (g_array_index (suggestions, GlossSuggestion, i).start == at->start)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+not_modified (gpointer data)
+{
+  return !gloss_window_get_modified (data);
+}
+
+static gboolean
+treaty_shown (gpointer data)
+{
+  GlossStore *store = gloss_window_get_store (data);
+
+  return store != NULL && g_str_has_prefix (gloss_document_get_text (gloss_store_get_document (store)), "Putin spoke");
+}
+
+static gboolean
+visit_shown (gpointer data)
+{
+  GlossStore *store = gloss_window_get_store (data);
+
+  return store != NULL && g_str_has_prefix (gloss_document_get_text (gloss_store_get_document (store)), "Officials");
+}
+
+static void
+click_toast_button (GlossWindow *window,
+                    const char  *text)
+{
+  GtkWidget *toast, *button;
+
+  g_assert_true (wait_toast (GTK_WIDGET (window), text, TRUE, UI_TEST_TIMEOUT_MS));
+  toast = find_toast (GTK_WIDGET (window), text);
+  button = find_widget (toast, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (button);
+  wait_for_allocation (button);
+  ui_click_center (button);
+}
+
+/* Backspace on a suggestion by mistake can be taken back: a toast says
+ * it with Undo; Ctrl+Z, the toast's Undo and the header bar's Undo bring
+ * it back (and the project forgets it), Ctrl+Shift+Z and Redo reject it
+ * again. The document is not modified by it. Accepting (Enter,
+ * Shift+Enter) undoes and redoes too. */
+static void
+test_reject_undo (GlossWindow *window,
+                  const char  *dir)
+{
+  GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  g_autoptr(GFile) folder = make_putin_project (dir);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *undo, *redo;
+  SuggestionAt first, second;
+  GlossStore *store;
+  Count count;
+
+  g_assert_true (gloss_window_open_project (window, folder, &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_wait_until (treaty_shown, window, UI_TEST_TIMEOUT_MS));
+  wait_for_allocation (GTK_WIDGET (view));
+  store = gloss_window_get_store (window);
+  first = (SuggestionAt) { window, find_text (store, "Putin", 0) };
+  second = (SuggestionAt) { window, find_text (store, "Putin", 1) };
+  count = (Count) { window, 2 };
+  g_assert_true (ui_wait_until (n_suggestions_is, &count, UI_TEST_TIMEOUT_MS));
+  ui_wait_for_frame (GTK_WIDGET (view));
+
+  /* (saved first: a document opened the first time takes the project's
+   * schema, which marks it modified) */
+  ui_key (GTK_WIDGET (window), "<Control>s");
+  g_assert_true (ui_wait_until (not_modified, window, UI_TEST_TIMEOUT_MS));
+
+  /* Backspace on the second: rejected, remembered by the project, said
+   * by a toast; the document itself is unchanged. */
+  ui_click_text (view, second.start + 2, 1);
+  g_assert_true (ui_wait_focus (GTK_WINDOW (window), GTK_WIDGET (view)));
+  ui_key (GTK_WIDGET (window), "BackSpace");
+  g_assert_true (ui_wait_until (not_suggested_at, &second, UI_TEST_TIMEOUT_MS));
+  g_assert_true (suggested_at (&first));
+  g_assert_false (suggested_from_disk (folder, &second));
+  g_assert_false (gloss_window_get_modified (window));
+  g_assert_cmpuint (n_mentions (window), ==, 0);
+
+  /* The toast's Undo: offered again, and forgotten by the project. */
+  click_toast_button (window, "Rejected “Putin”");
+  g_assert_true (ui_wait_until (suggested_at, &second, UI_TEST_TIMEOUT_MS));
+  g_assert_true (suggested_from_disk (folder, &second));
+  g_assert_false (gloss_window_get_modified (window));
+
+  /* Ctrl+Shift+Z rejects it again; Ctrl+Z brings it back. */
+  ui_key (GTK_WIDGET (window), "<Control><Shift>z");
+  g_assert_true (ui_wait_until (not_suggested_at, &second, UI_TEST_TIMEOUT_MS));
+  g_assert_false (suggested_from_disk (folder, &second));
+  ui_key (GTK_WIDGET (window), "<Control>z");
+  g_assert_true (ui_wait_until (suggested_at, &second, UI_TEST_TIMEOUT_MS));
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Undone: Reject “Putin”", TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_true (suggested_from_disk (folder, &second));
+
+  /* The header bar's Redo and Undo, the same. */
+  undo = find_icon_button (GTK_WIDGET (window), "edit-undo-symbolic");
+  redo = find_icon_button (GTK_WIDGET (window), "edit-redo-symbolic");
+  g_assert_nonnull (undo);
+  g_assert_nonnull (redo);
+  wait_for_allocation (redo);
+  ui_click_center (redo);
+  g_assert_true (ui_wait_until (not_suggested_at, &second, UI_TEST_TIMEOUT_MS));
+  g_assert_false (suggested_from_disk (folder, &second));
+  wait_for_allocation (undo);
+  ui_click_center (undo);
+  g_assert_true (ui_wait_until (suggested_at, &second, UI_TEST_TIMEOUT_MS));
+  g_assert_true (suggested_from_disk (folder, &second));
+
+  /* Not remembered: on to the next document and back (each saved
+   * through the project on the way), it is still offered. */
+  ui_key (GTK_WIDGET (window), "<Alt>Right");
+  g_assert_true (ui_wait_until (visit_shown, window, UI_TEST_TIMEOUT_MS));
+  ui_key (GTK_WIDGET (window), "<Alt>Left");
+  g_assert_true (ui_wait_until (treaty_shown, window, UI_TEST_TIMEOUT_MS));
+  store = gloss_window_get_store (window);
+  g_assert_true (ui_wait_until (n_suggestions_is, &count, UI_TEST_TIMEOUT_MS));
+  g_assert_true (suggested_at (&second));
+  ui_wait_for_frame (GTK_WIDGET (view));
+
+  /* Shift+Enter on the first accepts both; Ctrl+Z takes both back. */
+  ui_click_text (view, first.start + 2, 1);
+  g_assert_true (ui_wait_focus (GTK_WINDOW (window), GTK_WIDGET (view)));
+  ui_key (GTK_WIDGET (window), "<Shift>Return");
+  count = (Count) { window, 0 };
+  g_assert_true (ui_wait_until (n_suggestions_is, &count, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_mentions (window), ==, 2);
+  ui_key (GTK_WIDGET (window), "<Control>z");
+  count = (Count) { window, 2 };
+  g_assert_true (ui_wait_until (n_suggestions_is, &count, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_mentions (window), ==, 0);
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Undone: Accept Every “Putin”", TRUE, UI_TEST_TIMEOUT_MS));
+
+  /* Enter on the second accepts it; Ctrl+Z and Ctrl+Shift+Z. */
+  ui_click_text (view, second.start + 2, 1);
+  g_assert_true (ui_wait_focus (GTK_WINDOW (window), GTK_WIDGET (view)));
+  ui_key (GTK_WIDGET (window), "Return");
+  g_assert_true (ui_wait_until (not_suggested_at, &second, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_mentions (window), ==, 1);
+  ui_key (GTK_WIDGET (window), "<Control>z");
+  g_assert_true (ui_wait_until (suggested_at, &second, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_mentions (window), ==, 0);
+  ui_key (GTK_WIDGET (window), "<Control><Shift>z");
+  g_assert_true (ui_wait_until (not_suggested_at, &second, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_mentions (window), ==, 1);
+  {
+    g_autoptr(GlossAnnotation) mention = g_list_model_get_item (gloss_store_get_list (store, GLOSS_KIND_MENTION), 0);
+
+    g_assert_cmpuint (gloss_annotation_get_start (mention), ==, second.start);
+  }
+}
+
 static void
 test_project_window (void)
 {
@@ -593,6 +822,7 @@ test_project_window (void)
   test_documents_page (window);
   test_project_schema (window, folder);
   test_registry_picker (window, lived_in->dir);
+  test_reject_undo (window, lived_in->dir);
   ui_window_destroy (GTK_WINDOW (window));
 }
 

@@ -381,28 +381,6 @@ test_search_then_tag_stays (void)
   tag_at_top_stays (view);
 }
 
-/* A mapped button or menu button under @root showing @icon_name. */
-static GtkWidget *
-find_icon_button (GtkWidget  *root,
-                  const char *icon_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (gtk_widget_get_mapped (child) &&
-          ((GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0) ||
-           (GTK_IS_MENU_BUTTON (child) &&
-            g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)), icon_name) == 0)))
-        return child;
-      found = find_icon_button (child, icon_name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_sensitive (gpointer data)
 {

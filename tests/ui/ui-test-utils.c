@@ -1599,6 +1599,28 @@ ui_wait_label (GtkWidget  *root,
   return wait.label;
 }
 
+/* A mapped button or menu button under @root showing @icon_name. */
+GtkWidget *
+find_icon_button (GtkWidget  *root,
+                  const char *icon_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_get_mapped (child) &&
+          ((GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0) ||
+           (GTK_IS_MENU_BUTTON (child) &&
+            g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)), icon_name) == 0)))
+        return child;
+      found = find_icon_button (child, icon_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The toast showing (not being dismissed) whose title contains @text,
  * if any. The overlay keeps no public list: its toast widgets (private
  * AdwToastWidget) stop taking input as soon as their toast is dismissed,

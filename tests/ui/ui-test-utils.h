@@ -208,6 +208,9 @@ void       ui_wait_chooser_file     (GtkWidget       *chooser,
  * and returns it; fails the test at the deadline. */
 GtkWidget *ui_wait_label            (GtkWidget       *root,
                                      const char      *text);
+/* A mapped button or menu button under @root showing @icon_name. */
+GtkWidget *find_icon_button         (GtkWidget       *root,
+                                     const char      *icon_name);
 GtkWidget *find_toast               (GtkWidget       *root,
                                      const char      *text);
 gboolean   wait_toast               (GtkWidget       *root,
