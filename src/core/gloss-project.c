@@ -470,6 +470,10 @@ gloss_project_open_document (GlossProject          *self,
     return NULL;
   gloss_registry_apply (registry, store);
   gloss_project_apply_schema (self, store);
+  /* The project's names and schema are applied on every open: not the
+   * annotator's edit (no unsaved marker, no question on closing, no move
+   * to in progress); the next save writes them with the rest. */
+  gloss_store_mark_saved (store);
   return g_steal_pointer (&store);
 }
 

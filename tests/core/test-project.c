@@ -153,12 +153,20 @@ test_preannotated_stays_todo (void)
   g_assert_no_error (error);
   g_assert_true (gloss_project_save (setup, &error));
 
+  /* The project's schema changed since the document was added. */
+  gloss_label_set_name (gloss_schema_lookup (gloss_project_get_schema (setup), GLOSS_LABEL_ENTITY, "PER"), "Human");
+  g_assert_true (gloss_project_save (setup, &error));
+
   ana = gloss_project_load (folder, "Ana Lima", &error);
   g_assert_no_error (error);
   doc = gloss_project_lookup (ana, "kim-putin-vostochny");
   store = gloss_project_open_document (ana, doc, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_MENTION), ==, 1);
+  /* taken on opening, not an edit of the annotator's */
+  g_assert_cmpstr (gloss_label_get_name (gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_ENTITY, "PER")),
+                   ==, "Human");
+  g_assert_false (gloss_store_get_modified (store));
   g_assert_true (gloss_project_save_document (ana, doc, store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gloss_project_document_get_status (doc), ==, GLOSS_PROGRESS_TODO);
