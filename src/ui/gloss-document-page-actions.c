@@ -334,6 +334,14 @@ clear_selection_action (GSimpleAction *action,
   gloss_entity_list_unselect (self->entity_list);
 }
 
+static void
+focus_pane_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  _gloss_document_page_focus_pane (user_data, g_str_equal (g_action_get_name (G_ACTION (action)), "next-pane"));
+}
+
 void
 _gloss_document_page_update_actions (GlossDocumentPage *self)
 {
@@ -368,6 +376,8 @@ _gloss_document_page_add_actions (GlossDocumentPage *self)
     { "select-next", select_next_action },
     { "select-previous", select_next_action },
     { "clear-selection", clear_selection_action },
+    { "next-pane", focus_pane_action },
+    { "previous-pane", focus_pane_action },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);

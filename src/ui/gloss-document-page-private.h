@@ -72,6 +72,10 @@ void      _gloss_document_page_show_toast   (GlossDocumentPage *self,
 void      _gloss_document_page_add_actions  (GlossDocumentPage *self);
 void      _gloss_document_page_update_actions (GlossDocumentPage *self);
 
+/* gloss-document-page-panes.c: F6, Shift+F6 */
+void      _gloss_document_page_focus_pane   (GlossDocumentPage *self,
+                                             gboolean           forward);
+
 /* gloss-document-page-claims.c: claims, relations and the pick modes */
 void      _gloss_document_page_add_claim_actions (GlossDocumentPage *self);
 void      _gloss_document_page_claims_init    (GlossDocumentPage *self);

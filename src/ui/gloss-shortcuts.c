@@ -45,6 +45,8 @@ static const GlossShortcut shortcuts[] = {
   { "win.find",              NULL, { "<Control>f", NULL } },
   { "doc.link-entity",       NULL, { "<Control>l", NULL } },
   { "win.toggle-sidebar",    NULL, { "F9", NULL } },
+  { "doc.next-pane",         NULL, { "F6", NULL } },
+  { "doc.previous-pane",     NULL, { "<Shift>F6", NULL } },
   { "win.statistics",        NULL, { "<Control><Shift>t", NULL } },
   { "win.agreement",         NULL, { "<Control><Shift>g", NULL } },
   { "win.curate",            NULL, { "<Control><Shift>m", NULL } },

@@ -7,6 +7,7 @@
 
 #include "gloss-claim-editor.h"
 #include "gloss-inspector.h"
+#include "gloss-label-palette.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
 
@@ -167,6 +168,93 @@ test_claim_keys (void)
 
 /* Ctrl+? shows the shortcuts window: it fits a 1280×800 screen (it was
  * wider, with two pages whose switcher printed GTK warnings). */
+static gboolean
+focus_in (gpointer pane)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (session_window));
+
+  return focus != NULL && (focus == pane || gtk_widget_is_ancestor (focus, pane));
+}
+
+static gboolean
+is_drawable (gpointer widget)
+{
+  return gtk_widget_is_drawable (widget);
+}
+
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_is_drawable (widget);
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *before;
+} FocusMoved;
+
+static gboolean
+focus_moved (gpointer data)
+{
+  FocusMoved *moved = data;
+
+  return gtk_root_get_focus (GTK_ROOT (moved->window)) != moved->before;
+}
+
+/* F6 goes from pane to pane: the article, the palette, the sidebar's page,
+ * the inspector, and round; Shift+F6 back. */
+static void
+test_panes (void)
+{
+  GtkWidget *window = GTK_WIDGET (session_window);
+  GtkWidget *view = GTK_WIDGET (get_view ());
+  GtkWidget *panes[] = {
+    view,
+    find_widget (window, GLOSS_TYPE_LABEL_PALETTE, NULL),
+    find_widget (window, ADW_TYPE_VIEW_STACK, NULL),
+    find_widget (window, GLOSS_TYPE_INSPECTOR, NULL),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    g_assert_nonnull (panes[i]);
+
+  /* Wherever the focus is, F6 reaches the article within a round. */
+  for (guint i = 0; i <= G_N_ELEMENTS (panes) && !focus_in (view); i++)
+    {
+      FocusMoved moved = { window, gtk_root_get_focus (GTK_ROOT (window)) };
+
+      ui_key (window, "F6");
+      g_assert_true (ui_wait_until (focus_moved, &moved, UI_TEST_TIMEOUT_MS));
+    }
+  g_assert_true (focus_in (view));
+  /* Something selected, so the inspector shows. */
+  ui_key (window, "Tab");
+  g_assert_true (ui_wait_until (is_drawable, panes[3], UI_TEST_TIMEOUT_MS));
+
+  for (guint i = 1; i <= G_N_ELEMENTS (panes); i++)
+    {
+      ui_key (window, "F6");
+      g_assert_true (ui_wait_until (focus_in, panes[i % G_N_ELEMENTS (panes)], UI_TEST_TIMEOUT_MS));
+    }
+  ui_key (window, "<Shift>F6");
+  g_assert_true (ui_wait_until (focus_in, panes[3], UI_TEST_TIMEOUT_MS));
+  ui_key (window, "<Shift>F6");
+  g_assert_true (ui_wait_until (focus_in, panes[2], UI_TEST_TIMEOUT_MS));
+
+  /* The sidebar hidden (F9): the article and the palette only. */
+  ui_key (window, "F9");
+  g_assert_true (ui_wait_until (is_hidden, panes[2], UI_TEST_TIMEOUT_MS));
+  ui_key (window, "F6");
+  g_assert_true (ui_wait_until (focus_in, view, UI_TEST_TIMEOUT_MS));
+  ui_key (window, "F6");
+  g_assert_true (ui_wait_until (focus_in, panes[1], UI_TEST_TIMEOUT_MS));
+  ui_key (window, "F6");
+  g_assert_true (ui_wait_until (focus_in, view, UI_TEST_TIMEOUT_MS));
+  ui_key (window, "F9");
+  g_assert_true (ui_wait_until (is_drawable, panes[2], UI_TEST_TIMEOUT_MS));
+}
+
 static void
 test_window_fits (void)
 {
@@ -189,6 +277,7 @@ test_shortcuts (void)
   session_window = gloss_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (session_window), 900, 640);
   test_claim_keys ();
+  test_panes ();
   test_window_fits ();
   ui_window_destroy (GTK_WINDOW (session_window));
 }
