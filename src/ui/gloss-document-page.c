@@ -446,8 +446,10 @@ view_selected_changed_cb (GlossDocumentPage *self)
 
   gloss_inspector_set_annotation (self->inspector, selected);
   /* The sidebar follows the text: the mention's entity is selected there
-   * and all its mentions are ringed, so the coreference chain shows. */
-  gloss_entity_list_select_entity (self->entity_list, entity);
+   * and all its mentions are ringed, so the coreference chain shows; a
+   * mention without an entity selects the row of its text. */
+  gloss_entity_list_select_mention (self->entity_list,
+                                    selected != NULL && GLOSS_IS_MENTION (selected) ? GLOSS_MENTION (selected) : NULL);
   gloss_annotation_view_set_highlighted_entity (self->view, entity);
 }
 
@@ -466,10 +468,24 @@ view_annotation_activated_cb (GlossDocumentPage *self,
 }
 
 static void
+show_mention (GlossDocumentPage *self,
+              GlossAnnotation   *mention)
+{
+  if (mention != NULL)
+    gloss_annotation_view_set_selected (self->view, mention);
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* A row chosen in the sidebar selects its first mention, or, when one of
+ * its mentions is selected already (Enter again on the row), the next. */
+static void
 entity_selected_cb (GlossDocumentPage *self,
                     GlossEntity       *entity)
 {
   g_autoptr(GPtrArray) mentions = NULL;
+  GlossAnnotation *current;
+  guint next = 0;
 
   if (self->store == NULL)
     return;
@@ -479,11 +495,28 @@ entity_selected_cb (GlossDocumentPage *self,
     return;
 
   mentions = gloss_store_get_mentions_of (self->store, entity);
-  if (mentions != NULL && mentions->len > 0)
-    gloss_annotation_view_set_selected (self->view, g_ptr_array_index (mentions, 0));
+  if (mentions == NULL || mentions->len == 0)
+    return;
+  current = gloss_annotation_view_get_selected (self->view);
+  if (current != NULL && g_ptr_array_find (mentions, current, &next))
+    next = (next + 1) % mentions->len;
+  else
+    next = 0;
+  show_mention (self, g_ptr_array_index (mentions, next));
+}
 
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
+static void
+group_selected_cb (GlossDocumentPage  *self,
+                   GlossUnlinkedGroup *group)
+{
+  GlossAnnotation *current = gloss_annotation_view_get_selected (self->view);
+
+  if (self->store == NULL)
+    return;
+
+  gloss_annotation_view_set_highlighted_entity (self->view, NULL);
+  show_mention (self, GLOSS_ANNOTATION (gloss_unlinked_group_next (group, current != NULL && GLOSS_IS_MENTION (current) ?
+                                                                           GLOSS_MENTION (current) : NULL)));
 }
 
 static gboolean
@@ -620,6 +653,7 @@ gloss_document_page_class_init (GlossDocumentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentPage, inspector);
   gtk_widget_class_bind_template_callback (widget_class, view_annotation_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, entity_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, group_selected_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * GtkListView sections need GTK 4.12, so the list is flattened: for each
- * entity type with entities, a GlossLabel row (the header) and then its
- * entities sorted by name.
+ * entity type with entities or mentions without one, a GlossLabel row (the
+ * header), its entities sorted by name, then its mentions without an
+ * entity, one GlossUnlinkedGroup row per text (docs/decisions.md,
+ * "Mentions without an entity in the sidebar").
  */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include "gloss-entity-list.h"
 #include "gloss-label-palette.h"
 #include "gloss-label-tooltip.h"
+#include "gloss-unlinked-mentions.h"
 
 struct _GlossEntityList
 {
@@ -25,12 +28,15 @@ struct _GlossEntityList
   GtkListView        *list_view;
 
   GlossStore         *store;
+  GlossUnlinkedMentions *unlinked;   /* made with the sections */
   GListStore         *sections;      /* of GListModel, one per type */
   GtkCustomFilter    *section_filter;
   GtkFilterListModel *visible_sections;
   GtkFlattenListModel *rows;
   GtkSingleSelection *selection;
   GPtrArray          *entity_filters;
+  GtkCustomFilter    *group_filter;  /* the needle only: groups come by type */
+  GPtrArray          *group_models;  /* GtkFilterListModel per type */
   GtkCustomSorter    *sorter;
   GHashTable         *bound;         /* GtkListItem set */
   char               *needle;
@@ -57,6 +63,7 @@ enum {
 
 enum {
   ENTITY_SELECTED,
+  GROUP_SELECTED,
   N_SIGNALS
 };
 
@@ -99,6 +106,16 @@ match_entity (gpointer item,
   return TRUE;
 }
 
+static gboolean
+match_group (gpointer item,
+             gpointer user_data)
+{
+  GlossEntityList *self = user_data;
+  g_autofree char *folded = g_utf8_casefold (gloss_unlinked_group_get_text (item), -1);
+
+  return self->needle == NULL || strstr (folded, self->needle) != NULL;
+}
+
 static int
 compare_entities (gconstpointer a,
                   gconstpointer b,
@@ -114,15 +131,23 @@ compare_entities (gconstpointer a,
   return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
-/* A section is visible when its entity part (item 1 of its parts) has rows. */
+/* The parts of a section: its header, its entities, its groups. */
+enum {
+  PART_HEADER,
+  PART_ENTITIES,
+  PART_GROUPS,
+};
+
+/* A section is visible when its entities or its groups have rows. */
 static gboolean
 match_section (gpointer item,
                gpointer user_data)
 {
   GListModel *parts = g_object_get_data (G_OBJECT (item), "parts");
-  g_autoptr(GListModel) entities = g_list_model_get_item (parts, 1);
+  g_autoptr(GListModel) entities = g_list_model_get_item (parts, PART_ENTITIES);
+  g_autoptr(GListModel) groups = g_list_model_get_item (parts, PART_GROUPS);
 
-  return g_list_model_get_n_items (entities) > 0;
+  return g_list_model_get_n_items (entities) > 0 || g_list_model_get_n_items (groups) > 0;
 }
 
 static void
@@ -155,23 +180,47 @@ update_row (GlossEntityList *self,
     }
   else
     {
-      GlossEntity *entity = GLOSS_ENTITY (item);
       GtkWidget *swatch_box = g_object_get_data (G_OBJECT (row), "swatch-box");
       GtkLabel *name = g_object_get_data (G_OBJECT (row), "name");
       GtkLabel *kb = g_object_get_data (G_OBJECT (row), "kb");
       GtkLabel *count = g_object_get_data (G_OBJECT (row), "count");
+      gboolean unlinked = GLOSS_IS_UNLINKED_GROUP (item);
+      const char *type_id;
       GlossLabel *type = NULL;
-      g_autofree char *n = g_strdup_printf ("%u", gloss_entity_get_n_mentions (entity));
+      g_autofree char *n = NULL;
+
+      if (unlinked)
+        {
+          GlossUnlinkedGroup *group = GLOSS_UNLINKED_GROUP (item);
+
+          type_id = gloss_unlinked_group_get_type_id (group);
+          n = g_strdup_printf ("%u", gloss_unlinked_group_get_n_mentions (group));
+          gtk_label_set_text (name, gloss_unlinked_group_get_text (group));
+          /* Translators: a sidebar row of mentions that no entity holds */
+          gtk_label_set_text (kb, _("not linked"));
+          gtk_widget_set_visible (GTK_WIDGET (kb), TRUE);
+        }
+      else
+        {
+          GlossEntity *entity = GLOSS_ENTITY (item);
+
+          type_id = gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity));
+          n = g_strdup_printf ("%u", gloss_entity_get_n_mentions (entity));
+          gtk_label_set_text (name, gloss_entity_get_name (entity));
+          gtk_label_set_text (kb, gloss_entity_get_kb (entity));
+          gtk_widget_set_visible (GTK_WIDGET (kb), gloss_entity_get_kb (entity) != NULL);
+        }
 
       if (self->store != NULL)
-        type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY,
-                                    gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)));
+        type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY, type_id);
       gloss_color_swatch_place (GTK_BOX (swatch_box), type ? gloss_label_get_color (type) : NULL);
-
-      gtk_label_set_text (name, gloss_entity_get_name (entity));
-      gtk_label_set_text (kb, gloss_entity_get_kb (entity));
-      gtk_widget_set_visible (GTK_WIDGET (kb), gloss_entity_get_kb (entity) != NULL);
+      gloss_color_swatch_set_hollow (gtk_widget_get_first_child (swatch_box), unlinked);
+      if (unlinked)
+        gtk_widget_add_css_class (row, "unlinked");
+      else
+        gtk_widget_remove_css_class (row, "unlinked");
       gtk_label_set_text (count, n);
+
       gtk_widget_set_visible (header, FALSE);
       gtk_widget_set_visible (row, TRUE);
       gtk_list_item_set_selectable (list_item, TRUE);
@@ -251,11 +300,20 @@ static void
 update_count (GlossEntityList *self)
 {
   guint n = self->store ? gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY) : 0;
-  g_autofree char *text = g_strdup_printf ("%u", n);
+  guint n_unlinked = self->unlinked ? gloss_unlinked_mentions_get_n_mentions (self->unlinked) : 0;
+  g_autofree char *text = NULL;
 
   /* While the annotations load, "0" and "No Entities Yet" would be wrong. */
   gboolean loading = self->loading || self->rebuild_pending;
 
+  if (n_unlinked == 0)
+    text = g_strdup_printf ("%u", n);
+  else
+    /* Translators: the Entities page's count, with the mentions that no
+     * entity holds: 3 · 4 mentions not linked */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u · %u mention not linked",
+                                         "%u · %u mentions not linked", n_unlinked),
+                            n, n_unlinked);
   gtk_label_set_text (self->count_label, loading ? "" : text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filter_entry), !loading);
   if (loading)
@@ -369,6 +427,15 @@ ensure_built (GlossEntityList *self)
 }
 
 static void
+drop_unlinked (GlossEntityList *self)
+{
+  g_ptr_array_set_size (self->group_models, 0);
+  if (self->unlinked != NULL)
+    g_signal_handlers_disconnect_by_data (self->unlinked, self);
+  g_clear_object (&self->unlinked);
+}
+
+static void
 rebuild (GlossEntityList *self)
 {
   g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
@@ -378,6 +445,7 @@ rebuild (GlossEntityList *self)
 
   cancel_rebuild (self);
   g_ptr_array_set_size (self->entity_filters, 0);
+  drop_unlinked (self);
 
   if (self->store == NULL)
     {
@@ -388,6 +456,8 @@ rebuild (GlossEntityList *self)
 
   labels = gloss_schema_get_labels (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY);
   entities = gloss_store_get_list (self->store, GLOSS_KIND_ENTITY);
+  self->unlinked = gloss_unlinked_mentions_new (self->store);
+  g_signal_connect_swapped (self->unlinked, "notify::n-mentions", G_CALLBACK (queue_refresh), self);
   n = g_list_model_get_n_items (labels);
 
   for (guint i = 0; i < n; i++)
@@ -399,6 +469,7 @@ rebuild (GlossEntityList *self)
       GtkCustomFilter *filter;
       GtkFilterListModel *filtered;
       GtkSortListModel *sorted;
+      GtkFilterListModel *groups;
       GtkFlattenListModel *section;
 
       match->list = self;
@@ -408,14 +479,23 @@ rebuild (GlossEntityList *self)
       filtered = gtk_filter_list_model_new (g_object_ref (entities), GTK_FILTER (filter));
       sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (GTK_SORTER (self->sorter)));
 
+      /* No filter but the needle's: a document imported without
+       * coreference has tens of thousands of groups. */
+      groups = gtk_filter_list_model_new (g_object_ref (gloss_unlinked_mentions_get_groups (self->unlinked,
+                                                                                           match->type_id)),
+                                          self->needle != NULL ? g_object_ref (GTK_FILTER (self->group_filter)) : NULL);
+      g_ptr_array_add (self->group_models, groups);
+
       g_list_store_append (header, label);
       g_list_store_append (parts, header);
       g_list_store_append (parts, sorted);
+      g_list_store_append (parts, groups);
       section = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
       /* After the section has counted the change, or the rows go stale. */
       g_signal_connect_object (section, "items-changed", G_CALLBACK (section_changed_cb),
                                self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_object_set_data_full (G_OBJECT (section), "parts", g_object_ref (parts), g_object_unref);
+      g_object_set_data_full (G_OBJECT (section), "type-id", g_strdup (match->type_id), g_free);
       g_ptr_array_add (sections, section);
       g_object_unref (sorted);
     }
@@ -428,22 +508,32 @@ rebuild (GlossEntityList *self)
 }
 
 static void
-selection_changed_cb (GlossEntityList *self)
+emit_selected (GlossEntityList *self,
+               gpointer         item)
 {
-  gpointer item = gtk_single_selection_get_selected_item (self->selection);
-
-  g_signal_emit (self, signals[ENTITY_SELECTED], 0,
-                 item != NULL && GLOSS_IS_ENTITY (item) ? item : NULL);
+  if (item != NULL && GLOSS_IS_UNLINKED_GROUP (item))
+    g_signal_emit (self, signals[GROUP_SELECTED], 0, item);
+  else
+    g_signal_emit (self, signals[ENTITY_SELECTED], 0,
+                   item != NULL && GLOSS_IS_ENTITY (item) ? item : NULL);
 }
 
+static void
+selection_changed_cb (GlossEntityList *self)
+{
+  emit_selected (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+/* Enter on a row, or a double-click: the same signals, which the page
+ * takes as "the next mention" when one of the row's is selected. */
 static void
 activate_cb (GlossEntityList *self,
              guint            position)
 {
   g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
 
-  if (item != NULL && GLOSS_IS_ENTITY (item))
-    g_signal_emit (self, signals[ENTITY_SELECTED], 0, item);
+  if (item != NULL && !GLOSS_IS_LABEL (item))
+    emit_selected (self, item);
 }
 
 static void
@@ -456,6 +546,10 @@ filter_changed_cb (GlossEntityList *self)
     self->needle = g_utf8_casefold (text, -1);
   for (guint i = 0; i < self->entity_filters->len; i++)
     gtk_filter_changed (g_ptr_array_index (self->entity_filters, i), GTK_FILTER_CHANGE_DIFFERENT);
+  for (guint i = 0; i < self->group_models->len; i++)
+    gtk_filter_list_model_set_filter (g_ptr_array_index (self->group_models, i),
+                                      self->needle != NULL ? GTK_FILTER (self->group_filter) : NULL);
+  gtk_filter_changed (GTK_FILTER (self->group_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
 
@@ -497,9 +591,11 @@ gloss_entity_list_set_store (GlossEntityList *self,
                                 G_CALLBACK (rebuild), self);
     }
 
-  if (store != NULL && gloss_store_get_n_items (store, GLOSS_KIND_ENTITY) > REBUILD_LATER)
+  if (store != NULL && (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY) > REBUILD_LATER ||
+                        gloss_store_get_n_items (store, GLOSS_KIND_MENTION) > 4 * REBUILD_LATER))
     {
       g_list_store_remove_all (self->sections);
+      drop_unlinked (self);
       rebuild_after_frame (self);
       update_count (self);
     }
@@ -541,14 +637,81 @@ gloss_entity_list_unselect (GlossEntityList *self)
   g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
 }
 
+/* The row of @item (an entity or a group of @type_id), searched in its
+ * type's section only. */
+static guint
+find_row (GlossEntityList *self,
+          const char      *type_id,
+          guint            part,
+          gpointer         item)
+{
+  GListModel *sections = G_LIST_MODEL (self->visible_sections);
+  guint n = g_list_model_get_n_items (sections);
+  guint offset = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GListModel) section = g_list_model_get_item (sections, i);
+      GListModel *parts = g_object_get_data (G_OBJECT (section), "parts");
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (section), "type-id"), type_id) == 0)
+        {
+          guint before = 0;
+          g_autoptr(GListModel) rows = NULL;
+          guint n_rows;
+
+          for (guint p = 0; p < part; p++)
+            {
+              g_autoptr(GListModel) earlier = g_list_model_get_item (parts, p);
+
+              before += g_list_model_get_n_items (earlier);
+            }
+          rows = g_list_model_get_item (parts, part);
+          n_rows = g_list_model_get_n_items (rows);
+          for (guint j = 0; j < n_rows; j++)
+            {
+              g_autoptr(GObject) row = g_list_model_get_item (rows, j);
+
+              if (row == item)
+                return offset + before + j;
+            }
+          return GTK_INVALID_LIST_POSITION;
+        }
+      offset += g_list_model_get_n_items (section);
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Selects and shows the row of @item, or no row when it has none (it is
+ * filtered out: nothing stale stays selected). */
+static gboolean
+select_row (GlossEntityList *self,
+            const char      *type_id,
+            guint            part,
+            gpointer         item)
+{
+  guint position;
+
+  if (gtk_single_selection_get_selected_item (self->selection) == item)
+    position = gtk_single_selection_get_selected (self->selection);
+  else
+    position = find_row (self, type_id, part, item);
+
+  g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  /* gtk_list_view_scroll_to () is GTK 4.12; the list's own action is older. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  return TRUE;
+}
+
 gboolean
 gloss_entity_list_select_entity (GlossEntityList *self,
                                  GlossEntity     *entity)
 {
-  GListModel *rows;
-  guint position = GTK_INVALID_LIST_POSITION;
-  guint n;
-
   g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), FALSE);
   g_return_val_if_fail (entity == NULL || GLOSS_IS_ENTITY (entity), FALSE);
 
@@ -558,35 +721,28 @@ gloss_entity_list_select_entity (GlossEntityList *self,
       gloss_entity_list_unselect (self);
       return FALSE;
     }
+  return select_row (self, gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), PART_ENTITIES, entity);
+}
 
-  if (gtk_single_selection_get_selected_item (self->selection) == (gpointer) entity)
-    position = gtk_single_selection_get_selected (self->selection);
-  else
+gboolean
+gloss_entity_list_select_mention (GlossEntityList *self,
+                                  GlossMention    *mention)
+{
+  GlossUnlinkedGroup *group;
+
+  g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), FALSE);
+  g_return_val_if_fail (mention == NULL || GLOSS_IS_MENTION (mention), FALSE);
+
+  ensure_built (self);
+  if (mention != NULL && gloss_mention_get_entity (mention) != NULL)
+    return gloss_entity_list_select_entity (self, gloss_mention_get_entity (mention));
+  group = mention != NULL && self->unlinked != NULL ? gloss_unlinked_mentions_lookup (self->unlinked, mention) : NULL;
+  if (group == NULL)
     {
-      rows = G_LIST_MODEL (self->rows);
-      n = g_list_model_get_n_items (rows);
-      for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (rows, i);
-
-          if (item == (GObject *) entity)
-            position = i;
-        }
+      gloss_entity_list_unselect (self);
+      return FALSE;
     }
-
-  g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
-  if (position == GTK_INVALID_LIST_POSITION)
-    /* Filtered out: nothing stale stays selected. */
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  else
-    gtk_single_selection_set_selected (self->selection, position);
-  g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-  /* gtk_list_view_scroll_to () is GTK 4.12; the list's own action is older. */
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  return TRUE;
+  return select_row (self, gloss_unlinked_group_get_type_id (group), PART_GROUPS, group);
 }
 
 GlossEntity *
@@ -599,6 +755,24 @@ gloss_entity_list_get_selected (GlossEntityList *self)
   ensure_built (self);
   item = gtk_single_selection_get_selected_item (self->selection);
   return item != NULL && GLOSS_IS_ENTITY (item) ? item : NULL;
+}
+
+/**
+ * gloss_entity_list_get_selected_group:
+ *
+ * Returns: (transfer none) (nullable): the selected row of mentions
+ *   without an entity
+ */
+GlossUnlinkedGroup *
+gloss_entity_list_get_selected_group (GlossEntityList *self)
+{
+  gpointer item;
+
+  g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), NULL);
+
+  ensure_built (self);
+  item = gtk_single_selection_get_selected_item (self->selection);
+  return item != NULL && GLOSS_IS_UNLINKED_GROUP (item) ? item : NULL;
 }
 
 GListModel *
@@ -628,6 +802,8 @@ gloss_entity_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->sorter);
   g_clear_pointer (&self->entity_filters, g_ptr_array_unref);
+  g_clear_pointer (&self->group_models, g_ptr_array_unref);
+  g_clear_object (&self->group_filter);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
 
@@ -703,6 +879,10 @@ gloss_entity_list_class_init (GlossEntityListClass *klass)
   signals[ENTITY_SELECTED] =
     g_signal_new ("entity-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, GLOSS_TYPE_ENTITY);
+  /* A row of mentions without an entity was selected or activated. */
+  signals[GROUP_SELECTED] =
+    g_signal_new ("group-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, GLOSS_TYPE_UNLINKED_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-entity-list.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossEntityList, count_label);
@@ -724,6 +904,8 @@ gloss_entity_list_init (GlossEntityList *self)
 
   self->bound = g_hash_table_new (NULL, NULL);
   self->entity_filters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->group_models = g_ptr_array_new_with_free_func (g_object_unref);
+  self->group_filter = gtk_custom_filter_new (match_group, self, NULL);
   self->sorter = gtk_custom_sorter_new (compare_entities, NULL, NULL);
   self->sections = g_list_store_new (G_TYPE_LIST_MODEL);
   self->section_filter = gtk_custom_filter_new (match_section, NULL, NULL);

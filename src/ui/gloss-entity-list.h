@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-store.h"
+#include "gloss-unlinked-group.h"
 
 G_BEGIN_DECLS
 
@@ -26,8 +27,14 @@ void        gloss_entity_list_unselect  (GlossEntityList *self);
  * GlossEntityList::entity-selected (the caller already knows). */
 gboolean    gloss_entity_list_select_entity (GlossEntityList *self,
                                              GlossEntity     *entity);
+/* The same for @mention's row: its entity's, or, without one, that of
+ * the mentions of its type and text that no entity holds. */
+gboolean    gloss_entity_list_select_mention (GlossEntityList *self,
+                                              GlossMention    *mention);
 GlossEntity *gloss_entity_list_get_selected (GlossEntityList *self);
-/* The flattened rows: GlossLabel headers and GlossEntity items. */
+GlossUnlinkedGroup *gloss_entity_list_get_selected_group (GlossEntityList *self);
+/* The flattened rows: GlossLabel headers, GlossEntity and
+ * GlossUnlinkedGroup items. */
 GListModel *gloss_entity_list_get_model (GlossEntityList *self);
 
 G_END_DECLS

@@ -48,8 +48,17 @@ draw_swatch (GtkDrawingArea *area,
     gdk_rgba_parse (&rgba, "#9a9996");
   gdk_cairo_set_source_rgba (cr, &rgba);
   cairo_new_sub_path (cr);
-  cairo_arc (cr, width / 2.0, height / 2.0, r, 0, 2 * G_PI);
-  cairo_fill (cr);
+  if (g_object_get_data (G_OBJECT (area), "hollow") != NULL)
+    {
+      cairo_set_line_width (cr, 2);
+      cairo_arc (cr, width / 2.0, height / 2.0, r - 1, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_arc (cr, width / 2.0, height / 2.0, r, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
 }
 
 GtkWidget *
@@ -78,6 +87,18 @@ gloss_color_swatch_place (GtkBox     *slot,
   while ((old = gtk_widget_get_first_child (GTK_WIDGET (slot))) != NULL)
     gtk_box_remove (slot, old);
   gtk_box_append (slot, gloss_color_swatch_new (color));
+}
+
+void
+gloss_color_swatch_set_hollow (GtkWidget *swatch,
+                               gboolean   hollow)
+{
+  g_return_if_fail (GTK_IS_DRAWING_AREA (swatch));
+
+  if ((g_object_get_data (G_OBJECT (swatch), "hollow") != NULL) == !!hollow)
+    return;
+  g_object_set_data (G_OBJECT (swatch), "hollow", hollow ? GINT_TO_POINTER (1) : NULL);
+  gtk_widget_queue_draw (swatch);
 }
 
 static GtkWidget *

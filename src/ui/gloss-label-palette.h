@@ -25,5 +25,8 @@ GtkWidget   *gloss_color_swatch_new         (const char        *color);
  * that color stays (rows rebound at every edit relaid it out). */
 void         gloss_color_swatch_place       (GtkBox            *slot,
                                              const char        *color);
+/* A ring instead of a dot: mentions of the type that no entity holds. */
+void         gloss_color_swatch_set_hollow  (GtkWidget         *swatch,
+                                             gboolean           hollow);
 
 G_END_DECLS
