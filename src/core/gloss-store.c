@@ -295,6 +295,36 @@ gloss_store_get_n_items (GlossStore          *self,
 }
 
 /**
+ * gloss_store_foreach:
+ * @func: (scope call): called with each annotation (transfer none)
+ */
+void
+gloss_store_foreach (GlossStore          *self,
+                     GlossAnnotationKind  kind,
+                     GFunc                func,
+                     gpointer             user_data)
+{
+  GListModel *list;
+
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (kind < GLOSS_N_KINDS);
+  g_return_if_fail (func != NULL);
+
+  if (self->index[kind] != NULL)
+    {
+      _gloss_span_index_foreach (self->index[kind], func, user_data);
+      return;
+    }
+  list = G_LIST_MODEL (self->lists[kind]);
+  for (guint i = 0, n = g_list_model_get_n_items (list); i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (list, i);
+
+      func (annotation, user_data);
+    }
+}
+
+/**
  * gloss_store_lookup:
  *
  * Returns: (transfer none) (nullable): the annotation with @id

@@ -78,6 +78,12 @@ GListModel      *gloss_store_get_list           (GlossStore        *self,
                                                  GlossAnnotationKind kind);
 guint            gloss_store_get_n_items        (GlossStore        *self,
                                                  GlossAnnotationKind kind);
+/* Calls @func on each annotation of @kind in the list's order, without
+ * the list's lookup per item; @func must not change the store. */
+void             gloss_store_foreach            (GlossStore        *self,
+                                                 GlossAnnotationKind kind,
+                                                 GFunc              func,
+                                                 gpointer           user_data);
 GlossAnnotation *gloss_store_lookup             (GlossStore        *self,
                                                  const char        *id);
 char            *gloss_store_next_id            (GlossStore        *self,

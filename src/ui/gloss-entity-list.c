@@ -28,7 +28,8 @@ struct _GlossEntityList
   GtkListView        *list_view;
 
   GlossStore         *store;
-  GlossUnlinkedMentions *unlinked;   /* made with the sections */
+  GlossUnlinkedMentions *unlinked;   /* of store, built in steps */
+  guint               unlinked_id;
   GListStore         *sections;      /* of GListModel, one per type */
   GtkCustomFilter    *section_filter;
   GtkFilterListModel *visible_sections;
@@ -51,6 +52,10 @@ struct _GlossEntityList
 /* A document with more entities fills the list after the frame that
  * shows its annotations, not in the same stall of the main loop. */
 #define REBUILD_LATER 500
+/* A document with more mentions groups those without an entity a few
+ * milliseconds at a time (50,000 groups take a quarter of a second). */
+#define UNLINKED_AT_ONCE 2000
+#define UNLINKED_STEP_US 4000
 
 G_DEFINE_FINAL_TYPE (GlossEntityList, gloss_entity_list, GTK_TYPE_WIDGET)
 
@@ -304,9 +309,11 @@ update_count (GlossEntityList *self)
   g_autofree char *text = NULL;
 
   /* While the annotations load, "0" and "No Entities Yet" would be wrong. */
-  gboolean loading = self->loading || self->rebuild_pending;
+  gboolean grouping = self->unlinked != NULL && !gloss_unlinked_mentions_is_complete (self->unlinked);
+  gboolean loading = self->loading || self->rebuild_pending ||
+                     (grouping && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0);
 
-  if (n_unlinked == 0)
+  if (n_unlinked == 0 || grouping)
     text = g_strdup_printf ("%u", n);
   else
     /* Translators: the Entities page's count, with the mentions that no
@@ -429,10 +436,44 @@ ensure_built (GlossEntityList *self)
 static void
 drop_unlinked (GlossEntityList *self)
 {
-  g_ptr_array_set_size (self->group_models, 0);
+  g_clear_handle_id (&self->unlinked_id, g_source_remove);
+  if (self->group_models != NULL)
+    g_ptr_array_set_size (self->group_models, 0);
   if (self->unlinked != NULL)
     g_signal_handlers_disconnect_by_data (self->unlinked, self);
   g_clear_object (&self->unlinked);
+}
+
+static gboolean
+group_step_cb (gpointer user_data)
+{
+  GlossEntityList *self = user_data;
+
+  if (!gloss_unlinked_mentions_build (self->unlinked, UNLINKED_STEP_US))
+    return G_SOURCE_CONTINUE;
+  self->unlinked_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The groups of the store's mentions without an entity: kept through a
+ * change of schema, made anew for a new store. */
+static void
+ensure_unlinked (GlossEntityList *self)
+{
+  if (self->unlinked != NULL && gloss_unlinked_mentions_get_store (self->unlinked) == self->store)
+    return;
+  drop_unlinked (self);
+  self->unlinked = gloss_unlinked_mentions_new_deferred (self->store);
+  g_signal_connect_swapped (self->unlinked, "notify::n-mentions", G_CALLBACK (queue_refresh), self);
+  g_signal_connect_swapped (self->unlinked, "notify::complete", G_CALLBACK (queue_refresh), self);
+  if (gloss_store_get_n_items (self->store, GLOSS_KIND_MENTION) <= UNLINKED_AT_ONCE)
+    gloss_unlinked_mentions_build (self->unlinked, G_MAXINT64);
+  else
+    {
+      /* Beside the rest of the opening: above the text's layout, below the frames. */
+      self->unlinked_id = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1, group_step_cb, self, NULL);
+      g_source_set_name_by_id (self->unlinked_id, "[gloss] mentions without an entity");
+    }
 }
 
 static void
@@ -445,10 +486,11 @@ rebuild (GlossEntityList *self)
 
   cancel_rebuild (self);
   g_ptr_array_set_size (self->entity_filters, 0);
-  drop_unlinked (self);
+  g_ptr_array_set_size (self->group_models, 0);
 
   if (self->store == NULL)
     {
+      drop_unlinked (self);
       g_list_store_remove_all (self->sections);
       update_count (self);
       return;
@@ -456,8 +498,7 @@ rebuild (GlossEntityList *self)
 
   labels = gloss_schema_get_labels (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY);
   entities = gloss_store_get_list (self->store, GLOSS_KIND_ENTITY);
-  self->unlinked = gloss_unlinked_mentions_new (self->store);
-  g_signal_connect_swapped (self->unlinked, "notify::n-mentions", G_CALLBACK (queue_refresh), self);
+  ensure_unlinked (self);
   n = g_list_model_get_n_items (labels);
 
   for (guint i = 0; i < n; i++)
@@ -792,6 +833,7 @@ gloss_entity_list_dispose (GObject *object)
   gloss_entity_list_set_store (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   cancel_rebuild (self);
+  drop_unlinked (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ENTITY_LIST);
   {
     GtkWidget *child;

@@ -211,6 +211,116 @@ test_edits (void)
   g_assert_finalize_object (g_steal_pointer (&unlinked));
 }
 
+/* The first mention in text order with @text. */
+static GlossMention *
+find_loaded (GlossStore *store,
+             const char *needle)
+{
+  g_autoptr(GArray) hits = gloss_store_query_at (store, find (store, needle, 0), GLOSS_KIND_MASK (GLOSS_KIND_MENTION));
+
+  g_assert_cmpuint (hits->len, ==, 1);
+  return GLOSS_MENTION (g_array_index (hits, GlossSpanHit, 0).annotation);
+}
+
+/* The same groups, of the same mentions in the same order. */
+static void
+assert_same (GlossUnlinkedMentions *a,
+             GlossUnlinkedMentions *b)
+{
+  static const char * const types[] = { "PER", "ORG", "GPE" };
+
+  g_assert_cmpuint (gloss_unlinked_mentions_get_n_mentions (a), ==, gloss_unlinked_mentions_get_n_mentions (b));
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      guint n = n_groups (a, types[t]);
+
+      g_assert_cmpuint (n, ==, n_groups (b, types[t]));
+      for (guint i = 0; i < n; i++)
+        {
+          GlossUnlinkedGroup *ga = group_at (a, types[t], i);
+          GlossUnlinkedGroup *gb = group_at (b, types[t], i);
+
+          g_assert_cmpstr (gloss_unlinked_group_get_text (ga), ==, gloss_unlinked_group_get_text (gb));
+          g_assert_cmpuint (gloss_unlinked_group_get_n_mentions (ga), ==, gloss_unlinked_group_get_n_mentions (gb));
+          for (guint j = 0; j < gloss_unlinked_group_get_n_mentions (ga); j++)
+            g_assert_true (gloss_unlinked_group_get_mention (ga, j) == gloss_unlinked_group_get_mention (gb, j));
+        }
+    }
+}
+
+/* Built a step at a time (a large document's way), with edits before and
+ * between the steps: the groups are those of an index built at once
+ * after them. */
+static void
+test_steps (void)
+{
+  g_autoptr(GString) article = g_string_new (NULL);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossUnlinkedMentions) stepped = NULL;
+  g_autoptr(GlossUnlinkedMentions) at_once = NULL;
+  g_autoptr(GlossEntity) entity = gloss_entity_new ("PER", "Kim");
+  g_autoptr(GError) error = NULL;
+  GlossMention *first_moon, *last_kim, *seoul;
+  guint steps = 0;
+
+  /* 400 mentions: more than one step's worth even without a budget. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append (article, "Kim met Moon in Seoul. ");
+  document = gloss_document_new_from_text (article->str, -1, "article.txt", &error);
+  g_assert_no_error (error);
+  store = gloss_store_new (document, NULL);
+  for (guint i = 0; i < 199; i++)
+    {
+      load (store, "PER", "Kim", i);
+      load (store, i % 2 ? "PER" : "ORG", "Moon", i);
+    }
+  last_kim = load (store, "PER", "Kim", 199);
+  seoul = load (store, "GPE", "Seoul", 0);
+  first_moon = find_loaded (store, "Moon");
+  stepped = gloss_unlinked_mentions_new_deferred (store);
+  g_assert_false (gloss_unlinked_mentions_is_complete (stepped));
+
+  /* Before the walk: a deletion, and its undo. */
+  g_assert_true (gloss_edit_delete (store, GLOSS_ANNOTATION (seoul), &error));
+  g_assert_true (gloss_store_undo (store));
+  g_assert_no_error (error);
+  g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (entity), &error));
+  while (!gloss_unlinked_mentions_build (stepped, 0))
+    {
+      g_autoptr(GlossMention) moon = NULL;
+      guint start;
+
+      steps++;
+      if (steps > 1)
+        continue;
+      /* Half way: one not walked yet is linked, one walked goes, a new
+       * one comes. */
+      g_assert_true (gloss_edit_link_entity (store, last_kim, entity, &error));
+      g_assert_nonnull (gloss_unlinked_mentions_lookup (stepped, first_moon));
+      g_assert_null (gloss_unlinked_mentions_lookup (stepped, last_kim));
+      g_assert_true (gloss_edit_delete (store, GLOSS_ANNOTATION (first_moon), &error));
+      start = find (store, "Moon", 199);
+      moon = gloss_mention_new ("PER", &(GlossSpan) { start, start + 4 }, 1);
+      g_assert_true (gloss_store_add (store, GLOSS_ANNOTATION (moon), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (steps, >, 1);
+  g_assert_true (gloss_unlinked_mentions_is_complete (stepped));
+
+  at_once = gloss_unlinked_mentions_new (store);
+  assert_same (stepped, at_once);
+  g_assert_cmpuint (n_groups (stepped, "PER"), ==, 2);
+  g_assert_cmpuint (gloss_unlinked_group_get_n_mentions (group_at (stepped, "PER", 0)), ==, 199);
+  g_assert_cmpuint (gloss_unlinked_group_get_n_mentions (group_at (stepped, "PER", 1)), ==, 100);
+  g_assert_cmpuint (gloss_unlinked_group_get_n_mentions (group_at (stepped, "ORG", 0)), ==, 99);
+  g_assert_cmpuint (n_groups (stepped, "GPE"), ==, 1);
+  g_assert_cmpuint (gloss_unlinked_mentions_get_n_mentions (stepped), ==, 399);
+
+  g_assert_finalize_object (g_steal_pointer (&at_once));
+  g_assert_finalize_object (g_steal_pointer (&stepped));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/core/unlinked/groups", test_groups);
   g_test_add_func ("/core/unlinked/next", test_next);
   g_test_add_func ("/core/unlinked/edits", test_edits);
+  g_test_add_func ("/core/unlinked/steps", test_steps);
 
   return g_test_run ();
 }
