@@ -88,9 +88,18 @@ gloss_document_page_get_actions (GlossDocumentPage *self)
   return G_ACTION_GROUP (self->actions);
 }
 
+static void follow_mention (GlossDocumentPage *self,
+                            GlossAnnotation   *selected);
+
 static void
 store_edited_cb (GlossDocumentPage *self)
 {
+  GlossAnnotation *selected = gloss_annotation_view_get_selected (self->view);
+
+  /* A link, an unlink or their undo moves the selected mention to
+   * another row of the sidebar. */
+  if (selected != NULL && GLOSS_IS_MENTION (selected))
+    follow_mention (self, selected);
   _gloss_document_page_update_actions (self);
   _gloss_document_page_claims_update (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -433,24 +442,28 @@ gloss_document_page_set_inspector_position (GlossDocumentPage *self,
   self->inspector_position = position;
 }
 
+/* The sidebar follows the text: the mention's entity is selected there
+ * and all its mentions are ringed, so the coreference chain shows; a
+ * mention without an entity selects the row of its text. */
+static void
+follow_mention (GlossDocumentPage *self,
+                GlossAnnotation   *selected)
+{
+  GlossMention *mention = selected != NULL && GLOSS_IS_MENTION (selected) ? GLOSS_MENTION (selected) : NULL;
+
+  gloss_entity_list_select_mention (self->entity_list, mention);
+  gloss_annotation_view_set_highlighted_entity (self->view, mention ? gloss_mention_get_entity (mention) : NULL);
+}
+
 static void
 view_selected_changed_cb (GlossDocumentPage *self)
 {
   GlossAnnotation *selected = gloss_annotation_view_get_selected (self->view);
-  GlossEntity *entity = NULL;
 
   if (_gloss_document_page_claims_selected (self, selected))
     return;
-  if (selected != NULL && GLOSS_IS_MENTION (selected))
-    entity = gloss_mention_get_entity (GLOSS_MENTION (selected));
-
   gloss_inspector_set_annotation (self->inspector, selected);
-  /* The sidebar follows the text: the mention's entity is selected there
-   * and all its mentions are ringed, so the coreference chain shows; a
-   * mention without an entity selects the row of its text. */
-  gloss_entity_list_select_mention (self->entity_list,
-                                    selected != NULL && GLOSS_IS_MENTION (selected) ? GLOSS_MENTION (selected) : NULL);
-  gloss_annotation_view_set_highlighted_entity (self->view, entity);
+  follow_mention (self, selected);
 }
 
 static void
