@@ -443,3 +443,144 @@ gloss_edit_merge_entities (GlossStore   *store,
   gloss_store_end_group (store);
   return ok;
 }
+
+typedef struct
+{
+  GlossStore *store;
+  GHashTable *by_text;     /* "type\ntext" → entity of the first linked mention */
+  GPtrArray  *unlinked;    /* the mentions without an entity, in text order */
+} LinkWalk;
+
+static char *
+mention_key (GlossStore      *store,
+             GlossAnnotation *mention)
+{
+  g_autofree char *text = gloss_document_dup_slice (gloss_store_get_document (store),
+                                                    gloss_annotation_get_start (mention),
+                                                    gloss_annotation_get_end (mention));
+
+  return g_strconcat (gloss_annotation_get_type_id (mention), "\n", text, NULL);
+}
+
+static void
+walk_mention (gpointer data,
+              gpointer user_data)
+{
+  GlossAnnotation *mention = data;
+  LinkWalk *walk = user_data;
+  GlossEntity *entity = gloss_mention_get_entity (GLOSS_MENTION (mention));
+  char *key;
+
+  if (gloss_annotation_get_type_id (mention) == NULL)
+    return;
+  if (entity == NULL)
+    {
+      g_ptr_array_add (walk->unlinked, g_object_ref (mention));
+      return;
+    }
+  if (g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)),
+                 gloss_annotation_get_type_id (mention)) != 0)
+    return;
+  /* The first in text order stays. */
+  key = mention_key (walk->store, mention);
+  if (!g_hash_table_contains (walk->by_text, key))
+    g_hash_table_insert (walk->by_text, key, entity);
+  else
+    g_free (key);
+}
+
+/**
+ * gloss_edit_link_unlinked:
+ * @n_linked: (out) (optional): how many mentions were linked
+ * @n_created: (out) (optional): how many entities were made for them
+ *
+ * Gives every mention without an entity (an import from a format without
+ * coreference) one, by the rule a new mention follows (docs/decisions.md,
+ * "Which entity a new mention joins"): the entity of its type named as
+ * its text, else that of the first mention of its type and text that has
+ * one, else a new entity named as its text, which the next mentions of
+ * that type and text join. One step; none when every mention has an
+ * entity.
+ */
+gboolean
+gloss_edit_link_unlinked (GlossStore  *store,
+                          guint       *n_linked,
+                          guint       *n_created,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) unlinked = g_ptr_array_new_with_free_func (g_object_unref);
+  LinkWalk walk = { store, by_text, unlinked };
+  GListModel *entities;
+  guint linked = 0, created = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+
+  if (n_linked != NULL)
+    *n_linked = 0;
+  if (n_created != NULL)
+    *n_created = 0;
+
+  gloss_store_foreach (store, GLOSS_KIND_MENTION, walk_mention, &walk);
+  if (unlinked->len == 0)
+    return TRUE;
+
+  /* The first of a name in the list's order, as gloss_coreference_find_named(). */
+  entities = gloss_store_get_list (store, GLOSS_KIND_ENTITY);
+  for (guint i = 0, n = g_list_model_get_n_items (entities); i < n; i++)
+    {
+      g_autoptr(GlossEntity) entity = g_list_model_get_item (entities, i);
+      const char *name = gloss_entity_get_name (entity);
+      char *key;
+
+      if (name == NULL)
+        continue;
+      key = g_strconcat (gloss_annotation_get_type_id (GLOSS_ANNOTATION (entity)), "\n", name, NULL);
+      if (!g_hash_table_contains (by_name, key))
+        g_hash_table_insert (by_name, key, entity);
+      else
+        g_free (key);
+    }
+
+  /* Translators: an undoable step: Link 12 Mentions */
+  _gloss_edit_begin (store, g_dngettext (GETTEXT_PACKAGE, "Link %u Mention", "Link %u Mentions", unlinked->len),
+                     unlinked->len);
+  for (guint i = 0; i < unlinked->len && ok; i++)
+    {
+      GlossAnnotation *mention = g_ptr_array_index (unlinked, i);
+      g_autofree char *key = mention_key (store, mention);
+      GlossEntity *entity = g_hash_table_lookup (by_name, key);
+      g_autoptr(GlossAnnotation) draft = NULL;
+
+      if (entity == NULL)
+        entity = g_hash_table_lookup (by_text, key);
+      if (entity == NULL)
+        {
+          g_autofree char *name = gloss_document_dup_slice (gloss_store_get_document (store),
+                                                            gloss_annotation_get_start (mention),
+                                                            gloss_annotation_get_end (mention));
+          g_autoptr(GlossEntity) made = gloss_entity_new (gloss_annotation_get_type_id (mention), name);
+
+          ok = gloss_store_add (store, GLOSS_ANNOTATION (made), error);
+          if (!ok)
+            break;
+          entity = made;   /* the store holds it now */
+          g_hash_table_insert (by_name, g_strdup (key), entity);
+          created++;
+        }
+      draft = gloss_annotation_copy (mention);
+      gloss_mention_set_entity (GLOSS_MENTION (draft), entity);
+      ok = gloss_store_replace (store, mention, draft, error);
+      if (ok)
+        linked++;
+    }
+  gloss_store_end_group (store);
+
+  if (n_linked != NULL)
+    *n_linked = linked;
+  if (n_created != NULL)
+    *n_created = created;
+  return ok;
+}

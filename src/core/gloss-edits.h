@@ -47,6 +47,13 @@ gboolean       gloss_edit_link_entity        (GlossStore       *store,
                                               GlossMention     *mention,
                                               GlossEntity      *entity,
                                               GError          **error);
+/* Every mention without an entity gets one by the rule of coreference
+ * (same type and name, or same type and text), a new one if none; one
+ * step, none when there is nothing to link. */
+gboolean       gloss_edit_link_unlinked      (GlossStore       *store,
+                                              guint            *n_linked,
+                                              guint            *n_created,
+                                              GError          **error);
 /* @entity is not in @store (a project's entity): a copy of it is added
  * and @mention linked to it, one step. */
 gboolean       gloss_edit_link_new_entity    (GlossStore       *store,

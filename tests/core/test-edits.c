@@ -414,6 +414,85 @@ test_short_text (void)
   g_assert_true (g_str_has_prefix (cut, "Kim met Putin. “Kim’s"));
 }
 
+/* A mention as an import without coreference gives it: no entity. */
+static GlossMention *
+load_unlinked (GlossStore *store,
+               const char *type_id,
+               const char *needle,
+               guint       nth,
+               GlossEntity *entity)
+{
+  g_autoptr(GError) error = NULL;
+  guint start = find (store, needle, nth);
+  GlossSpan span = { start, start + g_utf8_strlen (needle, -1) };
+  g_autoptr(GlossMention) mention = gloss_mention_new (type_id, &span, 1);
+
+  gloss_mention_set_entity (mention, entity);
+  g_assert_true (gloss_store_load_add (store, GLOSS_ANNOTATION (mention), &error));
+  g_assert_no_error (error);
+  return mention;
+}
+
+/* Linking every mention without an entity follows the rule of a new
+ * mention: the entity named as the text, else that of the first linked
+ * mention of the same text and type, else a new one for all the mentions
+ * of that text and type. One step; none with nothing to link. */
+static void
+test_link_unlinked (void)
+{
+  g_autoptr(GlossStore) store = new_store ();
+  g_autoptr(GlossEntity) vladimir = gloss_entity_new ("PER", "Vladimir Putin");
+  g_autoptr(GlossEntity) kju_entity = gloss_entity_new ("PER", "Kim Jong Un");
+  g_autoptr(GError) error = NULL;
+  GlossMention *kim0, *kim1, *kim2, *putin1, *kju;
+  guint linked = 0, created = 0;
+
+  g_assert_true (gloss_store_load_add (store, GLOSS_ANNOTATION (vladimir), NULL));
+  g_assert_true (gloss_store_load_add (store, GLOSS_ANNOTATION (kju_entity), NULL));
+  load_unlinked (store, "PER", "Putin", 0, vladimir);
+  kim0 = load_unlinked (store, "PER", "Kim", 0, NULL);
+  kim1 = load_unlinked (store, "ORG", "Kim", 1, NULL);
+  kim2 = load_unlinked (store, "PER", "Kim", 2, NULL);
+  kju = load_unlinked (store, "PER", "Kim Jong Un", 0, NULL);
+  putin1 = load_unlinked (store, "PER", "Putin", 1, NULL);
+  g_assert_cmpuint (count (store, GLOSS_KIND_ENTITY), ==, 2);
+
+  g_assert_true (gloss_edit_link_unlinked (store, &linked, &created, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked, ==, 5);
+  g_assert_cmpuint (created, ==, 2);
+  g_assert_cmpstr (gloss_store_get_undo_label (store), ==, "Link 5 Mentions");
+  g_assert_cmpuint (count (store, GLOSS_KIND_ENTITY), ==, 4);
+  g_assert_nonnull (gloss_mention_get_entity (kim0));
+  g_assert_true (gloss_mention_get_entity (kim0) == gloss_mention_get_entity (kim2));
+  g_assert_cmpstr (gloss_entity_get_name (gloss_mention_get_entity (kim0)), ==, "Kim");
+  g_assert_cmpuint (gloss_entity_get_n_mentions (gloss_mention_get_entity (kim0)), ==, 2);
+  /* The same text of another type is another entity. */
+  g_assert_cmpstr (gloss_annotation_get_type_id (GLOSS_ANNOTATION (gloss_mention_get_entity (kim1))), ==, "ORG");
+  g_assert_cmpstr (gloss_entity_get_name (gloss_mention_get_entity (kim1)), ==, "Kim");
+  g_assert_true (gloss_mention_get_entity (kju) == kju_entity);
+  g_assert_true (gloss_mention_get_entity (putin1) == vladimir);
+
+  /* One undo takes it all back, the new entities too. */
+  g_assert_true (gloss_store_undo (store));
+  g_assert_cmpuint (count (store, GLOSS_KIND_ENTITY), ==, 2);
+  g_assert_null (gloss_mention_get_entity (kim0));
+  g_assert_null (gloss_mention_get_entity (kim1));
+  g_assert_null (gloss_mention_get_entity (putin1));
+  g_assert_null (gloss_mention_get_entity (kju));
+  g_assert_true (gloss_store_redo (store));
+  g_assert_true (gloss_mention_get_entity (putin1) == vladimir);
+  g_assert_cmpuint (count (store, GLOSS_KIND_ENTITY), ==, 4);
+
+  /* Nothing left to link: no step. */
+  g_assert_true (gloss_edit_link_unlinked (store, &linked, &created, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked, ==, 0);
+  g_assert_cmpuint (created, ==, 0);
+  g_assert_true (gloss_store_undo (store));
+  g_assert_null (gloss_mention_get_entity (kim0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/core/edits/retype", test_retype);
   g_test_add_func ("/core/edits/tag-all", test_tag_all);
   g_test_add_func ("/core/edits/link-and-merge", test_link_and_merge);
+  g_test_add_func ("/core/edits/link-unlinked", test_link_unlinked);
   g_test_add_func ("/core/edits/entity-fields", test_entity_fields);
   g_test_add_func ("/core/edits/delete", test_delete);
   g_test_add_func ("/core/edits/claims-and-relations", test_claims_and_relations);
