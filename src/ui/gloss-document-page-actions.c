@@ -291,6 +291,42 @@ tag_key_action (GSimpleAction *action,
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
+/* An imported document's mentions without an entity, linked as a new
+ * mention would be, in one step the toast can undo. */
+static void
+link_unlinked_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  GlossDocumentPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint linked = 0, created = 0;
+  AdwToast *toast;
+
+  if (self->store == NULL)
+    return;
+  if (!gloss_edit_link_unlinked (self->store, &linked, &created, &error))
+    {
+      gloss_error_dialog_show (GTK_WIDGET (self), _("Could Not Link the Mentions"), error);
+      return;
+    }
+  if (linked == 0)
+    {
+      _gloss_document_page_toast (self, _("Every mention has an entity"));
+      return;
+    }
+  /* Translators: a toast after linking an imported document's mentions */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Linked %u mention of the same text",
+                                          "Linked %u mentions of the same text", linked),
+                             linked);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "doc.undo");
+  _gloss_document_page_show_toast (self, toast);
+}
+
 static void
 tag_all_action (GSimpleAction *action,
                 GVariant      *param,
@@ -372,6 +408,7 @@ _gloss_document_page_add_actions (GlossDocumentPage *self)
     { "tag", tag_action, "s" },
     { "tag-key", tag_key_action, "s" },
     { "tag-all", tag_all_action },
+    { "link-unlinked", link_unlinked_action },
     { "delete", delete_action },
     { "select-next", select_next_action },
     { "select-previous", select_next_action },

@@ -23,6 +23,7 @@ struct _GlossEntityList
   GtkWidget           parent_instance;
 
   GtkLabel           *count_label;
+  GtkWidget          *link_button;
   GtkSearchEntry     *filter_entry;
   GtkStack           *stack;
   GtkListView        *list_view;
@@ -322,6 +323,7 @@ update_count (GlossEntityList *self)
                                          "%u · %u mentions not linked", n_unlinked),
                             n, n_unlinked);
   gtk_label_set_text (self->count_label, loading ? "" : text);
+  gtk_widget_set_visible (self->link_button, !loading && !grouping && n_unlinked > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filter_entry), !loading);
   if (loading)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -928,6 +930,7 @@ gloss_entity_list_class_init (GlossEntityListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-entity-list.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossEntityList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossEntityList, link_button);
   gtk_widget_class_bind_template_child (widget_class, GlossEntityList, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossEntityList, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossEntityList, list_view);

@@ -180,7 +180,7 @@ test_unlinked_rows (void)
   GlossMention *cook[3], *syria[2];
   GlossAnnotationView *view;
   GlossEntityList *entity_list;
-  GtkWidget *list, *dialog;
+  GtkWidget *list, *dialog, *button;
   GlossUnlinkedGroup *group;
   GListModel *rows;
   guint start;
@@ -316,6 +316,30 @@ test_unlinked_rows (void)
   wait_label (list, "Cook");
   wait_label (list, "Peter Cook");
   wait_label_gone (list, "Syria");
+  ui_key (GTK_WIDGET (window), "<Control>a");
+  ui_key (GTK_WIDGET (window), "BackSpace");
+  wait_label (list, "Syria");
+
+  /* The header's button links every mention of the same text and type,
+   * one step that Ctrl+Z takes back; with nothing to link it hides. */
+  button = find_widget (list, GTK_TYPE_BUTTON, NULL);
+  g_assert_true (gtk_widget_get_visible (button));
+  ui_click_center (button);
+  wait_label_gone (list, "2 · 4 mentions not linked");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 4);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (ui_find_label (list, "Entities")))),
+                   ==, "4");
+  g_assert_true (gloss_mention_get_entity (cook[0]) == gloss_mention_get_entity (cook[2]));
+  g_assert_true (gloss_mention_get_entity (cook[0]) != peter_cook);
+  g_assert_cmpstr (gloss_entity_get_name (gloss_mention_get_entity (cook[0])), ==, "Cook");
+  g_assert_nonnull (gloss_mention_get_entity (syria[1]));
+  g_assert_null (ui_find_label (list, "not linked"));
+  g_assert_false (gtk_widget_get_visible (button));
+  wait_row_count (list, "Cook", "3");
+  ui_key (GTK_WIDGET (window), "<Control>z");
+  wait_label (list, "2 · 4 mentions not linked");
+  g_assert_null (gloss_mention_get_entity (cook[0]));
+  g_assert_true (gtk_widget_get_visible (button));
 
   gloss_window_set_store (window, NULL, NULL);
 }
