@@ -317,10 +317,11 @@ update_count (GlossEntityList *self)
   if (n_unlinked == 0 || grouping)
     text = g_strdup_printf ("%u", n);
   else
-    /* Translators: the Entities page's count, with the mentions that no
-     * entity holds: 3 · 4 mentions not linked */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u · %u mention not linked",
-                                         "%u · %u mentions not linked", n_unlinked),
+    /* Translators: the Entities page's count of entities, then of the
+     * mentions that no entity holds: 3 · 4 not linked (keep it short:
+     * it shares a line with "Entities" and the Link All button) */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u · %u not linked",
+                                         "%u · %u not linked", n_unlinked),
                             n, n_unlinked);
   gtk_label_set_text (self->count_label, loading ? "" : text);
   gtk_widget_set_visible (self->link_button, !loading && !grouping && n_unlinked > 0);

@@ -202,7 +202,7 @@ test_unlinked_rows (void)
 
   /* Under their types, after the entities; the header counts them. */
   wait_label (list, "Cook");
-  wait_label (list, "1 · 5 mentions not linked");
+  wait_label (list, "1 · 5 not linked");
   rows = gloss_entity_list_get_model (entity_list);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
   {
@@ -271,7 +271,7 @@ test_unlinked_rows (void)
   ui_present_focused (GTK_WINDOW (window));
   wait_row_count (list, "Cook", "2");
   wait_row_count (list, "Peter Cook", "2");
-  wait_label (list, "1 · 4 mentions not linked");
+  wait_label (list, "1 · 4 not linked");
   /* The linked mention is still selected: so is its entity's row. */
   g_assert_true (gloss_annotation_view_get_selected (view) == GLOSS_ANNOTATION (cook[1]));
   g_assert_true (gloss_entity_list_get_selected (entity_list) == peter_cook);
@@ -281,7 +281,7 @@ test_unlinked_rows (void)
   g_assert_null (gloss_mention_get_entity (cook[1]));
   wait_row_count (list, "Cook", "3");
   wait_row_count (list, "Peter Cook", "1");
-  wait_label (list, "1 · 5 mentions not linked");
+  wait_label (list, "1 · 5 not linked");
   g_assert_true (gloss_entity_list_get_selected_group (entity_list) == group);
   g_assert_null (gloss_annotation_view_get_highlighted_entity (view));
 
@@ -297,17 +297,17 @@ test_unlinked_rows (void)
     }
   wait_label_gone (list, "Syria");
   wait_label_gone (list, "Country/region/city");
-  wait_label (list, "1 · 3 mentions not linked");
+  wait_label (list, "1 · 3 not linked");
   ui_key (GTK_WIDGET (window), "<Control>z");
   wait_row_count (list, "Syria", "1");
-  wait_label (list, "1 · 4 mentions not linked");
+  wait_label (list, "1 · 4 not linked");
 
   /* Tagging makes an entity: its row comes, the unlinked count stays. */
   start = find_text (store, "Damascus", 0);
   ui_drag_text (view, start, start + 8);
   ui_key (GTK_WIDGET (window), "3");
   wait_label (list, "Damascus");
-  wait_label (list, "2 · 4 mentions not linked");
+  wait_label (list, "2 · 4 not linked");
 
   /* The filter finds the rows of both kinds by their text. */
   gtk_widget_grab_focus (find_widget (list, GTK_TYPE_SEARCH_ENTRY, NULL));
@@ -325,7 +325,7 @@ test_unlinked_rows (void)
   button = find_widget (list, GTK_TYPE_BUTTON, NULL);
   g_assert_true (gtk_widget_get_visible (button));
   ui_click_center (button);
-  wait_label_gone (list, "2 · 4 mentions not linked");
+  wait_label_gone (list, "2 · 4 not linked");
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 4);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (ui_find_label (list, "Entities")))),
                    ==, "4");
@@ -337,7 +337,7 @@ test_unlinked_rows (void)
   g_assert_false (gtk_widget_get_visible (button));
   wait_row_count (list, "Cook", "3");
   ui_key (GTK_WIDGET (window), "<Control>z");
-  wait_label (list, "2 · 4 mentions not linked");
+  wait_label (list, "2 · 4 not linked");
   g_assert_null (gloss_mention_get_entity (cook[0]));
   g_assert_true (gtk_widget_get_visible (button));
 
