@@ -380,8 +380,11 @@ rebuild_cb (gpointer user_data)
 static void
 stop_waiting_for_paint (GlossEntityList *self)
 {
-  if (self->paint_clock != NULL)
-    g_clear_signal_handler (&self->paint_id, self->paint_clock);
+  /* A window destroyed meanwhile disposed its clock, and the handler with it. */
+  if (self->paint_clock != NULL && self->paint_id != 0 &&
+      g_signal_handler_is_connected (self->paint_clock, self->paint_id))
+    g_signal_handler_disconnect (self->paint_clock, self->paint_id);
+  self->paint_id = 0;
   g_clear_object (&self->paint_clock);
 }
 
