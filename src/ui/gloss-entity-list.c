@@ -221,10 +221,8 @@ update_row (GlossEntityList *self,
         type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_ENTITY, type_id);
       gloss_color_swatch_place (GTK_BOX (swatch_box), type ? gloss_label_get_color (type) : NULL);
       gloss_color_swatch_set_hollow (gtk_widget_get_first_child (swatch_box), unlinked);
-      if (unlinked)
-        gtk_widget_add_css_class (row, "unlinked");
-      else
-        gtk_widget_remove_css_class (row, "unlinked");
+      /* A long KB id gives way to the name; "nicht verknüpft" does not. */
+      gtk_label_set_max_width_chars (kb, unlinked ? -1 : 14);
       gtk_label_set_text (count, n);
 
       gtk_widget_set_visible (header, FALSE);
@@ -639,7 +637,7 @@ gloss_entity_list_set_store (GlossEntityList *self,
     }
 
   if (store != NULL && (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY) > REBUILD_LATER ||
-                        gloss_store_get_n_items (store, GLOSS_KIND_MENTION) > 4 * REBUILD_LATER))
+                        gloss_store_get_n_items (store, GLOSS_KIND_MENTION) > UNLINKED_AT_ONCE))
     {
       g_list_store_remove_all (self->sections);
       drop_unlinked (self);
