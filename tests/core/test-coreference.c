@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "find-text.h"
 #include "gloss-coreference.h"
 #include "gloss-store.h"
 
@@ -26,25 +27,6 @@ static GlossStore *
 new_store (void)
 {
   return new_store_for (text);
-}
-
-/* Code point offset of the @nth occurrence of @needle. */
-static guint
-find (GlossStore *store,
-      const char *needle,
-      guint       nth)
-{
-  GlossDocument *document = gloss_store_get_document (store);
-  const char *haystack = gloss_document_get_text (document);
-  const char *p = haystack;
-
-  for (guint i = 0; ; i++, p++)
-    {
-      p = strstr (p, needle);
-      g_assert_nonnull (p);
-      if (i == nth)
-        return gloss_document_byte_to_cp (document, p - haystack);
-    }
 }
 
 static GlossMention *

@@ -8,6 +8,7 @@
 #include "gloss-edits.h"
 #include "gloss-store.h"
 #include "gloss-unlinked-mentions.h"
+#include "find-text.h"
 
 static const char text[] =
   "Kim met Moon. Kim spoke; Moon listened. Seoul hosted Kim. "
@@ -22,25 +23,6 @@ new_store (void)
 
   g_assert_no_error (error);
   return gloss_store_new (document, schema);
-}
-
-/* Code point offset of the @nth occurrence of @needle. */
-static guint
-find (GlossStore *store,
-      const char *needle,
-      guint       nth)
-{
-  GlossDocument *document = gloss_store_get_document (store);
-  const char *haystack = gloss_document_get_text (document);
-  const char *p = haystack;
-
-  for (guint i = 0; ; i++, p++)
-    {
-      p = strstr (p, needle);
-      g_assert_nonnull (p);
-      if (i == nth)
-        return gloss_document_byte_to_cp (document, p - haystack);
-    }
 }
 
 /* An imported mention: no entity, loaded without history. */

@@ -41,30 +41,11 @@ typedef struct
 } LabelIn;
 
 static gboolean
-label_shown (gpointer data)
-{
-  LabelIn *in = data;
-  GtkWidget *label = ui_find_label (in->root, in->text);
-
-  return label != NULL && gtk_widget_get_width (label) > 0;
-}
-
-static gboolean
 label_gone (gpointer data)
 {
   LabelIn *in = data;
 
   return ui_find_label (in->root, in->text) == NULL;
-}
-
-static void
-wait_label (GtkWidget  *root,
-            const char *text)
-{
-  LabelIn in = { root, text };
-
-  if (!ui_wait_until (label_shown, &in, UI_TEST_TIMEOUT_MS))
-    g_error ("No label “%s” shown", text);
 }
 
 static void
@@ -141,29 +122,6 @@ wait_selected (GlossAnnotationView *view,
   g_assert_true (ui_wait_until (view_selects, &s, UI_TEST_TIMEOUT_MS));
 }
 
-static gpointer
-find_link_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (GLOSS_IS_LINK_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-link_dialog_shows (gpointer data)
-{
-  return find_link_dialog () != NULL;
-}
-
-static gboolean
-link_dialog_gone (gpointer data)
-{
-  return find_link_dialog () == NULL;
-}
-
 /* The Entities page of an imported document: the mentions of each type
  * and text under their type, marked, with their counts; a click selects
  * the first mention, Enter the next ones; the arrows move between rows;
@@ -201,8 +159,8 @@ test_unlinked_rows (void)
   entity_list = GLOSS_ENTITY_LIST (list);
 
   /* Under their types, after the entities; the header counts them. */
-  wait_label (list, "Cook");
-  wait_label (list, "1 · 5 not linked");
+  ui_wait_label (list, "Cook");
+  ui_wait_label (list, "1 · 5 not linked");
   rows = gloss_entity_list_get_model (entity_list);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
   {
@@ -260,18 +218,20 @@ test_unlinked_rows (void)
   ui_key (GTK_WIDGET (window), "Return");
   wait_selected (view, cook[1]);
   ui_key (GTK_WIDGET (window), "<Control>l");
-  g_assert_true (ui_wait_until (link_dialog_shows, NULL, UI_TEST_TIMEOUT_MS));
-  dialog = find_link_dialog ();
+  dialog = ui_wait_toplevel (GLOSS_TYPE_LINK_DIALOG);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   ui_present_focused (GTK_WINDOW (dialog));
   wait_for_allocation (find_widget (dialog, GTK_TYPE_SEARCH_ENTRY, NULL));
   ui_type (dialog, "pe");
   ui_key (dialog, "Return");
-  g_assert_true (ui_wait_until (link_dialog_gone, NULL, UI_TEST_TIMEOUT_MS));
+  g_assert_true (ui_wait_until (ui_widget_gone, &dialog, UI_TEST_TIMEOUT_MS));
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gloss_mention_get_entity (cook[1]) == peter_cook);
   ui_present_focused (GTK_WINDOW (window));
   wait_row_count (list, "Cook", "2");
   wait_row_count (list, "Peter Cook", "2");
-  wait_label (list, "1 · 4 not linked");
+  ui_wait_label (list, "1 · 4 not linked");
   /* The linked mention is still selected: so is its entity's row. */
   g_assert_true (gloss_annotation_view_get_selected (view) == GLOSS_ANNOTATION (cook[1]));
   g_assert_true (gloss_entity_list_get_selected (entity_list) == peter_cook);
@@ -281,7 +241,7 @@ test_unlinked_rows (void)
   g_assert_null (gloss_mention_get_entity (cook[1]));
   wait_row_count (list, "Cook", "3");
   wait_row_count (list, "Peter Cook", "1");
-  wait_label (list, "1 · 5 not linked");
+  ui_wait_label (list, "1 · 5 not linked");
   g_assert_true (gloss_entity_list_get_selected_group (entity_list) == group);
   g_assert_null (gloss_annotation_view_get_highlighted_entity (view));
 
@@ -297,28 +257,28 @@ test_unlinked_rows (void)
     }
   wait_label_gone (list, "Syria");
   wait_label_gone (list, "Country/region/city");
-  wait_label (list, "1 · 3 not linked");
+  ui_wait_label (list, "1 · 3 not linked");
   ui_key (GTK_WIDGET (window), "<Control>z");
   wait_row_count (list, "Syria", "1");
-  wait_label (list, "1 · 4 not linked");
+  ui_wait_label (list, "1 · 4 not linked");
 
   /* Tagging makes an entity: its row comes, the unlinked count stays. */
   start = find_text (store, "Damascus", 0);
   ui_drag_text (view, start, start + 8);
   ui_key (GTK_WIDGET (window), "3");
-  wait_label (list, "Damascus");
-  wait_label (list, "2 · 4 not linked");
+  ui_wait_label (list, "Damascus");
+  ui_wait_label (list, "2 · 4 not linked");
 
   /* The filter finds the rows of both kinds by their text. */
   gtk_widget_grab_focus (find_widget (list, GTK_TYPE_SEARCH_ENTRY, NULL));
   ui_type (GTK_WIDGET (window), "coo");
   wait_label_gone (list, "Damascus");
-  wait_label (list, "Cook");
-  wait_label (list, "Peter Cook");
+  ui_wait_label (list, "Cook");
+  ui_wait_label (list, "Peter Cook");
   wait_label_gone (list, "Syria");
   ui_key (GTK_WIDGET (window), "<Control>a");
   ui_key (GTK_WIDGET (window), "BackSpace");
-  wait_label (list, "Syria");
+  ui_wait_label (list, "Syria");
 
   /* The header's button links every mention of the same text and type,
    * one step that Ctrl+Z takes back; with nothing to link it hides. */
@@ -337,7 +297,7 @@ test_unlinked_rows (void)
   g_assert_false (gtk_widget_get_visible (button));
   wait_row_count (list, "Cook", "3");
   ui_key (GTK_WIDGET (window), "<Control>z");
-  wait_label (list, "2 · 4 not linked");
+  ui_wait_label (list, "2 · 4 not linked");
   g_assert_null (gloss_mention_get_entity (cook[0]));
   g_assert_true (gtk_widget_get_visible (button));
 
