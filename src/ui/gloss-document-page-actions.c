@@ -18,6 +18,19 @@
 #include "gloss-error-dialog.h"
 #include "gloss-link-dialog.h"
 
+/* @message, with the way back. */
+static void
+show_with_undo (GlossDocumentPage *self,
+                const char        *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "doc.undo");
+  _gloss_document_page_show_toast (self, toast);
+}
+
 /* A retype with no text selected changes a mention the analyst may not be
  * looking at (a drag that missed): say so, with the way back. */
 static void
@@ -26,15 +39,10 @@ show_retyped (GlossDocumentPage *self,
               GlossLabel        *type)
 {
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   /* Translators: “U.S.” is now Location */
   message = g_strdup_printf (_("“%s” is now %s"), text, gloss_label_shown_name (type));
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "doc.undo");
-  _gloss_document_page_show_toast (self, toast);
+  show_with_undo (self, message);
 }
 
 /* Tag the text selection with @type_id, or retype the selected mention. */
@@ -302,7 +310,6 @@ link_unlinked_action (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint linked = 0, created = 0;
-  AdwToast *toast;
 
   if (self->store == NULL)
     return;
@@ -320,11 +327,7 @@ link_unlinked_action (GSimpleAction *action,
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Linked %u mention of the same text",
                                           "Linked %u mentions of the same text", linked),
                              linked);
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "doc.undo");
-  _gloss_document_page_show_toast (self, toast);
+  show_with_undo (self, message);
 }
 
 static void
