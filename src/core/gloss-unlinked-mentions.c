@@ -446,6 +446,21 @@ gloss_unlinked_mentions_get_groups (GlossUnlinkedMentions *self,
 }
 
 guint
+gloss_unlinked_mentions_get_n_groups (GlossUnlinkedMentions *self)
+{
+  GHashTableIter iter;
+  gpointer bucket;
+  guint n = 0;
+
+  g_return_val_if_fail (GLOSS_IS_UNLINKED_MENTIONS (self), 0);
+
+  g_hash_table_iter_init (&iter, self->buckets);
+  while (g_hash_table_iter_next (&iter, NULL, &bucket))
+    n += g_hash_table_size (((Bucket *) bucket)->by_text);
+  return n;
+}
+
+guint
 gloss_unlinked_mentions_get_n_mentions (GlossUnlinkedMentions *self)
 {
   g_return_val_if_fail (GLOSS_IS_UNLINKED_MENTIONS (self), 0);

@@ -26,6 +26,8 @@ GlossStore            *gloss_unlinked_mentions_get_store      (GlossUnlinkedMent
  * GlossUnlinkedGroup (empty for a type without any, and until complete). */
 GListModel            *gloss_unlinked_mentions_get_groups     (GlossUnlinkedMentions *self,
                                                                const char            *type_id);
+/* How many groups there are (of those walked, until complete). */
+guint                  gloss_unlinked_mentions_get_n_groups   (GlossUnlinkedMentions *self);
 /* How many mentions have no entity (of those walked, until complete). */
 guint                  gloss_unlinked_mentions_get_n_mentions (GlossUnlinkedMentions *self);
 GlossUnlinkedGroup    *gloss_unlinked_mentions_lookup         (GlossUnlinkedMentions *self,

@@ -634,9 +634,13 @@ _gloss_document_page_claims_update (GlossDocumentPage *self)
     {
       GtkWidget *child = adw_view_stack_get_child_by_name (self->sidebar_stack, pages[i].name);
 
+      guint n = self->store != NULL ? gloss_store_get_n_items (self->store, pages[i].kind) : 0;
+
+      /* The Entities page counts its rows of mentions without an entity too. */
+      if (pages[i].kind == GLOSS_KIND_ENTITY)
+        n = gloss_entity_list_get_n_items (self->entity_list);
       if (child != NULL)
-        adw_view_stack_page_set_badge_number (adw_view_stack_get_page (self->sidebar_stack, child),
-                                              self->store != NULL ? gloss_store_get_n_items (self->store, pages[i].kind) : 0);
+        adw_view_stack_page_set_badge_number (adw_view_stack_get_page (self->sidebar_stack, child), n);
     }
 }
 

@@ -687,6 +687,8 @@ gloss_document_page_init (GlossDocumentPage *self)
   g_object_bind_property_full (page, "store", self->palette, "schema", G_BINDING_DEFAULT,
                                schema_of, NULL, NULL, NULL);
   g_object_bind_property (page, "store", self->entity_list, "store", G_BINDING_DEFAULT);
+  g_signal_connect_object (self->entity_list, "notify::n-items",
+                           G_CALLBACK (_gloss_document_page_claims_update), self, G_CONNECT_SWAPPED);
   g_object_bind_property (page, "store", self->inspector, "store", G_BINDING_DEFAULT);
   g_object_bind_property (page, "store", self->claim_list, "store", G_BINDING_DEFAULT);
   g_object_bind_property (page, "store", self->relation_list, "store", G_BINDING_DEFAULT);

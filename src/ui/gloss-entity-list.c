@@ -48,6 +48,7 @@ struct _GlossEntityList
   GdkFrameClock      *paint_clock;   /* waited on for the rebuild */
   gulong              paint_id;
   gboolean            loading;
+  guint               n_items;       /* entities and groups, once shown */
 };
 
 /* A document with more entities fills the list after the frame that
@@ -64,6 +65,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_LOADING,
+  PROP_N_ITEMS,
   N_PROPS
 };
 
@@ -306,6 +308,7 @@ update_count (GlossEntityList *self)
   guint n = self->store ? gloss_store_get_n_items (self->store, GLOSS_KIND_ENTITY) : 0;
   guint n_unlinked = self->unlinked ? gloss_unlinked_mentions_get_n_mentions (self->unlinked) : 0;
   g_autofree char *text = NULL;
+  guint n_items;
 
   /* While the annotations load, "0" and "No Entities Yet" would be wrong. */
   gboolean grouping = self->unlinked != NULL && !gloss_unlinked_mentions_is_complete (self->unlinked);
@@ -323,6 +326,13 @@ update_count (GlossEntityList *self)
                             n, n_unlinked);
   gtk_label_set_text (self->count_label, loading ? "" : text);
   gtk_widget_set_visible (self->link_button, !loading && !grouping && n_unlinked > 0);
+  n_items = loading || self->store == NULL ? 0 :
+            n + (grouping ? 0 : gloss_unlinked_mentions_get_n_groups (self->unlinked));
+  if (self->n_items != n_items)
+    {
+      self->n_items = n_items;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->filter_entry), !loading);
   if (loading)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -820,6 +830,14 @@ gloss_entity_list_get_selected_group (GlossEntityList *self)
   return item != NULL && GLOSS_IS_UNLINKED_GROUP (item) ? item : NULL;
 }
 
+guint
+gloss_entity_list_get_n_items (GlossEntityList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ENTITY_LIST (self), 0);
+
+  return self->n_items;
+}
+
 GListModel *
 gloss_entity_list_get_model (GlossEntityList *self)
 {
@@ -874,6 +892,10 @@ gloss_entity_list_get_property (GObject    *object,
       g_value_set_boolean (value, self->loading);
       break;
 
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -920,6 +942,11 @@ gloss_entity_list_class_init (GlossEntityListClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* What the page's badge counts: entities, and rows of mentions without
+   * one (each would be one entity); 0 while loading. */
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ENTITY_SELECTED] =

@@ -33,6 +33,8 @@ gboolean    gloss_entity_list_select_mention (GlossEntityList *self,
                                               GlossMention    *mention);
 GlossEntity *gloss_entity_list_get_selected (GlossEntityList *self);
 GlossUnlinkedGroup *gloss_entity_list_get_selected_group (GlossEntityList *self);
+/* Entities and rows of mentions without an entity (0 while loading). */
+guint       gloss_entity_list_get_n_items (GlossEntityList *self);
 /* The flattened rows: GlossLabel headers, GlossEntity and
  * GlossUnlinkedGroup items. */
 GListModel *gloss_entity_list_get_model (GlossEntityList *self);

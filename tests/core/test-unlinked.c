@@ -77,6 +77,7 @@ test_groups (void)
   GlossUnlinkedGroup *group;
 
   g_assert_cmpuint (gloss_unlinked_mentions_get_n_mentions (unlinked), ==, 6);
+  g_assert_cmpuint (gloss_unlinked_mentions_get_n_groups (unlinked), ==, 5);
   g_assert_cmpuint (n_groups (unlinked, "PER"), ==, 4);
   g_assert_cmpstr (gloss_unlinked_group_get_text (group_at (unlinked, "PER", 0)), ==, "Ana");
   g_assert_cmpstr (gloss_unlinked_group_get_text (group_at (unlinked, "PER", 1)), ==, "Kim");
@@ -298,6 +299,7 @@ test_steps (void)
   g_assert_cmpuint (gloss_unlinked_group_get_n_mentions (group_at (stepped, "ORG", 0)), ==, 99);
   g_assert_cmpuint (n_groups (stepped, "GPE"), ==, 1);
   g_assert_cmpuint (gloss_unlinked_mentions_get_n_mentions (stepped), ==, 399);
+  g_assert_cmpuint (gloss_unlinked_mentions_get_n_groups (stepped), ==, 4);
 
   g_assert_finalize_object (g_steal_pointer (&at_once));
   g_assert_finalize_object (g_steal_pointer (&stepped));

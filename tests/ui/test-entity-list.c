@@ -122,6 +122,15 @@ wait_selected (GlossAnnotationView *view,
   g_assert_true (ui_wait_until (view_selects, &s, UI_TEST_TIMEOUT_MS));
 }
 
+static guint
+entities_badge (GlossWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  GtkWidget *child = adw_view_stack_get_child_by_name (stack, "entities");
+
+  return adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, child));
+}
+
 /* The Entities page of an imported document: the mentions of each type
  * and text under their type, marked, with their counts; a click selects
  * the first mention, Enter the next ones; the arrows move between rows;
@@ -177,6 +186,8 @@ test_unlinked_rows (void)
     g_assert_true (GLOSS_IS_LABEL (place));
     g_assert_cmpstr (gloss_unlinked_group_get_type_id (GLOSS_UNLINKED_GROUP (syrias)), ==, "GPE");
   }
+  /* The switcher's badge counts the rows: the entity and two texts. */
+  g_assert_cmpuint (entities_badge (window), ==, 3);
   g_assert_cmpstr (row_count (list, "Cook"), ==, "3");
   g_assert_cmpstr (row_count (list, "Syria"), ==, "2");
   g_assert_cmpstr (row_count (list, "Peter Cook"), ==, "1");
@@ -258,6 +269,7 @@ test_unlinked_rows (void)
   wait_label_gone (list, "Syria");
   wait_label_gone (list, "Country/region/city");
   ui_wait_label (list, "1 · 3 not linked");
+  g_assert_cmpuint (entities_badge (window), ==, 2);
   ui_key (GTK_WIDGET (window), "<Control>z");
   wait_row_count (list, "Syria", "1");
   ui_wait_label (list, "1 · 4 not linked");
@@ -289,6 +301,7 @@ test_unlinked_rows (void)
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 4);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (ui_find_label (list, "Entities")))),
                    ==, "4");
+  g_assert_cmpuint (entities_badge (window), ==, 4);
   g_assert_true (gloss_mention_get_entity (cook[0]) == gloss_mention_get_entity (cook[2]));
   g_assert_true (gloss_mention_get_entity (cook[0]) != peter_cook);
   g_assert_cmpstr (gloss_entity_get_name (gloss_mention_get_entity (cook[0])), ==, "Cook");
