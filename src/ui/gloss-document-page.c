@@ -509,7 +509,10 @@ entity_selected_cb (GlossDocumentPage *self,
 
   mentions = gloss_store_get_mentions_of (self->store, entity);
   if (mentions == NULL || mentions->len == 0)
-    return;
+    {
+      show_mention (self, NULL);
+      return;
+    }
   current = gloss_annotation_view_get_selected (self->view);
   if (current != NULL && g_ptr_array_find (mentions, current, &next))
     next = (next + 1) % mentions->len;
