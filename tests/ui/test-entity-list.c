@@ -317,6 +317,39 @@ test_unlinked_rows (void)
   gloss_window_set_store (window, NULL, NULL);
 }
 
+/* A document of more mentions than are grouped at once: they are
+ * grouped a few milliseconds at a time after the first frame, and the
+ * rows, the header and the badge come when that is done. */
+static void
+test_grouped_in_steps (void)
+{
+  GlossWindow *window = session_window;
+  g_autoptr(GString) article_text = g_string_new (NULL);
+  g_autoptr(GlossStore) store = NULL;
+  GtkWidget *list;
+
+  for (guint i = 0; i < 900; i++)
+    g_string_append (article_text, "Kim met Moon in Seoul. ");
+  store = ui_store_new (article_text->str);
+  for (guint i = 0; i < 900; i++)
+    {
+      load_unlinked (store, "PER", "Kim", i);
+      load_unlinked (store, i % 2 ? "PER" : "ORG", "Moon", i);
+      load_unlinked (store, "GPE", "Seoul", i);
+    }
+
+  gloss_window_set_store (window, store, NULL);
+  ui_present_focused (GTK_WINDOW (window));
+  list = find_widget (GTK_WIDGET (window), GLOSS_TYPE_ENTITY_LIST, NULL);
+  ui_wait_label (list, "0 · 2700 not linked");
+  wait_row_count (list, "Kim", "900");
+  wait_row_count (list, "Seoul", "900");
+  g_assert_cmpuint (entities_badge (window), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_entity_list_get_model (GLOSS_ENTITY_LIST (list))), ==, 4 + 3);
+
+  gloss_window_set_store (window, NULL, NULL);
+}
+
 /* One window for the whole program (its first test makes the session). */
 static void
 test_entity_list (void)
@@ -327,6 +360,7 @@ test_entity_list (void)
   session_window = gloss_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (session_window), 900, 640);
   test_unlinked_rows ();
+  test_grouped_in_steps ();
   ui_window_destroy (GTK_WINDOW (session_window));
 }
 
