@@ -324,8 +324,8 @@ link_unlinked_action (GSimpleAction *action,
       return;
     }
   /* Translators: a toast after linking an imported document's mentions */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Linked %u mention of the same text",
-                                          "Linked %u mentions of the same text", linked),
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Linked %u mention to an entity",
+                                          "Linked %u mentions to entities", linked),
                              linked);
   show_with_undo (self, message);
 }
