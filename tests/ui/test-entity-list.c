@@ -297,6 +297,7 @@ test_unlinked_rows (void)
   button = find_widget (list, GTK_TYPE_BUTTON, NULL);
   g_assert_true (gtk_widget_get_visible (button));
   ui_click_center (button);
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Linked 4 mentions to entities", TRUE, UI_TEST_TIMEOUT_MS));
   wait_label_gone (list, "2 · 4 not linked");
   g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 4);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (ui_find_label (list, "Entities")))),
