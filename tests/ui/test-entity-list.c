@@ -348,6 +348,22 @@ test_grouped_in_steps (void)
   g_assert_cmpuint (entities_badge (window), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (gloss_entity_list_get_model (GLOSS_ENTITY_LIST (list))), ==, 4 + 3);
 
+  /* Link All changes thousands of mentions in one step: the list fills
+   * again after it, with the four new entities; undo brings the rows back. */
+  ui_click_center (find_widget (list, GTK_TYPE_BUTTON, NULL));
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Linked 2700 mentions to entities", TRUE, UI_TEST_TIMEOUT_MS));
+  wait_label_gone (list, "0 · 2700 not linked");
+  wait_row_count (list, "Kim", "900");
+  wait_row_count (list, "Seoul", "900");
+  g_assert_null (ui_find_label (list, "not linked"));
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_entity_list_get_model (GLOSS_ENTITY_LIST (list))), ==, 4 + 3);
+  g_assert_cmpuint (entities_badge (window), ==, 4);
+  ui_key (GTK_WIDGET (window), "<Control>z");
+  ui_wait_label (list, "0 · 2700 not linked");
+  wait_row_count (list, "Kim", "900");
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_ENTITY), ==, 0);
+
   gloss_window_set_store (window, NULL, NULL);
 }
 
