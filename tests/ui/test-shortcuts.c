@@ -54,15 +54,19 @@ new_toast_shows (gpointer data)
 }
 
 /* A key says @message in a toast of its own (not one an earlier key
- * left). */
+ * left). The earlier toast is held meanwhile: once freed, the new one
+ * could be made at its address and never look new. */
 static void
 key_says (const char *key,
           const char *message)
 {
   NewToast t = { message, find_toast (GTK_WIDGET (session_window), message) };
 
+  if (t.before != NULL)
+    g_object_ref (t.before);
   ui_key (GTK_WIDGET (session_window), key);
   g_assert_true (ui_wait_until (new_toast_shows, &t, UI_TEST_TIMEOUT_MS));
+  g_clear_object (&t.before);
 }
 
 static gboolean
