@@ -5,7 +5,8 @@
  * Every format gloss-cli export writes, with the options that apply to it
  * (offsets, doccano's shape); in a project, which documents and a
  * train/dev/test split by document. Before anything is written the
- * dialog counts what goes out and what the format cannot hold; Export…
+ * dialog counts what goes out and, by running the export without
+ * writing, what the format's writer will leave out; Export…
  * asks where (a file, or a folder for formats and splits of several
  * files), writes everything all or nothing through the core
  * (gloss-format-dataset.c) and emits "exported" with the report, which
@@ -60,6 +61,8 @@ struct _GlossExportDialog
   Scope              scopes[N_SCOPES];  /* the scope of each row of scope_row */
   GPtrArray         *stores[N_SCOPES];  /* read when first chosen */
   GtkNativeDialog   *chooser;
+  char              *losses_key;    /* what preview_losses() counted for */
+  char              *losses;        /* its summary; NULL: nothing */
 };
 
 G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, ADW_TYPE_WINDOW)
@@ -242,15 +245,58 @@ parts_text (GlossExportDialog *self,
   return text;
 }
 
+/* The options Export writes with. */
+static void
+export_options (GlossExportDialog  *self,
+                const GlossFormat  *format,
+                GlossFormatOptions *options)
+{
+  options->offsets = format->offsets_choice ? adw_combo_row_get_selected (self->offsets_row)
+                                            : GLOSS_OFFSET_CODEPOINTS;
+  options->offsets_set = format->offsets_choice;
+  if (g_str_equal (format->name, "doccano"))
+    options->variant = adw_combo_row_get_selected (self->shape_row) == 1 ? "entities" : "label";
+}
+
+/* What the export will leave out, as its writer counts it: the export run
+ * without writing (gloss_format_count_losses()), once per format, shape,
+ * offsets and documents; NULL when nothing. The split only divides the
+ * documents, each of which loses the same. */
+static const char *
+preview_losses (GlossExportDialog  *self,
+                const GlossFormat  *format,
+                GPtrArray          *stores,
+                GError            **error)
+{
+  g_autoptr(GlossFormatReport) report = NULL;
+  GlossFormatOptions options = { 0 };
+  g_autofree char *key = NULL;
+
+  export_options (self, format, &options);
+  key = g_strdup_printf ("%s %s %u %u", format->name, options.variant ? options.variant : "",
+                         (guint) options.offsets, (guint) current_scope (self));
+  if (g_strcmp0 (key, self->losses_key) == 0)
+    return self->losses;
+
+  report = gloss_format_report_new ();
+  options.report = report;
+  if (!gloss_format_count_losses (format, stores, &options, error))
+    return NULL;
+  g_free (self->losses_key);
+  self->losses_key = g_steal_pointer (&key);
+  g_free (self->losses);
+  self->losses = gloss_format_report_summary (report);
+  return self->losses;
+}
+
 /* Counts, losses, and whether Export can go ahead. */
 static void
 update (GlossExportDialog *self)
 {
   const GlossFormat *format = gloss_export_dialog_get_format (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
   g_autofree char *counts = NULL;
-  g_autofree char *losses = NULL;
+  const char *losses = NULL;
   const char *problem = NULL;
   GPtrArray *stores;
   guint percent[GLOSS_SPLIT_N_PARTS];
@@ -272,17 +318,15 @@ update (GlossExportDialog *self)
       return;
     }
 
-  for (guint i = 0; i < stores->len; i++)
+  losses = preview_losses (self, format, stores, &error);
+  if (error != NULL)
     {
-      GlossStore *store = g_ptr_array_index (stores, i);
-
-      gloss_format_report_count_store (report, store, format->carries);
-      /* doccano's label shape has no place for relations. */
-      if (g_str_equal (format->name, "doccano") && adw_combo_row_get_selected (self->shape_row) == 0)
-        gloss_format_report_add (report, GLOSS_LOSS_RELATIONS, gloss_store_get_n_items (store, GLOSS_KIND_RELATION));
+      adw_action_row_set_subtitle (self->counts_row, error->message);
+      adw_action_row_set_subtitle (self->losses_row, "");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+      return;
     }
   counts = counts_text (stores);
-  losses = gloss_format_report_summary (report);
 
   split_percent (self, percent);
   if (stores->len == 0)
@@ -403,12 +447,8 @@ write_to (GlossExportDialog *self,
       return;
     }
 
-  options.offsets = format->offsets_choice ? adw_combo_row_get_selected (self->offsets_row)
-                                           : GLOSS_OFFSET_CODEPOINTS;
-  options.offsets_set = format->offsets_choice;
+  export_options (self, format, &options);
   options.report = report;
-  if (g_str_equal (format->name, "doccano"))
-    options.variant = adw_combo_row_get_selected (self->shape_row) == 1 ? "entities" : "label";
 
   if (split_enabled (self))
     {
@@ -603,6 +643,8 @@ gloss_export_dialog_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->folder);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->losses_key, g_free);
+  g_clear_pointer (&self->losses, g_free);
   g_clear_pointer (&self->formats, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_export_dialog_parent_class)->dispose (object);

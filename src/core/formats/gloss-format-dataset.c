@@ -278,6 +278,23 @@ stage_native (Staging    *staging,
   return TRUE;
 }
 
+/* The export of @stores: @files for a format that writes several, else
+ * @bytes. */
+static gboolean
+run_exporter (const GlossFormat        *format,
+              GPtrArray                *stores,
+              const GlossFormatOptions *options,
+              GPtrArray               **files,
+              GBytes                  **bytes,
+              GError                  **error)
+{
+  if (format->export_files != NULL)
+    *files = gloss_format_export_files (format, stores, options, error);
+  else
+    *bytes = gloss_format_export (format, stores, options, error);
+  return *files != NULL || *bytes != NULL;
+}
+
 /* @target: a file, or a folder when the format writes one. */
 static gboolean
 stage_export (Staging                  *staging,
@@ -303,28 +320,58 @@ stage_export (Staging                  *staging,
       return make_folder (target, error) && stage_native (staging, stores, target, overwrite, error);
     }
 
-  if (format->export_files != NULL)
-    {
-      g_autoptr(GPtrArray) files = gloss_format_export_files (format, stores, &opts, error);
-
-      if (files == NULL || !make_folder (target, error))
-        return FALSE;
-      for (guint i = 0; i < files->len; i++)
-        {
-          GlossFormatFile *file = g_ptr_array_index (files, i);
-          g_autoptr(GFile) child = g_file_get_child (target, file->name);
-
-          if (!stage (staging, child, file->bytes, overwrite, error))
-            return FALSE;
-        }
-      return TRUE;
-    }
-
   {
-    g_autoptr(GBytes) bytes = gloss_format_export (format, stores, &opts, error);
+    g_autoptr(GPtrArray) files = NULL;
+    g_autoptr(GBytes) bytes = NULL;
 
-    return bytes != NULL && stage (staging, target, bytes, overwrite, error);
+    if (!run_exporter (format, stores, &opts, &files, &bytes, error))
+      return FALSE;
+    if (bytes != NULL)
+      return stage (staging, target, bytes, overwrite, error);
+    if (!make_folder (target, error))
+      return FALSE;
+    for (guint i = 0; i < files->len; i++)
+      {
+        GlossFormatFile *file = g_ptr_array_index (files, i);
+        g_autoptr(GFile) child = g_file_get_child (target, file->name);
+
+        if (!stage (staging, child, file->bytes, overwrite, error))
+          return FALSE;
+      }
+    return TRUE;
   }
+}
+
+/**
+ * gloss_format_count_losses:
+ * @format: a format that can export
+ * @stores: (element-type GlossStore): the documents
+ * @options: the export's options; its report receives what the export
+ *   of @stores with them would leave out
+ * @error: return location for a #GLOSS_FORMAT_ERROR
+ *
+ * Runs the exporter of @format on @stores as gloss_format_write_dataset()
+ * does and throws the bytes away: the report is the one the export gives,
+ * counted by the writer itself. A .gloss file holds everything, and its
+ * writer reports nothing.
+ *
+ * Returns: %TRUE, or %FALSE when the exporter failed
+ */
+gboolean
+gloss_format_count_losses (const GlossFormat        *format,
+                           GPtrArray                *stores,
+                           const GlossFormatOptions *options,
+                           GError                  **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (format != NULL, FALSE);
+  g_return_val_if_fail (stores != NULL && options != NULL, FALSE);
+
+  if (g_str_equal (format->name, "native"))
+    return TRUE;
+  return run_exporter (format, stores, options, &files, &bytes, error);
 }
 
 gboolean

@@ -29,6 +29,13 @@ gboolean    gloss_format_write_dataset (const GlossFormat        *format,
                                         gboolean                  overwrite,
                                         GError                  **error);
 
+/* The report of the export, without writing (the Export dialog's
+ * preview). */
+gboolean    gloss_format_count_losses  (const GlossFormat        *format,
+                                        GPtrArray                *stores,
+                                        const GlossFormatOptions *options,
+                                        GError                  **error);
+
 gboolean    gloss_format_write_split   (const GlossFormat        *format,
                                         GPtrArray               **parts,
                                         const GlossFormatOptions *options,
