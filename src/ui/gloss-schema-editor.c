@@ -13,6 +13,7 @@
 
 #include "gloss-attribute-rows.h"
 #include "gloss-schema-editor.h"
+#include "gloss-toast-details.h"
 
 struct _GlossSchemaEditor
 {
@@ -194,13 +195,24 @@ gloss_schema_editor_remove_type (GlossSchemaEditor *self,
   uses = count_uses (self, label);
   if (uses > 0)
     {
-      g_autofree char *message =
+      const char *name = gloss_label_shown_name (label);
+      /* Translators: a toast, one short line; %s is a type's name */
+      g_autofree char *markup = g_markup_escape_text (name, -1);
+      g_autofree char *title = g_strdup_printf (_("“%s” is in use"), markup);
+      /* Translators: %s is a type's name */
+      g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Deleted"), name);
+      g_autofree char *body =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "“%s” is used by %u annotation; change or delete it first",
-                                      "“%s” is used by %u annotations; change or delete them first", uses),
-                         gloss_label_shown_name (label), uses);
+                                      "%u annotation has this type. Change its type or delete it first.",
+                                      "%u annotations have this type. Change their type or delete them first.", uses),
+                         uses);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-      toast (self, message);
+      if (root != NULL && ADW_IS_PREFERENCES_WINDOW (root))
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root),
+                                          gloss_toast_details_new (GTK_WIDGET (self), title, heading, body));
+      else
+        g_message ("%s: %s", title, body);
       return FALSE;
     }
   if (!gloss_schema_remove (self->schema, label))

@@ -3,29 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The dialog (gloss-export-dialog.c) chooses and writes; the window says
- * what was written in a toast, with what the format left out, and the
- * places the exporter had to leave something out behind its Details
- * button.
+ * what was written in a toast of one short line, and, when the format left
+ * something out, what and where behind its Details button.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "gloss-export-dialog.h"
+#include "gloss-toast-details.h"
 #include "gloss-window-private.h"
-
-static void
-details_clicked_cb (AdwToast    *toast,
-                    GlossWindow *self)
-{
-  const char *details = g_object_get_data (G_OBJECT (toast), "details");
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("What the Export Left Out"), details));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static void
 exported_cb (GlossExportDialog *dialog,
@@ -35,31 +22,31 @@ exported_cb (GlossExportDialog *dialog,
              GlossWindow       *self)
 {
   g_autofree char *basename = g_file_get_basename (target);
+  /* A toast's title is markup. */
   g_autofree char *name = g_markup_escape_text (basename, -1);
   g_autofree char *summary = gloss_format_report_summary (report);
-  g_autofree char *message = NULL;
+  g_autofree char *title = NULL;
   GPtrArray *details = gloss_format_report_get_details (report);
   AdwToast *toast;
 
-  if (summary != NULL)
-    /* Translators: Exported “article.conll”; left out 3 claims, 1 relation */
-    message = g_strdup_printf (_("Exported “%s”; left out %s"), name, summary);
-  else
-    /* Translators: %s is a file or folder name */
-    message = g_strdup_printf (_("Exported “%s”"), name);
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 3);
-  if (details->len > 0)
+  if (summary == NULL)
     {
-      g_autoptr(GString) text = g_string_new (NULL);
+      /* Translators: %s is a file or folder name */
+      title = g_strdup_printf (_("Exported “%s”"), name);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 3);
+    }
+  else
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
 
+      /* Translators: a toast, one short line; Details says what */
+      title = g_strdup_printf (_("Exported “%s” without some of it"), name);
+      /* Translators: the start of the Details of an export: 3 claims, 1 relation */
+      g_string_append_printf (body, _("Left out: %s."), summary);
       for (guint i = 0; i < details->len; i++)
-        g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", (const char *) g_ptr_array_index (details, i));
-      g_object_set_data_full (G_OBJECT (toast), "details", g_string_free (g_steal_pointer (&text), FALSE), g_free);
-      adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_timeout (toast, 10);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (details_clicked_cb), self, 0);
+        g_string_append_printf (body, "%s%s", i == 0 ? "\n\n" : "\n", (const char *) g_ptr_array_index (details, i));
+      toast = gloss_toast_details_new (GTK_WIDGET (self), title, _("What the Export Left Out"), body->str);
     }
   _gloss_window_show_toast (self, toast);
 }
