@@ -29,6 +29,7 @@ struct _GlossAgreementWindow
 
   GlossProject    *project;
   GtkStringList   *annotators;
+  GtkWidget       *choices;
   GlossAgreement  *pooled;
   GPtrArray       *documents;   /* GlossDocumentAgreement */
   char            *error;
@@ -189,7 +190,9 @@ show_results (GlossAgreementWindow *self)
       GtkWidget *page = adw_status_page_new ();
 
       adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-information-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Nothing to Compare"));
+      adw_status_page_set_title (ADW_STATUS_PAGE (page),
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->annotators)) < 2
+                                 ? _("Agreement Needs Two Annotators") : _("Nothing to Compare"));
       adw_status_page_set_description (ADW_STATUS_PAGE (page),
                                        self->error != NULL ? self->error
                                        : _("Agreement needs two annotators who both saved a document of the project."));
@@ -225,6 +228,24 @@ selected_name (GtkDropDown *dropdown)
   return item != NULL ? gtk_string_object_get_string (item) : NULL;
 }
 
+/* Why there is nothing to choose with fewer than two annotators, and
+ * where the second one's files come from. */
+static char *
+lonely_text (GlossAgreementWindow *self)
+{
+  const char *how = _("Agreement compares the files two annotators saved of the same documents. "
+                      "Bring your teammates’ work into the project folder (for example with git pull), "
+                      "then open Agreement again.");
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->annotators)) == 0)
+    /* Translators: %s says how to get a second annotator's files */
+    return g_strdup_printf (_("No one has annotated this project yet. %s"), how);
+  /* Translators: “ana” is the only annotator…; the second %s says how to
+   * get a second annotator's files */
+  return g_strdup_printf (_("“%s” is the only annotator of this project so far. %s"),
+                          gtk_string_list_get_string (self->annotators, 0), how);
+}
+
 static void
 compare (GlossAgreementWindow *self)
 {
@@ -237,7 +258,9 @@ compare (GlossAgreementWindow *self)
   g_clear_pointer (&self->error, g_free);
   self->documents = g_ptr_array_new ();
 
-  if (a != NULL && b != NULL && g_strcmp0 (a, b) != 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->annotators)) < 2)
+    self->error = lonely_text (self);
+  else if (a != NULL && b != NULL && g_strcmp0 (a, b) != 0)
     {
       GPtrArray *items = gloss_agreement_compare_project (self->project, a, b, &self->pooled, &error);
 
@@ -285,6 +308,7 @@ gloss_agreement_window_constructed (GObject *object)
   if (g_strv_length (names) > 1)
     gtk_drop_down_set_selected (self->b_dropdown, 1);
   self->annotators = list;
+  gtk_widget_set_visible (self->choices, g_strv_length (names) > 1);
   compare (self);
 }
 
@@ -375,6 +399,7 @@ gloss_agreement_window_class_init (GlossAgreementWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, exact_button);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, results);
   gtk_widget_class_bind_template_callback (widget_class, annotators_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, choices);
   gtk_widget_class_bind_template_callback (widget_class, match_toggled_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

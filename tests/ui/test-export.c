@@ -311,16 +311,7 @@ test_preview_is_export (void)
   if (!ui_test_require_input ())
     return;
 
-  /* The file chooser of an earlier test made GTK's list of recent files,
-   * which stays in that test's folders, removed since. */
-  {
-    g_autofree char *recent = NULL;
-    g_autofree char *folder = NULL;
-
-    g_object_get (gtk_recent_manager_get_default (), "filename", &recent, NULL);
-    folder = g_path_get_dirname (recent);
-    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  }
+  ui_recent_folder_make ();
   lived_in = ui_lived_in_new ();
   window = gloss_window_new (app);
   ui_present_focused (GTK_WINDOW (window));

@@ -443,10 +443,62 @@ test_team (void)
   ui_window_destroy (GTK_WINDOW (window));
 }
 
+/* A project Ana alone has worked on, with no claims: Statistics shows no
+ * empty sections (the tester's heading "Claims by Type" over nothing);
+ * Agreement offers no impossible choice of two annotators but says that it
+ * needs a second one's files and how to get them. */
+static void
+test_one_annotator (void)
+{
+  static const char * const texts[] = { "Kim Jong Un met Vladimir Putin.", "Putin spoke." };
+  static const char * const names[] = { "summit.txt", "speech.txt" };
+  g_autoptr(UiLivedIn) lived_in = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GlossWindow *window;
+  GtkWindow *view;
+  GtkWidget *page;
+
+  if (!ui_test_require_input ())
+    return;
+
+  ui_recent_folder_make ();
+  lived_in = ui_lived_in_new ();
+  folder = g_file_new_build_filename (lived_in->dir, "Summit", NULL);
+  ui_project_make (folder, texts, names, G_N_ELEMENTS (texts), "ana");
+  window = ui_project_window (app, folder);
+  {
+    g_auto(GStrv) annotators = gloss_project_list_annotators (gloss_window_get_project (window));
+
+    g_assert_cmpuint (g_strv_length (annotators), ==, 1);
+  }
+
+  view = open_by_key (GTK_WINDOW (window), "<Control><Shift>t", GLOSS_TYPE_STATISTICS_WINDOW);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (view), "Progress"));
+  g_assert_null (ui_find_label (GTK_WIDGET (view), "Claims by Type"));
+  g_assert_null (ui_find_label (GTK_WIDGET (view), "Mentions by Type"));
+  close_by_key (view, "Escape");
+  ui_present_focused (GTK_WINDOW (window));
+
+  view = open_by_key (GTK_WINDOW (window), "<Control><Shift>g", GLOSS_TYPE_AGREEMENT_WINDOW);
+  page = find_visible (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Agreement Needs Two Annotators");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (ADW_STATUS_PAGE (page)),
+                                   "“ana” is the only annotator of this project so far."));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "git pull"));
+  /* The choice of A and B is not offered. */
+  g_assert_false (gtk_widget_get_mapped (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL)));
+  g_assert_null (ui_find_label (GTK_WIDGET (view), "Choose two different annotators."));
+  close_by_key (view, "Escape");
+
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
   g_test_add_func ("/ui/team/statistics-agreement-curation", test_team);
+  g_test_add_func ("/ui/team/one-annotator", test_one_annotator);
 }
 
 int

@@ -1861,6 +1861,17 @@ ui_wait_toplevel (GType type)
 }
 
 void
+ui_recent_folder_make (void)
+{
+  g_autofree char *recent = NULL;
+  g_autofree char *folder = NULL;
+
+  g_object_get (gtk_recent_manager_get_default (), "filename", &recent, NULL);
+  folder = g_path_get_dirname (recent);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+}
+
+void
 ui_project_make (GFile              *folder,
                  const char * const *texts,
                  const char * const *names,

@@ -169,6 +169,10 @@ char         *span_text             (GlossStore      *store,
 /* Projects: @folder made a project (named "Summit") of the @n texts, each
  * added as a document under its name in @names, for @annotator (NULL:
  * gloss_annotator_default_name ()). */
+/* GTK's list of recent files stays where the first test that used it
+ * had its folders, removed when that test ended: made again, so that a
+ * later test of the same program can add to it. */
+void          ui_recent_folder_make (void);
 void          ui_project_make       (GFile              *folder,
                                      const char * const *texts,
                                      const char * const *names,
