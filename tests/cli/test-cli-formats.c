@@ -90,7 +90,7 @@ test_brat (void)
     g_auto(Run) run = run_cli ("export", "--format", "brat", sample, "-o", folder, NULL);
 
     g_assert_cmpint (run.status, ==, 0);
-    assert_contains (run.err, ": brat could not carry 3 notes, the title and language of 1 document, 9 other items\n");
+    assert_contains (run.err, ": brat could not carry 3 notes, the title and language of 1 document, the evidence of 9 relations\n");
     assert_contains (run.err, "relation allies: its evidence spans");
   }
   text = read_file (txt);

@@ -262,8 +262,8 @@ test_round_trip (void)
   fmt_assert_same_lines (c1, c2);
   fmt_assert_same_attrs_and_notes (before, after);
 
-  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_OTHER), ==,
-                    gloss_store_get_n_items (before, GLOSS_KIND_RELATION));  /* the evidence */
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_EVIDENCE), ==,
+                    gloss_store_get_n_items (before, GLOSS_KIND_RELATION));
   g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_CLAIMS), ==, 0);
   g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_COREFERENCE), ==, 0);
 }

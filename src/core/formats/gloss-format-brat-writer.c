@@ -269,7 +269,7 @@ write_relations (Writer *w)
         }
       gloss_annotation_get_spans (r, GLOSS_ROLE_EVIDENCE, &n_evidence);
       if (n_evidence > 0)
-        lost (w, GLOSS_LOSS_OTHER, r, "its evidence spans (a brat relation has none)");
+        lost (w, GLOSS_LOSS_EVIDENCE, r, "its evidence spans (a brat relation has none)");
 
       id = g_strdup_printf ("R%u", ++w->n_r);
       g_string_append_printf (w->ann, "%s\t%s Arg1:%s Arg2:%s\n", id, type, from, to);

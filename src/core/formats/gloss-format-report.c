@@ -137,6 +137,9 @@ phrase (GlossLoss loss,
     case GLOSS_LOSS_SPACING:
       return g_strdup_printf (ngettext ("the spacing of %u document's text",
                                         "the spacing of %u documents' texts", n), n);
+    case GLOSS_LOSS_EVIDENCE:
+      return g_strdup_printf (ngettext ("the evidence of %u relation",
+                                        "the evidence of %u relations", n), n);
     case GLOSS_LOSS_OTHER:
     case GLOSS_N_LOSSES:
     default:
