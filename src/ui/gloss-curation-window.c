@@ -14,6 +14,7 @@
 
 #include "gloss-curation-window.h"
 #include "gloss-edits.h"
+#include "gloss-error-dialog.h"
 #include "gloss-toast-queue.h"
 
 struct _GlossCurationWindow
@@ -309,9 +310,8 @@ save_action (GtkWidget  *widget,
   file = gloss_project_get_document_file (self->project, self->document, GLOSS_PROJECT_CURATED);
   if (!gloss_curation_save (self->curation, file, &error))
     {
-      /* Translators: %s says why */
-      title = g_strdup_printf (_("curated.gloss was not written: %s"), error->message);
-      gloss_toast_queue_show (self->toasts, adw_toast_new (title));
+      /* Why is too long for a toast. */
+      gloss_error_dialog_show (widget, _("Could Not Write curated.gloss"), error);
       return;
     }
   undecided = gloss_curation_get_n_undecided (self->curation);

@@ -11,6 +11,7 @@
 
 #include "gloss-accessible.h"
 #include "gloss-combo-row-names.h"
+#include "gloss-error-dialog.h"
 #include "gloss-preferences-window.h"
 #include "gloss-schema-editor.h"
 
@@ -200,9 +201,8 @@ gloss_preferences_window_add_type (GlossPreferencesWindow *self,
 
   if (!gloss_schema_add (self->schema, label, -1, &error))
     {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+      /* Why is too long for a toast. */
+      gloss_error_dialog_show (GTK_WIDGET (self), _("Could Not Add the Type"), error);
       return NULL;
     }
   gloss_schema_notify_changed (self->schema);
