@@ -123,7 +123,7 @@ remove_tree (GFile *file)
   while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
     {
       g_autoptr(GFileInfo) owned = info;
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (owned));
 
       remove_tree (child);
     }
