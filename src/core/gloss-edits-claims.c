@@ -253,6 +253,52 @@ gloss_edit_fitting_relation_types (GlossSchema *schema,
 }
 
 GlossRelation *
+gloss_edit_find_relation (GlossStore  *store,
+                          const char  *type_id,
+                          GlossEntity *from,
+                          GlossEntity *to)
+{
+  GListModel *relations;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (type_id != NULL, NULL);
+
+  relations = gloss_store_get_list (store, GLOSS_KIND_RELATION);
+  n = g_list_model_get_n_items (relations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
+
+      if (gloss_relation_get_from (relation) == from && gloss_relation_get_to (relation) == to &&
+          g_strcmp0 (gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)), type_id) == 0)
+        return relation;  /* the store holds it */
+    }
+  return NULL;
+}
+
+gboolean
+_gloss_edit_check_not_duplicate (GlossStore     *store,
+                                 GlossRelation  *self,
+                                 const char     *type_id,
+                                 GlossEntity    *from,
+                                 GlossEntity    *to,
+                                 GError        **error)
+{
+  GlossRelation *existing = gloss_edit_find_relation (store, type_id, from, to);
+  GlossLabel *type;
+
+  if (existing == NULL || existing == self)
+    return TRUE;
+  type = gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_RELATION, type_id);
+  /* Translators: Vladimir Putin → Kim Jong Un is already “Meets with” */
+  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS, _("%s → %s is already “%s”"),
+               gloss_entity_get_name (from), gloss_entity_get_name (to),
+               type ? gloss_label_shown_name (type) : type_id);
+  return FALSE;
+}
+
+GlossRelation *
 gloss_edit_new_relation (GlossStore   *store,
                          const char   *type_id,
                          GlossEntity  *from,
@@ -267,6 +313,8 @@ gloss_edit_new_relation (GlossStore   *store,
   g_return_val_if_fail (type_id != NULL, NULL);
   g_return_val_if_fail (GLOSS_IS_ENTITY (from) && GLOSS_IS_ENTITY (to), NULL);
 
+  if (!_gloss_edit_check_not_duplicate (store, NULL, type_id, from, to, error))
+    return NULL;
   type = gloss_schema_lookup (gloss_store_get_schema (store), GLOSS_LABEL_RELATION, type_id);
   relation = gloss_relation_new (type_id, from, to);
   /* Translators: an undoable step: Relate Vladimir Putin → Kim Jong Un (Meets with) */
@@ -290,7 +338,10 @@ gloss_edit_set_relation_ends (GlossStore     *store,
   g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
   g_return_val_if_fail (GLOSS_IS_ENTITY (from) && GLOSS_IS_ENTITY (to), FALSE);
 
-  if (!_gloss_edit_check_in_store (store, GLOSS_ANNOTATION (relation), error))
+  if (!_gloss_edit_check_in_store (store, GLOSS_ANNOTATION (relation), error) ||
+      !_gloss_edit_check_not_duplicate (store, relation,
+                                        gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)),
+                                        from, to, error))
     return FALSE;
   draft = gloss_annotation_copy (GLOSS_ANNOTATION (relation));
   gloss_relation_set_from (GLOSS_RELATION (draft), from);

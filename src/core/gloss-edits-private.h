@@ -28,5 +28,14 @@ gboolean _gloss_edit_replace           (GlossStore       *store,
  * the group of the edit that orphaned it. */
 void     _gloss_edit_remove_if_orphan  (GlossStore       *store,
                                         GlossEntity      *entity);
+/* FALSE (GLOSS_STORE_ERROR_EXISTS, a message naming it) when @store
+ * holds a relation other than @self (may be NULL) of @type_id from
+ * @from to @to. */
+gboolean _gloss_edit_check_not_duplicate (GlossStore     *store,
+                                          GlossRelation  *self,
+                                          const char     *type_id,
+                                          GlossEntity    *from,
+                                          GlossEntity    *to,
+                                          GError        **error);
 
 G_END_DECLS

@@ -174,6 +174,11 @@ gloss_edit_set_type (GlossStore       *store,
 
   if (!_gloss_edit_check_in_store (store, annotation, error))
     return FALSE;
+  if (GLOSS_IS_RELATION (annotation) &&
+      !_gloss_edit_check_not_duplicate (store, GLOSS_RELATION (annotation), type_id,
+                                        gloss_relation_get_from (GLOSS_RELATION (annotation)),
+                                        gloss_relation_get_to (GLOSS_RELATION (annotation)), error))
+    return FALSE;
   kind = GLOSS_IS_CLAIM (annotation) ? GLOSS_LABEL_CLAIM : GLOSS_LABEL_RELATION;
   type = gloss_schema_lookup (gloss_store_get_schema (store), kind, type_id);
   draft = gloss_annotation_copy (annotation);

@@ -140,11 +140,20 @@ gboolean       gloss_edit_set_about          (GlossStore       *store,
 GPtrArray     *gloss_edit_fitting_relation_types (GlossSchema  *schema,
                                                   GlossEntity  *from,
                                                   GlossEntity  *to);
+/* The relation of @type_id from @from to @to in @store, or NULL
+ * (transfer none). */
+GlossRelation *gloss_edit_find_relation      (GlossStore       *store,
+                                              const char       *type_id,
+                                              GlossEntity      *from,
+                                              GlossEntity      *to);
+/* Refused (GLOSS_STORE_ERROR_EXISTS) when that relation exists already:
+ * a second, identical one would say nothing more. */
 GlossRelation *gloss_edit_new_relation       (GlossStore       *store,
                                               const char       *type_id,
                                               GlossEntity      *from,
                                               GlossEntity      *to,
                                               GError          **error);
+/* Refused the same way when the new ends repeat another relation. */
 gboolean       gloss_edit_set_relation_ends  (GlossStore       *store,
                                               GlossRelation    *relation,
                                               GlossEntity      *from,

@@ -59,6 +59,9 @@ typedef enum
  * @GLOSS_STORE_ERROR_REFERENCE: a referenced entity is not in the store
  * @GLOSS_STORE_ERROR_STATE: the annotation is not in (or already in) the store
  * @GLOSS_STORE_ERROR_VALUE: a value is not of its kind (a knowledge-base id)
+ * @GLOSS_STORE_ERROR_EXISTS: an identical annotation is there already (a
+ *   relation of the same type between the same two entities)
+ * @GLOSS_STORE_ERROR_IN_USE: a schema type annotations still use
  */
 typedef enum
 {
@@ -68,6 +71,8 @@ typedef enum
   GLOSS_STORE_ERROR_REFERENCE,
   GLOSS_STORE_ERROR_STATE,
   GLOSS_STORE_ERROR_VALUE,
+  GLOSS_STORE_ERROR_EXISTS,
+  GLOSS_STORE_ERROR_IN_USE,
 } GlossStoreError;
 
 GQuark gloss_document_error_quark (void);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-edits.h"
+#include "gloss-error.h"
 #include "gloss-pick-anchor.h"
 #include "gloss-document-page-private.h"
 
@@ -539,19 +540,21 @@ relation_type_action (GSimpleAction *action,
   GlossDocumentPage *self = user_data;
   g_autoptr(GError) error = NULL;
   GlossRelation *relation;
+  const char *type_id = g_variant_get_string (param, NULL);
 
   if (self->store == NULL || self->relation_from == NULL || self->relation_to == NULL)
     return;
   close_popover (self);
-  relation = gloss_edit_new_relation (self->store, g_variant_get_string (param, NULL),
-                                      self->relation_from, self->relation_to, &error);
+  relation = gloss_edit_new_relation (self->store, type_id, self->relation_from, self->relation_to, &error);
+  /* The same relation again is not made: the one there is selected,
+   * the toast says why. */
+  if (relation == NULL && g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS))
+    relation = gloss_edit_find_relation (self->store, type_id, self->relation_from, self->relation_to);
   set_pick_mode (self, GLOSS_PICK_NONE);
-  if (relation == NULL)
-    {
-      fail (self, error);
-      return;
-    }
-  select_new (self, GLOSS_ANNOTATION (relation));
+  if (error != NULL)
+    fail (self, error);
+  if (relation != NULL)
+    select_new (self, GLOSS_ANNOTATION (relation));
 }
 
 /* The view's selection changed: a pick mode may take it. */

@@ -13,6 +13,7 @@
 #include "gloss-combo-row-names.h"
 #include "gloss-error-dialog.h"
 #include "gloss-preferences-window.h"
+#include "gloss-schema-edits.h"
 #include "gloss-schema-editor.h"
 
 struct _GlossPreferencesWindow
@@ -41,11 +42,6 @@ static const char * const keys[] = { "—", "1", "2", "3", "4", "5", "6", "7", "
 
 /* The "style-variant" values, in the order of the style row's items. */
 static const char * const style_variants[] = { "follow", "light", "dark" };
-
-static const char * const palette[] = {
-  "#3584e4", "#e66100", "#33d17a", "#986a44", "#f6d32d",
-  "#e01b24", "#9141ac", "#26a269", "#c061cb", "#1c71d8",
-};
 
 static gboolean
 has_key (GSettings  *settings,
@@ -164,8 +160,7 @@ gloss_preferences_window_add_type (GlossPreferencesWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossLabel) label = NULL;
   g_autoptr(GString) id = g_string_new (NULL);
-  GListModel *labels;
-  guint n, suffix = 1;
+  guint suffix = 1;
 
   g_return_val_if_fail (GLOSS_IS_PREFERENCES_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -187,9 +182,7 @@ gloss_preferences_window_add_type (GlossPreferencesWindow *self,
       g_string_printf (id, "%s%u", base, ++suffix);
   }
 
-  labels = gloss_schema_get_labels (self->schema, GLOSS_LABEL_ENTITY);
-  n = g_list_model_get_n_items (labels);
-  label = gloss_label_new (GLOSS_LABEL_ENTITY, id->str, name, palette[n % G_N_ELEMENTS (palette)]);
+  label = gloss_label_new (GLOSS_LABEL_ENTITY, id->str, name, gloss_schema_edit_pick_color (self->schema));
 
   /* The first free key, if any. */
   for (guint k = 1; keys[k] != NULL; k++)
@@ -207,6 +200,32 @@ gloss_preferences_window_add_type (GlossPreferencesWindow *self,
     }
   gloss_schema_notify_changed (self->schema);
   return label;
+}
+
+gboolean
+gloss_preferences_window_remove_type (GlossPreferencesWindow *self,
+                                      GlossLabel             *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  if (!gloss_schema_edit_remove_type (self->store, label, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remove_clicked_cb (GtkButton              *button,
+                   GlossPreferencesWindow *self)
+{
+  gloss_preferences_window_remove_type (self, g_object_get_data (G_OBJECT (button), "label"));
 }
 
 static void
@@ -281,7 +300,7 @@ create_type_row (GlossPreferencesWindow *self,
                  guint                   n)
 {
   GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *color, *key, *up, *down, *buttons;
+  GtkWidget *color, *key, *up, *down, *buttons, *remove;
   const char *current_key = gloss_label_get_key (label);
   g_autofree char *title = NULL;
   GdkRGBA rgba;
@@ -338,6 +357,16 @@ create_type_row (GlossPreferencesWindow *self,
   gtk_box_append (GTK_BOX (buttons), up);
   gtk_box_append (GTK_BOX (buttons), down);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), buttons);
+
+  /* As the claim and relation types' rows have it (Schema page). */
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"), -1);
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data_full (G_OBJECT (remove), "label", g_object_ref (label), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
 
   return row;
 }

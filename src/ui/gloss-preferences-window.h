@@ -21,6 +21,9 @@ GtkWidget *gloss_preferences_window_new (GSettings  *settings,
 /* The edits the entity-type rows make; also what tests drive. */
 GlossLabel *gloss_preferences_window_add_type (GlossPreferencesWindow *self,
                                                const char             *name);
+/* Refused (FALSE, with a toast) while annotations use the type. */
+gboolean    gloss_preferences_window_remove_type (GlossPreferencesWindow *self,
+                                                  GlossLabel             *label);
 void        gloss_preferences_window_set_key  (GlossPreferencesWindow *self,
                                                GlossLabel             *label,
                                                const char             *key);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-attribute-rows.h"
+#include "gloss-schema-edits.h"
 #include "gloss-schema-editor.h"
 #include "gloss-toast-details.h"
 
@@ -36,17 +37,6 @@ struct _GlossSchemaEditor
 };
 
 G_DEFINE_FINAL_TYPE (GlossSchemaEditor, gloss_schema_editor, ADW_TYPE_PREFERENCES_PAGE)
-
-static const char * const palette[] = {
-  "#e66100", "#1c71d8", "#c01c28", "#813d9c", "#26a269",
-  "#a51d2d", "#ff7800", "#3584e4", "#2ec27e", "#9141ac",
-};
-
-/* New claim types: hues the default entity types do not have (the
- * default claim types' colours, gloss-schema.c). */
-static const char * const claim_palette[] = {
-  "#5e5c64", "#23607a", "#c01c6b", "#1c3f78", "#8b1f4f", "#5b8c00",
-};
 
 static void rebuild (GlossSchemaEditor *self);
 
@@ -137,7 +127,6 @@ gloss_schema_editor_add_type (GlossSchemaEditor *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossLabel) label = NULL;
   g_autofree char *id = NULL;
-  guint n;
 
   g_return_val_if_fail (GLOSS_IS_SCHEMA_EDITOR (self), NULL);
   g_return_val_if_fail (kind == GLOSS_LABEL_CLAIM || kind == GLOSS_LABEL_RELATION, NULL);
@@ -146,10 +135,7 @@ gloss_schema_editor_add_type (GlossSchemaEditor *self,
   if (self->schema == NULL)
     return NULL;
   id = make_id (name, label_taken, self, GINT_TO_POINTER (kind));
-  n = g_list_model_get_n_items (gloss_schema_get_labels (self->schema, kind));
-  label = gloss_label_new (kind, id, name,
-                           kind == GLOSS_LABEL_CLAIM ? claim_palette[n % G_N_ELEMENTS (claim_palette)]
-                                                     : palette[n % G_N_ELEMENTS (palette)]);
+  label = gloss_label_new (kind, id, name, gloss_schema_edit_pick_color (self->schema));
   if (!gloss_schema_add (self->schema, label, -1, &error))
     {
       toast (self, error->message);
@@ -160,64 +146,46 @@ gloss_schema_editor_add_type (GlossSchemaEditor *self,
   return label;
 }
 
-static guint
-count_uses (GlossSchemaEditor *self,
-            GlossLabel        *label)
+/* A type in use: a short toast, the counts in its Details. */
+static void
+show_in_use (GlossSchemaEditor *self,
+             GlossLabel        *label,
+             const GError      *error)
 {
-  GlossAnnotationKind kind = gloss_label_get_kind (label) == GLOSS_LABEL_CLAIM ? GLOSS_KIND_CLAIM : GLOSS_KIND_RELATION;
-  GListModel *list;
-  guint uses = 0;
+  const char *name = gloss_label_shown_name (label);
+  g_autofree char *markup = g_markup_escape_text (name, -1);
+  /* Translators: a toast, one short line; %s is a type's name */
+  g_autofree char *title = g_strdup_printf (_("“%s” is in use"), markup);
+  /* Translators: %s is a type's name */
+  g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Deleted"), name);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->store == NULL)
-    return 0;
-  list = gloss_store_get_list (self->store, kind);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (list, i);
-
-      if (g_strcmp0 (gloss_annotation_get_type_id (annotation), gloss_label_get_id (label)) == 0)
-        uses++;
-    }
-  return uses;
+  if (root != NULL && ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root),
+                                      gloss_toast_details_new (GTK_WIDGET (self), title, heading, error->message));
+  else
+    g_message ("%s: %s", title, error->message);
 }
 
 gboolean
 gloss_schema_editor_remove_type (GlossSchemaEditor *self,
                                  GlossLabel        *label)
 {
-  guint uses;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (GLOSS_IS_SCHEMA_EDITOR (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
 
-  if (self->schema == NULL)
+  if (self->store == NULL)
     return FALSE;
-  uses = count_uses (self, label);
-  if (uses > 0)
+  if (!gloss_schema_edit_remove_type (self->store, label, &error))
     {
-      const char *name = gloss_label_shown_name (label);
-      /* Translators: a toast, one short line; %s is a type's name */
-      g_autofree char *markup = g_markup_escape_text (name, -1);
-      g_autofree char *title = g_strdup_printf (_("“%s” is in use"), markup);
-      /* Translators: %s is a type's name */
-      g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Deleted"), name);
-      g_autofree char *body =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u annotation has this type. Change its type or delete it first.",
-                                      "%u annotations have this type. Change their type or delete them first.", uses),
-                         uses);
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (root != NULL && ADW_IS_PREFERENCES_WINDOW (root))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root),
-                                          gloss_toast_details_new (GTK_WIDGET (self), title, heading, body));
+      if (g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IN_USE))
+        show_in_use (self, label, error);
       else
-        g_message ("%s: %s", title, body);
+        toast (self, error->message);
       return FALSE;
     }
-  if (!gloss_schema_remove (self->schema, label))
-    return FALSE;
-  changed (self);
   return TRUE;
 }
 

@@ -399,6 +399,59 @@ test_claims_and_relations (void)
   g_assert_cmpuint (count (store, GLOSS_KIND_MENTION), ==, 2);
 }
 
+/* A relation identical to one there (same type, from, to) is not made,
+ * nor made by changing another's ends or type; the reverse direction
+ * and another type are other relations. */
+static void
+test_duplicate_relation (void)
+{
+  g_autoptr(GlossStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  GlossEntity *k = gloss_mention_get_entity (tag (store, "PER", "Kim", 2));
+  GlossEntity *p = gloss_mention_get_entity (tag (store, "PER", "Putin", 0));
+  GlossRelation *meets, *back, *member;
+  g_autofree char *undo = NULL;
+
+  meets = gloss_edit_new_relation (store, "meets_with", p, k, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_edit_find_relation (store, "meets_with", p, k) == meets);
+  g_assert_null (gloss_edit_find_relation (store, "meets_with", k, p));
+  g_assert_null (gloss_edit_find_relation (store, "member_of", p, k));
+  undo = g_strdup (gloss_store_get_undo_label (store));
+
+  g_assert_null (gloss_edit_new_relation (store, "meets_with", p, k, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "Putin → Kim is already “Meets with”");
+  g_clear_error (&error);
+  /* Nothing happened: one relation, no new undo step. */
+  g_assert_cmpuint (count (store, GLOSS_KIND_RELATION), ==, 1);
+  g_assert_cmpstr (gloss_store_get_undo_label (store), ==, undo);
+
+  back = gloss_edit_new_relation (store, "meets_with", k, p, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_false (gloss_edit_set_relation_ends (store, back, p, k, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (gloss_relation_get_from (back) == k);
+  /* Its own ends again are no duplicate of itself. */
+  g_assert_true (gloss_edit_set_relation_ends (store, back, k, p, &error));
+  g_assert_no_error (error);
+
+  member = gloss_edit_new_relation (store, "member_of", p, k, &error);
+  g_assert_no_error (error);
+  g_assert_false (gloss_edit_set_type (store, GLOSS_ANNOTATION (member), "meets_with", &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpstr (gloss_annotation_get_type_id (GLOSS_ANNOTATION (member)), ==, "member_of");
+  g_assert_cmpuint (count (store, GLOSS_KIND_RELATION), ==, 3);
+
+  /* Once the first is gone, the same relation can be made again. */
+  g_assert_true (gloss_edit_delete (store, GLOSS_ANNOTATION (meets), &error));
+  g_assert_nonnull (gloss_edit_new_relation (store, "meets_with", p, k, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_short_text (void)
 {
@@ -507,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/core/edits/entity-fields", test_entity_fields);
   g_test_add_func ("/core/edits/delete", test_delete);
   g_test_add_func ("/core/edits/claims-and-relations", test_claims_and_relations);
+  g_test_add_func ("/core/edits/duplicate-relation", test_duplicate_relation);
   g_test_add_func ("/core/edits/short-text", test_short_text);
 
   return g_test_run ();
