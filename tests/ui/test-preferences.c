@@ -155,10 +155,110 @@ test_preferences (void)
   g_settings_reset (settings, "author");
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *title;
+  gboolean    shown;
+} RowShown;
+
+/* The rows are rebuilt from an idle after each change. */
+static gboolean
+row_is_shown (gpointer data)
+{
+  RowShown *r = data;
+  GtkWidget *row = find_widget (r->root, ADW_TYPE_ENTRY_ROW, r->title);
+
+  return (row != NULL && gtk_widget_get_mapped (row)) == r->shown;
+}
+
+static GtkWidget *
+wait_entry_row (GtkWidget  *root,
+                const char *title,
+                gboolean    shown)
+{
+  RowShown r = { root, title, shown };
+
+  g_assert_true (ui_wait_until (row_is_shown, &r, UI_TEST_TIMEOUT_MS));
+  return find_widget (root, ADW_TYPE_ENTRY_ROW, title);
+}
+
+/* The tester's path: Ctrl+comma, Entity Types, "+": "New Type" comes in
+ * a colour no type has (it was a blue beside Person's), and its row's
+ * Remove takes it away again; Person's Remove is refused while mentions
+ * use it, with a toast that says so. */
+static void
+test_entity_types (void)
+{
+  static const char * const blues[] = { "#99c1f1", "#62a0ea", "#3584e4", "#1c71d8", "#1a5fb4", NULL };
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  GlossSchema *schema;
+  GtkWidget *prefs, *page_label, *add, *row, *remove;
+  GlossLabel *added;
+  guint n_types;
+
+  if (!ui_test_require_input ())
+    return;
+
+  /* The annotated sample: its mentions use Person. */
+  window = gloss_window_new (app);
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_annotated_sample (window, &error));
+  g_assert_no_error (error);
+  schema = gloss_store_get_schema (gloss_window_get_store (window));
+  n_types = g_list_model_get_n_items (gloss_schema_get_labels (schema, GLOSS_LABEL_ENTITY));
+
+  ui_key (GTK_WIDGET (window), "<Control>comma");
+  prefs = ui_wait_toplevel (GLOSS_TYPE_PREFERENCES_WINDOW);
+  ui_present_focused (GTK_WINDOW (prefs));
+  page_label = ui_find_label (prefs, "Entity Types");
+  g_assert_nonnull (page_label);
+  ui_click_center (page_label);
+  wait_entry_row (prefs, "PER", TRUE);
+
+  add = find_icon_button (prefs, "list-add-symbolic");
+  g_assert_nonnull (add);
+  ui_scroll_into_view (add);
+  ui_click_center (add);
+  row = wait_entry_row (prefs, "NEWTYPE", TRUE);
+  added = gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "NEWTYPE");
+  g_assert_nonnull (added);
+  g_assert_cmpstr (gloss_label_shown_name (added), ==, "New Type");
+  g_assert_false (g_strv_contains (blues, gloss_label_get_color (added)));
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GlossLabel) other = g_list_model_get_item (gloss_schema_get_labels (schema, GLOSS_LABEL_ENTITY), i);
+
+      g_assert_cmpstr (gloss_label_get_color (other), !=, gloss_label_get_color (added));
+    }
+
+  remove = find_icon_button (row, "user-trash-symbolic");
+  g_assert_nonnull (remove);
+  ui_scroll_into_view (remove);
+  ui_click_center (remove);
+  wait_entry_row (prefs, "NEWTYPE", FALSE);
+  g_assert_null (gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "NEWTYPE"));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_schema_get_labels (schema, GLOSS_LABEL_ENTITY)), ==, n_types);
+
+  row = wait_entry_row (prefs, "PER", TRUE);
+  remove = find_icon_button (row, "user-trash-symbolic");
+  g_assert_nonnull (remove);
+  ui_scroll_into_view (remove);
+  ui_click_center (remove);
+  g_assert_true (wait_toast (prefs, "“Person” is used by", TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_nonnull (gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "PER"));
+  g_assert_nonnull (wait_entry_row (prefs, "PER", TRUE));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
   g_test_add_func ("/ui/preferences/style-size-author", test_preferences);
+  g_test_add_func ("/ui/preferences/entity-types", test_entity_types);
 }
 
 int

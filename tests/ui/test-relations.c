@@ -521,6 +521,56 @@ test_pick_by_click (void)
   ui_window_destroy (GTK_WINDOW (window));
 }
 
+/* The tester's path on the sample: click "Vladimir Putin", R, click "Kim
+ * Jong Un", Return on "Meets with". Putin → Kim "Meets with" exists
+ * ("summit"): no second one is made; the one there is selected, and a
+ * toast says so. */
+static void
+test_pick_duplicate (void)
+{
+  GlossWindow *window;
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationView *view;
+  GlossStore *store;
+  GlossAnnotation *summit;
+  guint putin, kim, n_relations;
+
+  if (!ui_test_require_input ())
+    return;
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_annotated_sample (window, &error));
+  g_assert_no_error (error);
+  view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
+  wait_for_allocation (GTK_WIDGET (view));
+  store = gloss_window_get_store (window);
+  summit = gloss_store_lookup (store, "summit");
+  g_assert_nonnull (summit);
+  n_relations = gloss_store_get_n_items (store, GLOSS_KIND_RELATION);
+  wait_relations (store, "putin", "kim", 1);
+  putin = find_text (store, "Vladimir Putin", 0);
+  kim = find_text (store, "Kim Jong Un", 0);
+
+  gloss_annotation_view_select_range (view, putin, putin);
+  ui_wait_for_frame (GTK_WIDGET (view));
+  click_text (window, putin + 2);
+  ui_key (GTK_WIDGET (window), "r");
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Relation from Vladimir Putin", TRUE, UI_TEST_TIMEOUT_MS));
+  click_text (window, kim + 1);
+  wait_menu (window, "Meets with");
+  ui_key (GTK_WIDGET (window), "Return");
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Vladimir Putin → Kim Jong Un is already “Meets with”",
+                             TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_null (shown_menu (window));
+  g_assert_true (gloss_annotation_view_get_selected (view) == summit);
+  g_assert_cmpuint (count_relations (store, "putin", "kim"), ==, 1);
+  g_assert_cmpuint (gloss_store_get_n_items (store, GLOSS_KIND_RELATION), ==, n_relations);
+  g_assert_cmpstr (gloss_store_get_undo_label (store), !=, "Relate Vladimir Putin → Kim Jong Un (Meets with)");
+
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
@@ -529,6 +579,7 @@ add_tests (void)
   g_test_add_func ("/ui/relations/schema-editor", test_schema_editor);
   g_test_add_func ("/ui/relations/window", test_window_relation);
   g_test_add_func ("/ui/relations/pick-by-click", test_pick_by_click);
+  g_test_add_func ("/ui/relations/pick-duplicate", test_pick_duplicate);
 }
 
 int
