@@ -54,12 +54,18 @@ relation_of (GlossRelationEditor *self)
 
 /* @error: where the edit that returned @ok put its error, read only now
  * (an argument beside the edit's call may be read before the call). */
+static void refresh (GlossAnnotationEditor *editor);
+
+/* A refused edit (the same relation as another) leaves the rows showing
+ * the relation as it is. */
 static void
 report (GlossRelationEditor *self,
         gboolean             ok,
         GError *const       *error)
 {
   _gloss_annotation_editor_report (GLOSS_ANNOTATION_EDITOR (self), ok, *error);
+  if (!ok && relation_of (self) != NULL)
+    refresh (GLOSS_ANNOTATION_EDITOR (self));
 }
 
 static char *

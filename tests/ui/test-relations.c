@@ -29,6 +29,14 @@ tag (GlossStore *store,
   return gloss_mention_get_entity (add_mention (store, type_id, start, text_end (text, start), NULL));
 }
 
+static void
+store_message (char       **message,
+               const char  *text)
+{
+  g_free (*message);
+  *message = g_strdup (text);
+}
+
 /* The type row offers only what fits the ends; ends and evidence edit. */
 static void
 test_editor (void)
@@ -80,6 +88,22 @@ test_editor (void)
   iterate ();
   g_assert_cmpstr (gloss_annotation_get_type_id (GLOSS_ANNOTATION (relation)), ==, "meets_with");
   g_assert_true (gloss_relation_get_to (relation) == kim);
+
+  /* Putin → Russia "Meets with" exists: To Russia would repeat it, and is
+   * refused with a message; the To row shows Kim again. */
+  g_assert_nonnull (gloss_edit_new_relation (store, "meets_with", putin, russia, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *message = NULL;
+    AdwComboRow *to_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "To"));
+
+    g_signal_connect_swapped (editor, "message", G_CALLBACK (store_message), &message);
+    choose (to_row, "Russia");
+    g_assert_true (gloss_relation_get_to (relation) == kim);
+    g_assert_cmpstr (message, ==, "Vladimir Putin → Russia is already “Meets with”");
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (to_row)), ==, "Kim Jong Un");
+    g_signal_handlers_disconnect_by_data (editor, &message);
+  }
 
   ui_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (editor);
