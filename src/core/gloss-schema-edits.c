@@ -13,16 +13,17 @@
 #include "gloss-error.h"
 #include "gloss-schema-edits.h"
 
-/* The GNOME palette's hues, shades 2 to 5 (the palest wash out as
- * highlights), in the order they are preferred on a tie. */
+/* The GNOME palette's hues, shades 3 to 5 (paler ones wash out as
+ * highlights and dots on a light background), in the order they are
+ * preferred on a tie. */
 static const char * const gnome_palette[] = {
-  "#62a0ea", "#3584e4", "#1c71d8", "#1a5fb4",
-  "#57e389", "#33d17a", "#2ec27e", "#26a269",
-  "#f8e45c", "#f6d32d", "#f5c211", "#e5a50a",
-  "#ffa348", "#ff7800", "#e66100", "#c64600",
-  "#ed333b", "#e01b24", "#c01c28", "#a51d2d",
-  "#c061cb", "#9141ac", "#813d9c", "#613583",
-  "#b5835a", "#986a44", "#865e3c", "#63452c",
+  "#3584e4", "#1c71d8", "#1a5fb4",
+  "#33d17a", "#2ec27e", "#26a269",
+  "#f6d32d", "#f5c211", "#e5a50a",
+  "#ff7800", "#e66100", "#c64600",
+  "#e01b24", "#c01c28", "#a51d2d",
+  "#9141ac", "#813d9c", "#613583",
+  "#986a44", "#865e3c", "#63452c",
 };
 
 typedef struct
