@@ -11,7 +11,7 @@
 #include "gloss-annotation-view-private.h"
 
 #define ARC_LIFT         14.f /* how far an arc rises above its higher end */
-#define ARC_STAGGER      9.f
+#define ARC_LABEL_GAP    3.   /* between two labels */
 #define MAX_ARCS         12
 
 void
@@ -173,67 +173,162 @@ arc_anchor (GlossAnnotationView *self,
   return TRUE;
 }
 
+/* Where an arc's label goes: the apex of the arc, which is drawn through
+ * it. */
+typedef struct
+{
+  graphene_point_t  a, b;      /* the ends: `from`, `to` */
+  PangoLayout      *layout;
+  double            w, h;      /* the label's pill */
+  double            mx, my;    /* its centre */
+} ArcPlace;
+
+static gboolean
+label_collides (GArray                *places,
+                guint                  n,
+                const graphene_rect_t *rect)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const ArcPlace *other = &g_array_index (places, ArcPlace, i);
+      graphene_rect_t o = GRAPHENE_RECT_INIT (other->mx - other->w / 2. - ARC_LABEL_GAP,
+                                              other->my - other->h / 2. - ARC_LABEL_GAP,
+                                              other->w + 2 * ARC_LABEL_GAP, other->h + 2 * ARC_LABEL_GAP);
+
+      if (graphene_rect_intersection (&o, rect, NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static graphene_rect_t
+label_rect (double mx,
+            double my,
+            double w,
+            double h)
+{
+  return GRAPHENE_RECT_INIT (mx - w / 2., my - h / 2., w, h);
+}
+
+/* Places the label of the @i-th arc: above the higher end (as brat
+ * does), higher still while it would cover a label placed before it,
+ * never above the top of @visible (nor past its sides); when there is no
+ * room above, beside the others. */
+static void
+place_label (GArray             *places,
+             guint               i,
+             const GdkRectangle *visible)
+{
+  ArcPlace *place = &g_array_index (places, ArcPlace, i);
+  double lift = ARC_LIFT + MIN (fabs (place->a.x - place->b.x), 400.) * .03;
+  double min_y = visible->y + 2. + place->h / 2.;
+  double min_x = visible->x + 2. + place->w / 2.;
+  double max_x = visible->x + visible->width - 2. - place->w / 2.;
+  double base_y = MIN (place->a.y, place->b.y) - lift + place->h / 2. - 4.;
+  double mx = CLAMP ((place->a.x + place->b.x) / 2., min_x, MAX (min_x, max_x));
+  graphene_rect_t rect;
+
+  for (guint k = 0; k < 8; k++)
+    {
+      double my = base_y - k * (place->h + ARC_LABEL_GAP);
+
+      if (my < min_y && k > 0)
+        break;
+      my = MAX (my, min_y);
+      rect = label_rect (mx, my, place->w, place->h);
+      if (!label_collides (places, i, &rect))
+        {
+          place->mx = mx;
+          place->my = my;
+          return;
+        }
+    }
+
+  /* No room above: the first free place beside, at the lowest height. */
+  base_y = MAX (base_y, min_y);
+  for (guint k = 1; k < 12; k++)
+    for (int side = -1; side <= 1; side += 2)
+      {
+        double x = mx + side * (double) k * (place->w / 2. + ARC_LABEL_GAP);
+
+        if (x < min_x || x > max_x)
+          continue;
+        rect = label_rect (x, base_y, place->w, place->h);
+        if (!label_collides (places, i, &rect))
+          {
+            place->mx = x;
+            place->my = base_y;
+            return;
+          }
+      }
+  place->mx = mx;
+  place->my = base_y;
+}
+
+static gboolean
+plan_place (GlossAnnotationView *self,
+            const Arc           *arc,
+            ArcPlace            *place)
+{
+  PangoAttrList *attrs;
+  PangoRectangle extents;
+  GlossLabel *type;
+  const char *type_id = gloss_annotation_get_type_id (GLOSS_ANNOTATION (arc->relation));
+
+  if (!arc_anchor (self, arc->from_start, arc->from_end, &place->a) ||
+      !arc_anchor (self, arc->to_start, arc->to_end, &place->b))
+    return FALSE;
+  type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_RELATION, type_id);
+  place->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                  type != NULL ? gloss_label_shown_name (type) : type_id);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_scale_new (.72));
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
+  pango_layout_set_attributes (place->layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_extents (place->layout, NULL, &extents);
+  place->w = extents.width + 10.;
+  place->h = extents.height + 2.;
+  return TRUE;
+}
+
 static void
 draw_arc (GlossAnnotationView *self,
           cairo_t             *cr,
           const Arc           *arc,
-          guint                index,
+          const ArcPlace      *place,
           const GdkRGBA       *background,
           const GdkRGBA       *foreground)
 {
-  GlossLabel *type;
   const GdkRGBA *color;
-  graphene_point_t a, b;
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoAttrList *attrs;
+  const graphene_point_t *a = &place->a, *b = &place->b;
   PangoRectangle extents;
-  double lift, top, mx, my, w, h, r;
-  const char *name;
+  double mx = place->mx, my = place->my, w = place->w, h = place->h, r = h / 2.;
 
-  if (!arc_anchor (self, arc->from_start, arc->from_end, &a) ||
-      !arc_anchor (self, arc->to_start, arc->to_end, &b))
-    return;
-
-  type = gloss_schema_lookup (gloss_store_get_schema (self->store), GLOSS_LABEL_RELATION,
-                              gloss_annotation_get_type_id (GLOSS_ANNOTATION (arc->relation)));
-  name = type != NULL ? gloss_label_shown_name (type) : gloss_annotation_get_type_id (GLOSS_ANNOTATION (arc->relation));
   color = &_gloss_annotation_view_lookup_colors (self, GLOSS_LABEL_RELATION,
                                                  gloss_annotation_get_type_id (GLOSS_ANNOTATION (arc->relation)))->line;
 
-  /* Up from both ends to above the higher one, like brat's arcs; arcs
-   * of one selection stagger so their labels stay apart. */
-  lift = ARC_LIFT + ARC_STAGGER * (index % 3) + MIN (fabs (a.x - b.x), 400.) * .03;
-  top = MIN (a.y, b.y) - lift;
-
+  /* Up from both ends to the label, like brat's arcs: the label sits
+   * where the curve is highest. */
   cairo_set_line_width (cr, 1.75);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   gdk_cairo_set_source_rgba (cr, color);
-  cairo_move_to (cr, a.x, a.y);
-  cairo_curve_to (cr, a.x, top, b.x, top, b.x, b.y - 5.);
+  cairo_move_to (cr, a->x, a->y);
+  cairo_curve_to (cr, a->x, my, (a->x + mx) / 2., my, mx, my);
+  cairo_curve_to (cr, (mx + b->x) / 2., my, b->x, my, b->x, b->y - 5.);
   cairo_stroke (cr);
 
   /* The arrowhead points down into the `to` mention; a dot marks `from`. */
-  cairo_move_to (cr, b.x, b.y + 1.);
-  cairo_line_to (cr, b.x - 4., b.y - 6.);
-  cairo_line_to (cr, b.x + 4., b.y - 6.);
+  cairo_move_to (cr, b->x, b->y + 1.);
+  cairo_line_to (cr, b->x - 4., b->y - 6.);
+  cairo_line_to (cr, b->x + 4., b->y - 6.);
   cairo_close_path (cr);
   cairo_fill (cr);
-  cairo_arc (cr, a.x, a.y - 1., 2.5, 0, 2 * G_PI);
+  cairo_arc (cr, a->x, a->y - 1., 2.5, 0, 2 * G_PI);
   cairo_fill (cr);
 
   /* The type, on a pill at the top of the curve. */
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
-  attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_scale_new (.72));
-  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_get_pixel_extents (layout, NULL, &extents);
-  mx = (a.x + b.x) / 2.;
-  my = (a.y + b.y) / 8. + top * 3. / 4.;   /* the curve at t = ½ */
-  w = extents.width + 10.;
-  h = extents.height + 2.;
-  r = h / 2.;
+  pango_layout_get_pixel_extents (place->layout, NULL, &extents);
   cairo_new_sub_path (cr);
   cairo_arc (cr, mx - w / 2. + r, my, r, G_PI / 2., 3. * G_PI / 2.);
   cairo_arc (cr, mx + w / 2. - r, my, r, 3. * G_PI / 2., G_PI / 2.);
@@ -245,28 +340,80 @@ draw_arc (GlossAnnotationView *self,
   cairo_stroke (cr);
   gdk_cairo_set_source_rgba (cr, foreground);
   cairo_move_to (cr, mx - extents.width / 2. - extents.x, my - h / 2. + 1. - extents.y);
-  pango_cairo_show_layout (cr, layout);
+  pango_cairo_show_layout (cr, place->layout);
+}
+
+static void
+clear_place (gpointer data)
+{
+  ArcPlace *place = data;
+
+  g_clear_object (&place->layout);
 }
 
 void
 _gloss_annotation_view_draw_arcs (GlossAnnotationView *self,
                                   GtkSnapshot         *snapshot)
 {
+  g_autoptr(GArray) places = NULL;
+  g_autoptr(GArray) drawn = NULL;
   GdkRectangle visible;
   GdkRGBA background, foreground;
   cairo_t *cr;
 
   if (!self->arcs_valid)
     plan_arcs (self);
+  g_array_set_size (self->arc_labels, 0);
   if (self->arcs->len == 0)
     return;
 
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  places = g_array_sized_new (FALSE, TRUE, sizeof (ArcPlace), self->arcs->len);
+  g_array_set_clear_func (places, clear_place);
+  drawn = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->arcs->len);
+  for (guint i = 0; i < self->arcs->len; i++)
+    {
+      ArcPlace place = { 0 };
+
+      if (!plan_place (self, &g_array_index (self->arcs, Arc, i), &place))
+        continue;
+      g_array_append_val (places, place);
+      g_array_append_val (drawn, i);
+      place_label (places, places->len - 1, &visible);
+    }
+
   _gloss_annotation_view_get_named_color (self, "view_bg_color", self->dark ? "#1e1e1e" : "#ffffff", &background);
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &foreground);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (visible.x, visible.y,
                                                                  visible.width, visible.height));
-  for (guint i = 0; i < self->arcs->len; i++)
-    draw_arc (self, cr, &g_array_index (self->arcs, Arc, i), i, &background, &foreground);
+  for (guint i = 0; i < places->len; i++)
+    {
+      const ArcPlace *place = &g_array_index (places, ArcPlace, i);
+      graphene_rect_t rect = label_rect (place->mx, place->my, place->w, place->h);
+
+      draw_arc (self, cr, &g_array_index (self->arcs, Arc, g_array_index (drawn, guint, i)), place,
+                &background, &foreground);
+      g_array_append_val (self->arc_labels, rect);
+    }
   cairo_destroy (cr);
+}
+
+GArray *
+gloss_annotation_view_get_arc_labels (GlossAnnotationView *self)
+{
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  int dx, dy;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_VIEW (self), labels);
+
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, 0, 0, &dx, &dy);
+  for (guint i = 0; i < self->arc_labels->len; i++)
+    {
+      graphene_rect_t rect = g_array_index (self->arc_labels, graphene_rect_t, i);
+
+      rect.origin.x += dx;
+      rect.origin.y += dy;
+      g_array_append_val (labels, rect);
+    }
+  return labels;
 }

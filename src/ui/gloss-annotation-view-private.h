@@ -43,6 +43,7 @@ struct _GlossAnnotationView
   int              ltr_line;
   gboolean         ltr_line_only;
   GArray          *arcs;       /* Arc: the selection's relations, drawn */
+  GArray          *arc_labels; /* graphene_rect_t: their labels, as last drawn */
   GArray          *suggestions; /* GlossSuggestion in text order, or NULL */
   gboolean         arcs_valid;
   /* What the two layers of one snapshot share (below the text, then

@@ -421,6 +421,7 @@ gloss_annotation_view_finalize (GObject *object)
   g_clear_pointer (&self->colors, g_hash_table_unref);
   g_clear_pointer (&self->rects, g_array_unref);
   g_clear_pointer (&self->arcs, g_array_unref);
+  g_clear_pointer (&self->arc_labels, g_array_unref);
   g_clear_pointer (&self->suggestions, g_array_unref);
   g_clear_pointer (&self->layer_items, g_array_unref);
   g_clear_pointer (&self->layer_spans, g_array_unref);
@@ -573,6 +574,7 @@ gloss_annotation_view_init (GlossAnnotationView *self)
   self->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->arcs = g_array_new (FALSE, FALSE, sizeof (Arc));
+  self->arc_labels = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->layer_spans = g_array_new (FALSE, FALSE, sizeof (RectSpan));
   self->layer_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->layer_frame = -1;

@@ -70,4 +70,8 @@ GlossAnnotation *gloss_annotation_view_get_annotation_at      (GlossAnnotationVi
 void             gloss_annotation_view_set_suggestions        (GlossAnnotationView *self,
                                                                GArray              *suggestions);
 
+/* Where the last frame drew the labels of the selection's relation arcs
+ * (graphene_rect_t, in the widget's coordinates; transfer full). */
+GArray          *gloss_annotation_view_get_arc_labels         (GlossAnnotationView *self);
+
 G_END_DECLS

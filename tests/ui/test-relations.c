@@ -595,6 +595,108 @@ test_pick_duplicate (void)
   ui_window_destroy (GTK_WINDOW (window));
 }
 
+/* The rectangle of the text [start, end) (on one line), in @view's
+ * widget coordinates. */
+static graphene_rect_t
+text_rect (GtkWidget *view,
+           guint      start,
+           guint      end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter iter;
+  GdkRectangle first, last;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &first);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, end - 1);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &last);
+  g_assert_cmpint (first.y, ==, last.y);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x, &y);
+  return GRAPHENE_RECT_INIT (x, y, last.x + last.width - first.x, first.height);
+}
+
+/* The labels of the arcs of the selected mention [start, end): at least
+ * @n, apart from each other, off the mention's words and inside the
+ * view. */
+static void
+assert_labels_clear (GtkWidget *view,
+                     guint      start,
+                     guint      end,
+                     guint      n)
+{
+  g_autoptr(GArray) labels = NULL;
+  graphene_rect_t words = text_rect (view, start, end);
+
+  ui_wait_for_frame (view);
+  labels = gloss_annotation_view_get_arc_labels (GLOSS_ANNOTATION_VIEW (view));
+  g_assert_cmpuint (labels->len, >=, n);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const graphene_rect_t *label = &g_array_index (labels, graphene_rect_t, i);
+
+      g_assert_cmpfloat (label->origin.y, >=, 0);
+      g_assert_cmpfloat (label->origin.x, >=, 0);
+      g_assert_cmpfloat (label->origin.x + label->size.width, <=, gtk_widget_get_width (view));
+      g_assert_false (graphene_rect_intersection (label, &words, NULL));
+      for (guint j = 0; j < i; j++)
+        g_assert_false (graphene_rect_intersection (label, &g_array_index (labels, graphene_rect_t, j), NULL));
+    }
+}
+
+/* The tester's views of the sample's title, 500 px wide, light and
+ * dark: "North Korea" selected has "Allied with" and "Leader of" (the
+ * first was drawn over the words), "Kim" "Leader of" and "Meets with"
+ * (drawn one over the other); with a second relation on one pair the
+ * upper label was cut by the top of the view. */
+static void
+test_arc_labels (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GlossWindow *window;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+  GlossStore *store;
+  GlossEntity *kim, *dprk;
+  guint korea, kim_at;
+
+  if (!ui_test_require_input ())
+    return;
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 760);
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_annotated_sample (window, &error));
+  g_assert_no_error (error);
+  view = gloss_window_get_view (window);
+  wait_for_allocation (view);
+  store = gloss_window_get_store (window);
+  korea = find_text (store, "North Korea", 0);
+  kim_at = find_text (store, "Kim", 0);
+  g_assert_cmpuint (korea, ==, 0);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      click_text (window, korea + 2);
+      assert_labels_clear (view, korea, korea + 11, 2);
+      click_text (window, kim_at + 1);
+      assert_labels_clear (view, kim_at, kim_at + 3, 2);
+    }
+
+  /* A second relation between Kim and North Korea: three labels, the
+   * two of the pair stacked, all inside the view. */
+  kim = GLOSS_ENTITY (gloss_store_lookup (store, "kim"));
+  dprk = GLOSS_ENTITY (gloss_store_lookup (store, "dprk"));
+  g_assert_nonnull (gloss_edit_new_relation (store, "member_of", kim, dprk, &error));
+  g_assert_no_error (error);
+  click_text (window, korea + 2);
+  click_text (window, kim_at + 1);
+  assert_labels_clear (view, kim_at, kim_at + 3, 3);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
@@ -604,6 +706,7 @@ add_tests (void)
   g_test_add_func ("/ui/relations/window", test_window_relation);
   g_test_add_func ("/ui/relations/pick-by-click", test_pick_by_click);
   g_test_add_func ("/ui/relations/pick-duplicate", test_pick_duplicate);
+  g_test_add_func ("/ui/relations/arc-labels", test_arc_labels);
 }
 
 int
