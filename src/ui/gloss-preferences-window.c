@@ -293,6 +293,27 @@ move_clicked_cb (GtkButton              *button,
     }
 }
 
+/* @widget, a control of @label's row named @name, calling @callback on
+ * @signal. */
+static GtkWidget *
+row_control (GtkWidget              *widget,
+             const char             *name,
+             gboolean                flat,
+             GlossLabel             *label,
+             const char             *signal,
+             GCallback               callback,
+             GlossPreferencesWindow *self)
+{
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (widget, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (flat)
+    gtk_widget_add_css_class (widget, "flat");
+  g_object_set_data_full (G_OBJECT (widget), "label", g_object_ref (label), g_object_unref);
+  g_signal_connect (widget, signal, callback, self);
+  return widget;
+}
+
 static GtkWidget *
 create_type_row (GlossPreferencesWindow *self,
                  GlossLabel             *label,
@@ -315,13 +336,8 @@ create_type_row (GlossPreferencesWindow *self,
 
   if (!gdk_rgba_parse (&rgba, gloss_label_get_color (label) ?: ""))
     gdk_rgba_parse (&rgba, "#9a9996");
-  color = gtk_color_button_new_with_rgba (&rgba);
-  gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (color, _("Colour"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (color), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colour"), -1);
-  gtk_widget_add_css_class (color, "flat");
-  g_object_set_data_full (G_OBJECT (color), "label", g_object_ref (label), g_object_unref);
-  g_signal_connect (color, "color-set", G_CALLBACK (color_set_cb), self);
+  color = row_control (gtk_color_button_new_with_rgba (&rgba), _("Colour"), TRUE, label,
+                       "color-set", G_CALLBACK (color_set_cb), self);
   adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), color);
 
   for (guint k = 1; keys[k] != NULL; k++)
@@ -329,43 +345,27 @@ create_type_row (GlossPreferencesWindow *self,
       selected = k;
   key = gtk_drop_down_new_from_strings ((const char * const *) keys);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (key), selected);
-  gtk_widget_set_valign (key, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (key, _("Key"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (key), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key"), -1);
-  gtk_widget_add_css_class (key, "flat");
-  g_object_set_data_full (G_OBJECT (key), "label", g_object_ref (label), g_object_unref);
-  g_signal_connect (key, "notify::selected", G_CALLBACK (key_selected_cb), self);
+  row_control (key, _("Key"), TRUE, label, "notify::selected", G_CALLBACK (key_selected_cb), self);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), key);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (buttons, "linked");
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  up = gtk_button_new_from_icon_name ("go-up-symbolic");
-  gtk_widget_set_tooltip_text (up, _("Move Up"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move Up"), -1);
+  up = row_control (gtk_button_new_from_icon_name ("go-up-symbolic"), _("Move Up"), FALSE, label,
+                    "clicked", G_CALLBACK (move_clicked_cb), self);
   gtk_widget_set_sensitive (up, position > 0);
-  g_object_set_data_full (G_OBJECT (up), "label", g_object_ref (label), g_object_unref);
   g_object_set_data (G_OBJECT (up), "delta", GINT_TO_POINTER (-1));
-  g_signal_connect (up, "clicked", G_CALLBACK (move_clicked_cb), self);
-  down = gtk_button_new_from_icon_name ("go-down-symbolic");
-  gtk_widget_set_tooltip_text (down, _("Move Down"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (down), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move Down"), -1);
+  down = row_control (gtk_button_new_from_icon_name ("go-down-symbolic"), _("Move Down"), FALSE, label,
+                      "clicked", G_CALLBACK (move_clicked_cb), self);
   gtk_widget_set_sensitive (down, position + 1 < n);
-  g_object_set_data_full (G_OBJECT (down), "label", g_object_ref (label), g_object_unref);
   g_object_set_data (G_OBJECT (down), "delta", GINT_TO_POINTER (1));
-  g_signal_connect (down, "clicked", G_CALLBACK (move_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), up);
   gtk_box_append (GTK_BOX (buttons), down);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), buttons);
 
   /* As the claim and relation types' rows have it (Schema page). */
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"), -1);
-  gtk_widget_add_css_class (remove, "flat");
-  g_object_set_data_full (G_OBJECT (remove), "label", g_object_ref (label), g_object_unref);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  remove = row_control (gtk_button_new_from_icon_name ("user-trash-symbolic"), _("Remove"), TRUE, label,
+                        "clicked", G_CALLBACK (remove_clicked_cb), self);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
 
   return row;

@@ -223,28 +223,13 @@ test_tooltip_waits (void)
   g_object_unref (tooltip);
 }
 
-/* A 1000×700 window with the annotated sample open and laid out. */
-static GlossWindow *
-open_annotated_sample (void)
-{
-  GlossWindow *window = gloss_window_new (app);
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  present_and_wait (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open_annotated_sample (window, &error));
-  g_assert_no_error (error);
-  wait_for_allocation (gloss_window_get_view (window));
-  return window;
-}
-
 /* The inspector of a mention whose entity has a long name, beside the
  * sidebar's least width: the rows' titles ("Entity", "1 mention") keep
  * their words whole (the Entity dropdown took their width). */
 static void
 test_inspector_words (void)
 {
-  GlossWindow *window = open_annotated_sample ();
+  GlossWindow *window = ui_annotated_sample_window (app, 1000, 700);
   GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   GListModel *mentions;
   gboolean found = FALSE;
@@ -272,7 +257,7 @@ test_inspector_words (void)
 static void
 test_claimant_author (void)
 {
-  GlossWindow *window = open_annotated_sample ();
+  GlossWindow *window = ui_annotated_sample_window (app, 1000, 700);
   GlossAnnotationView *view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
   GlossStore *store;
   g_autoptr(GlossClaim) claim = NULL;

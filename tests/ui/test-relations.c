@@ -553,7 +553,6 @@ static void
 test_pick_duplicate (void)
 {
   GlossWindow *window;
-  g_autoptr(GError) error = NULL;
   GlossAnnotationView *view;
   GlossStore *store;
   GlossAnnotation *summit;
@@ -561,13 +560,8 @@ test_pick_duplicate (void)
 
   if (!ui_test_require_input ())
     return;
-  window = gloss_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  present_and_wait (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open_annotated_sample (window, &error));
-  g_assert_no_error (error);
+  window = ui_annotated_sample_window (app, 1100, 760);
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));
-  wait_for_allocation (GTK_WIDGET (view));
   store = gloss_window_get_store (window);
   summit = gloss_store_lookup (store, "summit");
   g_assert_nonnull (summit);
@@ -662,13 +656,8 @@ test_arc_labels (void)
 
   if (!ui_test_require_input ())
     return;
-  window = gloss_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 500, 760);
-  present_and_wait (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open_annotated_sample (window, &error));
-  g_assert_no_error (error);
+  window = ui_annotated_sample_window (app, 500, 760);
   view = gloss_window_get_view (window);
-  wait_for_allocation (view);
   store = gloss_window_get_store (window);
   korea = find_text (store, "North Korea", 0);
   kim_at = find_text (store, "Kim", 0);

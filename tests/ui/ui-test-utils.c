@@ -1927,6 +1927,22 @@ ui_document_window (GlossApplication *app,
   return focused_window_of (app, file, FALSE);
 }
 
+GlossWindow *
+ui_annotated_sample_window (GlossApplication *app,
+                            int               width,
+                            int               height)
+{
+  GlossWindow *window = gloss_window_new (app);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_annotated_sample (window, &error));
+  g_assert_no_error (error);
+  wait_for_allocation (gloss_window_get_view (window));
+  return window;
+}
+
 GPtrArray *
 ui_recent_menu_uris (GlossWindow *window)
 {

@@ -184,6 +184,10 @@ GlossWindow  *ui_project_window     (GlossApplication   *app,
 /* A new 900×640 window, focused, showing the document @file. */
 GlossWindow  *ui_document_window    (GlossApplication   *app,
                                      GFile              *file);
+/* A new window @width×@height showing the annotated sample, laid out. */
+GlossWindow  *ui_annotated_sample_window (GlossApplication *app,
+                                          int               width,
+                                          int               height);
 /* The URIs the Open button's menu of recent documents lists. */
 GPtrArray    *ui_recent_menu_uris   (GlossWindow        *window);
 
