@@ -228,6 +228,13 @@ place_label (GArray             *places,
   double mx = CLAMP ((place->a.x + place->b.x) / 2., min_x, MAX (min_x, max_x));
   graphene_rect_t rect;
 
+  /* Both ends scrolled out above: the arc stays out of sight too. */
+  if (base_y + place->h / 2. < visible->y)
+    {
+      place->mx = mx;
+      place->my = base_y;
+      return;
+    }
   for (guint k = 0; k < 8; k++)
     {
       double my = base_y - k * (place->h + ARC_LABEL_GAP);
