@@ -12,9 +12,11 @@
 #include "gloss-accessible.h"
 #include "gloss-combo-row-names.h"
 #include "gloss-error-dialog.h"
+#include "gloss-error.h"
 #include "gloss-preferences-window.h"
 #include "gloss-schema-edits.h"
 #include "gloss-schema-editor.h"
+#include "gloss-toast-details.h"
 
 struct _GlossPreferencesWindow
 {
@@ -215,7 +217,10 @@ gloss_preferences_window_remove_type (GlossPreferencesWindow *self,
     return FALSE;
   if (!gloss_schema_edit_remove_type (self->store, label, &error))
     {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IN_USE)
+                                          ? gloss_toast_in_use_new (GTK_WIDGET (self), label, error)
+                                          : adw_toast_new (error->message));
       return FALSE;
     }
   return TRUE;

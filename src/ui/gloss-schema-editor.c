@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-attribute-rows.h"
+#include "gloss-error.h"
 #include "gloss-schema-edits.h"
 #include "gloss-schema-editor.h"
 #include "gloss-toast-details.h"
@@ -146,27 +147,6 @@ gloss_schema_editor_add_type (GlossSchemaEditor *self,
   return label;
 }
 
-/* A type in use: a short toast, the counts in its Details. */
-static void
-show_in_use (GlossSchemaEditor *self,
-             GlossLabel        *label,
-             const GError      *error)
-{
-  const char *name = gloss_label_shown_name (label);
-  g_autofree char *markup = g_markup_escape_text (name, -1);
-  /* Translators: a toast, one short line; %s is a type's name */
-  g_autofree char *title = g_strdup_printf (_("“%s” is in use"), markup);
-  /* Translators: %s is a type's name */
-  g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Deleted"), name);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (root != NULL && ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root),
-                                      gloss_toast_details_new (GTK_WIDGET (self), title, heading, error->message));
-  else
-    g_message ("%s: %s", title, error->message);
-}
-
 gboolean
 gloss_schema_editor_remove_type (GlossSchemaEditor *self,
                                  GlossLabel        *label)
@@ -180,8 +160,12 @@ gloss_schema_editor_remove_type (GlossSchemaEditor *self,
     return FALSE;
   if (!gloss_schema_edit_remove_type (self->store, label, &error))
     {
-      if (g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IN_USE))
-        show_in_use (self, label, error);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IN_USE) &&
+          root != NULL && ADW_IS_PREFERENCES_WINDOW (root))
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root),
+                                          gloss_toast_in_use_new (GTK_WIDGET (self), label, error));
       else
         toast (self, error->message);
       return FALSE;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-schema.h"
 #include "gloss-toast-details.h"
 
 static void
@@ -55,4 +56,27 @@ gloss_toast_details_new (GtkWidget  *parent,
   g_object_set_data_full (G_OBJECT (toast), "body", g_strdup (body), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (details_clicked_cb), parent, 0);
   return toast;
+}
+
+/**
+ * gloss_toast_in_use_new:
+ * @parent: the widget whose window the details dialog belongs to
+ * @label: the type that cannot be deleted
+ * @error: why (the counts)
+ *
+ * Returns: (transfer full): a short toast, the counts behind Details
+ */
+AdwToast *
+gloss_toast_in_use_new (GtkWidget    *parent,
+                        GlossLabel   *label,
+                        const GError *error)
+{
+  const char *name = gloss_label_shown_name (label);
+  g_autofree char *markup = g_markup_escape_text (name, -1);
+  /* Translators: a toast, one short line; %s is a type's name */
+  g_autofree char *title = g_strdup_printf (_("“%s” is in use"), markup);
+  /* Translators: %s is a type's name */
+  g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Deleted"), name);
+
+  return gloss_toast_details_new (parent, title, heading, error->message);
 }

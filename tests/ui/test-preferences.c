@@ -246,7 +246,7 @@ test_entity_types (void)
   g_assert_nonnull (remove);
   ui_scroll_into_view (remove);
   ui_click_center (remove);
-  g_assert_true (wait_toast (prefs, "“Person” is used by", TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_true (wait_toast (prefs, "“Person” is in use", TRUE, UI_TEST_TIMEOUT_MS));
   g_assert_nonnull (gloss_schema_lookup (schema, GLOSS_LABEL_ENTITY, "PER"));
   g_assert_nonnull (wait_entry_row (prefs, "PER", TRUE));
 
