@@ -40,6 +40,10 @@ struct _GlossDocumentPage
   char                    *name;          /* in place of the file's */
   char                    *label;         /* what dialogs call the document */
   gboolean                 reloading;     /* its file is read again */
+  /* While a question comes first (gloss-recovery.c): the recovery
+   * offer waits, and whether one is waiting. */
+  guint                    recovery_holds;
+  gboolean                 recovery_waiting;
   GSignalGroup            *store_signals;
   GSignalGroup            *schema_signals;
   gboolean                 schema_modified;

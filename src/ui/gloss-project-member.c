@@ -21,6 +21,7 @@
 
 #include "gloss-annotator.h"
 #include "gloss-project-member.h"
+#include "gloss-recovery.h"
 #include "gloss-window.h"
 
 #define KEY "project-annotators"
@@ -153,15 +154,23 @@ offer_response_cb (AdwMessageDialog *dialog,
   GFile *folder = g_object_get_data (G_OBJECT (dialog), "folder");
   const char *existing = g_object_get_data (G_OBJECT (dialog), "existing");
   const char *preferred = g_object_get_data (G_OBJECT (dialog), "preferred");
+  GlossDocumentPage *page = g_object_get_data (G_OBJECT (dialog), "page");
 
-  if (!g_str_equal (response, "start"))
-    return;
-  gloss_project_member_remember (folder, preferred, preferred);
-  /* The window may show another project by now. */
-  if (GLOSS_IS_WINDOW (window) && gloss_window_get_project (GLOSS_WINDOW (window)) != NULL &&
-      g_file_equal (gloss_project_get_folder (gloss_window_get_project (GLOSS_WINDOW (window))), folder) &&
-      g_strcmp0 (gloss_project_get_annotator (gloss_window_get_project (GLOSS_WINDOW (window))), existing) == 0)
-    gloss_window_load_project (GLOSS_WINDOW (window), folder);
+  if (g_str_equal (response, "start"))
+    {
+      gloss_project_member_remember (folder, preferred, preferred);
+      /* The window may show another project by now. */
+      if (GLOSS_IS_WINDOW (window) && gloss_window_get_project (GLOSS_WINDOW (window)) != NULL &&
+          g_file_equal (gloss_project_get_folder (gloss_window_get_project (GLOSS_WINDOW (window))), folder) &&
+          g_strcmp0 (gloss_project_get_annotator (gloss_window_get_project (GLOSS_WINDOW (window))), existing) == 0)
+        gloss_window_load_project (GLOSS_WINDOW (window), folder);
+    }
+  /* Now the recovery of what the page shows, if anything was left. */
+  if (page != NULL)
+    {
+      _gloss_recovery_release (page);
+      g_object_set_data (G_OBJECT (dialog), "page", NULL);
+    }
 }
 
 void
@@ -176,7 +185,7 @@ gloss_project_member_offer (GtkWindow  *window,
   g_autofree char *go_on = NULL;
   AdwMessageDialog *dialog;
 
-  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (GLOSS_IS_WINDOW (window));
 
   /* Translators: %s is an annotator's name */
   heading = g_strdup_printf (_("Continue as “%s”?"), existing);
@@ -196,6 +205,8 @@ gloss_project_member_offer (GtkWindow  *window,
   g_object_set_data_full (G_OBJECT (dialog), "folder", g_object_ref (folder), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "existing", g_strdup (existing), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "preferred", g_strdup (preferred), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (gloss_window_get_page (GLOSS_WINDOW (window))),
+                          g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (offer_response_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -23,9 +23,11 @@ char     *gloss_project_member_choose     (GFile        *folder,
 void      gloss_project_member_remember   (GFile        *folder,
                                            const char   *annotator,
                                            const char   *preferred);
-/* Asks over @window whether to continue as @existing or start as
- * @preferred; the answer is remembered, and starting reopens the
- * project (@folder) as @preferred. */
+/* Asks over @window (a GlossWindow) whether to continue as @existing or
+ * start as @preferred; the answer is remembered, and starting reopens the
+ * project (@folder) as @preferred. The answer releases the hold on the
+ * recovery offer of the window's page the caller took
+ * (_gloss_recovery_hold ()) before showing the project's document. */
 void      gloss_project_member_offer      (GtkWindow    *window,
                                            GFile        *folder,
                                            const char   *existing,

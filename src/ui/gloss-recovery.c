@@ -242,6 +242,10 @@ offer_recovery (Offer *offer,
 
   g_signal_connect_data (dialog, "response", G_CALLBACK (offer_response_cb), offer,
                          (GClosureNotify)(void (*) (void))offer_free, 0);
+  /* Its buttons would do nothing once the page shows another document:
+   * the question goes (the journal stays, asked for at its next opening). */
+  g_signal_connect_object (offer->page, "notify::store", G_CALLBACK (gtk_window_close), dialog,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -326,11 +330,39 @@ _gloss_recovery_offer (GlossDocumentPage *page)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
 
   g_signal_handlers_disconnect_by_func (page, offer_when_mapped_cb, NULL);
+  if (page->recovery_holds > 0)
+    {
+      page->recovery_waiting = TRUE;
+      return;
+    }
   if (root != NULL && gtk_widget_get_mapped (GTK_WIDGET (root)))
     offer_next (page, gloss_document_page_get_store (page), gloss_document_page_get_file (page),
                 gloss_document_page_get_source (page));
   else
     g_signal_connect (page, "map", G_CALLBACK (offer_when_mapped_cb), NULL);
+}
+
+/* One question at a time: whom the user annotates as decides which
+ * file, and so which journal, the page shows (gloss-project-member.c). */
+void
+_gloss_recovery_hold (GlossDocumentPage *page)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (page));
+
+  page->recovery_holds++;
+}
+
+void
+_gloss_recovery_release (GlossDocumentPage *page)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_PAGE (page));
+  g_return_if_fail (page->recovery_holds > 0);
+
+  if (--page->recovery_holds > 0 || !page->recovery_waiting)
+    return;
+  page->recovery_waiting = FALSE;
+  if (gloss_document_page_get_store (page) != NULL)
+    _gloss_recovery_offer (page);
 }
 
 GlossWindow *

@@ -22,6 +22,7 @@
 #include "gloss-project.h"
 #include "gloss-project-member.h"
 #include "gloss-recent-projects.h"
+#include "gloss-recovery.h"
 #include "gloss-window-private.h"
 
 struct _GlossWindowProject
@@ -357,8 +358,14 @@ _gloss_window_open_project_at (GlossWindow  *self,
   state = self->project = g_new0 (GlossWindowProject, 1);
   state->project = g_steal_pointer (&project);
   gloss_document_list_set_project (get_document_list (self), state->project);
+  /* Whom to annotate as is asked first: the answer decides which file,
+   * and so which leftover journal, there is to recover. */
+  if (existing != NULL)
+    _gloss_recovery_hold (self->page);
   if (!show_document (self, first, error))
     {
+      if (existing != NULL)
+        _gloss_recovery_release (self->page);
       gloss_document_list_set_project (get_document_list (self), NULL);
       g_clear_pointer (&self->project, _gloss_window_project_free);
       return FALSE;

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-annotator.h"
+#include "gloss-journal.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
 
@@ -211,6 +212,131 @@ test_rename (void)
   g_settings_reset (settings, "project-annotators");
 }
 
+/* The message dialogs over @window. */
+static guint
+n_dialogs (GlossWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        n++;
+    }
+  return n;
+}
+
+/* Whether the recovery is offered over @data, a window, and nothing else. */
+static gboolean
+recovery_asked (gpointer data)
+{
+  AdwMessageDialog *dialog;
+
+  if (n_dialogs (data) != 1)
+    return FALSE;
+  dialog = wait_message_dialog (data);
+  return g_str_equal (adw_message_dialog_get_heading (dialog), "Recover Unsaved Changes?");
+}
+
+static gboolean
+page_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (gloss_window_get_page (data)));
+}
+
+/* Clicks the button labelled @label of @dialog. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button;
+
+  ui_present_focused (GTK_WINDOW (dialog));
+  wait_for_allocation (GTK_WIDGET (dialog));
+  button = ui_find_label (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  ui_click_center (button);
+}
+
+/* The window, once it shows the project and whatever it asks at once
+ * has been asked: the one question there is. */
+static AdwMessageDialog *
+open_with_question (GFile      *folder,
+                    const char *heading)
+{
+  GlossWindow *window = open_project (folder);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (ui_wait_until (page_mapped, window, UI_TEST_TIMEOUT_MS));
+  dialog = wait_message_dialog (window);
+  g_assert_nonnull (dialog);
+  iterate ();
+  g_assert_cmpuint (n_dialogs (window), ==, 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  return dialog;
+}
+
+/* Ana tagged Syria, then Gloss was killed; Preferences now say Bea. The
+ * project asks whom to annotate as, and only that: the recovery of Ana's
+ * edit waits for the answer. Start as Bea: Bea's file has nothing to
+ * recover, and Ana's journal stays. Asked again, Continue as Ana: now
+ * the recovery is offered, and Recover brings the edit back. */
+static void
+test_recover_after_question (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) ana_file = NULL;
+  g_autoptr(GFile) leftover = NULL;
+  AdwMessageDialog *dialog;
+  GlossWindow *window;
+
+  if (!ui_test_require_input ())
+    return;
+  folder = make_project ("summit-recover", "Ana Analyst");
+  g_settings_set_string (settings, "author", "Ana Analyst");
+  window = open_project (folder);
+  g_assert_true (shows_second (window));
+  ana_file = g_object_ref (gloss_window_get_file (window));
+  tag_by_key (window, "Syria", "3");
+  ui_window_destroy (GTK_WINDOW (window));   /* killed: the journal stays */
+  leftover = gloss_journal_find (ana_file, NULL);
+  g_assert_nonnull (leftover);
+
+  g_settings_set_string (settings, "author", "Bea Brown");
+  dialog = open_with_question (folder, "Continue as “Ana Analyst”?");
+  window = GLOSS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  click_response (dialog, "Start as “Bea Brown”");
+  g_assert_true (ui_wait_until (annotator_is_bea, window, UI_TEST_TIMEOUT_MS));
+  g_assert_true (shows_first (window));
+  iterate ();
+  g_assert_true (no_dialog (window));
+  g_assert_cmpuint (n_mentions (window), ==, 0);
+  g_assert_true (g_file_query_exists (leftover, NULL));
+  ui_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "project-annotators");
+  dialog = open_with_question (folder, "Continue as “Ana Analyst”?");
+  window = GLOSS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  click_response (dialog, "Continue as “Ana Analyst”");
+  g_assert_true (ui_wait_until (recovery_asked, window, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_dialogs (window), ==, 1);
+  dialog = wait_message_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Changes?");
+  g_assert_true (g_file_equal (gloss_window_get_file (window), ana_file));
+  click_response (dialog, "Recover");
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Recovered 1 edit", TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_mentions (window), ==, 1);
+  g_assert_false (g_file_query_exists (leftover, NULL));
+  ui_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "author");
+  g_settings_reset (settings, "project-annotators");
+}
+
 /* A project the annotator has worked on (the first document done, a
  * second window on another project); Alt+Right with the disk full: the
  * save failed, so it says so, and the document stays with its edits. */
@@ -264,6 +390,7 @@ add_tests (void)
 {
   g_test_add_func ("/ui/project-member/rename", test_rename);
   g_test_add_func ("/ui/project-member/next-on-full-disk", test_next_on_full_disk);
+  g_test_add_func ("/ui/project-member/recover-after-question", test_recover_after_question);
 }
 
 int
