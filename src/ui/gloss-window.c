@@ -474,14 +474,45 @@ _gloss_window_write_file (GlossWindow  *self,
   return TRUE;
 }
 
+static void
+save_error_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GlossWindow      *self)
+{
+  if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+/* As GNOME's apps do, a save that failed offers another place: the
+ * document is still as it was, and so is the file that could not be
+ * written. */
+static void
+show_save_error_named (GlossWindow  *self,
+                       const char   *name,
+                       const GError *error)
+{
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       error != NULL ? error->message : NULL));
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _gloss_window_show_save_error (GlossWindow  *self,
                                const GError *error)
 {
   g_autofree char *name = gloss_document_page_dup_label (self->page);
-  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
-  _gloss_window_show_error (self, heading, error);
+  show_save_error_named (self, name, error);
 }
 
 gboolean
@@ -523,10 +554,9 @@ save_as_finish (GlossWindow *self,
   if (!gloss_window_save_to_file (self, file, &error))
     {
       g_autofree char *name = _gloss_file_display_name (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
       _gloss_window_close_answered (self, FALSE);
-      _gloss_window_show_error (self, heading, error);
+      show_save_error_named (self, name, error);
       return;
     }
   _gloss_window_close_answered (self, TRUE);

@@ -106,6 +106,105 @@ test_disk_full (void)
   iterate ();
 }
 
+static gboolean
+saved (gpointer data)
+{
+  return !gloss_window_get_modified (data);
+}
+
+/* The recent files are written to the isolated folder of the test that
+ * first used them, gone by now: made again, for the saves here. */
+static void
+recent_folder_back (void)
+{
+  g_autofree char *filename = NULL;
+  g_autofree char *folder = NULL;
+
+  g_object_get (gtk_recent_manager_get_default (), "filename", &filename, NULL);
+  folder = g_path_get_dirname (filename);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+}
+
+static gboolean
+chooser_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+/* Ctrl+S fails (the file's folder does not let it be written): the
+ * dialog offers Save As…, which opens the Save As chooser; saved there,
+ * the document is in the new file and the old one is as it was. */
+static void
+test_save_as_after_failure (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "save-refused", NULL);
+  g_autofree char *path = g_build_filename (dir, "article.gloss", NULL);
+  g_autofree char *rescue_dir = g_build_filename (g_get_user_data_dir (), "save-rescued", NULL);
+  g_autofree char *rescue_path = g_build_filename (rescue_dir, "rescued.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) rescue = g_file_new_for_path (rescue_path);
+  g_autoptr(GFile) rescue_folder = g_file_new_for_path (rescue_dir);
+  g_autoptr(GlossStore) rescued = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  GtkWidget *chooser;
+  GlossWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+
+  if (!ui_test_require_input ())
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (rescue_dir, 0700), ==, 0);
+  recent_folder_back ();
+  window = new_window ();
+  g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (GTK_WIDGET (gloss_window_get_view (window)));
+  g_assert_true (gloss_window_save_to_file (window, file, &error));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  tag_by_key (window, "Kim Jong Un", "1");
+
+  g_setenv ("GLOSS_TEST_WRITE_FAILURE", "EACCES", TRUE);
+  ui_key (GTK_WIDGET (window), "<Control>s");
+  g_unsetenv ("GLOSS_TEST_WRITE_FAILURE");
+  dialog = wait_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “article.gloss”");
+  ui_present_focused (GTK_WINDOW (dialog));
+  wait_for_allocation (GTK_WIDGET (dialog));
+  button = ui_find_label (GTK_WIDGET (dialog), "Save As…");
+  g_assert_nonnull (button);
+  ui_click_center (button);
+
+  chooser = g_object_ref (ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_true (ui_wait_until (chooser_mapped, chooser, UI_TEST_TIMEOUT_MS));
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), rescue_folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "rescued.gloss");
+  ui_wait_chooser_file (chooser, rescue);
+  ui_present_focused (GTK_WINDOW (chooser));
+  ui_key (chooser, "Return");
+  g_assert_true (ui_wait_until (chooser_gone, chooser, UI_TEST_TIMEOUT_MS));
+  g_object_unref (chooser);
+  g_assert_true (ui_wait_until (saved, window, UI_TEST_TIMEOUT_MS));
+
+  g_assert_true (g_file_equal (gloss_window_get_file (window), rescue));
+  rescued = gloss_native_read_file (rescue, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_store_get_n_items (rescued, GLOSS_KIND_MENTION), ==, 1);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (after, after_len, before, before_len);
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 /* The folder was removed behind the window's back. */
 static void
 test_vanished_folder (void)
@@ -144,6 +243,7 @@ add_tests (void)
 {
   g_test_add_func ("/ui/save/disk-full", test_disk_full);
   g_test_add_func ("/ui/save/vanished-folder", test_vanished_folder);
+  g_test_add_func ("/ui/save/save-as-after-failure", test_save_as_after_failure);
 }
 
 int
