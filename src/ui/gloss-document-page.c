@@ -268,6 +268,19 @@ gloss_document_page_set_label (GlossDocumentPage *self,
   self->label = g_strdup (label);
 }
 
+/* The header's name of the document and, unless the page has a label,
+ * its dialogs' too: its file's, else the file its text was read from
+ * (named for the text until saved), else "New Document". */
+static char *
+dup_file_name (GlossDocumentPage *self)
+{
+  if (self->file != NULL)
+    return _gloss_file_display_name (self->file);
+  if (self->source != NULL)
+    return _gloss_file_display_name (self->source);
+  return g_strdup (_("New Document"));
+}
+
 char *
 gloss_document_page_dup_label (GlossDocumentPage *self)
 {
@@ -275,11 +288,7 @@ gloss_document_page_dup_label (GlossDocumentPage *self)
 
   if (self->label != NULL)
     return g_strdup (self->label);
-  if (self->file != NULL)
-    return _gloss_file_display_name (self->file);
-  if (self->source != NULL)
-    return g_file_get_basename (self->source);
-  return g_strdup (_("New Document"));
+  return dup_file_name (self);
 }
 
 gboolean
@@ -342,7 +351,7 @@ gloss_document_page_describe (GlossDocumentPage  *self,
   if (self->name != NULL)
     name = g_strdup (self->name);
   else
-    name = self->file != NULL ? _gloss_file_display_name (self->file) : g_strdup (_("New Document"));
+    name = dup_file_name (self);
 
   doc_title = gloss_document_get_title (gloss_store_get_document (self->store));
   if (doc_title == NULL || *doc_title == '\0')

@@ -355,7 +355,7 @@ shot_full (GlossApplication *app,
   gloss_window_open_sample (window, NULL);
   selected = annotate (window);
   claim = add_claims (window);
-  /* Saved under its own name: the header shows the file, not "New Document". */
+  /* Saved under its own name: the header shows the .gloss, not the sample's text file. */
   gloss_window_save_to_file (window, file, NULL);
 
   view = GLOSS_ANNOTATION_VIEW (gloss_window_get_view (window));

@@ -184,7 +184,8 @@ cancel_chooser (GtkFileChooser *chooser)
 }
 
 /* article.txt with article.gloss beside it, opened as `gloss FILE`, text
- * only: an untitled document named for the text; Ctrl+W names it so,
+ * only: an untitled document named for the text; the header and Ctrl+W
+ * name it so,
  * Save As starts in the article's folder and does not offer to replace
  * article.gloss. */
 static void
@@ -199,6 +200,7 @@ test_text_only (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
+  AdwWindowTitle *header;
   GtkFileChooser *chooser;
   GlossWindow *window;
 
@@ -221,6 +223,11 @@ test_text_only (void)
   g_assert_null (gloss_window_get_file (window));
   wait_for_allocation (gloss_window_get_view (window));
   tag_by_key (window, "Kim Jong Un", "1");
+  /* The header names it as the close prompt does. */
+  header = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
+  g_assert_nonnull (header);
+  g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (header), "• article.txt — 1 mention"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• article.txt — Gloss");
 
   ui_key (GTK_WIDGET (window), "<Control>w");
   dialog = wait_message_dialog (window);
