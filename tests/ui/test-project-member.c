@@ -98,21 +98,29 @@ saved (gpointer data)
   return !gloss_window_get_modified (data);
 }
 
-/* Whether no message dialog shows over @data, a window. */
-static gboolean
-no_dialog (gpointer data)
+/* The message dialogs over @window. */
+static guint
+n_dialogs (GlossWindow *window)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+  guint n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
       if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == data)
-        return FALSE;
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        n++;
     }
-  return TRUE;
+  return n;
+}
+
+/* Whether no message dialog shows over @data, a window. */
+static gboolean
+no_dialog (gpointer data)
+{
+  return n_dialogs (data) == 0;
 }
 
 static GlossWindow *
@@ -210,24 +218,6 @@ test_rename (void)
   ui_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "author");
   g_settings_reset (settings, "project-annotators");
-}
-
-/* The message dialogs over @window. */
-static guint
-n_dialogs (GlossWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
-        n++;
-    }
-  return n;
 }
 
 /* Whether the recovery is offered over @data, a window, and nothing else. */
