@@ -152,7 +152,6 @@ test_rename (void)
   AdwMessageDialog *dialog;
   GlossWindow *window;
   GlossProjectDocument *first;
-  GtkWidget *start;
   g_autoptr(GObject) mention = NULL;
 
   if (!ui_test_require_input ())
@@ -199,11 +198,7 @@ test_rename (void)
   dialog = wait_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Bea Brown”"));
-  ui_present_focused (GTK_WINDOW (dialog));
-  wait_for_allocation (GTK_WIDGET (dialog));
-  start = ui_find_label (GTK_WIDGET (dialog), "Start as “Bea Brown”");
-  g_assert_nonnull (start);
-  ui_click_center (start);
+  ui_click_response (dialog, "Start as “Bea Brown”");
   g_assert_true (ui_wait_until (annotator_is_bea, window, UI_TEST_TIMEOUT_MS));
   g_assert_true (file_named (gloss_window_get_file (window), "Bea Brown.gloss"));
   /* root's work is where it was. */
@@ -236,20 +231,6 @@ static gboolean
 page_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (gloss_window_get_page (data)));
-}
-
-/* Clicks the button labelled @label of @dialog. */
-static void
-click_response (AdwMessageDialog *dialog,
-                const char       *label)
-{
-  GtkWidget *button;
-
-  ui_present_focused (GTK_WINDOW (dialog));
-  wait_for_allocation (GTK_WIDGET (dialog));
-  button = ui_find_label (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
-  ui_click_center (button);
 }
 
 /* The window, once it shows the project and whatever it asks at once
@@ -300,7 +281,7 @@ test_recover_after_question (void)
   g_settings_set_string (settings, "author", "Bea Brown");
   dialog = open_with_question (folder, "Continue as “Ana Analyst”?");
   window = GLOSS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  click_response (dialog, "Start as “Bea Brown”");
+  ui_click_response (dialog, "Start as “Bea Brown”");
   g_assert_true (ui_wait_until (annotator_is_bea, window, UI_TEST_TIMEOUT_MS));
   g_assert_true (shows_first (window));
   iterate ();
@@ -312,13 +293,13 @@ test_recover_after_question (void)
   g_settings_reset (settings, "project-annotators");
   dialog = open_with_question (folder, "Continue as “Ana Analyst”?");
   window = GLOSS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  click_response (dialog, "Continue as “Ana Analyst”");
+  ui_click_response (dialog, "Continue as “Ana Analyst”");
   g_assert_true (ui_wait_until (recovery_asked, window, UI_TEST_TIMEOUT_MS));
   g_assert_cmpuint (n_dialogs (window), ==, 1);
   dialog = wait_message_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Changes?");
   g_assert_true (g_file_equal (gloss_window_get_file (window), ana_file));
-  click_response (dialog, "Recover");
+  ui_click_response (dialog, "Recover");
   g_assert_true (wait_toast (GTK_WIDGET (window), "Recovered 1 edit", TRUE, UI_TEST_TIMEOUT_MS));
   g_assert_cmpuint (n_mentions (window), ==, 1);
   g_assert_false (g_file_query_exists (leftover, NULL));

@@ -208,11 +208,105 @@ test_discard (void)
   iterate ();
 }
 
+typedef struct
+{
+  GlossWindow *window;
+  const char  *heading;
+  guint        n;       /* the message dialogs over the window */
+  AdwMessageDialog *found;
+} Headed;
+
+static gboolean
+dialog_headed (gpointer data)
+{
+  Headed *headed = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  headed->n = 0;
+  headed->found = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (!ADW_IS_MESSAGE_DIALOG (toplevel) || !gtk_widget_get_visible (GTK_WIDGET (toplevel)) ||
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) != GTK_WINDOW (headed->window))
+        continue;
+      headed->n++;
+      if (g_str_equal (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), headed->heading))
+        headed->found = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return headed->found != NULL;
+}
+
+static gboolean
+widget_gone (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* A crash left an edit; the file is opened again and the recovery is
+ * offered; meanwhile another program changes the file, and Reload reads
+ * it again. The offer made for the document as it was goes (its buttons
+ * could no longer do anything): one offer shows, for the reloaded file,
+ * and Apply brings the edit back. */
+static void
+test_reload_under_offer (void)
+{
+  g_autoptr(GFile) file = sample_gloss ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) other = NULL;
+  g_autoptr(GtkWidget) first_offer = NULL;
+  Headed headed = { NULL, NULL, 0, NULL };
+  GlossWindow *window;
+  guint start;
+
+  if (!ui_test_require_input ())
+    return;
+  window = new_window ();
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  ui_present_focused (GTK_WINDOW (window));
+  wait_for_allocation (gloss_window_get_view (window));
+  tag_by_key (window, "Vladimir Putin", "1");
+  crash_window (window);
+
+  window = new_window ();
+  ui_present_focused (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  headed.window = window;
+  headed.heading = "Recover Unsaved Changes?";
+  g_assert_true (ui_wait_until (dialog_headed, &headed, UI_TEST_TIMEOUT_MS));
+  first_offer = g_object_ref (GTK_WIDGET (headed.found));
+
+  /* Another program: Kim Jong Un tagged in the file. */
+  other = gloss_native_read_file (file, &error);
+  g_assert_no_error (error);
+  start = find_text (other, "Kim Jong Un", 0);
+  add_mention (other, "PER", start, start + 11, NULL);
+  g_assert_true (gloss_native_write_file (other, file, &error));
+  g_assert_no_error (error);
+
+  headed.heading = "File Changed on Disk";
+  g_assert_true (ui_wait_until (dialog_headed, &headed, UI_TEST_TIMEOUT_MS));
+  ui_click_response (headed.found, "Reload");
+  g_assert_true (ui_wait_until (widget_gone, first_offer, UI_TEST_TIMEOUT_MS));
+  headed.heading = "Recover Unsaved Changes?";
+  g_assert_true (ui_wait_until (dialog_headed, &headed, UI_TEST_TIMEOUT_MS));
+  g_assert_true (GTK_WIDGET (headed.found) != first_offer);
+  g_clear_object (&first_offer);   /* before the window it was over */
+  g_assert_nonnull (find_mention (gloss_window_get_store (window), start, start + 11));
+  ui_click_response (headed.found, "Apply");
+  g_assert_true (wait_toast (GTK_WIDGET (window), "Recovered 1 edit", TRUE, UI_TEST_TIMEOUT_MS));
+  g_assert_nonnull (find_mention (gloss_window_get_store (window), 113, 127));
+  g_assert_nonnull (find_mention (gloss_window_get_store (window), start, start + 11));
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
   g_test_add_func ("/ui/recovery/recover", test_recover);
   g_test_add_func ("/ui/recovery/discard", test_discard);
+  g_test_add_func ("/ui/recovery/reload-under-offer", test_reload_under_offer);
 }
 
 int

@@ -158,7 +158,6 @@ test_save_as_after_failure (void)
   GtkWidget *chooser;
   GlossWindow *window;
   AdwMessageDialog *dialog;
-  GtkWidget *button;
 
   if (!ui_test_require_input ())
     return;
@@ -178,11 +177,7 @@ test_save_as_after_failure (void)
   dialog = wait_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “article.gloss”");
-  ui_present_focused (GTK_WINDOW (dialog));
-  wait_for_allocation (GTK_WIDGET (dialog));
-  button = ui_find_label (GTK_WIDGET (dialog), "Save As…");
-  g_assert_nonnull (button);
-  ui_click_center (button);
+  ui_click_response (dialog, "Save As…");
 
   chooser = g_object_ref (ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_true (ui_wait_until (chooser_mapped, chooser, UI_TEST_TIMEOUT_MS));

@@ -1837,6 +1837,20 @@ wait_message_dialog (gpointer window)
   return ADW_MESSAGE_DIALOG (window_and_found[1]);
 }
 
+void
+ui_click_response (AdwMessageDialog *dialog,
+                   const char       *label)
+{
+  GtkWidget *button;
+
+  ui_present_focused (GTK_WINDOW (dialog));
+  wait_for_allocation (GTK_WIDGET (dialog));
+  button = ui_find_label (GTK_WIDGET (dialog), label);
+  if (button == NULL)
+    g_error ("no “%s” in the dialog “%s”", label, adw_message_dialog_get_heading (dialog));
+  ui_click_center (button);
+}
+
 GtkWidget *
 ui_wait_toplevel (GType type)
 {

@@ -241,6 +241,9 @@ void       ui_click_toast_button    (UiToastHold     *hold);
 /* The message dialog over @window, once it shows (NULL after the
  * deadline). */
 AdwMessageDialog *wait_message_dialog (gpointer       window);
+/* Presents @dialog focused and clicks its button labelled @label. */
+void              ui_click_response   (AdwMessageDialog *dialog,
+                                       const char       *label);
 gboolean   wait_popover_visible     (GtkWidget       *root,
                                      GType            type);
 /* A click on @opener, then on the label @text in the popover of @type it
