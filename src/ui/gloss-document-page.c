@@ -270,13 +270,14 @@ gloss_document_page_set_label (GlossDocumentPage *self,
 
 /* The header's name of the document and, unless the page has a label,
  * its dialogs' too: its file's, else the file its text was read from
- * (named for the text until saved), else "New Document". */
+ * (named for the text until saved), else "New Document" (the bundled
+ * sample too: its text is in no file of the user's). */
 static char *
 dup_file_name (GlossDocumentPage *self)
 {
   if (self->file != NULL)
     return _gloss_file_display_name (self->file);
-  if (self->source != NULL)
+  if (self->source != NULL && !g_file_has_uri_scheme (self->source, "resource"))
     return _gloss_file_display_name (self->source);
   return g_strdup (_("New Document"));
 }
