@@ -112,19 +112,6 @@ saved (gpointer data)
   return !gloss_window_get_modified (data);
 }
 
-/* The recent files are written to the isolated folder of the test that
- * first used them, gone by now: made again, for the saves here. */
-static void
-recent_folder_back (void)
-{
-  g_autofree char *filename = NULL;
-  g_autofree char *folder = NULL;
-
-  g_object_get (gtk_recent_manager_get_default (), "filename", &filename, NULL);
-  folder = g_path_get_dirname (filename);
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-}
-
 static gboolean
 chooser_mapped (gpointer data)
 {
@@ -163,7 +150,7 @@ test_save_as_after_failure (void)
     return;
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (rescue_dir, 0700), ==, 0);
-  recent_folder_back ();
+  ui_recent_folder_make ();   /* the recent files' folder, of the first test, is gone */
   window = new_window ();
   g_assert_true (gloss_window_open_sample (window, &error));
   wait_for_allocation (GTK_WIDGET (gloss_window_get_view (window)));
