@@ -58,6 +58,11 @@ struct _GlossAnnotationView
   gint64           layer_frame;  /* the frame counter; -1: nothing kept */
 
   int              margin;
+  /* Set when an allocation relaid the text out (see size_allocate);
+   * the frame clock's layout signal, and the frame it was last acted on. */
+  gboolean         relayout_ancestors;
+  gulong           layout_id;
+  gint64           relayout_frame;
   guint            pending_scroll;   /* G_MAXUINT for none */
   guint            scroll_tick;
   gint64           scroll_deadline;  /* monotonic µs: give up the scroll then */

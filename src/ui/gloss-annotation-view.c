@@ -351,6 +351,58 @@ gloss_annotation_view_copy_clipboard (GtkTextView *text_view)
 
 /* GObject --------------------------------------------------------------------- */
 
+/* GTK 4.8 loses a resize queued while a widget is allocated through
+ * gtk_widget_ensure_allocate(), that is, while its parent was not
+ * allocated but only asked to pass an allocation on (as GlossDocumentPage
+ * is when AdwFlap reveals or folds its sidebar): the view relays its text
+ * out from inside size_allocate (new margins, lines measured anew), the
+ * resize this queues marks every ancestor, and only those being
+ * allocated clear the mark. The one passed over keeps it, so GTK skips
+ * drawing it ("Trying to snapshot GlossDocumentPage … without a current
+ * allocation"), a blank article until something else resizes it. Once
+ * GTK has laid the window out, the view asks its ancestors for a new size
+ * instead: the frame clock lays out again before painting, the page
+ * passed over is allocated whole, and nothing is left marked. Once a
+ * frame at most, so it can never keep the frame clock laying out. */
+static void
+frame_layout_cb (GdkFrameClock       *clock,
+                 GlossAnnotationView *self)
+{
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+
+  if (!self->relayout_ancestors)
+    return;
+  self->relayout_ancestors = FALSE;
+  if (frame == self->relayout_frame)
+    return;
+  self->relayout_frame = frame;
+  for (GtkWidget *widget = gtk_widget_get_parent (GTK_WIDGET (self));
+       widget != NULL && !GTK_IS_NATIVE (widget);
+       widget = gtk_widget_get_parent (widget))
+    gtk_widget_queue_resize (widget);
+}
+
+static void
+gloss_annotation_view_realize (GtkWidget *widget)
+{
+  GlossAnnotationView *self = GLOSS_ANNOTATION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (gloss_annotation_view_parent_class)->realize (widget);
+  /* After GtkWindow's own handler, connected when its surface was made. */
+  self->layout_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "layout",
+                                      G_CALLBACK (frame_layout_cb), self);
+}
+
+static void
+gloss_annotation_view_unrealize (GtkWidget *widget)
+{
+  GlossAnnotationView *self = GLOSS_ANNOTATION_VIEW (widget);
+
+  g_clear_signal_handler (&self->layout_id, gtk_widget_get_frame_clock (widget));
+  self->relayout_ancestors = FALSE;
+  GTK_WIDGET_CLASS (gloss_annotation_view_parent_class)->unrealize (widget);
+}
+
 static void
 gloss_annotation_view_size_allocate (GtkWidget *widget,
                                      int        width,
@@ -358,6 +410,8 @@ gloss_annotation_view_size_allocate (GtkWidget *widget,
                                      int        baseline)
 {
   GlossAnnotationView *self = GLOSS_ANNOTATION_VIEW (widget);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
+  double upper = vadjustment != NULL ? gtk_adjustment_get_upper (vadjustment) : 0.;
   int margin = MAX (MIN_MARGIN, (width - COLUMN_WIDTH) / 2);
 
   /* Changing the margins relayouts the text: only when the width moves. */
@@ -366,9 +420,13 @@ gloss_annotation_view_size_allocate (GtkWidget *widget,
       self->margin = margin;
       gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), margin);
       gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), margin);
+      self->relayout_ancestors = TRUE;
     }
 
   GTK_WIDGET_CLASS (gloss_annotation_view_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (vadjustment != NULL && gtk_adjustment_get_upper (vadjustment) != upper)
+    self->relayout_ancestors = TRUE;
 }
 
 static void
@@ -506,6 +564,8 @@ gloss_annotation_view_class_init (GlossAnnotationViewClass *klass)
   object_class->set_property = gloss_annotation_view_set_property;
 
   widget_class->size_allocate = gloss_annotation_view_size_allocate;
+  widget_class->realize = gloss_annotation_view_realize;
+  widget_class->unrealize = gloss_annotation_view_unrealize;
   widget_class->query_tooltip = _gloss_annotation_view_query_tooltip;
 
   text_view_class->snapshot_layer = _gloss_annotation_view_snapshot_layer;
@@ -570,6 +630,7 @@ gloss_annotation_view_init (GlossAnnotationView *self)
 
   self->snap_to_words = TRUE;
   self->margin = -1;
+  self->relayout_frame = -1;
   self->pending_scroll = G_MAXUINT;
   self->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));

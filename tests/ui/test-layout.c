@@ -7,6 +7,7 @@
 
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
+#include "gloss-document-page.h"
 #include "gloss-edits.h"
 #include "gloss-label-palette.h"
 #include "gloss-window.h"
@@ -375,6 +376,75 @@ test_narrow (void)
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
 }
 
+typedef struct
+{
+  GlossWindow *window;
+  gboolean     folded;
+} Settled;
+
+/* The document shown, the sidebar folded or not as wanted, and every
+ * animation of it over. */
+static gboolean
+settled (gpointer data)
+{
+  Settled *settled = data;
+  GlossDocumentPage *page = gloss_window_get_page (settled->window);
+  AdwFlap *flap = gloss_document_page_get_flap (page);
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (page));
+
+  return !gloss_window_get_opening (settled->window) && gloss_window_get_store (settled->window) != NULL &&
+         !gtk_stack_get_transition_running (GTK_STACK (stack)) &&
+         adw_flap_get_folded (flap) == settled->folded &&
+         adw_flap_get_reveal_progress (flap) == (settled->folded ? 0. : 1.);
+}
+
+/* A window resized while it opens a document (a tiling window manager
+ * does so as it maps it; GNOME, restoring it maximized), with animations,
+ * as a user has them: the article crossfades in while the sidebar folds
+ * away or unfolds, and the text is laid out anew for its width. GTK 4.8
+ * left the document page marked for a new allocation it never got, and
+ * so did not draw it ("Trying to snapshot GlossDocumentPage … without a
+ * current allocation", fatal here): a blank article, until something
+ * else resized it. */
+static void
+test_resize_while_opening (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GLOSS_SAMPLES_DIR"), "kim-putin-vostochny.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkSettings *settings = gtk_settings_get_default ();
+  struct { int from, to; guint frames; } sizes[] = {
+    { 1100, 360, 0 }, { 1100, 360, 2 }, { 1100, 360, 4 }, { 1100, 360, 6 }, { 1100, 360, 9 },
+    { 1100, 560, 1 }, { 1100, 560, 5 }, { 420, 1100, 1 }, { 420, 1100, 5 },
+  };
+
+  if (!ui_test_require_input ())
+    return;
+
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GlossWindow *window = gloss_window_new (app);
+      Settled wanted = { window, sizes[i].to < 700 };
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].from, 700);
+      /* The window shows as reading starts, as for `gloss FILE`; resized
+       * as it maps. */
+      gloss_window_load_file (window, file);
+      g_assert_true (ui_wait_until ((UiTestPredicate) gtk_widget_get_mapped, window, UI_TEST_TIMEOUT_MS));
+      g_assert_true (ui_wait_until ((UiTestPredicate) gtk_widget_get_mapped,
+                                    gloss_window_get_view (window), UI_TEST_TIMEOUT_MS));
+      for (guint f = 0; f < sizes[i].frames; f++)
+        ui_wait_for_frame (GTK_WIDGET (window));
+      ui_resize_window (GTK_WINDOW (window), sizes[i].to, 700);
+      g_assert_true (ui_wait_until (settled, &wanted, UI_TEST_TIMEOUT_MS));
+      /* Drawn since, at its width. */
+      ui_wait_for_frame (gloss_window_get_view (window));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (gloss_window_get_page (window))), >, 0);
+      ui_window_destroy (GTK_WINDOW (window));
+    }
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+}
+
 static void
 add_tests (void)
 {
@@ -384,6 +454,7 @@ add_tests (void)
   g_test_add_func ("/ui/layout/inspector-words", test_inspector_words);
   g_test_add_func ("/ui/layout/claimant-author", test_claimant_author);
   g_test_add_func ("/ui/layout/narrow", test_narrow);
+  g_test_add_func ("/ui/layout/resize-while-opening", test_resize_while_opening);
 }
 
 int

@@ -293,6 +293,43 @@ ui_wait_for_frame (GtkWidget *widget)
   g_signal_handler_disconnect (clock, id);
 }
 
+typedef struct
+{
+  GdkSurface *surface;
+  int         width;
+} SurfaceWidth;
+
+static gboolean
+surface_has_width (gpointer data)
+{
+  SurfaceWidth *wanted = data;
+
+  return gdk_surface_get_width (wanted->surface) == wanted->width;
+}
+
+/* Resize @window from outside, as a window manager does (the X server
+ * tells GTK of its new size), and wait until GTK has taken it (the
+ * window's frame and shadow are part of the size). */
+void
+ui_resize_window (GtkWindow *window,
+                  int        width,
+                  int        height)
+{
+#ifdef GLOSS_HAVE_XTEST
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *xdisplay = get_xdisplay ();
+  SurfaceWidth wanted = { surface, width };
+
+  g_assert_nonnull (xdisplay);
+  g_assert_nonnull (surface);
+  XResizeWindow (xdisplay, gdk_x11_surface_get_xid (surface), (unsigned) width, (unsigned) height);
+  XSync (xdisplay, False);
+  g_assert_true (ui_wait_until (surface_has_width, &wanted, UI_TEST_TIMEOUT_MS));
+#else
+  g_assert_not_reached ();
+#endif
+}
+
 guchar *
 ui_render_widget (GtkWidget *widget,
                   gsize     *stride)

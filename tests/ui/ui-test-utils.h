@@ -70,6 +70,9 @@ gboolean  ui_wait_until             (UiTestPredicate  predicate,
                                      gpointer         data,
                                      guint            timeout_ms);
 void      ui_wait_for_frame         (GtkWidget       *widget);
+void      ui_resize_window          (GtkWindow       *window,
+                                     int              width,
+                                     int              height);
 /* @widget's snapshot after its next frame, rendered as GTK renders it:
  * cairo ARGB32 (B G R A), @stride bytes a row (free it). */
 guchar   *ui_render_widget          (GtkWidget       *widget,
