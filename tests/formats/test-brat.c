@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "gloss-edits.h"
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -268,6 +270,39 @@ test_round_trip (void)
   g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_COREFERENCE), ==, 0);
 }
 
+/* A claim whose claimant has no mention: written without it, and said
+ * so as what it is (not as "1 other item"). */
+static void
+test_claim_parts (void)
+{
+  g_autoptr(GPtrArray) stores = fmt_load_sample ();
+  g_autoptr(GlossFormatReport) report = gloss_format_report_new ();
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *expected = NULL;
+  GlossStore *store = g_ptr_array_index (stores, 0);
+  g_autoptr(GlossAnnotation) claim = g_list_model_get_item (gloss_store_get_list (store, GLOSS_KIND_CLAIM), 0);
+  GlossEntity *nobody = gloss_entity_new ("PER", "Nobody Named");
+  GPtrArray *details;
+
+  gloss_annotation_set_id (GLOSS_ANNOTATION (nobody), "nobody");
+  g_assert_true (gloss_store_load_add (store, GLOSS_ANNOTATION (nobody), &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_edit_set_claimant (store, GLOSS_CLAIM (claim), nobody, &error));
+  g_assert_no_error (error);
+  g_object_unref (nobody);
+
+  files = export_files (stores, report);
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_CLAIM_PARTS), ==, 1);
+  g_assert_cmpuint (gloss_format_report_get_count (report, GLOSS_LOSS_OTHER), ==, 0);
+  summary = gloss_format_report_summary (report);
+  g_assert_nonnull (strstr (summary, "the claimant or an entity of 1 claim"));
+  details = gloss_format_report_get_details (report);
+  expected = g_strdup_printf ("kim-putin-vostochny: claim %s: its claimant has no mention", gloss_annotation_get_id (claim));
+  g_assert_true (g_ptr_array_find_with_equal_func (details, expected, g_str_equal, NULL));
+}
+
 /* The jsonl fixture's first document: a claim of two fragments with
  * claimant, cue, about, certainty and note, a mention of two fragments
  * (🚀 among them), two relations; all of it comes back. */
@@ -379,6 +414,7 @@ main (int    argc,
   g_test_add_func ("/formats/brat/attribution", test_attribution);
   g_test_add_func ("/formats/brat/round-trip", test_round_trip);
   g_test_add_func ("/formats/brat/discontinuous", test_discontinuous);
+  g_test_add_func ("/formats/brat/claim-parts", test_claim_parts);
   g_test_add_func ("/formats/brat/tutorial", test_tutorial);
   g_test_add_func ("/formats/brat/bad-input", test_bad_input);
 

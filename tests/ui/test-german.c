@@ -14,6 +14,8 @@
 #include "gloss-annotation-view.h"
 #include "gloss-application.h"
 #include "gloss-export-dialog.h"
+#include "gloss-format-dataset.h"
+#include "gloss-format-report.h"
 #include "gloss-preferences-window.h"
 #include "gloss-window.h"
 #include "ui-test-utils.h"
@@ -92,6 +94,41 @@ names_whole (GlossWindow *window)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* What an export leaves out, as the toast's Details show it: in German,
+ * the counts and every line (brat: the entities' notes, the relations'
+ * evidence). */
+static void
+export_losses_in_german (GlossWindow *window)
+{
+  g_autoptr(GPtrArray) stores = g_ptr_array_new ();
+  GlossFormatReport *report = gloss_format_report_new ();
+  GlossFormatOptions options = { .report = report };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  GPtrArray *details;
+  gboolean evidence = FALSE, note = FALSE;
+
+  g_ptr_array_add (stores, gloss_window_get_store (window));
+  g_assert_true (gloss_format_count_losses (gloss_format_lookup ("brat"), stores, &options, &error));
+  g_assert_no_error (error);
+  summary = gloss_format_report_summary (report);
+  g_assert_nonnull (strstr (summary, "3 Notizen"));
+  g_assert_nonnull (strstr (summary, "die Belegstellen von 9 Beziehungen"));
+  details = gloss_format_report_get_details (report);
+  for (guint i = 0; i < details->len; i++)
+    {
+      const char *line = g_ptr_array_index (details, i);
+
+      g_assert_null (strstr (line, "relation "));
+      g_assert_null (strstr (line, "entity "));
+      evidence |= strstr (line, ": Beziehung allies: ihre Belegstellen") != NULL;
+      note |= strstr (line, ": Entität kremlin: ihre Notiz") != NULL;
+    }
+  g_assert_true (evidence);
+  g_assert_true (note);
+  gloss_format_report_free (report);
+}
+
 static void
 test_german (void)
 {
@@ -138,6 +175,7 @@ test_german (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   ui_assert_shortcuts_fit (GTK_WIDGET (window));
   names_whole (window);
+  export_losses_in_german (window);
 
   ui_window_destroy (GTK_WINDOW (window));
 }

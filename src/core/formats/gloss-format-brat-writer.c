@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "gloss-attribute-def.h"
@@ -118,9 +120,15 @@ write_attributes (Writer          *w,
       if (value == NULL || (type == G_TYPE_STRING && !g_str_equal (value, json_node_get_string (node))))
         {
           gloss_format_report_add (w->report, GLOSS_LOSS_ATTRIBUTES, 1);
-          gloss_format_report_add_detail (w->report, "%s: %s %s: brat holds no spaces%s in an attribute value",
-                                          w->doc_id, gloss_annotation_get_id (a), (const char *) l->data,
-                                          value == NULL ? " or lists" : "");
+          gloss_format_report_add_detail (w->report,
+                                          value == NULL
+                                          /* Translators: in the details of an export; a document,
+                                           * an annotation, an attribute's name */
+                                          ? _("%s: %s %s: brat holds no spaces or lists in an attribute value")
+                                          /* Translators: in the details of an export; a document,
+                                           * an annotation, an attribute's name */
+                                          : _("%s: %s %s: brat holds no spaces in an attribute value"),
+                                          w->doc_id, gloss_annotation_get_id (a), (const char *) l->data);
           if (value == NULL)
             continue;
         }
@@ -152,16 +160,22 @@ tb_of (Writer      *w,
   return first != NULL ? g_hash_table_lookup (w->tb_of, first) : NULL;
 }
 
-static void
-lost (Writer          *w,
-      GlossLoss        loss,
-      GlossAnnotation *a,
-      const char      *why)
+/* One thing left out, counted, and said where and why in the details
+ * (@format translated: a document, an annotation, …). */
+static void G_GNUC_PRINTF (3, 4)
+lost (Writer     *w,
+      GlossLoss   loss,
+      const char *format,
+      ...)
 {
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
   gloss_format_report_add (w->report, loss, 1);
-  gloss_format_report_add_detail (w->report, "%s: %s %s: %s", w->doc_id,
-                                  gloss_annotation_kind_to_string (gloss_annotation_get_kind (a)),
-                                  gloss_annotation_get_id (a), why);
+  gloss_format_report_add_detail (w->report, "%s", detail);
 }
 
 static void
@@ -207,21 +221,29 @@ write_entities (Writer *w)
 
       if (mentions == NULL || mentions->len == 0)
         {
-          lost (w, GLOSS_LOSS_COREFERENCE, e, "an entity without mentions has no place in brat");
+          /* Translators: in the details of an export; %s a document, %s an entity */
+          lost (w, GLOSS_LOSS_COREFERENCE, _("%s: entity %s: an entity without mentions has no place in brat"),
+                w->doc_id, gloss_annotation_get_id (e));
           continue;
         }
       if (note != NULL && *note != '\0')
-        lost (w, GLOSS_LOSS_NOTES, e, "the note of an entity (brat notes annotations)");
+        /* Translators: in the details of an export; %s a document, %s an entity */
+        lost (w, GLOSS_LOSS_NOTES, _("%s: entity %s: its note (brat notes annotations, not entities)"),
+              w->doc_id, gloss_annotation_get_id (e));
       if (gloss_annotation_get_attrs (e) != NULL && json_object_get_size (gloss_annotation_get_attrs (e)) > 0)
-        lost (w, GLOSS_LOSS_ATTRIBUTES, e, "the attributes of an entity (brat's are on annotations)");
+        /* Translators: in the details of an export; %s a document, %s an entity */
+        lost (w, GLOSS_LOSS_ATTRIBUTES, _("%s: entity %s: its attributes (brat's are on annotations, not entities)"),
+              w->doc_id, gloss_annotation_get_id (e));
 
       if (kb != NULL && strpbrk (kb, " \t\n\r\f\v") != NULL)
         {
           g_autofree char *clean = no_spaces (kb);
 
           gloss_format_report_add (w->report, GLOSS_LOSS_KB, 1);
-          gloss_format_report_add_detail (w->report, "%s: entity %s: the knowledge-base id “%s” is written “%s” "
-                                          "(brat's ids have no spaces)",
+          /* Translators: in the details of an export; a document, an
+           * entity, its knowledge-base id, the id as written */
+          gloss_format_report_add_detail (w->report, _("%s: entity %s: the knowledge-base id “%s” is written “%s” "
+                                                       "(brat's ids have no spaces)"),
                                           w->doc_id, gloss_annotation_get_id (e), kb, clean);
         }
 
@@ -264,12 +286,16 @@ write_relations (Writer *w)
 
       if (from == NULL || to == NULL)
         {
-          lost (w, GLOSS_LOSS_RELATIONS, r, "an entity it links has no mention");
+          /* Translators: in the details of an export; %s a document, %s a relation */
+          lost (w, GLOSS_LOSS_RELATIONS, _("%s: relation %s: an entity it links has no mention"),
+                w->doc_id, gloss_annotation_get_id (r));
           continue;
         }
       gloss_annotation_get_spans (r, GLOSS_ROLE_EVIDENCE, &n_evidence);
       if (n_evidence > 0)
-        lost (w, GLOSS_LOSS_EVIDENCE, r, "its evidence spans (a brat relation has none)");
+        /* Translators: in the details of an export; %s a document, %s a relation */
+        lost (w, GLOSS_LOSS_EVIDENCE, _("%s: relation %s: its evidence spans (a brat relation has none)"),
+              w->doc_id, gloss_annotation_get_id (r));
 
       id = g_strdup_printf ("R%u", ++w->n_r);
       g_string_append_printf (w->ann, "%s\t%s Arg1:%s Arg2:%s\n", id, type, from, to);
@@ -317,7 +343,9 @@ write_claims (Writer *w)
           if (tb_of (w, claimant) != NULL)
             g_string_append_printf (w->ann, " Source:%s", tb_of (w, claimant));
           else
-            lost (w, GLOSS_LOSS_OTHER, c, "its claimant has no mention");
+            /* Translators: in the details of an export; %s a document, %s a claim */
+            lost (w, GLOSS_LOSS_CLAIM_PARTS, _("%s: claim %s: its claimant has no mention"),
+                  w->doc_id, gloss_annotation_get_id (c));
         }
       for (guint k = 0; k < gloss_claim_get_n_about (claim); k++)
         {
@@ -325,7 +353,9 @@ write_claims (Writer *w)
 
           if (about == NULL)
             {
-              lost (w, GLOSS_LOSS_OTHER, c, "an entity it is about has no mention");
+              /* Translators: in the details of an export; %s a document, %s a claim */
+              lost (w, GLOSS_LOSS_CLAIM_PARTS, _("%s: claim %s: an entity it is about has no mention"),
+                    w->doc_id, gloss_annotation_get_id (c));
               continue;
             }
           n_about++;

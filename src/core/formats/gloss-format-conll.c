@@ -17,6 +17,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "gloss-error.h"
@@ -444,17 +446,23 @@ kept_chunks (GlossStore        *store,
 
       if (report != NULL)
         {
-          g_autoptr(GString) detail = g_string_new (NULL);
+          g_autoptr(GString) left_out = g_string_new (NULL);
+          g_autoptr(GString) kept_one = g_string_new (NULL);
           const char *id = gloss_document_get_id (document);
 
-          g_string_append_printf (detail, "%s: ", id ? id : "document");
-          describe (detail, document, chunk);
-          g_string_append (detail, last->span.start <= chunk->span.start && last->span.end >= chunk->span.end
-                                     ? " is inside " : " overlaps ");
-          describe (detail, document, last);
-          g_string_append (detail, "; left out");
+          describe (left_out, document, chunk);
+          describe (kept_one, document, last);
           gloss_format_report_add (report, GLOSS_LOSS_MENTIONS, 1);
-          gloss_format_report_add_detail (report, "%s", detail->str);
+          if (last->span.start <= chunk->span.start && last->span.end >= chunk->span.end)
+            /* Translators: in the details of an export; a document, then
+             * two mentions (id, type, offsets, text) */
+            gloss_format_report_add_detail (report, _("%s: %s is inside %s; left out"),
+                                            id != NULL ? id : _("document"), left_out->str, kept_one->str);
+          else
+            /* Translators: in the details of an export; a document, then
+             * two mentions (id, type, offsets, text) */
+            gloss_format_report_add_detail (report, _("%s: %s overlaps %s; left out"),
+                                            id != NULL ? id : _("document"), left_out->str, kept_one->str);
         }
     }
 
@@ -562,8 +570,9 @@ export_store (GString           *out,
   if (report != NULL && (differs || !only_space (text + rebuilt_text->len)))
     {
       gloss_format_report_add (report, GLOSS_LOSS_SPACING, 1);
-      gloss_format_report_add_detail (report, "%s: its text is read back with the spaces CoNLL implies, "
-                                      "not its own", gloss_document_get_id (document));
+      /* Translators: in the details of an export; %s a document */
+      gloss_format_report_add_detail (report, _("%s: its text is read back with the spaces CoNLL implies, "
+                                                "not its own"), gloss_document_get_id (document));
     }
 }
 

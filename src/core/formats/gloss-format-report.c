@@ -140,6 +140,9 @@ phrase (GlossLoss loss,
     case GLOSS_LOSS_EVIDENCE:
       return g_strdup_printf (ngettext ("the evidence of %u relation",
                                         "the evidence of %u relations", n), n);
+    case GLOSS_LOSS_CLAIM_PARTS:
+      return g_strdup_printf (ngettext ("the claimant or an entity of %u claim",
+                                        "the claimants or entities of %u claims", n), n);
     case GLOSS_LOSS_OTHER:
     case GLOSS_N_LOSSES:
     default:

@@ -60,6 +60,8 @@ typedef enum
  * @GLOSS_LOSS_TITLES: documents whose title or language was not written
  * @GLOSS_LOSS_SPACING: documents whose text's spacing was not kept
  * @GLOSS_LOSS_EVIDENCE: relations whose evidence spans were not written
+ * @GLOSS_LOSS_CLAIM_PARTS: claims written without their claimant or an
+ *   entity they are about
  * @GLOSS_LOSS_OTHER: anything else a format could not carry
  */
 typedef enum
@@ -75,6 +77,7 @@ typedef enum
   GLOSS_LOSS_TITLES,
   GLOSS_LOSS_SPACING,
   GLOSS_LOSS_EVIDENCE,
+  GLOSS_LOSS_CLAIM_PARTS,
   GLOSS_LOSS_OTHER,
   GLOSS_N_LOSSES
 } GlossLoss;

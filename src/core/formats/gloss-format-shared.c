@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "gloss-error.h"
@@ -197,7 +199,8 @@ _gloss_format_report_unplaced_relations (GPtrArray         *stores,
               _gloss_format_first_mention (store, gloss_relation_get_to (relation)) != NULL)
             continue;
           gloss_format_report_add (report, GLOSS_LOSS_RELATIONS, 1);
-          gloss_format_report_add_detail (report, "%s: relation %s: an entity it links has no mention",
+          /* Translators: in the details of an export; %s a document, %s a relation */
+          gloss_format_report_add_detail (report, _("%s: relation %s: an entity it links has no mention"),
                                           gloss_document_get_id (gloss_store_get_document (store)),
                                           gloss_annotation_get_id (GLOSS_ANNOTATION (relation)));
         }

@@ -16,6 +16,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "gloss-error.h"
@@ -376,7 +378,8 @@ report_lost_entities (GlossStore        *store,
       if (referrers == NULL || referrers->len == 0)
         {
           gloss_format_report_add (report, GLOSS_LOSS_COREFERENCE, 1);
-          gloss_format_report_add_detail (report, "%s: entity %s: nothing refers to it",
+          /* Translators: in the details of an export; %s a document, %s an entity */
+          gloss_format_report_add_detail (report, _("%s: entity %s: nothing refers to it"),
                                           gloss_document_get_id (gloss_store_get_document (store)),
                                           gloss_annotation_get_id (e));
         }
