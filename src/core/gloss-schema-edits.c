@@ -1,5 +1,6 @@
 /* gloss-schema-edits.c: the schema edits Preferences makes: a colour for a
- * new type, and removing a type no annotation uses
+ * new type, and removing a type no annotation uses (in a project: no
+ * annotation of any of its documents, counted by gloss-project-type-uses.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -144,27 +145,35 @@ count_kind (GlossStore          *store,
 }
 
 guint
-gloss_schema_edit_count_uses (GlossStore *store,
-                              GlossLabel *label)
+gloss_schema_edit_count_type (GlossStore     *store,
+                              GlossLabelKind  kind,
+                              const char     *type_id)
 {
-  const char *id;
-
   g_return_val_if_fail (GLOSS_IS_STORE (store), 0);
-  g_return_val_if_fail (GLOSS_IS_LABEL (label), 0);
+  g_return_val_if_fail (type_id != NULL, 0);
 
-  id = gloss_label_get_id (label);
-  switch (gloss_label_get_kind (label))
+  switch (kind)
     {
     case GLOSS_LABEL_ENTITY:
-      return count_kind (store, GLOSS_KIND_MENTION, id) + count_kind (store, GLOSS_KIND_ENTITY, id);
+      return count_kind (store, GLOSS_KIND_MENTION, type_id) + count_kind (store, GLOSS_KIND_ENTITY, type_id);
     case GLOSS_LABEL_CLAIM:
-      return count_kind (store, GLOSS_KIND_CLAIM, id);
+      return count_kind (store, GLOSS_KIND_CLAIM, type_id);
     case GLOSS_LABEL_RELATION:
-      return count_kind (store, GLOSS_KIND_RELATION, id);
+      return count_kind (store, GLOSS_KIND_RELATION, type_id);
     case GLOSS_N_LABEL_KINDS:
     default:
       return 0;
     }
+}
+
+guint
+gloss_schema_edit_count_uses (GlossStore *store,
+                              GlossLabel *label)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (store), 0);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), 0);
+
+  return gloss_schema_edit_count_type (store, gloss_label_get_kind (label), gloss_label_get_id (label));
 }
 
 /* @ends without @id, or NULL when nothing is left. */
@@ -209,31 +218,13 @@ forget_entity_type (GlossSchema *schema,
     }
 }
 
-gboolean
-gloss_schema_edit_remove_type (GlossStore  *store,
-                               GlossLabel  *label,
-                               GError     **error)
+static gboolean
+remove_label (GlossSchema  *schema,
+              GlossLabel   *label,
+              GError      **error)
 {
-  g_autoptr(GlossLabel) hold = NULL;
-  GlossSchema *schema;
-  guint uses;
+  g_autoptr(GlossLabel) hold = g_object_ref (label);
 
-  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
-  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  schema = gloss_store_get_schema (store);
-  uses = gloss_schema_edit_count_uses (store, label);
-  if (uses > 0)
-    {
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IN_USE,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "“%s” is used by %u annotation; change or delete it first",
-                                "“%s” is used by %u annotations; change or delete them first", uses),
-                   gloss_label_shown_name (label), uses);
-      return FALSE;
-    }
-  hold = g_object_ref (label);
   if (!gloss_schema_remove (schema, label))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TYPE,
@@ -244,4 +235,63 @@ gloss_schema_edit_remove_type (GlossStore  *store,
     forget_entity_type (schema, gloss_label_get_id (label));
   gloss_schema_notify_changed (schema);
   return TRUE;
+}
+
+gboolean
+gloss_schema_edit_remove_type (GlossStore  *store,
+                               GlossLabel  *label,
+                               GError     **error)
+{
+  guint uses;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  uses = gloss_schema_edit_count_uses (store, label);
+  if (uses > 0)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” is used by %u annotation; change or delete it first",
+                                "“%s” is used by %u annotations; change or delete them first", uses),
+                   gloss_label_shown_name (label), uses);
+      return FALSE;
+    }
+  return remove_label (gloss_store_get_schema (store), label, error);
+}
+
+gboolean
+gloss_schema_edit_remove_project_type (GlossStore  *store,
+                                       GlossLabel  *label,
+                                       guint        n_annotations,
+                                       guint        n_documents,
+                                       GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_annotations > 0)
+    {
+      /* Two counts, each with its own plural. */
+      g_autofree char *in = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          /* TRANSLATORS: the end of "“Event” is used by
+                                                           * 3 annotations in 2 documents of the project" */
+                                                          "in %u document of the project",
+                                                          "in %u documents of the project", n_documents),
+                                             n_documents);
+
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IN_USE,
+                   /* TRANSLATORS: the first %s is a type's name, the second
+                    * "in 2 documents of the project" */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” is used by %u annotation %s; change or delete it first",
+                                "“%s” is used by %u annotations %s; change or delete them first", n_annotations),
+                   gloss_label_shown_name (label), n_annotations, in);
+      return FALSE;
+    }
+  /* The open document's annotations are part of the count, but a caller
+   * that counted before an edit of the store must not lose them. */
+  return gloss_schema_edit_remove_type (store, label, error);
 }
