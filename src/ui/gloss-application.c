@@ -167,7 +167,8 @@ preferences_action (GSimpleAction *action,
   prefs = gloss_preferences_window_new (self->settings, store);
   if (store != NULL && gloss_window_get_project (GLOSS_WINDOW (parent)) != NULL)
     gloss_preferences_window_set_project (GLOSS_PREFERENCES_WINDOW (prefs),
-                                          gloss_project_get_name (gloss_window_get_project (GLOSS_WINDOW (parent))));
+                                          gloss_window_get_project (GLOSS_WINDOW (parent)),
+                                          gloss_window_get_project_document (GLOSS_WINDOW (parent)));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
 }

@@ -16,7 +16,7 @@
 #include "gloss-preferences-window.h"
 #include "gloss-schema-edits.h"
 #include "gloss-schema-editor.h"
-#include "gloss-toast-details.h"
+#include "gloss-type-removal.h"
 
 struct _GlossPreferencesWindow
 {
@@ -35,6 +35,9 @@ struct _GlossPreferencesWindow
   GSettings            *settings;
   GlossStore           *store;
   GlossSchema          *schema;
+  GlossProject         *project;    /* whose schema it is, if any */
+  GlossProjectDocument *document;   /* the one @store shows */
+  GtkWidget            *schema_page;
   guint                 rebuild_id;
 };
 
@@ -204,33 +207,31 @@ gloss_preferences_window_add_type (GlossPreferencesWindow *self,
   return label;
 }
 
+static gboolean
+remove_type (GlossPreferencesWindow *self,
+             GlossLabel             *label,
+             GtkWidget              *button)
+{
+  if (self->store == NULL)
+    return FALSE;
+  return gloss_type_removal_start (GTK_WIDGET (self), button, self->store, label, self->project, self->document);
+}
+
 gboolean
 gloss_preferences_window_remove_type (GlossPreferencesWindow *self,
                                       GlossLabel             *label)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (GLOSS_IS_PREFERENCES_WINDOW (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
 
-  if (self->store == NULL)
-    return FALSE;
-  if (!gloss_schema_edit_remove_type (self->store, label, &error))
-    {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IN_USE)
-                                          ? gloss_toast_in_use_new (GTK_WIDGET (self), label, error)
-                                          : adw_toast_new (error->message));
-      return FALSE;
-    }
-  return TRUE;
+  return remove_type (self, label, NULL);
 }
 
 static void
 remove_clicked_cb (GtkButton              *button,
                    GlossPreferencesWindow *self)
 {
-  gloss_preferences_window_remove_type (self, g_object_get_data (G_OBJECT (button), "label"));
+  remove_type (self, g_object_get_data (G_OBJECT (button), "label"), GTK_WIDGET (button));
 }
 
 static void
@@ -432,6 +433,8 @@ gloss_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->schema);
   g_clear_object (&self->store);
+  g_clear_object (&self->document);
+  g_clear_object (&self->project);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gloss_preferences_window_parent_class)->dispose (object);
@@ -527,30 +530,38 @@ gloss_preferences_window_new (GSettings  *settings,
                                 G_CALLBACK (queue_rebuild), self);
     }
   rebuild_types (self);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (gloss_schema_editor_new (store)));
+  self->schema_page = gloss_schema_editor_new (store);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->schema_page));
 
   return GTK_WIDGET (self);
 }
 
 /**
  * gloss_preferences_window_set_project:
- * @name: the project's name
+ * @project: the project whose document the window's store is
+ * @document: that document
  *
  * Says that the entity types edited are the project's, shared by all its
- * documents (the window saves them into the project).
+ * documents (the window saves them into the project); a type is removed
+ * only when no document of the project uses it.
  */
 void
 gloss_preferences_window_set_project (GlossPreferencesWindow *self,
-                                      const char             *name)
+                                      GlossProject           *project,
+                                      GlossProjectDocument   *document)
 {
   g_autofree char *text = NULL;
 
   g_return_if_fail (GLOSS_IS_PREFERENCES_WINDOW (self));
-  g_return_if_fail (name != NULL);
+  g_return_if_fail (GLOSS_IS_PROJECT (project));
+  g_return_if_fail (document == NULL || GLOSS_IS_PROJECT_DOCUMENT (document));
 
+  g_set_object (&self->project, project);
+  g_set_object (&self->document, document);
+  gloss_schema_editor_set_project (GLOSS_SCHEMA_EDITOR (self->schema_page), project, document);
   /* TRANSLATORS: %s is the project's name */
   text = g_strdup_printf (_("The types every document of the project “%s” shares, in palette order. "
-                            "Rename a type in place; its key tags the selection."), name);
+                            "Rename a type in place; its key tags the selection."),
+                          gloss_project_get_name (project));
   adw_preferences_group_set_description (self->types_group, text);
 }

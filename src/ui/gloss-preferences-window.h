@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "gloss-project.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -21,14 +22,17 @@ GtkWidget *gloss_preferences_window_new (GSettings  *settings,
 /* The edits the entity-type rows make; also what tests drive. */
 GlossLabel *gloss_preferences_window_add_type (GlossPreferencesWindow *self,
                                                const char             *name);
-/* Refused (FALSE, with a toast) while annotations use the type. */
+/* Refused (FALSE, with a toast) while annotations use the type; in a
+ * project FALSE too, the project's documents counted first (see
+ * gloss_type_removal_start()). */
 gboolean    gloss_preferences_window_remove_type (GlossPreferencesWindow *self,
                                                   GlossLabel             *label);
 void        gloss_preferences_window_set_key  (GlossPreferencesWindow *self,
                                                GlossLabel             *label,
                                                const char             *key);
-/* The document is one of the project @name's, whose schema it edits. */
+/* The document is @document of @project, whose schema it edits. */
 void        gloss_preferences_window_set_project (GlossPreferencesWindow *self,
-                                                  const char             *name);
+                                                  GlossProject           *project,
+                                                  GlossProjectDocument   *document);
 
 G_END_DECLS

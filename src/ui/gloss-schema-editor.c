@@ -16,6 +16,7 @@
 #include "gloss-schema-edits.h"
 #include "gloss-schema-editor.h"
 #include "gloss-toast-details.h"
+#include "gloss-type-removal.h"
 
 struct _GlossSchemaEditor
 {
@@ -33,6 +34,8 @@ struct _GlossSchemaEditor
 
   GlossStore          *store;
   GlossSchema         *schema;
+  GlossProject        *project;      /* whose schema it is, if any */
+  GlossProjectDocument *document;    /* the one @store shows */
   GHashTable          *expanded;     /* ids of expanded rows */
   guint                rebuild_id;
 };
@@ -147,30 +150,43 @@ gloss_schema_editor_add_type (GlossSchemaEditor *self,
   return label;
 }
 
+static gboolean
+remove_type (GlossSchemaEditor *self,
+             GlossLabel        *label,
+             GtkWidget         *button)
+{
+  if (self->store == NULL)
+    return FALSE;
+  return gloss_type_removal_start (GTK_WIDGET (self), button, self->store, label, self->project, self->document);
+}
+
 gboolean
 gloss_schema_editor_remove_type (GlossSchemaEditor *self,
                                  GlossLabel        *label)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (GLOSS_IS_SCHEMA_EDITOR (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
 
-  if (self->store == NULL)
-    return FALSE;
-  if (!gloss_schema_edit_remove_type (self->store, label, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  return remove_type (self, label, NULL);
+}
 
-      if (g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IN_USE) &&
-          root != NULL && ADW_IS_PREFERENCES_WINDOW (root))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root),
-                                          gloss_toast_in_use_new (GTK_WIDGET (self), label, error));
-      else
-        toast (self, error->message);
-      return FALSE;
-    }
-  return TRUE;
+/**
+ * gloss_schema_editor_set_project:
+ *
+ * The store is @document of @project: a type is removed only when no
+ * document of the project uses it.
+ */
+void
+gloss_schema_editor_set_project (GlossSchemaEditor    *self,
+                                 GlossProject         *project,
+                                 GlossProjectDocument *document)
+{
+  g_return_if_fail (GLOSS_IS_SCHEMA_EDITOR (self));
+  g_return_if_fail (project == NULL || GLOSS_IS_PROJECT (project));
+  g_return_if_fail (document == NULL || GLOSS_IS_PROJECT_DOCUMENT (document));
+
+  g_set_object (&self->project, project);
+  g_set_object (&self->document, document);
 }
 
 void
@@ -285,7 +301,7 @@ static void
 remove_type_cb (GtkButton         *button,
                 GlossSchemaEditor *self)
 {
-  gloss_schema_editor_remove_type (self, g_object_get_data (G_OBJECT (button), "label"));
+  remove_type (self, g_object_get_data (G_OBJECT (button), "label"), GTK_WIDGET (button));
 }
 
 static void
@@ -748,6 +764,8 @@ gloss_schema_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SCHEMA_EDITOR);
   g_clear_object (&self->schema);
   g_clear_object (&self->store);
+  g_clear_object (&self->document);
+  g_clear_object (&self->project);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_schema_editor_parent_class)->dispose (object);

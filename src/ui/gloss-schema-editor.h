@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "gloss-project.h"
 #include "gloss-store.h"
 
 G_BEGIN_DECLS
@@ -23,7 +24,13 @@ GtkWidget         *gloss_schema_editor_new              (GlossStore         *sto
 GlossLabel        *gloss_schema_editor_add_type         (GlossSchemaEditor  *self,
                                                          GlossLabelKind      kind,
                                                          const char         *name);
-/* Refused (FALSE, with a message) while annotations use the type. */
+/* The store is @document of @project, whose documents share its schema. */
+void               gloss_schema_editor_set_project      (GlossSchemaEditor    *self,
+                                                         GlossProject         *project,
+                                                         GlossProjectDocument *document);
+/* Refused (FALSE, with a message) while annotations use the type; in a
+ * project FALSE too, the project's documents counted first (see
+ * gloss_type_removal_start()). */
 gboolean           gloss_schema_editor_remove_type      (GlossSchemaEditor  *self,
                                                          GlossLabel         *label);
 void               gloss_schema_editor_set_ends         (GlossSchemaEditor  *self,

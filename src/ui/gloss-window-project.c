@@ -410,6 +410,18 @@ gloss_window_get_project (GlossWindow *self)
 }
 
 /**
+ * gloss_window_get_project_document:
+ *
+ * Returns: (transfer none) (nullable): the project's document shown
+ */
+GlossProjectDocument *
+gloss_window_get_project_document (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+  return self->project ? self->project->document : NULL;
+}
+
+/**
  * gloss_window_get_suggestions:
  *
  * Returns: (transfer none) (nullable) (element-type GlossSuggestion): those shown

@@ -67,6 +67,8 @@ gboolean      gloss_window_open_project    (GlossWindow  *self,
 void          gloss_window_load_project    (GlossWindow  *self,
                                             GFile        *folder);
 GlossProject *gloss_window_get_project     (GlossWindow  *self);
+/* The document of the project shown, if any. */
+GlossProjectDocument *gloss_window_get_project_document (GlossWindow *self);
 GArray       *gloss_window_get_suggestions (GlossWindow  *self);
 
 G_END_DECLS
