@@ -18,17 +18,26 @@
 #include "gloss-toast-details.h"
 #include "gloss-type-removal.h"
 
+/* A 10,000-document project takes seconds (tests/bench/bench-type-uses.c). */
+#define CHECKING_DELAY_MS 500
+
 typedef struct
 {
   GtkWidget  *page;
   GtkWidget  *button;
   GlossStore *store;
   GlossLabel *label;
+  AdwToast   *checking;   /* shown once the count takes a while */
+  guint       checking_id;
 } Removal;
 
 static void
 removal_free (Removal *removal)
 {
+  g_clear_handle_id (&removal->checking_id, g_source_remove);
+  if (removal->checking != NULL)
+    adw_toast_dismiss (removal->checking);
+  g_clear_object (&removal->checking);
   g_clear_object (&removal->page);
   g_clear_object (&removal->button);
   g_clear_object (&removal->store);
@@ -56,6 +65,27 @@ refuse (GtkWidget    *page,
                                       : adw_toast_new (error->message));
 }
 
+/* A count that takes a while says what it does (not a flash for a
+ * small project). */
+static gboolean
+checking_cb (gpointer data)
+{
+  Removal *removal = data;
+  GtkRoot *root = gtk_widget_get_root (removal->page);
+  g_autofree char *title = NULL;
+  g_autofree char *markup = g_markup_escape_text (gloss_label_shown_name (removal->label), -1);
+
+  removal->checking_id = 0;
+  if (root == NULL || !ADW_IS_PREFERENCES_WINDOW (root))
+    return G_SOURCE_REMOVE;
+  /* TRANSLATORS: a toast while Remove reads the project's files; %s is a type's name */
+  title = g_strdup_printf (_("Checking the project’s documents for “%s”…"), markup);
+  removal->checking = adw_toast_new (title);
+  adw_toast_set_timeout (removal->checking, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), g_object_ref (removal->checking));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 counted_cb (GObject      *source,
             GAsyncResult *result,
@@ -67,6 +97,9 @@ counted_cb (GObject      *source,
 
   if (removal->button != NULL)
     gtk_widget_set_sensitive (removal->button, TRUE);
+  g_clear_handle_id (&removal->checking_id, g_source_remove);
+  if (removal->checking != NULL)
+    adw_toast_dismiss (removal->checking);
   if (!gloss_project_count_type_uses_finish (GLOSS_PROJECT (source), result, &uses, &error))
     {
       g_autoptr(GError) why = NULL;
@@ -118,6 +151,7 @@ gloss_type_removal_start (GtkWidget            *page,
   removal->label = g_object_ref (label);
   if (button != NULL)
     gtk_widget_set_sensitive (button, FALSE);
+  removal->checking_id = g_timeout_add (CHECKING_DELAY_MS, checking_cb, removal);
   gloss_project_count_type_uses_async (project, label, document, store, NULL, counted_cb, removal);
   return FALSE;
 }
