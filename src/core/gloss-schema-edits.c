@@ -223,8 +223,10 @@ remove_label (GlossSchema  *schema,
               GlossLabel   *label,
               GError      **error)
 {
-  g_autoptr(GlossLabel) hold = g_object_ref (label);
+  /* Held: the schema drops its reference. */
+  g_autoptr(GlossLabel) hold = NULL;
 
+  hold = g_object_ref (label);
   if (!gloss_schema_remove (schema, label))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TYPE,
