@@ -112,6 +112,28 @@ bench_get_scale (void)
 }
 
 void
+bench_check_target (const char *what,
+                    double      measured,
+                    double      target,
+                    const char *unit)
+{
+  g_test_message ("%s: %.3f %s (target <= %.3g %s)", what, measured, unit, target, unit);
+  if (bench_get_scale () == 1.0 && measured > target)
+    g_test_fail_printf ("%s took %.3f %s, over the target of %.3g %s", what, measured, unit, target, unit);
+}
+
+void
+bench_write_file (const char *path,
+                  const char *data,
+                  gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, size, &error);
+  g_assert_no_error (error);
+}
+
+void
 bench_report (const char *what,
               double      value,
               const char *unit)

@@ -24,6 +24,17 @@ GlossStore *bench_make_store (GRand   *rand,
 void        bench_report     (const char *what,
                               double      value,
                               const char *unit);
+/* A figure as a TAP comment with its target; over the target fails the
+ * test, unless GLOSS_BENCH_SCALE makes a quick run. */
+void        bench_check_target (const char *what,
+                                double      measured,
+                                double      target,
+                                const char *unit);
+/* Writes @path, not atomically: generating 10,000 files with fsync
+ * would take minutes. */
+void        bench_write_file  (const char *path,
+                               const char *data,
+                               gsize       size);
 /* rm -rf @root: generated projects leave nothing behind in /tmp. */
 void        bench_remove_tree (const char *root);
 

@@ -30,29 +30,6 @@
 
 static double scale = 1.0;
 
-static void
-check_target (const char *what,
-              double      measured,
-              double      target,
-              const char *unit)
-{
-  g_test_message ("%s: %.3f %s (target <= %.3g %s)", what, measured, unit, target, unit);
-  if (scale == 1.0 && measured > target)
-    g_test_fail_printf ("%s took %.3f %s, over the target of %.3g %s", what, measured, unit, target, unit);
-}
-
-static void
-write_file (const char *path,
-            const char *data,
-            gsize       size)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Not atomic: generating 10,000 files with fsync would take minutes. */
-  g_file_set_contents (path, data, size, &error);
-  g_assert_no_error (error);
-}
-
 /* The files as Gloss writes them, built directly for speed. */
 static char *
 generate (GRand *rand,
@@ -82,7 +59,7 @@ generate (GRand *rand,
       g_autoptr(GBytes) bytes = gloss_native_write_bytes (store);
 
       g_mkdir (folder, 0700);
-      write_file (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      bench_write_file (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       g_string_append_printf (project, "%s\n    {\"id\": \"%s\", \"title\": \"Article %u about the summit\", "
                               "\"source\": \"%s.txt\"}", i == 0 ? "" : ",", id, i, id);
       if (i % 2 == 0)
@@ -93,10 +70,10 @@ generate (GRand *rand,
   g_string_append (progress, "\n  }\n}\n");
 
   path = g_build_filename (root, "project.json", NULL);
-  write_file (path, project->str, project->len);
+  bench_write_file (path, project->str, project->len);
   g_clear_pointer (&path, g_free);
   path = g_build_filename (progress_dir, "Bench.json", NULL);
-  write_file (path, progress->str, progress->len);
+  bench_write_file (path, progress->str, progress->len);
   return g_steal_pointer (&root);
 }
 
@@ -136,8 +113,8 @@ bench_project (void)
       g_assert_nonnull (store);
     }
 
-  check_target ("open the project", bench_median (open_times, G_N_ELEMENTS (open_times)), 1.0, "s");
-  check_target ("read the next document (10 KB)", bench_median (next_times, G_N_ELEMENTS (next_times)), 100, "ms");
+  bench_check_target ("open the project", bench_median (open_times, G_N_ELEMENTS (open_times)), 1.0, "s");
+  bench_check_target ("read the next document (10 KB)", bench_median (next_times, G_N_ELEMENTS (next_times)), 100, "ms");
 
   /* Leave no 20 MB behind in /tmp. */
   bench_remove_tree (root);
@@ -190,7 +167,7 @@ bench_suggest (void)
       g_ptr_array_add (names, name);
     }
   g_string_append (registry, "\n  ],\n  \"merged\": {}\n}\n");
-  write_file (path, registry->str, registry->len);
+  bench_write_file (path, registry->str, registry->len);
 
   while (article->len < n_bytes)
     {
@@ -228,7 +205,7 @@ bench_suggest (void)
   g_test_message ("suggestions: %u; reading the registry: %.1f ms", n_found,
                   bench_median (registry_times, G_N_ELEMENTS (registry_times)));
   g_assert_cmpuint (n_found, >, 0);
-  check_target ("suggest (650 KB, 5,000 entities)", bench_median (times, G_N_ELEMENTS (times)), 100, "ms");
+  bench_check_target ("suggest (650 KB, 5,000 entities)", bench_median (times, G_N_ELEMENTS (times)), 100, "ms");
   if (!g_getenv ("GLOSS_BENCH_KEEP")) bench_remove_tree (root); else g_printerr ("%s\n", root);
 }
 

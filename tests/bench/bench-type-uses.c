@@ -26,28 +26,11 @@
 
 #define N_VARIANTS 10
 
-static double scale = 1.0;
-
 static void
-check_target (const char *what,
-              double      measured,
-              double      target,
-              const char *unit)
+write_bytes (const char *path,
+             GBytes     *bytes)
 {
-  g_test_message ("%s: %.3f %s (target <= %.3g %s)", what, measured, unit, target, unit);
-  if (scale == 1.0 && measured > target)
-    g_test_fail_printf ("%s took %.3f %s, over the target of %.3g %s", what, measured, unit, target, unit);
-}
-
-static void
-write_file (const char *path,
-            GBytes     *bytes)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Not atomic: 15,000 files with fsync would take minutes. */
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
+  bench_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 /* The files as Gloss writes them, a few variants written many times. */
@@ -89,13 +72,13 @@ generate (guint  n_documents,
       g_autofree char *source = g_build_filename (folder, "source.gloss", NULL);
 
       g_mkdir (folder, 0700);
-      write_file (source, sources[i % N_VARIANTS]);
+      write_bytes (source, sources[i % N_VARIANTS]);
       *n_uses += source_uses[i % N_VARIANTS];
       if (i % 2 == 0)
         {
           g_autofree char *mine = g_build_filename (folder, "Bench.gloss", NULL);
 
-          write_file (mine, annotated[(i / 2) % N_VARIANTS]);
+          write_bytes (mine, annotated[(i / 2) % N_VARIANTS]);
           *n_uses += uses[(i / 2) % N_VARIANTS];
         }
       g_string_append_printf (project, "%s\n    {\"id\": \"%s\", \"title\": \"Article %u\", \"source\": \"%s.txt\"}",
@@ -103,7 +86,7 @@ generate (guint  n_documents,
     }
   g_string_append (project, "\n  ]\n}\n");
   project_bytes = g_string_free_to_bytes (g_steal_pointer (&project));
-  write_file (path, project_bytes);
+  write_bytes (path, project_bytes);
   for (guint v = 0; v < N_VARIANTS; v++)
     {
       g_bytes_unref (sources[v]);
@@ -134,7 +117,7 @@ counted_cb (GObject      *source,
 static void
 bench_count (void)
 {
-  guint n_documents = MAX (10, 10000 * scale);
+  guint n_documents = MAX (10, 10000 * bench_get_scale ());
   guint n_uses = 0;
   g_autofree char *root = generate (n_documents, &n_uses);
   g_autoptr(GFile) folder = g_file_new_for_path (root);
@@ -168,8 +151,8 @@ bench_count (void)
       g_assert_cmpuint (counted.uses.n_documents, >=, (n_documents + 1) / 2);
     }
 
-  check_target ("count, main thread", bench_median (main_ms, G_N_ELEMENTS (main_ms)), 16, "ms");
-  check_target ("count, to the result", bench_median (total_s, G_N_ELEMENTS (total_s)), 60, "s");
+  bench_check_target ("count, main thread", bench_median (main_ms, G_N_ELEMENTS (main_ms)), 16, "ms");
+  bench_check_target ("count, to the result", bench_median (total_s, G_N_ELEMENTS (total_s)), 60, "s");
   bench_remove_tree (root);
 }
 
@@ -177,11 +160,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *s = g_getenv ("GLOSS_BENCH_SCALE");
-
   g_test_init (&argc, &argv, NULL);
-  if (s != NULL)
-    scale = CLAMP (g_ascii_strtod (s, NULL), 0.001, 1.0);
   g_test_add_func ("/bench/type-uses/count", bench_count);
   return g_test_run ();
 }
