@@ -106,6 +106,26 @@ open_document (GlossProject *project,
   return store;
 }
 
+/* The uses of @label counted over @project, @id's document shown as
+ * @store (or none), are @n_annotations in @n_documents. */
+static void
+assert_uses (GlossProject *project,
+             GlossLabel   *label,
+             const char   *id,
+             GlossStore   *store,
+             guint         n_annotations,
+             guint         n_documents)
+{
+  g_autoptr(GError) error = NULL;
+  GlossTypeUses uses = { G_MAXUINT, G_MAXUINT };
+
+  g_assert_true (gloss_project_count_type_uses (project, label, id != NULL ? gloss_project_lookup (project, id) : NULL,
+                                                store, &uses, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (uses.n_annotations, ==, n_annotations);
+  g_assert_cmpuint (uses.n_documents, ==, n_documents);
+}
+
 /* What Preferences did: the open document ("first") does not use EVENT,
  * so its removal went through and the window wrote the project's schema
  * without it, while Ana's "second" and Ben's "third" tag with it. (The
@@ -119,7 +139,6 @@ test_remove_used_elsewhere (void)
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GlossStore) first = NULL;
   g_autoptr(GError) error = NULL;
-  GlossTypeUses uses = { 0 };
   GlossLabel *event;
 
   make_project (folder);
@@ -130,14 +149,9 @@ test_remove_used_elsewhere (void)
   g_assert_cmpuint (gloss_schema_edit_count_uses (first, event), ==, 0);
 
   /* Ana's mention and entity, Ben's mention and entity. */
-  g_assert_true (gloss_project_count_type_uses (project, event, gloss_project_lookup (project, "first"), first,
-                                                &uses, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (uses.n_annotations, ==, 4);
-  g_assert_cmpuint (uses.n_documents, ==, 2);
+  assert_uses (project, event, "first", first, 4, 2);
 
-  g_assert_false (gloss_schema_edit_remove_project_type (first, event, uses.n_annotations, uses.n_documents,
-                                                         &error));
+  g_assert_false (gloss_schema_edit_remove_project_type (first, event, 4, 2, &error));
   g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IN_USE);
   g_assert_cmpstr (error->message, ==,
                    "“Event” is used by 4 annotations in 2 documents of the project; change or delete them first");
@@ -148,10 +162,7 @@ test_remove_used_elsewhere (void)
   {
     GlossLabel *quantity = gloss_schema_lookup (gloss_store_get_schema (first), GLOSS_LABEL_ENTITY, "QTY");
 
-    g_assert_true (gloss_project_count_type_uses (project, quantity, NULL, NULL, &uses, NULL, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (uses.n_annotations, ==, 0);
-    g_assert_cmpuint (uses.n_documents, ==, 0);
+    assert_uses (project, quantity, NULL, NULL, 0, 0);
     g_assert_true (gloss_schema_edit_remove_project_type (first, quantity, 0, 0, &error));
     g_assert_no_error (error);
     g_assert_null (gloss_schema_lookup (gloss_store_get_schema (first), GLOSS_LABEL_ENTITY, "QTY"));
@@ -169,7 +180,6 @@ test_open_version (void)
   g_autoptr(GlossStore) second = NULL;
   g_autoptr(GlossStore) first = NULL;
   g_autoptr(GError) error = NULL;
-  GlossTypeUses uses = { 0 };
   GListModel *mentions;
   GlossLabel *event;
 
@@ -185,11 +195,7 @@ test_open_version (void)
     g_assert_true (gloss_edit_delete (second, mention, &error));
     g_assert_no_error (error);
   }
-  g_assert_true (gloss_project_count_type_uses (project, event, gloss_project_lookup (project, "second"), second,
-                                                &uses, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (uses.n_annotations, ==, 2);
-  g_assert_cmpuint (uses.n_documents, ==, 1);
+  assert_uses (project, event, "second", second, 2, 1);
 
   /* Tagged in the source of "first", which no one opened yet. */
   first = open_document (project, "first");
@@ -202,10 +208,7 @@ test_open_version (void)
     g_assert_true (gloss_native_write_file (first, source, &error));
     g_assert_no_error (error);
   }
-  g_assert_true (gloss_project_count_type_uses (project, event, gloss_project_lookup (project, "second"), second,
-                                                &uses, NULL, &error));
-  g_assert_cmpuint (uses.n_annotations, ==, 4);
-  g_assert_cmpuint (uses.n_documents, ==, 2);
+  assert_uses (project, event, "second", second, 4, 2);
 }
 
 static void
@@ -305,8 +308,6 @@ test_missing_type_opens (void)
   g_autoptr(GFile) folder = temp_folder ();
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GlossStore) second = NULL;
-  g_autoptr(GError) error = NULL;
-  GlossTypeUses uses;
   GlossLabel *event;
 
   make_project (folder);
@@ -321,9 +322,7 @@ test_missing_type_opens (void)
   event = gloss_schema_lookup (gloss_store_get_schema (second), GLOSS_LABEL_ENTITY, "EVENT");
   g_assert_nonnull (event);
   g_assert_true (gloss_label_get_unknown (event));
-  g_assert_true (gloss_project_count_type_uses (project, event, NULL, NULL, &uses, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (uses.n_annotations, ==, 4);
+  assert_uses (project, event, NULL, NULL, 4, 2);
 }
 
 int
