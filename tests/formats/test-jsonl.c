@@ -492,6 +492,77 @@ test_write_file (void)
   g_rmdir (dir);
 }
 
+/* The split's part sizes: largest remainder, each part within one
+ * document of its share and all of them adding up to the documents
+ * (70/15/15 of 5 gave 3/2/0, an empty test part, when a part's remainder
+ * was measured again after it got its extra document). */
+static void
+split_sizes (guint       n,
+             const guint percent[GLOSS_SPLIT_N_PARTS],
+             guint       sizes[GLOSS_SPLIT_N_PARTS])
+{
+  g_autoptr(GPtrArray) stores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+  GPtrArray **parts;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strdup_printf ("Document %u.\n", i);
+      g_autofree char *id = g_strdup_printf ("doc-%03u", i);
+      g_autoptr(GlossDocument) document = gloss_document_new_from_text (text, -1, id, &error);
+
+      g_assert_no_error (error);
+      gloss_document_set_id (document, id);
+      g_ptr_array_add (stores, gloss_store_new (document, schema));
+    }
+  parts = gloss_format_split (stores, percent, 7);
+  for (guint p = 0; p < GLOSS_SPLIT_N_PARTS; p++)
+    sizes[p] = parts[p]->len;
+  gloss_format_split_free (parts);
+}
+
+static void
+test_split_sizes (void)
+{
+  static const struct { guint n, percent[GLOSS_SPLIT_N_PARTS], sizes[GLOSS_SPLIT_N_PARTS]; } cases[] = {
+    { 5, { 70, 15, 15 }, { 3, 1, 1 } },
+    { 4, { 60, 20, 20 }, { 2, 1, 1 } },
+    { 10, { 80, 10, 10 }, { 8, 1, 1 } },
+    { 3, { 80, 10, 10 }, { 3, 0, 0 } },
+    { 7, { 34, 33, 33 }, { 3, 2, 2 } },
+    { 1, { 0, 0, 100 }, { 0, 0, 1 } },
+    { 2, { 50, 0, 50 }, { 1, 0, 1 } },
+    { 0, { 80, 10, 10 }, { 0, 0, 0 } },
+  };
+  static const guint shares[][GLOSS_SPLIT_N_PARTS] = {
+    { 80, 10, 10 }, { 70, 15, 15 }, { 60, 20, 20 }, { 34, 33, 33 }, { 90, 5, 5 }, { 98, 1, 1 }, { 50, 50, 0 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      guint sizes[GLOSS_SPLIT_N_PARTS];
+
+      split_sizes (cases[c].n, cases[c].percent, sizes);
+      for (guint p = 0; p < GLOSS_SPLIT_N_PARTS; p++)
+        g_assert_cmpuint (sizes[p], ==, cases[c].sizes[p]);
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (shares); s++)
+    for (guint n = 0; n <= 40; n++)
+      {
+        guint sizes[GLOSS_SPLIT_N_PARTS], total = 0;
+
+        split_sizes (n, shares[s], sizes);
+        for (guint p = 0; p < GLOSS_SPLIT_N_PARTS; p++)
+          {
+            g_assert_cmpuint (sizes[p] * 100, <, n * shares[s][p] + 100);
+            g_assert_cmpuint (sizes[p] * 100 + 100, >, n * shares[s][p]);
+            total += sizes[p];
+          }
+        g_assert_cmpuint (total, ==, n);
+      }
+}
+
 /* A split export over an earlier one, not asked to overwrite: refused,
  * and the message counts every file in the way (the window asks to
  * replace them all), not only the first. */
@@ -687,6 +758,7 @@ main (int    argc,
   g_test_add_func ("/formats/table", test_format_table);
   g_test_add_func ("/formats/write-file", test_write_file);
   g_test_add_func ("/formats/split-exists", test_split_exists);
+  g_test_add_func ("/formats/split-sizes", test_split_sizes);
 
   return g_test_run ();
 }

@@ -37,37 +37,38 @@ compare_by_id (gconstpointer a,
   return g_strcmp0 (gloss_document_get_id (da), gloss_document_get_id (db));
 }
 
-/* Largest remainder, so that the parts always add up to @n. */
+/* Largest remainder, so that the parts always add up to @n: each part
+ * gets the whole documents of its share, and the documents left over go
+ * one each to the parts with the largest fractions left (the earlier part
+ * on a tie). A part's fraction is measured once, before any is given out:
+ * 70/15/15 of 5 documents is 3/1/1. */
 static void
 part_sizes (guint       n,
             const guint percent[GLOSS_SPLIT_N_PARTS],
             guint       sizes[GLOSS_SPLIT_N_PARTS])
 {
+  guint rest[GLOSS_SPLIT_N_PARTS];
+  gboolean topped[GLOSS_SPLIT_N_PARTS] = { FALSE };
   guint given = 0;
 
   for (guint i = 0; i < GLOSS_SPLIT_N_PARTS; i++)
     {
       sizes[i] = n * percent[i] / 100;
+      rest[i] = n * percent[i] - sizes[i] * 100;
       given += sizes[i];
     }
   while (given < n)
     {
-      guint best = 0, best_rest = 0;
+      guint best = GLOSS_SPLIT_N_PARTS;
 
       for (guint i = 0; i < GLOSS_SPLIT_N_PARTS; i++)
-        {
-          guint rest = n * percent[i] - sizes[i] * 100;
-
-          if (percent[i] > 0 && rest > best_rest)
-            {
-              best = i;
-              best_rest = rest;
-            }
-        }
+        if (!topped[i] && percent[i] > 0 && (best == GLOSS_SPLIT_N_PARTS || rest[i] > rest[best]))
+          best = i;
+      if (best == GLOSS_SPLIT_N_PARTS)
+        break;
+      topped[best] = TRUE;
       sizes[best]++;
       given++;
-      if (best_rest == 0)
-        break;
     }
 }
 
