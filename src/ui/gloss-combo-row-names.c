@@ -13,6 +13,9 @@
 
 /* The popup's list wraps a name longer than this. */
 #define LIST_CHARS 40
+/* The row shows at least this much of its choice before the subtitle
+ * gives way: a long subtitle wraps, the choice is not squeezed to "…". */
+#define ROW_MIN_CHARS 16
 
 #define SHORT_NAME "gloss-combo-row-short-name"
 
@@ -82,6 +85,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *name = short_name != NULL ? g_strdup (short_name) : name_of (row, choice);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), name);
+  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (item)),
+                             (int) MIN (g_utf8_strlen (name, -1), ROW_MIN_CHARS));
 }
 
 /* The list's check mark follows the row's choice. */

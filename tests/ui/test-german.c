@@ -85,6 +85,13 @@ names_whole (GlossWindow *window)
   g_assert_nonnull (row);
   if (ui_test_require_input ())
     {
+      /* Narrower, the rows' long German subtitles wrap and their choices
+       * stay whole ("Positionen": the unit was squeezed to "…"). */
+      ui_resize_window (GTK_WINDOW (dialog), 480, 640);
+      ui_wait_for_frame (dialog);
+      ui_assert_nothing_cut (dialog);
+      ui_resize_window (GTK_WINDOW (dialog), 700, 640);
+      ui_wait_for_frame (dialog);
       wait_for_allocation (row);
       ui_click_center (row);
       g_assert_true (wait_popover_visible (row, GTK_TYPE_POPOVER));
