@@ -169,7 +169,18 @@ offer_response_cb (AdwMessageDialog *dialog,
   if (offer->mismatch || gloss_store_get_modified (offer->store))
     ok = gloss_journal_recover_anchored (offer->store, offer->leftover, &n_edits, &not_applied, &error);
   else
-    ok = gloss_journal_recover (offer->store, offer->leftover, &n_edits, &error);
+    {
+      ok = gloss_journal_recover (offer->store, offer->leftover, &n_edits, &error);
+      /* Another program changed the file while the offer showed (its
+       * question waits for this one): the journal no longer matches the
+       * file, but the page still shows the text its edits were made on.
+       * The store is as it was; each edit is anchored on it. */
+      if (!ok && g_error_matches (error, GLOSS_JOURNAL_ERROR, GLOSS_JOURNAL_ERROR_MISMATCH))
+        {
+          g_clear_error (&error);
+          ok = gloss_journal_recover_anchored (offer->store, offer->leftover, &n_edits, &not_applied, &error);
+        }
+    }
   if (!ok)
     {
       gloss_error_dialog_show (GTK_WIDGET (offer->page), _("Could Not Recover Unsaved Changes"), error);
