@@ -10,6 +10,15 @@
  * offered again, anchored on the new file); Keep Mine accepts that the
  * next Save replaces the other version. A deleted file is said in a
  * banner; the document stays open, modified, until saved again.
+ *
+ * One question at a time: a change noticed while another question of
+ * the window shows (the recovery offer, the annotator question, a save's
+ * error, a file chooser, the export dialog) waits until it is answered,
+ * and is asked then only if the file still differs from what the window
+ * knows; changes made while the question shows are one question. While
+ * it shows, the recovery offer waits for it. What Gloss itself saved is
+ * known by the hash of the bytes it wrote: its own save is never
+ * another program's change.
  */
 #include "config.h"
 
@@ -17,6 +26,7 @@
 
 #include "gloss-document-page-private.h"
 #include "gloss-format-native.h"
+#include "gloss-recovery.h"
 #include "gloss-window-private.h"
 
 /* Editors and git write in several steps: look once they are done. */
@@ -59,7 +69,8 @@ sha256_of (GFile *file)
 /* Whether the file is not what the window last read or wrote. Size and
  * time first; the hash decides (a touch is no change). */
 static gboolean
-disk_changed (GlossWindow *self)
+disk_changed_to (GlossWindow  *self,
+                 char        **out_sha256)
 {
   DiskStat st;
   g_autofree char *sha256 = NULL;
@@ -78,7 +89,15 @@ disk_changed (GlossWindow *self)
       self->disk_mtime = st.mtime;
       return FALSE;
     }
+  if (out_sha256 != NULL)
+    *out_sha256 = g_steal_pointer (&sha256);
   return TRUE;
+}
+
+static gboolean
+disk_changed (GlossWindow *self)
+{
+  return disk_changed_to (self, NULL);
 }
 
 /* The file as it is now is the one the window knows; @sha256 is its
@@ -93,6 +112,102 @@ remember_disk (GlossWindow *self,
   self->disk_sha256 = sha256 != NULL ? g_strdup (sha256) : sha256_of (gloss_window_get_file (self));
   self->disk_size = st.size;
   self->disk_mtime = st.mtime;
+}
+
+/* The recovery offer waits while the disk's question shows. */
+static void
+hold_recovery (GlossWindow *self)
+{
+  if (self->disk_holds_recovery)
+    return;
+  self->disk_holds_recovery = TRUE;
+  _gloss_recovery_hold (self->page);
+}
+
+static void
+release_recovery (GlossWindow *self)
+{
+  if (!self->disk_holds_recovery)
+    return;
+  self->disk_holds_recovery = FALSE;
+  if (self->page != NULL)
+    _gloss_recovery_release (self->page);
+}
+
+/* Marks a message dialog that answered: it may linger a moment (its
+ * response emitted by a program closes nothing). */
+static GQuark
+answered_quark (void)
+{
+  return g_quark_from_static_string ("gloss-disk-answered");
+}
+
+/* Another question of the window: a modal window that shows over it,
+ * or over one of its dialogs (a chooser over the export dialog). */
+static GtkWindow *
+other_question (GlossWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      GtkWindow *parent;
+
+      if (toplevel == GTK_WINDOW (self) || toplevel == self->disk_dialog ||
+          !gtk_widget_get_visible (GTK_WIDGET (toplevel)) ||
+          g_object_get_qdata (G_OBJECT (toplevel), answered_quark ()) != NULL ||
+          !(gtk_window_get_modal (toplevel) || ADW_IS_MESSAGE_DIALOG (toplevel)))
+        continue;
+      for (parent = gtk_window_get_transient_for (toplevel); parent != NULL;
+           parent = gtk_window_get_transient_for (parent))
+        if (parent == GTK_WINDOW (self))
+          {
+            /* The list of toplevels keeps it. */
+            found = toplevel;
+            break;
+          }
+    }
+  return found;
+}
+
+static gboolean settled_cb      (gpointer     user_data);
+static void     blocker_gone_cb (GlossWindow *self);
+
+static void
+stop_waiting (GlossWindow *self)
+{
+  if (self->disk_blocker != NULL)
+    g_signal_handlers_disconnect_by_func (self->disk_blocker, blocker_gone_cb, self);
+  g_clear_weak_pointer (&self->disk_blocker);
+}
+
+/* The other question went: look again once its answer is done (the
+ * answer may have asked another, or reloaded the file). */
+static void
+blocker_gone_cb (GlossWindow *self)
+{
+  if (self->disk_blocker != NULL && ADW_IS_MESSAGE_DIALOG (self->disk_blocker))
+    g_object_set_qdata (G_OBJECT (self->disk_blocker), answered_quark (), GINT_TO_POINTER (TRUE));
+  stop_waiting (self);
+  g_clear_handle_id (&self->disk_check_id, g_source_remove);
+  self->disk_check_id = g_idle_add (settled_cb, self);
+}
+
+static void
+wait_for (GlossWindow *self,
+          GtkWindow   *blocker)
+{
+  if (self->disk_blocker == blocker)
+    return;
+  stop_waiting (self);
+  g_set_weak_pointer (&self->disk_blocker, blocker);
+  g_signal_connect_object (blocker, "notify::visible", G_CALLBACK (blocker_gone_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (blocker, "destroy", G_CALLBACK (blocker_gone_cb), self, G_CONNECT_SWAPPED);
+  if (ADW_IS_MESSAGE_DIALOG (blocker))
+    g_signal_connect_object (blocker, "response", G_CALLBACK (blocker_gone_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 static void
@@ -132,6 +247,9 @@ changed_response_cb (AdwMessageDialog *dialog,
                      GlossWindow      *self)
 {
   g_clear_weak_pointer (&self->disk_dialog);
+  /* Answered: an offer waiting is made now, and made again for the
+   * reloaded file if Reload changes the document under it. */
+  release_recovery (self);
   if (g_strcmp0 (response, "reload") == 0)
     reload (self);
   else if (g_strcmp0 (response, "keep") == 0 && gloss_window_get_file (self) != NULL)
@@ -141,7 +259,13 @@ changed_response_cb (AdwMessageDialog *dialog,
       if (g_object_get_data (G_OBJECT (dialog), "saving") != NULL)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
     }
-  /* Escape decides nothing: the next Save asks again. */
+  else if (gloss_window_get_file (self) != NULL)
+    {
+      /* Escape decides nothing: the next Save asks again, and so does
+       * another change, but not this one seen again. */
+      g_free (self->disk_asked_sha256);
+      self->disk_asked_sha256 = sha256_of (gloss_window_get_file (self));
+    }
 }
 
 static void
@@ -149,11 +273,23 @@ ask (GlossWindow *self,
      gboolean     saving)
 {
   AdwMessageDialog *dialog;
+  GtkWindow *blocker;
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
 
+  /* The question that shows covers this change too: Reload reads the
+   * file as it is then, Keep Mine accepts it as it is then. */
   if (self->disk_dialog != NULL || gloss_window_get_file (self) == NULL)
     return;
+  blocker = other_question (self);
+  if (blocker != NULL)
+    {
+      self->disk_ask_saving |= saving;
+      wait_for (self, blocker);
+      return;
+    }
+  saving |= self->disk_ask_saving;
+  self->disk_ask_saving = FALSE;
 
   name = g_file_get_basename (gloss_window_get_file (self));
   if (gloss_window_get_modified (self))
@@ -178,6 +314,7 @@ ask (GlossWindow *self,
     g_object_set_data (G_OBJECT (dialog), "saving", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (dialog, "response", G_CALLBACK (changed_response_cb), self, 0);
   g_set_weak_pointer (&self->disk_dialog, GTK_WINDOW (dialog));
+  hold_recovery (self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -238,12 +375,29 @@ static gboolean
 settled_cb (gpointer user_data)
 {
   GlossWindow *self = user_data;
+  g_autofree char *sha256 = NULL;
+  GtkWindow *blocker;
 
   self->disk_check_id = 0;
-  if (gloss_window_get_file (self) != NULL && self->disk_sha256 != NULL)
-    show_deleted (self, !g_file_query_exists (gloss_window_get_file (self), NULL));
-  if (disk_changed (self))
+  if (gloss_window_get_file (self) == NULL || self->disk_sha256 == NULL)
+    return G_SOURCE_REMOVE;
+  self->disk_n_checks++;
+  show_deleted (self, !g_file_query_exists (gloss_window_get_file (self), NULL));
+  if (self->disk_dialog != NULL)
+    return G_SOURCE_REMOVE;
+  /* Looked at once the other question is answered: the file may be
+   * back as the window knows it by then (a Reload, a revert). */
+  blocker = other_question (self);
+  if (blocker != NULL)
+    {
+      wait_for (self, blocker);
+      return G_SOURCE_REMOVE;
+    }
+  if (disk_changed_to (self, &sha256) &&
+      (self->disk_ask_saving || g_strcmp0 (sha256, self->disk_asked_sha256) != 0))
     ask (self, FALSE);
+  else
+    self->disk_ask_saving = FALSE;
   return G_SOURCE_REMOVE;
 }
 
@@ -307,10 +461,14 @@ _gloss_window_disk_untrack (GlossWindow *self)
     }
   g_clear_handle_id (&self->disk_check_id, g_source_remove);
   g_clear_pointer (&self->disk_sha256, g_free);
+  g_clear_pointer (&self->disk_asked_sha256, g_free);
   show_deleted (self, FALSE);
+  stop_waiting (self);
+  self->disk_ask_saving = FALSE;
   if (self->disk_dialog != NULL)
     gtk_window_destroy (self->disk_dialog);
   g_clear_weak_pointer (&self->disk_dialog);
+  release_recovery (self);
 }
 
 gboolean
@@ -329,4 +487,20 @@ _gloss_window_disk_check (GlossWindow  *self,
                  "it was not overwritten."), name);
   ask (self, TRUE);
   return FALSE;
+}
+
+guint
+_gloss_window_disk_get_n_checks (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), 0);
+
+  return self->disk_n_checks;
+}
+
+gboolean
+_gloss_window_disk_is_waiting (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return self->disk_blocker != NULL;
 }

@@ -67,6 +67,14 @@ struct _GlossWindow
   gint64                disk_mtime;     /* µs */
   guint                 disk_check_id;
   GtkWindow            *disk_dialog;    /* weak */
+  /* Another question of the window the disk's waits for (weak), and
+   * whether a refused save waits with it; the recovery offer waits for
+   * the disk's question while it holds it. */
+  GtkWindow            *disk_blocker;
+  gboolean              disk_ask_saving;
+  gboolean              disk_holds_recovery;
+  char                 *disk_asked_sha256; /* the version Escape left undecided */
+  guint                 disk_n_checks;  /* looks after a change, for tests */
   GtkRevealer          *deleted_banner; /* made the first time the file goes */
 
   GlossWindowProject   *project;        /* the project shown, or NULL */
@@ -143,6 +151,10 @@ void     _gloss_window_disk_untrack        (GlossWindow    *self);
 gboolean _gloss_window_disk_check          (GlossWindow    *self,
                                             GFile          *file,
                                             GError        **error);
+/* For tests: how often the window looked at its file after noticing a
+ * change, and whether a change it noticed waits for another question. */
+guint    _gloss_window_disk_get_n_checks   (GlossWindow    *self);
+gboolean _gloss_window_disk_is_waiting     (GlossWindow    *self);
 
 /* Opening (gloss-window.c, gloss-window-open.c) */
 void     _gloss_window_show_opened         (GlossWindow    *self,

@@ -440,6 +440,9 @@ _gloss_window_write_file (GlossWindow  *self,
                           GFile        *file,
                           GError      **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sha256 = NULL;
+
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (gloss_window_get_store (self) != NULL, FALSE);
@@ -459,11 +462,16 @@ _gloss_window_write_file (GlossWindow  *self,
           return FALSE;
         }
     }
-  if (!gloss_native_write_file (gloss_window_get_store (self), file, error))
+  /* Written as gloss_native_write_file() does, hashed as written: the
+   * window knows its own save by these bytes, never reading back what
+   * another program may have put there since. */
+  bytes = gloss_native_write_bytes (gloss_window_get_store (self));
+  if (!gloss_format_write_file (file, bytes, TRUE, error))
     return FALSE;
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
   gloss_document_page_mark_saved (self->page, file);
-  _gloss_window_disk_track (self, NULL);
+  _gloss_window_disk_track (self, sha256);
   gloss_window_add_recent (self, file);
 
   g_clear_pointer (&self->suggested_name, g_free);

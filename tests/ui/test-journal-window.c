@@ -86,7 +86,9 @@ wait_dialog (GlossWindow *window,
   return find_dialog (window, heading);
 }
 
-/* Answers @dialog (a dialog may linger a moment after its answer). */
+/* Answers @dialog, which then goes as it does after a click on its
+ * button (a response emitted by a program closes nothing: a dialog left
+ * showing would be a question the window waits for). */
 static void
 respond (AdwMessageDialog *dialog,
          const char       *response)
@@ -94,6 +96,7 @@ respond (AdwMessageDialog *dialog,
   g_assert_nonnull (dialog);
   g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
   adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   iterate ();
 }
 

@@ -10,7 +10,7 @@
 #include "gloss-application.h"
 #include "gloss-format-native.h"
 #include "gloss-journal.h"
-#include "gloss-window.h"
+#include "gloss-window-private.h"
 #include "ui-test-utils.h"
 
 static GlossApplication *app;
@@ -244,11 +244,17 @@ widget_gone (gpointer data)
   return !gtk_widget_get_visible (data);
 }
 
+static gboolean
+disk_waiting (gpointer window)
+{
+  return _gloss_window_disk_is_waiting (window);
+}
+
 /* A crash left an edit; the file is opened again and the recovery is
- * offered; meanwhile another program changes the file, and Reload reads
- * it again. The offer made for the document as it was goes (its buttons
- * could no longer do anything): one offer shows, for the reloaded file,
- * and Apply brings the edit back. */
+ * offered; meanwhile another program changes the file. Its question
+ * waits for the offer (one question at a time): Not Now keeps the edit,
+ * then Reload reads the file again, and one offer shows, for the
+ * reloaded file; Apply brings the edit back onto their version. */
 static void
 test_reload_under_offer (void)
 {
@@ -285,13 +291,20 @@ test_reload_under_offer (void)
   g_assert_true (gloss_native_write_file (other, file, &error));
   g_assert_no_error (error);
 
+  /* Not stacked over the offer: asked once it is answered. */
+  g_assert_true (ui_wait_until (disk_waiting, window, UI_TEST_TIMEOUT_MS));
+  g_assert_true (dialog_headed (&headed));
+  g_assert_cmpuint (headed.n, ==, 1);
+  ui_click_response (headed.found, "Not Now");
+  g_assert_true (ui_wait_until (widget_gone, first_offer, UI_TEST_TIMEOUT_MS));
   headed.heading = "File Changed on Disk";
   g_assert_true (ui_wait_until (dialog_headed, &headed, UI_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (headed.n, ==, 1);
   ui_click_response (headed.found, "Reload");
-  g_assert_true (ui_wait_until (widget_gone, first_offer, UI_TEST_TIMEOUT_MS));
   headed.heading = "Recover Unsaved Changes?";
   g_assert_true (ui_wait_until (dialog_headed, &headed, UI_TEST_TIMEOUT_MS));
   g_assert_true (GTK_WIDGET (headed.found) != first_offer);
+  g_assert_cmpuint (headed.n, ==, 1);
   g_clear_object (&first_offer);   /* before the window it was over */
   g_assert_nonnull (find_mention (gloss_window_get_store (window), start, start + 11));
   ui_click_response (headed.found, "Apply");
