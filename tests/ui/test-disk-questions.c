@@ -149,63 +149,17 @@ answer (AdwMessageDialog *dialog,
 }
 
 static GlossWindow *
-new_window (void)
-{
-  GlossWindow *window = gloss_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 620, 460);
-  present_and_wait (GTK_WINDOW (window));
-  return window;
-}
-
-static GlossWindow *
 open_window (GFile *file)
 {
   g_autoptr(GError) error = NULL;
-  GlossWindow *window = new_window ();
+  GlossWindow *window = new_test_window (app);
 
   g_assert_true (gloss_window_open_file (window, file, &error));
   g_assert_no_error (error);
   ui_present_focused (GTK_WINDOW (window));
   wait_for_allocation (gloss_window_get_view (window));
+  count_questions (window);
   return window;
-}
-
-/* The sample saved as @name, its window closed cleanly. */
-static GFile *
-saved_sample (const char *name)
-{
-  g_autofree char *path = ui_test_path (name);
-  GFile *file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GlossWindow *window = new_window ();
-
-  g_assert_true (gloss_window_open_sample (window, &error));
-  g_assert_true (gloss_window_save_to_file (window, file, &error));
-  g_assert_no_error (error);
-  gtk_window_close (GTK_WINDOW (window));
-  iterate ();
-  return file;
-}
-
-/* Another program (git, a colleague's Gloss) tags @text in the file, as
- * they write: a temporary file renamed over it. */
-static void
-write_theirs (GFile      *file,
-              const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossStore) theirs = gloss_native_read_file (file, &error);
-  g_autofree char *tmp = g_strconcat (g_file_peek_path (file), ".theirs", NULL);
-  g_autoptr(GFile) tmp_file = g_file_new_for_path (tmp);
-  guint start;
-
-  g_assert_no_error (error);
-  start = find_text (theirs, text, 0);
-  add_mention (theirs, "PER", start, text_end (text, start), NULL);
-  g_assert_true (gloss_native_write_file (theirs, tmp_file, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_rename (tmp, g_file_peek_path (file)), ==, 0);
 }
 
 /* Another program writes the file again with the bytes it has (its
@@ -218,24 +172,6 @@ rewrite_same (GFile *file)
 
   g_assert_true (g_file_get_contents (g_file_peek_path (file), &contents, &length, NULL));
   g_assert_true (g_file_set_contents (g_file_peek_path (file), contents, (gssize) length, NULL));
-}
-
-static gboolean
-has_mention (GlossWindow *window,
-             const char  *text)
-{
-  GlossStore *store = gloss_window_get_store (window);
-  GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
-
-  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
-    {
-      g_autoptr(GlossAnnotation) m = g_list_model_get_item (mentions, i);
-      g_autofree char *slice = span_text (store, m, GLOSS_ROLE_CONTENT, 0);
-
-      if (g_strcmp0 (slice, text) == 0)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static gboolean
@@ -270,6 +206,31 @@ looked_again (gpointer data)
   return _gloss_window_disk_get_n_checks (checks->window) > checks->n_checks;
 }
 
+/* A crash left Putin tagged in @file; the file is opened again, and
+ * while the recovery offer (*@offer) shows another program tags Kim Jong
+ * Un in it. Returns once the window noticed the change, and waits. */
+static GlossWindow *
+offer_under_change (GFile             *file,
+                    AdwMessageDialog **offer)
+{
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window = open_window (file);
+
+  tag_by_key (window, "Vladimir Putin", "1");
+  ui_window_destroy (GTK_WINDOW (window));   /* a crash: the journal stays */
+
+  window = new_test_window (app);
+  count_questions (window);
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  *offer = wait_question (RECOVER);
+
+  ui_write_theirs (file, "Kim Jong Un");
+  g_assert_true (ui_wait_until (disk_waiting, window, UI_TEST_TIMEOUT_MS));
+  g_assert_null (find_question (CHANGED));
+  return window;
+}
+
 /* (a) A crash left an edit; the file is opened again and the recovery
  * offer shows when another program changes the file. The change waits
  * for the offer: Recover, then the question, asked once, alone; Reload
@@ -278,44 +239,28 @@ looked_again (gpointer data)
 static void
 test_during_recovery_offer (void)
 {
-  g_autoptr(GFile) file = saved_sample ("offer.gloss");
+  g_autoptr(GFile) file = ui_saved_sample (app, "offer.gloss");
   AdwMessageDialog *offer, *changed;
   GlossWindow *window;
 
   if (!ui_test_require_input ())
     return;
-  window = open_window (file);
-  tag_by_key (window, "Vladimir Putin", "1");
-  ui_window_destroy (GTK_WINDOW (window));   /* a crash: the journal stays */
-
-  window = new_window ();
-  count_questions (window);
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (gloss_window_open_file (window, file, &error));
-    g_assert_no_error (error);
-  }
-  offer = wait_question (RECOVER);
-
-  write_theirs (file, "Kim Jong Un");
-  g_assert_true (ui_wait_until (disk_waiting, window, UI_TEST_TIMEOUT_MS));
-  g_assert_null (find_question (CHANGED));
+  window = offer_under_change (file, &offer);
 
   answer (offer, "Recover", NULL);
-  g_assert_true (has_mention (window, "Vladimir Putin"));
+  g_assert_nonnull (ui_mention_of (window, "Vladimir Putin"));
   changed = wait_question (CHANGED);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (changed), "unsaved changes are kept"));
-  g_assert_false (has_mention (window, "Kim Jong Un"));
+  g_assert_null (ui_mention_of (window, "Kim Jong Un"));
 
   answer (changed, "Reload", NULL);
-  g_assert_true (has_mention (window, "Kim Jong Un"));
+  g_assert_nonnull (ui_mention_of (window, "Kim Jong Un"));
   offer = wait_question (RECOVER);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (offer), "before the file was reloaded"));
   answer (offer, "Apply", NULL);
   g_assert_true (wait_toast (GTK_WIDGET (window), "Recovered 1 edit", TRUE, UI_TEST_TIMEOUT_MS));
-  g_assert_true (has_mention (window, "Vladimir Putin"));
-  g_assert_true (has_mention (window, "Kim Jong Un"));
+  g_assert_nonnull (ui_mention_of (window, "Vladimir Putin"));
+  g_assert_nonnull (ui_mention_of (window, "Kim Jong Un"));
 
   g_assert_cmpuint (asked.n_changed, ==, 1);
   g_assert_cmpuint (asked.most_at_once, ==, 1);
@@ -328,28 +273,14 @@ test_during_recovery_offer (void)
 static void
 test_during_recovery_offer_escape (void)
 {
-  g_autoptr(GFile) file = saved_sample ("escape.gloss");
+  g_autoptr(GFile) file = ui_saved_sample (app, "escape.gloss");
   g_autoptr(GFile) leftover = NULL;
   AdwMessageDialog *offer, *changed;
   GlossWindow *window;
 
   if (!ui_test_require_input ())
     return;
-  window = open_window (file);
-  tag_by_key (window, "Vladimir Putin", "1");
-  ui_window_destroy (GTK_WINDOW (window));
-
-  window = new_window ();
-  count_questions (window);
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (gloss_window_open_file (window, file, &error));
-    g_assert_no_error (error);
-  }
-  offer = wait_question (RECOVER);
-  write_theirs (file, "Kim Jong Un");
-  g_assert_true (ui_wait_until (disk_waiting, window, UI_TEST_TIMEOUT_MS));
+  window = offer_under_change (file, &offer);
 
   answer (offer, NULL, "Escape");
   changed = wait_question (CHANGED);
@@ -364,12 +295,11 @@ test_during_recovery_offer_escape (void)
 
   /* Still there at the next opening, applied on their version. */
   window = open_window (file);
-  count_questions (window);
   offer = wait_question (RECOVER);
   answer (offer, "Apply", NULL);
   g_assert_true (wait_toast (GTK_WIDGET (window), "Recovered 1 edit", TRUE, UI_TEST_TIMEOUT_MS));
-  g_assert_true (has_mention (window, "Vladimir Putin"));
-  g_assert_true (has_mention (window, "Kim Jong Un"));
+  g_assert_nonnull (ui_mention_of (window, "Vladimir Putin"));
+  g_assert_nonnull (ui_mention_of (window, "Kim Jong Un"));
   ui_window_destroy (GTK_WINDOW (window));
 }
 
@@ -380,7 +310,7 @@ test_during_recovery_offer_escape (void)
 static void
 test_two_writes (void)
 {
-  g_autoptr(GFile) file = saved_sample ("twice.gloss");
+  g_autoptr(GFile) file = ui_saved_sample (app, "twice.gloss");
   AdwMessageDialog *changed, *offer;
   GlossWindow *window;
   Checks checks;
@@ -388,15 +318,14 @@ test_two_writes (void)
   if (!ui_test_require_input ())
     return;
   window = open_window (file);
-  count_questions (window);
   tag_by_key (window, "Vladimir Putin", "1");
 
-  write_theirs (file, "Vostochny");
-  write_theirs (file, "Kim Jong Un");
+  ui_write_theirs (file, "Vostochny");
+  ui_write_theirs (file, "Kim Jong Un");
   changed = wait_question (CHANGED);
   answer (changed, NULL, "Escape");
   g_assert_true (gloss_window_get_modified (window));
-  g_assert_true (has_mention (window, "Vladimir Putin"));
+  g_assert_nonnull (ui_mention_of (window, "Vladimir Putin"));
 
   /* Their file written again as it is: looked at, not asked again. */
   checks.window = window;
@@ -412,12 +341,12 @@ test_two_writes (void)
   g_assert_true (file_has (file, "Kim Jong Un"));
   g_assert_false (file_has (file, "Vladimir Putin"));
   answer (changed, NULL, "Return");
-  g_assert_true (has_mention (window, "Vostochny"));
-  g_assert_true (has_mention (window, "Kim Jong Un"));
+  g_assert_nonnull (ui_mention_of (window, "Vostochny"));
+  g_assert_nonnull (ui_mention_of (window, "Kim Jong Un"));
   offer = wait_question (RECOVER);
   answer (offer, "Apply", NULL);
   g_assert_true (wait_toast (GTK_WIDGET (window), "Recovered 1 edit", TRUE, UI_TEST_TIMEOUT_MS));
-  g_assert_true (has_mention (window, "Vladimir Putin"));
+  g_assert_nonnull (ui_mention_of (window, "Vladimir Putin"));
 
   g_assert_cmpuint (asked.n_changed, ==, 2);   /* the two writes, then the save */
   g_assert_cmpuint (asked.most_at_once, ==, 1);
@@ -436,7 +365,7 @@ saved (gpointer window)
 static void
 test_own_save (void)
 {
-  g_autoptr(GFile) file = saved_sample ("own.gloss");
+  g_autoptr(GFile) file = ui_saved_sample (app, "own.gloss");
   AdwMessageDialog *changed;
   GlossWindow *window;
   Checks checks;
@@ -444,7 +373,6 @@ test_own_save (void)
   if (!ui_test_require_input ())
     return;
   window = open_window (file);
-  count_questions (window);
   checks.window = window;
 
   tag_by_key (window, "Vladimir Putin", "1");
@@ -467,11 +395,11 @@ test_own_save (void)
   g_assert_null (find_question (CHANGED));
   g_assert_cmpuint (asked.n_changed, ==, 0);
 
-  write_theirs (file, "Vostochny");
+  ui_write_theirs (file, "Vostochny");
   changed = wait_question (CHANGED);
   answer (changed, "Reload", NULL);
-  g_assert_true (has_mention (window, "Vostochny"));
-  g_assert_true (has_mention (window, "Kim Jong Un"));
+  g_assert_nonnull (ui_mention_of (window, "Vostochny"));
+  g_assert_nonnull (ui_mention_of (window, "Kim Jong Un"));
   g_assert_cmpuint (asked.n_changed, ==, 1);
   ui_window_destroy (GTK_WINDOW (window));
 }

@@ -100,42 +100,6 @@ respond (AdwMessageDialog *dialog,
   iterate ();
 }
 
-static GlossAnnotation *
-mention_of (GlossWindow *window,
-            const char  *text)
-{
-  GlossStore *store = gloss_window_get_store (window);
-  GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
-
-  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
-    {
-      g_autoptr(GlossAnnotation) m = g_list_model_get_item (mentions, i);
-      g_autofree char *slice = span_text (store, m, GLOSS_ROLE_CONTENT, 0);
-
-      if (g_strcmp0 (slice, text) == 0)
-        return m;
-    }
-  return NULL;
-}
-
-/* The sample saved as @name, in a window closed cleanly. */
-static GFile *
-saved_sample (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
-  GFile *file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GlossWindow *window = new_window ();
-
-  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
-  g_assert_true (gloss_window_open_sample (window, &error));
-  g_assert_true (gloss_window_save_to_file (window, file, &error));
-  g_assert_no_error (error);
-  gtk_window_close (GTK_WINDOW (window));
-  iterate ();
-  return file;
-}
-
 static GFile *
 sample_article (void)
 {
@@ -149,7 +113,7 @@ sample_article (void)
 static void
 test_two_windows (void)
 {
-  g_autoptr(GFile) file = saved_sample ("two.gloss");
+  g_autoptr(GFile) file = ui_saved_sample (app, "two.gloss");
   g_autoptr(GFile) article = sample_article ();
   g_autoptr(GError) error = NULL;
   GlossWindow *first, *second, *third;
@@ -202,8 +166,8 @@ test_two_windows (void)
   first = new_window ();
   g_assert_true (gloss_window_open_file (first, file, &error));
   respond (wait_dialog (first, "Recover Unsaved Changes?"), "recover");
-  g_assert_nonnull (mention_of (first, "Vladimir Putin"));
-  g_assert_nonnull (mention_of (first, "Kim Jong Un"));
+  g_assert_nonnull (ui_mention_of (first, "Vladimir Putin"));
+  g_assert_nonnull (ui_mention_of (first, "Kim Jong Un"));
   g_assert_cmpuint (n_mentions (first), ==, 2);
 
   second = new_window ();
@@ -211,9 +175,9 @@ test_two_windows (void)
   respond (wait_dialog (second, "Recover Unsaved Changes?"), "recover");
   /* The next leftover of the same article is offered after the first. */
   respond (wait_dialog (second, "Recover Unsaved Changes?"), "recover");
-  g_assert_nonnull (mention_of (second, "Vostochny"));
-  g_assert_nonnull (mention_of (second, "North Korea"));
-  g_assert_nonnull (mention_of (second, "Russia"));
+  g_assert_nonnull (ui_mention_of (second, "Vostochny"));
+  g_assert_nonnull (ui_mention_of (second, "North Korea"));
+  g_assert_nonnull (ui_mention_of (second, "Russia"));
   g_assert_null (gloss_journal_find (NULL, article));
 
   gtk_window_destroy (GTK_WINDOW (second));   /* unsaved: no close dialog */
@@ -228,8 +192,8 @@ test_two_windows (void)
 static void
 test_same_text (void)
 {
-  g_autoptr(GFile) a = saved_sample ("same-a.gloss");
-  g_autoptr(GFile) b = saved_sample ("same-b.gloss");
+  g_autoptr(GFile) a = ui_saved_sample (app, "same-a.gloss");
+  g_autoptr(GFile) b = ui_saved_sample (app, "same-b.gloss");
   g_autoptr(GError) error = NULL;
   GlossWindow *window;
 
@@ -250,29 +214,9 @@ test_same_text (void)
   window = new_window ();
   g_assert_true (gloss_window_open_file (window, a, &error));
   respond (wait_dialog (window, "Recover Unsaved Changes?"), "recover");
-  g_assert_nonnull (mention_of (window, "Vladimir Putin"));
-  g_assert_null (mention_of (window, "Kim Jong Un"));
+  g_assert_nonnull (ui_mention_of (window, "Vladimir Putin"));
+  g_assert_null (ui_mention_of (window, "Kim Jong Un"));
   ui_window_destroy (GTK_WINDOW (window));
-}
-
-/* Another program's version of the file: @name gets a Person mention on
- * @text, written the way a git pull would (a new file renamed over it). */
-static void
-write_theirs (GFile      *file,
-              const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossStore) theirs = gloss_native_read_file (file, &error);
-  g_autofree char *tmp = g_strconcat (g_file_peek_path (file), ".theirs", NULL);
-  g_autoptr(GFile) tmp_file = g_file_new_for_path (tmp);
-  guint start;
-
-  g_assert_no_error (error);
-  start = find_text (theirs, text, 0);
-  add_mention (theirs, "PER", start, text_end (text, start), NULL);
-  g_assert_true (gloss_native_write_file (theirs, tmp_file, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_rename (tmp, g_file_peek_path (file)), ==, 0);
 }
 
 /* A git pull under an open window: it says so; Reload takes their
@@ -281,7 +225,7 @@ write_theirs (GFile      *file,
 static void
 test_external_change (void)
 {
-  g_autoptr(GFile) file = saved_sample ("external.gloss");
+  g_autoptr(GFile) file = ui_saved_sample (app, "external.gloss");
   g_autoptr(GError) error = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *after = NULL;
@@ -293,14 +237,14 @@ test_external_change (void)
   tag_by_key (window, "Vladimir Putin", "1");
   tag_by_key (window, "Kim Jong Un", "1");
 
-  write_theirs (file, "Vostochny");
+  ui_write_theirs (file, "Vostochny");
   dialog = wait_dialog (window, "File Changed on Disk");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "external.gloss"));
   respond (dialog, "reload");
 
   /* Their version, and the edits offered back on it. */
-  g_assert_nonnull (mention_of (window, "Vostochny"));
+  g_assert_nonnull (ui_mention_of (window, "Vostochny"));
   dialog = wait_dialog (window, "Recover Unsaved Changes?");
   g_assert_nonnull (dialog);
   /* Gloss did not close: the edits are those made before the reload. */
@@ -309,15 +253,15 @@ test_external_change (void)
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "closed"));
   respond (dialog, "recover");
   g_assert_null (find_dialog (window, "Some Edits Were Not Applied"));
-  g_assert_nonnull (mention_of (window, "Vladimir Putin"));
-  g_assert_nonnull (mention_of (window, "Kim Jong Un"));
-  g_assert_nonnull (mention_of (window, "Vostochny"));
+  g_assert_nonnull (ui_mention_of (window, "Vladimir Putin"));
+  g_assert_nonnull (ui_mention_of (window, "Kim Jong Un"));
+  g_assert_nonnull (ui_mention_of (window, "Vostochny"));
   g_assert_null (gloss_journal_find (file, NULL));
 
   /* Changed again, then a save before the monitor says anything (the
    * action at once: a real key press lets the main loop run, and the
    * monitor would speak first). */
-  write_theirs (file, "North Korea");
+  ui_write_theirs (file, "North Korea");
   g_assert_true (g_file_get_contents (g_file_peek_path (file), &theirs, NULL, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_true (g_file_get_contents (g_file_peek_path (file), &after, NULL, NULL));
@@ -379,11 +323,11 @@ test_external_change_in_project (void)
   file = g_object_ref (gloss_window_get_file (window));
 
   /* Both answered by clicks: no dialog is left over the text. */
-  write_theirs (file, "Vostochny");
+  ui_write_theirs (file, "Vostochny");
   click_response (wait_dialog (window, "File Changed on Disk"), "Reload");
   click_response (wait_dialog (window, "Recover Unsaved Changes?"), "Apply");
-  g_assert_nonnull (mention_of (window, "Vostochny"));
-  g_assert_nonnull (mention_of (window, "Kim Jong Un"));
+  g_assert_nonnull (ui_mention_of (window, "Vostochny"));
+  g_assert_nonnull (ui_mention_of (window, "Kim Jong Un"));
 
   /* A real drag and key on the reloaded document, in the window alone. */
   ui_present_focused (GTK_WINDOW (window));
@@ -410,7 +354,7 @@ test_external_change_in_project (void)
 static void
 test_escape (void)
 {
-  g_autoptr(GFile) file = saved_sample ("escape.gloss");
+  g_autoptr(GFile) file = ui_saved_sample (app, "escape.gloss");
   g_autoptr(GFile) leftover = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -479,7 +423,7 @@ find_banner (GtkWidget *root)
 static void
 test_failing_journal (void)
 {
-  g_autoptr(GFile) file = saved_sample ("failing.gloss");
+  g_autoptr(GFile) file = ui_saved_sample (app, "failing.gloss");
   g_autoptr(GError) error = NULL;
   GlossWindow *window;
   GlossJournal *journal;
@@ -508,9 +452,9 @@ test_failing_journal (void)
   window = new_window ();
   g_assert_true (gloss_window_open_file (window, file, &error));
   respond (wait_dialog (window, "Recover Unsaved Changes?"), "recover");
-  g_assert_nonnull (mention_of (window, "Vladimir Putin"));
-  g_assert_nonnull (mention_of (window, "Kim Jong Un"));
-  g_assert_nonnull (mention_of (window, "Vostochny"));
+  g_assert_nonnull (ui_mention_of (window, "Vladimir Putin"));
+  g_assert_nonnull (ui_mention_of (window, "Kim Jong Un"));
+  g_assert_nonnull (ui_mention_of (window, "Vostochny"));
   ui_window_destroy (GTK_WINDOW (window));
 }
 

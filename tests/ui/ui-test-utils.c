@@ -1481,6 +1481,59 @@ n_mentions (GlossWindow *window)
   return g_list_model_get_n_items (gloss_store_get_list (gloss_window_get_store (window), GLOSS_KIND_MENTION));
 }
 
+GlossAnnotation *
+ui_mention_of (GlossWindow *window,
+               const char  *text)
+{
+  GlossStore *store = gloss_window_get_store (window);
+  GListModel *mentions = gloss_store_get_list (store, GLOSS_KIND_MENTION);
+
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(GlossAnnotation) m = g_list_model_get_item (mentions, i);
+      g_autofree char *slice = span_text (store, m, GLOSS_ROLE_CONTENT, 0);
+
+      if (g_strcmp0 (slice, text) == 0)
+        return m;   /* the store keeps it */
+    }
+  return NULL;
+}
+
+GFile *
+ui_saved_sample (GlossApplication *app,
+                 const char       *name)
+{
+  g_autofree char *path = ui_test_path (name);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window = new_test_window (app);
+
+  g_assert_true (gloss_window_open_sample (window, &error));
+  g_assert_true (gloss_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  return file;
+}
+
+void
+ui_write_theirs (GFile      *file,
+                 const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) theirs = gloss_native_read_file (file, &error);
+  g_autofree char *tmp = g_strconcat (g_file_peek_path (file), ".theirs", NULL);
+  g_autoptr(GFile) tmp_file = g_file_new_for_path (tmp);
+  guint start;
+
+  g_assert_no_error (error);
+  start = find_text (theirs, text, 0);
+  add_mention (theirs, "PER", start, text_end (text, start), NULL);
+  g_assert_true (gloss_native_write_file (theirs, tmp_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (tmp, g_file_peek_path (file)), ==, 0);
+}
+
 char *
 span_text (GlossStore      *store,
            GlossAnnotation *annotation,

@@ -168,6 +168,17 @@ char         *span_text             (GlossStore      *store,
                                      GlossAnnotation *annotation,
                                      GlossSpanRole    role,
                                      guint            i);
+/* The first mention of @window's document whose text is @text, or NULL. */
+GlossAnnotation *ui_mention_of      (GlossWindow     *window,
+                                     const char      *text);
+/* The sample saved as @name (ui_test_path()) by a window of @app,
+ * closed cleanly. */
+GFile        *ui_saved_sample       (GlossApplication *app,
+                                     const char      *name);
+/* Another program's version of @file (a .gloss): a Person mention on
+ * @text, written the way a git pull would (a new file renamed over it). */
+void          ui_write_theirs       (GFile           *file,
+                                     const char      *text);
 
 /* Projects: @folder made a project (named "Summit") of the @n texts, each
  * added as a document under its name in @names, for @annotator (NULL:
