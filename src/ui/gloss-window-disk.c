@@ -319,14 +319,17 @@ ask (GlossWindow *self,
 }
 
 /* The file was deleted: a banner says so under the header bar, with Save
- * and Save As, and the document counts as modified, so that closing the
- * window asks before anything is lost. */
+ * and Save As (Save As only when the folder went too), and the document
+ * counts as modified, so that closing the window asks before anything is
+ * lost. */
 static void
 show_deleted (GlossWindow *self,
               gboolean     deleted)
 {
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GFile) parent = NULL;
+  gboolean folder_gone;
   GtkWidget *box, *label, *button;
 
   if (!deleted)
@@ -362,11 +365,22 @@ show_deleted (GlossWindow *self,
                                   GTK_WIDGET (self->deleted_banner), GTK_WIDGET (self->journal_banner));
     }
   name = g_file_get_basename (gloss_window_get_file (self));
-  /* Translators: %s is a file name; Save and Save As are the banner's buttons */
-  text = g_strdup_printf (_("The file “%s” was deleted. The document is still open here: Save writes "
-                            "it again, Save As puts it elsewhere."), name);
+  parent = g_file_get_parent (gloss_window_get_file (self));
+  /* Save writes the file where it was, and makes no folder: with its
+   * folder gone, only Save As can keep the work. */
+  folder_gone = parent != NULL && !g_file_query_exists (parent, NULL);
+  if (folder_gone)
+    /* Translators: %s is a file name; Save As is the banner's button */
+    text = g_strdup_printf (_("The file “%s” was deleted with its folder. The document is still open "
+                              "here: Save As puts it elsewhere."), name);
+  else
+    /* Translators: %s is a file name; Save and Save As are the banner's buttons */
+    text = g_strdup_printf (_("The file “%s” was deleted. The document is still open here: Save writes "
+                              "it again, Save As puts it elsewhere."), name);
   label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_revealer_get_child (self->deleted_banner)));
   gtk_label_set_text (GTK_LABEL (label), text);
+  /* The banner's buttons: Save As, then Save. */
+  gtk_widget_set_visible (gtk_widget_get_last_child (gtk_revealer_get_child (self->deleted_banner)), !folder_gone);
   gtk_revealer_set_reveal_child (self->deleted_banner, TRUE);
   gloss_document_page_mark_unsaved (self->page);
 }

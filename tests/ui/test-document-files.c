@@ -138,6 +138,49 @@ test_deleted (void)
   ui_window_destroy (GTK_WINDOW (other));
 }
 
+/* The file's folder removed with it (a vanished folder): the banner
+ * does not promise that Save writes it again (Save makes no folder), and
+ * offers Save As alone; Ctrl+S says what is wrong and keeps the work. */
+static void
+test_deleted_with_folder (void)
+{
+  g_autofree char *dir = ui_test_path ("vanishing");
+  g_autofree char *path = g_build_filename (dir, "kim2.gloss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  GtkWidget *label, *save;
+  guint n;
+
+  if (!ui_test_require_input ())
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  ui_present_focused (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (gloss_window_get_view (window));
+  tag_by_key (window, "Kim Jong Un", "1");
+  g_assert_true (gloss_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  n = n_mentions (window);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_true (ui_wait_until (says_deleted, window, UI_TEST_TIMEOUT_MS));
+  label = banner_label (GTK_WIDGET (window), "was deleted");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "with its folder"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (label)), "Save writes"));
+  save = find_button (gtk_widget_get_parent (label), "_Save");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_get_visible (save));
+  g_assert_true (gtk_widget_get_visible (find_button (gtk_widget_get_parent (label), "Save _As…")));
+  g_assert_cmpuint (n_mentions (window), ==, n);
+  g_assert_true (gloss_window_get_modified (window));
+  g_assert_false (g_file_query_exists (file, NULL));
+  ui_window_destroy (GTK_WINDOW (window));
+}
+
 /* The file chooser of a Save As or an Export, once it shows. */
 static GtkFileChooser *
 wait_chooser (void)
@@ -300,6 +343,7 @@ static void
 add_tests (void)
 {
   g_test_add_func ("/ui/document-files/deleted", test_deleted);
+  g_test_add_func ("/ui/document-files/deleted-with-folder", test_deleted_with_folder);
   g_test_add_func ("/ui/document-files/text-only", test_text_only);
   g_test_add_func ("/ui/document-files/export-folder", test_export_folder);
 }
