@@ -80,6 +80,24 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* A window on the sample, "Kim Jong Un" tagged by key, saved to @file. */
+static GlossWindow *
+tagged_and_saved (GFile *file)
+{
+  GlossWindow *window = gloss_window_new (app);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  ui_present_focused (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open_sample (window, &error));
+  wait_for_allocation (gloss_window_get_view (window));
+  tag_by_key (window, "Kim Jong Un", "1");
+  g_assert_true (gloss_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_window_get_modified (window));
+  return window;
+}
+
 /* A document annotated and saved, another window open (a session in
  * use); its file removed by another program: the window says so,
  * counts the document as modified, and its banner's Save writes the
@@ -103,16 +121,8 @@ test_deleted (void)
   g_assert_true (gloss_window_save_to_file (other, other_file, &error));
   g_assert_no_error (error);
 
-  window = gloss_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  ui_present_focused (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open_sample (window, &error));
-  wait_for_allocation (gloss_window_get_view (window));
-  tag_by_key (window, "Kim Jong Un", "1");
-  g_assert_true (gloss_window_save_to_file (window, file, &error));
-  g_assert_no_error (error);
+  window = tagged_and_saved (file);
   n = n_mentions (window);
-  g_assert_false (gloss_window_get_modified (window));
 
   g_assert_cmpint (g_unlink (g_file_peek_path (file)), ==, 0);
   g_assert_true (ui_wait_until (says_deleted, window, UI_TEST_TIMEOUT_MS));
@@ -147,7 +157,6 @@ test_deleted_with_folder (void)
   g_autofree char *dir = ui_test_path ("vanishing");
   g_autofree char *path = g_build_filename (dir, "kim2.gloss", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   GlossWindow *window;
   GtkWidget *label, *save;
   guint n;
@@ -155,14 +164,7 @@ test_deleted_with_folder (void)
   if (!ui_test_require_input ())
     return;
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  window = gloss_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  ui_present_focused (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open_sample (window, &error));
-  wait_for_allocation (gloss_window_get_view (window));
-  tag_by_key (window, "Kim Jong Un", "1");
-  g_assert_true (gloss_window_save_to_file (window, file, &error));
-  g_assert_no_error (error);
+  window = tagged_and_saved (file);
   n = n_mentions (window);
 
   g_assert_cmpint (g_unlink (path), ==, 0);
