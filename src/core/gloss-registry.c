@@ -611,8 +611,16 @@ make_id (GlossRegistry *self,
     }
   while (id->len > base && id->str[id->len - 1] == '-')
     g_string_truncate (id, id->len - 1);
+  /* A name of no letters or digits (👍🏽, "…") is named by its first code
+   * points, so that two annotators who add two such names in either
+   * order give each the same id ("QTY-1f44d-1f3fd"), never each other's. */
   if (id->len == base)
-    g_string_append (id, "entity");
+    {
+      for (const char *p = name; *p != '\0' && p - name < 32; p = g_utf8_next_char (p))
+        g_string_append_printf (id, "%s%x", id->len > base ? "-" : "", g_utf8_get_char (p));
+      if (id->len == base)
+        g_string_append (id, "entity");
+    }
 
   if (g_hash_table_contains (self->by_id, id->str) || g_hash_table_contains (self->merged, id->str))
     {

@@ -28,6 +28,36 @@ contents (GFile *file)
   return text;
 }
 
+/* A name of no letters or digits gets an id of its own code points: the
+ * same whichever is added first (it was "QTY-entity", then
+ * "QTY-entity-2", by order). */
+static void
+test_symbol_names (void)
+{
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr(GFile) file = temp_file ();
+      g_autoptr(GlossRegistry) registry = gloss_registry_new (file);
+      g_autoptr(GError) error = NULL;
+      const char *names[] = { "👍🏽", "👨‍👩‍👧" };
+      GlossRegistryEntity *first, *second;
+
+      first = gloss_registry_add (registry, "QTY", names[order], NULL, &error);
+      g_assert_no_error (error);
+      second = gloss_registry_add (registry, "QTY", names[1 - order], NULL, &error);
+      g_assert_no_error (error);
+      if (order == 1)
+        {
+          GlossRegistryEntity *swap = first;
+
+          first = second;
+          second = swap;
+        }
+      g_assert_cmpstr (gloss_registry_entity_get_id (first), ==, "QTY-1f44d-1f3fd");
+      g_assert_cmpstr (gloss_registry_entity_get_id (second), ==, "QTY-1f468-200d-1f469-200d-1f467");
+    }
+}
+
 static void
 test_edits (void)
 {
@@ -204,6 +234,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/registry/edits", test_edits);
+  g_test_add_func ("/core/registry/symbol-names", test_symbol_names);
   g_test_add_func ("/core/registry/write-failure", test_write_failure);
   g_test_add_func ("/core/registry/bad-files", test_bad_files);
   g_test_add_func ("/core/registry/apply", test_apply);
